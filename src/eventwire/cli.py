@@ -1,0 +1,205 @@
+"""The `eventwire` command: ingest, export, serve, code, timex.
+
+Exit status: 0 success, 1 when some inputs were rejected (each named on stderr, the rest stored)
+or a run failed with a clear message, 2 on bad usage. Never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="International-affairs news into sourced PLOVER events, actors, deals, figures and quotes.",
+)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy URL (default: $EVENTWIRE_DB, else sqlite:///eventwire.db)."),
+]
+
+
+def _open_store(db: str | None):
+    from .store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        err.print(f"eventwire: {exc}")
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (recursively).")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    max_bytes: Annotated[int, typer.Option(help="Reject files larger than this.")] = 50_000_000,
+    engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read news files, extract events, actors, deals, figures and quotes, and store them."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import LocalEngine
+    from .pipeline import ingest as run_ingest
+
+    store = _open_store(db)
+    if engine == "ray":
+        try:
+            from .ray_engine import RayEngine
+        except ImportError as exc:
+            err.print(f"eventwire: --engine ray needs the ray extra (pip install 'eventwire[ray]'): {exc}")
+            raise typer.Exit(2) from None
+        eng = RayEngine(address=address, workers=workers or None)
+    elif engine == "local":
+        eng = LocalEngine(workers=workers or None)
+    else:
+        err.print(f"eventwire: unknown engine {engine!r} (local or ray)")
+        raise typer.Exit(2)
+
+    def on_reject(rej) -> None:
+        err.print(f"rejected {rej.path}: {rej.reason}", markup=False)
+
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn(
+            "{task.fields[docs]} documents, {task.fields[rate]:.1f} docs/s, {task.fields[rej]} rejected"
+        ),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    )
+    import time
+
+    t0 = time.time()
+    with progress:
+        task = progress.add_task("ingest", total=None, docs=0, rate=0.0, rej=0)
+
+        def on_progress(rep) -> None:
+            done = rep.stored + rep.skipped
+            progress.update(task, docs=done, rate=done / max(time.time() - t0, 1e-6), rej=len(rep.rejected))
+
+        report = run_ingest(
+            paths, store, engine=eng, max_bytes=max_bytes, on_progress=on_progress, on_reject=on_reject
+        )
+    totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
+    err.print(
+        f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "
+        f"already stored, rejected {len(report.rejected)} in {report.seconds:.1f} s; corpus: {totals}",
+        markup=False,
+    )
+    store.close()
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="articles, events, actors, deals, figures or quotes.")],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Write one kind of record in the export contract's shape."""
+    from .export import KINDS, ExportError
+    from .export import export as run_export
+
+    if kind not in KINDS:
+        err.print(f"eventwire: unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    try:
+        run_export(store.iter_records(kind), format, out)
+    except ExportError as exc:
+        err.print(f"eventwire: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the web UI and JSON API."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    store = _open_store(db)
+    err.print(f"eventwire: serving {store.url} on http://{host}:{port}/", markup=False)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def code(
+    text: Annotated[str, typer.Argument(help="The text to code (a sentence or a story).")],
+    date: Annotated[str | None, typer.Option(help="Document date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON event a line.")] = False,
+) -> None:
+    """Print the events coded from one text, with the pattern that fired."""
+    from .model import Article, stable_id
+    from .nlp import get_nlp
+    from .pipeline import extract_article, prepare_article
+
+    art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
+    ext = extract_article(art, get_nlp()(text))
+    if as_json:
+        for ev in ext.events:
+            print(json.dumps(ev.export(), ensure_ascii=False))
+        return
+    out = Console(highlight=False)
+    if not ext.events:
+        out.print("no events")
+    names = {a.key: a.name for a in ext.actors}
+    for ev in ext.events:
+        act = ", ".join(names.get(e.id, e.name) + (f" ({e.country})" if e.country else "") for e in ev.actor)
+        rec = ", ".join(
+            names.get(e.id, e.name) + (f" ({e.country})" if e.country else "") for e in ev.recipient
+        )
+        flags = [f for f in ("negated", "future", "hypothetical") if getattr(ev, f)]
+        out.print(
+            f"{ev.event}{'/' + ev.mode if ev.mode else ''} [{', '.join(ev.context)}] cameo={ev.cameo} "
+            f"score={ev.score}  {act or '?'} -> {rec or '?'}  date={ev.date or '?'}"
+            f"{' ' + ','.join(flags) if flags else ''}",
+            markup=False,
+        )
+        out.print(f"   pattern: {ev.pattern}  trigger: {ev.trigger!r}", markup=False)
+        for m in ev.mentions:
+            out.print(f"   evidence [{m.start}:{m.end}]: {m.sentence}", markup=False)
+
+
+@app.command()
+def timex(
+    file: Annotated[str, typer.Argument(help="A UTF-8 text file.")],
+    dct: Annotated[str | None, typer.Option(help="Document creation time, YYYY-MM-DD.")] = None,
+) -> None:
+    """Print the temporal expressions of a file, one JSON object a line (TimeML values)."""
+    from .extract.timex import timex_file_main
+
+    raise typer.Exit(timex_file_main(file, dct))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        err.print("eventwire: interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

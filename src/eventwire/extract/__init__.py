@@ -1,0 +1,1 @@
+"""Extraction: events, time, figures, deals and quotes from one parsed article."""

@@ -1,0 +1,9 @@
+"""Deals extraction (owned by the deals work; this placeholder finds nothing yet)."""
+
+from __future__ import annotations
+
+from ..context import DocContext
+
+
+def extract(ctx: DocContext) -> list:
+    return []

@@ -1,0 +1,421 @@
+"""The one typed data model every stage speaks.
+
+Stages never reach into each other's internals: ingest produces :class:`Article`, language
+analysis adds a spaCy ``Doc``, extraction produces :class:`ArticleExtraction` (everything found in
+one article, with entity references local to that article), resolution and fusion turn many
+extractions into the corpus-wide records (:class:`ActorRecord`, :class:`Event`, :class:`Deal`,
+:class:`Figure`, :class:`Quote`) that storage keeps and export writes.
+
+Every record is a plain dataclass with ``to_dict``/``from_dict`` so it can cross process
+boundaries (multiprocessing, Ray) and be stored as JSON without a custom serialiser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def stable_id(prefix: str, *parts: Any) -> str:
+    """A short id that depends only on content, so re-runs give the same ids."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return f"{prefix}_{h.hexdigest()[:16]}"
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: JSON-friendly round trip for dataclasses (nested dataclasses included)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_plain(self)
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:  # type: ignore[misc]
+        kwargs = {}
+        hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        for name, f in hints.items():
+            if name not in data:
+                continue
+            kwargs[name] = _from_plain(f.type, data[name])
+        return cls(**kwargs)  # type: ignore[call-arg]
+
+
+_NESTED: dict[str, type] = {}
+
+
+def _from_plain(type_str: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    t = str(type_str)
+    for name, klass in _NESTED.items():
+        if t.startswith(f"list[{name}]"):
+            return [klass.from_dict(v) if isinstance(v, dict) else v for v in value]
+        if t == name or t.startswith(f"{name} |") or t.startswith(f"{name}|"):
+            return klass.from_dict(value) if isinstance(value, dict) else value
+    return value
+
+
+# --------------------------------------------------------------------------------------------
+# shared shapes (EXPORT.md)
+
+
+@dataclass
+class Mention(Record):
+    """Evidence: where in an article's clean text a record was read."""
+
+    article_id: str
+    path: str
+    sentence: str
+    start: int  # char offset of the evidence (usually the sentence) in Article.text
+    end: int
+
+
+@dataclass
+class Entity(Record):
+    """An actor as it appears inside a record (EXPORT.md 'entity')."""
+
+    id: str
+    name: str
+    kind: str  # person | organization | country | group
+    country: str | None = None  # ISO 3166-1 alpha-3 or PLOVER non-state code (IGO, NGO ...)
+    sector: str | None = None  # PLOVER sector code (GOV MIL BUS ...)
+    office: str | None = None  # office held on the record's date
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector,
+            "office": self.office,
+        }
+
+
+@dataclass
+class Role(Record):
+    """An office a person held (or an affiliation), with the dates the text supports."""
+
+    title: str
+    organization: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# ingest
+
+
+@dataclass
+class Article(Record):
+    """One cleaned news story, as ingest stores it."""
+
+    id: str
+    path: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date at the precision the source supports, or None
+    published_inferred: bool = False  # True when `published` was inferred from the text's dates
+    publisher: str | None = None
+    language: str | None = None
+    duplicate_of: str | None = None
+    source_format: str | None = None  # text | html | json | jsonl | rss | atom | warc
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "url": self.url,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "published_inferred": self.published_inferred,
+            "publisher": self.publisher,
+            "language": self.language,
+            "text": self.text,
+            "duplicate_of": self.duplicate_of,
+        }
+
+
+@dataclass
+class Rejection(Record):
+    """An input that could not be read: named with a one-line reason, never a traceback."""
+
+    path: str
+    reason: str
+
+
+# --------------------------------------------------------------------------------------------
+# time
+
+
+@dataclass
+class Timex(Record):
+    """A TimeML temporal expression with offsets into the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value, e.g. 2026-01-06, 2025-07, P3Y6M, XXXX (unknown)
+    # For ranges ("from Jan. 6 to 8"): the end of the range as a TIMEX3 value.
+    end_value: str | None = None
+    # How it was anchored: "absolute", "dct" (relative to the document date), "tense", ...
+    anchor: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# per-article extraction (local entity keys; resolution makes them global)
+
+
+@dataclass
+class EntityMention(Record):
+    """A span of the article that names (or refers back to) an actor.
+
+    ``key`` is local to the article: every mention of the same actor in one article shares a key
+    (coreference, short forms, pronouns). ``entity`` is what the text says of the actor here;
+    cross-article resolution maps keys to global actor ids.
+    """
+
+    key: str
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    # a place named as a place (not as a government): kept so places never become actors
+    is_place: bool = False
+
+
+@dataclass
+class LocalActor(Record):
+    """Everything one article says about one actor: names used, roles held, evidence."""
+
+    key: str
+    name: str  # best canonical form in this article (longest full name, honorifics removed)
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class Place(Record):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Event(Record):
+    """A PLOVER event (EXPORT.md 'events'). Per article first, then fused across articles."""
+
+    id: str
+    event: str  # one of the 16 PLOVER types
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    date: str | None = None
+    enddate: str | None = None
+    date_precision: str | None = None  # day | month | year | decade | ...
+    date_source: str | None = None  # the timex text that dated it, or "article" / "inferred"
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    event_loc: Place | None = None
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    score: float | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.5
+    # explanation: the pattern that fired and the trigger words
+    pattern: str | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None  # char offsets of the trigger in Article.text (dating, evidence)
+    trigger_end: int | None = None
+    sources: int = 1  # independent sources (fusion)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def export(self) -> dict[str, Any]:
+        d = self.to_dict()
+        d["actor"] = [a.export() for a in self.actor]
+        d["recipient"] = [a.export() for a in self.recipient]
+        d["event_loc"] = (
+            {
+                "name": self.event_loc.name,
+                "country": self.event_loc.country,
+                "lat": self.event_loc.lat,
+                "lon": self.event_loc.lon,
+            }
+            if self.event_loc
+            else None
+        )
+        return d
+
+
+@dataclass
+class Money(Record):
+    amount: float
+    currency: str
+
+
+@dataclass
+class Deal(Record):
+    """An arms, procurement or commercial deal (SIPRI-like)."""
+
+    id: str
+    supplier: Entity | None = None
+    recipient: Entity | None = None
+    contractor: Entity | None = None
+    item: str | None = None
+    designation: str | None = None
+    quantity: int | None = None
+    value: Money | None = None
+    status: str | None = None  # planned | mou | agreement | contract | delivered | cancelled
+    date: str | None = None
+    delivery: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.5
+    sources: int = 1
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def export(self) -> dict[str, Any]:
+        d = self.to_dict()
+        for k in ("supplier", "recipient", "contractor"):
+            ent = getattr(self, k)
+            d[k] = ent.export() if ent else None
+        return d
+
+
+@dataclass
+class Figure(Record):
+    """A quantity stated as a fact or goal (trade, aid, targets ...)."""
+
+    id: str
+    metric: str | None
+    amount: float
+    unit: str  # ISO currency or a unit word
+    kind: str = "actual"  # actual | target | estimate | forecast
+    actors: list[Entity] = field(default_factory=list)
+    period: dict[str, str | None] | None = None  # {"start": date, "end": date}
+    date: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.5
+    sources: int = 1
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def export(self) -> dict[str, Any]:
+        d = self.to_dict()
+        d["actors"] = [a.export() for a in self.actors]
+        return d
+
+
+@dataclass
+class Quote(Record):
+    id: str
+    speaker: Entity | None
+    text: str
+    channel: str | None = None
+    date: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 0.5
+
+    def export(self) -> dict[str, Any]:
+        d = self.to_dict()
+        d["speaker"] = self.speaker.export() if self.speaker else None
+        return d
+
+
+@dataclass
+class ArticleExtraction(Record):
+    """All one article yields. Entity ids inside records are the article-local keys
+    (``EntityMention.key``) until resolution rewrites them to global actor ids."""
+
+    article_id: str
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    actors: list[LocalActor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    deals: list[Deal] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # document creation time actually used (article date or inferred), for provenance
+    dct: str | None = None
+
+
+@dataclass
+class ActorRecord(Record):
+    """A corpus-wide actor (EXPORT.md 'actors')."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def export(self) -> dict[str, Any]:
+        return self.to_dict()
+
+
+for _k in (
+    Mention,
+    Entity,
+    Role,
+    Article,
+    Timex,
+    EntityMention,
+    LocalActor,
+    Place,
+    Event,
+    Money,
+    Deal,
+    Figure,
+    Quote,
+    ArticleExtraction,
+    ActorRecord,
+    Rejection,
+):
+    _NESTED[_k.__name__] = _k
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)

@@ -1,0 +1,252 @@
+"""The pipeline: ingest -> language analysis -> extraction -> resolution -> fusion -> storage.
+
+Per-article work (`extract_article`) is pure: an Article and its parse in, an ArticleExtraction
+out, so it runs the same inline, in a local process pool, or on Ray workers. Corpus-wide work
+(`consolidate`) is recomputed from stored extractions, deterministically, which is what makes an
+interrupted ingest resumable: nothing depends on which run stored which article.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .context import DocContext
+from .model import Article, ArticleExtraction, Rejection
+
+log = logging.getLogger("eventwire")
+
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+# ---------------------------------------------------------------------------------------- per article
+
+
+def _safe(stage: str, article: Article, fn: Callable[[], Any], default: Any) -> Any:
+    """One failing extractor costs its own output for one article, never the run."""
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - reported, not swallowed silently
+        log.warning("%s failed on %s: %s: %s", stage, article.path, exc.__class__.__name__, exc)
+        return default
+
+
+def prepare_article(article: Article) -> Article:
+    """Cheap text-only steps before parsing: infer the date of an undated article."""
+    if article.published is None:
+        from .extract.dating import infer_dct
+
+        inferred, was_inferred = _safe("infer_dct", article, lambda: infer_dct(article.text), (None, False))
+        if inferred:
+            article.published = inferred
+            article.published_inferred = bool(was_inferred)
+    return article
+
+
+def extract_article(article: Article, doc: Any) -> ArticleExtraction:
+    """Everything one article yields, with article-local entity keys."""
+    from .extract import dating, deals, events, figures, quotes, timex
+    from .resolve import actors as resolve_actors
+
+    dct = article.published
+    ents, local_actors = _safe("actors", article, lambda: resolve_actors.link(doc, article), ([], []))
+    txs = _safe("timex", article, lambda: timex.tag(article.text, dct), [])
+    ctx = DocContext(
+        article=article, doc=doc, dct=dct, timexes=txs, entities=ents, actors={a.key: a for a in local_actors}
+    )
+    evs = _safe("events", article, lambda: events.extract(ctx), [])
+    _safe("dating", article, lambda: dating.date_events(ctx, evs), None)
+    return ArticleExtraction(
+        article_id=article.id,
+        timexes=txs,
+        entities=ents,
+        actors=local_actors,
+        events=evs,
+        deals=_safe("deals", article, lambda: deals.extract(ctx), []),
+        figures=_safe("figures", article, lambda: figures.extract(ctx), []),
+        quotes=_safe("quotes", article, lambda: quotes.extract(ctx), []),
+        dct=dct,
+    )
+
+
+def process_texts(articles: list[Article], nlp: Any | None = None) -> list[ArticleExtraction]:
+    """Parse and extract a batch in this process."""
+    from .nlp import get_nlp
+
+    nlp = nlp or get_nlp()
+    docs = nlp.pipe([a.text for a in articles], batch_size=32)
+    return [extract_article(a, d) for a, d in zip(articles, docs, strict=True)]
+
+
+def _worker_chunk(payload: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    arts = [Article.from_dict(p) for p in payload]
+    return [e.to_dict() for e in process_texts(arts)]
+
+
+def _worker_init() -> None:  # pragma: no cover - runs in child processes
+    from .nlp import get_nlp
+
+    get_nlp()
+
+
+class LocalEngine:
+    """All local cores: a process pool, spaCy loaded once per worker."""
+
+    def __init__(self, workers: int | None = None, chunk: int = 16):
+        self.workers = workers or os.cpu_count() or 1
+        self.chunk = chunk
+        self._pool = None
+
+    def map(
+        self, batches: Iterable[list[Article]]
+    ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
+        for batch in batches:
+            if self.workers <= 1 or len(batch) <= self.chunk:
+                yield batch, process_texts(batch)
+                continue
+            pool = self._get_pool()
+            chunks = [batch[i : i + self.chunk] for i in range(0, len(batch), self.chunk)]
+            out: list[ArticleExtraction] = []
+            for res in pool.imap(_worker_chunk, [[a.to_dict() for a in c] for c in chunks]):
+                out.extend(ArticleExtraction.from_dict(d) for d in res)
+            yield batch, out
+
+    def _get_pool(self):
+        if self._pool is None:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+            self._pool = ctx.Pool(self.workers, initializer=_worker_init)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+
+# ---------------------------------------------------------------------------------------- corpus
+
+
+def consolidate(store: Any) -> dict[str, int]:
+    """Recompute actors and fused records from every stored extraction."""
+    from .fuse import fuse
+    from .resolve.registry import resolve_actors
+
+    extractions = list(store.iter_extractions())
+    meta = {
+        a.id: {
+            "path": a.path,
+            "publisher": a.publisher,
+            "published": a.published,
+            "duplicate_of": a.duplicate_of,
+            "url": a.url,
+        }
+        for a in store.iter_articles()
+    }
+    actors, key_map = resolve_actors(extractions)
+    fused = fuse(extractions, key_map, actors, meta)
+    store.replace_consolidated(actors, fused.events, fused.deals, fused.figures, fused.quotes)
+    return {
+        "actors": len(actors),
+        "events": len(fused.events),
+        "deals": len(fused.deals),
+        "figures": len(fused.figures),
+        "quotes": len(fused.quotes),
+    }
+
+
+# ---------------------------------------------------------------------------------------- ingest
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0  # already in the store (same content)
+    duplicates: int = 0  # near-duplicates stored with duplicate_of
+    rejected: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def ingest(
+    paths: list[str],
+    store: Any,
+    *,
+    engine: Any | None = None,
+    batch_size: int = 256,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    on_reject: Callable[[Rejection], None] | None = None,
+) -> IngestReport:
+    """Read, dedupe, extract and store; commit per batch; then consolidate."""
+    from .ingest import NearDupIndex, read_paths
+
+    t0 = time.time()
+    report = IngestReport()
+    engine = engine or LocalEngine()
+    index = NearDupIndex()
+    for aid, sig in store.signatures():
+        index.add(aid, sig)
+    seen: set[str] = set()
+
+    def batches() -> Iterator[list[Article]]:
+        pending: list[Article] = []
+        for item in read_paths(paths, max_bytes=max_bytes):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                if on_reject:
+                    on_reject(item)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                yield from _fresh(pending)
+                pending = []
+        if pending:
+            yield from _fresh(pending)
+
+    sigs: dict[str, list[int]] = {}
+
+    def _fresh(pending: list[Article]) -> Iterator[list[Article]]:
+        present = store.existing_ids(a.id for a in pending)
+        todo = []
+        for a in pending:
+            if a.id in present or a.id in seen:
+                report.skipped += 1
+                continue
+            seen.add(a.id)
+            sig = index.signature(a.text)
+            sigs[a.id] = sig
+            dup = index.query(sig)
+            if dup:
+                a.duplicate_of = dup
+                report.duplicates += 1
+            else:
+                index.add(a.id, sig)
+            todo.append(prepare_article(a))
+        if todo:
+            yield todo
+
+    try:
+        for batch in batches():
+            originals = [a for a in batch if not a.duplicate_of]
+            exts: dict[str, ArticleExtraction] = {}
+            if originals:
+                for _arts, results in engine.map([originals]):
+                    exts.update({e.article_id: e for e in results})
+            report.stored += store.add_batch([(a, sigs.get(a.id), exts.get(a.id)) for a in batch])
+            if on_progress:
+                on_progress(report)
+    finally:
+        close = getattr(engine, "close", None)
+        if close:
+            close()
+    report.totals = consolidate(store)
+    report.seconds = time.time() - t0
+    return report

@@ -1,0 +1,1 @@
+"""Resolution: who the actors are (states, organisations, people) and where places are."""

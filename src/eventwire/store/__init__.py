@@ -1,0 +1,301 @@
+"""Storage: one SQLAlchemy 2 engine, SQLite (WAL) by default, PostgreSQL through the same code.
+
+The schema is owned by alembic migrations, so a database made by an older eventwire upgrades in
+place when a newer one opens it. Writes happen in batches inside one transaction each, which is
+what makes an interrupted ingest resumable: a batch is either all there or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+
+from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
+from . import tables as T
+
+DEFAULT_DB = "sqlite:///eventwire.db"
+EXTRACTION_VERSION = 1  # bump when per-article extraction changes, to re-extract stored articles
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def resolve_url(url: str | None) -> str:
+    """--db beats EVENTWIRE_DB beats the default file in the current folder."""
+    url = url or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    elif url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://") :]
+    return url
+
+
+def _delimited(values: Iterable[str | None]) -> str:
+    vals = sorted({v for v in values if v})
+    return "," + ",".join(vals) + "," if vals else ""
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it already is)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """The one door to the database; every other module goes through it."""
+
+    def __init__(self, url: str | None = None, *, create: bool = True):
+        self.url = resolve_url(url)
+        try:
+            self.engine = make_engine(self.url)
+            if create:
+                migrate(self.engine)
+        except Exception as exc:  # connection refused, bad URL, unreadable file ...
+            raise StoreError(f"cannot open database {self.url!r}: {exc.__class__.__name__}: {exc}") from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ articles
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                found |= set(conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_(chunk))))
+        return found
+
+    def signatures(self) -> Iterator[tuple[str, list[int]]]:
+        """(article id, MinHash signature) of every stored original, for near-duplicate lookups."""
+        q = select(T.articles.c.id, T.articles.c.signature).where(T.articles.c.duplicate_of.is_(None))
+        with self.engine.connect() as conn:
+            for row in conn.execute(q.order_by(T.articles.c.seq)):
+                if row.signature:
+                    yield row.id, row.signature
+
+    def article_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(T.articles)) or 0
+
+    def add_batch(
+        self,
+        items: list[tuple[Article, list[int] | None, ArticleExtraction | None]],
+    ) -> int:
+        """Store articles with their signatures and extractions in ONE transaction.
+
+        Articles already present are skipped (idempotent); returns how many were new.
+        """
+        if not items:
+            return 0
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            present = set(
+                conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_([a.id for a, _, _ in items])))
+            )
+            seq = conn.scalar(select(func.max(T.articles.c.seq))) or 0
+            rows, ext_rows, seen = [], [], set()
+            for art, sig, ext in items:
+                if art.id in present or art.id in seen:
+                    continue
+                seen.add(art.id)
+                seq += 1
+                rows.append(
+                    {
+                        "id": art.id,
+                        "path": art.path,
+                        "url": art.url,
+                        "title": art.title,
+                        "author": art.author,
+                        "published": art.published,
+                        "published_inferred": bool(art.published_inferred),
+                        "publisher": art.publisher,
+                        "language": art.language,
+                        "text": art.text,
+                        "duplicate_of": art.duplicate_of,
+                        "source_format": art.source_format,
+                        "signature": sig,
+                        "ingested_at": now,
+                        "seq": seq,
+                    }
+                )
+                if ext is not None:
+                    ext_rows.append(
+                        {"article_id": art.id, "version": EXTRACTION_VERSION, "payload": ext.to_dict()}
+                    )
+            if rows:
+                conn.execute(insert(T.articles), rows)
+            if ext_rows:
+                conn.execute(insert(T.extractions), ext_rows)
+        return len(rows)
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        q = select(T.articles).order_by(T.articles.c.seq)
+        if ids is not None:
+            q = q.where(T.articles.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                yield _article(row)
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(T.articles).where(T.articles.c.id == article_id)).first()
+        return _article(row) if row else None
+
+    def iter_extractions(self) -> Iterator[ArticleExtraction]:
+        q = (
+            select(T.extractions.c.payload)
+            .join(T.articles, T.articles.c.id == T.extractions.c.article_id)
+            .order_by(T.articles.c.seq)
+        )
+        with self.engine.connect() as conn:
+            for (payload,) in conn.execute(q):
+                yield ArticleExtraction.from_dict(payload)
+
+    # ------------------------------------------------------------------ consolidated records
+    def replace_consolidated(
+        self,
+        actors: list[ActorRecord],
+        events: list[Event],
+        deals: list[Deal],
+        figures: list[Figure],
+        quotes: list[Quote],
+    ) -> None:
+        """Swap in a fresh corpus-wide view in one transaction (readers see old or new, never half)."""
+        with self.engine.begin() as conn:
+            for t in (T.record_mentions, T.actors, T.events, T.deals, T.figures, T.quotes):
+                conn.execute(delete(t))
+            mention_rows: set[tuple[str, str, str]] = set()
+
+            def rows_for(kind: str, recs: list[Any], extra) -> list[dict[str, Any]]:
+                out = []
+                for r in recs:
+                    payload = r.export()
+                    ents = _entities_of(payload)
+                    row = {
+                        "id": r.id,
+                        "date": payload.get("date"),
+                        "enddate": payload.get("enddate"),
+                        "countries": _delimited(e.get("country") for e in ents),
+                        "actor_ids": _delimited(e.get("id") for e in ents),
+                        "confidence": payload.get("confidence"),
+                        "payload": payload,
+                    }
+                    row.update(extra(payload))
+                    out.append(row)
+                    for m in payload.get("mentions") or []:
+                        mention_rows.add((kind, r.id, m["article_id"]))
+                return out
+
+            batches = [
+                (
+                    T.events,
+                    rows_for("events", events, lambda p: {"event": p["event"], "score": p.get("score")}),
+                ),
+                (T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
+                (
+                    T.figures,
+                    rows_for(
+                        "figures", figures, lambda p: {"kind": p.get("kind"), "metric": p.get("metric")}
+                    ),
+                ),
+                (T.quotes, rows_for("quotes", quotes, lambda p: {})),
+            ]
+            for table, rows in batches:
+                for i in range(0, len(rows), 1000):
+                    conn.execute(insert(table), rows[i : i + 1000])
+            actor_rows = []
+            for a in actors:
+                payload = a.export()
+                actor_rows.append(
+                    {
+                        "id": a.id,
+                        "name": a.name,
+                        "kind": a.kind,
+                        "country": a.country,
+                        "sector": a.sector,
+                        "payload": payload,
+                    }
+                )
+                for m in payload.get("mentions") or []:
+                    mention_rows.add(("actors", a.id, m["article_id"]))
+            for i in range(0, len(actor_rows), 1000):
+                conn.execute(insert(T.actors), actor_rows[i : i + 1000])
+            mrows = [{"kind": k, "record_id": r, "article_id": a} for k, r, a in sorted(mention_rows)]
+            for i in range(0, len(mrows), 2000):
+                conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
+
+    def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Export shapes of one kind, in a stable order."""
+        if kind == "articles":
+            for art in self.iter_articles():
+                yield art.export()
+            return
+        table = T.RECORD_TABLES[kind]
+        order = [table.c.id] if kind == "actors" else [table.c.date, table.c.id]
+        with self.engine.connect() as conn:
+            for (payload,) in conn.execute(select(table.c.payload).order_by(*order)):
+                yield payload
+
+
+def _entities_of(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    ents: list[dict[str, Any]] = []
+    for key in ("actor", "recipient", "actors"):
+        ents += [e for e in payload.get(key) or [] if isinstance(e, dict)]
+    for key in ("supplier", "recipient", "contractor", "speaker"):
+        v = payload.get(key)
+        if isinstance(v, dict):
+            ents.append(v)
+    return ents
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        id=row.id,
+        path=row.path,
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        author=row.author,
+        published=row.published,
+        published_inferred=bool(row.published_inferred),
+        publisher=row.publisher,
+        language=row.language,
+        duplicate_of=row.duplicate_of,
+        source_format=row.source_format,
+    )

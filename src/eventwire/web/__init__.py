@@ -1,0 +1,1 @@
+"""The analyst's workbench: JSON API and server-rendered pages."""
