@@ -1,0 +1,131 @@
+"""The tagger's word lists (data/time.yaml) and the regex fragments built from them.
+
+Kept apart from the rules so an analyst's edit of the YAML changes the patterns without
+touching code, and so the lists are read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation, longest first, spaces matching any run of whitespace or hyphens."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(re.escape(w).replace(r"\ ", r"[\s-]+").replace("'", "['’]"))
+    return "(?:" + "|".join(out) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict[str, Any]
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    season_of: dict[str, str]
+    part_of_day: dict[str, str]
+    number_of: dict[str, int]
+    ordinal_of: dict[str, int]
+    unit_of: dict[str, str]
+    ref_of: dict[str, str]
+    set_of: dict[str, str]
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+    not_past_ed: frozenset[str]
+    ambiguous_months: frozenset[str]
+    weekday_need_dot: frozenset[str]
+    # regex fragments (no groups)
+    MONTH: str
+    WEEKDAY: str
+    SEASON: str
+    PART: str
+    NUMWORD: str
+    ORD: str
+    UNIT: str
+    REF: str
+    SETWORD: str
+    HOLIDAY: str
+
+
+def _unit_forms(unit: str) -> list[str]:
+    forms = [unit]
+    if unit == "century":
+        forms.append("centuries")
+    elif unit == "millennium":
+        forms += ["millennia", "millenniums"]
+    else:
+        forms.append(unit + "s")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once from the package's data folder."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "time.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    month_of = {w: int(k) for k, ws in raw["months"].items() for w in ws}
+    weekday_of = {w: int(k) for k, ws in raw["weekdays"].items() for w in ws}
+    season_of = {w: k for k, ws in raw["seasons"].items() for w in ws}
+    part_of_day = {w: k for k, ws in raw["parts_of_day"].items() for w in ws}
+    number_of = {str(k): int(v) for k, v in raw["numbers"].items()}
+    ordinal_of = {str(k): int(v) for k, v in raw["ordinals"].items()}
+    unit_of: dict[str, str] = {}
+    for u, code in raw["units"].items():
+        for f in _unit_forms(u):
+            unit_of[f] = code
+    ref_of = {w: k for k, ws in raw["refs"].items() for w in ws}
+    set_of = dict(raw["sets"])
+    holidays = list(raw["holidays_fixed"]) + list(raw["holidays_nth_weekday"]) + list(raw["holidays_easter"])
+
+    def month_alt() -> str:
+        parts = []
+        for w in sorted(month_of, key=len, reverse=True):
+            parts.append(w if len(w) > 3 and w != "sept" else w + r"\.?")
+        return "(?:" + "|".join(parts) + r")(?![a-z])"
+
+    def weekday_alt() -> str:
+        parts = []
+        for w in sorted(weekday_of, key=len, reverse=True):
+            parts.append(w if w.endswith("day") else w + r"\.")
+        return "(?:" + "|".join(parts) + r")(?![a-z])"
+
+    return Lexicon(
+        raw=raw,
+        month_of=month_of,
+        weekday_of=weekday_of,
+        season_of=season_of,
+        part_of_day=part_of_day,
+        number_of=number_of,
+        ordinal_of=ordinal_of,
+        unit_of=unit_of,
+        ref_of=ref_of,
+        set_of=set_of,
+        future_cues=frozenset(raw["future_cues"]),
+        past_cues=frozenset(raw["past_cues"]),
+        not_past_ed=frozenset(raw["not_past_ed"]),
+        ambiguous_months=frozenset(raw["ambiguous_months"]),
+        weekday_need_dot=frozenset(raw["weekday_abbrev_need_dot"]),
+        MONTH=month_alt(),
+        WEEKDAY=weekday_alt(),
+        SEASON=_alt(list(season_of)),
+        PART=_alt(list(part_of_day)),
+        NUMWORD=_alt(list(number_of)),
+        ORD=_alt(list(ordinal_of)),
+        UNIT=_alt(list(unit_of)),
+        REF=_alt(list(ref_of)),
+        SETWORD=_alt(list(set_of)),
+        HOLIDAY=_alt(holidays),
+    )
+
+
+def norm_key(s: str) -> str:
+    """Lower case, one space, straight apostrophe, no trailing dot: the form lexicon keys use."""
+    s = s.lower().replace("’", "'")
+    s = re.sub(r"[\s-]+", " ", s).strip()
+    return s.rstrip(".")
