@@ -1,0 +1,198 @@
+"""Publication dates from the forms news pages print them in.
+
+A publication date is only ever taken from the source (metadata, a header line, a date line or a
+dateline), at the precision the source gives; nothing here consults the clock, so an article whose
+text does not say when it appeared keeps ``published = None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+from eventwire.ingest.rules import load_rules
+
+_ISO = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?=$|[T\s]|[+-]\d\d:?\d\d|Z)")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\s|$)")
+_NUMERIC = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_TIME_TAIL = re.compile(
+    r"^\s*(?:(?:at|,|\||-|–)\s*)*\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?|[+-]\d{2}:?\d{2}|Z)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _month_alt() -> str:
+    names = sorted(load_rules().months, key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+def _weekday_alt() -> str:
+    names = sorted(load_rules().weekdays, key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+_PATTERNS: tuple[re.Pattern[str], ...] | None = None
+
+
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    global _PATTERNS
+    if _PATTERNS is None:
+        m, w = _month_alt(), _weekday_alt()
+        wd = rf"(?:(?:{w})\.?,?\s+)?"
+        _PATTERNS = (
+            # January 8, 2026 | Jan. 08 2026 | Wednesday, Jan 8th, 2026
+            re.compile(
+                rf"^\s*{wd}(?P<month>{m})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+                re.IGNORECASE,
+            ),
+            # 8 January 2026 | Wed 08 Jan, 2026
+            re.compile(
+                rf"^\s*{wd}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{m})\.?,?\s+(?P<year>\d{{4}})\b",
+                re.IGNORECASE,
+            ),
+            # 26-MAR-1987 (Reuters) | 08-Jan-2026
+            re.compile(rf"^\s*(?P<day>\d{{1,2}})-(?P<month>{m})-(?P<year>\d{{4}})\b", re.IGNORECASE),
+            # January 2026
+            re.compile(rf"^\s*(?P<month>{m})\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+        )
+    return _PATTERNS
+
+
+def iso_date(y: int, mo: int | None = None, d: int | None = None) -> str | None:
+    """A valid ISO date at the precision given, or None (day 31 of June is not a date)."""
+    if not 1800 <= y <= 2200:
+        return None
+    if mo is None:
+        return f"{y:04d}"
+    if not 1 <= mo <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int | None:
+    """Month number of an English month name or abbreviation (``"Sept."`` -> 9)."""
+    return load_rules().months.get(name.lower().rstrip("."))
+
+
+def match_date(text: str) -> tuple[str, int] | None:
+    """Parse a date at the start of ``text``; return (ISO date, characters consumed) or None.
+
+    Only unambiguous forms are accepted (named months, ISO order, or numeric dates whose day is
+    above 12), because a wrong publication date poisons every relative date in the article.
+    """
+    for pat in _patterns():
+        mt = pat.match(text)
+        if mt:
+            gd = mt.groupdict()
+            mo = month_number(gd["month"])
+            if mo is None:
+                continue
+            val = iso_date(int(gd["year"]), mo, int(gd["day"]) if gd.get("day") else None)
+            if val:
+                return val, mt.end()
+    mt = _COMPACT.match(text)
+    if mt:
+        val = iso_date(int(mt.group(1)), int(mt.group(2)), int(mt.group(3)))
+        if val:
+            return val, mt.end()
+    mt = _ISO.match(text)
+    if mt:
+        y = int(mt.group(1))
+        mo = int(mt.group(2)) if mt.group(2) else None
+        d = int(mt.group(3)) if mt.group(3) else None
+        val = iso_date(y, mo, d)
+        if val and (mo is not None or len(text.strip()) == 4):
+            return val, mt.end()
+    mt = _NUMERIC.match(text)
+    if mt:
+        a, b, y = int(mt.group(1)), int(mt.group(2)), int(mt.group(3))
+        if a > 12 >= b:
+            val = iso_date(y, b, a)
+        elif b > 12 >= a:
+            val = iso_date(y, a, b)
+        else:
+            val = None
+        if val:
+            return val, mt.end()
+    return None
+
+
+def parse_date_line(line: str) -> str | None:
+    """The date when ``line`` is nothing but a date (optionally with a time and a label).
+
+    Used for standalone date lines ("Jan 08, 2026", "Updated: 8 January 2026 10:32 GMT"), which
+    are page furniture to drop and the best evidence of when the story appeared.
+    """
+    s = line.strip().strip("|·•-–— ")
+    s = re.sub(
+        r"^(?:last\s+)?(?:updated|published|posted|modified|date|dated|first published)\s*(?:on|at)?\s*:?\s*",
+        "",
+        s,
+        flags=re.IGNORECASE,
+    )
+    if not s or len(s) > 60:
+        return None
+    found = match_date(s)
+    if not found:
+        return None
+    value, end = found
+    rest = s[end:]
+    tail = _TIME_TAIL.match(rest)
+    if tail:
+        rest = rest[tail.end() :]
+    # ISO timestamps: 2024-08-20T10:00:00+00:00
+    rest = re.sub(r"^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", "", rest)
+    rest = rest.strip(" |·•-–—,.()")
+    if rest and rest.lower() != "updated" and not re.fullmatch(r"[A-Z]{2,5}(?:[+-]\d{1,2})?", rest):
+        return None
+    if len(value) == 4:  # a bare year on its own line is more often a list item than a date
+        return None
+    return value
+
+
+def parse_any_date(value: object) -> str | None:
+    """Normalise a metadata date (ISO, RFC 2822, '26-MAR-1987 21:36', 'Jan 8, 2026', epoch ...).
+
+    Times are dropped: records carry dates at day precision at most.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # epoch seconds (or milliseconds) from JSON APIs
+        v = float(value)
+        if v > 1e11:
+            v /= 1000.0
+        if 0 < v < 7.3e9:
+            return datetime.fromtimestamp(v, tz=UTC).date().isoformat()
+        return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    found = match_date(s)
+    if found:
+        return found[0]
+    if re.match(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}", s):
+        try:
+            return parsedate_to_datetime(s).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+    # a weekday or label in front: "Wednesday, 8 January 2026"
+    stripped = re.sub(r"^[A-Za-z]+\.?,?\s+", "", s)
+    if stripped != s:
+        found = match_date(stripped)
+        if found:
+            return found[0]
+    return None

@@ -1,0 +1,139 @@
+"""What a file is (by content, not only by name) and how its bytes become text.
+
+Names lie: a ``.txt`` can be a PDF, a ``.json`` can be JSON Lines, an ``.html`` can be plain text.
+Each reader trusts only what this module decided, and a file this module cannot decode becomes a
+rejection with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"\x89PNG", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"7z\xbc\xaf", "7-Zip"),
+    (b"\x7fELF", "executable"),
+    (b"MZ\x90\x00", "executable"),
+    (b"BZh91AY&SY", "bzip2"),
+    (b"\xfd7zXZ", "xz"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\xd0\xcf\x11\xe0", "MS Office"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"OggS\x00", "audio"),
+    (b"ID3\x03", "audio"),
+    (b"ID3\x04", "audio"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+GZIP_MAGIC = b"\x1f\x8b"
+
+TEXT_EXTS = (".txt", ".text")
+MARKDOWN_EXTS = (".md", ".markdown")
+HTML_EXTS = (".html", ".htm", ".xhtml")
+JSON_EXTS = (".json",)
+JSONL_EXTS = (".jsonl", ".ndjson")
+FEED_EXTS = (".xml", ".rss", ".atom")
+WARC_EXTS = (".warc", ".warc.gz", ".arc.gz")
+SGML_EXTS = (".sgm", ".sgml")
+SUPPORTED_EXTS = (
+    TEXT_EXTS + MARKDOWN_EXTS + HTML_EXTS + JSON_EXTS + JSONL_EXTS + FEED_EXTS + WARC_EXTS + SGML_EXTS
+)
+
+
+def has_ext(name: str, exts: tuple[str, ...]) -> bool:
+    low = name.lower()
+    return any(low.endswith(e) for e in exts)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A short name for binary content ("PDF", "binary content"), or None for text."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "binary content"
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample and ctrl / len(sample) > 0.05:
+        return "binary content"
+    return None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). UTF-8 first (fast and most common), then what the source
+    declared, then charset-normalizer's guess (cp1252/latin-1/cp1251 news exports)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), None
+            except UnicodeDecodeError:
+                return None, f"invalid {enc} text"
+    kind = binary_kind(data)
+    if kind:
+        return None, f"binary content ({kind})" if kind != "binary content" else "binary content"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared), None
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(data).best()
+    if best is None:
+        return None, "binary content (no text encoding fits)"
+    text = str(best)
+    bad = sum(1 for ch in text[:8192] if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    if bad > max(8, len(text[:8192]) * 0.02):
+        return None, "binary content (undecodable text)"
+    return text, None
+
+
+_HTML_HINT = re.compile(
+    r"<(?:html|head|body|div|p|article|section|main|title|meta|span|h[1-6]|table|br)\b", re.I
+)
+
+
+def sniff_text(text: str, name: str) -> str:
+    """Format of decoded text: html | feed | xml | sgml | json | jsonl | markdown | text."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    low = head[:2048].lower()
+    if head.startswith(("{", "[")):
+        if has_ext(name, JSONL_EXTS):
+            return "jsonl"
+        return "json"
+    if low.startswith("<?xml") or low.startswith("<rss") or low.startswith("<feed") or low.startswith("<rdf"):
+        if re.search(r"<(?:rss|feed|rdf:rdf)\b", low):
+            return "feed"
+        if re.search(r"<html\b", low):
+            return "html"
+        return "xml"
+    if re.search(r"<!doctype\s+lewis|<reuters\b", low[:600]):
+        return "sgml"
+    if low.startswith("<!doctype html") or low.startswith("<html"):
+        return "html"
+    if head.startswith("<") and len(_HTML_HINT.findall(low)) >= 2:
+        return "html"
+    if has_ext(name, HTML_EXTS) and len(_HTML_HINT.findall(low)) >= 2:
+        return "html"
+    if has_ext(name, JSONL_EXTS):
+        return "jsonl"
+    if has_ext(name, MARKDOWN_EXTS):
+        return "markdown"
+    return "text"

@@ -1,0 +1,168 @@
+"""Files and folders in, articles and rejections out, in a deterministic order.
+
+Ingest runs unattended over whatever a user points it at, so no input may stop it: every failure
+becomes a :class:`Rejection` with a one-line reason, sizes are checked before reading, and the
+parsers that could recurse are guarded (see :mod:`eventwire.ingest.htmlread`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+from eventwire.ingest.build import make_article
+from eventwire.ingest.detect import (
+    GZIP_MAGIC,
+    SUPPORTED_EXTS,
+    WARC_EXTS,
+    decode,
+    has_ext,
+    sniff_text,
+)
+from eventwire.ingest.feeds import read_feed
+from eventwire.ingest.htmlread import depth_problem, extract_page
+from eventwire.ingest.markdown import markdown_to_text, split_front_matter
+from eventwire.ingest.sgml import read_sgml
+from eventwire.ingest.structured import read_json, read_jsonl
+from eventwire.ingest.warcread import read_warc
+from eventwire.model import Article, Rejection
+
+
+def iter_files(folder: str) -> Iterator[str]:
+    """Supported files under a folder, recursively, sorted, hidden entries skipped.
+
+    Sorted so that two runs over the same folder see the same order (the earliest copy of a
+    near-duplicate is the one kept).
+    """
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not has_ext(name, SUPPORTED_EXTS):
+                continue
+            yield os.path.join(root, name)
+
+
+def read_paths(paths: list[str], max_bytes: int = 50_000_000) -> Iterator[Article | Rejection]:
+    """Every article in the given files and folders; never raises for a bad input."""
+    for p in paths:
+        if os.path.isdir(p):
+            for f in iter_files(p):
+                yield from read_file(f, max_bytes)
+        elif os.path.isfile(p):
+            yield from read_file(p, max_bytes)
+        elif not os.path.exists(p):
+            yield Rejection(p, "no such file or directory")
+        else:
+            yield Rejection(p, "not a regular file")
+
+
+def read_file(path: str, max_bytes: int = 50_000_000) -> Iterator[Article | Rejection]:
+    """All articles in one file (one for most formats, many for feeds, JSON lists, WARC)."""
+    try:
+        yield from _read_file(path, max_bytes)
+    except RecursionError:
+        yield Rejection(path, "input nested too deeply to parse")
+    except MemoryError:
+        yield Rejection(path, "input too large to parse in memory")
+    except Exception as e:  # noqa: BLE001 - a bad file must never stop a run
+        yield Rejection(path, f"unreadable: {type(e).__name__}: {' '.join(str(e).split())[:160]}")
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[Article | Rejection]:
+    try:
+        size = os.path.getsize(path)
+    except OSError as e:
+        yield Rejection(path, f"cannot read file: {e.strerror or e}")
+        return
+    is_warc_name = has_ext(path, WARC_EXTS)
+    if size == 0:
+        yield Rejection(path, "empty file")
+        return
+    if size > max_bytes and not is_warc_name:
+        yield Rejection(path, f"file larger than {max_bytes} bytes")
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head.startswith(b"WARC/") or (head.startswith(GZIP_MAGIC) and is_warc_name):
+        yield from read_warc(path, max_bytes)
+        return
+    if is_warc_name:
+        yield Rejection(path, "not a WARC file")
+        return
+    if head.startswith(GZIP_MAGIC):
+        yield Rejection(path, "compressed file (gzip) that is not a WARC")
+        return
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Rejection(path, f"file larger than {max_bytes} bytes")
+        return
+    if not data.strip():
+        yield Rejection(path, "empty file")
+        return
+    text, reason = decode(data)
+    if text is None:
+        yield Rejection(path, reason or "undecodable file")
+        return
+    if not text.strip():
+        yield Rejection(path, "empty file")
+        return
+    fmt = sniff_text(text, path)
+    if fmt == "json":
+        yield from read_json(text, path)
+    elif fmt == "jsonl":
+        yield from read_jsonl(text, path)
+    elif fmt == "feed":
+        deep = depth_problem(text)
+        if deep:
+            yield Rejection(path, deep.replace("HTML", "XML"))
+            return
+        yield from read_feed(text.encode("utf-8"), path)
+    elif fmt == "html":
+        yield from _read_html(text, path)
+    elif fmt == "sgml":
+        yield from read_sgml(text, path)
+    elif fmt == "xml":
+        yield Rejection(path, "XML that is neither RSS nor Atom")
+    elif fmt == "markdown":
+        meta, rest = split_front_matter(text)
+        yield make_article(
+            path,
+            markdown_to_text(rest),
+            source_format="markdown",
+            title=meta.get("title"),
+            author=meta.get("author") or meta.get("authors"),
+            published=meta.get("date") or meta.get("published"),
+            publisher=meta.get("publisher") or meta.get("source"),
+            url=meta.get("url"),
+            language=meta.get("language") or meta.get("lang"),
+        )
+    else:
+        yield make_article(path, text, source_format="text")
+
+
+def _read_html(text: str, path: str) -> Iterator[Article | Rejection]:
+    deep = depth_problem(text)
+    if deep:
+        yield Rejection(path, deep)
+        return
+    page = extract_page(text)
+    if page is None:
+        yield Rejection(path, "no article text in HTML")
+        return
+    lang = page.language
+    if not lang:
+        m = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z]{2,3})", text[:5000], re.I)
+        lang = m.group(1) if m else None
+    yield make_article(
+        path,
+        page.text,
+        source_format="html",
+        title=page.title,
+        author=page.author,
+        published=page.published,
+        publisher=page.publisher,
+        url=page.url,
+        language=lang,
+    )

@@ -1,0 +1,72 @@
+"""Loads the analyst-editable cleaning rules (``data/ingest.yaml``) once per process.
+
+The rules are data so that a new site's furniture or a new agency can be handled by editing
+YAML, not code; this module only compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Rules:
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    inline_debris: tuple[re.Pattern[str], ...]
+    drop_lines: tuple[re.Pattern[str], ...]
+    teaser_heading: re.Pattern[str]
+    section_labels: frozenset[str]
+    header_keys: dict[str, str]  # lower-cased key -> field
+    header_key_re: re.Pattern[str]
+    bylines: tuple[re.Pattern[str], ...]
+    byline_role_words: frozenset[str]
+    name_particles: frozenset[str]
+    agencies: tuple[re.Pattern[str], ...]
+    datelines: tuple[re.Pattern[str], ...]
+    stopwords: dict[str, frozenset[str]]
+    json_fields: dict[str, list[str]]
+    limits: dict[str, int]
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Parse and compile ``ingest.yaml``; cached because every file read needs it."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "ingest.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.safe_load(text)
+    header_keys: dict[str, str] = {}
+    for fld, keys in raw["header_keys"].items():
+        for k in keys:
+            header_keys[k.lower()] = fld
+    # longest keys first so "published on" wins over "published"
+    key_alt = "|".join(re.escape(k) for k in sorted(header_keys, key=len, reverse=True))
+    teaser_alt = "|".join(f"(?:{h})" for h in raw["teaser_headings"])
+    return Rules(
+        months={k.lower(): int(v) for k, v in raw["months"].items()},
+        weekdays=frozenset(w.lower() for w in raw["weekdays"]),
+        inline_debris=tuple(_ci(p) for p in raw["inline_debris"]),
+        drop_lines=tuple(_ci(p) for p in raw["drop_lines"]),
+        teaser_heading=_ci(rf"^\s*(?:{teaser_alt})\s*[:.!»>›]*\s*$"),
+        section_labels=frozenset(s.lower() for s in raw["section_labels"]),
+        header_keys=header_keys,
+        header_key_re=_ci(rf"^\s*(?P<key>{key_alt})\s*(?::\s*|\s+)(?P<value>\S.*)$"),
+        bylines=tuple(_ci(p) for p in raw["byline_patterns"]),
+        byline_role_words=frozenset(w.lower() for w in raw["byline_role_words"]),
+        name_particles=frozenset(w.lower() for w in raw["name_particles"]),
+        agencies=tuple(_ci(p) for p in raw["agency_patterns"]),
+        # datelines rely on capitalisation, so they are case-sensitive
+        datelines=tuple(re.compile(p) for p in raw["dateline_patterns"]),
+        stopwords={lang: frozenset(ws) for lang, ws in raw["stopwords"].items()},
+        json_fields={k: list(v) for k, v in raw["json_fields"].items()},
+        limits={k: int(v) for k, v in raw["limits"].items()},
+    )

@@ -1,0 +1,433 @@
+"""Turn a page's text (a plain-text export, or the body another reader extracted) into the story
+alone, plus the metadata its furniture gave away.
+
+Text exports of news pages carry debris around the story: tracker comments, "date ..." header
+lines, section labels, the headline, a byline printed twice, standalone date lines, agency
+credits and, after the story, teasers for unrelated stories. Extractors downstream treat every
+sentence in ``Article.text`` as news, so each piece of debris is a potential false event (a teaser
+about another country is the worst case); the debris is also the best evidence of title, author
+and date, so it is read before it is dropped. The rules themselves live in ``data/ingest.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from eventwire.ingest.dates import iso_date, match_date, month_number, parse_date_line
+from eventwire.ingest.rules import Rules, load_rules
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass
+class Cleaned:
+    """The story and what the text said about itself."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+    dateline_place: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, one kind of newline and space, no invisible characters.
+
+    Done before anything else so the rules (and the article id) see one spelling of the text.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    # drop control characters other than newline and tab (SGML residue like \x03)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    lines = [_SPACES.sub(" ", ln).rstrip() if ln.strip() else "" for ln in text.split("\n")]
+    # keep a leading indent marker (one space) only where the source had indentation
+    return "\n".join(lines)
+
+
+def identity_text(text: str) -> str:
+    """The form of the clean text an article id is computed from (whitespace-insensitive)."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _strip_inline_debris(line: str, rules: Rules) -> str:
+    for pat in rules.inline_debris:
+        line = pat.sub("", line)
+    return line.rstrip()
+
+
+def _is_drop_line(line: str, rules: Rules) -> bool:
+    return any(p.search(line) for p in rules.drop_lines)
+
+
+def _is_section_label(line: str, rules: Rules) -> bool:
+    s = line.strip().strip(":|»>›·•").strip().lower()
+    return bool(s) and s in rules.section_labels
+
+
+def tidy_name(name: str) -> str:
+    """Title-case a name printed in capitals ("JARA CARBALLO" -> "Jara Carballo")."""
+    name = " ".join(name.split()).strip(" ,;:-–—")
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        rules = load_rules()
+        parts = []
+        for w in name.split(" "):
+            lw = w.lower()
+            parts.append(lw if lw in rules.name_particles else w.capitalize())
+        name = " ".join(parts)
+        # O'BRIEN -> O'Brien, AL-SAYED -> Al-Sayed
+        name = re.sub(r"(?<=['’-])([a-z])", lambda m: m.group(1).upper(), name)
+    return name
+
+
+def _looks_like_name(chunk: str, rules: Rules) -> bool:
+    words = chunk.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    caps = 0
+    for w in words:
+        lw = w.lower().strip(".,")
+        if lw in rules.byline_role_words:
+            return False
+        if w[0].isupper():
+            caps += 1
+        elif lw not in rules.name_particles:
+            return False
+    return caps >= 1 and not any(ch.isdigit() for ch in chunk)
+
+
+def parse_byline(line: str, rules: Rules | None = None) -> str | None:
+    """The author named by a byline line, or None when the line is not a byline.
+
+    "By contrast, ..." must not become an author, so the name is checked word by word.
+    """
+    rules = rules or load_rules()
+    if len(line) > 160:
+        return None
+    for pat in rules.bylines:
+        m = pat.match(line)
+        if not m:
+            continue
+        raw = re.split(r"\s*(?:[|;(\[]|\s[-–—]\s)\s*", m.group("name"))[0]
+        raw = re.sub(r"\s+(?:and|&)\s+", ", ", raw.strip().rstrip("."))
+        names = [c.strip() for c in raw.split(",") if c.strip()]
+        kept = [c for c in names if _looks_like_name(c, rules)]
+        if not kept or not _looks_like_name(names[0], rules):
+            return None
+        return ", ".join(tidy_name(n) for n in kept) if len(kept) > 1 else tidy_name(kept[0])
+    return None
+
+
+def _parse_agency(line: str, rules: Rules) -> str | None:
+    if len(line) > 100:
+        return None
+    for pat in rules.agencies:
+        m = pat.match(line)
+        if m:
+            agency = m.group("agency").strip().rstrip(".")
+            if agency.lower() == "reuter":
+                agency = "Reuters"
+            return agency
+    return None
+
+
+def _header_key(line: str, rules: Rules) -> tuple[str, str] | None:
+    m = rules.header_key_re.match(line)
+    if not m:
+        return None
+    key = m.group("key").lower()
+    fld = rules.header_keys[key]
+    sep = line[m.end("key") : m.start("value")]
+    if fld != "date" and ":" not in sep:
+        return None  # "Source close to the talks said ..." is prose, not a header
+    return fld, m.group("value").strip()
+
+
+def _is_teaser_heading(line: str, rules: Rules) -> bool:
+    return len(line) <= 60 and bool(rules.teaser_heading.match(line))
+
+
+def _is_body_line(line: str, rules: Rules) -> bool:
+    """Prose that starts the story (as opposed to a headline, tag or label)."""
+    n = len(_words(line))
+    if n >= 15:
+        return True
+    if _SENT_END.search(line) and n >= 5:
+        return True
+    return any(p.match(line) for p in rules.datelines) and n >= 6
+
+
+def _is_furniture(line: str, rules: Rules) -> bool:
+    s = line.strip()
+    return (
+        _is_section_label(s, rules)
+        or _is_teaser_heading(s, rules)
+        or parse_date_line(s) is not None
+        or parse_byline(s, rules) is not None
+        or _parse_agency(s, rules) is not None
+        or _is_drop_line(s, rules)
+    )
+
+
+def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; blank lines and indents start new ones.
+
+    Wire copy is wrapped at ~70 columns with indented paragraphs; spaCy splits sentences at every
+    newline, so leaving the wrap in place cuts sentences (and events) in half.
+    """
+    rules = rules or load_rules()
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    if not lengths:
+        return []
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    paras: list[str] = []
+    cur: str | None = None
+    cur_last = ""  # the last physical line of the current paragraph
+    cur_furniture = False
+    for ln in lines:
+        if not ln.strip():
+            if cur is not None:
+                paras.append(cur)
+            cur = None
+            continue
+        indented = ln.startswith((" ", "\t"))
+        s = ln.strip()
+        furniture = _is_furniture(s, rules)
+        join = False
+        if cur is not None and not indented and not furniture and not cur_furniture:
+            nxt_lower = s[0].islower()
+            prev = cur_last
+            prev_caps = all(not c.isalpha() or c.isupper() for c in prev) and any(c.isalpha() for c in prev)
+            if nxt_lower:
+                join = True
+            elif not _TERMINAL.search(prev) and len(prev) >= 0.6 * width and not prev_caps:
+                join = True
+        if join and cur is not None:
+            if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and s[0].islower():
+                cur = cur + s  # re-join a word hyphenated at the wrap? keep the hyphen
+            else:
+                cur = cur + " " + s
+        else:
+            if cur is not None:
+                paras.append(cur)
+            cur = s
+        cur_last = s
+        cur_furniture = furniture
+    if cur is not None:
+        paras.append(cur)
+    return paras
+
+
+def _title_score(line: str) -> float:
+    words = _words(line)
+    lower = sum(1 for w in words if w[0].islower())
+    score = float(len(words))
+    if lower == 0 and len(words) <= 8:
+        score /= 2  # a tag or a name ("Defence Minister X Y"), not a headline
+    return score
+
+
+def _same(a: str, b: str) -> bool:
+    return identity_text(a).casefold().strip(" .") == identity_text(b).casefold().strip(" .")
+
+
+def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int | None, int | None]:
+    """(place, month, day, year) from a dateline opening the paragraph, or Nones."""
+    for pat in rules.datelines:
+        m = pat.match(para)
+        if not m:
+            continue
+        gd = m.groupdict()
+        place = (gd.get("place") or "").strip() or None
+        month = month_number(gd["month"]) if gd.get("month") else None
+        if gd.get("month") and month is None:
+            continue  # "Paris, Texas -" is not a date
+        day = int(gd["day"]) if gd.get("day") else None
+        year = int(gd["year"]) if gd.get("year") else None
+        return place, month, day, year
+    return None, None, None, None
+
+
+def _agency_in_dateline(para: str) -> str | None:
+    m = re.match(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]", para)
+    return m.group("agency").strip() if m else None
+
+
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    find_title: bool = True,
+) -> Cleaned:
+    """Separate the story from its furniture; known metadata (from JSON/HTML) takes precedence.
+
+    ``find_title`` is False when the source already told us the title, so a short first line of
+    the body is not mistaken for one.
+    """
+    rules = load_rules()
+    out = Cleaned(text="", title=title, author=author, published=published, publisher=publisher)
+    text = normalise_text(raw)
+    lines = [_strip_inline_debris(ln, rules) for ln in text.split("\n")]
+
+    # ---- header: key lines, labels, headline, bylines, date lines, up to the first prose line
+    year_hints: list[str] = []
+    header_dates: list[str] = []
+    candidates: list[str] = []
+    name_lines: set[str] = set()
+    body_start = 0
+    seen = 0
+    found_body = False
+    i = 0
+    header_limit = rules.limits["header_lines"]
+    while i < len(lines) and seen < header_limit:
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        seen += 1
+        hk = _header_key(line, rules)
+        if hk:
+            fld, value = hk
+            if fld == "date":
+                found = match_date(value)
+                if found:
+                    header_dates.append(found[0])
+                    rest = value[found[1] :]
+                    rest = re.sub(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*", "", rest).strip()
+                    if rest:
+                        lines[i] = rest  # the story starts on the same line
+                        continue
+                    i += 1
+                    continue
+            elif fld == "author":
+                name = parse_byline("by " + value, rules)
+                if name:
+                    out.author = out.author or name
+                    i += 1
+                    continue
+            elif fld == "title":
+                out.title = out.title or value
+                i += 1
+                continue
+            elif fld == "url" and re.match(r"https?://\S+$", value):
+                out.url = value
+                i += 1
+                continue
+            elif fld == "publisher":
+                out.publisher = out.publisher or value.rstrip(".")
+                i += 1
+                continue
+            elif fld == "language" and re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2})?", value):
+                out.language = value[:2].lower()
+                i += 1
+                continue
+        byl = parse_byline(line, rules)
+        if byl:
+            out.author = out.author or byl
+            name_lines.add(byl.casefold())
+            i += 1
+            continue
+        d = parse_date_line(line)
+        if d:
+            header_dates.append(d)
+            i += 1
+            continue
+        if _is_section_label(line, rules) or _is_drop_line(line, rules):
+            i += 1
+            continue
+        if _is_body_line(line, rules):
+            found_body = True
+            break
+        candidates.append(line)
+        i += 1
+    if found_body:
+        body_start = i
+    else:
+        # no story start near the top: keep the lines as story, learn only the dates and bylines
+        first = candidates[0] if candidates else None
+        body_start = next((k for k in range(len(lines)) if first and lines[k].strip() == first), i)
+        candidates = []
+    if out.author:
+        candidates = [c for c in candidates if not _same(c, out.author)]
+    candidates = [c for c in candidates if c.casefold() not in name_lines]
+    if candidates and find_title and not out.title:
+        best = max(reversed(candidates), key=_title_score)  # ties go to the later line
+        out.title = best.strip()
+
+    # ---- body: unwrap, then drop furniture and cut teaser blocks
+    paras = unwrap(lines[body_start:], rules)
+    body: list[str] = []
+    footer_dates: list[str] = []
+    for para in paras:
+        s = para.strip()
+        if _is_teaser_heading(s, rules) and body:
+            # everything after is other stories; their dates may still hint at the year
+            idx = paras.index(para)
+            for rest in paras[idx + 1 :]:
+                dd = parse_date_line(rest)
+                if dd:
+                    year_hints.append(dd)
+            break
+        if out.title and not body and _same(s, out.title):
+            continue
+        ag = _parse_agency(s, rules)
+        if ag:
+            out.publisher = out.publisher or ag
+            continue
+        dd = parse_date_line(s)
+        if dd:
+            footer_dates.append(dd)
+            continue
+        byl = parse_byline(s, rules) if len(s) < 100 else None
+        if byl:
+            out.author = out.author or byl
+            continue
+        if (out.author and len(s) < 60 and _same(s, out.author)) or s.casefold() in name_lines:
+            continue
+        if _is_drop_line(s, rules):
+            continue
+        if not body and _is_section_label(s, rules):
+            continue
+        body.append(s)
+
+    # ---- date: metadata > header date > dateline (year from a full date nearby) > footer date
+    if body:
+        place, month, day, year = _dateline_date(body[0], rules)
+        out.dateline_place = place
+        if out.publisher is None:
+            ag = _agency_in_dateline(body[0])
+            if ag and ag.lower() not in ("updated", "ap photo"):
+                out.publisher = ag
+        if out.published is None and month and day:
+            full = header_dates + footer_dates + year_hints
+            if year is None and full:
+                ref = full[0]
+                year = int(ref[:4])
+                if len(ref) >= 7 and month - int(ref[5:7]) > 6:
+                    year -= 1  # a December dateline on a January page
+            if year is not None:
+                out.published = iso_date(year, month, day)
+    if out.published is None:
+        if header_dates:
+            out.published = header_dates[0]
+        elif footer_dates:
+            out.published = footer_dates[0]
+    out.text = "\n\n".join(body)
+    return out
