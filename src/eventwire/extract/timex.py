@@ -35,7 +35,7 @@ from .timex_values import (
     shift_day_months,
 )
 
-__all__ = ["tag", "timex_file_main", "tense_at"]
+__all__ = ["tag", "tag_timeml", "timex_file_main", "tense_at"]
 
 # --------------------------------------------------------------------------------------------
 # tense of the clause around an expression
@@ -129,6 +129,8 @@ class _Result:
     value: str
     end_value: str | None = None
     anchor: str | None = None
+    # for ranges: TimeML annotates each end on its own, as (group start, group end, value)
+    parts: list[tuple[int, int, str]] | None = None
 
 
 Handler = Callable[[re.Match[str], _State], "_Result | None"]
@@ -203,25 +205,27 @@ _TEMPORAL_PREPS = {
 
 
 def _year_for_month(st: _State, month: int, start: int, end: int, day: int | None = None) -> int | None:
-    """The year of a year-less month (and day) from the tense and the document date."""
+    """The year of a year-less month (and day): the occurrence nearest the document date when it is
+    close (news talks about the weeks around its date), else the one the tense points to."""
     dct = st.dct
     if dct is None or dct.month is None:
         # weak anchor: a year-only DCT still gives the year
         return dct.year if dct else None
-    tense = st.tense(start, end)
     y = dct.year
-    here = (month, day or 0)
-    now = (dct.month, dct.day or 0) if day else (dct.month, 0)
+    ref_day = dct.day or 15
+
+    def dist(yy: int) -> float:
+        return (yy * 12 + month + ((day or 15) - 15) / 31) - (y * 12 + dct.month + (ref_day - 15) / 31)
+
+    near = min((y - 1, y, y + 1), key=lambda yy: (abs(dist(yy)), -yy))
+    if abs(dist(near)) <= (3 if day else 2):
+        return near
+    tense = st.tense(start, end)
     if tense == "past":
-        return y if here <= now else y - 1
+        return max(yy for yy in (y - 1, y) if dist(yy) <= 0)
     if tense == "future":
-        return y if here >= now else y + 1
-    # no cue: the nearest occurrence
-    cands = []
-    for yy in (y - 1, y, y + 1):
-        cands.append((abs((yy * 12 + month) - (y * 12 + dct.month)), -yy, yy))
-    cands.sort()
-    return cands[0][2]
+        return min(yy for yy in (y, y + 1) if dist(yy) >= 0)
+    return near
 
 
 def _month_value(st: _State, month: int, year: int | None) -> str:
@@ -312,7 +316,17 @@ def _h_mdy(m: re.Match[str], st: _State) -> _Result | None:
         if mo2 is not None and y is not None and mo2 < mo:
             y2 = y + 1
         end_v = _mk_day(y2, mo2 or mo, d2)
-    return _Result("DATE", v, end_v, anchor)
+    parts = None
+    if end_v:
+        e1 = m.end("day")
+        s2 = m.start("mon2") if m["mon2"] else m.start("day2")
+        e2 = m.end()
+        if m.start("mon") > m.start("day"):  # "6-8 January": the first part is the bare day
+            e1, s2 = m.end("day") if m["day"] else e1, m.start("day2")
+            parts = [(m.start(), m.end("day"), v), (s2, m.end(), end_v)]
+        else:
+            parts = [(m.start(), e1, v), (s2, e2, end_v)]
+    return _Result("DATE", v, end_v, anchor, parts)
 
 
 def _h_dmy(m: re.Match[str], st: _State) -> _Result | None:
@@ -326,7 +340,8 @@ def _h_month_range_year(m: re.Match[str], st: _State) -> _Result | None:
         return None
     y = int(m["year"])
     y1 = y if mo <= mo2 else y - 1
-    return _Result("DATE", fmt_month(y1, mo), fmt_month(y, mo2), "absolute")
+    a, b = fmt_month(y1, mo), fmt_month(y, mo2)
+    return _Result("DATE", a, b, "absolute", [(m.start(), m.end("mon"), a), (m.start("mon2"), m.end(), b)])
 
 
 def _h_month(m: re.Match[str], st: _State) -> _Result | None:
@@ -403,7 +418,8 @@ def _h_year_range(m: re.Match[str], st: _State) -> _Result | None:
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if y2 <= y1 or y2 - y1 > 50:
         return None
-    return _Result("DATE", f"{y1:04d}", f"{y2:04d}", "absolute")
+    return _Result("DATE", f"{y1:04d}", f"{y2:04d}", "absolute",
+                   [(m.start("year"), m.end("year"), f"{y1:04d}"), (m.start("year2"), m.end("year2"), f"{y2:04d}")])
 
 
 def _h_fiscal(m: re.Match[str], st: _State) -> _Result | None:
@@ -605,10 +621,7 @@ def _weekday_date(st: _State, wd: int, rel: str, start: int, end: int) -> tuple[
     if rel in ("next", "coming"):
         fwd = (wd - base.isoweekday()) % 7 or 7
         return fmt_day(base + timedelta(days=fwd)), "dct"
-    if rel == "this":
-        tense = st.tense(start, end)
-    else:
-        tense = st.tense(start, end)
+    tense = "past" if rel == "possessive" else st.tense(start, end)
     if tense == "future":
         fwd = (wd - base.isoweekday()) % 7
         return fmt_day(base + timedelta(days=fwd)), anchor
@@ -623,6 +636,17 @@ def _h_weekday(m: re.Match[str], st: _State) -> _Result | None:
         return None
     wd = lex.weekday_of[norm_key(tok)]
     rel = (m["wrel"] or "").lower()
+    follow = re.match(rf",?\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
+                      m.string[m.end() : m.end() + 30], re.I)
+    if follow and not rel and not m["part"]:
+        mo = lex.month_of.get(norm_key(follow["mon"]))
+        if mo:
+            y = int(follow["year"]) if follow["year"] else _year_for_month(st, mo, m.start(), m.end(), int(follow["day"]))
+            v = _mk_day(y, mo, int(follow["day"]))
+            if v:
+                return _Result("DATE", v, anchor="absolute" if follow["year"] else "tense")
+    if not rel and re.match(r"['’]s\b", m.string[m.end() : m.end() + 3]):
+        rel = "possessive"  # "Wednesday's ruling": an event already reported
     v, anchor = _weekday_date(st, wd, rel, m.start(), m.end())
     if m["part"]:
         part = lex.part_of_day[norm_key(m["part"])]
@@ -836,7 +860,15 @@ def _h_duration(m: re.Match[str], st: _State) -> _Result | None:
                      re.I):
             return _Result("SET", duration(1, unit), anchor="set")
     if m["old"]:
-        pass
+        return None  # ages ("a 44-year-old") are not time expressions in TimeML news
+    utok = m["unit"]
+    if utok[0].isupper() and m.start("unit") > 0 and not re.search(r"[.!?\n]\s*$", m.string[: m.start()]):
+        return None  # "60 Minutes": a title
+    after = m.string[m.end() : m.end() + 4]
+    if unit == "Q" and re.match(r"\s+of\b", after):
+        return None  # "three-quarters of": a fraction
+    if unit == "TS" and numtxt and norm_key(numtxt) in ("a", "second"):
+        return None
     value = duration(None if vague else n, unit)
     drel = norm_key(m["drel"] or "")
     if drel in ("recent",):
@@ -996,22 +1028,22 @@ def _rules() -> list[_Rule]:
         return _RULES
     L = lexicon()
     M, W, S, P, U = L.MONTH, L.WEEKDAY, L.SEASON, L.PART, L.UNIT
-    num_compound = rf"(?:{L.NUMWORD}(?:[\s-]+{L.NUMWORD})?)"
+    numw = rf"(?:(?!an?\b){L.NUMWORD})"
+    num_compound = rf"(?:{numw}(?:[\s-]+{numw})?|an?)"
     vague = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|a\s+handful\s+of|several|few|many|some|numerous|multiple|countless)"
     NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{vague}|{num_compound})"
     DAYN = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-    WDP = rf"(?:(?P<wd0>{W}),?\s+)?"
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
     I = re.I  # noqa: E741
     R: list[tuple[str, str, Handler, int, int]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b", _h_iso, 9, 0),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _h_slash, 9, 0),
         ("mdy",
-         rf"{WDP}(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])"
-         rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]))?"
+         rf"(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
+         rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%))?"
          rf"(?:,?\s+{YR})?", _h_mdy, 8, I),
         ("dmy",
-         rf"{WDP}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+         rf"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
          rf"(?:\s*(?:-|–|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{M})(?P<mon2>)?"
          rf"(?:,?\s+{YR})?", _h_dmy, 8, I),
         ("month_range_year", rf"(?P<mon>{M})\s*(?:-|–|to|through|until|and)\s*(?P<mon2>{M}),?\s+{YR}",
@@ -1076,7 +1108,7 @@ def _rules() -> list[_Rule]:
     ]
     out = []
     for name, rx, h, prio, flags in R:
-        out.append(_Rule(name, re.compile(r"(?<![\w])" + rx, flags), h, prio))
+        out.append(_Rule(name, re.compile(r"(?<![\w])(?:" + rx + r")(?!(?<=\w)\w)", flags), h, prio))
     _RULES = out
     return out
 
@@ -1099,12 +1131,7 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 _TYPE_ORDER = {"DATE": 0, "TIME": 1, "DURATION": 2, "SET": 3}
 
 
-def tag(text: str, dct: str | None) -> list[Timex]:
-    """Every time expression in ``text`` with its TIMEX3 value, relative ones anchored on ``dct``.
-
-    ``dct`` may be a day ("2026-01-06"), a month or a year, or None; relative values are only
-    resolved as far as the anchor allows.
-    """
+def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, str]] | None]]:
     anchor = Anchor.parse(dct)
     st = _State(text=text, dct=anchor)
     cands: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
@@ -1129,15 +1156,38 @@ def tag(text: str, dct: str | None) -> list[Timex]:
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     st._tense.clear()
-    out: list[Timex] = []
+    out: list[tuple[Timex, list[tuple[int, int, str]] | None]] = []
     for s, e, _p, rule, m in chosen:
         r = rule.handler(m, st)
         if r is None:
             continue
         t = Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value, end_value=r.end_value,
                   anchor=r.anchor)
-        out.append(t)
+        out.append((t, r.parts))
         st.resolved.append(t)
+    return out
+
+
+def tag(text: str, dct: str | None) -> list[Timex]:
+    """Every time expression in ``text`` with its TIMEX3 value, relative ones anchored on ``dct``.
+
+    ``dct`` may be a day ("2026-01-06"), a month or a year, or None; relative values are only
+    resolved as far as the anchor allows. A range ("from Jan. 6 to 8") is one Timex whose
+    ``end_value`` is the end of the range, so dating can use the whole period.
+    """
+    return [t for t, _ in _tag(text, dct)]
+
+
+def tag_timeml(text: str, dct: str | None) -> list[Timex]:
+    """Like :func:`tag`, but with each end of a range as its own expression, as TimeML annotates."""
+    out: list[Timex] = []
+    for t, parts in _tag(text, dct):
+        if not parts:
+            out.append(t)
+            continue
+        for s, e, v in parts:
+            s, e = _strip_span(text, s, e)
+            out.append(Timex(start=s, end=e, text=text[s:e], type=t.type, value=v, anchor=t.anchor))
     return out
 
 
@@ -1155,10 +1205,8 @@ def timex_file_main(path: str, dct: str | None) -> int:
     if dct is not None and Anchor.parse(dct) is None:
         print(f"eventwire timex: bad --dct {dct!r} (want YYYY, YYYY-MM or YYYY-MM-DD)", file=sys.stderr)
         return 2
-    for t in tag(text, dct):
+    for t in tag_timeml(text, dct):
         rec = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-        if t.end_value:
-            rec["end_value"] = t.end_value
         print(json.dumps(rec, ensure_ascii=False))
     return 0
 

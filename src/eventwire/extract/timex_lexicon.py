@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 
 
-def _alt(words: list[str]) -> str:
-    """A regex alternation, longest first, spaces matching any run of whitespace or hyphens."""
+def _alt(words: list[str], hyphen: bool = True) -> str:
+    """A regex alternation, longest first, spaces matching any run of whitespace (or hyphens)."""
     out = []
+    sep = r"[\s-]+" if hyphen else r"\s+"
     for w in sorted(set(words), key=len, reverse=True):
-        out.append(re.escape(w).replace(r"\ ", r"[\s-]+").replace("'", "['’]"))
+        out.append(re.escape(w).replace(r"\ ", sep).replace("'", "['’]"))
     return "(?:" + "|".join(out) + ")"
 
 
@@ -118,7 +119,7 @@ def lexicon() -> Lexicon:
         NUMWORD=_alt(list(number_of)),
         ORD=_alt(list(ordinal_of)),
         UNIT=_alt(list(unit_of)),
-        REF=_alt(list(ref_of)),
+        REF=_alt(list(ref_of), hyphen=False),
         SETWORD=_alt(list(set_of)),
         HOLIDAY=_alt(holidays),
     )
