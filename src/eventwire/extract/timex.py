@@ -792,9 +792,9 @@ def _h_ago(m: re.Match[str], st: _State) -> _Result | None:
     sign = 1 if direction in ("later", "from now", "hence", "after") else -1
     base_value = None
     anchor = "dct"
-    if direction in ("earlier", "later", "before", "after"):
+    if direction in ("earlier", "later", "before", "after") or (direction == "ago" and unit == "Y"):
         kinds = ("quarter",) if unit == "Y" else ("day",)
-        last = st.last_ref(kinds, m.start(), window=500)
+        last = st.last_ref(kinds, m.start(), window=500 if direction != "ago" else 250)
         if last is None and unit == "Y":
             last = None
         if last is not None:
@@ -814,13 +814,8 @@ def _h_ref(m: re.Match[str], st: _State) -> _Result | None:
     v = lex.ref_of.get(k)
     if v is None:
         return None
-    if k == "current":
-        nxt = m.string[m.end() : m.end() + 20]
-        if not re.match(r"\s*[,.;)]|\s+(?:level|levels|pace|rate|rates|form|one|ones)\b", nxt) and \
-                not re.match(r"\s+(?:economic|political)?\s*(?:situation|climate|crisis|environment)", nxt):
-            return None
-    if k == "now" and re.match(r"-|\s+that\b", m.string[m.end() : m.end() + 6]):
-        return None
+    if k == "current" and re.match(r"\s+(?:account|affairs|events)\b", m.string[m.end() : m.end() + 12]):
+        return None  # "current account", "current affairs": not a time
     return _Result("DATE", v, anchor="ref")
 
 
@@ -918,12 +913,20 @@ def _time_day(st: _State, m: re.Match[str]) -> str:
     """The day a clock time belongs to: a day word right next to it, else the document date."""
     lex = lexicon()
     text = m.string
-    near = text[m.end() : m.end() + 25] + " || " + text[max(0, m.start() - 25) : m.start()]
+    near = text[m.start() : m.end() + 25] + " || " + text[max(0, m.start() - 25) : m.start()]
     base = _day_ref(st, m.start())
     for w, off in (("yesterday", -1), ("tomorrow", 1), ("today", 0)):
         if re.search(rf"\b{w}\b", near, re.I) and base:
             return fmt_day(add_days(base, off))
-    wm = re.search(lexicon().WEEKDAY, near)
+    md = re.match(rf"[^|]*?(?:,|\s)\s*(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
+                  text[m.end() - 1 : m.end() + 25], re.I)
+    if md and _cap(md["mon"]) and not re.search(r"[.;]", text[m.end() : m.end() + md.start("mon")]):
+        mo = lex.month_of.get(norm_key(md["mon"]))
+        y = int(md["year"]) if md["year"] else _year_for_month(st, mo, m.start(), m.end(), int(md["day"]))
+        v = _mk_day(y, mo, int(md["day"])) if mo else None
+        if v:
+            return v
+    wm = re.search(lexicon().WEEKDAY, near, re.I)
     if wm and _cap(wm.group(0)):
         v, _ = _weekday_date(st, lex.weekday_of[norm_key(wm.group(0))], "", m.start(), m.end())
         return v
@@ -982,6 +985,41 @@ def _h_relday(m: re.Match[str], st: _State) -> _Result | None:
     if "morning" in w:
         return _Result("TIME", fmt_day(d) + "TMO", anchor=anchor)
     return _Result("DATE", fmt_day(d), anchor=anchor)
+
+
+_YEAR_REL = {"that year": 0, "the same year": 0, "that same year": 0, "the following year": 1, "the next year": 1,
+             "the previous year": -1, "the year before": -1, "the year after": 1, "the preceding year": -1}
+
+
+def _h_relyear(m: re.Match[str], st: _State) -> _Result | None:
+    """"later that year", "the following year": the year of the last date the discourse named."""
+    w = norm_key(m["ry"])
+    off = _YEAR_REL.get(w)
+    if off is None:
+        return None
+    for t in reversed(st.resolved):
+        if t.start < m.start() and t.type in ("DATE", "TIME") and re.match(r"^\d{4}", t.value):
+            return _Result("DATE", f"{int(t.value[:4]) + off:04d}", anchor="discourse")
+    if st.dct is None:
+        return _Result("DATE", "XXXX", anchor="discourse")
+    return None
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _h_spelled_year(m: re.Match[str], st: _State) -> _Result | None:
+    """"nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    if m["thousand"]:
+        extra = _SPELLED_ONES.get((m["ones2"] or "").lower(), 0)
+        return _Result("DATE", f"{2000 + extra:04d}", anchor="absolute")
+    c = _SPELLED_TENS[m["cent"].lower()]
+    t = _SPELLED_TENS.get(m["tens"].lower(), 0)
+    o = _SPELLED_ONES.get((m["ones"] or "").lower(), 0)
+    return _Result("DATE", f"{c * 100 + t + o:04d}", anchor="absolute")
 
 
 # ---- holidays
@@ -1098,12 +1136,20 @@ def _rules() -> list[_Rule]:
         ("freq", rf"(?:(?:once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)|per)\s+(?P<unit>{U}|annum)(?![\w-])",
          _h_freq, 6, I),
         ("clock", r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-                  r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC|local\s+time))?", _h_clock, 7, I),
+                  rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?",
+         _h_clock, 7, I),
         ("clock24", r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:GMT|UTC|[A-Z]{2,4}T|local\s+time"
                     r"|hours|hrs|h\b)", _h_clock, 7, 0),
-        ("noon", r"(?P<nw>noon|midday|midnight)", _h_noon, 5, I),
+        ("noon", rf"(?P<nw>noon|midday|midnight)(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?", _h_noon, 5, 0),
         ("relday", r"(?P<rd>the\s+(?:following|next|previous|same)\s+(?:day|morning|week|month)|the\s+day\s+(?:after|before)"
                    r"(?=\s*[,.;]|\s+(?:and|but|when|as)\b)|that\s+(?:same\s+)?day)", _h_relday, 5, I),
+        ("relyear", r"(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?P<ry>that\s+(?:same\s+)?year|the\s+(?:same|following"
+                    r"|next|previous|preceding)\s+year|the\s+year\s+(?:before|after)(?=\s*[,.;]))", _h_relyear, 5, I),
+        ("spelled_year", r"(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five"
+                         r"|six|seven|eight|nine))?|(?P<cent>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen"
+                         r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+                         r"|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?)(?![\s-]+(?:years|"
+                         r"people|percent|dollars|million|billion|thousand|hundred))", _h_spelled_year, 3, I),
         ("holiday", rf"(?P<hol>{L.HOLIDAY})(?:\s+{YR})?", _h_holiday, 6, I),
     ]
     out = []
