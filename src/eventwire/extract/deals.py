@@ -1,9 +1,453 @@
-"""Deals extraction (owned by the deals work; this placeholder finds nothing yet)."""
+"""Deals: who sells what to whom, for how much, and how far the deal has got (SIPRI-like).
+
+A deal is read from one sentence that names an item (``data/deals.yaml``: corvettes, UAVs,
+tanks ...) and a transfer: a buying verb ("purchase", "order"), a selling verb ("supply",
+"export", "build ... for"), or a deal noun ("a contract for 12 jets"). The dependency parse says
+who is the subject of that transfer (climbing through "signed an agreement to supply" to the
+signer) and which "to"/"for"/"from" phrase names the other side. Companies become the
+contractor and give the supplier state; the nationality on the item ("Turkish corvettes") is the
+maker's; states are reported as state entities whatever form named them (the Malaysian Air Force
+is a Malaysian recipient).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
 from ..context import DocContext
+from ..model import Deal, Entity, EntityMention, Money, stable_id
+from .figures import timex_date
+from .money import find_money, parse_number
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "deals.yaml"
+_STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
+_DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
 
 
-def extract(ctx: DocContext) -> list:
-    return []
+def _alt(words: list[str], plural: bool = False) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w).replace(r"\ ", r"[\s-]+")
+        parts.append(e + ("(?:e?s)?" if plural else ""))
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    items: re.Pattern[str]
+    buy: frozenset[str]
+    sell: frozenset[str]
+    status: list[tuple[str, re.Pattern[str]]]
+    future_delivery: re.Pattern[str]
+    owner_words: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    items = [w for group in raw["items"].values() for w in group]
+    return _Lex(
+        items=re.compile(_alt(items, plural=True), re.I),
+        buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
+        sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
+        status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
+        future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
+        owner_words=re.compile(_alt(raw["owner_words"]), re.I),
+    )
+
+
+# ------------------------------------------------------------------------------------- entities
+
+
+def _state(iso: str, ctx: DocContext) -> Entity:
+    """The state entity for an ISO code, named as the article names it when it does."""
+    key = f"c:{iso}"
+    for m in ctx.entities:
+        if m.key == key:
+            e = m.entity
+            return Entity(id=key, name=e.name, kind="country", country=iso, sector=e.sector or "GOV")
+    name = iso
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=iso)
+        name = getattr(c, "common_name", None) or c.name if c else iso
+    except Exception:  # noqa: BLE001 - a missing name is cosmetic
+        pass
+    return Entity(id=key, name=name, kind="country", country=iso, sector="GOV")
+
+
+def _copy(e: Entity) -> Entity:
+    return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+def _ents_in_span(ctx: DocContext, tokens: Any) -> list[EntityMention]:
+    toks = list(tokens)
+    if not toks:
+        return []
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    found = ctx.entities_in(start, end)
+    if not found:
+        m = ctx.entity_at(start, end)
+        found = [m] if m else []
+    return [m for m in found if m.entity.kind != "country" or not m.is_place or m.entity.country]
+
+
+def _party(ctx: DocContext, tokens: Any) -> EntityMention | None:
+    """The actor a phrase names: an organisation or state first, then a person."""
+    ms = _ents_in_span(ctx, tokens)
+    rank = {"organization": 0, "country": 1, "group": 2, "person": 3}
+    ms = [m for m in ms if not (m.is_place and m.entity.kind != "country")]
+    if not ms:
+        return None
+    return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
+
+
+# ------------------------------------------------------------------------------------- parse
+
+
+def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
+    """The buying or selling verb that governs the item (walking up the parse)."""
+    lex = lexicon()
+    tok = head
+    for _ in range(6):
+        lem = tok.lemma_.casefold()
+        if tok.pos_ in ("VERB", "AUX", "NOUN") and lem in lex.buy:
+            return tok, "buy"
+        if tok.pos_ in ("VERB", "AUX") and lem in lex.sell:
+            return tok, "sell"
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None, None
+
+
+def _deal_noun(head: Any) -> Any | None:
+    tok = head
+    for _ in range(4):
+        if tok.lemma_.casefold() in _DEAL_NOUNS:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def _subject(tok: Any) -> tuple[Any | None, bool]:
+    """The subject doing ``tok`` (climbing "signed an agreement to supply"), and whether passive."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0], True
+        for c in cur.children:
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None, False
+
+
+def _preps(verb: Any, words: tuple[str, ...], after: int) -> list[Any]:
+    """Objects of the prepositions ``words`` attached to the verb or its object, after the item."""
+    out = []
+    for t in verb.subtree:
+        if t.i < after or t.dep_ not in ("prep", "dative") or t.text.casefold() not in words:
+            continue
+        out.extend(c for c in t.children if c.dep_ == "pobj")
+    return out
+
+
+def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | None, list[EntityMention]]:
+    """Item words, designation, quantity, and entity mentions modifying the item."""
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod", "quantmod")]
+    toks = sorted([*(w for t in left for w in t.subtree), head], key=lambda t: t.i)
+    nat = _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
+    nat_idx = {t.i for t in toks for m in nat if m.start <= t.idx < m.end}
+    qty = None
+    item_words: list[str] = []
+    desig: list[str] = []
+    for t in toks:
+        if t.like_num or t.dep_ == "nummod":
+            if t.dep_ == "nummod" or t.head is head:
+                v = parse_number(t.text)
+                if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
+                    qty = int(v)
+            continue
+        if t.i in nat_idx or t.pos_ in ("DET", "PUNCT"):
+            continue
+        if t.pos_ == "PROPN" or re.search(r"\d", t.text):
+            desig.append(t.text)
+        else:
+            item_words.append(t.text.casefold())
+    return " ".join(item_words) or head.text.casefold(), " ".join(desig) or None, qty, nat
+
+
+def _status(text: str) -> str | None:
+    lex = lexicon()
+    for status, rx in lex.status:
+        for m in rx.finditer(text):
+            if status == "delivered" and lex.future_delivery.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            return status
+    return None
+
+
+def _delivery(ctx: DocContext, s0: int, s1: int) -> str | None:
+    """Delivery terms: "delivered within three-and-a-half years", "delivery by 2027"."""
+    text = ctx.article.text
+    m = re.search(r"deliver", text[s0:s1], re.I)
+    if not m:
+        return None
+    for t in ctx.timexes_in(s0 + m.start(), s1):
+        prep = re.search(
+            r"\b(within|by|in|from|over|starting|until|before)\s+$", text[max(s0, t.start - 12) : t.start]
+        )
+        if t.type == "DURATION" or prep:
+            return ((prep.group(1) + " ") if prep else "") + t.text
+    return None
+
+
+def _date(ctx: DocContext, s0: int, s1: int, verb: Any) -> str | None:
+    """The order date: a dated time expression in the sentence (not a delivery date)."""
+    text = ctx.article.text
+    best = None
+    for t in ctx.timexes_in(s0, s1):
+        if t.type != "DATE":
+            continue
+        d = timex_date(t.value)
+        if not d:
+            continue
+        before = text[max(s0, t.start - 40) : t.start]
+        if re.search(r"deliver\w*[^.]{0,25}$", before, re.I) or re.search(r"\b(by|until)\s+$", before):
+            continue
+        dist = abs(t.start - (verb.idx if verb is not None else s0))
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best:
+        return best[1]
+    # reported as new: a simple-past signing with no date of its own is the story's news
+    if verb is not None and ctx.dct:
+        root = verb
+        while root.head is not root and root.dep_ in ("xcomp", "advcl", "acl", "dobj", "relcl", "ccomp"):
+            root = root.head
+        if root.tag_ == "VBD" and not re.search(
+            r"\b(earlier|previously|already|ago|once)\b", text[s0:s1], re.I
+        ):
+            return ctx.dct
+    return None
+
+
+# ------------------------------------------------------------------------------------- extract
+
+
+def extract(ctx: DocContext) -> list[Deal]:
+    """Deals read from one article, one per item mention (merged when the same deal repeats)."""
+    lex = lexicon()
+    text = ctx.article.text
+    deals: list[Deal] = []
+    sents = list(ctx.doc.sents)
+    for si, sent in enumerate(sents):
+        s0, s1 = sent.start_char, sent.end_char
+        stext = text[s0:s1]
+        seen_heads: set[int] = set()
+        for im in lex.items.finditer(stext):
+            span = ctx.doc.char_span(s0 + im.start(), s0 + im.end(), alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            head = span.root
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head.i in seen_heads:
+                continue
+            seen_heads.add(head.i)
+            deal = _read(ctx, sent, head)
+            if deal is None:
+                continue
+            if deal.delivery is None and si + 1 < len(sents):
+                nxt = sents[si + 1]
+                if not lex.items.search(nxt.text) or re.search(
+                    r"\b(the|these|those)\s+\w+\s+will\b", nxt.text
+                ):
+                    deal.delivery = _delivery(ctx, nxt.start_char, nxt.end_char)
+            deals.append(deal)
+    return merge_within(deals)
+
+
+def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
+    text = ctx.article.text
+    s0, s1 = sent.start_char, sent.end_char
+    verb, role = _transfer_verb(head)
+    noun = None
+    if verb is None:
+        noun = _deal_noun(head)
+        if noun is None:
+            return None
+    status = _status(text[s0:s1])
+    if status is None:
+        status = "agreement" if verb is not None and verb.tag_ == "VBD" else "planned"
+    anchor = verb if verb is not None else noun
+    subj, passive = _subject(anchor)
+    subj_m = _party(ctx, subj.subtree) if subj is not None else None
+    item, designation, qty, nat = _item_phrase(head, ctx)
+
+    supplier = recipient = contractor = None
+
+    def as_seller(m: EntityMention | None) -> None:
+        nonlocal supplier, contractor
+        if m is None:
+            return
+        e = m.entity
+        if e.kind == "organization" and contractor is None and not _is_military_owner(m):
+            contractor = _copy(e)
+        if e.country and supplier is None:
+            supplier = _state(e.country, ctx)
+
+    def as_buyer(m: EntityMention | None) -> None:
+        nonlocal recipient
+        if m is not None and m.entity.country and recipient is None:
+            recipient = _state(m.entity.country, ctx)
+
+    after = head.i
+    if role == "sell" or (passive and role == "buy"):
+        seller = subj_m if role == "sell" and not passive else None
+        if passive and subj_m is not None:
+            seller = subj_m  # "built by STM"
+        as_seller(seller)
+        for pobj in _preps(anchor, ("to", "for"), after):
+            as_buyer(_party(ctx, pobj.subtree))
+    elif role == "buy":
+        as_buyer(subj_m)
+        for pobj in _preps(anchor, ("from",), after):
+            as_seller(_party(ctx, pobj.subtree))
+    else:  # a deal noun: a company as subject sells, a state buys; "with X" is the other side
+        if subj_m is not None and subj_m.entity.kind == "organization":
+            as_seller(subj_m)
+        else:
+            as_buyer(subj_m)
+        for pobj in _preps(anchor.head if anchor.head is not anchor else anchor, ("with", "from", "to"), 0):
+            m = _party(ctx, pobj.subtree)
+            if m is not None and recipient is not None:
+                as_seller(m)
+            elif m is not None:
+                as_buyer(m)
+    # the nationality on the item is its maker's ("Turkish corvettes"), unless it is the buyer's
+    for m in nat:
+        if (
+            m.entity.country
+            and supplier is None
+            and (recipient is None or m.entity.country != recipient.country)
+        ):
+            supplier = _state(m.entity.country, ctx)
+    if supplier is not None and recipient is not None and supplier.country == recipient.country:
+        recipient = None
+    if supplier is None and recipient is None and contractor is None:
+        return None
+
+    value = _value(text, s0, s1, head)
+    date = _date(ctx, s0, s1, anchor)
+    delivery = _delivery(ctx, s0, s1)
+    filled = sum(x is not None for x in (supplier, recipient, contractor, qty, value, date))
+    return Deal(
+        id=stable_id("d", ctx.article.id, head.idx, item),
+        supplier=supplier,
+        recipient=recipient,
+        contractor=contractor,
+        item=item,
+        designation=designation,
+        quantity=qty,
+        value=value,
+        status=status,
+        date=date,
+        delivery=delivery,
+        mentions=[ctx.mention(head.idx, head.idx + len(head.text))],
+        confidence=round(min(0.4 + 0.08 * filled, 0.85), 2),
+    )
+
+
+def _is_military_owner(m: EntityMention) -> bool:
+    """ "the Malaysian Air Force" names a buyer's service, never a contractor."""
+    return bool(lexicon().owner_words.search(m.text))
+
+
+def _value(text: str, s0: int, s1: int, head: Any) -> Money | None:
+    found = find_money(text[s0:s1])
+    if not found:
+        return None
+    pos = head.idx - s0
+    best = min(found, key=lambda m: abs(m.start - pos))
+    return best.money
+
+
+# ------------------------------------------------------------------------------------- merging
+
+
+def compatible(a: Deal, b: Deal) -> bool:
+    """Could two readings be the same deal? Same item family, no clash of parties or numbers."""
+    if not _items_match(a.item, b.item):
+        return False
+    for k in ("supplier", "recipient"):
+        x, y = getattr(a, k), getattr(b, k)
+        if x is not None and y is not None and x.country != y.country:
+            return False
+    if a.recipient is None and b.recipient is None and a.supplier is None and b.supplier is None:
+        ca, cb = a.contractor, b.contractor
+        if ca is None or cb is None or ca.id != cb.id:
+            return False
+    return True
+
+
+def item_key(item: str | None) -> str:
+    """The item's head noun, singular: 'corvette warships' and 'corvettes' are both naval ships."""
+    if not item:
+        return ""
+    words = item.casefold().split()
+    w = words[-1] if words else ""
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _items_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    wa = {item_key(w) for w in a.split()}
+    wb = {item_key(w) for w in b.split()}
+    return bool(wa & wb)
+
+
+def merge_into(keep: Deal, other: Deal) -> None:
+    """Fold ``other`` into ``keep``: missing fields filled, disagreements kept in conflicts."""
+    for k in ("supplier", "recipient", "contractor", "designation", "delivery", "value", "quantity", "date"):
+        x, y = getattr(keep, k), getattr(other, k)
+        if x is None and y is not None:
+            setattr(keep, k, y)
+    if _STATUS_ORDER.index(other.status or "planned") < _STATUS_ORDER.index(keep.status or "planned"):
+        keep.status = other.status
+    if other.item and keep.item and len(other.item) > len(keep.item):
+        keep.item = other.item
+    keep.mentions += [m for m in other.mentions if m not in keep.mentions]
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+def merge_within(deals: list[Deal]) -> list[Deal]:
+    """One deal per real deal in an article (the same corvettes told twice)."""
+    out: list[Deal] = []
+    for d in deals:
+        for k in out:
+            if compatible(k, d) and (k.quantity is None or d.quantity is None or k.quantity == d.quantity):
+                merge_into(k, d)
+                break
+        else:
+            out.append(d)
+    return out

@@ -1,9 +1,364 @@
-"""Figures extraction (owned by the figures work; this placeholder finds nothing yet)."""
+"""Figures: quantities a story states as fact or goal (trade, aid, investment, troops ...).
+
+Not every number is a figure. The rule (lexicon in ``data/figures.yaml``):
+
+- every amount of money is a figure, except small amounts (prices, per-share values) that no
+  metric word names;
+- a count is a figure only when it counts something in ``count_units`` ("46 Turkish companies",
+  "3,000 troops"); "three ministers" or "two days" are not;
+- a percentage is a figure only when a metric word sits in the same sentence;
+- years, dates and ages never are (numbers inside time expressions are skipped).
+
+Each figure gets the metric nearest to it, the actors its sentence names (both countries for
+bilateral trade, borrowed from the story when the sentence says only "both sides"), the period
+from a month- or year-precision time expression, and a kind (actual, target, forecast, estimate)
+from the words around it.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
 from ..context import DocContext
+from ..model import Entity, EntityMention, Figure, Timex, stable_id
+from .money import MoneySpan, find_money, parse_number
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "figures.yaml"
+_DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
 
-def extract(ctx: DocContext) -> list:
-    return []
+def _alt(words: list[str]) -> str:
+    parts = [re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len, reverse=True)]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    metrics: list[tuple[str, re.Pattern[str]]]
+    bilateral: re.Pattern[str]
+    kinds: list[tuple[str, re.Pattern[str]]]
+    count_units: frozenset[str]
+    percent: re.Pattern[str]
+    min_amount: float
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    metrics = [(name, re.compile(_alt(words), re.I)) for name, words in raw["metrics"].items()]
+    kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
+    return _Lex(
+        metrics=metrics,
+        bilateral=re.compile(_alt(raw["bilateral_cues"]), re.I),
+        kinds=kinds,
+        count_units=frozenset(w.casefold() for w in raw["count_units"]),
+        percent=re.compile(
+            r"(?<![\w.])(\d+(?:\.\d+)?)\s*("
+            + "|".join(
+                re.escape(w).replace(r"\ ", r"\s+") + ("" if w == "%" else r"\b")
+                for w in sorted(raw["percent_words"], key=len, reverse=True)
+            )
+            + ")",
+            re.I,
+        ),
+        min_amount=float(raw["min_amount_without_metric"]),
+    )
+
+
+# ------------------------------------------------------------------------------------- dates
+
+
+def timex_date(value: str | None) -> str | None:
+    """An ISO date (any precision) for a TIMEX3 value, or None for durations, refs and unknowns.
+
+    Uses the time module's ``timex_to_range`` when present so every stage reads values alike.
+    """
+    if not value:
+        return None
+    try:
+        from .dating import timex_to_range  # type: ignore[attr-defined]
+
+        rng = timex_to_range(value)
+        if rng and rng[0]:
+            return str(rng[0])
+        return None
+    except Exception:  # noqa: BLE001 - the time module may be mid-change: fall back to the value itself
+        pass
+    v = value.split("T")[0]
+    if _DATE_RE.match(v) and "Q" not in v and "H" not in v:
+        return v
+    if re.match(r"^\d{4}-(?:Q|H)\d$", v):
+        return v[:4]
+    return None
+
+
+def _precision(d: str) -> str:
+    return {4: "year", 7: "month"}.get(len(d), "day")
+
+
+# ------------------------------------------------------------------------------------- helpers
+
+
+def metric_near(
+    text: str, start: int, end: int, ignore: list[tuple[int, int]] | None = None
+) -> tuple[str | None, int]:
+    """The metric whose words sit nearest to [start, end) in ``text`` (and the distance).
+
+    Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count.
+    """
+    best: tuple[int, int, str] | None = None
+    for order, (name, rx) in enumerate(lexicon().metrics):
+        for m in rx.finditer(text):
+            if m.start() < end and m.end() > start:
+                continue
+            if ignore and any(a <= m.start() < b for a, b in ignore):
+                continue
+            dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+            cand = (int(dist), order, name)
+            if best is None or cand < best:
+                best = cand
+    return (best[2], best[0]) if best else (None, 10**6)
+
+
+def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
+    """actual | target | forecast | estimate, from the clause before the amount and 2 words after."""
+    before = text[clause_start:start]
+    after = " ".join(text[end:].split()[:2])
+    for kind, rx in lexicon().kinds:
+        if rx.search(after) or rx.search(before):
+            return kind
+    return "actual"
+
+
+def _country_entities(mentions: list[EntityMention]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        e = m.entity
+        if m.is_place and e.kind != "country":
+            continue
+        if e.kind == "country" and e.country:
+            out.setdefault(e.id, _copy(e))
+    return list(out.values())
+
+
+def _org_entities(mentions: list[EntityMention]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        if m.entity.kind == "organization" and not m.is_place:
+            out.setdefault(m.entity.id, _copy(m.entity))
+    return list(out.values())
+
+
+def _copy(e: Entity) -> Entity:
+    return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+def top_countries(ctx: DocContext, n: int = 2) -> list[Entity]:
+    """The countries a story is about: most mentioned first (ties: first mentioned)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Entity] = {}
+    for m in ctx.entities:
+        e = m.entity
+        if e.country and e.kind in ("country", "person", "organization"):
+            key = f"c:{e.country}"
+            counts[key] += 1 if e.kind == "country" else 0.5  # type: ignore[assignment]
+            if key not in first:
+                first[key] = Entity(id=key, name=e.country, kind="country", country=e.country, sector="GOV")
+    ranked = sorted(counts, key=lambda k: (-counts[k], list(first).index(k)))
+    return [first[k] for k in ranked[:n]]
+
+
+def _period(ctx: DocContext, sent_start: int, sent_end: int, amount_end: int) -> dict[str, str | None] | None:
+    """The span a figure covers: a month/year (or range) time expression in its sentence."""
+    best: tuple[int, Timex] | None = None
+    for t in ctx.timexes_in(sent_start, sent_end):
+        if t.type != "DATE":
+            continue
+        d = timex_date(t.value)
+        if not d or (len(d) > 7 and not t.end_value):
+            continue  # a day is when it was said, not what the figure covers
+        dist = abs(t.start - amount_end)
+        if best is None or dist < best[0]:
+            best = (dist, t)
+    if best is None:
+        return None
+    t = best[1]
+    start = timex_date(t.value)
+    end = timex_date(t.end_value) if t.end_value else start
+    before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
+    if re.search(r"\b(by|until|till)\s*$", before):
+        start = None
+    return {"start": start, "end": end}
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    amount: float
+    unit: str
+    approx: str | None = None
+    is_money: bool = False
+    is_percent: bool = False
+
+
+def _counts(ctx: DocContext, sent: Any, skip: list[tuple[int, int]]) -> list[_Found]:
+    """Counted things worth a figure: a number modifying a noun in ``count_units``."""
+    lex = lexicon()
+    out = []
+    for tok in sent:
+        if not tok.like_num or tok.dep_ not in ("nummod", "quantmod", "compound"):
+            continue
+        if any(a <= tok.idx < b for a, b in skip):
+            continue
+        head = tok.head
+        while head.dep_ == "nummod" and head.head is not head and head.like_num:
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        unit = head.text.casefold()
+        two = f"{head.nbor(-1).text.casefold()} {unit}" if head.i > 0 else unit
+        if unit not in lex.count_units and two not in lex.count_units:
+            continue
+        # the number phrase: "more than 3,000", "46"
+        num_toks = [t for t in head.children if t.like_num and t.i <= tok.i] or [tok]
+        value = parse_number(" ".join(t.text for t in num_toks if t.like_num)) or parse_number(tok.text)
+        if value is None or value < 2:
+            continue
+        scale = _scale_after(tok)
+        out.append(_Found(start=tok.idx, end=head.idx + len(head.text), amount=value * scale, unit=unit))
+    return out
+
+
+def _scale_after(tok: Any) -> float:
+    from .money import lexicon as money_lex
+
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text.casefold() in money_lex().scales and len(nxt.text) > 1:
+        return money_lex().scales[nxt.text.casefold()]
+    return 1.0
+
+
+def _percents(sent_text: str, off: int, skip: list[tuple[int, int]]) -> list[_Found]:
+    out = []
+    for m in lexicon().percent.finditer(sent_text):
+        s = off + m.start()
+        if any(a <= s < b for a, b in skip):
+            continue
+        unit = "percentage points" if m.group(2).casefold().startswith("percentage") else "percent"
+        out.append(_Found(start=s, end=off + m.end(), amount=float(m.group(1)), unit=unit, is_percent=True))
+    return out
+
+
+# ------------------------------------------------------------------------------------- extract
+
+
+def extract(ctx: DocContext) -> list[Figure]:
+    """Figures in one article, with the sentence each was read in."""
+    lex = lexicon()
+    text = ctx.article.text
+    figures: list[Figure] = []
+    last_bilateral: list[Entity] = []
+    for sent in ctx.doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        stext = text[s0:s1]
+        time_spans = [(t.start, t.end) for t in ctx.timexes_in(s0, s1)]
+        found: list[_Found] = []
+        for m in find_money(stext):
+            found.append(_money_found(m, s0))
+        money_spans = [(f.start, f.end) for f in found]
+        found += _percents(stext, s0, money_spans + time_spans)
+        found += _counts(ctx, sent, money_spans + time_spans)
+        if not found:
+            continue
+        mentions = ctx.entities_in(s0, s1)
+        names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
+        prev_end = s0
+        for f in sorted(found, key=lambda f: f.start):
+            metric, dist = metric_near(stext, f.start - s0, f.end - s0, names)
+            if dist > (120 if f.is_money or f.is_percent else 30):
+                metric = None
+            if f.is_percent and metric is None:
+                continue
+            if f.is_money and metric is None and f.amount < lex.min_amount:
+                continue
+            actors = _country_entities(mentions)
+            if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):
+                metric = "bilateral trade"
+            if metric == "bilateral trade" and len(actors) < 2:
+                actors = list(last_bilateral) if len(last_bilateral) >= 2 else top_countries(ctx, 2)
+            if not actors:
+                actors = _org_entities(mentions)
+            if not f.is_money and not f.is_percent:
+                actors = _count_actors(ctx, f) or actors
+            if metric == "bilateral trade" and len(actors) >= 2:
+                last_bilateral = actors
+            kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            if kind == "actual" and f.approx and "estimat" in f.approx:
+                kind = "estimate"
+            period = _period(ctx, s0, s1, f.end)
+            conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
+            figures.append(
+                Figure(
+                    id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
+                    metric=metric,
+                    amount=f.amount,
+                    unit=f.unit,
+                    kind=kind,
+                    actors=actors,
+                    period=period,
+                    date=ctx.dct,
+                    mentions=[ctx.mention(f.start, f.end)],
+                    confidence=round(min(conf, 0.9), 2),
+                )
+            )
+            prev_end = f.end
+    return _merge_within(figures)
+
+
+def _money_found(m: MoneySpan, off: int) -> _Found:
+    return _Found(
+        start=off + m.start, end=off + m.end, amount=m.amount, unit=m.currency, approx=m.approx, is_money=True
+    )
+
+
+def _count_actors(ctx: DocContext, f: _Found) -> list[Entity]:
+    """The nationality on a counted noun ("46 Turkish companies" -> Türkiye)."""
+    return _country_entities(ctx.entities_in(f.start, f.end))
+
+
+def _merge_within(figures: list[Figure]) -> list[Figure]:
+    """One figure per (amount, unit, kind) in an article: a story repeating "the $10 billion
+    target" states one figure twice; the fuller reading (metric, actors, period) wins."""
+    out: dict[tuple[float, str, str], Figure] = {}
+    for f in figures:
+        key = (f.amount, f.unit, f.kind)
+        have = out.get(key)
+        if have is None:
+            out[key] = f
+            continue
+        if not _metrics_compatible(have.metric, f.metric):
+            out[(f.amount, f.unit, f.kind + "#" + (f.metric or ""))] = f
+            continue
+        have.mentions += f.mentions
+        if f.metric and (not have.metric or len(f.metric) > len(have.metric)):
+            have.metric = f.metric
+        if len(f.actors) > len(have.actors):
+            have.actors = f.actors
+        have.period = have.period or f.period
+        have.confidence = max(have.confidence, f.confidence)
+    return list(out.values())
+
+
+def _metrics_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a in b or b in a
+
+
+__all__ = ["extract", "timex_date", "metric_near", "kind_of", "top_countries", "lexicon"]

@@ -1,9 +1,279 @@
-"""Quotes extraction (owned by the quotes work; this placeholder finds nothing yet)."""
+"""Direct quotations, each with the actor who said it and the channel it went out on.
+
+Quotes are found from the quote marks (curly or straight, mixed: copy often opens with one and
+closes with the other), not from the parse: spaCy splits sentences inside quotations. A quote
+that runs over a paragraph break (wire style: no closing mark at the end of the paragraph, an
+opening mark on the next) is one quote. The attribution is looked for after the quote
+("...," he added / said Anwar) and then before it ("X said:" / "..., saying, "); its grammatical
+subject is the speaker, read through the actor linker's mentions so pronouns resolve to people.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
 from ..context import DocContext
+from ..model import Entity, EntityMention, Quote, stable_id
+from .figures import timex_date
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "quotes.yaml"
+_QMARKS = '"“”„«»'
+_PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 
 
-def extract(ctx: DocContext) -> list:
-    return []
+def _alt(words: list[str]) -> str:
+    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    verbs: re.Pattern[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    channels: list[tuple[str, re.Pattern[str]]]
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    verbs = _alt(raw["verbs"])
+    who = r"[^.;:!?“”\"\n]{1,80}?"
+    return _Lex(
+        verbs=re.compile(verbs, re.I),
+        # after the quote: ', he said' / ' Anwar Ibrahim stated' / ', said the minister'
+        after=re.compile(
+            rf"^\s*[,—–-]?\s*(?:(?P<who1>{who})\s+(?P<v1>{verbs})|(?P<v2>{verbs})\s+(?P<who2>{who})(?=[,.;\s]|$))",
+            re.I,
+        ),
+        # before the quote: 'X said: ' / ', saying, ' / 'X told reporters: '
+        before=re.compile(rf"(?P<v>{verbs})(?P<tail>[^.!?“”\"\n]{{0,60}}?)\s*[:,]?\s*$", re.I),
+        channels=[(name, re.compile(_alt(words), re.I)) for name, words in raw["channels"].items()],
+        min_words=int(raw["min_words"]),
+    )
+
+
+# ------------------------------------------------------------------------------------- quote spans
+
+
+@dataclass
+class _Span:
+    start: int  # offset of the first quoted character (after the opening mark)
+    end: int  # offset just past the last quoted character (before the closing mark)
+    close: int  # offset just past the closing mark (or the paragraph end)
+    parts: list[tuple[int, int]]
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Quoted stretches of ``text``: marks paired left to right, continued over paragraph breaks."""
+    spans: list[_Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in _QMARKS or not _opens(text, i):
+            i += 1
+            continue
+        parts: list[tuple[int, int]] = []
+        start = i + 1
+        j = start
+        closed = None
+        while j < n:
+            c = text[j]
+            if c in _QMARKS and _closes(text, j):
+                closed = j
+                break
+            if c == "\n":
+                # paragraph ended inside the quote: it continues if the next paragraph opens with a mark
+                k = j
+                while k < n and text[k] in "\n \t":
+                    k += 1
+                if k < n and text[k] in _QMARKS and _opens(text, k):
+                    parts.append((start, j))
+                    start = k + 1
+                    j = start
+                    continue
+                break
+            j += 1
+        end = closed if closed is not None else j
+        parts.append((start, end))
+        if closed is None and not parts[:-1]:
+            i = end
+            continue  # an unclosed mark that never continues: not a quote
+        spans.append(_Span(parts[0][0], end, (closed + 1) if closed is not None else end, parts))
+        i = (closed + 1) if closed is not None else end
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    c = text[i]
+    if c in "”»":
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev = text[i - 1] if i > 0 else " "
+    return not nxt.isspace() and (prev.isspace() or prev in "([—–-:,'‘" or c in "“„«")
+
+
+def _closes(text: str, j: int) -> bool:
+    c = text[j]
+    if c in "“„«":
+        return False
+    prev = text[j - 1] if j > 0 else " "
+    return not prev.isspace()
+
+
+# ------------------------------------------------------------------------------------- speakers
+
+
+def _person_before(ctx: DocContext, pos: int) -> EntityMention | None:
+    """The last person named before ``pos``: who "he" most likely is when the linker is silent."""
+    best = None
+    for m in ctx.entities:
+        if m.start >= pos:
+            break
+        if m.entity.kind == "person":
+            best = m
+    return best
+
+
+def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | None:
+    """The subject of the attribution verb at [vstart, vend), climbing "..., saying" to its clause."""
+    span = ctx.doc.char_span(vstart, vend, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            left = min(t.idx for t in s.subtree)
+            right = max(t.idx + len(t.text) for t in s.subtree)
+            return _best_actor(ctx, left, right) or ctx.entity_at(s.idx, s.idx + len(s.text))
+        if tok.head is tok or tok.dep_ not in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "ccomp",
+            "parataxis",
+            "dep",
+            "pcomp",
+        ):
+            break
+        tok = tok.head
+    return None
+
+
+def _best_actor(ctx: DocContext, start: int, end: int) -> EntityMention | None:
+    ms = [m for m in ctx.entities_in(start, end) if not m.is_place]
+    if not ms:
+        m = ctx.entity_at(start, end)
+        return m if m is not None and not m.is_place else None
+    rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
+    return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
+
+
+def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMention | None:
+    """The actor named in an attribution phrase; a bare pronoun falls back to the last person."""
+    m = _best_actor(ctx, start, end)
+    if m is not None:
+        return m
+    words = ctx.article.text[start:end].strip().casefold().split()
+    if words and words[-1] in _PRONOUNS | {"minister", "president", "official", "spokesman", "spokeswoman"}:
+        return _person_before(ctx, quote_start)
+    return None
+
+
+# ------------------------------------------------------------------------------------- extract
+
+
+def extract(ctx: DocContext) -> list[Quote]:
+    """Direct quotations in one article, with speaker, channel and date."""
+    lex = lexicon()
+    text = ctx.article.text
+    out: list[Quote] = []
+    for sp in quote_spans(text):
+        words = " ".join(text[a:b] for a, b in sp.parts)
+        words = re.sub(r"\s+", " ", words).strip().rstrip(",;:—– ")
+        if len(words.split()) < lex.min_words:
+            continue
+        speaker, attr = _attribute(ctx, sp)
+        if speaker is None:
+            continue
+        channel = _channel(ctx, sp, attr)
+        out.append(
+            Quote(
+                id=stable_id("q", ctx.article.id, sp.start, words[:80]),
+                speaker=_copy(speaker.entity),
+                text=words,
+                channel=channel,
+                date=_date(ctx, attr) or ctx.dct,
+                mentions=[ctx.mention(sp.start, sp.end)],
+                confidence=0.8 if speaker.entity.kind == "person" else 0.65,
+            )
+        )
+    return out
+
+
+def _copy(e: Entity) -> Entity:
+    return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[int, int]]:
+    """Speaker of a quote, and the attribution's offsets (for channel and date)."""
+    lex = lexicon()
+    text = ctx.article.text
+    # after: '..." he said' / '..." said Anwar'
+    tail = text[sp.close : sp.close + 160]
+    m = lex.after.match(tail)
+    if m:
+        if m.group("who1"):
+            ws, we, vs, ve = m.start("who1"), m.end("who1"), m.start("v1"), m.end("v1")
+        else:
+            ws, we, vs, ve = m.start("who2"), m.end("who2"), m.start("v2"), m.end("v2")
+        base = sp.close
+        who = _subject_entity(ctx, base + vs, base + ve) or _who(ctx, base + ws, base + we, sp.start)
+        if who is not None:
+            return who, (base, base + _clause_end(tail))
+    # before: 'X said: "...' / '..., saying, "...'
+    line_start = text.rfind("\n", 0, sp.start - 1) + 1
+    head = text[line_start : sp.start - 1]
+    sent_start = max((head.rfind(p) for p in (". ", "? ", "! ")), default=-1) + 1
+    head_off = line_start + sent_start
+    m = lex.before.search(text[head_off : sp.start - 1])
+    if m:
+        vs, ve = head_off + m.start("v"), head_off + m.end("v")
+        who = _subject_entity(ctx, vs, ve) or _who(ctx, head_off, vs, sp.start)
+        if who is not None:
+            return who, (head_off, sp.start)
+    return None, (sp.start, sp.end)
+
+
+def _clause_end(tail: str) -> int:
+    m = re.search(r"[.;!?](\s|$)|[“\"]", tail)
+    return m.start() if m else len(tail)
+
+
+def _channel(ctx: DocContext, sp: _Span, attr: tuple[int, int]) -> str | None:
+    text = ctx.article.text
+    where = [text[attr[0] : attr[1]]]
+    sent = ctx.sentence_of(attr[0])
+    where.append(text[sent.start_char : sp.start])
+    for w in where:
+        for name, rx in lexicon().channels:
+            if rx.search(w):
+                return name
+    return None
+
+
+def _date(ctx: DocContext, attr: tuple[int, int]) -> str | None:
+    """A day stated in the attribution ("tweeted on Aug. 23, 2024")."""
+    for t in ctx.timexes_in(attr[0], attr[1]):
+        d = timex_date(t.value) if t.type == "DATE" else None
+        if d and len(d) == 10:
+            return d
+    return None
