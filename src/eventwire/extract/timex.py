@@ -75,7 +75,7 @@ def _cue(words: list[str], i: int) -> str | None:
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
-    """"past", "future", "present" or None: the tense cue nearest to the expression in its sentence.
+    """ "past", "future", "present" or None: the tense cue nearest to the expression in its sentence.
 
     A regex reading is enough for anchoring: the nearest verb or modal to the left decides
     ("said ... will meet on Thursday" -> future), else the nearest to the right.
@@ -198,9 +198,38 @@ def _prev_word(text: str, start: int) -> str:
 
 
 _TEMPORAL_PREPS = {
-    "in", "on", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
-    "after", "between", "early", "late", "mid", "last", "next", "this", "and", "or", "until", "through",
-    "throughout", "around", "as", "for", "into", "at", "past", "that", "each", "every",
+    "in",
+    "on",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "and",
+    "or",
+    "throughout",
+    "around",
+    "as",
+    "for",
+    "into",
+    "at",
+    "past",
+    "that",
+    "each",
+    "every",
 }
 
 
@@ -263,8 +292,9 @@ def _month_ok(m: re.Match[str], group: str, standalone: bool) -> int | None:
             return None
         if k in lex.ambiguous_months and _prev_word(m.string, m.start(group)) not in _TEMPORAL_PREPS:
             return None
-        if k == "may" and re.match(r"\s+(?:be|have|not|also|well|still|face|need|take|see|want)\b",
-                                   m.string[m.end(group) :]):
+        if k == "may" and re.match(
+            r"\s+(?:be|have|not|also|well|still|face|need|take|see|want)\b", m.string[m.end(group) :]
+        ):
             return None
     return lex.month_of[k]
 
@@ -400,8 +430,21 @@ def _year_ok(m: re.Match[str], group: str = "year") -> bool:
     y = int(m.group(group))
     if 1900 <= y <= 2099:
         return True
-    return _prev_word(text, m.start()) in {"in", "since", "of", "by", "from", "until", "before", "after", "year",
-                                            "during", "around", "circa", "c"}
+    return _prev_word(text, m.start()) in {
+        "in",
+        "since",
+        "of",
+        "by",
+        "from",
+        "until",
+        "before",
+        "after",
+        "year",
+        "during",
+        "around",
+        "circa",
+        "c",
+    }
 
 
 def _h_year(m: re.Match[str], st: _State) -> _Result | None:
@@ -418,8 +461,13 @@ def _h_year_range(m: re.Match[str], st: _State) -> _Result | None:
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if y2 <= y1 or y2 - y1 > 50:
         return None
-    return _Result("DATE", f"{y1:04d}", f"{y2:04d}", "absolute",
-                   [(m.start("year"), m.end("year"), f"{y1:04d}"), (m.start("year2"), m.end("year2"), f"{y2:04d}")])
+    return _Result(
+        "DATE",
+        f"{y1:04d}",
+        f"{y2:04d}",
+        "absolute",
+        [(m.start("year"), m.end("year"), f"{y1:04d}"), (m.start("year2"), m.end("year2"), f"{y2:04d}")],
+    )
 
 
 def _h_fiscal(m: re.Match[str], st: _State) -> _Result | None:
@@ -432,12 +480,22 @@ def _h_fiscal_rel(m: re.Match[str], st: _State) -> _Result | None:
     rel = norm_key(m["rel"])
     if st.dct is None:
         return _Result("DATE", "XXXX", anchor="dct")
-    off = {"the last": -1, "last": -1, "the previous": -1, "the next": 1, "next": 1, "the coming": 1}.get(rel, 0)
+    off = {"the last": -1, "last": -1, "the previous": -1, "the next": 1, "next": 1, "the coming": 1}.get(
+        rel, 0
+    )
     return _Result("DATE", f"{st.dct.year + off:04d}", anchor="dct")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _h_decade(m: re.Match[str], st: _State) -> _Result | None:
@@ -451,8 +509,15 @@ def _h_decade(m: re.Match[str], st: _State) -> _Result | None:
     return _Result("DATE", f"{century:02d}{digit}", anchor="dct")
 
 
-_ORD_CENT = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "eighteenth": 18,
-             "seventeenth": 17, "sixteenth": 16}
+_ORD_CENT = {
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+    "eighteenth": 18,
+    "seventeenth": 17,
+    "sixteenth": 16,
+}
 
 
 def _h_century(m: re.Match[str], st: _State) -> _Result | None:
@@ -464,8 +529,18 @@ def _h_century(m: re.Match[str], st: _State) -> _Result | None:
 
 # ---- quarters and halves
 
-_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-         "final": 4, "last": 4}
+_QORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 def _h_quarter(m: re.Match[str], st: _State) -> _Result | None:
@@ -494,7 +569,7 @@ def _h_qnum(m: re.Match[str], st: _State) -> _Result | None:
 
 
 def _h_quarter_ref(m: re.Match[str], st: _State) -> _Result | None:
-    """"the quarter", "the latest quarter", "the year-ago quarter": the quarter the discourse is about."""
+    """ "the quarter", "the latest quarter", "the year-ago quarter": the quarter the discourse is about."""
     d = norm_key(m["qd"])
     last = st.last_ref(("quarter",), m.start(), window=2000)
     dct = st.dct
@@ -550,8 +625,23 @@ def _h_season(m: re.Match[str], st: _State) -> _Result | None:
     rel = norm_key(m["srel"] or "")
     prev = _prev_word(m.string, m.start())
     if not (m["year"] or rel in ("last", "this", "next", "past", "coming") or m["mod"]):
-        if prev not in ("in", "during", "by", "until", "since", "over", "through", "throughout", "before", "after",
-                        "this", "that", "early", "late", "the"):
+        if prev not in (
+            "in",
+            "during",
+            "by",
+            "until",
+            "since",
+            "over",
+            "through",
+            "throughout",
+            "before",
+            "after",
+            "this",
+            "that",
+            "early",
+            "late",
+            "the",
+        ):
             return None
         if s == "FA" and rel != "the" and prev not in ("in", "this", "by", "until", "since"):
             return None
@@ -608,12 +698,18 @@ def _weekday_date(st: _State, wd: int, rel: str, start: int, end: int) -> tuple[
         if last is None:
             return f"XXXX-WXX-{wd}", "dct"
         b0 = date.fromisoformat(last.value[:10])
-        b1 = date.fromisoformat(last.end_value[:10]) if last.end_value and _precision(last.end_value) == "day" \
+        b1 = (
+            date.fromisoformat(last.end_value[:10])
+            if last.end_value and _precision(last.end_value) == "day"
             else b0
-        # the weekday within (or nearest after the start of) the referenced period
+        )
+        # the weekday inside the referenced period, else the one the tense points to
         d = b0 + timedelta(days=(wd - b0.isoweekday()) % 7)
-        if d > b1 + timedelta(days=6):
-            d = b0 - timedelta(days=(b0.isoweekday() - wd) % 7)
+        if d > b1:
+            if st.tense(start, end) == "future":
+                d = b1 + timedelta(days=(wd - b1.isoweekday()) % 7 or 7)
+            else:
+                d = b1 - timedelta(days=(b1.isoweekday() - wd) % 7)
         return fmt_day(d), "discourse"
     if rel in ("last", "past", "previous"):
         back = (base.isoweekday() - wd) % 7 or 7
@@ -636,12 +732,19 @@ def _h_weekday(m: re.Match[str], st: _State) -> _Result | None:
         return None
     wd = lex.weekday_of[norm_key(tok)]
     rel = (m["wrel"] or "").lower()
-    follow = re.match(rf",?\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
-                      m.string[m.end() : m.end() + 30], re.I)
+    follow = re.match(
+        rf",?\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
+        m.string[m.end() : m.end() + 30],
+        re.I,
+    )
     if follow and not rel and not m["part"]:
         mo = lex.month_of.get(norm_key(follow["mon"]))
         if mo:
-            y = int(follow["year"]) if follow["year"] else _year_for_month(st, mo, m.start(), m.end(), int(follow["day"]))
+            y = (
+                int(follow["year"])
+                if follow["year"]
+                else _year_for_month(st, mo, m.start(), m.end(), int(follow["day"]))
+            )
             v = _mk_day(y, mo, int(follow["day"]))
             if v:
                 return _Result("DATE", v, anchor="absolute" if follow["year"] else "tense")
@@ -674,8 +777,14 @@ def _h_weekend(m: re.Match[str], st: _State) -> _Result | None:
     return _Result("DATE", f"{fmt_week(d)}-WE", anchor="dct")
 
 
-_DAYWORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
-             "the day after tomorrow": 2}
+_DAYWORDS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
 def _h_dayword(m: re.Match[str], st: _State) -> _Result | None:
@@ -693,7 +802,7 @@ def _h_dayword(m: re.Match[str], st: _State) -> _Result | None:
 
 
 def _h_partrel(m: re.Match[str], st: _State) -> _Result | None:
-    """"this morning", "last night"."""
+    """ "this morning", "last night"."""
     lex = lexicon()
     part = lex.part_of_day[norm_key(m["part"])]
     rel = m["prel"].lower()
@@ -710,16 +819,37 @@ def _h_relunit(m: re.Match[str], st: _State) -> _Result | None:
     rel = norm_key(m["rel"])
     unit = norm_key(m["unit"])
     dct = st.dct
-    off = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
-           "next": 1, "coming": 1, "the next": 1, "the coming": 1, "the following": 1}.get(rel, 0)
+    off = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "the past": -1,
+        "the last": -1,
+        "the previous": -1,
+        "next": 1,
+        "coming": 1,
+        "the next": 1,
+        "the coming": 1,
+        "the following": 1,
+    }.get(rel, 0)
     if rel in ("the following",) or rel == "the same":
         return None
     if unit == "week" and rel in ("the past", "the last") and m["mod"] is None:
         # "the past week" is a DATE in TimeML news (the week before this one)
         pass
     if dct is None:
-        return _Result("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX",
-                                "century": "XX", "quarter": "XXXX-QX"}[unit], anchor="dct")
+        return _Result(
+            "DATE",
+            {
+                "week": "XXXX-WXX",
+                "month": "XXXX-XX",
+                "year": "XXXX",
+                "decade": "XXX",
+                "century": "XX",
+                "quarter": "XXXX-QX",
+            }[unit],
+            anchor="dct",
+        )
     if unit == "year":
         return _Result("DATE", f"{dct.year + off:04d}", anchor="dct")
     if unit == "decade":
@@ -746,8 +876,11 @@ def _shift(st: _State, base_value: str | None, n: float, unit: str, sign: int) -
     if base_value is None:
         if dct is None:
             return None
-        base_value = dct.date.isoformat() if dct.date else (fmt_month(dct.year, dct.month) if dct.month else
-                                                               f"{dct.year:04d}")
+        base_value = (
+            dct.date.isoformat()
+            if dct.date
+            else (fmt_month(dct.year, dct.month) if dct.month else f"{dct.year:04d}")
+        )
     k = int(n) * sign
     if n != int(n):
         return None
@@ -833,9 +966,26 @@ def _h_duration(m: re.Match[str], st: _State) -> _Result | None:
         # bare plural ("for years"): only after a word that makes it a stretch of time
         if not ukey.endswith("s") and ukey not in ("centuries", "millennia"):
             return None
-        if _prev_word(m.string, m.start()) not in ("for", "over", "within", "took", "take", "takes", "spent",
-                                                   "lasted", "last", "in", "after", "recent", "coming", "past",
-                                                   "next", "few", "several", "many"):
+        if _prev_word(m.string, m.start()) not in (
+            "for",
+            "over",
+            "within",
+            "took",
+            "take",
+            "takes",
+            "spent",
+            "lasted",
+            "last",
+            "in",
+            "after",
+            "recent",
+            "coming",
+            "past",
+            "next",
+            "few",
+            "several",
+            "many",
+        ):
             return None
         vague = True
     if n is not None and (m["half"] or m["half2"]):
@@ -851,8 +1001,9 @@ def _h_duration(m: re.Match[str], st: _State) -> _Result | None:
     # "$5 billion a year", "twice a week": a SET
     if numtxt and norm_key(numtxt) in ("a", "an") and not m["drel"]:
         before = m.string[max(0, m.start() - 25) : m.start()]
-        if re.search(r"(?:\d|once|twice|times|percent|%|million|billion|trillion|dollars|euros)[\s,]*$", before,
-                     re.I):
+        if re.search(
+            r"(?:\d|once|twice|times|percent|%|million|billion|trillion|dollars|euros)[\s,]*$", before, re.I
+        ):
             return _Result("SET", duration(1, unit), anchor="set")
     if m["old"]:
         return None  # ages ("a 44-year-old") are not time expressions in TimeML news
@@ -918,8 +1069,11 @@ def _time_day(st: _State, m: re.Match[str]) -> str:
     for w, off in (("yesterday", -1), ("tomorrow", 1), ("today", 0)):
         if re.search(rf"\b{w}\b", near, re.I) and base:
             return fmt_day(add_days(base, off))
-    md = re.match(rf"[^|]*?(?:,|\s)\s*(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
-                  text[m.end() - 1 : m.end() + 25], re.I)
+    md = re.match(
+        rf"[^|]*?(?:,|\s)\s*(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
+        text[m.end() - 1 : m.end() + 25],
+        re.I,
+    )
     if md and _cap(md["mon"]) and not re.search(r"[.;]", text[m.end() : m.end() + md.start("mon")]):
         mo = lex.month_of.get(norm_key(md["mon"]))
         y = int(md["year"]) if md["year"] else _year_for_month(st, mo, m.start(), m.end(), int(md["day"]))
@@ -961,10 +1115,24 @@ def _h_noon(m: re.Match[str], st: _State) -> _Result | None:
 
 def _h_relday(m: re.Match[str], st: _State) -> _Result | None:
     w = norm_key(m["rd"])
-    off = {"the following day": 1, "the next day": 1, "the day after": 1, "the previous day": -1,
-           "the day before": -1, "the same day": 0, "that day": 0, "that same day": 0, "the next morning": 1,
-           "the following morning": 1, "the following week": 7, "the next week": 7, "the previous week": -7,
-           "the week before": -7, "the following month": 0, "the previous month": 0}.get(w)
+    off = {
+        "the following day": 1,
+        "the next day": 1,
+        "the day after": 1,
+        "the previous day": -1,
+        "the day before": -1,
+        "the same day": 0,
+        "that day": 0,
+        "that same day": 0,
+        "the next morning": 1,
+        "the following morning": 1,
+        "the following week": 7,
+        "the next week": 7,
+        "the previous week": -7,
+        "the week before": -7,
+        "the following month": 0,
+        "the previous month": 0,
+    }.get(w)
     if off is None:
         return None
     last = st.last_ref(("day",), m.start(), window=800)
@@ -987,12 +1155,21 @@ def _h_relday(m: re.Match[str], st: _State) -> _Result | None:
     return _Result("DATE", fmt_day(d), anchor=anchor)
 
 
-_YEAR_REL = {"that year": 0, "the same year": 0, "that same year": 0, "the following year": 1, "the next year": 1,
-             "the previous year": -1, "the year before": -1, "the year after": 1, "the preceding year": -1}
+_YEAR_REL = {
+    "that year": 0,
+    "the same year": 0,
+    "that same year": 0,
+    "the following year": 1,
+    "the next year": 1,
+    "the previous year": -1,
+    "the year before": -1,
+    "the year after": 1,
+    "the preceding year": -1,
+}
 
 
 def _h_relyear(m: re.Match[str], st: _State) -> _Result | None:
-    """"later that year", "the following year": the year of the last date the discourse named."""
+    """ "later that year", "the following year": the year of the last date the discourse named."""
     w = norm_key(m["ry"])
     off = _YEAR_REL.get(w)
     if off is None:
@@ -1005,14 +1182,41 @@ def _h_relyear(m: re.Match[str], st: _State) -> _Result | None:
     return None
 
 
-_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SPELLED_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SPELLED_TENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SPELLED_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 
 
 def _h_spelled_year(m: re.Match[str], st: _State) -> _Result | None:
-    """"nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
     if m["thousand"]:
         extra = _SPELLED_ONES.get((m["ones2"] or "").lower(), 0)
         return _Result("DATE", f"{2000 + extra:04d}", anchor="absolute")
@@ -1074,82 +1278,227 @@ def _rules() -> list[_Rule]:
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
     I = re.I  # noqa: E741
     R: list[tuple[str, str, Handler, int, int]] = [
-        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b", _h_iso, 9, 0),
+        (
+            "iso",
+            r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?)?\b",
+            _h_iso,
+            9,
+            0,
+        ),
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _h_slash, 9, 0),
-        ("mdy",
-         rf"(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
-         rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%))?"
-         rf"(?:,?\s+{YR})?", _h_mdy, 8, I),
-        ("dmy",
-         rf"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-         rf"(?:\s*(?:-|–|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{M})(?P<mon2>)?"
-         rf"(?:,?\s+{YR})?", _h_dmy, 8, I),
-        ("month_range_year", rf"(?P<mon>{M})\s*(?:-|–|to|through|until|and)\s*(?P<mon2>{M}),?\s+{YR}",
-         _h_month_range_year, 8, I),
-        ("month",
-         rf"{_MOD}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?(?P<mon>{M})"
-         rf"(?:(?:,?\s+(?:of\s+)?{YR})|(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year))?", _h_month, 6, I),
-        ("year_range", r"(?P<year>(?:1[6-9]|20)\d\d)\s*(?:-|–|to|through|until|and)\s*(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])",
-         _h_year_range, 5, 0),
-        ("fiscal", r"(?:fiscal(?:\s+year)?|FY)\s*['’]?(?P<year>(?:1[6-9]|20)\d\d|\d\d)(?!\d)", _h_fiscal, 7, 0),
-        ("fiscal_rel", r"(?P<rel>the\s+current|the\s+last|the\s+previous|the\s+next|the\s+coming|this|last|next|the)"
-                       r"\s+fiscal(?:\s+year)?(?![\s-]+(?:19|20)\d\d)", _h_fiscal_rel, 7, I),
+        (
+            "mdy",
+            rf"(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
+            rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%))?"
+            rf"(?:,?\s+{YR})?",
+            _h_mdy,
+            8,
+            I,
+        ),
+        (
+            "dmy",
+            rf"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:-|–|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{M})(?P<mon2>)?"
+            rf"(?:,?\s+{YR})?",
+            _h_dmy,
+            8,
+            I,
+        ),
+        (
+            "month_range_year",
+            rf"(?P<mon>{M})\s*(?:-|–|to|through|until|and)\s*(?P<mon2>{M}),?\s+{YR}",
+            _h_month_range_year,
+            8,
+            I,
+        ),
+        (
+            "month",
+            rf"{_MOD}(?:(?P<rel>last|this|next|past|coming|previous)\s+)?(?P<mon>{M})"
+            rf"(?:(?:,?\s+(?:of\s+)?{YR})|(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year))?",
+            _h_month,
+            6,
+            I,
+        ),
+        (
+            "year_range",
+            r"(?P<year>(?:1[6-9]|20)\d\d)\s*(?:-|–|to|through|until|and)\s*(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])",
+            _h_year_range,
+            5,
+            0,
+        ),
+        (
+            "fiscal",
+            r"(?:fiscal(?:\s+year)?|FY)\s*['’]?(?P<year>(?:1[6-9]|20)\d\d|\d\d)(?!\d)",
+            _h_fiscal,
+            7,
+            0,
+        ),
+        (
+            "fiscal_rel",
+            r"(?P<rel>the\s+current|the\s+last|the\s+previous|the\s+next|the\s+coming|this|last|next|the)"
+            r"\s+fiscal(?:\s+year)?(?![\s-]+(?:19|20)\d\d)",
+            _h_fiscal_rel,
+            7,
+            I,
+        ),
         ("year", rf"{_MOD}(?:the\s+year\s+)?{YR}", _h_year, 4, I),
-        ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0['’]?s|['’](?P<d2>\d)0s"
-                   r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
-         _h_decade, 6, I),
-        ("century", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<cw>nineteenth|"
-                    r"twentieth|twenty[\s-]first|eighteenth|seventeenth|sixteenth))[\s-]+century", _h_century, 6, I),
-        ("quarter",
-         r"(?:the\s+)?(?:(?P<qy>(?:19|20)\d\d)\s+|(?P<qrel>last|this|next)\s+year['’]s\s+|(?:fiscal|calendar)\s+)*"
-         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter"
-         r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year\s+)?(?P<qy2>(?:19|20)\d\d)|(?P<qrel2>last|this|next)\s+year))?",
-         _h_quarter, 7, I),
+        (
+            "decade",
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0['’]?s|['’](?P<d2>\d)0s"
+            r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+            _h_decade,
+            6,
+            I,
+        ),
+        (
+            "century",
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<cw>nineteenth|"
+            r"twentieth|twenty[\s-]first|eighteenth|seventeenth|sixteenth))[\s-]+century",
+            _h_century,
+            6,
+            I,
+        ),
+        (
+            "quarter",
+            r"(?:the\s+)?(?:(?P<qy>(?:19|20)\d\d)\s+|(?P<qrel>last|this|next)\s+year['’]s\s+|(?:fiscal|calendar)\s+)*"
+            r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter"
+            r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year\s+)?(?P<qy2>(?:19|20)\d\d)|(?P<qrel2>last|this|next)\s+year))?",
+            _h_quarter,
+            7,
+            I,
+        ),
         ("qnum", r"\bQ(?P<qn>[1-4])(?:\s+(?P<qy>(?:19|20)\d\d))?\b", _h_qnum, 7, 0),
-        ("quarter_ref",
-         r"(?P<qd>the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+year[\s-]+(?:ago|earlier)|the"
-         r"|this|last|next|last\s+year['’]s|the\s+(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter(?![\s-]+(?:century|mile|of\s+a))",
-         _h_quarter_ref, 5, I),
-        ("half", r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?P<hy>(?:19|20)\d\d)"
-                 r"|(?P<hrel>last|this|next)\s+year|the\s+year)", _h_half, 7, I),
-        ("season", rf"{_MOD}(?:(?P<srel>last|this|next|past|coming|the)\s+)?(?P<season>{S})(?:\s+(?:of\s+)?{YR})?",
-         _h_season, 5, I),
-        ("weekday", rf"(?:(?P<wrel>last|this|next|past|coming)\s+)?(?P<wd>{W})(?:\s+(?P<part>{P}))?", _h_weekday, 5, I),
+        (
+            "quarter_ref",
+            r"(?P<qd>the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+year[\s-]+(?:ago|earlier)|the"
+            r"|this|last|next|last\s+year['’]s|the\s+(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter(?![\s-]+(?:century|mile|of\s+a))",
+            _h_quarter_ref,
+            5,
+            I,
+        ),
+        (
+            "half",
+            r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?P<hy>(?:19|20)\d\d)"
+            r"|(?P<hrel>last|this|next)\s+year|the\s+year)",
+            _h_half,
+            7,
+            I,
+        ),
+        (
+            "season",
+            rf"{_MOD}(?:(?P<srel>last|this|next|past|coming|the)\s+)?(?P<season>{S})(?:\s+(?:of\s+)?{YR})?",
+            _h_season,
+            5,
+            I,
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<wrel>last|this|next|past|coming)\s+)?(?P<wd>{W})(?:\s+(?P<part>{P}))?",
+            _h_weekday,
+            5,
+            I,
+        ),
         ("weekend", r"(?P<rel>the|this|last|next|past|coming)\s+weekend", _h_weekend, 5, I),
-        ("dayword", rf"(?P<rw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow"
-                    rf"|tonight)(?:\s+(?P<part>{P}))?", _h_dayword, 6, I),
+        (
+            "dayword",
+            rf"(?P<rw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow"
+            rf"|tonight)(?:\s+(?P<part>{P}))?",
+            _h_dayword,
+            6,
+            I,
+        ),
         ("partrel", rf"(?P<prel>this|last)\s+(?P<part>{P})", _h_partrel, 6, I),
-        ("relunit",
-         rf"{_MOD}(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next"
-         r"|the\s+coming|the\s+current|the\s+previous)\s+(?P<unit>week|month|year|decade|century|quarter)(?![\s-]*(?:old|long|s\b))",
-         _h_relunit, 5, I),
-        ("ago", rf"(?P<num>{NUM})[\s-]+(?:(?:and[\s-]+a[\s-]+half|half)[\s-]+)?(?P<unit>{U})\s+"
-                r"(?P<dir>ago|earlier|later|from\s+now|hence)", _h_ago, 7, I),
+        (
+            "relunit",
+            rf"{_MOD}(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next"
+            r"|the\s+coming|the\s+current|the\s+previous)\s+(?P<unit>week|month|year|decade|century|quarter)(?![\s-]*(?:old|long|s\b))",
+            _h_relunit,
+            5,
+            I,
+        ),
+        (
+            "ago",
+            rf"(?P<num>{NUM})[\s-]+(?:(?:and[\s-]+a[\s-]+half|half)[\s-]+)?(?P<unit>{U})\s+"
+            r"(?P<dir>ago|earlier|later|from\s+now|hence)",
+            _h_ago,
+            7,
+            I,
+        ),
         ("ref", rf"(?P<ref>{L.REF})(?![\w-])", _h_ref, 3, I),
-        ("duration",
-         rf"(?:(?P<drel>the\s+(?:past|last|next|coming|first|final|previous|following|remaining|latest|same)|past|last"
-         rf"|next|coming|recent|first|final|previous|following)\s+)?(?:(?P<num>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+)?"
-         rf"(?P<unit>{U})(?P<half2>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?![\w-])",
-         _h_duration, 2, I),
+        (
+            "duration",
+            rf"(?:(?P<drel>the\s+(?:past|last|next|coming|first|final|previous|following|remaining|latest|same)|past|last"
+            rf"|next|coming|recent|first|final|previous|following)\s+)?(?:(?P<num>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+)?"
+            rf"(?P<unit>{U})(?P<half2>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?![\w-])",
+            _h_duration,
+            2,
+            I,
+        ),
         ("setword", rf"(?P<sw>{L.SETWORD})(?![\w-])", _h_setword, 3, I),
-        ("every", rf"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<tgt>{U}|{W}|{P}|{S})(?![\w-])", _h_every, 6, I),
-        ("freq", rf"(?:(?:once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)|per)\s+(?P<unit>{U}|annum)(?![\w-])",
-         _h_freq, 6, I),
-        ("clock", r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-                  rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?",
-         _h_clock, 7, I),
-        ("clock24", r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:GMT|UTC|[A-Z]{2,4}T|local\s+time"
-                    r"|hours|hrs|h\b)", _h_clock, 7, 0),
-        ("noon", rf"(?P<nw>noon|midday|midnight)(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?", _h_noon, 5, 0),
-        ("relday", r"(?P<rd>the\s+(?:following|next|previous|same)\s+(?:day|morning|week|month)|the\s+day\s+(?:after|before)"
-                   r"(?=\s*[,.;]|\s+(?:and|but|when|as)\b)|that\s+(?:same\s+)?day)", _h_relday, 5, I),
-        ("relyear", r"(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?P<ry>that\s+(?:same\s+)?year|the\s+(?:same|following"
-                    r"|next|previous|preceding)\s+year|the\s+year\s+(?:before|after)(?=\s*[,.;]))", _h_relyear, 5, I),
-        ("spelled_year", r"(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five"
-                         r"|six|seven|eight|nine))?|(?P<cent>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen"
-                         r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-                         r"|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?)(?![\s-]+(?:years|"
-                         r"people|percent|dollars|million|billion|thousand|hundred))", _h_spelled_year, 3, I),
+        (
+            "every",
+            rf"(?:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<tgt>{U}|{W}|{P}|{S})(?![\w-])",
+            _h_every,
+            6,
+            I,
+        ),
+        (
+            "freq",
+            rf"(?:(?:once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)|per)\s+(?P<unit>{U}|annum)(?![\w-])",
+            _h_freq,
+            6,
+            I,
+        ),
+        (
+            "clock",
+            r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+            rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?",
+            _h_clock,
+            7,
+            I,
+        ),
+        (
+            "clock24",
+            r"(?<![\d.:$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:GMT|UTC|[A-Z]{2,4}T|local\s+time"
+            r"|hours|hrs|h\b)",
+            _h_clock,
+            7,
+            0,
+        ),
+        (
+            "noon",
+            rf"(?P<nw>noon|midday|midnight)(?:,?\s+(?:on\s+)?(?:{W}|today|yesterday|tomorrow))?",
+            _h_noon,
+            5,
+            0,
+        ),
+        (
+            "relday",
+            r"(?P<rd>the\s+(?:following|next|previous|same)\s+(?:day|morning|week|month)|the\s+day\s+(?:after|before)"
+            r"(?=\s*[,.;]|\s+(?:and|but|when|as)\b)|that\s+(?:same\s+)?day)",
+            _h_relday,
+            5,
+            I,
+        ),
+        (
+            "relyear",
+            r"(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?P<ry>that\s+(?:same\s+)?year|the\s+(?:same|following"
+            r"|next|previous|preceding)\s+year|the\s+year\s+(?:before|after)(?=\s*[,.;]))",
+            _h_relyear,
+            5,
+            I,
+        ),
+        (
+            "spelled_year",
+            r"(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five"
+            r"|six|seven|eight|nine))?|(?P<cent>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+            r"|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?)(?![\s-]+(?:years|"
+            r"people|percent|dollars|million|billion|thousand|hundred))",
+            _h_spelled_year,
+            3,
+            I,
+        ),
         ("holiday", rf"(?P<hol>{L.HOLIDAY})(?:\s+{YR})?", _h_holiday, 6, I),
     ]
     out = []
@@ -1207,8 +1556,9 @@ def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, s
         r = rule.handler(m, st)
         if r is None:
             continue
-        t = Timex(start=s, end=e, text=text[s:e], type=r.type, value=r.value, end_value=r.end_value,
-                  anchor=r.anchor)
+        t = Timex(
+            start=s, end=e, text=text[s:e], type=r.type, value=r.value, end_value=r.end_value, anchor=r.anchor
+        )
         out.append((t, r.parts))
         st.resolved.append(t)
     return out

@@ -127,8 +127,16 @@ def duration(amount: float | None, unit: str) -> str:
         # fractional amounts become the next smaller unit where TimeML allows it
         whole = int(amount)
         frac = amount - whole
-        smaller = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60), "W": ("D", 7),
-                   "M": ("D", 30), "DE": ("Y", 10), "CE": ("Y", 100)}
+        smaller = {
+            "Y": ("M", 12),
+            "D": ("TH", 24),
+            "TH": ("TM", 60),
+            "TM": ("TS", 60),
+            "W": ("D", 7),
+            "M": ("D", 30),
+            "DE": ("Y", 10),
+            "CE": ("Y", 100),
+        }
         key = unit
         if key in smaller:
             su, factor = smaller[key]

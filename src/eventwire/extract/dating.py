@@ -1,0 +1,393 @@
+"""Event dating and the dating of undated articles.
+
+An event's date is the date of the time expression that governs it: one in the same clause,
+else in the same sentence, else the nearest date the discourse carries (a paragraph that said
+"on June 11, 2024" dates "the visit" in the next sentence). The article's own date is a last
+resort and only for events reported as news; a past event ("relations were established in
+1964", "last July") never takes it, because a wrong precise date is worse than none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..model import Event, Timex
+from .timex import tag, tense_at
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..context import DocContext
+
+__all__ = ["date_events", "infer_dct", "timex_to_range", "timex_period"]
+
+
+# --------------------------------------------------------------------------------------------
+# TIMEX3 value -> a date or a period
+
+
+_SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _month_end(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def timex_to_range(value: str | None) -> tuple[str, str | None, str] | None:
+    """(date, enddate, precision) for a DATE/TIME value, so any record can take a date or period.
+
+    Point values keep their own precision ("2024-08-20", "2025-07", "2023"); values that name a
+    span without a single ISO form (quarters, weeks, seasons, decades) become a period of months
+    or days. References (PAST_REF), durations, sets and unresolved values ("XXXX-07") give None:
+    they do not say when.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$", v)
+    if m:
+        return (f"{m[1]}-{m[2]}-{m[3]}", None, "day")
+    m = re.match(r"^(\d{4})-(\d{2})$", v)
+    if m:
+        return (v, None, "month")
+    m = re.match(r"^(\d{4})$", v)
+    if m:
+        return (v, None, "year")
+    m = re.match(r"^(\d{4})-Q([1-4])$", v)
+    if m:
+        y, q = int(m[1]), int(m[2])
+        return (f"{y:04d}-{3 * q - 2:02d}", f"{y:04d}-{3 * q:02d}", "quarter")
+    m = re.match(r"^(\d{4})-H([12])$", v)
+    if m:
+        y, h = int(m[1]), int(m[2])
+        return (f"{y:04d}-{6 * h - 5:02d}", f"{y:04d}-{6 * h:02d}", "half")
+    m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", v)
+    if m:
+        y = int(m[1])
+        if m[2] == "WI":  # winter carries the year of its January
+            return (f"{y - 1:04d}-12", f"{y:04d}-02", "season")
+        a, b = _SEASON_SPAN[m[2]]
+        return (f"{y:04d}-{a:02d}", f"{y:04d}-{b:02d}", "season")
+    m = re.match(r"^(\d{4})-W(\d{2})(-WE|-[1-7])?$", v)
+    if m:
+        y, w = int(m[1]), int(m[2])
+        try:
+            monday = date.fromisocalendar(y, w, 1)
+        except ValueError:
+            return None
+        if m[3] == "-WE":
+            return (
+                (monday + timedelta(days=5)).isoformat(),
+                (monday + timedelta(days=6)).isoformat(),
+                "weekend",
+            )
+        if m[3]:
+            return ((monday + timedelta(days=int(m[3][1]) - 1)).isoformat(), None, "day")
+        return (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
+    m = re.match(r"^(\d{3})$", v)
+    if m:
+        return (f"{m[1]}0", f"{m[1]}9", "decade")
+    m = re.match(r"^(\d{2})$", v)
+    if m:
+        return (f"{m[1]}00", f"{m[1]}99", "century")
+    return None
+
+
+def _span_end(d: str) -> str:
+    """The last day a date at its own precision covers (for comparing periods)."""
+    if len(d) == 10:
+        return d
+    if len(d) == 7:
+        y, m = int(d[:4]), int(d[5:7])
+        return f"{d}-{calendar.monthrange(y, m)[1]:02d}"
+    return f"{d[:4]}-12-31"
+
+
+def _span_start(d: str) -> str:
+    if len(d) == 10:
+        return d
+    if len(d) == 7:
+        return f"{d}-01"
+    return f"{d[:4]}-01-01"
+
+
+def timex_period(t: Timex) -> tuple[str, str | None, str] | None:
+    """(date, enddate, precision) of a Timex, ranges included ("from Jan. 6 to 8" -> both ends)."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    r = timex_to_range(t.value)
+    if r is None:
+        return None
+    if t.end_value:
+        e = timex_to_range(t.end_value)
+        if e is not None:
+            end = e[1] or e[0]
+            if _span_end(end) > _span_end(r[0]):
+                return (r[0], end, r[2])
+    return r
+
+
+# --------------------------------------------------------------------------------------------
+# governing expression
+
+
+@dataclass
+class _Cand:
+    timex: Timex
+    period: tuple[str, str | None, str]
+    rank: int  # 0 same clause, 1 same sentence, 2 discourse
+    distance: int
+
+
+_PRECISION_ORDER = {
+    "day": 0,
+    "weekend": 1,
+    "week": 2,
+    "month": 3,
+    "quarter": 4,
+    "season": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "acl", "parataxis", "pcomp"}
+_PAST_MARKERS = re.compile(
+    r"\b(?:previously|earlier|formerly|once|in the past|had been|had\s+\w+ed|used to|years ago|decades ago|"
+    r"recent years|last decade|the past decade|since)\b",
+    re.I,
+)
+
+
+def _clause_head(tok: Any) -> Any:
+    """The verb heading the clause a token sits in (the root when none)."""
+    t = tok
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.head is t):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _span_root(doc: Any, start: int, end: int) -> Any | None:
+    if doc is None:
+        return None
+    try:
+        sp = doc.char_span(start, end, alignment_mode="expand")
+    except Exception:  # noqa: BLE001 - a bad offset must not stop dating
+        return None
+    if sp is None or len(sp) == 0:
+        return None
+    return sp.root
+
+
+_SENT_RX = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+
+
+def _sentence_bounds(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+    doc = getattr(ctx, "doc", None)
+    if doc is not None:
+        try:
+            sent = ctx.sentence_of(start, end)
+            return sent.start_char, sent.end_char
+        except Exception:  # noqa: BLE001
+            pass
+    text = ctx.article.text
+    s = 0
+    for m in _SENT_RX.finditer(text, 0, start):
+        s = m.end()
+    m = _SENT_RX.search(text, end)
+    return s, (m.start() + 1 if m else len(text))
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", 0, pos)
+    return 0 if i < 0 else i + 1
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|which|who|whereas|although|after|before|when)\b|\bwhile\b"
+)
+
+
+def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
+    text = ctx.article.text
+    s0, s1 = _sentence_bounds(ctx, ev_start, ev_end)
+    doc = getattr(ctx, "doc", None)
+    ev_tok = _span_root(doc, ev_start, ev_end)
+    ev_head = _clause_head(ev_tok) if ev_tok is not None else None
+    out: list[_Cand] = []
+    for t in ctx.timexes:
+        if not (s0 <= t.start and t.end <= s1):
+            continue
+        per = timex_period(t)
+        if per is None:
+            continue
+        dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
+        dist = max(0, dist)
+        rank = 1
+        if ev_head is not None:
+            tx_tok = _span_root(doc, t.start, t.end)
+            if tx_tok is not None:
+                tx_head = _clause_head(tx_tok)
+                if tx_head is ev_head or tx_tok.head is ev_tok or tx_head is ev_tok:
+                    rank = 0
+        else:
+            lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
+            if not _CLAUSE_BREAK.search(text[lo:hi]):
+                rank = 0
+        out.append(_Cand(t, per, rank, dist))
+    return out
+
+
+def _pick(cands: list[_Cand]) -> _Cand | None:
+    """The governing expression: best rank, then nearest; a more precise date nested in it wins."""
+    if not cands:
+        return None
+    cands = sorted(cands, key=lambda c: (c.rank, c.distance))
+    best = cands[0]
+    for c in cands[1:]:
+        if c.rank != best.rank:
+            break
+        inside = _span_start(best.period[0]) <= _span_start(c.period[0]) and _span_end(
+            c.period[1] or c.period[0]
+        ) <= _span_end(best.period[1] or best.period[0])
+        if inside and _PRECISION_ORDER.get(c.period[2], 9) < _PRECISION_ORDER.get(best.period[2], 9):
+            best = c
+    return best
+
+
+def _discourse(ctx: DocContext, sent_start: int) -> Timex | None:
+    """The nearest earlier date in this paragraph or the one before: what "the visit" refers back to."""
+    text = ctx.article.text
+    p_this = _paragraph_start(text, sent_start)
+    p_prev = _paragraph_start(text, max(0, p_this - 1)) if p_this > 0 else 0
+    best = None
+    for t in ctx.timexes:
+        if t.end > sent_start or t.start < p_prev:
+            continue
+        if sent_start - t.end > 1500:
+            continue
+        if timex_period(t) is None:
+            continue
+        if best is None or t.start > best.start:
+            best = t
+    return best
+
+
+def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int) -> bool:
+    """Whether the event's own sentence says it is not news of the day (past, future, timeless)."""
+    if ev.future or ev.hypothetical:
+        return True
+    text = ctx.article.text
+    sent = text[s0:s1]
+    if _PAST_MARKERS.search(sent):
+        return True
+    for t in ctx.timexes:
+        if (
+            s0 <= t.start
+            and t.end <= s1
+            and (t.type in ("DURATION", "SET") or t.value in ("PAST_REF", "FUTURE_REF"))
+        ):
+            return True
+    start = ev.trigger_start if ev.trigger_start is not None else s0
+    end = ev.trigger_end if ev.trigger_end is not None else s1
+    return tense_at(text, start, end) == "future"
+
+
+def _set_date(ev: Event, period: tuple[str, str | None, str], source: str) -> None:
+    ev.date, ev.enddate, ev.date_precision = period[0], period[1], period[2]
+    ev.date_source = source
+
+
+def date_events(ctx: DocContext, events: list[Event]) -> None:
+    """Give each event the date of the expression that governs it (in place)."""
+    text = ctx.article.text
+    for ev in events:
+        if ev.trigger_start is not None and ev.trigger_end is not None:
+            start, end = ev.trigger_start, ev.trigger_end
+        elif ev.mentions:
+            start, end = ev.mentions[0].start, ev.mentions[0].end
+        else:
+            continue
+        c = _pick(_candidates(ctx, start, end))
+        if c is not None:
+            _set_date(ev, c.period, c.timex.text)
+            continue
+        s0, s1 = _sentence_bounds(ctx, start, end)
+        t = _discourse(ctx, s0)
+        if t is not None:
+            per = timex_period(t)
+            if per is not None:
+                _set_date(ev, per, t.text)
+                continue
+        if ctx.dct and not _blocks_article_date(ctx, ev, s0, s1):
+            per = timex_to_range(ctx.dct)
+            if per is not None:
+                inferred = bool(getattr(ctx.article, "published_inferred", False))
+                _set_date(ev, per, "inferred" if inferred else "article")
+    del text
+
+
+# --------------------------------------------------------------------------------------------
+# undated articles
+
+
+def _ym(value: str) -> tuple[int, int] | None:
+    m = re.match(r"^(\d{4})-(\d{2})", value)
+    return (int(m[1]), int(m[2])) if m else None
+
+
+RECENT_MONTHS = 6
+"""How far back a year-less date in a past-tense sentence may lie from the article's date: reports
+drop the year only for dates of the last few months."""
+
+
+def infer_dct(text: str) -> tuple[str | None, bool]:
+    """The date an undated article was most likely written, at the precision the text supports.
+
+    Evidence needs two kinds of dates. L, the latest month or day the article names with its
+    year (not in a future-tense sentence), is a floor: the article is not older than what it
+    reports. A year-less month or day in a past-tense sentence ("the visit from Jan. 6 to 8")
+    lies at most a few months before the article; when that is impossible at or after L, it must
+    be in a later year, and the article is dated to the month of that occurrence ("January to
+    November 2025" + "took place ... Jan. 6 to 8" -> 2026-01). When the year-less dates fit before
+    L, or there are none, the text only gives a floor, and nothing is inferred: (None, False).
+    """
+    timexes = tag(text, None)
+    latest: tuple[int, int] | None = None
+    yearless: list[tuple[Timex, int]] = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        vals = [t.value] + ([t.end_value] if t.end_value else [])
+        for v in vals:
+            ym = _ym(v)
+            if ym is not None:
+                if t.anchor != "absolute" or tense_at(text, t.start, t.end) == "future":
+                    continue
+                if latest is None or ym > latest:
+                    latest = ym
+                continue
+            m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", v)
+            if m and t.anchor == "tense" and tense_at(text, t.start, t.end) == "past":
+                yearless.append((t, int(m[1])))
+    if latest is None or not yearless:
+        return None, False
+    floor = latest[0] * 12 + latest[1] - 1
+    best = floor
+    for _t, month in yearless:
+        # the occurrences of this month that lie no later than RECENT_MONTHS before the floor
+        k = latest[0] * 12 + month - 1
+        while k < floor - RECENT_MONTHS:
+            k += 12
+        while k - 12 >= floor - RECENT_MONTHS:
+            k -= 12
+        best = max(best, k)
+    if best <= floor:
+        return None, False
+    return f"{best // 12:04d}-{best % 12 + 1:02d}", True
