@@ -1,28 +1,122 @@
-"""FastAPI application (minimal: a page listing articles; the workbench grows here)."""
+"""The workbench application: JSON API, server-rendered pages, offline API docs, one upload route.
+
+``create_app(store)`` is what ``eventwire serve`` runs under uvicorn. Nothing is fetched from
+outside: templates and static assets ship in the package, the chart is SVG drawn on the server,
+and ``/docs`` is a page rendered from ``/openapi.json`` instead of FastAPI's CDN-hosted Swagger UI.
+CORS is off unless ``cors_origins`` (or ``EVENTWIRE_CORS``, comma-separated) names origins.
+"""
 
 from __future__ import annotations
 
-import html
+import os
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..store.query import Reader
+from .api import api_router
+from .docs import docs_context
+from .ingest import ingest_router
+from .limits import BodyLimit, SecurityHeaders
+from .pages import HERE, make_templates, pages_router
+
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
 
 
-def create_app(store: Any) -> FastAPI:
-    app = FastAPI(title="eventwire")
+def _wants_json(request: Request) -> bool:
+    return (
+        request.url.path.startswith("/api/")
+        or request.url.path == "/openapi.json"
+        or request.query_params.get("format") == "json"
+        or "text/html" not in request.headers.get("accept", "")
+    )
 
-    @app.get("/api/articles")
-    def api_articles() -> dict[str, Any]:
-        items = list(store.iter_records("articles"))
-        return {"items": items, "total": len(items)}
 
-    @app.get("/", response_class=HTMLResponse)
-    def home() -> str:
-        rows = "".join(
-            f"<li>{html.escape(a.get('title') or a['path'])} <small>{html.escape(a.get('published') or '')}</small></li>"
-            for a in store.iter_records("articles")
+def create_app(
+    store: Any,
+    *,
+    token: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    cors_origins: list[str] | None = None,
+) -> FastAPI:
+    """The app over an open :class:`eventwire.store.Store` (anything with an ``engine``)."""
+    token = token if token is not None else os.environ.get("EVENTWIRE_TOKEN") or None
+    if cors_origins is None and os.environ.get("EVENTWIRE_CORS"):
+        cors_origins = [o.strip() for o in os.environ["EVENTWIRE_CORS"].split(",") if o.strip()]
+    app = FastAPI(
+        title="eventwire",
+        version="1",
+        description=(
+            "PLOVER events, actors, deals, figures and quotes read from international-affairs news, "
+            "each traced to its sentence. Records use the export shapes of `eventwire export`."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    reader = Reader(store.engine)
+    templates = make_templates()
+    app.state.store = store
+    app.state.reader = reader
+
+    app.include_router(api_router(reader))
+    app.include_router(ingest_router(store, token, max_body))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> Response:
+        ctx = docs_context(app.openapi())
+        ctx.update(title="API", json_url="/openapi.json", here={}, page_url=lambda *a, **k: "")
+        return templates.TemplateResponse(request, "docs.html", ctx)
+
+    app.include_router(pages_router(reader, templates))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = jsonable_encoder(exc.errors())
+        if _wants_json(request):
+            return JSONResponse({"detail": errors}, status_code=422)
+        ctx = {
+            "status": 422,
+            "message": "Some parameters are not valid.",
+            "errors": errors,
+            "title": "Bad request",
+        }
+        return templates.TemplateResponse(request, "error.html", _page_ctx(request, ctx), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = getattr(exc, "headers", None)
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+        ctx = {
+            "status": exc.status_code,
+            "message": str(exc.detail),
+            "errors": [],
+            "title": str(exc.status_code),
+        }
+        return templates.TemplateResponse(
+            request, "error.html", _page_ctx(request, ctx), status_code=exc.status_code, headers=headers
         )
-        return f"<!doctype html><title>eventwire</title><h1>eventwire</h1><ul>{rows}</ul>"
 
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"], allow_headers=["*"]
+        )
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+def _page_ctx(request: Request, ctx: dict[str, Any]) -> dict[str, Any]:
+    from .pages import page_url
+
+    ctx.update(request=request, json_url=None, here=dict(request.query_params), page_url=page_url)
+    return ctx

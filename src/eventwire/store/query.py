@@ -1,0 +1,451 @@
+"""Read queries for the workbench and its JSON API: filtered listings, details, timelines.
+
+Everything here is SQLAlchemy Core with bound parameters, so the same code runs on SQLite and
+PostgreSQL and no filter value ever becomes SQL. Records come back in their export shape (the
+``payload`` column), which is what lets the API promise "the same JSON as ``eventwire export``".
+
+Date filters compare ISO strings of mixed precision by *overlap*: an event dated "2024" matches
+``since=2024-06-01`` because that year reaches past June. The trick is a "~" suffix (sorting after
+every digit and "-"): ``end || "~" >= since`` and ``start <= until || "~"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    and_,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    union,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from . import tables as T
+
+KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
+RECORD_KINDS = ("events", "deals", "figures", "quotes")  # tables with date/countries/actor_ids
+
+# which column the generic ``type`` filter reads, per kind
+TYPE_COLUMN: dict[str, str] = {
+    "events": "event",
+    "deals": "status",
+    "figures": "kind",
+    "actors": "kind",
+    "articles": "source_format",
+}
+
+# PLOVER quad categories: the sign an event type carries when the extractor gave no score
+COOPERATION = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
+CONFLICT = ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+QUAD = {
+    **{t: "verbal cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")},
+    **{t: "material cooperation" for t in ("COOPERATE", "AID", "RETREAT")},
+    **{t: "verbal conflict" for t in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")},
+    **{t: "material conflict" for t in ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")},
+}
+INTERVALS = ("month", "quarter", "year")
+MAX_FILLED_PERIODS = 600  # beyond this many periods the timeline lists only non-empty ones
+
+# the expression the PostgreSQL GIN index of migration 0002 is built on; must stay identical
+PG_TSVECTOR = "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text)"
+
+
+class QueryError(ValueError):
+    """A filter that does not apply to the kind asked for (the API answers 422)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Filters:
+    """The filters every listing accepts; values arrive already validated by the web layer."""
+
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    actor: str | None = None
+    article: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def fts5_query(q: str) -> str | None:
+    """User words -> a safe FTS5 expression (each word quoted, all required, "word*" a prefix).
+
+    Raw user text is never handed to MATCH: FTS5 syntax errors would surface as server errors.
+    """
+    parts = [f'"{w}"{star}' for w, star in re.findall(r"(\w+)(\*?)", q)]
+    return " ".join(parts) if parts else None
+
+
+def _contains(col: Any, value: str) -> ColumnElement[bool]:
+    # delimited list ",TUR,MYS,": LIKE with escaping, so "%" or "_" in a value stays literal
+    return col.contains(f",{value},", autoescape=True)
+
+
+def _overlaps(start: Any, end: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if since:
+        conds.append(func.coalesce(end, start) + literal("~") >= since)
+    if until:
+        conds.append(start <= until + "~")
+    return conds
+
+
+def period_of(date: str | None, interval: str) -> tuple[str | None, bool]:
+    """(period key, exact) of an ISO date; exact is False when the date is coarser than the interval."""
+    if not date or not re.match(r"^\d{4}", date):
+        return None, False
+    year = date[:4]
+    has_month = len(date) >= 7 and date[4] == "-"
+    if interval == "year":
+        return year, True
+    if not has_month:
+        return year, False
+    if interval == "month":
+        return date[:7], True
+    q = (int(date[5:7]) - 1) // 3 + 1
+    return f"{year}-Q{q}", True
+
+
+def _next_period(p: str, interval: str) -> str:
+    if interval == "year":
+        return str(int(p) + 1)
+    if interval == "month":
+        y, m = int(p[:4]), int(p[5:7])
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return f"{y:04d}-{m:02d}"
+    y, q = int(p[:4]), int(p[-1])
+    y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+    return f"{y:04d}-Q{q}"
+
+
+def period_bounds(p: str) -> tuple[str, str]:
+    """since/until filter values covering one period key (month, quarter or year)."""
+    if "-Q" in p:
+        y, q = p[:4], int(p[-1])
+        return f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}"
+    return p, p
+
+
+def event_sign(event: dict[str, Any]) -> int:
+    """+1 cooperative, -1 conflictual, 0 neutral: the score's sign, else the PLOVER quad's."""
+    score = event.get("score")
+    if isinstance(score, (int, float)):
+        return (score > 0) - (score < 0)
+    t = event.get("event")
+    return 1 if t in COOPERATION else -1 if t in CONFLICT else 0
+
+
+class Reader:
+    """Read side of the store for the web layer (one per app; thread-safe: a connection per call)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    # ------------------------------------------------------------------ full text
+    def _fts_article_ids(self, q: str) -> Any:
+        """A subquery of article ids matching ``q`` (empty when q has no words)."""
+        a = T.articles
+        if self.dialect == "sqlite":
+            expr = fts5_query(q)
+            if expr is None:
+                return select(a.c.id).where(literal(False))
+            rowids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(fts=expr)
+            return select(a.c.id).where(literal_column("articles.rowid").in_(rowids.columns(column("rowid"))))
+        if self.dialect == "postgresql":
+            cond = text(f"{PG_TSVECTOR} @@ plainto_tsquery('simple', :fts)").bindparams(fts=q)
+            return select(a.c.id).where(cond)
+        like = f"%{q}%"
+        return select(a.c.id).where(or_(a.c.title.ilike(like), a.c.text.ilike(like)))
+
+    def _records_in_articles(self, kind: str, article_ids: Any) -> Any:
+        rm = T.record_mentions
+        return select(rm.c.record_id).where(rm.c.kind == kind, rm.c.article_id.in_(article_ids))
+
+    # ------------------------------------------------------------------ listing
+    def _conditions(self, kind: str, f: Filters) -> list[ColumnElement[bool]]:
+        rm = T.record_mentions
+        conds: list[ColumnElement[bool]] = []
+        if kind == "articles":
+            a = T.articles
+            if f.country or f.dyad:
+                wanted = [f.country] if f.country else []
+                wanted += list(f.dyad or ())
+                subs = []
+                for k in RECORD_KINDS:
+                    t = T.RECORD_TABLES[k]
+                    subs.append(
+                        select(rm.c.article_id)
+                        .join(t, and_(t.c.id == rm.c.record_id, rm.c.kind == k))
+                        .where(*[_contains(t.c.countries, c) for c in wanted])
+                    )
+                conds.append(a.c.id.in_(union(*subs)))
+            if f.type:
+                conds.append(a.c.source_format == f.type)
+            conds += _overlaps(a.c.published, a.c.published, f.since, f.until)
+            if f.q:
+                conds.append(a.c.id.in_(self._fts_article_ids(f.q)))
+            if f.actor:
+                conds.append(a.c.id.in_(select(rm.c.article_id).where(rm.c.record_id == f.actor)))
+            if f.article:
+                conds.append(a.c.id == f.article)
+            return conds
+        t = T.RECORD_TABLES[kind]
+        if kind == "actors":
+            if f.country:
+                conds.append(t.c.country == f.country)
+            if f.dyad:
+                conds.append(t.c.country.in_(f.dyad))
+            if f.type:
+                conds.append(t.c.kind == f.type)
+            if f.since or f.until:
+                raise QueryError("since", "actors have no date: since/until apply to records and articles")
+            if f.q:
+                conds.append(
+                    or_(
+                        t.c.name.ilike(f"%{f.q}%"),
+                        t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(f.q))),
+                    )
+                )
+            if f.actor:
+                conds.append(t.c.id == f.actor)
+        else:
+            if f.country:
+                conds.append(_contains(t.c.countries, f.country))
+            if f.dyad:
+                conds += [_contains(t.c.countries, c) for c in f.dyad]
+            if f.type:
+                col = TYPE_COLUMN.get(kind)
+                if col is None:
+                    raise QueryError("type", f"{kind} have no type to filter on")
+                conds.append(t.c[col] == f.type)
+            conds += _overlaps(t.c.date, t.c.enddate, f.since, f.until)
+            if f.q:
+                conds.append(t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(f.q))))
+            if f.actor:
+                conds.append(_contains(t.c.actor_ids, f.actor))
+        if f.article:
+            conds.append(
+                t.c.id.in_(select(rm.c.record_id).where(rm.c.kind == kind, rm.c.article_id == f.article))
+            )
+        return conds
+
+    def list(self, kind: str, f: Filters) -> tuple[list[dict[str, Any]], int]:
+        """One page of records (export shapes) and the total matching the filters."""
+        conds = self._conditions(kind, f)
+        if kind == "articles":
+            a = T.articles
+            order = [a.c.published.desc().nulls_last(), a.c.seq.desc()]
+            q = select(a).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
+            count_q = select(func.count()).select_from(a).where(*conds)
+            with self.engine.connect() as conn:
+                total = conn.scalar(count_q) or 0
+                items = [article_export(row) for row in conn.execute(q)]
+            return items, total
+        t = T.RECORD_TABLES[kind]
+        order = [t.c.name, t.c.id] if kind == "actors" else [t.c.date.desc().nulls_last(), t.c.id]
+        q = select(t.c.payload).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
+        count_q = select(func.count()).select_from(t).where(*conds)
+        with self.engine.connect() as conn:
+            total = conn.scalar(count_q) or 0
+            items = [p for (p,) in conn.execute(q)]
+        return items, total
+
+    # ------------------------------------------------------------------ details
+    def get(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """One record in export shape, plus where it was read (``articles``), or None."""
+        if kind == "articles":
+            with self.engine.connect() as conn:
+                row = conn.execute(select(T.articles).where(T.articles.c.id == record_id)).first()
+            if row is None:
+                return None
+            out = article_export(row)
+            out["records"] = self.records_in_article(record_id)
+            return out
+        t = T.RECORD_TABLES[kind]
+        with self.engine.connect() as conn:
+            payload = conn.scalar(select(t.c.payload).where(t.c.id == record_id))
+        if payload is None:
+            return None
+        out = dict(payload)
+        out["articles"] = self.article_summaries(kind, record_id)
+        return out
+
+    def article_summaries(self, kind: str, record_id: str) -> list[dict[str, Any]]:
+        a, rm = T.articles, T.record_mentions
+        q = (
+            select(a.c.id, a.c.title, a.c.published, a.c.publisher, a.c.url, a.c.path)
+            .join(rm, rm.c.article_id == a.c.id)
+            .where(rm.c.kind == kind, rm.c.record_id == record_id)
+            .order_by(a.c.published, a.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def records_in_article(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Every record read from one article, by kind (the article page highlights their mentions)."""
+        rm = T.record_mentions
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.engine.connect() as conn:
+            for kind in ("events", "deals", "figures", "quotes", "actors"):
+                t = T.RECORD_TABLES[kind]
+                q = (
+                    select(t.c.payload)
+                    .join(rm, and_(rm.c.record_id == t.c.id, rm.c.kind == kind))
+                    .where(rm.c.article_id == article_id)
+                    .order_by(t.c.id)
+                )
+                out[kind] = [p for (p,) in conn.execute(q)]
+        return out
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(T.articles).where(T.articles.c.id.in_(ids)))
+            return {r.id: article_export(r) for r in rows}
+
+    # ------------------------------------------------------------------ aggregates
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            out = {"articles": conn.scalar(select(func.count()).select_from(T.articles)) or 0}
+            for kind in ("events", "actors", "deals", "figures", "quotes"):
+                out[kind] = conn.scalar(select(func.count()).select_from(T.RECORD_TABLES[kind])) or 0
+        return out
+
+    def dyads(self, limit: int = 20, country: str | None = None) -> list[dict[str, Any]]:
+        """Country pairs by number of events (each unordered pair among an event's countries)."""
+        t = T.events
+        q = select(t.c.countries, t.c.event).where(t.c.countries.is_not(None))
+        if country:
+            q = q.where(_contains(t.c.countries, country))
+        pairs: Counter[tuple[str, str]] = Counter()
+        types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        with self.engine.connect() as conn:
+            for countries, ev in conn.execute(q):
+                cs = sorted({c for c in (countries or "").split(",") if c})
+                for i, a in enumerate(cs):
+                    for b in cs[i + 1 :]:
+                        pairs[(a, b)] += 1
+                        types[(a, b)][ev] += 1
+        return [
+            {"a": a, "b": b, "events": n, "types": dict(types[(a, b)].most_common())}
+            for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        ]
+
+    def timeline(
+        self,
+        a: str,
+        b: str,
+        interval: str = "month",
+        since: str | None = None,
+        until: str | None = None,
+        fill: bool = True,
+    ) -> dict[str, Any]:
+        """Events of a dyad counted per period and type, with a cooperation–conflict index.
+
+        Index per period (both reported, both documented in the API):
+        - ``balance`` = (cooperative − conflictual) / all events, in [−1, 1]; an event's side is
+          the sign of its PLOVER score, or its PLOVER quad category when it has no score;
+        - ``mean_score`` = the mean PLOVER score of the events that have one (None when none do).
+        Negated and hypothetical events did not happen and are left out.
+        Events dated coarser than the interval (a year when counting months) go to ``coarser``.
+        """
+        if interval not in INTERVALS:
+            raise QueryError("interval", f"interval must be one of {', '.join(INTERVALS)}")
+        t = T.events
+        conds = [_contains(t.c.countries, a), _contains(t.c.countries, b)]
+        conds += _overlaps(t.c.date, t.c.enddate, since, until)
+        q = select(t.c.payload).where(*conds).order_by(t.c.date, t.c.id)
+        buckets: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        coarser: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        undated = excluded = 0
+        with self.engine.connect() as conn:
+            for (p,) in conn.execute(q):
+                if p.get("negated") or p.get("hypothetical"):
+                    excluded += 1
+                    continue
+                key, exact = period_of(p.get("date"), interval)
+                if key is None:
+                    undated += 1
+                elif exact:
+                    buckets[key].append(p)
+                else:
+                    coarser[key].append(p)
+        keys = sorted(buckets)
+        if fill and keys:
+            filled, k = [keys[0]], keys[0]
+            while k < keys[-1] and len(filled) <= MAX_FILLED_PERIODS:
+                k = _next_period(k, interval)
+                filled.append(k)
+            if len(filled) <= MAX_FILLED_PERIODS:
+                keys = filled
+        types_seen = sorted({p["event"] for evs in (*buckets.values(), *coarser.values()) for p in evs})
+        return {
+            "dyad": [a, b],
+            "interval": interval,
+            "types": types_seen,
+            "periods": [_period_row(k, buckets.get(k, [])) for k in keys],
+            "coarser": [_period_row(k, coarser[k]) for k in sorted(coarser)],
+            "undated": undated,
+            "excluded_negated_or_hypothetical": excluded,
+            "index": (
+                "balance = (cooperative - conflictual) / total per period, the side of an event being the "
+                "sign of its PLOVER score or else its PLOVER quad category; mean_score = mean PLOVER score"
+            ),
+        }
+
+
+def _period_row(key: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    counts = Counter(p["event"] for p in events)
+    signs = [event_sign(p) for p in events]
+    scores = [p["score"] for p in events if isinstance(p.get("score"), (int, float))]
+    since, until = period_bounds(key)
+    total = len(events)
+    return {
+        "period": key,
+        "since": since,
+        "until": until,
+        "total": total,
+        "counts": dict(sorted(counts.items())),
+        "cooperative": sum(1 for s in signs if s > 0),
+        "conflictual": sum(1 for s in signs if s < 0),
+        "balance": (sum(signs) / total) if total else None,
+        "mean_score": (sum(scores) / len(scores)) if scores else None,
+    }
+
+
+def article_export(row: Any) -> dict[str, Any]:
+    """An articles row in the export shape (EXPORT.md), whatever else the table holds."""
+    return {
+        "id": row.id,
+        "path": row.path,
+        "url": row.url,
+        "title": row.title,
+        "author": row.author,
+        "published": row.published,
+        "published_inferred": bool(row.published_inferred),
+        "publisher": row.publisher,
+        "language": row.language,
+        "text": row.text,
+        "duplicate_of": row.duplicate_of,
+    }

@@ -1,0 +1,229 @@
+"""The JSON API: listings and details of every kind, dyads and their timelines.
+
+Records are returned exactly in their export shapes (EXPORT.md), so a script that reads
+``eventwire export`` output reads the API too. Listings are pages: ``{"items", "total", "limit",
+"offset"}``; ``total`` counts every match, not just the page.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from ..export import write_csv
+from ..store.query import INTERVALS, KINDS, QueryError, Reader
+from .params import (
+    ISO3,
+    ActorQ,
+    ArticleQ,
+    CountryQ,
+    DyadQ,
+    LimitQ,
+    OffsetQ,
+    SinceQ,
+    TextQ,
+    TypeQ,
+    UntilQ,
+    check_date,
+    check_iso3,
+    invalid,
+    make_filters,
+)
+
+SINGULAR = {
+    "articles": "article",
+    "events": "event",
+    "actors": "actor",
+    "deals": "deal",
+    "figures": "figure",
+    "quotes": "quote",
+}
+
+
+class Page(BaseModel):
+    """One page of records in their export shape."""
+
+    items: list[dict[str, Any]]
+    total: int = Field(description="Records matching the filters (all pages).")
+    limit: int
+    offset: int
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+class Dyad(BaseModel):
+    a: str
+    b: str
+    events: int
+    types: dict[str, int]
+
+
+class PeriodRow(BaseModel):
+    period: str
+    since: str
+    until: str
+    total: int
+    counts: dict[str, int]
+    cooperative: int
+    conflictual: int
+    balance: float | None = Field(description="(cooperative - conflictual) / total, in [-1, 1].")
+    mean_score: float | None = Field(description="Mean PLOVER score of the period's scored events.")
+
+
+class Timeline(BaseModel):
+    dyad: list[str]
+    interval: str
+    types: list[str]
+    periods: list[PeriodRow]
+    coarser: list[PeriodRow] = Field(
+        description="Events dated coarser than the interval, by their own period."
+    )
+    undated: int
+    excluded_negated_or_hypothetical: int
+    index: str
+
+
+FormatQ = Annotated[str, Query(pattern=r"^(json|jsonl|csv)$", description="json (default), jsonl or csv.")]
+
+
+def list_response(
+    kind: str, items: list[dict[str, Any]], total: int, limit: int, offset: int, fmt: str
+) -> Any:
+    """A page as JSON, or the same records as JSON Lines / CSV for spreadsheets and scripts."""
+    if fmt == "jsonl":
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
+        return Response(body, media_type="application/x-ndjson")
+    if fmt == "csv":
+        buf = io.StringIO()
+        write_csv(items, buf)
+        return Response(
+            buf.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'},
+        )
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def api_router(reader: Reader) -> APIRouter:
+    router = APIRouter(prefix="/api", tags=["records"])
+
+    def add_kind(kind: str) -> None:
+        def listing(
+            country: CountryQ = None,
+            dyad: DyadQ = None,
+            type: TypeQ = None,
+            since: SinceQ = None,
+            until: UntilQ = None,
+            q: TextQ = None,
+            actor: ActorQ = None,
+            article: ArticleQ = None,
+            limit: LimitQ = 50,
+            offset: OffsetQ = 0,
+            format: FormatQ = "json",
+        ) -> Any:
+            f = make_filters(
+                kind,
+                country=country,
+                dyad=dyad,
+                type=type,
+                since=since,
+                until=until,
+                q=q,
+                actor=actor,
+                article=article,
+                limit=limit,
+                offset=offset,
+            )
+            try:
+                items, total = reader.list(kind, f)
+            except QueryError as exc:
+                raise invalid(exc.field, str(exc)) from None
+            return list_response(kind, items, total, f.limit, f.offset, format)
+
+        router.add_api_route(
+            f"/{kind}",
+            listing,
+            methods=["GET"],
+            response_model=Page,
+            operation_id=f"list_{kind}",
+            summary=f"List {kind}",
+            description=(
+                f"{kind.capitalize()} in their export shape, filtered and paged. "
+                "`?format=csv` or `jsonl` returns the same page as CSV or JSON Lines."
+            ),
+            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+        )
+
+        def detail(record_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+            rec = reader.get(kind, record_id)
+            if rec is None:
+                raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
+            return rec
+
+        router.add_api_route(
+            f"/{kind}/{{record_id}}",
+            detail,
+            methods=["GET"],
+            response_model=dict[str, Any],
+            operation_id=f"get_{SINGULAR[kind]}",
+            summary=f"One {SINGULAR[kind]}",
+            description=(
+                "The record in its export shape with its mentions, plus `articles` it was read from."
+                if kind != "articles"
+                else "The article with `records`: every record read from it, by kind."
+            ),
+            responses={404: {"model": Problem, "description": "No such record"}},
+        )
+
+    for kind in KINDS:
+        add_kind(kind)
+
+    @router.get(
+        "/dyads",
+        response_model=list[Dyad],
+        operation_id="list_dyads",
+        summary="Country pairs by number of events",
+        tags=["dyads"],
+    )
+    def dyads(
+        country: CountryQ = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    ) -> list[dict[str, Any]]:
+        return reader.dyads(limit=limit, country=check_iso3("country", country))
+
+    @router.get(
+        "/dyads/{a}/{b}/timeline",
+        response_model=Timeline,
+        operation_id="dyad_timeline",
+        summary="Events of a dyad per period, by type, with a cooperation-conflict index",
+        description=(
+            "Counts of the dyad's events per `interval` and PLOVER type. Index per period: `balance` = "
+            "(cooperative − conflictual) / total, where an event is cooperative or conflictual by the "
+            "sign of its PLOVER score, or else by its PLOVER quad category (AGREE, CONSULT, SUPPORT, "
+            "CONCEDE, COOPERATE, AID, RETREAT cooperative; the rest conflictual); `mean_score` = mean "
+            "PLOVER score. Negated and hypothetical events are left out. Events dated coarser than the "
+            "interval are counted under `coarser`."
+        ),
+        tags=["dyads"],
+    )
+    def timeline(
+        a: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
+        b: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
+        interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
+        since: SinceQ = None,
+        until: UntilQ = None,
+    ) -> dict[str, Any]:
+        a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
+        assert a3 and b3
+        return reader.timeline(
+            a3, b3, interval, since=check_date("since", since), until=check_date("until", until)
+        )
+
+    return router

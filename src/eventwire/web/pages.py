@@ -1,0 +1,372 @@
+"""The server-rendered workbench: home, dyads, listings, records, articles and search.
+
+Every page is also JSON: add ``?format=json`` (or follow the page's "JSON" link to the
+``/api/...`` equivalent). Article text reaches the templates only through Jinja's autoescape or
+:mod:`.highlight`, which escapes every character, so a ``<script>`` in a title stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..model import PLOVER_TYPES
+from ..store.query import INTERVALS, KINDS, QUAD, Filters, QueryError, Reader
+from .api import SINGULAR
+from .chart import TYPE_COLOURS, colour, timeline_svg
+from .highlight import Span, excerpt, locate, mark_text
+from .params import check_iso3, invalid, make_filters
+
+HERE = Path(__file__).parent
+DEAL_STATUSES = ("planned", "mou", "agreement", "contract", "delivered", "cancelled")
+FIGURE_KINDS = ("actual", "target", "estimate", "forecast")
+ACTOR_KINDS = ("person", "organization", "country", "group")
+TYPE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "events": PLOVER_TYPES,
+    "deals": DEAL_STATUSES,
+    "figures": FIGURE_KINDS,
+    "actors": ACTOR_KINDS,
+}
+
+
+def make_templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,  # every page: article text is untrusted
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        colour=colour,
+        TYPE_COLOURS=TYPE_COLOURS,
+        QUAD=QUAD,
+        SINGULAR=SINGULAR,
+        KINDS=KINDS,
+    )
+    env.filters.update(amount=human_amount, short=shorten)
+    return Jinja2Templates(env=env)
+
+
+def human_amount(value: Any) -> str:
+    """5000000000 -> '5 bn': analysts read magnitudes, the JSON keeps the exact number."""
+    if not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    for div, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
+        if abs(value) >= div:
+            return f"{value / div:,.2f}".rstrip("0").rstrip(".") + suffix
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def shorten(text: Any, n: int = 160) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def page_url(path: str, params: dict[str, Any], **changes: Any) -> str:
+    """The same page with some parameters changed (None drops one); empty values are left out."""
+    merged = {**params, **changes}
+    q = {k: v for k, v in merged.items() if v not in (None, "", 0) or (k == "offset" and v)}
+    return path + ("?" + urlencode(q) if q else "")
+
+
+def auto_interval(events_dates: list[str]) -> str:
+    years = sorted({int(d[:4]) for d in events_dates if d and re.match(r"^\d{4}", d)})
+    if not years:
+        return "month"
+    span = years[-1] - years[0]
+    return "month" if span <= 2 else "quarter" if span <= 6 else "year"
+
+
+def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    def render(
+        request: Request, name: str, ctx: dict[str, Any], data: Any, json_url: str | None = None
+    ) -> Response:
+        if request.query_params.get("format") == "json":
+            return JSONResponse(data)
+        here = dict(request.query_params)
+        ctx.setdefault("title", "eventwire")
+        ctx.update(
+            request=request,
+            json_url=json_url or page_url(request.url.path, here, format="json"),
+            here=here,
+            page_url=page_url,
+        )
+        return templates.TemplateResponse(request, name, ctx)
+
+    def filters_from(kind: str, request: Request, **fixed: Any) -> Filters:
+        qp = request.query_params
+        try:
+            limit = int(qp.get("limit") or 50)
+            offset = int(qp.get("offset") or 0)
+        except ValueError:
+            raise invalid("limit", "limit and offset must be integers") from None
+        if not 1 <= limit <= 1000 or not 0 <= offset <= 1_000_000_000:
+            raise invalid("limit", "limit must be 1..1000 and offset 0..1e9")
+        args = {
+            k: qp.get(k) or None
+            for k in ("country", "dyad", "type", "since", "until", "q", "actor", "article")
+        }
+        args.update(fixed)
+        return make_filters(kind, limit=limit, offset=offset, **args)
+
+    def listing(kind: str, f: Filters) -> dict[str, Any]:
+        try:
+            items, total = reader.list(kind, f)
+        except QueryError as exc:
+            raise invalid(exc.field, str(exc)) from None
+        return {"items": items, "total": total, "limit": f.limit, "offset": f.offset}
+
+    def evidence(kind: str, rec: dict[str, Any]) -> list[dict[str, Any]]:
+        """Each mention's sentence marked inside its article's surrounding text."""
+        mentions = rec.get("mentions") or []
+        texts = reader.article_texts(m.get("article_id") for m in mentions if m.get("article_id"))
+        out = []
+        for m in mentions:
+            art = texts.get(m.get("article_id"))
+            item: dict[str, Any] = {"mention": m, "article": art, "html": None}
+            if art:
+                loc = locate(art["text"], m)
+                if loc:
+                    inner = trigger_spans(kind, rec, art["text"], loc)
+                    html, cut_l, cut_r = excerpt(art["text"], loc[0], loc[1], inner=inner)
+                    item.update(html=html, cut_left=cut_l, cut_right=cut_r, anchor=f"m-{loc[0]}")
+            out.append(item)
+        return out
+
+    # ------------------------------------------------------------------ home
+    @router.get("/", response_class=HTMLResponse)
+    def home(request: Request) -> Response:
+        counts = reader.counts()
+        dyads = reader.dyads(limit=12)
+        latest, _ = reader.list("events", Filters(limit=12))
+        articles, _ = reader.list("articles", Filters(limit=8))
+        for a in articles:
+            a.pop("text", None)
+        data = {"counts": counts, "dyads": dyads, "latest_events": latest, "latest_articles": articles}
+        ctx = {"counts": counts, "dyads": dyads, "latest": latest, "articles": articles}
+        return render(request, "home.html", ctx, data)
+
+    # ------------------------------------------------------------------ dyads
+    @router.get("/dyads", response_class=HTMLResponse)
+    def dyads_page(request: Request) -> Response:
+        country = check_iso3("country", request.query_params.get("country"))
+        rows = reader.dyads(limit=500, country=country)
+        api = "/api/dyads?" + urlencode({"limit": 500, **({"country": country} if country else {})})
+        return render(
+            request, "dyads.html", {"dyads": rows, "country": country, "title": "Dyads"}, rows, json_url=api
+        )
+
+    @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
+    def dyad_page(request: Request, a: str, b: str) -> Response:
+        a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
+        assert a3 and b3
+        qp = request.query_params
+        f = filters_from("events", request, dyad=f"{a3},{b3}", country=None)
+        interval = qp.get("interval") or ""
+        if interval and interval not in INTERVALS:
+            raise invalid("interval", f"interval must be one of {', '.join(INTERVALS)}", interval)
+        if not interval:
+            probe = reader.timeline(a3, b3, "year", since=f.since, until=f.until, fill=False)
+            interval = auto_interval([p["period"] for p in probe["periods"] + probe["coarser"]])
+        timeline = reader.timeline(a3, b3, interval, since=f.since, until=f.until)
+        events = listing("events", f)
+        side = Filters(dyad=(a3, b3), since=f.since, until=f.until, limit=100)
+        deals = listing("deals", side)
+        figures = listing("figures", side)
+        here = dict(qp)
+
+        def bar_href(p: dict[str, Any]) -> str:
+            return (
+                page_url(request.url.path, here, since=p["since"], until=p["until"], offset=None) + "#events"
+            )
+
+        chart = timeline_svg(timeline, href=bar_href)
+        data = {"dyad": [a3, b3], "timeline": timeline, "events": events, "deals": deals, "figures": figures}
+        ctx = {
+            "a": a3,
+            "b": b3,
+            "f": f,
+            "interval": interval,
+            "intervals": INTERVALS,
+            "timeline": timeline,
+            "chart": chart,
+            "events": events,
+            "deals": deals,
+            "figures": figures,
+            "types": PLOVER_TYPES,
+            "title": f"{a3}–{b3}",
+        }
+        api = "/api/events?" + urlencode(
+            {"dyad": f"{a3},{b3}", **{k: v for k, v in qp.items() if k != "interval"}}
+        )
+        return render(request, "dyad.html", ctx, data, json_url=api)
+
+    # ------------------------------------------------------------------ listings
+    def add_listing(kind: str) -> None:
+        def list_page(request: Request) -> Response:
+            f = filters_from(kind, request)
+            page = listing(kind, f)
+            if kind == "articles":
+                for it in page["items"]:
+                    it["snippet"] = shorten(it.pop("text", ""), 220)
+            api = f"/api/{kind}" + ("?" + str(request.url.query) if request.url.query else "")
+            ctx = {
+                "kind": kind,
+                "page": page,
+                "f": f,
+                "type_options": TYPE_OPTIONS.get(kind, ()),
+                "title": kind.capitalize(),
+            }
+            return render(request, "list.html", ctx, page, json_url=api)
+
+        router.add_api_route(f"/{kind}", list_page, methods=["GET"], response_class=HTMLResponse)
+
+    for kind in KINDS:
+        add_listing(kind)
+
+    # ------------------------------------------------------------------ records
+    def get_or_404(kind: str, record_id: str) -> dict[str, Any]:
+        rec = reader.get(kind, record_id)
+        if rec is None:
+            raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
+        return rec
+
+    @router.get("/events/{record_id}", response_class=HTMLResponse)
+    def event_page(request: Request, record_id: str) -> Response:
+        rec = get_or_404("events", record_id)
+        ctx = {"ev": rec, "evidence": evidence("events", rec), "title": f"{rec.get('event')} event"}
+        return render(request, "event.html", ctx, rec, json_url=f"/api/events/{record_id}")
+
+    @router.get("/actors/{record_id}", response_class=HTMLResponse)
+    def actor_page(request: Request, record_id: str) -> Response:
+        rec = get_or_404("actors", record_id)
+        events = listing("events", Filters(actor=record_id, limit=200))
+        quotes = listing("quotes", Filters(actor=record_id, limit=100))
+        deals = listing("deals", Filters(actor=record_id, limit=100))
+        dyads = reader.dyads(limit=20, country=rec.get("country")) if rec.get("kind") == "country" else []
+        roles = sorted(rec.get("roles") or [], key=lambda r: (r.get("start") or "", r.get("end") or ""))
+        data = {"actor": rec, "events": events, "quotes": quotes, "deals": deals}
+        ctx = {
+            "actor": rec,
+            "roles": roles,
+            "events": events,
+            "quotes": quotes,
+            "deals": deals,
+            "dyads": dyads,
+            "title": rec.get("name") or record_id,
+        }
+        return render(request, "actor.html", ctx, data, json_url=f"/api/actors/{record_id}")
+
+    @router.get("/articles/{record_id}", response_class=HTMLResponse)
+    def article_page(request: Request, record_id: str) -> Response:
+        art = get_or_404("articles", record_id)
+        spans: list[Span] = []
+        listed: list[dict[str, Any]] = []
+        for kind, recs in art["records"].items():
+            if kind == "actors":
+                continue
+            for rec in recs:
+                for m in rec.get("mentions") or []:
+                    if m.get("article_id") != record_id:
+                        continue
+                    loc = locate(art["text"], m)
+                    if not loc:
+                        continue
+                    label = record_label(kind, rec)
+                    spans.append(Span(loc[0], loc[1], kind, label, [rec["id"]]))
+                    listed.append({"kind": kind, "rec": rec, "label": label, "anchor": f"m-{loc[0]}"})
+        listed.sort(key=lambda x: int(x["anchor"][2:]))
+        ctx = {
+            "art": art,
+            "body": mark_text(art["text"], spans),
+            "listed": listed,
+            "actors": art["records"].get("actors", []),
+            "title": art.get("title") or art.get("path"),
+        }
+        return render(request, "article.html", ctx, art, json_url=f"/api/articles/{record_id}")
+
+    def add_record_page(kind: str) -> None:
+        def record_page(request: Request, record_id: str) -> Response:
+            rec = get_or_404(kind, record_id)
+            ctx = {
+                "kind": kind,
+                "rec": rec,
+                "label": record_label(kind, rec),
+                "evidence": evidence(kind, rec),
+                "title": f"{SINGULAR[kind].capitalize()}: {shorten(record_label(kind, rec), 60)}",
+            }
+            return render(request, "record.html", ctx, rec, json_url=f"/api/{kind}/{record_id}")
+
+        router.add_api_route(
+            f"/{kind}/{{record_id}}", record_page, methods=["GET"], response_class=HTMLResponse
+        )
+
+    for kind in ("deals", "figures", "quotes"):
+        add_record_page(kind)
+
+    # ------------------------------------------------------------------ search
+    @router.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request) -> Response:
+        q = (request.query_params.get("q") or "").strip()
+        results: dict[str, Any] = {}
+        if q:
+            for kind in ("events", "actors", "deals", "figures", "quotes", "articles"):
+                f = make_filters(kind, q=q, limit=10)
+                page = listing(kind, f)
+                if kind == "articles":
+                    for it in page["items"]:
+                        it["snippet"] = snippet(it.pop("text", ""), q)
+                results[kind] = page
+        ctx = {"q": q, "results": results, "title": f"Search: {q}" if q else "Search"}
+        return render(request, "search.html", ctx, {"q": q, "results": results})
+
+    return router
+
+
+def trigger_spans(kind: str, rec: dict[str, Any], text: str, loc: tuple[int, int]) -> list[Span]:
+    """The trigger word inside the evidence sentence (by offsets when they fit, else by search)."""
+    if kind != "events" or not rec.get("trigger"):
+        return []
+    trig = str(rec["trigger"])
+    ts, te = rec.get("trigger_start"), rec.get("trigger_end")
+    if isinstance(ts, int) and isinstance(te, int) and loc[0] <= ts < te <= loc[1] and text[ts:te] == trig:
+        return [Span(ts, te, "trigger", f"trigger: {trig}")]
+    i = text.lower().find(trig.lower(), loc[0], loc[1])
+    return [Span(i, i + len(trig), "trigger", f"trigger: {trig}")] if i >= 0 else []
+
+
+def names(ents: Any) -> str:
+    if isinstance(ents, dict):
+        ents = [ents]
+    return ", ".join(e.get("name") or e.get("id") or "?" for e in ents or [] if isinstance(e, dict))
+
+
+def record_label(kind: str, rec: dict[str, Any]) -> str:
+    """One line saying what a record is, for titles, tooltips and the article margin."""
+    if kind == "events":
+        return f"{rec.get('event')}: {names(rec.get('actor')) or '?'} → {names(rec.get('recipient')) or '?'}"
+    if kind == "deals":
+        what = rec.get("designation") or rec.get("item") or "deal"
+        return f"{what}: {names(rec.get('supplier')) or '?'} → {names(rec.get('recipient')) or '?'}"
+    if kind == "figures":
+        return f"{rec.get('metric') or 'figure'}: {human_amount(rec.get('amount'))} {rec.get('unit') or ''}".strip()
+    if kind == "quotes":
+        return f"{names(rec.get('speaker')) or '?'}: “{shorten(rec.get('text'), 80)}”"
+    return str(rec.get("name") or rec.get("id"))
+
+
+def snippet(text: str, q: str, width: int = 220) -> str:
+    words = re.findall(r"\w+", q)
+    low = text.lower()
+    pos = min((i for w in words if (i := low.find(w.lower())) >= 0), default=0)
+    lo = max(0, pos - width // 3)
+    return ("…" if lo else "") + shorten(text[lo:], width)
