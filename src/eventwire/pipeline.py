@@ -139,17 +139,8 @@ def consolidate(store: Any) -> dict[str, int]:
     from .fuse import fuse
     from .resolve.registry import resolve_actors
 
-    extractions = list(store.iter_extractions())
-    meta = {
-        a.id: {
-            "path": a.path,
-            "publisher": a.publisher,
-            "published": a.published,
-            "duplicate_of": a.duplicate_of,
-            "url": a.url,
-        }
-        for a in store.iter_articles()
-    }
+    extractions = list(store.iter_extractions(light=True))
+    meta = store.article_meta()
     actors, key_map = resolve_actors(extractions)
     fused = fuse(extractions, key_map, actors, meta)
     store.replace_consolidated(actors, fused.events, fused.deals, fused.figures, fused.quotes)

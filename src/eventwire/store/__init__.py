@@ -172,12 +172,33 @@ class Store:
             for row in conn.execute(q):
                 yield _article(row)
 
+    def article_meta(self) -> dict[str, dict[str, Any]]:
+        """Per-article provenance for fusion (no text, so it stays small for large corpora)."""
+        a = T.articles.c
+        q = select(a.id, a.path, a.publisher, a.published, a.duplicate_of, a.url).order_by(a.seq)
+        with self.engine.connect() as conn:
+            return {
+                r.id: {
+                    "path": r.path,
+                    "publisher": r.publisher,
+                    "published": r.published,
+                    "duplicate_of": r.duplicate_of,
+                    "url": r.url,
+                }
+                for r in conn.execute(q)
+            }
+
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(T.articles).where(T.articles.c.id == article_id)).first()
         return _article(row) if row else None
 
-    def iter_extractions(self) -> Iterator[ArticleExtraction]:
+    def iter_extractions(self, light: bool = False) -> Iterator[ArticleExtraction]:
+        """Stored per-article extractions in ingest order.
+
+        ``light`` drops the bulky span lists (entity mentions, timexes) that corpus-wide
+        resolution and fusion do not read, so consolidating 20k articles stays small in memory.
+        """
         q = (
             select(T.extractions.c.payload)
             .join(T.articles, T.articles.c.id == T.extractions.c.article_id)
@@ -185,6 +206,8 @@ class Store:
         )
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(q):
+                if light:
+                    payload = {k: v for k, v in payload.items() if k not in ("entities", "timexes")}
                 yield ArticleExtraction.from_dict(payload)
 
     # ------------------------------------------------------------------ consolidated records
