@@ -1,14 +1,42 @@
 """Fusion: one record per real event, deal or figure, with every report as a mention.
 
-Baseline: rewrites article-local entity keys to global actor ids, no merging yet.
+Articles report the same thing in different words and at different precisions ("on Wednesday",
+"from Jan. 6 to 8"; "building three corvettes", "signed an MoU for three corvettes in June").
+Fusion rewrites article-local actor keys to global ids, then groups compatible readings:
+
+- records are first *blocked* by a cheap key (event type family + countries + year; deal item
+  family; figure unit + kind + metric), so the work grows with block size, not corpus size;
+- inside a block, readings are taken in a fixed order (most precise date first, then article id,
+  then offset) and each joins the first cluster it is compatible with, so the result does not
+  depend on the order extractions arrive in (a resumed ingest equals a clean one);
+- a cluster becomes one record: the best-supported value of each field, every mention, the
+  number of independent sources (distinct non-duplicate articles, distinct publishers where
+  known), a confidence that grows with them, and the disagreements in ``conflicts``.
+
+Ids derive from the cluster's content (its earliest mention), never from input order.
 """
 
 from __future__ import annotations
 
+import copy
+import unicodedata
+from calendar import monthrange
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
 from typing import Any
 
-from .model import ActorRecord, ArticleExtraction, Deal, Entity, Event, Figure, Quote
+from .model import ActorRecord, ArticleExtraction, Deal, Entity, Event, Figure, Mention, Quote, stable_id
+
+# Event types that report one underlying happening in different words (an agreement is AGREE to one
+# coder, COOPERATE or SUPPORT to another; a meeting is CONSULT).
+FAMILY = {"AGREE": "agree", "SUPPORT": "agree", "COOPERATE": "agree", "CONSULT": "consult"}
+SYMMETRIC = {"agree", "consult"}
+# Deal status by how far along the deal's life it is (cancelled overrides everything).
+LIFECYCLE = ("cancelled", "delivered", "contract", "agreement", "mou", "planned")
+CONFIDENCE_CAP = 0.99
 
 
 @dataclass
@@ -19,11 +47,500 @@ class Fused:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def _rekey(ent: Entity | None, article_id: str, key_map: dict[tuple[str, str], str]) -> Entity | None:
-    if ent is None:
+# ---------------------------------------------------------------------------------------- helpers
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKD", s or "")
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+
+
+def date_range(d: str | None, end: str | None = None) -> tuple[Date, Date] | None:
+    """An ISO date at any precision (or a range) as its first and last day."""
+    if not d:
         return None
-    ent.id = key_map.get((article_id, ent.id), ent.id)
-    return ent
+    parts = str(d)[:10].split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            lo, hi = Date(y, 1, 1), Date(y, 12, 31)
+        elif len(parts) == 2:
+            m = int(parts[1])
+            lo, hi = Date(y, m, 1), Date(y, m, monthrange(y, m)[1])
+        else:
+            lo = hi = Date(y, int(parts[1]), int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+    if end:
+        e = date_range(end)
+        if e and e[1] >= lo:
+            hi = max(hi, e[1])
+    return lo, hi
+
+
+def _overlap(a: tuple[Date, Date] | None, b: tuple[Date, Date] | None) -> bool:
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def _width(r: tuple[Date, Date] | None) -> int:
+    return (r[1] - r[0]).days if r else 10**6
+
+
+def _independent(mentions: Iterable[Mention], articles: dict[str, dict[str, Any]]) -> int:
+    """Independent sources: distinct articles, counting one per publisher where it is known."""
+    seen: set[str] = set()
+    for m in mentions:
+        meta = articles.get(m.article_id) or {}
+        root = meta.get("duplicate_of") or m.article_id
+        pub = _norm(meta.get("publisher"))
+        seen.add(f"pub:{pub}" if pub else f"art:{root}")
+    return max(1, len(seen))
+
+
+def corroborated(base: float, sources: int) -> float:
+    """Confidence raised by each further independent source, capped below certainty."""
+    base = min(max(base, 0.0), CONFIDENCE_CAP)
+    return round(min(CONFIDENCE_CAP, 1 - (1 - base) * 0.6 ** max(0, sources - 1)), 3)
+
+
+def _mention_key(m: Mention) -> tuple[str, int, int]:
+    return (m.article_id, m.start, m.end)
+
+
+def _mentions(records: Iterable[Any]) -> list[Mention]:
+    out: dict[tuple[str, int, int], Mention] = {}
+    for r in records:
+        for m in r.mentions:
+            out.setdefault(_mention_key(m), m)
+    return [out[k] for k in sorted(out)]
+
+
+def _best(values: list[tuple[Any, str]], rank: Callable[[Any], Any] | None = None) -> tuple[Any, list[dict]]:
+    """The best-supported value (most articles; then ``rank``; then smallest repr) and, when reports
+    disagree, each value with the articles that gave it."""
+    support: dict[str, tuple[Any, set[str]]] = {}
+    for v, aid in values:
+        if v is None:
+            continue
+        k = repr(v)
+        support.setdefault(k, (v, set()))[1].add(aid)
+    if not support:
+        return None, []
+    ordered = sorted(support.values(), key=lambda t: (-len(t[1]), rank(t[0]) if rank else 0, repr(t[0])))
+    conflicts = []
+    if len(ordered) > 1:
+        conflicts = [{"value": _plain(v), "sources": sorted(a)} for v, a in ordered]
+    return ordered[0][0], conflicts
+
+
+def _plain(v: Any) -> Any:
+    return v.to_dict() if hasattr(v, "to_dict") else v
+
+
+# ---------------------------------------------------------------------------------------- actors
+
+
+class _Rekeyer:
+    """Local entity keys to global ids, with the office a person held on the record's date."""
+
+    def __init__(self, key_map: dict[tuple[str, str], str], actors: list[ActorRecord]):
+        self.key_map = key_map
+        self.actors = {a.id: a for a in actors}
+        try:
+            from .resolve.registry import office_on  # type: ignore[attr-defined]
+        except ImportError:
+            office_on = None
+        self.office_on = office_on
+
+    def __call__(self, ent: Entity | None, article_id: str, when: str | None) -> Entity | None:
+        if ent is None:
+            return None
+        e = copy.copy(ent)
+        e.id = self.key_map.get((article_id, ent.id), ent.id)
+        rec = self.actors.get(e.id)
+        if rec is not None:
+            e.name = rec.name or e.name
+            e.country = e.country or rec.country
+            e.sector = e.sector or rec.sector
+            if self.office_on is not None and e.kind == "person":
+                try:
+                    office = self.office_on(rec, when)
+                except Exception:  # noqa: BLE001 - an office is a nicety; never lose the record
+                    office = None
+                if office:
+                    e.office = office if isinstance(office, str) else getattr(office, "title", str(office))
+        return e
+
+    def many(self, ents: list[Entity], article_id: str, when: str | None) -> list[Entity]:
+        out: dict[str, Entity] = {}
+        for e in ents:
+            r = self(e, article_id, when)
+            if r is not None:
+                out.setdefault(r.id, r)
+        return list(out.values())
+
+
+# ---------------------------------------------------------------------------------------- events
+
+
+def _countries(ents: list[Entity]) -> frozenset[str]:
+    return frozenset(e.country for e in ents if e.country)
+
+
+def _people(ev: Event) -> frozenset[str]:
+    return frozenset(e.id for e in ev.actor + ev.recipient if e.kind == "person")
+
+
+def _family(ev: Event) -> str:
+    return FAMILY.get(ev.event, ev.event)
+
+
+def _dyad(ev: Event) -> tuple:
+    fam = _family(ev)
+    if fam in SYMMETRIC:
+        return (tuple(sorted(_countries(ev.actor) | _countries(ev.recipient))),)
+    return (tuple(sorted(_countries(ev.actor))), tuple(sorted(_countries(ev.recipient))))
+
+
+@lru_cache(maxsize=4096)
+def _country_level(name: str) -> str | None:
+    """ISO code when a place name is a whole country ("Türkiye"), else None."""
+    try:
+        import pycountry
+
+        return pycountry.countries.lookup(name).alpha_3
+    except (LookupError, ImportError):
+        return None
+
+
+def _places_compatible(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return True
+    if _norm(a.name) == _norm(b.name):
+        return True
+    ca, cb = _country_level(a.name), _country_level(b.name)
+    if ca and (ca == (b.country or _country_level(b.name))):
+        return True
+    if cb and (cb == (a.country or _country_level(a.name))):
+        return True
+    return False
+
+
+@dataclass
+class _Item:
+    """One reading with what fusion compares, computed once."""
+
+    rec: Any
+    article_id: str
+    rng: tuple[Date, Date] | None
+    order: tuple
+
+
+def _similar_text(a: Event, b: Event) -> bool:
+    from rapidfuzz import fuzz
+
+    if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
+        return True
+    sa = " ".join(m.sentence for m in a.mentions[:1])
+    sb = " ".join(m.sentence for m in b.mentions[:1])
+    return fuzz.token_set_ratio(sa, sb) >= 70
+
+
+def _events_compatible(x: _Item, y: _Item) -> bool:
+    a, b = x.rec, y.rec
+    if _family(a) != _family(b) or _dyad(a) != _dyad(b):
+        return False
+    if not any(_dyad(a)) and (x.article_id != y.article_id or not _people(a) or _people(a) != _people(b)):
+        return False  # no countries: too little to tell two happenings apart across stories
+    if a.negated != b.negated:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    pa, pb = _people(a), _people(b)
+    if pa and pb and not (pa <= pb or pb <= pa):
+        return False
+    if not _places_compatible(a.event_loc, b.event_loc):
+        return False
+    if x.rng is None or y.rng is None:
+        # undated readings only merge inside one article (the same meeting told twice)
+        return x.rng is None and y.rng is None and x.article_id == y.article_id and _similar_text(a, b)
+    if not _overlap(x.rng, y.rng):
+        return False
+    if _width(x.rng) > 31 or _width(y.rng) > 31:
+        # year-level readings overlap too easily: same period and the same words, or nothing
+        return a.date == b.date and (x.article_id == y.article_id or _similar_text(a, b))
+    return True
+
+
+def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Event]:
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in items:
+        ev = it.rec
+        year = it.rng[0].year if it.rng else None
+        blocks[(_family(ev), _dyad(ev), year, None if year else it.article_id)].append(it)
+    out: list[Event] = []
+    for key in sorted(blocks, key=repr):
+        clusters: list[list[_Item]] = []
+        for it in sorted(blocks[key], key=lambda i: i.order):
+            for cl in clusters:
+                if all(_events_compatible(it, other) for other in cl):
+                    cl.append(it)
+                    break
+            else:
+                clusters.append([it])
+        out.extend(_merge_events(cl, articles) for cl in clusters)
+    return sorted(out, key=lambda e: (e.date or "", e.id))
+
+
+def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event:
+    best = min(cl, key=lambda i: (_width(i.rng), -i.rec.confidence, i.order))
+    ev = copy.copy(best.rec)
+    evs = [i.rec for i in cl]
+    votes = Counter(e.event for e in evs)
+    ev.event = sorted(votes, key=lambda t: (-votes[t], t != best.rec.event, t))[0]
+    modes = Counter(e.mode for e in evs if e.mode)
+    ev.mode = sorted(modes, key=lambda m: (-modes[m], m))[0] if modes else None
+    ev.context = sorted({c for e in evs for c in e.context})
+    ev.actor = _union_entities([best.rec.actor] + [e.actor for e in evs])
+    ev.recipient = _union_entities([best.rec.recipient] + [e.recipient for e in evs])
+    if _family(ev) in SYMMETRIC:
+        act = {e.id for e in ev.actor}
+        ev.recipient = [e for e in ev.recipient if e.id not in act]
+    locs = [e.event_loc for e in evs if e.event_loc is not None]
+    if locs:
+        ev.event_loc = sorted(
+            locs, key=lambda p: (_country_level(p.name) is not None, p.lat is None, _norm(p.name))
+        )[0]
+    ev.mentions = _mentions(evs)
+    ev.sources = _independent(ev.mentions, articles)
+    ev.confidence = corroborated(max(e.confidence for e in evs), ev.sources)
+    ev.conflicts = _date_conflicts(cl)
+    first = ev.mentions[0]
+    ev.id = stable_id("e", _family(ev), first.article_id, first.start, ev.trigger_start)
+    return ev
+
+
+def _date_conflicts(cl: list[_Item]) -> list[dict[str, Any]]:
+    """Day-precision dates that differ between reports (both kept, with their sources)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for it in cl:
+        if it.rec.date and len(it.rec.date) >= 10 and not it.rec.enddate:
+            days[it.rec.date[:10]].add(it.article_id)
+    if len(days) < 2:
+        return []
+    return [
+        {"field": "date", "value": d, "sources": sorted(a)}
+        for d, a in sorted(days.items(), key=lambda t: (-len(t[1]), t[0]))
+    ]
+
+
+def _union_entities(groups: list[list[Entity]]) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for g in groups:
+        for e in g:
+            have = out.get(e.id)
+            if have is None:
+                out[e.id] = e
+            elif not have.office and e.office:
+                have.office = e.office
+    return list(out.values())
+
+
+# ---------------------------------------------------------------------------------------- deals
+
+
+def _deal_block(d: Deal) -> str:
+    """The item family (naval, air, land ...) from deals.yaml, else the item's head noun."""
+    from .extract.deals import item_key
+
+    item = d.item or ""
+    for name, rx in _deal_groups():
+        if rx.search(item):
+            return name
+    return item_key(item)
+
+
+@lru_cache(maxsize=1)
+def _deal_groups() -> list[tuple[str, Any]]:
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load(
+        (Path(__file__).resolve().parent / "data" / "deals.yaml").read_text(encoding="utf-8")
+    )
+    out = []
+    for name, words in raw["items"].items():
+        alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+        out.append((name, re.compile(rf"(?<![\w-])(?:{alt})(?:e?s)?(?![\w-])", re.I)))
+    return out
+
+
+def _deals_compatible(x: _Item, y: _Item) -> bool:
+    from .extract.deals import compatible
+
+    a, b = x.rec, y.rec
+    if not compatible(a, b):
+        return False
+    shared = (
+        (a.supplier and b.supplier and a.supplier.country == b.supplier.country)
+        or (a.recipient and b.recipient and a.recipient.country == b.recipient.country)
+        or (a.contractor and b.contractor and a.contractor.id == b.contractor.id)
+    )
+    if not shared:
+        return False
+    if a.designation and b.designation and _norm(a.designation) != _norm(b.designation):
+        return False
+    if x.rng and y.rng and abs(x.rng[0].year - y.rng[0].year) > 1:
+        return False
+    return True
+
+
+def _fuse_deals(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Deal]:
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        blocks[_deal_block(it.rec)].append(it)
+    out = []
+    for key in sorted(blocks):
+        clusters: list[list[_Item]] = []
+        for it in sorted(blocks[key], key=lambda i: i.order):
+            for cl in clusters:
+                if all(_deals_compatible(it, o) for o in cl):
+                    cl.append(it)
+                    break
+            else:
+                clusters.append([it])
+        out.extend(_merge_deals(cl, articles) for cl in clusters)
+    return sorted(out, key=lambda d: (d.date or "", d.id))
+
+
+def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
+    best = min(cl, key=lambda i: (-i.rec.confidence, i.order))
+    d = copy.copy(best.rec)
+    ds = [(i.rec, i.article_id) for i in cl]
+    conflicts: list[dict[str, Any]] = []
+    for k in ("supplier", "recipient", "contractor"):
+        val, _ = _best([(getattr(r, k), a) for r, a in ds if getattr(r, k) is not None], rank=None)
+        if val is not None:
+            ent_votes = Counter(getattr(r, k).id for r, _ in ds if getattr(r, k) is not None)
+            top = sorted(ent_votes, key=lambda i: (-ent_votes[i], i))[0]
+            val = next(getattr(r, k) for r, _ in ds if getattr(r, k) is not None and getattr(r, k).id == top)
+        setattr(d, k, val)
+    for k in ("quantity", "value", "designation"):
+        val, conf = _best([(getattr(r, k), a) for r, a in ds])
+        setattr(d, k, val)
+        conflicts += [{"field": k, **c} for c in conf]
+    items = Counter(r.item for r, _ in ds if r.item)
+    d.item = sorted(items, key=lambda i: (-items[i], -len(i), i))[0] if items else None
+    # date: the most precise of the readings that agree with the best-supported year
+    dated = [(r.date, a) for r, a in ds if r.date]
+    if dated:
+        years, yconf = _best([(str(x)[:4], a) for x, a in dated])
+        same = sorted((x for x, _ in dated if str(x).startswith(years)), key=lambda x: (-len(x), x))
+        d.date = same[0]
+        conflicts += [{"field": "date", **c} for c in yconf]
+    statuses = {r.status for r, _ in ds if r.status}
+    d.status = min(statuses, key=LIFECYCLE.index) if statuses else None
+    d.delivery = next((r.delivery for r, _ in ds if r.delivery), None)
+    d.mentions = _mentions(r for r, _ in ds)
+    d.sources = _independent(d.mentions, articles)
+    d.confidence = corroborated(max(r.confidence for r, _ in ds), d.sources)
+    d.conflicts = conflicts
+    first = d.mentions[0]
+    d.id = stable_id("d", first.article_id, first.start, _deal_block(d))
+    return d
+
+
+# ---------------------------------------------------------------------------------------- figures
+
+
+def _figures_compatible(x: _Item, y: _Item) -> bool:
+    a, b = x.rec, y.rec
+    if a.unit != b.unit or a.kind != b.kind:
+        return False
+    if a.metric and b.metric and not (a.metric in b.metric or b.metric in a.metric):
+        return False
+    ca, cb = _countries(a.actors), _countries(b.actors)
+    if ca and cb and not (ca <= cb or cb <= ca):
+        return False
+    pa, pb = (a.period or {}), (b.period or {})
+    if pa and pb and (pa.get("start"), pa.get("end")) != (pb.get("start"), pb.get("end")):
+        ra, rb = (
+            date_range(pa.get("start") or pa.get("end"), pa.get("end")),
+            date_range(pb.get("start") or pb.get("end"), pb.get("end")),
+        )
+        if not _overlap(ra, rb):
+            return False
+    close = abs(a.amount - b.amount) <= 0.01 * max(abs(a.amount), abs(b.amount))
+    if close:
+        return True
+    # the same measure over the same named period, reported differently: one figure, a conflict
+    near = abs(a.amount - b.amount) <= 0.15 * max(abs(a.amount), abs(b.amount))
+    return bool(near and a.metric and a.metric == b.metric and pa and pa == pb and ca and ca == cb)
+
+
+def _fuse_figures(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Figure]:
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in items:
+        f = it.rec
+        blocks[(f.unit, f.kind)].append(it)
+    out = []
+    for key in sorted(blocks):
+        clusters: list[list[_Item]] = []
+        for it in sorted(blocks[key], key=lambda i: i.order):
+            for cl in clusters:
+                if all(_figures_compatible(it, o) for o in cl):
+                    cl.append(it)
+                    break
+            else:
+                clusters.append([it])
+        out.extend(_merge_figures(cl, articles) for cl in clusters)
+    return sorted(out, key=lambda f: (f.date or "", f.id))
+
+
+def _merge_figures(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Figure:
+    best = min(cl, key=lambda i: (-len(i.rec.actors), -i.rec.confidence, i.order))
+    f = copy.copy(best.rec)
+    fs = [(i.rec, i.article_id) for i in cl]
+    amount, conf = _best([(r.amount, a) for r, a in fs])
+    f.amount = amount
+    metrics = Counter(r.metric for r, _ in fs if r.metric)
+    f.metric = sorted(metrics, key=lambda m: (-metrics[m], -len(m), m))[0] if metrics else None
+    f.actors = _union_entities([r.actors for r, _ in fs])
+    f.period = next((r.period for r, _ in fs if r.period), None)
+    f.mentions = _mentions(r for r, _ in fs)
+    f.sources = _independent(f.mentions, articles)
+    f.confidence = corroborated(max(r.confidence for r, _ in fs), f.sources)
+    f.conflicts = [{"field": "amount", **c} for c in conf]
+    first = f.mentions[0]
+    f.id = stable_id("f", first.article_id, first.start, f.unit, f.kind)
+    return f
+
+
+# ---------------------------------------------------------------------------------------- quotes
+
+
+def _fuse_quotes(items: list[_Item]) -> list[Quote]:
+    """The same words from the same speaker in several stories: one quote, several mentions."""
+    groups: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    for it in sorted(items, key=lambda i: i.order):
+        q = it.rec
+        key = (q.speaker.id if q.speaker else "", " ".join(_norm(q.text).split()[:12]))
+        groups[key].append(q)
+    out = []
+    for key in sorted(groups):
+        qs = groups[key]
+        q = copy.copy(max(qs, key=lambda x: (len(x.text), x.confidence)))
+        q.mentions = _mentions(qs)
+        q.channel = q.channel or next((x.channel for x in qs if x.channel), None)
+        first = q.mentions[0]
+        q.id = stable_id("q", first.article_id, first.start, key[1][:60])
+        out.append(q)
+    return sorted(out, key=lambda q: (q.date or "", q.id))
+
+
+# ---------------------------------------------------------------------------------------- entry
 
 
 def fuse(
@@ -32,24 +549,43 @@ def fuse(
     actors: list[ActorRecord],
     articles: dict[str, dict[str, Any]],
 ) -> Fused:
-    out = Fused()
-    for ext in extractions:
+    """One record per real event, deal, figure and quote, from every stored extraction."""
+    rekey = _Rekeyer(key_map, actors)
+    evs: list[_Item] = []
+    deals: list[_Item] = []
+    figs: list[_Item] = []
+    quotes: list[_Item] = []
+    for ext in sorted(extractions, key=lambda e: e.article_id):
         aid = ext.article_id
+        if (articles.get(aid) or {}).get("duplicate_of"):
+            continue  # a near-copy repeats its original: it never adds a mention or a source
         for ev in ext.events:
-            ev.actor = [_rekey(e, aid, key_map) for e in ev.actor]
-            ev.recipient = [_rekey(e, aid, key_map) for e in ev.recipient]
-            out.events.append(ev)
+            e = copy.copy(ev)
+            e.actor = rekey.many(ev.actor, aid, ev.date)
+            e.recipient = rekey.many(ev.recipient, aid, ev.date)
+            rng = date_range(e.date, e.enddate)
+            evs.append(_Item(e, aid, rng, (_width(rng), aid, e.trigger_start or 0, e.id)))
         for d in ext.deals:
-            d.supplier, d.recipient, d.contractor = (
-                _rekey(d.supplier, aid, key_map),
-                _rekey(d.recipient, aid, key_map),
-                _rekey(d.contractor, aid, key_map),
-            )
-            out.deals.append(d)
+            x = copy.copy(d)
+            x.supplier = rekey(d.supplier, aid, d.date)
+            x.recipient = rekey(d.recipient, aid, d.date)
+            x.contractor = rekey(d.contractor, aid, d.date)
+            rng = date_range(x.date)
+            start = x.mentions[0].start if x.mentions else 0
+            deals.append(_Item(x, aid, rng, (_width(rng), aid, start, x.id)))
         for f in ext.figures:
-            f.actors = [_rekey(e, aid, key_map) for e in f.actors]
-            out.figures.append(f)
+            x = copy.copy(f)
+            x.actors = rekey.many(f.actors, aid, f.date)
+            start = x.mentions[0].start if x.mentions else 0
+            figs.append(_Item(x, aid, None, (aid, start, x.id)))
         for q in ext.quotes:
-            q.speaker = _rekey(q.speaker, aid, key_map)
-            out.quotes.append(q)
-    return out
+            x = copy.copy(q)
+            x.speaker = rekey(q.speaker, aid, q.date)
+            start = x.mentions[0].start if x.mentions else 0
+            quotes.append(_Item(x, aid, None, (aid, start, x.id)))
+    return Fused(
+        events=_fuse_events(evs, articles),
+        deals=_fuse_deals(deals, articles),
+        figures=_fuse_figures(figs, articles),
+        quotes=_fuse_quotes(quotes),
+    )
