@@ -84,6 +84,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     left = _WORD_RX.findall(text[s:start])[-12:]
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i)
+        if c == "past" and i > 0 and left[i - 1].lower() in ("be", "being"):
+            continue  # "will be held": the auxiliary further left decides
         if c:
             return c
     right = _WORD_RX.findall(text[end:e])[:10]
@@ -317,10 +319,6 @@ def _h_slash(m: re.Match[str], st: _State) -> _Result | None:
         return None
     v = _mk_day(yy, mo, d)
     return _Result("DATE", v, anchor="absolute") if v else None
-
-
-def _weekday_check(m: re.Match[str], v: str) -> bool:
-    return True
 
 
 def _h_mdy(m: re.Match[str], st: _State) -> _Result | None:
@@ -718,7 +716,7 @@ def _weekday_date(st: _State, wd: int, rel: str, start: int, end: int) -> tuple[
         fwd = (wd - base.isoweekday()) % 7 or 7
         return fmt_day(base + timedelta(days=fwd)), "dct"
     tense = "past" if rel == "possessive" else st.tense(start, end)
-    if tense == "future":
+    if tense == "future" or (tense == "present" and rel != "possessive"):
         fwd = (wd - base.isoweekday()) % 7
         return fmt_day(base + timedelta(days=fwd)), anchor
     back = (base.isoweekday() - wd) % 7
@@ -1179,7 +1177,7 @@ def _h_relyear(m: re.Match[str], st: _State) -> _Result | None:
             return _Result("DATE", f"{int(t.value[:4]) + off:04d}", anchor="discourse")
     if st.dct is None:
         return _Result("DATE", "XXXX", anchor="discourse")
-    return None
+    return _Result("DATE", f"{st.dct.year + off:04d}", anchor="dct")
 
 
 _SPELLED_TENS = {
@@ -1274,7 +1272,6 @@ def _rules() -> list[_Rule]:
     num_compound = rf"(?:{numw}(?:[\s-]+{numw})?|an?)"
     vague = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|a\s+handful\s+of|several|few|many|some|numerous|multiple|countless)"
     NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{vague}|{num_compound})"
-    DAYN = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
     I = re.I  # noqa: E741
     R: list[tuple[str, str, Handler, int, int]] = [

@@ -178,6 +178,8 @@ def is_valid_value(value: str, type_: str | None = None) -> bool:
     """Whether a string is a well-formed TIMEX3 value (of the given type, if one is named)."""
     if not isinstance(value, str) or not value:
         return False
+    if value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        return type_ in (None, "DATE", "TIME")
     if value.startswith("P"):
         ok = bool(_DUR_RX.match(value)) and value not in ("P", "PT")
         return ok and type_ in (None, "DURATION", "SET")
