@@ -389,7 +389,10 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
         or (a.contractor and b.contractor and a.contractor.id == b.contractor.id)
     )
     if not shared:
-        return False
+        # complementary readings ("Türkiye is building three corvettes" / "Malaysia bought three
+        # corvettes"): the same count of the same item, with no party in common to clash on
+        if not (a.quantity and a.quantity == b.quantity):
+            return False
     if a.designation and b.designation and _norm(a.designation) != _norm(b.designation):
         return False
     if x.rng and y.rng and abs(x.rng[0].year - y.rng[0].year) > 1:

@@ -1,0 +1,112 @@
+"""Deals read from sentences: parties, item, quantity, value, status, dates and delivery terms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.context import DocContext
+from eventwire.extract import deals
+from eventwire.model import Article, Entity, EntityMention, Timex
+
+ENTS = {
+    "Chilean Army": ("o:chilean army", "organization", "CHL"),
+    "Kongsberg": ("o:kongsberg", "organization", "NOR"),
+    "Norwegian": ("c:NOR", "country", "NOR"),
+    "Norway": ("c:NOR", "country", "NOR"),
+    "Chile": ("c:CHL", "country", "CHL"),
+    "Peru": ("c:PER", "country", "PER"),
+    "Germany": ("c:DEU", "country", "DEU"),
+}
+
+
+def make_ctx(text: str, timexes: list[tuple[str, str, str]] = (), dct: str = "2025-06-15") -> DocContext:
+    from eventwire.nlp import get_nlp
+
+    mentions, taken = [], []
+    for surface in sorted(ENTS, key=len, reverse=True):
+        key, kind, country = ENTS[surface]
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            ent = Entity(id=key, name=surface, kind=kind, country=country)
+            mentions.append(EntityMention(key=key, start=m.start(), end=m.end(), text=surface, entity=ent))
+    txs = []
+    for surface, typ, value in timexes:
+        i = text.index(surface)
+        txs.append(Timex(start=i, end=i + len(surface), text=surface, type=typ, value=value))
+    art = Article(id="art1", path="art1.txt", text=text, published=dct)
+    return DocContext(article=art, doc=get_nlp()(text), dct=dct, timexes=txs, entities=mentions)
+
+
+def test_buyer_signs_mou_for_foreign_ships() -> None:
+    ctx = make_ctx(
+        "Chile signed a memorandum of understanding to purchase four Norwegian patrol vessels in March.",
+        [("March", "DATE", "2025-03")],
+    )
+    [d] = deals.extract(ctx)
+    assert d.recipient.country == "CHL"
+    assert d.supplier.country == "NOR"
+    assert d.quantity == 4
+    assert d.status == "mou"
+    assert "patrol vessel" in d.item
+    assert d.date == "2025-03"
+    assert d.mentions[0].sentence.startswith("Chile signed")
+
+
+def test_company_supplies_a_service_of_another_state() -> None:
+    ctx = make_ctx(
+        "Kongsberg agreed to supply 12 air defence systems worth $300 million to the Chilean Army."
+    )
+    [d] = deals.extract(ctx)
+    assert d.contractor.name == "Kongsberg"
+    assert d.supplier.country == "NOR" and d.supplier.kind == "country"
+    assert d.recipient.country == "CHL" and d.recipient.id == "c:CHL"
+    assert (d.value.amount, d.value.currency) == (300_000_000, "USD")
+    assert d.quantity == 12
+    assert d.status == "agreement"
+
+
+def test_order_from_a_state() -> None:
+    [d] = deals.extract(make_ctx("Peru ordered 20 tanks from Germany."))
+    assert (d.recipient.country, d.supplier.country, d.quantity, d.status) == ("PER", "DEU", 20, "contract")
+
+
+def test_cancelled_order() -> None:
+    [d] = deals.extract(make_ctx("Peru cancelled its order for 20 tanks from Germany."))
+    assert d.status == "cancelled"
+    assert d.recipient.country == "PER"
+
+
+def test_delivery_terms_from_the_next_sentence() -> None:
+    ctx = make_ctx(
+        "Chile signed a contract to buy two frigates from Norway. The ships will be delivered within three years.",
+        [("three years", "DURATION", "P3Y")],
+    )
+    [d] = deals.extract(ctx)
+    assert d.delivery == "within three years"
+    assert d.status == "contract"  # a delivery ahead is a term, not a status
+
+
+def test_undated_past_signing_takes_the_story_date() -> None:
+    [d] = deals.extract(
+        make_ctx("Chile signed a contract to buy two frigates from Norway.", dct="2025-06-15")
+    )
+    assert d.date == "2025-06-15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The navy held a parade of warships in the capital.", "Chile and Peru discussed fishing rights."],
+)
+def test_no_deal(text: str) -> None:
+    assert deals.extract(make_ctx(text)) == []
+
+
+def test_same_deal_twice_in_one_story_is_one_deal() -> None:
+    ctx = make_ctx("Peru ordered 20 tanks from Germany. Germany will supply the 20 tanks to Peru.")
+    out = deals.extract(ctx)
+    assert len(out) == 1
+    assert len(out[0].mentions) == 2

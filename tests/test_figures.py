@@ -1,0 +1,115 @@
+"""Figures: which numbers count, what they measure, for whom, over when, and how sure."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.context import DocContext
+from eventwire.extract import figures
+from eventwire.model import Article, Entity, EntityMention, Timex
+
+ENTS = {
+    "Chile": ("c:CHL", "country", "CHL"),
+    "Peru": ("c:PER", "country", "PER"),
+    "Chilean": ("c:CHL", "country", "CHL"),
+    "Peruvian Development Agency": ("o:pda", "organization", "PER"),
+}
+
+
+def make_ctx(
+    text: str, timexes: list[tuple[str, str, str, str | None]] = (), dct: str = "2025-08-01"
+) -> DocContext:
+    from eventwire.nlp import get_nlp
+
+    mentions, taken = [], []
+    for surface in sorted(ENTS, key=len, reverse=True):
+        key, kind, country = ENTS[surface]
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            ent = Entity(id=key, name=surface, kind=kind, country=country)
+            mentions.append(EntityMention(key=key, start=m.start(), end=m.end(), text=surface, entity=ent))
+    txs = []
+    for surface, typ, value, end in timexes:
+        i = text.index(surface)
+        txs.append(Timex(start=i, end=i + len(surface), text=surface, type=typ, value=value, end_value=end))
+    art = Article(id="art1", path="art1.txt", text=text, published=dct)
+    return DocContext(article=art, doc=get_nlp()(text), dct=dct, timexes=txs, entities=mentions)
+
+
+def test_bilateral_trade_with_period() -> None:
+    ctx = make_ctx(
+        "Trade between Chile and Peru reached about $7 billion from January to June 2025.",
+        [("January to June 2025", "DATE", "2025-01", "2025-06")],
+    )
+    [f] = figures.extract(ctx)
+    assert (f.amount, f.unit, f.kind, f.metric) == (7_000_000_000, "USD", "actual", "bilateral trade")
+    assert {a.country for a in f.actors} == {"CHL", "PER"}
+    assert f.period == {"start": "2025-01", "end": "2025-06"}
+
+
+def test_target_borrows_the_story_countries() -> None:
+    ctx = make_ctx(
+        "Chile and Peru held talks. Chile praised Peru. The two sides set a target of raising bilateral trade to $20 billion."
+    )
+    [f] = figures.extract(ctx)
+    assert f.kind == "target"
+    assert f.amount == 20_000_000_000
+    assert {a.country for a in f.actors} == {"CHL", "PER"}
+
+
+def test_target_named_after_the_amount() -> None:
+    [f] = figures.extract(make_ctx("The minister said the $20 billion trade target was realistic."))
+    assert f.kind == "target"
+
+
+def test_forecast_and_estimate() -> None:
+    [f] = figures.extract(make_ctx("Analysts expect Chilean exports to reach 5 bln dlrs next year."))
+    assert (f.kind, f.metric, f.amount) == ("forecast", "exports", 5_000_000_000)
+    [g] = figures.extract(make_ctx("An estimated 3,000 troops crossed the border."))
+    assert (g.kind, g.unit, g.amount) == ("estimate", "troops", 3000)
+
+
+def test_counted_companies_take_their_nationality() -> None:
+    [f] = figures.extract(make_ctx("The forum brought together executives from 46 Chilean companies."))
+    assert (f.amount, f.unit) == (46, "companies")
+    assert [a.country for a in f.actors] == ["CHL"]
+
+
+def test_names_do_not_lend_a_metric() -> None:
+    [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 firms."))
+    assert f.metric is None
+
+
+def test_numbers_that_are_not_figures() -> None:
+    ctx = make_ctx(
+        "The minister, 62, arrived with three aides in 2019. Turnout was 60 percent. It cost 12 dlrs a ticket.",
+        [("2019", "DATE", "2019", None)],
+    )
+    found = figures.extract(ctx)
+    # the per-unit price keeps its metric-less amount out; only the priced ticket may stay if named
+    assert all(f.unit not in ("percent", "aides") for f in found)
+    assert all(f.amount != 2019 for f in found)
+    assert all(not (f.unit == "USD" and f.metric is None) for f in found)
+
+
+def test_percent_with_a_metric() -> None:
+    [f] = figures.extract(make_ctx("Chilean exports rose 5 percent."))
+    assert (f.amount, f.unit, f.metric) == (5, "percent", "exports")
+
+
+def test_repeated_figure_in_one_story_is_one_figure() -> None:
+    ctx = make_ctx(
+        "Chile and Peru set a target of raising bilateral trade to $20 billion. "
+        "The president called the $20 billion trade target realistic."
+    )
+    [f] = figures.extract(ctx)
+    assert len(f.mentions) == 2
+    assert f.metric == "bilateral trade"
+
+
+def test_timex_date_reads_values() -> None:
+    assert figures.timex_date("2025-03") == "2025-03"
+    assert figures.timex_date("P3Y") is None
+    assert figures.timex_date("PAST_REF") is None

@@ -1,0 +1,92 @@
+"""Quotes: marks paired (curly, straight, mixed, over paragraphs), speakers and channels."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.context import DocContext
+from eventwire.extract import quotes
+from eventwire.model import Article, Entity, EntityMention
+
+ENTS = {
+    "Jane Roe": ("p:jane roe", "person", "CHL"),
+    "John Doe": ("p:john doe", "person", "PER"),
+    "Roe": ("p:jane roe", "person", "CHL"),
+}
+
+
+def make_ctx(text: str, extra: list[tuple[str, str]] = ()) -> DocContext:
+    """Entity mentions for the names in ENTS, plus (surface, key) pairs the linker would resolve."""
+    from eventwire.nlp import get_nlp
+
+    mentions, taken = [], []
+    table = dict(ENTS)
+    for surface, key in extra:
+        table[surface] = next((k, kind, c) for k, kind, c in ENTS.values() if k == key)
+    for surface in sorted(table, key=len, reverse=True):
+        key, kind, country = table[surface]
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            ent = Entity(id=key, name=surface, kind=kind, country=country)
+            mentions.append(EntityMention(key=key, start=m.start(), end=m.end(), text=surface, entity=ent))
+    art = Article(id="art1", path="art1.txt", text=text, published="2025-05-05")
+    return DocContext(article=art, doc=get_nlp()(text), dct="2025-05-05", entities=mentions)
+
+
+def test_pronoun_after_quote_with_channel() -> None:
+    text = "Jane Roe met the delegation.\n\n“We will deepen our ties with the region,” she shared in a Facebook post."
+    [q] = quotes.extract(make_ctx(text))
+    assert q.speaker.id == "p:jane roe"
+    assert q.text == "We will deepen our ties with the region"
+    assert q.channel == "Facebook post"
+    assert q.date == "2025-05-05"
+
+
+def test_linker_resolved_pronoun_wins_over_last_person() -> None:
+    text = "John Doe spoke first. Jane Roe listened.\n\n“Our two nations share a long history,” he added."
+    [q] = quotes.extract(make_ctx(text, extra=[("he", "p:john doe")]))
+    assert q.speaker.id == "p:john doe"
+
+
+def test_attribution_before_quote() -> None:
+    [q] = quotes.extract(
+        make_ctx('John Doe told reporters: "The talks were very productive for both sides."')
+    )
+    assert q.speaker.name == "John Doe"
+    assert q.channel == "reporters"
+
+
+def test_saying_takes_the_clause_subject() -> None:
+    text = (
+        'At a press conference, John Doe praised the plan, saying, "This is a good day for our two nations."'
+    )
+    [q] = quotes.extract(make_ctx(text))
+    assert q.speaker.id == "p:john doe"
+    assert q.channel == "press conference"
+
+
+def test_quote_over_a_paragraph_break() -> None:
+    text = (
+        "“The first part of the statement goes here.\n\n“And the second part continues here,” John Doe said."
+    )
+    [q] = quotes.extract(make_ctx(text))
+    assert q.text.startswith("The first part")
+    assert q.text.endswith("continues here")
+
+
+def test_mixed_marks_and_named_speaker_after() -> None:
+    text = '"Mixed marks still make one quote here,” Jane Roe stated.'
+    [q] = quotes.extract(make_ctx(text))
+    assert q.speaker.id == "p:jane roe"
+
+
+def test_tweet_channel() -> None:
+    [q] = quotes.extract(make_ctx('"We had a fruitful meeting today with partners," John Doe tweeted.'))
+    assert q.channel == "tweet"
+
+
+def test_scare_quotes_and_unattributed_quotes_are_not_quotes() -> None:
+    assert quotes.extract(make_ctx('John Doe called it a "win-win" deal.')) == []
+    assert quotes.extract(make_ctx('The sign read "no entry for anyone beyond this point" yesterday.')) == []
