@@ -1,0 +1,236 @@
+"""Fusion across and within articles: one record per real happening, sources, conflicts, ids."""
+
+from __future__ import annotations
+
+from eventwire.fuse import corroborated, date_range, fuse
+from eventwire.model import ArticleExtraction, Deal, Entity, Event, Figure, Mention, Place, Quote
+
+
+def ent(iso: str) -> Entity:
+    return Entity(id=f"c:{iso}", name=iso, kind="country", country=iso, sector="GOV")
+
+
+def person(key: str, iso: str) -> Entity:
+    return Entity(id=key, name=key.split(":")[1].title(), kind="person", country=iso)
+
+
+def mention(aid: str, start: int = 0) -> Mention:
+    return Mention(
+        article_id=aid, path=f"{aid}.txt", sentence=f"sentence {aid} {start}", start=start, end=start + 10
+    )
+
+
+def meeting(
+    aid: str, date: str, enddate: str | None = None, place: str | None = "Lima", start: int = 0
+) -> Event:
+    return Event(
+        id=f"{aid}-{start}",
+        event="CONSULT",
+        date=date,
+        enddate=enddate,
+        actor=[ent("CHL"), person("p:jane roe", "CHL")],
+        recipient=[ent("PER")],
+        event_loc=Place(name=place, country="PER") if place else None,
+        mentions=[mention(aid, start)],
+        confidence=0.6,
+        trigger="met",
+        trigger_start=start,
+    )
+
+
+META = {
+    "a1": {"publisher": "Wire One", "duplicate_of": None},
+    "a2": {"publisher": "Paper Two", "duplicate_of": None},
+    "a3": {"publisher": "Wire One", "duplicate_of": None},
+    "dup": {"publisher": "Copycat", "duplicate_of": "a1"},
+}
+
+
+def test_same_meeting_in_two_stories_is_one_event() -> None:
+    exts = [
+        ArticleExtraction(article_id="a1", events=[meeting("a1", "2026-01-07")]),
+        ArticleExtraction(article_id="a2", events=[meeting("a2", "2026-01-06", "2026-01-08", place="Peru")]),
+    ]
+    out = fuse(exts, {}, [], META)
+    [ev] = out.events
+    assert {m.article_id for m in ev.mentions} == {"a1", "a2"}
+    assert ev.date == "2026-01-07"  # the most precise report
+    assert ev.event_loc.name == "Lima"
+    assert ev.sources == 2
+    assert ev.confidence > 0.6
+
+
+def test_different_places_or_days_stay_apart() -> None:
+    exts = [
+        ArticleExtraction(article_id="a1", events=[meeting("a1", "2026-01-07", place="Lima")]),
+        ArticleExtraction(article_id="a2", events=[meeting("a2", "2026-01-07", place="Cusco")]),
+        ArticleExtraction(article_id="a3", events=[meeting("a3", "2026-01-20", place="Lima")]),
+    ]
+    assert len(fuse(exts, {}, [], META).events) == 3
+
+
+def test_same_meeting_twice_in_one_story() -> None:
+    ext = ArticleExtraction(
+        article_id="a1", events=[meeting("a1", "2026-01-07", start=0), meeting("a1", "2026-01-07", start=200)]
+    )
+    [ev] = fuse([ext], {}, [], META).events
+    assert len(ev.mentions) == 2
+    assert ev.sources == 1
+
+
+def test_agreement_family_fuses_across_types() -> None:
+    a = meeting("a1", "2024-06")
+    a.event = "AGREE"
+    b = meeting("a2", "2024-06")
+    b.event = "COOPERATE"
+    out = fuse([ArticleExtraction("a1", events=[a]), ArticleExtraction("a2", events=[b])], {}, [], META)
+    assert len(out.events) == 1
+    c = meeting("a2", "2024-06")
+    c.event = "ACCUSE"
+    out = fuse([ArticleExtraction("a1", events=[a]), ArticleExtraction("a2", events=[c])], {}, [], META)
+    assert len(out.events) == 2
+
+
+def test_near_duplicate_story_adds_nothing() -> None:
+    exts = [
+        ArticleExtraction(article_id="a1", events=[meeting("a1", "2026-01-07")]),
+        ArticleExtraction(article_id="dup", events=[meeting("dup", "2026-01-07")]),
+    ]
+    [ev] = fuse(exts, {}, [], META).events
+    assert [m.article_id for m in ev.mentions] == ["a1"]
+
+
+def test_sources_count_publishers() -> None:
+    exts = [
+        ArticleExtraction(article_id="a1", events=[meeting("a1", "2026-01-07")]),
+        ArticleExtraction(article_id="a3", events=[meeting("a3", "2026-01-07")]),
+    ]
+    [ev] = fuse(exts, {}, [], META).events
+    assert len(ev.mentions) == 2
+    assert ev.sources == 1  # one wire service, two stories
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    def build() -> list[ArticleExtraction]:
+        return [
+            ArticleExtraction(
+                article_id="a1", events=[meeting("a1", "2026-01-07")], deals=[corvettes("a1", 3)]
+            ),
+            ArticleExtraction(
+                article_id="a2", events=[meeting("a2", "2026-01-07")], deals=[corvettes("a2", 3)]
+            ),
+            ArticleExtraction(article_id="a3", events=[meeting("a3", "2026-03-01")]),
+        ]
+
+    one = fuse(build(), {}, [], META)
+    two = fuse(list(reversed(build())), {}, [], META)
+    assert [e.to_dict() for e in one.events] == [e.to_dict() for e in two.events]
+    assert [d.to_dict() for d in one.deals] == [d.to_dict() for d in two.deals]
+
+
+def corvettes(aid: str, qty: int | None, date: str | None = "2024", **kw) -> Deal:
+    return Deal(
+        id=f"d-{aid}",
+        item="corvette warships",
+        quantity=qty,
+        status=kw.get("status", "agreement"),
+        date=date,
+        supplier=kw.get("supplier", ent("TUR")),
+        recipient=kw.get("recipient", ent("MYS")),
+        contractor=kw.get("contractor"),
+        mentions=[mention(aid)],
+    )
+
+
+def test_one_deal_told_three_ways_with_a_conflict() -> None:
+    yard = Entity(id="o:yard", name="Yard", kind="organization", country="TUR")
+    exts = [
+        ArticleExtraction("a1", deals=[corvettes("a1", 3, None, recipient=None, status="contract")]),
+        ArticleExtraction("a2", deals=[corvettes("a2", 3, "2024-06", supplier=None, status="mou")]),
+        ArticleExtraction("a3", deals=[corvettes("a3", 4, "2024", contractor=yard)]),
+    ]
+    [d] = fuse(exts, {}, [], {**META, "a3": {"publisher": "Third"}}).deals
+    assert d.quantity == 3
+    assert d.date == "2024-06"
+    assert d.contractor.id == "o:yard"
+    assert d.status == "contract"
+    assert {"field": "quantity", "value": 4, "sources": ["a3"]} in d.conflicts
+    assert d.sources == 3
+    assert len(d.mentions) == 3
+
+
+def test_deals_years_apart_stay_apart() -> None:
+    exts = [
+        ArticleExtraction("a1", deals=[corvettes("a1", 3, "2018")]),
+        ArticleExtraction("a2", deals=[corvettes("a2", 3, "2024")]),
+    ]
+    assert len(fuse(exts, {}, [], META).deals) == 2
+
+
+def figure(aid: str, amount: float, kind: str = "actual") -> Figure:
+    return Figure(
+        id=f"f-{aid}",
+        metric="bilateral trade",
+        amount=amount,
+        unit="USD",
+        kind=kind,
+        actors=[ent("CHL"), ent("PER")],
+        period={"start": "2025-01", "end": "2025-11"},
+        mentions=[mention(aid)],
+    )
+
+
+def test_figures_fuse_and_keep_disagreement() -> None:
+    exts = [
+        ArticleExtraction("a1", figures=[figure("a1", 5e9)]),
+        ArticleExtraction("a2", figures=[figure("a2", 5e9), figure("a2", 10e9, kind="target")]),
+        ArticleExtraction("a3", figures=[figure("a3", 5.2e9)]),
+    ]
+    out = fuse(exts, {}, [], {**META, "a3": {"publisher": "Third"}}).figures
+    actual = [f for f in out if f.kind == "actual"]
+    assert len(actual) == 1 and len(out) == 2
+    assert actual[0].amount == 5e9
+    assert actual[0].sources == 3
+    assert any(c["value"] == 5.2e9 for c in actual[0].conflicts)
+
+
+def test_local_keys_become_global_ids() -> None:
+    q = Quote(id="q1", speaker=person("p:roe", "CHL"), text="We are ready to talk.", mentions=[mention("a1")])
+    ev = meeting("a1", "2026-01-07")
+    ext = ArticleExtraction("a1", events=[ev], quotes=[q])
+    key_map = {("a1", "p:roe"): "x_roe", ("a1", "p:jane roe"): "x_jane"}
+    out = fuse([ext], key_map, [], META)
+    assert out.quotes[0].speaker.id == "x_roe"
+    assert {e.id for e in out.events[0].actor} == {"c:CHL", "x_jane"}
+
+
+def test_same_quote_in_two_stories() -> None:
+    qs = [
+        ArticleExtraction(
+            aid,
+            quotes=[
+                Quote(
+                    id=aid,
+                    speaker=person("p:roe", "CHL"),
+                    text="We are ready to talk now.",
+                    mentions=[mention(aid)],
+                )
+            ],
+        )
+        for aid in ("a1", "a2")
+    ]
+    [q] = fuse(qs, {}, [], META).quotes
+    assert len(q.mentions) == 2
+
+
+def test_confidence_grows_with_sources_and_is_capped() -> None:
+    assert corroborated(0.5, 1) == 0.5
+    assert corroborated(0.5, 2) > 0.5
+    assert corroborated(0.9, 50) == 0.99
+
+
+def test_date_range_precisions() -> None:
+    assert str(date_range("2024")[1]) == "2024-12-31"
+    assert str(date_range("2024-02")[1]) == "2024-02-29"
+    assert date_range("2026-01-06", "2026-01-08")[1].day == 8
+    assert date_range("garbage") is None
