@@ -1,0 +1,272 @@
+"""Who did what to whom, and where: event participants read off the dependency parse.
+
+The actor linker (resolve/actors.py) says *which* spans are actors; this module says *which role*
+each plays in one event: the subject side is the actor, the object and prepositional side the
+recipient, passive voice swaps them, places become the event location and never actors. When the
+linker has nothing for a group named by a common noun ("Israeli soldiers", "the rebels") a group
+entity is built from the noun and its national modifier so the dyad is not lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..model import Entity, EntityMention, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..context import DocContext
+    from .events_rules import RuleSet
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
+RECIPIENT_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "from",
+    "for",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "over",
+    "between",
+    "at",
+    "of",
+}
+LOC_PREPS = {"in", "at", "inside", "near", "outside", "across", "throughout"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# dependents that start a different clause or predication: their actors are not this phrase's
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "punct"}
+PERSONAL = {"person", "organization"}
+
+
+class Participants:
+    """Maps tokens to the actor linker's mentions for one document (built once per article)."""
+
+    def __init__(self, ctx: DocContext, rules: RuleSet) -> None:
+        self.ctx = ctx
+        self.rules = rules
+        self.doc = ctx.doc
+        self.by_tok: dict[int, EntityMention] = {}
+        for m in ctx.entities:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                old = self.by_tok.get(t.i)
+                if old is None or (m.end - m.start) > (old.end - old.start):
+                    self.by_tok[t.i] = m
+        self._lookup = _place_lookup()
+        self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
+
+    # ------------------------------------------------------------------ phrases -> entities
+    def phrase_tokens(self, head: Token, skip: set[int] | None = None) -> list[Token]:
+        """The tokens of the noun phrase headed by ``head``: no clauses, no non-'of' PPs."""
+        out: list[Token] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            if skip and t.i in skip:
+                continue
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in CLAUSE_DEPS or c.dep_ == "conj" or c.dep_ == "cc":
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in {"of"}:
+                    continue
+                stack.append(c)
+        return sorted(out, key=lambda x: x.i)
+
+    def entities(self, head: Token, *, allow_places: bool = False, strict: bool = True) -> list[Entity]:
+        """Actors named by the phrase headed by ``head`` and by its coordinated conjuncts.
+
+        ``strict`` (subject side): a national adjective on a noun that names no actor ("Tokyo
+        stocks rallied") gives nothing; on the object side ("killed Russian advisers") it does.
+        """
+        out: list[Entity] = []
+        for conj in [head, *head.conjuncts]:
+            if conj.i < head.i and conj is not head:
+                continue
+            conj = self._partitive(conj)
+            for e in self._conjunct_entities(conj, allow_places, strict):
+                if all(e.id != o.id for o in out):
+                    out.append(e)
+        return out
+
+    def _partitive(self, head: Token) -> Token:
+        """'thousands of students', 'members of the party': the group after 'of'."""
+        for _ in range(3):
+            if head.lemma_.lower() not in self.partitives and head.pos_ != "NUM":
+                return head
+            if head.i in self.by_tok:
+                return head
+            nxt = None
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    nxt = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if nxt is None:
+                return head
+            head = nxt
+        return head
+
+    def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
+        toks = self.phrase_tokens(head)
+        mentions: list[EntityMention] = []
+        for t in toks:
+            m = self.by_tok.get(t.i)
+            if m is None or m in mentions:
+                continue
+            if m.is_place and not allow_places:
+                continue
+            mentions.append(m)
+        people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
+        countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
+        if people:
+            out = []
+            nat = countries[0].entity.country if countries else None
+            for m in people:
+                e = _copy(m.entity)
+                if e.country is None and nat:
+                    e.country = nat
+                out.append(e)
+            return out
+        head_m = self.by_tok.get(head.i)
+        if head_m is not None and head_m in countries:
+            return [_copy(head_m.entity)]
+        owners = [m for m in countries if self._is_poss(m, head)]
+        if owners:  # "Turkey's efforts", "Iraq's interim government"
+            return [_copy(m.entity) for m in owners]
+        sector = self.group_sector(head)
+        if sector is None:
+            # "Tokyo stocks", "Turkish exports": a national modifier on a non-actor noun is no actor
+            if head.pos_ == "PROPN" and countries:
+                return [_copy(m.entity) for m in countries]
+            if strict or not countries or head.pos_ not in {"NOUN", "PROPN"}:
+                return []
+            sector = None
+        if not countries:
+            nat = self._prep_country(head)
+            if nat is None:
+                return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
+            return [self._group(head, nat, sector)]
+        return [self._group(head, m.entity.country, sector, m) for m in countries]
+
+    def _is_poss(self, m: EntityMention, head: Token) -> bool:
+        for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            if t.dep_ == "poss" and t.head is head:
+                return True
+        return False
+
+    def group_sector(self, head: Token) -> str | None:
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self.rules.group_nouns.get(head.lemma_.lower()) or self.rules.group_nouns.get(head.lower_)
+
+    def _prep_country(self, head: Token) -> str | None:
+        """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "from", "throughout", "across", "inside"}:
+                for p in c.children:
+                    m = self.by_tok.get(p.i)
+                    if m is not None and m.entity.country:
+                        return m.entity.country
+        return None
+
+    def _group(
+        self, head: Token, country: str | None, sector: str | None, mod: EntityMention | None = None
+    ) -> Entity:
+        left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}]
+        words = [t.text for t in left if not (mod and t.idx >= mod.start and t.idx < mod.end)]
+        name = " ".join([*(([mod.text]) if mod else []), *words, head.text]).strip()
+        return Entity(
+            id=f"g:{name.casefold()}",
+            name=name,
+            kind="group",
+            country=country,
+            sector=sector,
+        )
+
+    # ------------------------------------------------------------------ places
+    def place_of(self, tok: Token) -> Place | None:
+        """A place named at ``tok`` (a GPE/LOC token or a mention flagged as a place)."""
+        m = self.by_tok.get(tok.i)
+        if m is None and tok.ent_type_ not in PLACE_LABELS:
+            return None
+        if m is not None and not m.is_place and tok.ent_type_ not in PLACE_LABELS:
+            return None
+        if m is not None:
+            name = m.text
+            country = m.entity.country
+        else:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            name = ent.text if ent is not None else tok.text
+            country = None
+        looked = self._lookup(name) if self._lookup else None
+        if looked is not None:
+            return looked
+        return Place(name=name, country=country)
+
+    def is_place(self, tok: Token) -> bool:
+        m = self.by_tok.get(tok.i)
+        if m is not None:
+            return m.is_place
+        return tok.ent_type_ in PLACE_LABELS
+
+    def locative(self, head: Token) -> Place | None:
+        """'in Istanbul', 'at the UN in Geneva': the first place under a locative preposition."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in LOC_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        place = self.place_of(p)
+                        if place is not None:
+                            return place
+                        for q in p.subtree:  # "in the town of Cizre in southeastern Turkey"
+                            if q.ent_type_ in PLACE_LABELS or (
+                                q.i in self.by_tok and self.by_tok[q.i].is_place
+                            ):
+                                place = self.place_of(q)
+                                if place is not None:
+                                    return place
+        return None
+
+
+def _copy(e: Entity) -> Entity:
+    return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+def _place_lookup() -> Any:
+    """`resolve.places.lookup(name)` when the actor work provides it; its result becomes a Place."""
+    try:
+        from ..resolve import places  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - optional module owned by another stage
+        return None
+    fn = getattr(places, "lookup", None)
+    if fn is None:
+        return None
+
+    def lookup(name: str) -> Place | None:
+        try:
+            r = fn(name)
+        except Exception:  # noqa: BLE001
+            return None
+        if r is None:
+            return None
+        if isinstance(r, Place):
+            return Place(name=name, country=r.country, lat=r.lat, lon=r.lon)
+        if isinstance(r, str):
+            return Place(name=name, country=r)
+        if isinstance(r, dict):
+            return Place(name=name, country=r.get("country"), lat=r.get("lat"), lon=r.get("lon"))
+        country = getattr(r, "country", None)
+        if country is not None or hasattr(r, "lat"):
+            return Place(name=name, country=country, lat=getattr(r, "lat", None), lon=getattr(r, "lon", None))
+        if isinstance(r, tuple) and r:
+            return Place(name=name, country=r[0] if isinstance(r[0], str) else None)
+        return None
+
+    return lookup

@@ -1,0 +1,203 @@
+"""Event patterns as data: loads `data/events/*.yaml`, `data/plover.yaml` and `data/cameo.yaml`.
+
+The lexicons live in YAML so an analyst can add a trigger without reading Python; this module
+turns them into lookup tables once per process (the coder runs per sentence, so every match must
+be a dictionary probe, never a scan over all rules). The format is documented in docs/patterns.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import PLOVER_TYPES
+
+RULE_KEYS = {
+    "name",
+    "verbs",
+    "nouns",
+    "adjectives",
+    "objects",
+    "objects_kind",
+    "requires_prep",
+    "requires_complement",
+    "complement",
+    "light",
+    "preps",
+    "subject_noun",
+    "requires_joint",
+    "must",
+    "mode",
+    "cameo",
+    "context",
+    "frame",
+    "visit",
+}
+
+
+class PatternError(ValueError):
+    """A pattern file an analyst edited is malformed: named, with the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    event: str
+    cameo: str | None = None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    objects_kind: frozenset[str] = frozenset()
+    requires_prep: frozenset[str] = frozenset()
+    requires_complement: bool = False
+    complement: frozenset[str] = frozenset()
+    light: frozenset[str] | None = None
+    preps: frozenset[str] = frozenset()
+    subject_noun: bool = False
+    requires_joint: bool = False
+    frame: bool = False
+    visit: bool = False
+    must: bool = False
+    order: int = 0
+
+    @property
+    def specificity(self) -> int:
+        """More constrained rules win over bare lexical ones for the same trigger word."""
+        return 3 * bool(self.objects or self.complement) + bool(self.objects_kind) + bool(self.requires_prep)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger word of a rule: a head lemma plus the extra words of a phrasal/multiword form."""
+
+    rule: Rule
+    extra: tuple[str, ...] = ()  # phrasal verb particles or noun modifiers ("call off", "hunger strike")
+
+
+@dataclass
+class RuleSet:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    adjectives: dict[str, list[Entry]] = field(default_factory=dict)
+    must: list[Rule] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    cameo: dict[str, dict[str, Any]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    context_words: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    quad: dict[str, str] = field(default_factory=dict)
+    type_score: dict[str, float] = field(default_factory=dict)
+
+
+def _words(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().replace("-", " - ").split()).replace(" - ", "-")
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _read_yaml(name: str) -> Any:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], where: str, order: int) -> Rule:
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise PatternError(f"{where}: rule {raw.get('name')!r} has unknown keys {sorted(unknown)}")
+    if not raw.get("name"):
+        raise PatternError(f"{where}: a rule has no name")
+    light = raw.get("light")
+    return Rule(
+        name=str(raw["name"]),
+        event=event,
+        cameo=str(raw.get("cameo") or defaults.get("cameo") or "") or None,
+        mode=raw.get("mode"),
+        context=tuple(_words(raw.get("context")) or _words(defaults.get("context"))),
+        objects=frozenset(_norm(w) for w in _words(raw.get("objects"))),
+        objects_kind=frozenset(_words(raw.get("objects_kind"))),
+        requires_prep=frozenset(_words(raw.get("requires_prep"))),
+        requires_complement=bool(raw.get("requires_complement")),
+        complement=frozenset(_norm(w) for w in _words(raw.get("complement"))),
+        light=frozenset(_words(light)) if light is not None else None,
+        preps=frozenset(_words(raw.get("preps"))),
+        subject_noun=bool(raw.get("subject_noun")),
+        requires_joint=bool(raw.get("requires_joint")),
+        frame=bool(raw.get("frame")),
+        visit=bool(raw.get("visit")),
+        must=bool(raw.get("must")),
+        order=order,
+    )
+
+
+def _index(table: dict[str, list[Entry]], words: list[str], rule: Rule, head_last: bool) -> None:
+    for w in words:
+        parts = _norm(w).split()
+        if not parts:
+            continue
+        # verbs: head first ("call off"); nouns: head last ("hunger strike")
+        head, extra = (parts[-1], tuple(parts[:-1])) if head_last else (parts[0], tuple(parts[1:]))
+        table.setdefault(head, []).append(Entry(rule=rule, extra=extra))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleSet:
+    """Compile every pattern file once per process."""
+    settings = _read_yaml("plover.yaml") or {}
+    cameo = {str(k): v for k, v in (_read_yaml("cameo.yaml") or {}).items()}
+    rs = RuleSet(settings=settings, cameo=cameo)
+    order = 0
+    for path in sorted((DATA / "events").glob("*.yaml")):
+        where = f"data/events/{path.name}"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        event = data.get("event")
+        if event not in PLOVER_TYPES:
+            raise PatternError(f"{where}: 'event' must be one of the 16 PLOVER types, not {event!r}")
+        for raw in data.get("rules") or []:
+            order += 1
+            r = _rule(raw, event, data, where, order)
+            _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False)
+            _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True)
+            _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)
+            if r.must:
+                rs.must.append(r)
+    for table in (rs.verbs, rs.nouns, rs.adjectives):
+        for entries in table.values():
+            # longest phrase, then the most constrained rule, then file order
+            entries.sort(key=lambda e: (-len(e.extra), -e.rule.specificity, e.rule.order))
+    rs.light_verbs = frozenset(_words(settings.get("light_verbs")))
+    for ctx_name, words in (settings.get("contexts") or {}).items():
+        ws = [_norm(w) for w in _words(words)]
+        rs.context_words[ctx_name] = (
+            frozenset(w for w in ws if " " not in w),
+            tuple(w for w in ws if " " in w),
+        )
+    for sector, words in (settings.get("group_nouns") or {}).items():
+        for w in _words(words):
+            rs.group_nouns.setdefault(_norm(w), sector)
+    for t, spec in (settings.get("types") or {}).items():
+        rs.quad[t] = spec.get("quad", "")
+        rs.type_score[t] = float(spec.get("score", 0.0))
+    return rs
+
+
+def cameo_score(rs: RuleSet, code: str | None, event: str) -> float | None:
+    """Goldstein-like score of a CAMEO code, falling back to its parents, then to the type."""
+    c = code or ""
+    while c:
+        spec = rs.cameo.get(c)
+        if spec and spec.get("score") is not None:
+            return float(spec["score"])
+        c = c[:-1]
+    return rs.type_score.get(event)
