@@ -108,7 +108,14 @@ def ingest(
 def export(
     kind: Annotated[str, typer.Argument(help="articles, events, actors, deals, figures or quotes.")],
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl, csv, parquet, plover (PLOVER JSONL), cameo (GDELT-style TSV) or ftm (FollowTheMoney).",
+        ),
+    ] = "jsonl",
     out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
 ) -> None:
     """Write one kind of record in the export contract's shape."""

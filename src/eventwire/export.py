@@ -76,6 +76,12 @@ class ExportError(ValueError):
     pass
 
 
+# PLOVER JSONL, GDELT-style CAMEO TSV and FollowTheMoney entities (export_formats.py)
+from .export_formats import register as _register_more_formats  # noqa: E402
+
+_register_more_formats(FORMATS)
+
+
 def export(records: Iterator[dict[str, Any]], fmt: str, out: str | None) -> int:
     """Write records in ``fmt`` to the file ``out`` (or standard output for text formats)."""
     if fmt not in FORMATS:
