@@ -445,7 +445,11 @@ def _actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             if objs:
                 return parts.entities(objs[0])
         if cur.dep_ in {"relcl", "acl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
-            return parts.entities(cur.head)
+            ents = parts.entities(cur.head)
+            if ents or cur.head.dep_ not in {"dobj", "pobj", "attr"}:
+                return ents
+            cur = cur.head  # "issued a declaration demanding ...": the issuer
+            continue
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head is not cur:
             cur = cur.head
             if cur.dep_ == "prep":
@@ -507,7 +511,7 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
             got = _ents(
                 [
                     p
-                    for p in _prep_objects(t, {"against", "on", "to", "with", "for", "of"})
+                    for p in _prep_objects(t, {"against", "on", "to", "with", "for", "of", "by"})
                     if not parts.is_place(p)
                 ],
                 parts,
@@ -528,20 +532,24 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
             for ch in c.reporter.children:
                 if ch.dep_ == "dative":
                     ents += _ents([p for p in ch.children if p.dep_ == "pobj"], parts, strict=False)
-    elif not ents and c.absorbed:
-        for a in c.absorbed:
-            ents, _ = _recipient_side(a, parts, rs)
-            if ents:
-                break
-    if not ents and c.rule.frame and c.kind != "must":
-        for comp in _complements(c.head) + ([*c.trig.children] if c.kind == "noun" else []):
+    elif not ents and c.rule.frame:
+        comps = _complements(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
+        for comp in comps:  # "demanded that X withdraw": X
             s = _subject(comp)
-            if s is not None:
-                ents = parts.entities(s)
-            if not ents:
-                ents = _ents([o for o in _objects(comp) if not parts.is_place(o)], parts)
-            if ents:
-                break
+            if s is not None and comp.dep_ != "xcomp":
+                ents = parts.entities(s, strict=False)
+                if ents:
+                    break
+        if not ents:
+            for a in c.absorbed:  # "threatened to impose sanctions on X": X
+                ents, _ = _recipient_side(a, parts, rs)
+                if ents:
+                    break
+        if not ents:
+            for comp in comps:
+                ents = _ents([o for o in _objects(comp) if not parts.is_place(o)], parts, strict=False)
+                if ents:
+                    break
     extra = _ents(between, parts)
     return ents, extra
 
@@ -682,10 +690,12 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     recipients = [e for e in recipients if e.id not in ids]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [_country_entity(ctx, place.country)]
-    if not recipients and (rs.settings.get("default_recipient") or {}).get(r.event) == "government_of_place":
-        iso = (place.country if place is not None else None) or next(
-            (e.country for e in actors if e.country), None
-        )
+    recipients = [e for e in recipients if e.kind != "group" or e.country]
+    default = (rs.settings.get("default_recipient") or {}).get(r.event)
+    if not recipients and default in {"government_of_place", "country_of_place"}:
+        iso = place.country if place is not None else None
+        if iso is None and default == "government_of_place":
+            iso = next((e.country for e in actors if e.country), None)
         if iso:
             recipients = [_country_entity(ctx, iso)]
     if rs.settings.get("require_participant", True) and not actors and not recipients:
