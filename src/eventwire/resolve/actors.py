@@ -1,49 +1,632 @@
-"""Actor linking inside one article (baseline: spaCy entities, countries via pycountry).
+"""Actor linking inside one article: every span that names or refers to an actor, with a key
+shared by all mentions of the same actor, and what the article says about each (LocalActor).
 
-The actor work replaces this with the full resolver (aliases, offices, coreference).
+Order matters and follows how certain each reading is: names the lexicon knows (states, demonyms,
+capitals, IGOs, known institutions) first; then people, recognised by spaCy and by the office
+titles around them; then organisations; then groups named by a demonym and a noun ("Israeli
+police"); then places; finally short names, pronouns and descriptions that refer back.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
-from ..model import Article, Entity, EntityMention, LocalActor
+from ..model import Article, Entity, EntityMention, LocalActor, Mention, Role
+from . import coref, orgs, people
+from .gazetteer import Found, match
+from .knowledge import Lexicon, get_lexicon
+from .names import accent_score, clean_surface, fold
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+    "from",
+    "into",
+}
+COUNTRY_PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "into"}
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
 
 
-def _country(name: str) -> str | None:
-    import pycountry
+# ------------------------------------------------------------------------------------------ helpers
 
+
+def _tokmap(found: list[Found]) -> dict[int, Found]:
+    m: dict[int, Found] = {}
+    for f in found:
+        for j in range(f.start, f.end):
+            m[j] = f
+    return m
+
+
+def _words(doc: Any, a: int, b: int) -> tuple[list[str], list[int]]:
+    """Folded words of doc[a:b] without quote tokens ("Dato ' Seri" -> dato seri), with their indices."""
+    out, idx = [], []
+    for k in range(max(a, 0), min(b, len(doc))):
+        if doc[k].text in ("'", "’"):
+            continue
+        out.append(fold(doc[k].text).strip(".'’"))
+        idx.append(k)
+    return out, idx
+
+
+def _honorific_after(lex: Lexicon, doc: Any, i: int) -> int:
+    """Tokens taken by the honorific starting at ``i`` ("Tan Sri", "Dato' Seri", "Prof.") or 0."""
+    words, idx = _words(doc, i, i + 6)
+    for n in range(min(4, len(words)), 0, -1):
+        if idx and idx[0] == i and tuple(words[:n]) in lex.honorific_phrases:
+            end = idx[n - 1] + 1
+            while end < len(doc) and doc[end].text in ("'", "’"):
+                end += 1
+            return end - i
+    return 0
+
+
+def _honorific_before(lex: Lexicon, doc: Any, i: int) -> int:
+    """Tokens taken by an honorific ending just before ``i``, or 0."""
+    words, idx = _words(doc, i - 6, i)
+    for n in range(min(4, len(words)), 0, -1):
+        if idx and idx[-1] >= i - 2 and tuple(words[-n:]) in lex.honorific_phrases:
+            return i - idx[-n]
+    return 0
+
+
+def _is_honorific(lex: Lexicon, tok: Any) -> bool:
+    return (
+        _honorific_after(lex, tok.doc, tok.i) > 0
+        or tok.text in ("'", "’")
+        and tok.i > 0
+        and fold(tok.doc[tok.i - 1].text) in ("dato", "datuk")
+    )
+
+
+def _day_before(d: str | None) -> str | None:
+    if not d or len(d) < 10:
+        return None
     try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
-        try:
-            return pycountry.countries.search_fuzzy(name)[0].alpha_3
-        except LookupError:
-            return None
+        return (date.fromisoformat(d[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _sentence_date(sent_text: str) -> str | None:
+    """The explicit date of a sentence ('Jan. 10, 2014' -> 2014-01-10, '2014' -> 2014)."""
+    m = _DATE.search(sent_text)
+    if not m:
+        return None
+    if m.group(1) and m.group(2):
+        mon = [x for x in _MONTHS.split("|") if x != "sept"].index(m.group(1).lower()[:3]) + 1
+        return f"{m.group(3)}-{mon:02d}-{int(m.group(2)):02d}"
+    return m.group(3)
+
+
+# ------------------------------------------------------------------------------------------ people
+
+
+def _person_candidates(doc: Any, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(surface start, core start, end) for every person name spaCy or a title points at."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans: list[list[int]] = []
+    for e in ents:
+        s, t = e.start, e.end
+        while t > s and (doc[t - 1].text in ("'s", "’s", "'", "’") or doc[t - 1].is_punct):
+            t -= 1
+        if s >= t:
+            continue
+        if (
+            spans
+            and (spans[-1][1] == s or all(_is_honorific(lex, doc[k]) for k in range(spans[-1][1], s)))
+            and s - spans[-1][1] <= 3
+            and doc[spans[-1][0]].sent.start == doc[s].sent.start
+        ):
+            spans[-1][1] = t  # "Datuk Seri" + "Mohamed Khaled Nordin", "Mohd Asghar" + "Khan Goriman Khan"
+        else:
+            spans.append([s, t])
+    # names spaCy labelled ORG (or missed) but that a title or apposition marks as a person
+    for e in doc.ents:
+        if e.label_ not in ("ORG", "NORP", "GPE", "FAC") or any(j in tokmap for j in range(e.start, e.end)):
+            continue
+        toks = [t for t in e if not t.is_punct]
+        if not (2 <= len(toks) <= 4) or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in toks):
+            continue
+        words = [fold(t.text) for t in toks]
+        if any(
+            w in lex.org_words or lex.org_sector(w) or w in lex.heads or w in lex.modifiers for w in words
+        ):
+            continue
+        if people.left_apposition(doc, e.start, tokmap, lex) or people.left_title(doc, e.start, tokmap, lex):
+            spans.append([e.start, e.end])
+    out = []
+    for s, t in spans:
+        core = s
+        while core < t - 1:
+            h = _honorific_after(lex, doc, core)
+            if h and core + h < t:
+                core += h
+                continue
+            f0 = fold(doc[core].text)
+            if (f0 in lex.heads and f0 not in lex.name_like_titles) or (
+                f0 in lex.modifiers and doc[core].text[:1].isupper()
+            ):
+                core += 1
+                continue
+            break
+        surf = core
+        while surf - 1 >= 0:
+            h = _honorific_before(lex, doc, surf)
+            if not h or (surf - h - 1 >= 0 and doc[surf - h - 1].text == "-"):
+                break
+            surf -= h
+        # gazetteer words inside a "person" (spaCy calls "Türkiye" a PERSON now and then)
+        if all(j in tokmap or doc[j].is_punct for j in range(core, t)):
+            continue
+        if any(j in tokmap and tokmap[j].kind != "person" for j in range(core, t)):
+            inner = [j for j in range(core, t) if j not in tokmap]
+            if not inner:
+                continue
+            core, t = inner[0], inner[-1] + 1
+        if not any(doc[j].is_alpha for j in range(core, t)):
+            continue
+        out.append((surf, core, t))
+    return out
+
+
+def _role(t: people.Title, dct: str | None, sent_text: str) -> dict[str, Any]:
+    start = end = None
+    if t.then:
+        d = _sentence_date(sent_text)
+        if d:
+            start = end = d
+        else:
+            end = _day_before(dct)
+    elif t.past:
+        end = _day_before(dct)
+    else:
+        start = dct
+    return {
+        "title": t.title,
+        "organization": t.organization,
+        "country": t.country,
+        "start": start,
+        "end": end,
+        "span": (t.start, t.end),
+        "past": t.past,
+    }
+
+
+def _find_people(
+    doc: Any, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
+) -> tuple[list[Found], set[int]]:
+    found: list[Found] = []
+    consumed: set[int] = set()  # tokens of demonyms/orgs that belong to a person's title
+    for surf, core, end in _person_candidates(doc, tokmap, lex):
+        name = clean_surface(doc[core:end].text)
+        if not name:
+            continue
+        titles = []
+        lt = people.left_title(doc, surf, tokmap, lex) or people.left_apposition(doc, surf, tokmap, lex)
+        if lt:
+            titles.append(lt)
+        rt = people.right_apposition(doc, end, tokmap, lex)
+        if rt:
+            titles.append(rt)
+        f = Found(
+            start=surf,
+            end=end,
+            kind="person",
+            key=f"p:{fold(name)}",
+            name=name,
+            source="person",
+            surface=clean_surface(doc[surf:end].text),
+            core_start=core,
+        )
+        sent_text = doc[core].sent.text
+        for t in titles:
+            if t.country and not f.country:
+                f.country = t.country
+            if t.counterpart:
+                # "X met his Malaysian counterpart Y": Y holds X's office in another state
+                prev = [p for p in found if p.roles and p.start >= doc[core].sent.start]
+                if prev:
+                    r = dict(prev[-1].roles[0])
+                    r.update(country=t.country, organization=None, span=(t.start, t.end))
+                    f.roles.append(r)
+                    f.sector = f.sector or prev[-1].sector
+            else:
+                f.roles.append(_role(t, dct, sent_text))
+                f.sector = f.sector or t.sector
+            consumed.update(j for j in range(t.start, t.end) if j in tokmap)
+        if f.sector is None and any(
+            fold(doc[j].text).rstrip(".") in lex.military_ranks for j in range(surf, core)
+        ):
+            f.sector = "MIL"
+        found.append(f)
+    return found, consumed
+
+
+def _inherit_list_country(doc: Any, persons: list[Found]) -> None:
+    """'with Malaysian PM A, Defence Minister B, Armed Forces Chief C': one state for the list."""
+    ps = sorted(persons, key=lambda p: p.start)
+    groups: list[list[Found]] = []
+    for p in ps:
+        if groups:
+            last = groups[-1][-1]
+            between = doc[last.end : p.start]
+            if (
+                len(between) <= 12
+                and all(
+                    t.text in (",", "and") or t.text[:1].isupper() or t.lower_ in ("of", "the", "-")
+                    for t in between
+                )
+                and any(t.text in (",", "and") for t in between)
+                and doc[last.start].sent.start == doc[p.start].sent.start
+            ):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    for g in groups:
+        cs = {p.country for p in g if p.country}
+        if len(g) >= 3 and len(cs) == 1:
+            for p in g:
+                if p.country is None and p.roles:
+                    p.country = next(iter(cs))
+
+
+# ------------------------------------------------------------------------------------------ groups, places
+
+
+def _group_noun_at(doc: Any, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
+    for n in (2, 1):
+        if j + n <= len(doc):
+            ph = fold(doc[j : j + n].text)
+            if ph in lex.group_nouns:
+                return j, j + n, lex.group_nouns[ph], False
+            if ph in lex.government_nouns:
+                return j, j + n, "GOV", True
+    return None
+
+
+def _demonym_groups(doc: Any, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
+    """'Israeli police' -> group ISR COP; 'Turkish officials' -> the state (GOV); 'Sudan's government'."""
+    for f in found:
+        if f.kind != "country" or f.entry is None or f.entry.kind not in ("adj", "country", "capital"):
+            continue
+        j = f.end
+        if f.entry.kind in ("country", "capital"):
+            if j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+            elif not (j < len(doc) and _group_noun_at(doc, j, lex)):
+                continue
+        steps = 0
+        hit = None
+        while j < len(doc) and steps < 4:
+            g = _group_noun_at(doc, j, lex)
+            if g:
+                hit = g
+                break
+            tok = doc[j]
+            if (
+                j in tokmap
+                and tokmap[j].kind == "country"
+                and tokmap[j].entry is not None
+                and tokmap[j].entry.kind == "adj"
+            ):
+                j = tokmap[j].end
+                steps += 1
+                continue
+            if (
+                tok.lower_ in ("and", ",", "-")
+                or tok.text[:1].islower()
+                and tok.pos_ in ("ADJ", "NOUN")
+                and j not in tokmap
+            ):
+                j += 1
+                steps += 1
+                continue
+            break
+        if hit is None:
+            continue
+        nstart, end, sector, gov = hit
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and not gov:
+            continue  # "Turkish company Aselsan": the organisation takes it
+        mods = [k for k in range(f.end, nstart) if k not in tokmap and doc[k].lower_ not in ("and", ",", "-")]
+        noun = doc[(mods[0] if mods and mods[-1] == nstart - 1 else nstart) : end]
+        if any(k in tokmap and tokmap[k].kind in ("person", "organization") for k in range(f.end, end)):
+            continue
+        # span: demonym through the noun when adjacent or coordinated, else only the demonym
+        f.end = end if all(k not in tokmap for k in range(f.end, end)) else f.end
+        if gov:
+            f.sector = "GOV"
+            f.source += "+gov"
+        else:
+            f.kind = "group"
+            f.key = f"g:{f.country}:{sector}"
+            adj = f.entry.surface if f.entry.kind == "adj" else lex.country_name(f.country)
+            f.name = f"{adj} {noun.text}"
+            f.sector = sector
+            f.source += "+group"
+
+
+def _dateline(doc: Any, f: Found) -> bool:
+    start_char = doc[f.start].idx
+    line_start = doc.text.rfind("\n", 0, start_char) + 1
+    if doc.text[line_start:start_char].strip():
+        return False
+    rest = doc.text[doc[f.end - 1].idx + len(doc[f.end - 1].text) : doc[f.end - 1].idx + 40]
+    return bool(
+        re.match(
+            r"\s*(?:\[[^\]]{1,30}\]|\([^)]{1,30}\)|,\s*[A-Z][\w. ]{1,20})?(?:\s*[:—–\[]|\s+-\s|,\s*\w+\.? \d)",
+            rest,
+        )
+    )
+
+
+def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
+    for f in found:
+        if f.kind != "country" or f.entry is None or f.source.endswith(("+gov", "+group")):
+            continue
+        prev = fold(doc[f.start - 1].text) if f.start > 0 else ""
+        nxt = doc[f.end].text if f.end < len(doc) else ""
+        if f.entry.kind == "capital":
+            if prev in PLACE_PREPS or _dateline(doc, f) or nxt in ("'s", "’s") and False:
+                f.is_place = True
+            elif (
+                prev in ("of",)
+                and f.start > 1
+                and fold(doc[f.start - 2].text) in ("city", "capital", "outskirts")
+            ):
+                f.is_place = True
+        elif f.entry.kind == "country":
+            if prev in COUNTRY_PLACE_PREPS or _dateline(doc, f):
+                f.is_place = True
+        if f.is_place:
+            f.kind = "place"
+            f.key = f"l:{fold(f.entry.surface)}"
+            f.name = f.entry.surface if f.entry.kind == "capital" else f.name
+            f.sector = None
+
+
+def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[Found]:
+    from .places import lookup
+
+    out = []
+    for e in doc.ents:
+        if e.label_ not in ("GPE", "LOC", "FAC") or any(
+            j in tokmap or j in consumed for j in range(e.start, e.end)
+        ):
+            continue
+        name = clean_surface(e.text)
+        if not name or not name[:1].isupper():
+            continue
+        pl = lookup(name)
+        if pl.country is None and e.label_ != "GPE":
+            continue
+        out.append(
+            Found(
+                start=e.start,
+                end=e.end,
+                kind="place",
+                key=f"l:{fold(name)}",
+                name=name,
+                country=pl.country,
+                is_place=True,
+                source="place",
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------------------ link
+
+
+def _mention(article: Article, doc: Any, tok_start: int, tok_end: int) -> Mention:
+    sent = doc[tok_start].sent
+    return Mention(
+        article_id=article.id, path=article.path, sentence=sent.text, start=sent.start_char, end=sent.end_char
+    )
+
+
+def _canonical(kind: str, fs: list[Found], lex: Lexicon) -> str:
+    if kind == "country":
+        return lex.country_name(fs[0].country) or fs[0].name
+    if kind == "person":
+        names = [f.name for f in fs if f.source == "person"]
+        return max(names, key=lambda n: (len(n.split()), accent_score(n), -names.index(n)))
+    if kind == "organization":
+        names = [f.name for f in fs if f.source in ("org",) or f.source.startswith("gaz")]
+        if not names:
+            names = [f.name for f in fs]
+        if any(f.entry is not None for f in fs):
+            return next(f.entry.name for f in fs if f.entry is not None)
+        return max(names, key=lambda n: (not n.isupper(), len(n), -names.index(n)))
+    return fs[0].name
 
 
 def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalActor]]:
-    mentions: list[EntityMention] = []
-    actors: dict[str, LocalActor] = {}
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if not kind:
-            continue
-        if kind == "country":
-            iso = _country(ent.text)
-            if not iso:
+    """Every actor mention in one article and one LocalActor per actor (see module doc)."""
+    lex = get_lexicon()
+    dct = (article.published or "")[:10] or None
+    gaz = match(doc, lex)
+    tokmap = _tokmap(gaz)
+    persons, consumed = _find_people(doc, tokmap, lex, dct)
+    coref.resolve_short_forms(persons)
+    _inherit_list_country(doc, persons)
+    found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons
+    # person names the gazetteer also matched ("Jordan" inside a name) give way to the person
+    pspans = {j for p in persons for j in range(p.start, p.end)}
+    found = [f for f in found if f.kind == "person" or not any(j in pspans for j in range(f.start, f.end))]
+    tokmap = _tokmap(found)
+    # short forms spaCy did not call PERSON ("Görgün and Güler had ..." tagged ORG or nothing)
+    found += _short_forms_elsewhere(doc, persons, tokmap)
+    tokmap = _tokmap(found)
+    org_found = orgs.find(doc, tokmap, lex, exclude=consumed)
+    # demonyms that open an organisation's name belong to it
+    org_tokens = {j for o in org_found for j in range(o.start, o.end)}
+    found = [
+        f for f in found if not (f.kind == "country" and any(j in org_tokens for j in range(f.start, f.end)))
+    ]
+    found += org_found
+    _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
+    found.sort(key=lambda f: (f.start, -f.end))
+    tokmap = _tokmap(found)
+    _demonym_groups(doc, found, tokmap, lex)
+    _mark_places(doc, found, lex)
+    found += _place_ents(doc, tokmap, consumed)
+    tokmap = _tokmap(found)
+    found += coref.pronoun_mentions(doc, found)
+    found += coref.description_mentions(doc, found, tokmap, lex)
+    found.sort(key=lambda f: (f.start, -f.end))
+    return _build(doc, article, found, lex)
+
+
+def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexicon) -> None:
+    """'ASELSAN's CEO' is Turkish when the article makes ASELSAN Turkish."""
+    by_name: dict[str, Found] = {}
+    for o in org_found:
+        for n in (o.name, o.surface):
+            if n:
+                by_name.setdefault(fold(n), o)
+    for p in persons:
+        for r in p.roles:
+            o = by_name.get(fold(r["organization"] or ""))
+            if o is None:
                 continue
-            key, name = f"c:{iso}", iso
-        else:
-            iso, name = None, ent.text
-            key = f"{kind[0]}:{ent.text.casefold()}"
-        e = Entity(id=key, name=name, kind=kind, country=iso, sector="GOV" if kind == "country" else None)
-        mentions.append(
-            EntityMention(key=key, start=ent.start_char, end=ent.end_char, text=ent.text, entity=e)
+            if o.country and len(o.country) == 3 and o.country not in ("IGO", "NGO", "IMG"):
+                r["country"] = r["country"] or o.country
+                p.country = p.country or o.country
+            if o.sector and o.sector != "GOV" and p.sector in (None, "GOV"):
+                p.sector = o.sector
+
+
+def _short_forms_elsewhere(doc: Any, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:
+    full = [p for p in persons if len(coref.name_tokens(p.name)) >= 2]
+    if not full:
+        return []
+    parts = {w for p in full for w in coref.name_tokens(p.name)}
+    out = []
+    for tok in doc:
+        if tok.i in tokmap or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        w = fold(tok.text)
+        if w not in parts or len(w) < 3:
+            continue
+        if (
+            tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text[:1].isupper()
+            and doc[tok.i + 1].pos_ == "PROPN"
+            and tok.i + 1 not in tokmap
+        ):
+            continue  # part of a longer, different name
+        p = coref.match_short([w], full, fuzzy=False)
+        if p is None:
+            continue
+        out.append(
+            Found(
+                start=tok.i,
+                end=tok.i + 1,
+                kind="person",
+                key=p.key,
+                name=tok.text,
+                country=p.country,
+                sector=p.sector,
+                source="coref-short",
+                surface=tok.text,
+            )
         )
-        la = actors.setdefault(key, LocalActor(key=key, name=name, kind=kind, country=iso, sector=e.sector))
-        if ent.text not in la.aliases:
-            la.aliases.append(ent.text)
+    return out
+
+
+def _build(
+    doc: Any, article: Article, found: list[Found], lex: Lexicon
+) -> tuple[list[EntityMention], list[LocalActor]]:
+    by_key: dict[str, list[Found]] = {}
+    for f in found:
+        if not f.is_place:
+            by_key.setdefault(f.key, []).append(f)
+    actors: dict[str, LocalActor] = {}
+    current_office: dict[str, str | None] = {}
+    for key, fs in by_key.items():
+        kind = next(
+            (f.kind for f in fs if f.source in ("person", "org") or f.source.startswith("gaz")), fs[0].kind
+        )
+        name = _canonical(kind, fs, lex)
+        country = next((f.country for f in fs if f.country), None)
+        if key.startswith("c:"):
+            country = key[2:]
+        sector = next((f.sector for f in fs if f.sector and f.source in ("person", "org")), None) or next(
+            (f.sector for f in fs if f.sector), None
+        )
+        if key.startswith("c:"):
+            sector = None
+        aliases: list[str] = []
+        for f in fs:
+            if f.source.startswith("coref-") and f.source != "coref-short":
+                continue
+            for a in (
+                f.surface,
+                clean_surface(doc[f.start : f.end].text) if f.kind != "person" else None,
+                f.name if f.kind == "person" else None,
+            ):
+                if a and a not in aliases and a != name:
+                    aliases.append(a)
+        roles: list[Role] = []
+        for f in fs:
+            for r in f.roles:
+                m = _mention(article, doc, r["span"][0], r["span"][1])
+                same = next(
+                    (
+                        x
+                        for x in roles
+                        if fold(x.title) == fold(r["title"])
+                        and x.organization == r["organization"]
+                        and (x.end is None) == (r["end"] is None)
+                    ),
+                    None,
+                )
+                if same:
+                    if m not in same.mentions:
+                        same.mentions.append(m)
+                    continue
+                roles.append(
+                    Role(
+                        title=r["title"],
+                        organization=r["organization"],
+                        country=r["country"] or country,
+                        start=r["start"],
+                        end=r["end"],
+                        mentions=[m],
+                    )
+                )
+        actors[key] = LocalActor(
+            key=key, name=name, kind=kind, country=country, sector=sector, aliases=aliases, roles=roles
+        )
+        current_office[key] = next((r.title for r in roles if r.end is None), None)
+    mentions: list[EntityMention] = []
+    for f in found:
+        s, e = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
+        la = actors.get(f.key)
+        if la is None:  # a place
+            ent = Entity(id=f.key, name=f.name, kind="place", country=f.country)
+        else:
+            sector = f.sector or la.sector
+            ent = Entity(
+                id=f.key,
+                name=la.name,
+                kind=la.kind,
+                country=la.country,
+                sector=sector,
+                office=current_office.get(f.key),
+            )
+        mentions.append(
+            EntityMention(key=f.key, start=s, end=e, text=doc.text[s:e], entity=ent, is_place=f.is_place)
+        )
     return mentions, list(actors.values())

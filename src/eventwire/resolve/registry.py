@@ -1,36 +1,455 @@
-"""Corpus-wide actor resolution.
+"""Corpus-wide actor resolution: many articles' LocalActors -> one ActorRecord per real actor.
 
-Baseline: one actor per (kind, normalised name, country); refined by the actor work.
+People are clustered by name with care, because a wrong merge is worse than a missed one:
+- the same full name, folded (Yasar Guler = Yaşar Güler), is one person unless the states differ;
+- a shorter full name inside a longer one ("Mohamed Khaled" / "Mohamed Khaled Nordin") joins it
+  when only one longer name fits;
+- a one-word name ("Güler", "Anwar", the typo "Anvar") joins the one full name whose surname
+  (better) or given name (or a close spelling) it is, with a compatible state; when two people fit
+  equally it stays apart;
+- two full names that differ ("Anwar Ibrahim", "Ibrahim Kalin") are never merged, whatever they share.
+Everything is processed in sorted order and ties are broken on content, so the result does not
+depend on the order articles were ingested; ids derive from content (``stable_id``).
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
-from ..model import ActorRecord, ArticleExtraction, stable_id
+from rapidfuzz import fuzz
+
+from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
+from .names import accent_score, fold
+
+_NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
 
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+@dataclass
+class _Item:
+    article_id: str
+    la: LocalActor
+    tokens: tuple[str, ...] = ()
+    cluster: int = -1
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+
+    def countries(self) -> Counter:
+        return Counter(i.la.country for i in self.items if i.la.country)
+
+    def country(self) -> str | None:
+        c = self.countries()
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None
+
+    def titles(self) -> set[str]:
+        return {fold(r.title) for i in self.items for r in i.la.roles}
+
+    def articles(self) -> set[str]:
+        return {i.article_id for i in self.items}
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    from .knowledge import get_lexicon
+
+    words = fold(name).replace("-", " ").replace(".", " ").split()
+    hon = get_lexicon().honorifics
+    while len(words) > 1 and words[0].strip("'’") in hon:
+        words.pop(0)
+    return tuple(words)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _ordered_subseq(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _cluster_people(items: list[_Item]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    # 1. identical folded full names (split when the states disagree)
+    full: dict[tuple[str, ...], list[_Item]] = defaultdict(list)
+    short: list[_Item] = []
+    for it in items:
+        if len(it.tokens) >= 2:
+            full[it.tokens].append(it)
+        else:
+            short.append(it)
+    by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for toks in sorted(full):
+        group = full[toks]
+        states = sorted({i.la.country for i in group if i.la.country})
+        if len(states) <= 1:
+            clusters.append(_Cluster(items=list(group)))
+            by_tokens[toks].append(len(clusters) - 1)
+            continue
+        per: dict[str | None, _Cluster] = {s: _Cluster() for s in states}
+        counts = Counter(i.la.country for i in group if i.la.country)
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        for i in group:
+            per[i.la.country or top].items.append(i)
+        for s in states:
+            clusters.append(per[s])
+            by_tokens[toks].append(len(clusters) - 1)
+    alive = [True] * len(clusters)
+
+    def merge(into: int, src: int) -> None:
+        clusters[into].items.extend(clusters[src].items)
+        clusters[src].items = []
+        alive[src] = False
+
+    # 2. typos between full names of the same length, same state, same initials
+    blocks: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for toks in sorted(by_tokens):
+        for ci in by_tokens[toks]:
+            blocks[(len(toks), toks[0][:1], toks[-1][:1])].append(ci)
+    for key in sorted(blocks):
+        cis = blocks[key]
+        if len(cis) < 2 or len(cis) > 400:
+            continue
+        for a_i, a in enumerate(cis):
+            if not alive[a]:
+                continue
+            ta = clusters[a].items[0].tokens
+            for b in cis[a_i + 1 :]:
+                if not alive[b]:
+                    continue
+                tb = clusters[b].items[0].tokens
+                if ta == tb or not _compatible(clusters[a].country(), clusters[b].country()):
+                    continue
+                sims = [fuzz.ratio(x, y) for x, y in zip(ta, tb, strict=True)]
+                if (
+                    min(sims) >= 80
+                    and sum(x == y for x, y in zip(ta, tb, strict=True)) >= len(ta) - 1
+                    and all(len(x) >= 4 for x, y in zip(ta, tb, strict=True) if x != y)
+                ):
+                    keep, drop = (a, b) if len(clusters[a].items) >= len(clusters[b].items) else (b, a)
+                    merge(keep, drop)
+                    if drop == a:
+                        break
+    # 3. shorter full names inside one longer name ("Recep Erdogan" -> "Recep Tayyip Erdogan")
+    index: dict[str, set[int]] = defaultdict(set)
+    for ci, c in enumerate(clusters):
+        if alive[ci]:
+            for w in c.items[0].tokens:
+                index[w].add(ci)
+    order = sorted(
+        (ci for ci in range(len(clusters)) if alive[ci]),
+        key=lambda ci: (len(clusters[ci].items[0].tokens), clusters[ci].items[0].tokens),
+    )
+    for ci in order:
+        if not alive[ci]:
+            continue
+        toks = clusters[ci].items[0].tokens
+        cands = set.intersection(*(index[w] for w in toks)) - {ci}
+        cands = {
+            x
+            for x in cands
+            if alive[x]
+            and len(clusters[x].items[0].tokens) > len(toks)
+            and _ordered_subseq(toks, clusters[x].items[0].tokens)
+            and _compatible(clusters[x].country(), clusters[ci].country())
+        }
+        if len(cands) == 1:
+            merge(next(iter(cands)), ci)
+    # 4. one-word names
+    index = defaultdict(set)
+    for ci, c in enumerate(clusters):
+        if alive[ci] and c.items:
+            toks = c.items[0].tokens
+            index[toks[0]].add(ci)
+            index[toks[-1]].add(ci)
+    singles: dict[str, list[_Item]] = defaultdict(list)
+    for it in short:
+        if it.tokens:
+            singles[it.tokens[0]].append(it)
+    first_letter: dict[str, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        if alive[ci] and c.items:
+            for w in {c.items[0].tokens[0], c.items[0].tokens[-1]}:
+                first_letter[w[:1]].append(ci)
+    for word in sorted(singles):
+        group = singles[word]
+        by_state: dict[str | None, list[_Item]] = defaultdict(list)
+        for it in group:
+            by_state[it.la.country].append(it)
+        for state in sorted(by_state, key=lambda s: s or ""):
+            its = by_state[state]
+            titles = {fold(r.title) for i in its for r in i.la.roles}
+            best: list[tuple[tuple, int]] = []
+            cand = set(index.get(word, set()))
+            exact = True
+            if not cand and len(word) >= 4:
+                exact = False
+                for ci in first_letter.get(word[:1], []):
+                    toks = clusters[ci].items[0].tokens
+                    if any(len(t) >= 4 and fuzz.ratio(t, word) >= 80 for t in (toks[0], toks[-1])):
+                        cand.add(ci)
+            for ci in sorted(cand):
+                if not alive[ci]:
+                    continue
+                c = clusters[ci]
+                if not _compatible(c.country(), state):
+                    continue
+                toks = c.items[0].tokens
+                pos = 2 if toks[-1] == word else 1 if toks[0] == word else 0
+                office = 1 if titles and titles & c.titles() else 0
+                same_state = 1 if state and c.country() == state else 0
+                best.append(((pos if exact else 0, office, same_state), ci))
+            if not best:
+                clusters.append(_Cluster(items=list(its)))
+                alive.append(True)
+                continue
+            best.sort(key=lambda x: (x[0], len(clusters[x[1]].items)), reverse=True)
+            if len(best) > 1 and best[0][0] == best[1][0]:
+                clusters.append(_Cluster(items=list(its)))  # two people fit equally: keep apart
+                alive.append(True)
+                continue
+            clusters[best[0][1]].items.extend(its)
+    return [c for ci, c in enumerate(clusters) if alive[ci] and c.items]
+
+
+def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    names: dict[tuple[str, str | None], int] = {}
+    for i, it in enumerate(items):
+        forms = {fold(it.la.name)} | {fold(a) for a in it.la.aliases}
+        for f in sorted(forms):
+            for country in [it.la.country] if it.la.country else [None]:
+                k = (f, country)
+                if k in names:
+                    a, b = find(i), find(names[k])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+                else:
+                    names[k] = i
+    # an organisation without a state joins the one stateful organisation of the same name
+    stateful: dict[str, set[str]] = defaultdict(set)
+    for (f, country), _i in names.items():
+        if country:
+            stateful[f].add(country)
+    for (f, country), i in sorted(names.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if country is None and len(stateful.get(f, ())) == 1:
+            j = names[(f, next(iter(stateful[f])))]
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[_Item]] = defaultdict(list)
+    for i, it in enumerate(items):
+        groups[find(i)].append(it)
+    return [_Cluster(items=v) for _k, v in sorted(groups.items())]
+
+
+def _merge_roles(items: list[_Item]) -> list[Role]:
+    roles: dict[tuple[str, str, str, bool], Role] = {}
+    for it in items:
+        for r in it.la.roles:
+            k = (fold(r.title), fold(r.organization or ""), r.country or "", r.end is None)
+            cur = roles.get(k)
+            if cur is None:
+                roles[k] = Role(
+                    title=r.title,
+                    organization=r.organization,
+                    country=r.country,
+                    start=r.start,
+                    end=r.end,
+                    mentions=list(r.mentions),
+                )
+                continue
+            if r.start and (cur.start is None or r.start < cur.start):
+                cur.start = r.start
+            if r.end and (cur.end is None or r.end > cur.end):
+                cur.end = r.end
+            if accent_score(r.title) > accent_score(cur.title) or (
+                r.title[:1].isupper() and not cur.title[:1].isupper()
+            ):
+                cur.title = r.title
+            for m in r.mentions:
+                if m not in cur.mentions:
+                    cur.mentions.append(m)
+    out = sorted(roles.values(), key=lambda r: (r.start or r.end or "", fold(r.title), r.organization or ""))
+    for r in out:
+        r.mentions.sort(key=lambda m: (m.article_id, m.start))
+    return out
+
+
+def _canonical_person(items: list[_Item]) -> str:
+    counts = Counter(i.la.name for i in items)
+    return max(counts, key=lambda n: (len(_tokens(n)), accent_score(n), counts[n], n))
+
+
+def _canonical_org(items: list[_Item]) -> str:
+    counts = Counter(i.la.name for i in items)
+    return max(counts, key=lambda n: (not n.isupper() or len(n) > 6, counts[n], len(n), n))
+
+
+def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) -> ActorRecord:
+    items = sorted(items, key=lambda i: (i.article_id, i.la.key))
+    c = _Cluster(items=items)
+    country = c.country()
+    sectors = Counter(i.la.sector for i in items if i.la.sector)
+    sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
+    if kind == "country":
+        key = items[0].la.key
+        gid, name = key, items[0].la.name
+        country = key[2:]
+        sector = None
+    elif kind == "person":
+        name = _canonical_person(items)
+        gid = stable_id("actor", "person", fold(name), country)
+    elif kind == "group" and items[0].la.key.startswith("g:") and items[0].la.key.count(":") == 2:
+        name = Counter(i.la.name for i in items).most_common(1)[0][0]
+        gid = stable_id("actor", "group", items[0].la.key)
+    else:
+        name = _canonical_org(items)
+        gid = stable_id("actor", kind, fold(name), country)
+    aliases: list[str] = []
+    for it in items:
+        for a in [it.la.name, *it.la.aliases]:
+            if a and a != name and a not in aliases:
+                aliases.append(a)
+    aliases.sort(key=lambda a: (fold(a), a))
+    for it in items:
+        key_map[(it.article_id, it.la.key)] = gid
+    mentions: list[Mention] = []
+    roles = _merge_roles(items) if kind in ("person",) else _merge_roles(items)
+    return ActorRecord(
+        id=gid,
+        name=name,
+        kind=kind,
+        country=country,
+        sector=sector,
+        aliases=aliases,
+        roles=roles,
+        mentions=mentions,
+    )
 
 
 def resolve_actors(
     extractions: list[ArticleExtraction],
 ) -> tuple[list[ActorRecord], dict[tuple[str, str], str]]:
-    records: dict[str, ActorRecord] = {}
-    key_map: dict[tuple[str, str], str] = {}
-    for ext in extractions:
-        for la in ext.actors:
-            gid = la.key if la.key.startswith("c:") else stable_id("x", la.kind, _norm(la.name), la.country)
-            key_map[(ext.article_id, la.key)] = gid
-            rec = records.get(gid)
-            if rec is None:
-                rec = records[gid] = ActorRecord(
-                    id=gid, name=la.name, kind=la.kind, country=la.country, sector=la.sector
+    """One ActorRecord per real actor across the corpus, and (article, local key) -> global id."""
+    buckets: dict[str, list[_Item]] = defaultdict(list)
+    for ext in sorted(extractions, key=lambda e: e.article_id):
+        for la in sorted(ext.actors, key=lambda a: a.key):
+            if la.key.startswith("c:"):
+                buckets[f"country:{la.key}"].append(_Item(ext.article_id, la))
+            elif la.kind == "person":
+                buckets["person"].append(_Item(ext.article_id, la, _tokens(la.name)))
+            elif la.key.startswith("g:") and la.key.count(":") == 2:
+                buckets[f"group:{la.key}"].append(_Item(ext.article_id, la))
+            else:
+                buckets[la.kind if la.kind in ("organization", "group") else "organization"].append(
+                    _Item(ext.article_id, la)
                 )
-            for alias in [la.name, *la.aliases]:
-                if alias not in rec.aliases:
-                    rec.aliases.append(alias)
-            rec.roles.extend(la.roles)
+    key_map: dict[tuple[str, str], str] = {}
+    records: dict[str, ActorRecord] = {}
+
+    def add(rec: ActorRecord) -> None:
+        if rec.id in records:  # two clusters with the same content id: fold them together
+            old = records[rec.id]
+            old.aliases = sorted(set(old.aliases) | set(rec.aliases) - {old.name}, key=lambda a: (fold(a), a))
+            old.roles.extend(rec.roles)
+        else:
+            records[rec.id] = rec
+
+    for b in sorted(buckets):
+        items = buckets[b]
+        if b.startswith("country:"):
+            add(_record("country", items, key_map))
+        elif b.startswith("group:"):
+            add(_record("group", items, key_map))
+        elif b == "person":
+            for c in _cluster_people(items):
+                add(_record("person", c.items, key_map))
+        else:
+            for c in _cluster_orgs(items):
+                add(_record(b, c.items, key_map))
+    _add_known_offices(records)
     return sorted(records.values(), key=lambda r: r.id), key_map
+
+
+def _add_known_offices(records: dict[str, ActorRecord]) -> None:
+    """Offices the knowledge file lists for a person join what the articles said."""
+    from .knowledge import get_lexicon
+
+    known = {fold(n): p for p in get_lexicon().people for n in [p.name, *p.aliases]}
+    if not known:
+        return
+    for rec in records.values():
+        if rec.kind != "person":
+            continue
+        p = next((known[f] for f in [fold(rec.name), *(fold(a) for a in rec.aliases)] if f in known), None)
+        if p is None:
+            continue
+        rec.country = rec.country or p.country
+        for o in p.offices:
+            if not any(
+                fold(r.title) == fold(o.get("title", "")) and r.start == o.get("start") for r in rec.roles
+            ):
+                rec.roles.append(
+                    Role(
+                        title=o.get("title", ""),
+                        organization=o.get("organization"),
+                        country=o.get("country", p.country),
+                        start=_s(o.get("start")),
+                        end=_s(o.get("end")),
+                    )
+                )
+
+
+def _s(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+def _covers(r: Role, d: str) -> bool:
+    """Does the role's [start, end] contain date d, comparing at the coarser precision?"""
+    if r.start and d[: len(r.start)] < r.start[: len(d)]:
+        return False
+    if r.end and d[: len(r.end)] > r.end[: len(d)]:
+        return False
+    return True
+
+
+def office_on(actor: ActorRecord, date: str | None) -> str | None:
+    """The office the actor held on ``date`` (None when the texts do not say).
+
+    Roles seen as current in an article start on that article's date; past roles end the day
+    before. A date inside a role's span picks it (the most recently started one wins); a date just
+    before the first report of a current office still gets it, unless another office ended
+    after that date (then that one was held).
+    """
+    if not actor.roles:
+        return None
+    if date is None:
+        cur = [r for r in actor.roles if r.end is None]
+        cur.sort(key=lambda r: r.start or "", reverse=True)
+        return (cur or actor.roles)[0].title
+    inside = [r for r in actor.roles if (r.start or r.end) and _covers(r, date)]
+    if inside:
+        inside.sort(key=lambda r: (r.start or "", r.end or "9999"), reverse=True)
+        return inside[0].title
+    ended_after = [r for r in actor.roles if r.end and r.end[: len(date)] >= date[: len(r.end)]]
+    if ended_after:
+        ended_after.sort(key=lambda r: r.end or "")
+        return ended_after[0].title
+    later = [r for r in actor.roles if r.end is None and r.start and r.start[:4] >= date[:4]]
+    if later:
+        later.sort(key=lambda r: r.start or "")
+        first = later[0]
+        if first.start and int(first.start[:4]) - int(date[:4]) <= 2:
+            return first.title
+    undated = [r for r in actor.roles if not r.start and not r.end]
+    return undated[0].title if undated else None

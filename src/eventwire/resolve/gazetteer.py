@@ -1,0 +1,103 @@
+"""Find the names the lexicon already knows (states, demonyms, capitals, IGOs, known actors).
+
+Matching walks the spaCy tokens and tries the longest phrase first, so "United Nations Security
+Council" beats "United Nations" and "Palestinian Islamic Jihad" beats "Palestinian". Spellings are
+compared folded (Turkiye = Türkiye); acronyms must match their case ("US" but never "us").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .knowledge import Entry, Lexicon
+from .names import fold
+
+MAX_WORDS = 8
+_PRIORITY = {
+    "person": 0,
+    "igo": 1,
+    "organization": 1,
+    "group": 1,
+    "country": 2,
+    "adj": 3,
+    "people": 4,
+    "capital": 5,
+}
+
+
+@dataclass
+class Found:
+    """One actor (or place) mention found in the article, before keys are final."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    kind: str  # person | organization | country | group | place
+    key: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    is_place: bool = False
+    source: str = ""  # how it was found: gaz-country, gaz-adj, title, ner, coref ...
+    entry: Entry | None = None
+    surface: str | None = None  # alias to record (may include honorifics)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    core_start: int | None = None  # for people: the name without honorifics/titles
+
+
+def _case_ok(text: str, e: Entry) -> bool:
+    if e.exact_case:
+        t = text.replace(".", "").replace("’", "'")
+        s = e.surface.replace(".", "").replace("’", "'")
+        return t == s or (t.isupper() and t == s.upper() and not s.isupper())
+    first = next((c for c in text if c.isalpha()), "")
+    surf_first = next((c for c in e.surface if c.isalpha()), "")
+    return first.isupper() or not surf_first.isupper()
+
+
+def match(doc: Any, lex: Lexicon) -> list[Found]:
+    """Longest known phrases in the doc, left to right, without overlaps."""
+    out: list[Found] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.is_alpha and tok.text[:1].islower()):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + MAX_WORDS), i, -1):
+            span = doc[i:j]
+            if j - i > 1 and (span[-1].is_punct and span[-1].text not in ".") or span[-1].is_space:
+                continue
+            entries = lex.phrases.get(fold(span.text))
+            if not entries:
+                continue
+            entries = [e for e in entries if _case_ok(span.text, e)]
+            if not entries:
+                continue
+            e = sorted(entries, key=lambda e: (_PRIORITY.get(e.kind, 9), e.key))[0]
+            hit = (j, e)
+            break
+        if hit is None:
+            i += 1
+            continue
+        j, e = hit
+        kind = {"igo": "organization", "adj": "country", "people": "group", "capital": "country"}.get(
+            e.kind, e.kind
+        )
+        out.append(
+            Found(
+                start=i,
+                end=j,
+                kind=kind,
+                key=e.key if e.kind != "people" else f"g:{e.country}:CVL",
+                name=e.name,
+                country=e.country,
+                sector=e.sector if e.kind != "people" else "CVL",
+                source=f"gaz-{e.kind}",
+                entry=e,
+            )
+        )
+        i = j
+    return out

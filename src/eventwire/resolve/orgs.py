@@ -1,0 +1,355 @@
+"""Organisations: companies, agencies, ministries, armed services and media named in an article.
+
+A name is an organisation when spaCy says so or it is an acronym standing as a noun, and no
+person reading fits. Country and sector come from the name itself ("Turkish Aerospace
+Industries"), from a description before it ("Turkish defence heavyweight ASELSAN", "Malaysia's
+national news agency Bernama") or from the list it stands in ("Turkish firms such as A, B and C").
+Acronyms next to a full name ("... Corporation MATRADE", "... Industries (TAI)") join its key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .gazetteer import Found
+from .knowledge import Lexicon
+from .names import clean_surface, fold
+
+# acronyms that are not actors (units, technologies, document types, currencies are checked apart)
+NOT_ACTORS = {
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "GDP",
+    "GNP",
+    "UUID",
+    "AI",
+    "IT",
+    "ICT",
+    "TV",
+    "UAV",
+    "UAVS",
+    "LNG",
+    "GMT",
+    "UTC",
+    "MOU",
+    "FTA",
+    "PDF",
+    "COVID",
+    "OK",
+    "AM",
+    "PM",
+    "BC",
+    "AD",
+    "PHOTO",
+    "VIDEO",
+    "FILE",
+    "UPDATE",
+    "EXCLUSIVE",
+    "NEWS",
+    "HQ",
+    "ID",
+    "DNA",
+    "HIV",
+    "AIDS",
+    "SARS",
+    "GA4",
+    "URL",
+    "HTML",
+    "USB",
+    "LED",
+    "SMS",
+    "VIP",
+    "FAQ",
+    "RSS",
+    "CCTV",
+    "ASAP",
+    "DIY",
+    "PR",
+    "R&D",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "YOY",
+    "FY",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "MW",
+    "GW",
+    "KW",
+    "KM",
+    "CM",
+    "MM",
+    "KG",
+    "DC",
+    "UN",
+    "EU",
+    "US",
+    "UK",
+    "REUTER",
+    "REUTERS",
+    "CTS",
+    "SHR",
+    "NET",
+    "REVS",
+    "LT",
+    "DLRS",
+    "MLN",
+    "BILLION",
+    "PCT",
+    "NOTE",
+    "INC",
+    "CORP",
+    "CO",
+    "LTD",
+    "PLC",
+    "AND",
+    "THE",
+    "OF",
+    "FOR",
+    "TO",
+    "IN",
+    "ON",
+    "AT",
+    "BY",
+    "A",
+    "I",
+    "X",
+}
+_ACRO = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+
+
+def _currency_codes() -> set[str]:
+    try:
+        import pycountry
+
+        return {c.alpha_3 for c in pycountry.currencies}
+    except Exception:  # pragma: no cover - pycountry is a dependency
+        return set()
+
+
+_CURRENCIES = _currency_codes()
+
+
+def is_acronym_token(tok: Any) -> bool:
+    t = tok.text
+    return (
+        bool(_ACRO.match(t))
+        and sum(c.isalpha() for c in t) >= 2
+        and t.upper() not in NOT_ACTORS
+        and t not in _CURRENCIES
+    )
+
+
+def _upper_sentence(sent: Any) -> bool:
+    """True for headlines, bylines and datelines written in capitals (the token's own line)."""
+    doc = sent.doc
+    mid = sent.start_char if not hasattr(sent, "_line") else sent.start_char
+    text = doc.text
+    a = text.rfind("\n", 0, mid) + 1
+    b = text.find("\n", mid)
+    line = text[a : b if b >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def initials(name: str) -> str:
+    stop = {"of", "the", "and", "for", "&", "de", "du", "la", "le"}
+    return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ɏ]+", name) if w.lower() not in stop).upper()
+
+
+def descriptor_before(
+    doc: Any, start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[str | None, str | None]:
+    """'Turkish defence heavyweight ASELSAN' -> (TUR, BUS): country and sector said just before a name."""
+    j = start - 1
+    sector = None
+    steps = 0
+    sent_start = doc[start].sent.start
+    while j >= sent_start and steps < 5:
+        tok = doc[j]
+        f = fold(tok.text)
+        fd = tokmap.get(j)
+        if fd is not None and fd.kind == "country" and not fd.is_place:
+            if sector or steps:
+                return fd.country, sector
+            return None, None
+        if f in ("'s", "’s") and j - 1 >= sent_start and tokmap.get(j - 1) is not None:
+            j -= 1
+            continue
+        if tok.text[:1].islower() and tok.pos_ in ("NOUN", "ADJ", "PROPN") or f in lex.org_descriptors:
+            if f in lex.org_descriptors and sector is None:
+                sector = lex.org_descriptors[f]
+            two = f"{fold(doc[j - 1].text)} {f}" if j - 1 >= sent_start else ""
+            if two in lex.org_descriptors:
+                sector = lex.org_descriptors[two]
+            j -= 1
+            steps += 1
+            continue
+        break
+    return None, sector
+
+
+def list_context(
+    doc: Any, start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[str | None, str | None]:
+    """'Turkish defense firms such as A, B, and C': what the list's head noun says of each member."""
+    j = start - 1
+    sent_start = doc[start].sent.start
+    while j >= sent_start:
+        tok = doc[j]
+        f = fold(tok.text)
+        fd = tokmap.get(j)
+        if fd is not None and fd.kind == "organization":
+            j = fd.start - 1
+            continue
+        if f in (",", "and", "or"):
+            j -= 1
+            continue
+        break
+    if j < sent_start:
+        return None, None
+    f = fold(doc[j].text)
+    if f == "as" and j - 1 >= sent_start and fold(doc[j - 1].text) == "such":
+        j -= 2
+    elif f in ("including", "like", ":"):
+        j -= 1
+    else:
+        return None, None
+    country = sector = None
+    k = j
+    while k >= max(sent_start, j - 7):
+        tok = doc[k]
+        f = fold(tok.text)
+        if f in lex.group_nouns and sector is None:
+            sector = lex.group_nouns[f]
+        elif f in lex.org_descriptors and sector is None:
+            sector = lex.org_descriptors[f]
+        fd = tokmap.get(k)
+        if fd is not None and fd.kind == "country":
+            country = fd.country
+            break
+        k -= 1
+    return (country, sector) if sector else (None, None)
+
+
+def org_country(doc: Any, start: int, end: int, tokmap: dict[int, Found]) -> str | None:
+    """The one state named inside an organisation's name, if exactly one."""
+    cs = {tokmap[j].country for j in range(start, end) if j in tokmap and tokmap[j].kind == "country"}
+    return next(iter(cs)) if len(cs) == 1 else None
+
+
+def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
+    """Organisation mentions not already known to the gazetteer or taken as people."""
+    out: list[Found] = []
+    taken: set[int] = set(tokmap) | (exclude or set())
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "PRODUCT") and not (ent.label_ == "PERSON"):
+            continue
+        if ent.label_ == "PERSON":
+            continue
+        # split "Aselsan, Turkish Aerospace Industries" and "X (OIC" at commas/brackets
+        cur = ent.start
+        for k in range(ent.start, ent.end + 1):
+            if k == ent.end or doc[k].text in (",", "(", ")", ";"):
+                if k > cur:
+                    spans.append((cur, k))
+                cur = k + 1
+    for tok in doc:
+        if tok.i not in taken and is_acronym_token(tok) and not _upper_sentence(doc[tok.i : tok.i + 1]):
+            spans.append((tok.i, tok.i + 1))
+    spans = sorted(set(spans))
+    used: set[int] = set()
+    for s, e in spans:
+        while s < e and (fold(doc[s].text) in ("the", "a", "an") or doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
+            e -= 1
+        if s >= e or any(j in used or j in (exclude or ()) for j in range(s, e)):
+            continue
+        if any(j in taken for j in range(s, e)):
+            # demonym + name: "Turkish Aerospace Industries", "the Malaysian Ministry of Defense"
+            rest = [j for j in range(s, e) if j not in taken]
+            if not rest or all(
+                tokmap.get(j) is not None and tokmap[j].kind != "country" for j in range(s, e) if j in taken
+            ):
+                continue
+            if any(tokmap[j].kind == "person" for j in range(s, e) if j in tokmap):
+                continue
+            if not any(doc[j].text[:1].isupper() and fold(doc[j].text) not in ("of", "and") for j in rest):
+                continue
+        words = [fold(doc[j].text) for j in range(s, e)]
+        if all(w in lex.heads or w in lex.modifiers or w in lex.government_nouns for w in words):
+            continue  # "Defence", "Armed Forces": title words, not an organisation
+        if _upper_sentence(doc[s : s + 1]) and (e - s > 1 or not is_acronym_token(doc[s])):
+            continue
+        if doc[s].text[:1].islower():
+            continue
+        name = clean_surface(doc[s:e].text)
+        if not name or len(name) < 2:
+            continue
+        country = org_country(doc, s, e, tokmap)
+        d_country, d_sector = descriptor_before(doc, s, tokmap, lex)
+        l_country, l_sector = (None, None)
+        if not d_country:
+            l_country, l_sector = list_context(
+                doc, s, {**tokmap, **{j: f for f in out for j in range(f.start, f.end)}}, lex
+            )
+        country = country or d_country or l_country
+        sector = lex.org_sector(name) or d_sector or l_sector
+        f = Found(
+            start=s,
+            end=e,
+            kind="organization",
+            key=f"o:{fold(name)}",
+            name=name,
+            country=country,
+            sector=sector,
+            source="org",
+            surface=name,
+        )
+        out.append(f)
+        used.update(range(s, e))
+    _link_acronyms(doc, out, lex)
+    return out
+
+
+def _link_acronyms(doc: Any, orgs: list[Found], lex: Lexicon) -> None:
+    """Give an acronym the key of the full name it abbreviates (next to it, or by initials)."""
+    full = [o for o in orgs if not (o.end - o.start == 1 and is_acronym_token(doc[o.start]))]
+    acr = [o for o in orgs if o not in full]
+    by_initials = {initials(o.name): o for o in full if len(o.name.split()) > 1}
+    for a in acr:
+        prev = next(
+            (
+                o
+                for o in full
+                if 0 <= a.start - o.end <= 2 and all(doc[k].text in ("(", ",") for k in range(o.end, a.start))
+            ),
+            None,
+        )
+        target = prev or by_initials.get(a.name)
+        if target is None:
+            continue
+        a.key = target.key
+        a.name = target.name
+        a.country = a.country or target.country
+        a.sector = a.sector or target.sector
+        target.country = target.country or a.country
+    # acronyms used again later take the same key
+    keys = {o.surface: o for o in acr if o.key != f"o:{fold(o.surface or '')}"}
+    for o in acr:
+        if o.surface in keys and o.key == f"o:{fold(o.surface or '')}":
+            t = keys[o.surface]
+            o.key, o.name, o.country, o.sector = t.key, t.name, t.country or o.country, t.sector or o.sector

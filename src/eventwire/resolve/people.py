@@ -1,0 +1,375 @@
+"""Offices people hold, read from the words around their names.
+
+Three shapes carry an office in news English, and each is read here:
+- a title before the name: "Malaysian Prime Minister Anwar Ibrahim", "then-Prime Minister X",
+  "former Malaysian Prime Minister X", "NATO Secretary-General X";
+- an apposition before it: "Turkey's ambassador to Malaysia, X", "ASELSAN's CEO and president, X",
+  "The Minister of National Defence of Türkiye, X";
+- an apposition after it: "X, head of the Turkish Defence Industry Agency", "X, Turkey's defence minister".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .gazetteer import Found
+from .knowledge import Lexicon
+from .names import clean_surface, fold
+
+_POSS = {"'s", "’s", "'", "’"}
+_CONNECT = {"of", "for", "and", "&", "the", "to", "-", "on"}
+_STOP_CAPS = {"I", "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "As"}
+
+
+@dataclass
+class Title:
+    title: str
+    country: str | None = None
+    organization: str | None = None
+    org_country: str | None = None
+    sector: str | None = None
+    past: bool = False
+    then: bool = False  # "then-X": held at the time of the sentence's events
+    start: int = 0  # token span of the whole title phrase (evidence)
+    end: int = 0
+    counterpart: bool = False
+
+
+def _is_head(lex: Lexicon, words: list[str]) -> bool:
+    return any(w in lex.heads or w in lex.abbreviations for w in words) or any(
+        " ".join(words[i : i + 2]) in lex.heads for i in range(len(words) - 1)
+    )
+
+
+def title_sector(lex: Lexicon, title: str, org_sector: str | None = None) -> str | None:
+    """A holder's sector: a specific head (CEO, judge, general) or organisation beats GOV."""
+    words = fold(title).replace("-", " ").split()
+    found: list[str] = []
+    for i in range(len(words)):
+        for j in (3, 2, 1):
+            ph = " ".join(words[i : i + j])
+            if ph in lex.heads:
+                found.append(lex.heads[ph])
+                break
+    sect = lex.org_sector(title)
+    if sect in ("MIL", "COP", "SPY", "JUD", "LEG"):
+        return sect
+    specific = [s for s in found if s != "GOV"]
+    generic = {
+        "head",
+        "chief",
+        "director",
+        "director-general",
+        "director general",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "ceo",
+        "chief executive",
+        "founder",
+        "executive",
+    }
+    heads = {h for h in lex.heads if f" {h} " in f" {' '.join(words)} "}
+    if org_sector and org_sector != "GOV" and (not found or heads <= generic):
+        return org_sector
+    if specific:
+        return specific[0]
+    return "GOV" if found else org_sector
+
+
+def _title_word(lex: Lexicon, tok: Any) -> bool:
+    f = fold(tok.text)
+    return f in lex.heads or f in lex.modifiers or f in lex.abbreviations
+
+
+def _found_at(tokmap: dict[int, Found], j: int) -> Found | None:
+    fd = tokmap.get(j)
+    if fd and fd.kind in ("country", "organization", "group") and not fd.is_place:
+        return fd
+    return None
+
+
+def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+    """Title words directly before a name that starts at token ``i`` (honorifics already skipped)."""
+    sent_start = doc[i].sent.start if i < len(doc) else 0
+    j = i - 1
+    words: list[int] = []
+    t = Title(title="")
+    while j >= sent_start:
+        tok = doc[j]
+        f = fold(tok.text)
+        fd = _found_at(tokmap, j)
+        if fd is not None and words and fd.kind != "group":
+            if (
+                fd.kind == "country"
+                and fd.entry is not None
+                and fd.entry.kind in ("adj", "country", "capital")
+            ):
+                t.country = t.country or fd.country
+            else:
+                t.organization = t.organization or fd.name
+                t.org_country = fd.country
+            j = fd.start - 1
+            t.start = fd.start
+            continue
+        if f in _POSS and words and j - 1 >= sent_start and _found_at(tokmap, j - 1) is not None:
+            j -= 1
+            continue
+        if f in lex.past_markers:
+            t.past = True
+            t.then = t.then or f in lex.then_markers
+            t.start = j
+            j -= 1
+            continue
+        if f == "-" and words and j - 1 >= sent_start and fold(doc[j - 1].text) in lex.past_markers:
+            j -= 1
+            continue
+        if f == "-" and words and j - 1 >= sent_start and _title_word(lex, doc[j - 1]):
+            words.append(j)
+            j -= 1
+            continue
+        if t.country or t.organization or t.past:
+            break  # nothing but markers before a demonym/possessor
+        if _title_word(lex, tok) and (tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations):
+            words.append(j)
+        elif (
+            words
+            and tok.text[:1].isupper()
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+            and tok.text not in _STOP_CAPS
+            and tokmap.get(j) is None
+            and tok.ent_type_ not in ("PERSON",)
+        ):
+            words.append(j)  # a portfolio word: "Planning and Investment Minister"
+        else:
+            break
+        t.start = j
+        j -= 1
+    if not words:
+        return None
+    words.sort()
+    while words and fold(doc[words[0]].text) in _CONNECT:
+        words.pop(0)
+    if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
+        return None
+    t.title = doc[words[0] : words[-1] + 1].text
+    t.end = i
+    t.start = min(t.start, words[0]) if t.start else words[0]
+    return _finish(t, lex)
+
+
+def _finish(t: Title, lex: Lexicon) -> Title:
+    f = fold(t.title)
+    if f.split()[-1:] == ["counterpart"] or f == "counterpart":
+        t.counterpart = True
+    for abbr, full in lex.abbreviations.items():
+        if f == abbr:
+            t.title = full.title()
+    org_sec = lex.org_sector(t.organization) if t.organization else None
+    t.sector = title_sector(lex, t.title, org_sec)
+    if (
+        t.country is None
+        and t.org_country
+        and len(t.org_country) == 3
+        and t.org_country not in ("IGO", "NGO", "IMG")
+    ):
+        t.country = t.org_country
+    return t
+
+
+def _phrase_parts(doc: Any, idx: list[int], tokmap: dict[int, Found], lex: Lexicon, t: Title) -> list[int]:
+    """Read possessor, 'of X' complements and demonyms out of an apposition's tokens."""
+    words: list[int] = []
+    k = 0
+    comp_of: list[int] = []
+    in_comp = None
+    while k < len(idx):
+        j = idx[k]
+        tok = doc[j]
+        f = fold(tok.text)
+        fd = _found_at(tokmap, j)
+        if in_comp:
+            comp_of.append(j)
+            k += 1
+            continue
+        if fd is not None:
+            nxt = idx[k + (fd.end - fd.start)] if k + (fd.end - fd.start) < len(idx) else None
+            if nxt is not None and fold(doc[nxt].text) in _POSS:  # possessor
+                if fd.kind == "country":
+                    t.country = fd.country
+                else:
+                    t.organization, t.org_country = fd.name, fd.country
+                k += fd.end - fd.start + 1
+                continue
+            if fd.kind == "country" and fd.entry is not None and fd.entry.kind == "adj" and not words:
+                t.country = fd.country
+                k += fd.end - fd.start
+                continue
+        if (
+            not words
+            and fd is None
+            and tok.text[:1].isupper()
+            and k + 1 < len(idx)
+            and fold(doc[idx[k + 1]].text) in _POSS
+            and not _title_word(lex, tok)
+        ):
+            t.organization = tok.text  # "ASELSAN's CEO": a possessor the lexicon does not know
+            k += 2
+            continue
+        if f in ("of", "at", "in") and words:
+            in_comp = f
+            k += 1
+            continue
+        if f in _POSS and words == [] and k > 0:
+            k += 1
+            continue
+        words.append(j)
+        k += 1
+    if comp_of:
+        comp = [j for j in comp_of]
+        # a trailing "of <country>": "Minister of National Defence of Türkiye"
+        last = _found_at(tokmap, comp[-1])
+        if (
+            last is not None
+            and last.kind == "country"
+            and last.entry is not None
+            and last.entry.kind in ("country", "capital")
+            and last.start - 1 in comp
+            and fold(doc[last.start - 1].text) == "of"
+        ):
+            t.country = t.country or last.country
+            comp = [j for j in comp if j < last.start - 1]
+        if (
+            comp
+            and all(
+                fold(doc[j].text) in lex.modifiers
+                or (
+                    doc[j].text[:1].isupper()
+                    and fold(doc[j].text) not in lex.org_words
+                    and _found_at(tokmap, j) is None
+                    and not lex.org_sector(doc[j].text)
+                )
+                for j in comp
+            )
+            and len(comp) <= 4
+        ):
+            return words + comp_of[: len(comp) + 1] if False else words + [comp_of[0] - 1] + comp
+        comp_of = comp
+    if comp_of:
+        comp = [j for j in comp_of]
+        head_of = [_found_at(tokmap, j) for j in comp]
+        founds = {id(x): x for x in head_of if x is not None}
+        text = clean_surface(doc[comp[0] : comp[-1] + 1].text)
+        fds = list(founds.values())
+        if (
+            len(fds) == 1
+            and fds[0].kind == "country"
+            and fds[0].end - fds[0].start >= len(comp) - 1
+            and (fds[0].entry is not None and fds[0].entry.kind in ("country", "capital"))
+        ):
+            t.country = t.country or fds[0].country  # "Minister of Malaysia"
+        elif _is_head(lex, [fold(doc[j].text) for j in comp[:1]]) or all(
+            fold(doc[j].text) in lex.modifiers for j in comp
+        ):
+            words += comp  # "Minister of National Defence": part of the title
+            # a trailing "of <country>" inside
+            if (
+                fds
+                and fds[-1].kind == "country"
+                and fds[-1].entry is not None
+                and fds[-1].entry.kind == "country"
+            ):
+                t.country = t.country or fds[-1].country
+                words = [w for w in words if w < fds[-1].start - 1]
+        else:
+            t.organization = text
+            cs = {x.country for x in fds if x.kind == "country"}
+            if len(cs) == 1:
+                t.org_country = next(iter(cs))
+    return words
+
+
+def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+    """'Turkey's ambassador to Malaysia, X': a title phrase, a comma, then the name at ``i``."""
+    sent_start = doc[i].sent.start
+    if i - 1 <= sent_start or doc[i - 1].text != ",":
+        return None
+    j = i - 2
+    idx: list[int] = []
+    while j >= sent_start and len(idx) < 14:
+        tok = doc[j]
+        f = fold(tok.text)
+        if tokmap.get(j) is not None and tokmap[j].kind == "person":
+            return None  # "X, Y": a list of people, not an apposition
+        if (
+            _title_word(lex, tok)
+            or f in _CONNECT
+            or f in _POSS
+            or _found_at(tokmap, j) is not None
+            or (
+                tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _STOP_CAPS
+            )
+        ):
+            idx.append(j)
+            j -= 1
+            continue
+        break
+    idx.sort()
+    while idx and fold(doc[idx[0]].text) in ("the", "and", "-", "of", "to"):
+        idx.pop(0)
+    if not idx:
+        return None
+    t = Title(title="", start=idx[0], end=i)
+    words = _phrase_parts(doc, idx, tokmap, lex, t)
+    if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
+        return None
+    t.title = doc[words[0] : words[-1] + 1].text
+    return _finish(t, lex)
+
+
+def right_apposition(doc: Any, end: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+    """'X, head of the Turkish Defence Industry Agency,': a comma after the name, then a title."""
+    n = len(doc)
+    if end >= n or doc[end].text != ",":
+        return None
+    sent_end = doc[end].sent.end
+    k = end + 1
+    while k < sent_end and fold(doc[k].text) in ("the", "a", "an"):
+        k += 1
+    idx: list[int] = []
+    first = doc[k] if k < sent_end else None
+    if first is None or not (
+        _title_word(lex, first) or _found_at(tokmap, k) is not None or first.text[:1].isupper()
+    ):
+        return None  # "X, along with Y": not an apposition
+    while k < sent_end and len(idx) < 16:
+        tok = doc[k]
+        if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
+            return None
+        if tok.is_punct and tok.text not in ("-", "'s", "’s", "&"):
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            break
+        if tokmap.get(k) is not None and tokmap[k].kind == "person":
+            return None
+        if tok.like_num and not idx:
+            return None  # "X, 65," (age)
+        idx.append(k)
+        k += 1
+    if not idx:
+        return None
+    head_window = [fold(doc[j].text) for j in idx[:5]]
+    if not _is_head(lex, head_window):
+        return None
+    t = Title(title="", start=end + 1, end=k)
+    words = _phrase_parts(doc, idx, tokmap, lex, t)
+    if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
+        return None
+    # a right apposition must start with its title (possessor and demonym already consumed)
+    t.title = doc[words[0] : words[-1] + 1].text
+    if len(t.title.split()) > 8:
+        return None
+    return _finish(t, lex)
