@@ -850,6 +850,9 @@ def _h_relunit(m: re.Match[str], st: _State) -> _Result | None:
         )
     if unit == "year":
         return _Result("DATE", f"{dct.year + off:04d}", anchor="dct")
+    if unit in ("decade", "century") and rel in ("past", "last", "the past", "the last"):
+        # "over the last decade": the ten years up to now, not the previous calendar decade
+        return _Result("DURATION", "P10Y" if unit == "decade" else "P100Y", anchor="duration")
     if unit == "decade":
         return _Result("DATE", f"{dct.year // 10 + off:03d}", anchor="dct")
     if unit == "century":

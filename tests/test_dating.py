@@ -1,0 +1,154 @@
+"""Event dating, TIMEX values as periods, and the inferred date of undated articles."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from eventwire.context import DocContext
+from eventwire.extract.dating import date_events, infer_dct, timex_to_range
+from eventwire.extract.timex import tag
+from eventwire.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    n = spacy.blank("en")
+    n.add_pipe("sentencizer")
+    return n
+
+
+def _date(nlp, text: str, trigger: str, dct: str | None, inferred: bool = False, nth: int = 0, **kw) -> Event:
+    art = Article(id="a1", path="a.txt", text=text, published=dct, published_inferred=inferred)
+    ctx = DocContext(article=art, doc=nlp(text), dct=dct, timexes=tag(text, dct))
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    ev = Event(id="e1", event="CONSULT", trigger_start=start, trigger_end=start + len(trigger), **kw)
+    date_events(ctx, [ev])
+    return ev
+
+
+def test_same_sentence_date(nlp) -> None:
+    ev = _date(nlp, "Diplomatic relations were established in 1964.", "established", "2024-08-20")
+    assert (ev.date, ev.enddate, ev.date_precision, ev.date_source) == ("1964", None, "year", "1964")
+
+
+def test_relative_past_date_never_article_date(nlp) -> None:
+    ev = _date(nlp, "The ministers met in Istanbul last July.", "met", "2025-11-20")
+    assert (ev.date, ev.date_precision) == ("2025-07", "month")
+
+
+def test_range_gives_date_and_enddate(nlp) -> None:
+    ev = _date(nlp, "The talks took place during his visit from Jan. 6 to 8.", "visit", "2026-01-10")
+    assert (ev.date, ev.enddate, ev.date_precision) == ("2026-01-06", "2026-01-08", "day")
+
+
+def test_more_precise_nested_date_wins(nlp) -> None:
+    text = "They held talks during the Expo 2025 fair in Paris last July."
+    ev = _date(nlp, text, "talks", "2025-11-20")
+    assert ev.date == "2025-07"
+
+
+def test_nearest_date_in_sentence(nlp) -> None:
+    text = "The envoys met on Monday; a treaty had been signed in 2019."
+    ev = _date(nlp, text, "met", "2026-01-08")
+    assert ev.date == "2026-01-05"
+    ev2 = _date(nlp, text, "signed", "2026-01-08")
+    assert ev2.date == "2019"
+
+
+def test_discourse_carries_the_date(nlp) -> None:
+    text = "The minister visited Ankara on June 11, 2024. The visit strengthened defence ties."
+    ev = _date(nlp, text, "visit", "2025-03-01", nth=1)
+    assert (ev.date, ev.date_source) == ("2024-06-11", "June 11, 2024")
+
+
+def test_article_date_for_news_without_a_date(nlp) -> None:
+    ev = _date(nlp, "The two leaders met in Ankara to discuss trade.", "met", "2026-01-07")
+    assert (ev.date, ev.date_precision, ev.date_source) == ("2026-01-07", "day", "article")
+
+
+def test_inferred_article_date_is_marked(nlp) -> None:
+    ev = _date(nlp, "The two leaders met in Ankara to discuss trade.", "met", "2026-01", inferred=True)
+    assert (ev.date, ev.date_precision, ev.date_source) == ("2026-01", "month", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kw"),
+    [
+        ("The two countries had previously signed a defence pact.", "signed", {}),
+        ("The two sides will sign a defence pact.", "sign", {}),
+        ("The two sides agreed to talks.", "agreed", {"future": True}),
+        ("Over the last decade the two nations strengthened their ties.", "strengthened", {}),
+    ],
+)
+def test_no_article_date_for_past_or_future(nlp, text: str, trigger: str, kw: dict) -> None:
+    ev = _date(nlp, text, trigger, "2026-01-07", **kw)
+    assert ev.date is None
+
+
+def test_durations_and_sets_never_date(nlp) -> None:
+    ev = _date(nlp, "Ships will be delivered within three years.", "delivered", "2026-01-07")
+    assert ev.date is None
+
+
+def test_no_dct_and_no_date_leaves_event_undated(nlp) -> None:
+    ev = _date(nlp, "The two leaders met in Ankara.", "met", None)
+    assert ev.date is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-08-20", ("2024-08-20", None, "day")),
+        ("2024-08-20T10:00", ("2024-08-20", None, "day")),
+        ("2025-07", ("2025-07", None, "month")),
+        ("2023", ("2023", None, "year")),
+        ("2026-Q1", ("2026-01", "2026-03", "quarter")),
+        ("2026-H2", ("2026-07", "2026-12", "half")),
+        ("2026-SU", ("2026-06", "2026-08", "season")),
+        ("2026-WI", ("2025-12", "2026-02", "season")),
+        ("2026-W02", ("2026-01-05", "2026-01-11", "week")),
+        ("2026-W02-WE", ("2026-01-10", "2026-01-11", "weekend")),
+        ("199", ("1990", "1999", "decade")),
+        ("19", ("1900", "1999", "century")),
+        ("PAST_REF", None),
+        ("P3Y", None),
+        ("XXXX-07", None),
+        ("", None),
+    ],
+)
+def test_timex_to_range(value: str, expected) -> None:
+    assert timex_to_range(value) == expected
+
+
+# ---- undated articles
+
+
+def test_infer_dct_from_a_year_rollover() -> None:
+    text = (
+        "Exports reached $2 billion from January to November 2025, officials said.\n"
+        "The prime minister's visit took place from Jan. 6 to 8."
+    )
+    assert infer_dct(text) == ("2026-01", True)
+
+
+def test_infer_dct_needs_year_less_dates() -> None:
+    text = "The minister visited Ankara on June 11, 2024. He tweeted on Aug. 23, 2024, about the talks."
+    assert infer_dct(text) == (None, False)
+
+
+def test_infer_dct_year_less_date_that_fits_before_the_floor() -> None:
+    text = "The minister flew in on Aug. 20, 2024. A memorandum was signed in June."
+    assert infer_dct(text) == (None, False)
+
+
+def test_infer_dct_nothing_to_go_on() -> None:
+    assert infer_dct("The two countries share a long history.") == (None, False)
+    assert infer_dct("") == (None, False)
+
+
+def test_infer_dct_ignores_future_references() -> None:
+    text = "The plant will open in March 2030. Workers were hired on Jan. 5."
+    assert infer_dct(text) == (None, False)
