@@ -69,6 +69,13 @@ def test_different_places_or_days_stay_apart() -> None:
     assert len(fuse(exts, {}, [], META).events) == 3
 
 
+def test_a_visit_does_not_swallow_its_meetings() -> None:
+    visit = meeting("a1", "2026-01-06", "2026-01-08", place="Peru", start=0)
+    visit.mode = "visit"
+    talks = meeting("a1", "2026-01-07", place="Lima", start=300)
+    assert len(fuse([ArticleExtraction("a1", events=[visit, talks])], {}, [], META).events) == 2
+
+
 def test_same_meeting_twice_in_one_story() -> None:
     ext = ArticleExtraction(
         article_id="a1", events=[meeting("a1", "2026-01-07", start=0), meeting("a1", "2026-01-07", start=200)]

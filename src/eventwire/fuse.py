@@ -256,6 +256,8 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
+    if (a.mode == "visit") != (b.mode == "visit"):
+        return False  # a visit is its own event; the meetings held during it are others
     pa, pb = _people(a), _people(b)
     if pa and pb and not (pa <= pb or pb <= pa):
         return False

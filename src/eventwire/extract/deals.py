@@ -175,7 +175,12 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod", "quantmod")]
     toks = sorted([*(w for t in left for w in t.subtree), head], key=lambda t: t.i)
     nat = _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
-    nat_idx = {t.i for t in toks for m in nat if m.start <= t.idx < m.end}
+    nat_idx = {
+        t.i
+        for t in toks
+        for m in nat
+        if m.start <= t.idx < m.end and (t.pos_ in ("ADJ", "PROPN") or t.ent_type_)
+    }
     qty = None
     item_words: list[str] = []
     desig: list[str] = []
@@ -186,7 +191,7 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
                     qty = int(v)
             continue
-        if t.i in nat_idx or t.pos_ in ("DET", "PUNCT"):
+        if t.i in nat_idx or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "NORP":
             continue
         if t.pos_ == "PROPN" or re.search(r"\d", t.text):
             desig.append(t.text)
