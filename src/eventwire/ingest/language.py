@@ -24,7 +24,15 @@ def guess_language(text: str, sample_chars: int = 20_000) -> str | None:
         if share > best_share:
             best, best_share = lang, share
     need = 0.12 if len(tokens) >= 40 else 0.2
-    return best if best_share >= need else None
+    if best_share >= need:
+        return best
+    # tables of figures and one-line briefs have few stopwords; plain-ASCII text with English
+    # ahead of every other language is English
+    letters = [c for c in text[:sample_chars] if c.isalpha()]
+    ascii_share = sum(1 for c in letters if c.isascii()) / max(1, len(letters))
+    if best == "en" and best_share >= 0.04 and ascii_share >= 0.97:
+        return "en"
+    return None
 
 
 def normalise_language(value: object) -> str | None:

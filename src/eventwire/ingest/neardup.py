@@ -3,19 +3,28 @@
 A story re-sent with a corrected figure, or run by three outlets from one agency feed, is one
 report, not three: fusion would otherwise count it as independent confirmation. MinHash over word
 shingles estimates Jaccard similarity; LSH finds candidates without comparing every pair.
+
+Wires also re-send a story cut to its first paragraphs. Its Jaccard similarity with the full
+version is low (the sets differ in size), but nearly all of it is contained in the earlier story,
+so a later text that adds (almost) nothing to an earlier one is a duplicate too. The reverse, a
+later *longer* version, is not: it carries news the earlier one lacks.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
 _SEED = 1
-_SCHEME = "affine32"  # pinned: stored signatures must stay comparable across datasketch versions
-_EMPTY = (1 << 32) - 1  # datasketch's value for "no shingle hashed here"
+_SCHEME = "affine32"  # label datasketch needs to compare signatures; values are computed here
+_EMPTY = (1 << 32) - 1  # the value of every slot when no shingle was hashed
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant for multiply-shift hashing
+_SHIFT = np.uint64(32)
+_CHUNK = 20_000  # shingles hashed at once, bounding memory on very long texts
 
 
 def shingles(text: str, k: int = 3) -> set[str]:
@@ -28,16 +37,52 @@ def shingles(text: str, k: int = 3) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-class NearDupIndex:
-    """Signatures are plain lists of ints so the store can keep them and rebuild the index."""
+def shingle_hashes(text: str, k: int = 3) -> np.ndarray:
+    """Distinct hashes of the word k-grams, computed from per-word crc32s (no string joins)."""
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    if len(words) < k:
+        k = len(words)
+    n = len(words) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            acc = acc * _MIX + h[j : n + j]  # wraps mod 2**64 by design
+        acc = (acc * _MIX) >> _SHIFT
+    return np.unique(acc)
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle_size: int = 3) -> None:
+
+class NearDupIndex:
+    """Signatures are plain lists of ints so the store can keep them and rebuild the index.
+
+    A signature is ``num_perm`` MinHash values followed by one more int, the number of distinct
+    shingles (needed to estimate containment). Signatures without the count still work, with
+    Jaccard only.
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.8,
+        num_perm: int = 128,
+        shingle_size: int = 3,
+        containment: float = 0.9,
+        min_shingles: int = 30,
+    ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.containment = containment
+        self.min_shingles = min_shingles
+        # candidates are generated at a lower threshold so cut-down re-sends are found too
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.4), num_perm=num_perm)
         self._sigs: dict[str, LeanMinHash] = {}
+        self._sizes: dict[str, int | None] = {}
         self._order: dict[str, int] = {}
+        rng = np.random.RandomState(_SEED)
+        self._a = rng.randint(0, 1 << 62, size=num_perm, dtype=np.int64).astype(np.uint64) * 2 + 1
+        self._b = rng.randint(0, 1 << 62, size=num_perm, dtype=np.int64).astype(np.uint64)
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -46,41 +91,59 @@ class NearDupIndex:
         return article_id in self._sigs
 
     def signature(self, text: str) -> list[int]:
-        """MinHash signature of the text's word shingles."""
-        m = MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME)
-        sh = shingles(text, self.shingle_size)
-        if sh:
-            m.update_batch([s.encode("utf-8") for s in sh])
-        return [int(v) for v in m.hashvalues]
+        """MinHash signature of the text's word shingles, plus the shingle count."""
+        hv = shingle_hashes(text, self.shingle_size)
+        mins = np.full(self.num_perm, _EMPTY, dtype=np.uint64)
+        for i in range(0, len(hv), _CHUNK):
+            part = hv[i : i + _CHUNK]
+            # multiply-shift universal hashing: no division; wraps mod 2**64 by design
+            phv = np.multiply.outer(self._a, part)
+            phv += self._b[:, None]
+            phv >>= _SHIFT
+            mins = np.minimum(mins, phv.min(axis=1))
+        return [int(v) for v in mins] + [len(hv)]
 
-    def _lean(self, signature: list[int]) -> LeanMinHash:
-        if len(signature) != self.num_perm:
+    def _split(self, signature: list[int]) -> tuple[LeanMinHash, int | None]:
+        if len(signature) not in (self.num_perm, self.num_perm + 1):
             raise ValueError(f"signature has {len(signature)} values, index uses {self.num_perm}")
-        return LeanMinHash(seed=_SEED, hashvalues=np.asarray(signature, dtype=np.uint32), scheme=_SCHEME)
+        size = signature[self.num_perm] if len(signature) > self.num_perm else None
+        values = np.asarray(signature[: self.num_perm], dtype=np.uint32)
+        return LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME), size
 
-    @staticmethod
-    def _is_empty(signature: list[int]) -> bool:
-        return all(v == _EMPTY for v in signature)
+    def _is_empty(self, signature: list[int]) -> bool:
+        return all(v == _EMPTY for v in signature[: self.num_perm])
 
     def add(self, article_id: str, signature: list[int]) -> None:
         """Index an article; adding the same id again is a no-op (re-ingest)."""
         if article_id in self._sigs or self._is_empty(signature):
             return
-        lean = self._lean(signature)
+        lean, size = self._split(signature)
         self._lsh.insert(article_id, lean)
         self._sigs[article_id] = lean
+        self._sizes[article_id] = size
         self._order[article_id] = len(self._order)
 
+    def _is_dup(self, lean: LeanMinHash, size: int | None, other: str) -> bool:
+        j = float(self._sigs[other].jaccard(lean))
+        if j >= self.threshold:
+            return True
+        other_size = self._sizes.get(other)
+        if not size or not other_size or size < self.min_shingles or j <= 0:
+            return False
+        # |A ∩ B| = J (|A| + |B|) / (1 + J); the new text adds nothing if it is inside the old one
+        inter = j * (size + other_size) / (1 + j)
+        return inter / size >= self.containment
+
     def query(self, signature: list[int]) -> str | None:
-        """The earliest-added article whose estimated similarity reaches the threshold."""
+        """The earliest-added article this text duplicates (same story, or contained in it)."""
         if self._is_empty(signature):
             return None
-        lean = self._lean(signature)
-        hits = [aid for aid in self._lsh.query(lean) if self._sigs[aid].jaccard(lean) >= self.threshold]
+        lean, size = self._split(signature)
+        hits = [aid for aid in self._lsh.query(lean) if self._is_dup(lean, size, aid)]
         if not hits:
             return None
         return min(hits, key=self._order.__getitem__)
 
     def similarity(self, a: list[int], b: list[int]) -> float:
         """Estimated Jaccard similarity of two signatures (for reports and tests)."""
-        return float(self._lean(a).jaccard(self._lean(b)))
+        return float(self._split(a)[0].jaccard(self._split(b)[0]))

@@ -28,6 +28,7 @@ class Rules:
     bylines: tuple[re.Pattern[str], ...]
     byline_role_words: frozenset[str]
     name_particles: frozenset[str]
+    abbreviations: frozenset[str]
     agencies: tuple[re.Pattern[str], ...]
     datelines: tuple[re.Pattern[str], ...]
     stopwords: dict[str, frozenset[str]]
@@ -63,6 +64,7 @@ def load_rules() -> Rules:
         bylines=tuple(_ci(p) for p in raw["byline_patterns"]),
         byline_role_words=frozenset(w.lower() for w in raw["byline_role_words"]),
         name_particles=frozenset(w.lower() for w in raw["name_particles"]),
+        abbreviations=frozenset(w.lower() for w in raw["abbreviations"]),
         agencies=tuple(_ci(p) for p in raw["agency_patterns"]),
         # datelines rely on capitalisation, so they are case-sensitive
         datelines=tuple(re.compile(p) for p in raw["dateline_patterns"]),

@@ -116,8 +116,8 @@ def parse_byline(line: str, rules: Rules | None = None) -> str | None:
     "By contrast, ..." must not become an author, so the name is checked word by word.
     """
     rules = rules or load_rules()
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not line.lstrip()[:1].isupper():
+        return None  # "by the ministry ..." continuing a wrapped sentence is not a byline
     for pat in rules.bylines:
         m = pat.match(line)
         if not m:
@@ -166,8 +166,9 @@ def _is_body_line(line: str, rules: Rules) -> bool:
     n = len(_words(line))
     if n >= 15:
         return True
-    if _SENT_END.search(line) and n >= 5:
-        return True
+    if _SENT_END.search(line):
+        # a short question or exclamation on its own is a headline ("What now for X?")
+        return n >= (12 if line.rstrip("\"'”’»)]").endswith(("?", "!")) else 5)
     return any(p.match(line) for p in rules.datelines) and n >= 6
 
 
@@ -181,6 +182,15 @@ def _is_furniture(line: str, rules: Rules) -> bool:
         or _parse_agency(s, rules) is not None
         or _is_drop_line(s, rules)
     )
+
+
+def _ends_with_abbrev(line: str, rules: Rules) -> bool:
+    """True when the final period belongs to an abbreviation ("U.S.", "Mr."), not a sentence end."""
+    m = re.search(r"(\S+)$", line)
+    if not m:
+        return False
+    last = m.group(1)
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,4}", last)) or last.lower() in rules.abbreviations
 
 
 def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
@@ -206,15 +216,16 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
             continue
         indented = ln.startswith((" ", "\t"))
         s = ln.strip()
-        furniture = _is_furniture(s, rules)
+        nxt_lower = s[0].islower()
+        furniture = not nxt_lower and _is_furniture(s, rules)
         join = False
         if cur is not None and not indented and not furniture and not cur_furniture:
-            nxt_lower = s[0].islower()
             prev = cur_last
             prev_caps = all(not c.isalpha() or c.isupper() for c in prev) and any(c.isalpha() for c in prev)
+            wrapped = len(prev) >= 0.6 * width
             if nxt_lower:
                 join = True
-            elif not _TERMINAL.search(prev) and len(prev) >= 0.6 * width and not prev_caps:
+            elif wrapped and not prev_caps and (not _TERMINAL.search(prev) or _ends_with_abbrev(prev, rules)):
                 join = True
         if join and cur is not None:
             if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and s[0].islower():
