@@ -197,7 +197,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             continue
         if r.objects_kind:
             objs = objs if objs is not None else _objects(t)
-            direct = [o for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or o.head.head is t]
+            direct = [o for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or o.head.head == t]
             if not direct:
                 continue
             if "any" not in r.objects_kind:
@@ -249,6 +249,11 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             for c in t.children
         ):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
+        if r.frame and any(
+            c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
+            for c in t.children
+        ):  # "threats to take over", "a demand that X withdraw"
+            return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
     return None
 
 
@@ -277,7 +282,7 @@ def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
     reporters = set(rs.settings.get("reporting_verbs") or [])
     h = t
     for _ in range(3):
-        if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head is not h):
+        if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head != h):
             h = h.head
             if h.pos_ in {"NOUN", "PROPN"}:  # "issued a stern reminder that X must"
                 h = h.head if h.head.pos_ in {"VERB", "AUX"} else h
@@ -313,14 +318,27 @@ def _detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
     return out
 
 
+PURPOSE_HEADS = {"aim", "design", "intend", "mean", "effort", "bid", "push", "drive", "order", "purpose"}
+
+
 def _purpose(c: Cand) -> bool:
-    """'visited Ankara to enhance cooperation': an infinitive of purpose is an aim, not an event."""
+    """'visited Ankara to enhance cooperation', 'agreements aimed at expanding trade': an aim,
+    not an event."""
     h = c.head
-    return (
+    if (
         h.dep_ == "advcl"
         and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in h.children)
         and _subject(h) is None
-    )
+    ):
+        return True
+    cur = h
+    for _ in range(3):
+        if cur.dep_ not in {"pcomp", "xcomp", "pobj", "prep", "acl"} or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PURPOSE_HEADS:
+            return True
+    return False
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:
@@ -361,7 +379,7 @@ def _absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         region: set[int] = set()
         if f.kind == "must":  # the demanded act itself
             region.update(t.i for t in f.trig.subtree)
-        roots = [f.trig] if f.kind == "noun" and f.trig is not f.head else []
+        roots = [f.trig] if f.kind == "noun" and f.trig != f.head else []
         roots += [c for c in f.head.children if c.dep_ in ABSORB_DEPS]
         if f.kind == "noun":
             roots += [c for c in f.trig.children]
@@ -383,11 +401,11 @@ def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
     """A noun act is unrealised when reached through a complement clause or a proposal noun."""
     h = tok
     for _ in range(12):
-        if h is top or h.head is h:
+        if h == top or h.head == h:
             return False
-        if h is not tok and (h.dep_ in {"xcomp", "ccomp"} or h.lemma_.lower() in proposal):
+        if h != tok and (h.dep_ in {"xcomp", "ccomp"} or h.lemma_.lower() in proposal):
             return True
-        if h.dep_ in {"xcomp", "ccomp"} and h.head is top:
+        if h.dep_ in {"xcomp", "ccomp"} and h.head == top:
             return True
         h = h.head
     return False
@@ -395,7 +413,7 @@ def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
 
 def _depth(t: Token) -> int:
     d = 0
-    while t.head is not t and d < 50:
+    while t.head != t and d < 50:
         t = t.head
         d += 1
     return d
@@ -450,14 +468,14 @@ def _actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return ents
             cur = cur.head  # "issued a declaration demanding ...": the issuer
             continue
-        if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head is not cur:
+        if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
             continue
         if cur.dep_ in {"pobj", "dobj"} and cur.pos_ in {"NOUN", "PROPN"}:
             nxt = cur.head.head if cur.dep_ == "pobj" else cur.head
-            if nxt is cur or nxt.pos_ not in {"VERB", "AUX", "NOUN"}:
+            if nxt == cur or nxt.pos_ not in {"VERB", "AUX", "NOUN"}:
                 return []
             cur = nxt
             continue
@@ -491,22 +509,31 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
     between: list[Token] = []
     for ch in h.children:
         if ch.dep_ in {"dobj", "dative"} or (ch.dep_ == "nsubjpass"):
-            toks.append(ch)
+            if ch.pos_ == "ADP":  # "supply warships to/dative Malaysia"
+                toks.extend(p for p in ch.children if p.dep_ == "pobj")
+            else:
+                toks.append(ch)
     if c.kind == "subjnoun" and c.trig in toks:
         toks.remove(c.trig)
-    for holder in {h, c.trig, *(t for t in toks if t is c.obj or t is c.trig)}:
+    holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
+    for holder in holders.values():
         for p in _prep_objects(holder, RECIPIENT_PREPS - {"between"}):
-            if p.head.lower_ == "of" and holder is h:
+            if p.head.lower_ == "of" and holder == h:
                 continue
             toks.append(p)
         between.extend(_prep_objects(holder, {"between"}))
-    if c.obj is not None and c.obj not in toks and c.obj.head is not h:
+    if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
     ents: list[Entity] = []
     for t in toks:
         if parts.is_place(t):
             continue
-        got = parts.entities(t, strict=False)
+        if t == c.obj and t.i not in parts.by_tok:
+            # the matched object ("support", "sanctions") is the act, not its target: its owner
+            # ("Malaysia's support") is no recipient; look at what it is for/on/against
+            got = []
+        else:
+            got = parts.entities(t, strict=False)
         if not got:  # "called for sanctions against Nigeria"
             got = _ents(
                 [
@@ -550,6 +577,13 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
                 ents = _ents([o for o in _objects(comp) if not parts.is_place(o)], parts, strict=False)
                 if ents:
                     break
+    if not ents and c.obj is not None and c.kind == "verb":
+        # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
+        for t in c.obj.subtree:
+            if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
+                ents = parts.entities(t, strict=False)
+                if ents:
+                    break
     extra = _ents(between, parts)
     return ents, extra
 
@@ -564,11 +598,11 @@ def _flags(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     marks = set(s.get("hypothetical_marks") or [])
     frames = set(s.get("future_frames") or []) | {"set", "due", "scheduled", "poised", "likely"}
     negated = future = hypothetical = False
-    heads = [c.head] if c.head is c.trig else [c.head, c.trig]
+    heads = [c.head] if c.head == c.trig else [c.head, c.trig]
     for h in heads:
         for ch in h.children:
             low = ch.lower_
-            if ch.dep_ == "neg" or (ch.dep_ == "det" and low == "no" and h is c.trig):
+            if ch.dep_ == "neg" or (ch.dep_ == "det" and low == "no" and h == c.trig):
                 negated = True
             elif ch.dep_ in {"aux", "auxpass"}:
                 if low in fut_aux or ch.lemma_.lower() in fut_aux:
@@ -579,7 +613,7 @@ def _flags(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     hypothetical = True
             elif ch.dep_ == "mark" and low in marks:
                 hypothetical = True
-            elif ch.dep_ == "amod" and low in FUTURE_NOUN_MODS and h is c.trig:
+            elif ch.dep_ == "amod" and low in FUTURE_NOUN_MODS and h == c.trig:
                 future = True
     h = c.head
     for _ in range(3):
@@ -656,7 +690,7 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     r = c.rule
     if c.kind == "must":
         actors = _actor_side(c.reporter, parts, rs) if c.reporter is not None else []
-    elif c.kind == "noun" and c.head is c.trig:
+    elif c.kind == "noun" and c.head == c.trig:
         poss = [ch for ch in c.trig.children if ch.dep_ == "poss"] + _prep_objects(c.trig, {"by"})
         actors = _ents(poss, parts) or _actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
@@ -692,8 +726,10 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         recipients = [_country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     default = (rs.settings.get("default_recipient") or {}).get(r.event)
-    if not recipients and default in {"government_of_place", "country_of_place"}:
+    if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
         iso = place.country if place is not None else None
+        if default == "host_of_place" and iso in {e.country for e in actors}:
+            iso = None
         if iso is None and default == "government_of_place":
             iso = next((e.country for e in actors if e.country), None)
         if iso:
@@ -742,7 +778,13 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         countries = {e.country for e in [*actors, *recipients] if e.country}
         if len(countries) >= 3:
             mode = "multilateral"
-        elif place is not None and place.country and countries and place.country not in countries:
+        elif (
+            place is not None
+            and place.country
+            and {e.country for e in actors if e.country}
+            and {e.country for e in recipients if e.country}
+            and place.country not in countries
+        ):
             mode = "third-party"
 
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))

@@ -89,7 +89,7 @@ class Participants:
         """
         out: list[Entity] = []
         for conj in [head, *head.conjuncts]:
-            if conj.i < head.i and conj is not head:
+            if conj.i < head.i and conj != head:
                 continue
             conj = self._partitive(conj)
             for e in self._conjunct_entities(conj, allow_places, strict):
@@ -157,7 +157,7 @@ class Participants:
 
     def _is_poss(self, m: EntityMention, head: Token) -> bool:
         for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            if t.dep_ == "poss" and t.head is head:
+            if t.dep_ == "poss" and t.head == head:
                 return True
         return False
 
