@@ -165,9 +165,9 @@ def _clause_head(tok: Any) -> Any:
     """The verb heading the clause a token sits in (the root when none)."""
     t = tok
     for _ in range(40):
-        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.head is t):
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.head.i == t.i):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -234,7 +234,7 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
             tx_tok = _span_root(doc, t.start, t.end)
             if tx_tok is not None:
                 tx_head = _clause_head(tx_tok)
-                if tx_head is ev_head or tx_tok.head is ev_tok or tx_head is ev_tok:
+                if tx_head.i == ev_head.i or tx_tok.head.i == ev_tok.i or tx_head.i == ev_tok.i:
                     rank = 0
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
@@ -261,14 +261,26 @@ def _pick(cands: list[_Cand]) -> _Cand | None:
     return best
 
 
-def _discourse(ctx: DocContext, sent_start: int) -> Timex | None:
-    """The nearest earlier date in this paragraph or the one before: what "the visit" refers back to."""
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|these|that|those|such|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}$", re.I
+)
+
+
+def _discourse(ctx: DocContext, sent_start: int, ev_start: int) -> Timex | None:
+    """The nearest earlier date the discourse carries to this event, or None.
+
+    Within a paragraph the last date named carries on. Across a paragraph break only a definite
+    reference back ("the visit", "these meetings") picks up the date of the paragraph before.
+    """
     text = ctx.article.text
     p_this = _paragraph_start(text, sent_start)
-    p_prev = _paragraph_start(text, max(0, p_this - 1)) if p_this > 0 else 0
+    anaphoric = bool(_ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]))
+    p_from = p_this
+    if anaphoric and p_this > 0:
+        p_from = _paragraph_start(text, max(0, p_this - 2))
     best = None
     for t in ctx.timexes:
-        if t.end > sent_start or t.start < p_prev:
+        if t.end > sent_start or t.start < p_from:
             continue
         if sent_start - t.end > 1500:
             continue
@@ -277,6 +289,37 @@ def _discourse(ctx: DocContext, sent_start: int) -> Timex | None:
         if best is None or t.start > best.start:
             best = t
     return best
+
+
+def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) -> _Cand | None:
+    """ "The visit" after "his visit from Jan. 6 to 8": the date of the same noun named earlier.
+
+    Only for a definite reference back, and only a date in the earlier mention's own clause, so
+    a date that governed something else in that sentence is not picked up.
+    """
+    text = ctx.article.text
+    if not _ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]):
+        return None
+    if re.match(r"\s+of\b", text[ev_end : ev_end + 4]) or re.search(
+        r"\b(?:first|second|third|next|last|final|new|another|inaugural)\s+$",
+        text[max(0, ev_start - 20) : ev_start],
+        re.I,
+    ):
+        return None  # "the first meeting of the council" introduces an event, it does not refer back
+    word = text[ev_start:ev_end].lower()
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    if not re.fullmatch(r"[a-z][a-z-]+", stem):
+        return None
+    occ = list(re.finditer(rf"\b{re.escape(stem)}s?\b", text[:sent_start], re.I))
+    for m in reversed(occ[-6:]):
+        c = _pick([c for c in _candidates(ctx, m.start(), m.end()) if c.rank == 0])
+        if c is not None:
+            return c
+    return None
+
+
+def _present_ref(ctx: DocContext, s0: int, s1: int) -> bool:
+    return any(s0 <= t.start and t.end <= s1 and t.value == "PRESENT_REF" for t in ctx.timexes)
 
 
 def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int) -> bool:
@@ -306,7 +349,6 @@ def _set_date(ev: Event, period: tuple[str, str | None, str], source: str) -> No
 
 def date_events(ctx: DocContext, events: list[Event]) -> None:
     """Give each event the date of the expression that governs it (in place)."""
-    text = ctx.article.text
     for ev in events:
         if ev.trigger_start is not None and ev.trigger_end is not None:
             start, end = ev.trigger_start, ev.trigger_end
@@ -319,18 +361,23 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
             _set_date(ev, c.period, c.timex.text)
             continue
         s0, s1 = _sentence_bounds(ctx, start, end)
-        t = _discourse(ctx, s0)
+        blocked = _blocks_article_date(ctx, ev, s0, s1)
+        if not blocked:
+            a = _antecedent(ctx, start, end, s0)
+            if a is not None:
+                _set_date(ev, a.period, a.timex.text)
+                continue
+        t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start)
         if t is not None:
             per = timex_period(t)
             if per is not None:
                 _set_date(ev, per, t.text)
                 continue
-        if ctx.dct and not _blocks_article_date(ctx, ev, s0, s1):
+        if ctx.dct and not blocked:
             per = timex_to_range(ctx.dct)
             if per is not None:
                 inferred = bool(getattr(ctx.article, "published_inferred", False))
                 _set_date(ev, per, "inferred" if inferred else "article")
-    del text
 
 
 # --------------------------------------------------------------------------------------------
