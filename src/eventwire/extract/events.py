@@ -40,6 +40,7 @@ class Cand:
     trig: Token  # the trigger word
     head: Token  # the predicate whose subject and objects are the participants
     obj: Token | None = None  # the object that made an object-constrained rule fire
+    act_obj: bool = False  # obj names the act ("sanctions", "support"), not a participant
     extra: list[Token] = field(default_factory=list)  # particles of a phrasal trigger
     bonus: int = 0
     reporter: Token | None = None  # for `must` demands: the reporting verb
@@ -172,11 +173,13 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             continue
         extra = [c for c in t.children if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
         obj = None
+        act_obj = False
         if r.objects:
             objs = objs if objs is not None else _objects(t)
             obj = _match_objects(objs, r.objects)
             if obj is None:
                 continue
+            act_obj = parts.group_sector(obj) is None
         if r.complement:
             hit = None
             for comp in _complements(t):
@@ -211,7 +214,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             dobj = [c for c in t.children if c.dep_ == "dobj"]
             if dobj and any(e.kind == "person" for e in parts.entities(dobj[0])):
                 continue
-        return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra)
+        return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra, act_obj=act_obj)
     return None
 
 
@@ -528,7 +531,7 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
     for t in toks:
         if parts.is_place(t):
             continue
-        if t == c.obj and t.i not in parts.by_tok:
+        if c.act_obj and t == c.obj and t.i not in parts.by_tok:
             # the matched object ("support", "sanctions") is the act, not its target: its owner
             # ("Malaysia's support") is no recipient; look at what it is for/on/against
             got = []
@@ -538,7 +541,7 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
             got = _ents(
                 [
                     p
-                    for p in _prep_objects(t, {"against", "on", "to", "with", "for", "of", "by"})
+                    for p in _prep_objects(t, {"against", "on", "to", "with", "for", "of", "by", "from"})
                     if not parts.is_place(p)
                 ],
                 parts,
@@ -561,17 +564,28 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
                     ents += _ents([p for p in ch.children if p.dep_ == "pobj"], parts, strict=False)
     elif not ents and c.rule.frame:
         comps = _complements(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
-        for comp in comps:  # "demanded that X withdraw": X
+        for t in toks:  # "insisted on its demands that X grant ..."
+            comps += [ch for ch in t.children if ch.dep_ in {"ccomp", "acl"}]
+        if c.rule.event == "THREATEN" or c.absorbed:
+            # "threatened to strike unless Israel rescinded ...": the one who must comply
+            for t in [c.head, *comps]:
+                for ch in t.children:
+                    if ch.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in ch.children):
+                        s = _subject(ch)
+                        if s is not None and not ents:
+                            ents = parts.entities(s, strict=False)
+                if ents:
+                    break
+        for comp in comps if not ents else []:  # "demanded that X withdraw": X
             s = _subject(comp)
             if s is not None and comp.dep_ != "xcomp":
                 ents = parts.entities(s, strict=False)
                 if ents:
                     break
-        if not ents:
-            for a in c.absorbed:  # "threatened to impose sanctions on X": X
-                ents, _ = _recipient_side(a, parts, rs)
-                if ents:
-                    break
+        for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
+            ents, _ = _recipient_side(a, parts, rs)
+            if ents:
+                break
         if not ents:
             for comp in comps:
                 ents = _ents([o for o in _objects(comp) if not parts.is_place(o)], parts, strict=False)
@@ -667,6 +681,33 @@ def _country_entity(ctx: DocContext, iso: str) -> Entity:
     return Entity(id=key, name=iso, kind="country", country=iso, sector="GOV")
 
 
+PROTEST_AIMS = {"protest", "demand", "denounce", "oppose", "condemn", "call", "press", "show", "demonstrate"}
+PROTEST_PREPS = {"protest", "response", "retaliation", "defiance", "opposition", "solidarity"}
+
+
+def _protest_target(c: Cand, parts: Participants) -> list[Entity]:
+    """'to protest X', 'to demand reforms by X', 'in protest of X', 'in defiance of X': X."""
+    for hd in {c.head.i: c.head, c.trig.i: c.trig}.values():
+        for ch in hd.children:
+            if ch.dep_ in {"advcl", "xcomp", "conj"} and ch.lemma_.lower() in PROTEST_AIMS:
+                toks = [o for o in _objects(ch) if not parts.is_place(o)]
+                for o in toks:
+                    got = parts.entities(o, strict=False) or _ents(
+                        _prep_objects(o, {"by", "of", "against", "from", "for"}), parts, strict=False
+                    )
+                    if got:
+                        return got
+            if ch.dep_ == "prep":
+                for p in ch.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in PROTEST_PREPS:
+                        got = _ents(
+                            _prep_objects(p, {"of", "against", "at", "to", "with"}), parts, strict=False
+                        )
+                        if got:
+                            return got
+    return []
+
+
 def _visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
     holders = [c.head, c.trig]
@@ -725,6 +766,16 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [_country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
+    if not recipients and r.event == "PROTEST":
+        recipients = _protest_target(c, parts)
+    if not recipients and c.absorbed:  # "threatened to impose a curfew in Algiers"
+        for a in c.absorbed:
+            pa = next(
+                (p for p in (parts.locative(x) for x in (a.head, a.trig, a.obj) if x is not None) if p), None
+            )
+            if pa is not None and pa.country:
+                recipients = [_country_entity(ctx, pa.country)]
+                break
     default = (rs.settings.get("default_recipient") or {}).get(r.event)
     if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
         iso = place.country if place is not None else None
