@@ -152,3 +152,25 @@ def test_infer_dct_nothing_to_go_on() -> None:
 def test_infer_dct_ignores_future_references() -> None:
     text = "The plant will open in March 2030. Workers were hired on Jan. 5."
     assert infer_dct(text) == (None, False)
+
+
+def test_definite_reference_takes_its_antecedents_date(nlp) -> None:
+    text = (
+        "The premier arrived for a visit from Jan. 6 to 8.\n"
+        "Officials welcomed the premier.\n"
+        "The visit ended with a dinner."
+    )
+    ev = _date(nlp, text, "visit", "2026-01", inferred=True, nth=1)
+    assert (ev.date, ev.enddate) == ("2026-01-06", "2026-01-08")
+
+
+def test_new_definite_description_is_not_a_reference_back(nlp) -> None:
+    text = "The premier held a meeting on Jan. 6.\nLater, the first meeting of the council opened."
+    ev = _date(nlp, text, "meeting", "2026-01-09", nth=1)
+    assert ev.date != "2026-01-06"
+
+
+def test_no_carry_across_paragraphs_without_a_reference_back(nlp) -> None:
+    text = "The initiative was announced in 2019.\nAnwar agreed that ties should grow."
+    ev = _date(nlp, text, "agreed", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")

@@ -193,7 +193,13 @@ def _sentence_bounds(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     if doc is not None:
         try:
             sent = ctx.sentence_of(start, end)
-            return sent.start_char, sent.end_char
+            s0, s1 = sent.start_char, sent.end_char
+            text = ctx.article.text
+            # a parser may hang the line break before a sentence onto it: the paragraph starts after it
+            nl = text.rfind("\n", s0, start)
+            if nl >= 0:
+                s0 = nl + 1
+            return s0, s1
         except Exception:  # noqa: BLE001
             pass
     text = ctx.article.text
@@ -218,6 +224,8 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
     text = ctx.article.text
     s0, s1 = _sentence_bounds(ctx, ev_start, ev_end)
     doc = getattr(ctx, "doc", None)
+    if doc is not None and not doc.has_annotation("DEP"):
+        doc = None  # no parse: fall back to punctuation for clause bounds
     ev_tok = _span_root(doc, ev_start, ev_end)
     ev_head = _clause_head(ev_tok) if ev_tok is not None else None
     out: list[_Cand] = []
@@ -266,7 +274,18 @@ _ANAPHORIC = re.compile(
 )
 
 
-def _discourse(ctx: DocContext, sent_start: int, ev_start: int) -> Timex | None:
+def _refers_back(text: str, ev_start: int, ev_end: int, sent_start: int) -> bool:
+    """A definite noun phrase that points back ("the visit", "these meetings"), not a new one
+    ("the first meeting of the council")."""
+    if not _ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]):
+        return False
+    if re.match(r"\s+of\b", text[ev_end : ev_end + 4]):
+        return False
+    before = text[max(0, ev_start - 20) : ev_start]
+    return not re.search(r"\b(?:first|second|third|next|last|final|new|another|inaugural)\s+$", before, re.I)
+
+
+def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> Timex | None:
     """The nearest earlier date the discourse carries to this event, or None.
 
     Within a paragraph the last date named carries on. Across a paragraph break only a definite
@@ -274,7 +293,7 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int) -> Timex | None:
     """
     text = ctx.article.text
     p_this = _paragraph_start(text, sent_start)
-    anaphoric = bool(_ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]))
+    anaphoric = _refers_back(text, ev_start, ev_end, sent_start)
     p_from = p_this
     if anaphoric and p_this > 0:
         p_from = _paragraph_start(text, max(0, p_this - 2))
@@ -298,14 +317,8 @@ def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) ->
     a date that governed something else in that sentence is not picked up.
     """
     text = ctx.article.text
-    if not _ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]):
+    if not _refers_back(text, ev_start, ev_end, sent_start):
         return None
-    if re.match(r"\s+of\b", text[ev_end : ev_end + 4]) or re.search(
-        r"\b(?:first|second|third|next|last|final|new|another|inaugural)\s+$",
-        text[max(0, ev_start - 20) : ev_start],
-        re.I,
-    ):
-        return None  # "the first meeting of the council" introduces an event, it does not refer back
     word = text[ev_start:ev_end].lower()
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
     if not re.fullmatch(r"[a-z][a-z-]+", stem):
@@ -367,7 +380,7 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
             if a is not None:
                 _set_date(ev, a.period, a.timex.text)
                 continue
-        t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start)
+        t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end)
         if t is not None:
             per = timex_period(t)
             if per is not None:
