@@ -94,17 +94,31 @@ def fts5_query(q: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
+def pg_tsquery(q: str) -> str | None:
+    """User words -> a safe to_tsquery expression: quoted lexemes ANDed, "word*" a prefix (word:*)."""
+    parts = [f"'{w.lower()}'" + (":*" if star else "") for w, star in re.findall(r"(\w+)(\*?)", q)]
+    return " & ".join(parts) if parts else None
+
+
 def _contains(col: Any, value: str) -> ColumnElement[bool]:
     # delimited list ",TUR,MYS,": LIKE with escaping, so "%" or "_" in a value stays literal
     return col.contains(f",{value},", autoescape=True)
 
 
-def _overlaps(start: Any, end: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+def _overlaps(
+    start: Any, end: Any, since: str | None, until: str | None, collate: str | None = None
+) -> list[ColumnElement[bool]]:
+    """Date-range overlap on ISO strings; ``collate`` "C" on PostgreSQL, whose locale collations
+    skip punctuation and would compare "2024~" as "2024"."""
+
+    def c(expr: Any) -> Any:
+        return expr.collate(collate) if collate else expr
+
     conds: list[ColumnElement[bool]] = []
     if since:
-        conds.append(func.coalesce(end, start) + literal("~") >= since)
+        conds.append(c(func.coalesce(end, start) + literal("~")) >= since)
     if until:
-        conds.append(start <= until + "~")
+        conds.append(c(start) <= until + "~")
     return conds
 
 
@@ -159,6 +173,11 @@ class Reader:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.dialect = engine.dialect.name
+        # byte-order comparison of ISO date strings (PostgreSQL's default collation is the locale's)
+        self.collate = "C" if self.dialect == "postgresql" else None
+
+    def _by_date(self, col: Any) -> Any:
+        return col.collate(self.collate) if self.collate else col
 
     # ------------------------------------------------------------------ full text
     def _fts_article_ids(self, q: str) -> Any:
@@ -171,7 +190,10 @@ class Reader:
             rowids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(fts=expr)
             return select(a.c.id).where(literal_column("articles.rowid").in_(rowids.columns(column("rowid"))))
         if self.dialect == "postgresql":
-            cond = text(f"{PG_TSVECTOR} @@ plainto_tsquery('simple', :fts)").bindparams(fts=q)
+            expr = pg_tsquery(q)
+            if expr is None:
+                return select(a.c.id).where(literal(False))
+            cond = text(f"{PG_TSVECTOR} @@ to_tsquery('simple', :fts)").bindparams(fts=expr)
             return select(a.c.id).where(cond)
         like = f"%{q}%"
         return select(a.c.id).where(or_(a.c.title.ilike(like), a.c.text.ilike(like)))
@@ -200,7 +222,7 @@ class Reader:
                 conds.append(a.c.id.in_(union(*subs)))
             if f.type:
                 conds.append(a.c.source_format == f.type)
-            conds += _overlaps(a.c.published, a.c.published, f.since, f.until)
+            conds += _overlaps(a.c.published, a.c.published, f.since, f.until, self.collate)
             if f.q:
                 conds.append(a.c.id.in_(self._fts_article_ids(f.q)))
             if f.actor:
@@ -237,7 +259,7 @@ class Reader:
                 if col is None:
                     raise QueryError("type", f"{kind} have no type to filter on")
                 conds.append(t.c[col] == f.type)
-            conds += _overlaps(t.c.date, t.c.enddate, f.since, f.until)
+            conds += _overlaps(t.c.date, t.c.enddate, f.since, f.until, self.collate)
             if f.q:
                 conds.append(t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(f.q))))
             if f.actor:
@@ -253,7 +275,7 @@ class Reader:
         conds = self._conditions(kind, f)
         if kind == "articles":
             a = T.articles
-            order = [a.c.published.desc().nulls_last(), a.c.seq.desc()]
+            order = [self._by_date(a.c.published).desc().nulls_last(), a.c.seq.desc()]
             q = select(a).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
             count_q = select(func.count()).select_from(a).where(*conds)
             with self.engine.connect() as conn:
@@ -261,7 +283,9 @@ class Reader:
                 items = [article_export(row) for row in conn.execute(q)]
             return items, total
         t = T.RECORD_TABLES[kind]
-        order = [t.c.name, t.c.id] if kind == "actors" else [t.c.date.desc().nulls_last(), t.c.id]
+        order = (
+            [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
+        )
         q = select(t.c.payload).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
         count_q = select(func.count()).select_from(t).where(*conds)
         with self.engine.connect() as conn:
@@ -374,7 +398,7 @@ class Reader:
             raise QueryError("interval", f"interval must be one of {', '.join(INTERVALS)}")
         t = T.events
         conds = [_contains(t.c.countries, a), _contains(t.c.countries, b)]
-        conds += _overlaps(t.c.date, t.c.enddate, since, until)
+        conds += _overlaps(t.c.date, t.c.enddate, since, until, self.collate)
         q = select(t.c.payload).where(*conds).order_by(t.c.date, t.c.id)
         buckets: dict[str, list[dict[str, Any]]] = defaultdict(list)
         coarser: dict[str, list[dict[str, Any]]] = defaultdict(list)
