@@ -243,15 +243,6 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
     return paras
 
 
-def _title_score(line: str) -> float:
-    words = _words(line)
-    lower = sum(1 for w in words if w[0].islower())
-    score = float(len(words))
-    if lower == 0 and len(words) <= 8:
-        score /= 2  # a tag or a name ("Defence Minister X Y"), not a headline
-    return score
-
-
 def _same(a: str, b: str) -> bool:
     return identity_text(a).casefold().strip(" .") == identity_text(b).casefold().strip(" .")
 
@@ -278,6 +269,61 @@ def _agency_in_dateline(para: str) -> str | None:
     return m.group("agency").strip() if m else None
 
 
+def _pick_title(
+    candidates: list[str], seq: list[str], out: Cleaned, name_lines: set[str], find_title: bool
+) -> list[str]:
+    """Choose the headline among the short header lines; return the standfirst lines to keep.
+
+    The headline is the line printed right before the byline or date, else the first line that
+    reads like a headline rather than a tag or a name. Long lines after it are a standfirst (the
+    journalist's summary, worth keeping); short lines before it are kickers and tags.
+    """
+    struct: list[bool] = []  # per candidate: is the next non-name header line a byline or date?
+    order = list(seq)
+    ci = 0
+    for pos, kind in enumerate(order):
+        if kind != "cand":
+            continue
+        nxt = None
+        cj = ci + 1
+        for later in order[pos + 1 :]:
+            if later == "cand":
+                cand = candidates[cj]
+                cj += 1
+                if (out.author and _same(cand, out.author)) or cand.casefold() in name_lines:
+                    continue  # a name line ("JANE DOE") before "By JANE DOE"
+                nxt = "cand"
+                break
+            nxt = later
+            break
+        struct.append(nxt in ("byline", "date"))
+        ci += 1
+    keep = [
+        (c, st)
+        for c, st in zip(candidates, struct, strict=True)
+        if not ((out.author and _same(c, out.author)) or c.casefold() in name_lines)
+    ]
+    if not keep:
+        return []
+    title_idx = None
+    if out.title:
+        title_idx = next((k for k, (c, _) in enumerate(keep) if _same(c, out.title)), None)
+    if title_idx is None:
+        marked = [k for k, (_, st) in enumerate(keep) if st]
+        plain = [k for k, (c, _) in enumerate(keep) if not _tag_like(c)]
+        title_idx = marked[-1] if marked else (plain[0] if plain else 0)
+        if find_title and not out.title:
+            out.title = keep[title_idx][0].strip()
+        elif out.title:
+            title_idx = -1  # the source named another title: every long line is lead-in
+    return [c for k, (c, _) in enumerate(keep) if k > title_idx and len(_words(c)) >= 8]
+
+
+def _tag_like(line: str) -> bool:
+    words = _words(line)
+    return len(words) <= 8 and not any(w[0].islower() for w in words)
+
+
 def clean_text(
     raw: str,
     *,
@@ -295,12 +341,14 @@ def clean_text(
     rules = load_rules()
     out = Cleaned(text="", title=title, author=author, published=published, publisher=publisher)
     text = normalise_text(raw)
-    lines = [_strip_inline_debris(ln, rules) for ln in text.split("\n")]
+    # unwrap first: in hard-wrapped copy the first physical line is half a sentence, not a headline
+    lines = unwrap([_strip_inline_debris(ln, rules) for ln in text.split("\n")], rules)
 
     # ---- header: key lines, labels, headline, bylines, date lines, up to the first prose line
     year_hints: list[str] = []
     header_dates: list[str] = []
     candidates: list[str] = []
+    seq: list[str] = []  # kinds of the header lines in order: cand | byline | date
     name_lines: set[str] = set()
     body_start = 0
     seen = 0
@@ -320,6 +368,7 @@ def clean_text(
                 found = match_date(value)
                 if found:
                     header_dates.append(found[0])
+                    seq.append("date")
                     rest = value[found[1] :]
                     rest = re.sub(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*", "", rest).strip()
                     if rest:
@@ -353,11 +402,13 @@ def clean_text(
         if byl:
             out.author = out.author or byl
             name_lines.add(byl.casefold())
+            seq.append("byline")
             i += 1
             continue
         d = parse_date_line(line)
         if d:
             header_dates.append(d)
+            seq.append("date")
             i += 1
             continue
         if _is_section_label(line, rules) or _is_drop_line(line, rules):
@@ -367,6 +418,7 @@ def clean_text(
             found_body = True
             break
         candidates.append(line)
+        seq.append("cand")
         i += 1
     if found_body:
         body_start = i
@@ -374,16 +426,12 @@ def clean_text(
         # no story start near the top: keep the lines as story, learn only the dates and bylines
         first = candidates[0] if candidates else None
         body_start = next((k for k in range(len(lines)) if first and lines[k].strip() == first), i)
-        candidates = []
-    if out.author:
-        candidates = [c for c in candidates if not _same(c, out.author)]
-    candidates = [c for c in candidates if c.casefold() not in name_lines]
-    if candidates and find_title and not out.title:
-        best = max(reversed(candidates), key=_title_score)  # ties go to the later line
-        out.title = best.strip()
+        candidates, seq = [], []
+    lead_in = _pick_title(candidates, seq, out, name_lines, find_title)
+    lines[body_start:body_start] = lead_in
 
     # ---- body: unwrap, then drop furniture and cut teaser blocks
-    paras = unwrap(lines[body_start:], rules)
+    paras = lines[body_start:]
     body: list[str] = []
     footer_dates: list[str] = []
     for para in paras:
