@@ -99,7 +99,13 @@ def test_undated_past_signing_takes_the_story_date() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The navy held a parade of warships in the capital.", "Chile and Peru discussed fishing rights."],
+    [
+        "The navy held a parade of warships in the capital.",
+        "Chile and Peru discussed fishing rights.",
+        "Chile praised the Norwegian helicopter maker.",
+        "Peru investigated past arms sales to Chile.",
+        "Peru is discussing the sale of tanks to Chile.",
+    ],
 )
 def test_no_deal(text: str) -> None:
     assert deals.extract(make_ctx(text)) == []

@@ -94,6 +94,12 @@ def test_numbers_that_are_not_figures() -> None:
     assert all(not (f.unit == "USD" and f.metric is None) for f in found)
 
 
+def test_small_amounts_need_a_price_and_small_counts_do_not_count() -> None:
+    [f] = figures.extract(make_ctx("Crude oil rose to 18 dlrs a barrel."))
+    assert (f.amount, f.metric) == (18, "price")
+    assert figures.extract(make_ctx("The dividend of 1.50 dlrs a share was paid to three investors.")) == []
+
+
 def test_percent_with_a_metric() -> None:
     [f] = figures.extract(make_ctx("Chilean exports rose 5 percent."))
     assert (f.amount, f.unit, f.metric) == (5, "percent", "exports")

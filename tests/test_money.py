@@ -53,6 +53,20 @@ def test_approximator_and_range() -> None:
     assert m.approx == "an estimated"
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("rose on March 6 to 3.9 billion dlrs", 3_900_000_000),
+        ("was cut by half to 66 billion yen", 66_000_000_000),
+        ("grew in 1985 to 2000 mln dlrs", 2_000_000_000),
+    ],
+)
+def test_a_number_before_to_is_not_a_range(text: str, amount: float) -> None:
+    [m] = find_money(text)
+    assert (m.amount, m.high) == (amount, None)
+    assert text[m.start : m.end] == m.text
+
+
 def test_offsets_point_at_the_amount() -> None:
     text = "The deal, worth $100 million, was signed."
     [m] = find_money(text)

@@ -43,6 +43,8 @@ class _Lex:
     items: re.Pattern[str]
     buy: frozenset[str]
     sell: frozenset[str]
+    item_words: frozenset[str]
+    generic: frozenset[str]
     status: list[tuple[str, re.Pattern[str]]]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
@@ -54,6 +56,8 @@ def lexicon() -> _Lex:
     items = [w for group in raw["items"].values() for w in group]
     return _Lex(
         items=re.compile(_alt(items, plural=True), re.I),
+        item_words=frozenset(w.split()[-1].casefold() for w in items),
+        generic=frozenset(w.casefold() for w in raw["generic_items"]),
         buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
         sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
@@ -193,6 +197,8 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
             continue
         if t.i in nat_idx or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "NORP":
             continue
+        if t is head and t.lemma_.casefold() in _DEAL_NOUNS:
+            continue  # "an arms deal": the item is the arms
         if t.pos_ == "PROPN" or re.search(r"\d", t.text):
             desig.append(t.text)
         else:
@@ -275,8 +281,8 @@ def extract(ctx: DocContext) -> list[Deal]:
             head = span.root
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head
-            if head.i in seen_heads:
-                continue
+            if head.i in seen_heads or not _is_item_head(head):
+                continue  # "helicopter maker", "missile unit": the item only names something else
             seen_heads.add(head.i)
             deal = _read(ctx, sent, head)
             if deal is None:
@@ -302,7 +308,9 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
             return None
     status = _status(text[s0:s1])
     if status is None:
-        status = "agreement" if verb is not None and verb.tag_ == "VBD" else "planned"
+        if verb is None or verb.tag_ not in ("VBD", "VBN"):
+            return None
+        status = "agreement"
     anchor = verb if verb is not None else noun
     subj, passive = _subject(anchor)
     subj_m = _party(ctx, subj.subtree) if subj is not None else None
@@ -362,6 +370,8 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
         return None
 
     value = _value(text, s0, s1, head)
+    if item in lexicon().generic and qty is None and value is None:
+        return None
     date = _date(ctx, s0, s1, anchor)
     delivery = _delivery(ctx, s0, s1)
     filled = sum(x is not None for x in (supplier, recipient, contractor, qty, value, date))
@@ -380,6 +390,15 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
         mentions=[ctx.mention(head.idx, head.idx + len(head.text))],
         confidence=round(min(0.4 + 0.08 * filled, 0.85), 2),
     )
+
+
+def _is_item_head(head: Any) -> bool:
+    """The noun the item phrase is about must be an item, or a deal noun ("an arms deal")."""
+    lex = lexicon()
+    w = head.text.casefold()
+    lem = head.lemma_.casefold()
+    sing = w[:-2] if w.endswith("es") and w[:-2] in lex.item_words else w.rstrip("s")
+    return bool({w, lem, sing} & (lex.item_words | _DEAL_NOUNS | {"system", "systems"}))
 
 
 def _is_military_owner(m: EntityMention) -> bool:

@@ -47,6 +47,8 @@ class _Lex:
     count_units: frozenset[str]
     percent: re.Pattern[str]
     min_amount: float
+    small_metrics: frozenset[str]
+    min_count: float
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def lexicon() -> _Lex:
             re.I,
         ),
         min_amount=float(raw["min_amount_without_metric"]),
+        small_metrics=frozenset(raw["small_amount_metrics"]),
+        min_count=float(raw["min_count"]),
     )
 
 
@@ -230,7 +234,7 @@ def _counts(ctx: DocContext, sent: Any, skip: list[tuple[int, int]]) -> list[_Fo
         # the number phrase: "more than 3,000", "46"
         num_toks = [t for t in head.children if t.like_num and t.i <= tok.i] or [tok]
         value = parse_number(" ".join(t.text for t in num_toks if t.like_num)) or parse_number(tok.text)
-        if value is None or value < 2:
+        if value is None or value * _scale_after(tok) < lexicon().min_count:
             continue
         scale = _scale_after(tok)
         out.append(_Found(start=tok.idx, end=head.idx + len(head.text), amount=value * scale, unit=unit))
@@ -287,7 +291,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 metric = None
             if f.is_percent and metric is None:
                 continue
-            if f.is_money and metric is None and f.amount < lex.min_amount:
+            if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
                 continue
             actors = _country_entities(mentions)
             if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):

@@ -186,13 +186,21 @@ def find_money(text: str) -> list[MoneySpan]:
             continue
         mult = _scale_value(scale)
         hi = parse_number(high) * mult if high else None
-        before = text[max(0, m.start() - 24) : m.start()]
+        start = m.start()
+        if hi is not None and (
+            not re.fullmatch(r"[\d.,]+", num) or hi < base * mult or re.fullmatch(r"(?:19|20)\d\d", num)
+        ):
+            # not a range: "March 6 to 3.9 billion dlrs", "cut by half to 66 billion yen"
+            start, base, hi = m.start("h1" if g["sym"] else "h2"), parse_number(high) or 0.0, None
+            if g["sym"]:
+                start = m.start()
+        before = text[max(0, start - 24) : start]
         am = lex.approx_re.search(before)
         out.append(
             MoneySpan(
-                start=m.start(),
+                start=start,
                 end=m.end(),
-                text=m.group(0),
+                text=text[start : m.end()],
                 amount=_round(base * mult),
                 currency=cur,
                 approx=am.group(0).strip().casefold() if am else None,
