@@ -753,7 +753,15 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         if rec:
             recipients = rec
     if place is None:
-        for hd in dict.fromkeys([c.head, c.trig, *([c.obj] if c.obj is not None else [])]):
+        # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
+        spots = [c.head, c.trig, c.obj, _subject(c.head)]
+        if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass"}:
+            spots.append(c.trig.head)
+        seen_i: set[int] = set()
+        for hd in spots:
+            if hd is None or hd.i in seen_i:
+                continue
+            seen_i.add(hd.i)
             place = parts.locative(hd)
             if place is not None:
                 break

@@ -1,0 +1,262 @@
+"""PLOVER event coding on short sentences written for these tests.
+
+The actor linker is replaced by a small table of names so these tests exercise the coder alone
+(types, roles, flags, evidence), whatever state the linker is in.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.context import DocContext
+from eventwire.extract import events
+from eventwire.extract.events_rules import PatternError, _rule, load_rules
+from eventwire.model import PLOVER_TYPES, Article, Entity, EntityMention, Event
+from eventwire.nlp import get_nlp
+
+# surface form -> (key, kind, country, is_place)
+NAMES = {
+    "Turkey": ("c:TUR", "country", "TUR", False),
+    "Turkish": ("c:TUR", "country", "TUR", False),
+    "Malaysia": ("c:MYS", "country", "MYS", False),
+    "Malaysian": ("c:MYS", "country", "MYS", False),
+    "Japan": ("c:JPN", "country", "JPN", False),
+    "Vietnam": ("c:VNM", "country", "VNM", False),
+    "France": ("c:FRA", "country", "FRA", False),
+    "Chad": ("c:TCD", "country", "TCD", False),
+    "Iran": ("c:IRN", "country", "IRN", False),
+    "Iraq": ("c:IRQ", "country", "IRQ", False),
+    "Israeli": ("c:ISR", "country", "ISR", False),
+    "Palestinian": ("c:PSE", "country", "PSE", False),
+    "Egypt": ("c:EGY", "country", "EGY", False),
+    "Egyptian": ("c:EGY", "country", "EGY", False),
+    "Russia": ("c:RUS", "country", "RUS", False),
+    "Peru": ("c:PER", "country", "PER", False),
+    "Ankara": ("l:ankara", "country", "TUR", True),
+    "Kuala Lumpur": ("l:kuala lumpur", "country", "MYS", True),
+    "Cairo": ("l:cairo", "country", "EGY", True),
+    "Geneva": ("l:geneva", "country", "CHE", True),
+    "Erdogan": ("p:erdogan", "person", None, False),
+    "Anwar": ("p:anwar", "person", None, False),
+    "Nordin": ("p:nordin", "person", None, False),
+    "Aselsan": ("o:aselsan", "organization", "TUR", False),
+}
+
+
+def _mentions(text: str) -> list[EntityMention]:
+    out = []
+    taken: set[int] = set()
+    for name in sorted(NAMES, key=len, reverse=True):
+        key, kind, country, is_place = NAMES[name]
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            ent = Entity(
+                id=key, name=name, kind=kind, country=country, sector="GOV" if kind == "country" else None
+            )
+            out.append(
+                EntityMention(key=key, start=m.start(), end=m.end(), text=name, entity=ent, is_place=is_place)
+            )
+    return out
+
+
+def code(text: str) -> list[Event]:
+    art = Article(id="a_test", path="<test>", text=text)
+    ctx = DocContext(article=art, doc=get_nlp()(text), entities=_mentions(text))
+    return events.extract(ctx)
+
+
+def one(text: str, event: str) -> Event:
+    found = [e for e in code(text) if e.event == event]
+    assert found, f"no {event} in {text!r}: {[(e.event, e.pattern) for e in code(text)]}"
+    return found[0]
+
+
+def countries(ents: list[Entity]) -> set[str | None]:
+    return {e.country for e in ents}
+
+
+# ------------------------------------------------------------------------------------ each type
+
+TYPED = [
+    ("Japan and Vietnam agreed to expand their cooperation.", "AGREE"),
+    ("The Malaysian minister met Turkish officials.", "CONSULT"),
+    ("Japan praised Vietnam for its reforms.", "SUPPORT"),
+    ("Iran lifted the curfew in its western provinces.", "CONCEDE"),
+    ("Turkish and Malaysian warships held joint exercises last week.", "COOPERATE"),
+    ("France sent humanitarian aid to Chad.", "AID"),
+    ("Russia withdrew its troops from the border.", "RETREAT"),
+    ("Iran demanded that Iraq release the prisoners.", "REQUEST"),
+    ("Iran accused Iraq of supporting the rebels.", "ACCUSE"),
+    ("Iraq rejected the proposal from Iran.", "REJECT"),
+    ("Iran threatened to close its border with Iraq.", "THREATEN"),
+    ("Thousands of Egyptian students demonstrated in Cairo on Friday.", "PROTEST"),
+    ("Japan imposed sanctions on Iran.", "SANCTION"),
+    ("Russia mobilized its troops near the border.", "MOBILIZE"),
+    ("Israeli police arrested twelve Palestinian protesters.", "COERCE"),
+    ("Israeli aircraft bombed Palestinian positions.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), TYPED)
+def test_each_plover_type(text: str, event: str) -> None:
+    ev = one(text, event)
+    assert ev.actor, "every test sentence names its actor"
+    assert ev.cameo and ev.score is not None and ev.pattern
+
+
+def test_all_sixteen_types_have_a_pattern_file() -> None:
+    rs = load_rules()
+    kinds = {e.rule.event for table in (rs.verbs, rs.nouns) for entries in table.values() for e in entries}
+    assert kinds == set(PLOVER_TYPES)
+    assert {t for _, t in TYPED} == set(PLOVER_TYPES)
+
+
+# ------------------------------------------------------------------------------------ roles
+
+
+def test_visit_makes_the_host_country_the_recipient() -> None:
+    ev = one("Nordin, the Malaysian defence minister, visited Ankara on Monday.", "CONSULT")
+    assert ev.mode == "visit"
+    assert [e.id for e in ev.actor] == ["p:nordin"]
+    assert countries(ev.actor) == {"MYS"}  # nationality from the apposition
+    assert countries(ev.recipient) == {"TUR"}
+    assert ev.event_loc is not None and ev.event_loc.name == "Ankara"
+
+
+def test_paid_an_official_visit_to_a_capital() -> None:
+    ev = one("The Turkish minister paid an official visit to Kuala Lumpur.", "CONSULT")
+    assert ev.mode == "visit"
+    assert countries(ev.actor) == {"TUR"}
+    assert countries(ev.recipient) == {"MYS"}
+
+
+def test_compound_actors_stay_in_one_record() -> None:
+    evs = [
+        e
+        for e in code("Turkish President Erdogan and Malaysian Prime Minister Anwar attended the meeting.")
+        if e.event == "CONSULT"
+    ]
+    assert len(evs) == 1
+    assert {e.id for e in evs[0].actor} == {"p:erdogan", "p:anwar"}
+    assert countries(evs[0].actor) == {"TUR", "MYS"}
+
+
+def test_meeting_between_two_parties() -> None:
+    ev = one("A meeting between Iran and Iraq took place in Geneva.", "CONSULT")
+    assert countries(ev.actor) | countries(ev.recipient) == {"IRN", "IRQ"}
+    assert ev.event_loc is not None and ev.event_loc.name == "Geneva"
+
+
+def test_passive_voice_swaps_actor_and_recipient() -> None:
+    ev = one("Israeli soldiers were attacked by Palestinian militants.", "ASSAULT")
+    assert countries(ev.actor) == {"PSE"}
+    assert countries(ev.recipient) == {"ISR"}
+
+
+def test_places_are_never_actors() -> None:
+    ev = one("Protesters in Cairo demonstrated against Egypt.", "PROTEST")
+    assert all(e.id != "l:cairo" for e in ev.actor + ev.recipient)
+    assert ev.event_loc is not None and ev.event_loc.name == "Cairo"
+
+
+def test_object_preposition_gives_the_recipient() -> None:
+    assert countries(one("Japan imposed sanctions on Iran.", "SANCTION").recipient) == {"IRN"}
+    assert countries(one("France sent humanitarian aid to Chad.", "AID").recipient) == {"TCD"}
+    assert countries(one("Iran accused Iraq of supporting the rebels.", "ACCUSE").recipient) == {"IRQ"}
+
+
+# ------------------------------------------------------------------------------------ PLOVER rules
+
+
+def test_signing_an_agreement_is_support() -> None:
+    ev = one("Japan and Vietnam signed a trade agreement on Tuesday.", "SUPPORT")
+    assert ev.cameo == "057"
+    assert countries(ev.actor) == {"JPN", "VNM"}
+
+
+def test_future_cooperation_is_agree() -> None:
+    evs = code("France will give Chad a loan of ten million euros.")
+    assert [e.event for e in evs] == ["AGREE"]
+    assert evs[0].future
+    assert countries(evs[0].actor) == {"FRA"} and countries(evs[0].recipient) == {"TCD"}
+
+
+def test_future_hostility_is_threaten() -> None:
+    ev = one("Japan will impose sanctions on Iran.", "THREATEN")
+    assert ev.future and countries(ev.recipient) == {"IRN"}
+
+
+def test_frame_absorbs_the_act_it_governs() -> None:
+    evs = code("Iran threatened to impose sanctions on Iraq.")
+    assert [e.event for e in evs] == ["THREATEN"]
+    assert countries(evs[0].recipient) == {"IRQ"}
+    assert evs[0].mode == "restrict"
+
+
+def test_pledge_is_one_agree() -> None:
+    evs = code("Turkey and Malaysia pledged to deepen cooperation in defence.")
+    assert [e.event for e in evs] == ["AGREE"]
+    assert "military" in evs[0].context
+
+
+def test_same_verb_different_object() -> None:
+    assert one("Iran lifted sanctions on Iraq.", "RETREAT").mode == "ease"
+    assert one("Iran lifted the curfew in its western provinces.", "CONCEDE").cameo == "081"
+    assert not [e for e in code("Iran lifted the curfew in its western provinces.") if e.event == "RETREAT"]
+
+
+def test_figure_of_speech_is_no_event() -> None:
+    assert code("Tokyo stocks rallied on Friday.") == []
+    assert code("Analysts warned that profits may fall.") == []
+
+
+# ------------------------------------------------------------------------------------ flags
+
+
+def test_negation_flag() -> None:
+    ev = one("Japan did not impose sanctions on Iran.", "SANCTION")
+    assert ev.negated and not ev.future
+
+
+def test_hypothetical_flag() -> None:
+    ev = one("If Iraq attacks, Iran could strike Iraqi positions.", "THREATEN")
+    assert ev.hypothetical
+
+
+def test_refusal_of_future_cooperation_is_reject() -> None:
+    ev = one("Iran said it will not accept any refugees from Iraq.", "REJECT")
+    assert not ev.negated
+
+
+def test_plain_past_event_has_no_flags() -> None:
+    ev = one("Russia withdrew its troops from the border.", "RETREAT")
+    assert not (ev.negated or ev.future or ev.hypothetical)
+
+
+# ------------------------------------------------------------------------------------ evidence
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = "The weather was fine. Japan imposed sanctions on Iran. Markets were calm."
+    ev = one(text, "SANCTION")
+    m = ev.mentions[0]
+    assert text[m.start : m.end] == m.sentence == "Japan imposed sanctions on Iran."
+    assert text[ev.trigger_start : ev.trigger_end] == ev.trigger == "imposed"
+    assert ev.id == events.stable_id("e", "a_test", ev.trigger_start, "SANCTION")
+
+
+def test_ids_are_stable_across_runs() -> None:
+    text = "Japan imposed sanctions on Iran."
+    assert [e.id for e in code(text)] == [e.id for e in code(text)]
+
+
+# ------------------------------------------------------------------------------------ pattern files
+
+
+def test_unknown_pattern_key_is_reported_with_its_rule() -> None:
+    with pytest.raises(PatternError, match="verbz"):
+        _rule({"name": "x.y", "verbz": ["meet"]}, "CONSULT", {}, "data/events/consult.yaml", 1)
