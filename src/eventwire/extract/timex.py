@@ -82,6 +82,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     """
     s, e = _sentence_bounds(text, start, end)
     left = _WORD_RX.findall(text[s:start])[-12:]
+    if left and left[-1].lower() in ("until", "till", "by", "before"):
+        return "future"  # a deadline: "until Tuesday", "by Friday"
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i)
         if c == "past" and i > 0 and left[i - 1].lower() in ("be", "being"):
@@ -332,7 +334,19 @@ def _h_mdy(m: re.Match[str], st: _State) -> _Result | None:
     if d2 is not None and mo2 is None and d2 <= d:
         d2 = None
     anchor = "absolute"
-    if y is None:
+    rel = (m.groupdict().get("mrel") or "").lower()
+    if y is None and rel and st.dct is not None and st.dct.date is not None:
+        y = st.dct.year
+        try:
+            cand = date(y, mo, d)
+        except ValueError:
+            cand = None
+        if cand is not None and rel == "last" and cand >= st.dct.date:
+            y -= 1
+        elif cand is not None and rel == "next" and cand <= st.dct.date:
+            y += 1
+        anchor = "dct"
+    elif y is None:
         y = _year_for_month(st, mo, m.start(), m.end(), d)
         anchor = "tense"
     v = _mk_day(y, mo, d)
@@ -1023,8 +1037,35 @@ def _h_duration(m: re.Match[str], st: _State) -> _Result | None:
     return _Result("DURATION", value, anchor="duration")
 
 
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "average",
+    "initial",
+    "first",
+    "party",
+    "this",
+    "that",
+    "these",
+    "those",
+    "regular",
+    "s",
+}
+
+
 def _h_setword(m: re.Match[str], st: _State) -> _Result | None:
+    """ "daily", "annually" as adverbs; as adjectives ("its quarterly dividend") they are no timex."""
     lex = lexicon()
+    if _prev_word(m.string, m.start()) in _DETERMINERS:
+        return None
     return _Result("SET", lex.set_of[norm_key(m["sw"])], anchor="set")
 
 
@@ -1288,7 +1329,7 @@ def _rules() -> list[_Rule]:
         ("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _h_slash, 9, 0),
         (
             "mdy",
-            rf"(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
+            rf"(?:(?P<mrel>last|this|next)\s+)?(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
             rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%))?"
             rf"(?:,?\s+{YR})?",
             _h_mdy,
