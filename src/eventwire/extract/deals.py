@@ -201,7 +201,7 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
             continue  # "an arms deal": the item is the arms
         if t.pos_ == "PROPN" or re.search(r"\d", t.text):
             desig.append(t.text)
-        else:
+        elif t.pos_ in ("NOUN", "ADJ") or t is head:
             item_words.append(t.text.casefold())
     return " ".join(item_words) or head.text.casefold(), " ".join(desig) or None, qty, nat
 
