@@ -95,6 +95,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str | 
             return data.decode(declared), None
         except (LookupError, UnicodeDecodeError):
             pass
+    # mostly-ASCII text with a few accented letters is Western European (cp1252 is the superset
+    # of latin-1 that Windows-made news exports use); statistical detectors often call such a
+    # short sample Baltic or Turkish and turn "Zürich" into "Z³rich"
+    for enc in ("cp1252", "latin-1"):
+        try:
+            guess = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        letters = sum(1 for ch in guess if ch.isalpha())
+        high = sum(1 for ch in guess if ord(ch) > 127)
+        if high <= 0.1 * max(letters, 1) and not any(0x80 <= ord(ch) <= 0x9F for ch in guess):
+            return guess, None
     best = from_bytes(data).best()
     if best is None:
         return None, "binary content (no text encoding fits)"

@@ -42,35 +42,40 @@ def read_feed(data: bytes, path: str) -> Iterator[Article | Rejection]:
     # a stream, never a string: feedparser treats strings that look like URLs as things to fetch
     parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
+    err = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    malformed = f"malformed XML: {' '.join(str(err).split())[:160] or type(err).__name__}" if err else None
     if not entries:
-        if parsed.get("bozo"):
-            err = parsed.get("bozo_exception")
-            msg = " ".join(str(err).split())[:160] if err else "unknown error"
-            yield Rejection(path, f"malformed XML: {msg}")
-        else:
-            yield Rejection(path, "feed has no items")
+        yield Rejection(path, malformed or "feed has no items")
         return
     fmt = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
     feed = parsed.get("feed") or {}
     publisher = feed.get("title") or None
     lang = feed.get("language") or None
+    out: list[Article | Rejection] = []
     for n, entry in enumerate(entries, 1):
         body = _item_body(entry)
         item_path = f"{path}#{n}"
         if not body.strip():
-            yield Rejection(item_path, "feed item has no text")
+            out.append(Rejection(item_path, "feed item has no text"))
             continue
         author = entry.get("author") or None
         if not author and entry.get("authors"):
             author = [a.get("name") for a in entry["authors"] if a.get("name")] or None
-        yield make_article(
-            item_path,
-            body,
-            source_format=fmt,
-            title=fragment_to_text(entry.get("title") or "") or None,
-            author=author,
-            published=_item_date(entry),
-            publisher=publisher,
-            url=entry.get("link") or None,
-            language=lang,
+        out.append(
+            make_article(
+                item_path,
+                body,
+                source_format=fmt,
+                title=fragment_to_text(entry.get("title") or "") or None,
+                author=author,
+                published=_item_date(entry),
+                publisher=publisher,
+                url=entry.get("link") or None,
+                language=lang,
+            )
         )
+    if malformed and not any(isinstance(x, Article) for x in out):
+        # the items are fragments of a broken document: name the real problem once
+        yield Rejection(path, malformed)
+        return
+    yield from out
