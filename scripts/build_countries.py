@@ -79,7 +79,9 @@ def main() -> None:
             "historic": False,
         }
     for c in pycountry.historic_countries:
-        if c.alpha_3 in out:
+        # only the historic states listed in the extras: the rest share names with today's states
+        # (Burma, East Timor, Zaire) and would steal them
+        if c.alpha_3 in out or c.alpha_3 not in extras:
             continue
         out[c.alpha_3] = {
             "name": c.name.split(",")[0],

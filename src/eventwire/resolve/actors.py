@@ -245,6 +245,14 @@ def _find_people(
                 f.roles.append(_role(t, dct, sent_text))
                 f.sector = f.sector or t.sector
             consumed.update(j for j in range(t.start, t.end) if j in tokmap)
+        # "King Hassan of Morocco": the state right after the name
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
+            st = tokmap[end + 1]
+            if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
+                f.country = f.country or st.country
+                for r in f.roles:
+                    r["country"] = r["country"] or st.country
+                consumed.update(range(st.start, st.end))
         if f.sector is None and any(
             fold(doc[j].text).rstrip(".") in lex.military_ranks for j in range(surf, core)
         ):
@@ -282,6 +290,41 @@ def _inherit_list_country(doc: Any, persons: list[Found]) -> None:
 
 
 # ------------------------------------------------------------------------------------------ groups, places
+
+
+def _ethnic_groups(doc: Any, found: list[Found]) -> None:
+    """'Bosnian Serbs' are Bosnia's; 'ethnic Albanians in south Serbia' are Serbia's (PLOVER codes an
+    ethnic group by the state it lives in, its ethnicity being only an attribute)."""
+    by_start = {f.start: f for f in found}
+    drop = []
+    for f in found:
+        if f.kind == "country" and f.entry is not None and f.entry.kind == "adj":
+            nxt = by_start.get(f.end)
+            if (
+                nxt is not None
+                and nxt.entry is not None
+                and nxt.entry.kind == "people"
+                and nxt.country != f.country
+            ):
+                f.end = nxt.end
+                f.kind, f.key, f.sector = "group", f"g:{f.country}:CVL", "CVL"
+                f.name = doc[f.start : f.end].text
+                f.source += "+group"
+                drop.append(nxt)
+    for d in drop:
+        found.remove(d)
+    places_by_sent: dict[int, set[str]] = {}
+    for f in found:
+        if f.is_place and f.country:
+            places_by_sent.setdefault(doc[f.start].sent.start, set()).add(f.country)
+    for f in found:
+        if f.kind != "group" or f.start == 0 or doc[f.start - 1].lower_ != "ethnic":
+            continue
+        cs = places_by_sent.get(doc[f.start].sent.start, set()) - {f.country}
+        if len(cs) == 1:
+            c = next(iter(cs))
+            f.country = c
+            f.key = f"g:{c}:{f.sector}"
 
 
 def _group_noun_at(doc: Any, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
@@ -374,7 +417,15 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
     for f in found:
         if f.kind != "country" or f.entry is None or f.source.endswith(("+gov", "+group")):
             continue
-        prev = fold(doc[f.start - 1].text) if f.start > 0 else ""
+        k = f.start - 1
+        while (
+            k > 0
+            and f.start - k <= 2
+            and doc[k].text[:1].islower()
+            and doc[k].pos_ in ("ADJ", "NOUN", "PROPN")
+        ):
+            k -= 1  # "in south Serbia", "in northern Iraq", "in central Baghdad"
+        prev = fold(doc[k].text) if k >= 0 else ""
         nxt = doc[f.end].text if f.end < len(doc) else ""
         if f.entry.kind == "capital":
             if prev in PLACE_PREPS or _dateline(doc, f) or nxt in ("'s", "’s") and False:
@@ -482,6 +533,8 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed)
     tokmap = _tokmap(found)
+    _leaders_at_home(doc, found)
+    _ethnic_groups(doc, found)
     found += coref.pronoun_mentions(doc, found)
     found += coref.description_mentions(doc, found, tokmap, lex)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -505,6 +558,27 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
                 p.country = p.country or o.country
             if o.sector and o.sector != "GOV" and p.sector in (None, "GOV"):
                 p.sector = o.sector
+
+
+def _leaders_at_home(doc: Any, found: list[Found]) -> None:
+    """'President X extended the curfew in Abidjan': an office holder whose state the text does not
+    name, acting where the sentence places him, is that state's (domestic news convention).
+
+    Only places count (not states named as actors), and only when they agree on one state."""
+    places_by_sent: dict[int, set[str]] = {}
+    for f in found:
+        if f.is_place and f.country:
+            places_by_sent.setdefault(doc[f.start].sent.start, set()).add(f.country)
+    for p in found:
+        if p.kind != "person" or p.country or not p.roles or p.source != "person":
+            continue
+        if p.sector not in (None, "GOV", "MIL", "COP", "LEG", "JUD"):
+            continue
+        cs = places_by_sent.get(doc[p.start].sent.start, set())
+        if len(cs) == 1:
+            p.country = next(iter(cs))
+            for r in p.roles:
+                r["country"] = r["country"] or p.country
 
 
 def _short_forms_elsewhere(doc: Any, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:

@@ -46,12 +46,16 @@ def title_sector(lex: Lexicon, title: str, org_sector: str | None = None) -> str
     """A holder's sector: a specific head (CEO, judge, general) or organisation beats GOV."""
     words = fold(title).replace("-", " ").split()
     found: list[str] = []
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
         for j in (3, 2, 1):
             ph = " ".join(words[i : i + j])
             if ph in lex.heads:
                 found.append(lex.heads[ph])
+                i += j
                 break
+        else:
+            i += 1
     sect = lex.org_sector(title)
     if sect in ("MIL", "COP", "SPY", "JUD", "LEG"):
         return sect
@@ -97,7 +101,7 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     sent_start = doc[i].sent.start if i < len(doc) else 0
     j = i - 1
     words: list[int] = []
-    t = Title(title="")
+    t = Title(title="", start=-1)
     while j >= sent_start:
         tok = doc[j]
         f = fold(tok.text)
@@ -133,7 +137,9 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             continue
         if t.country or t.organization or t.past:
             break  # nothing but markers before a demonym/possessor
-        if _title_word(lex, tok) and (tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations):
+        if _title_word(lex, tok) and (
+            tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
+        ):
             words.append(j)
         elif (
             words
@@ -157,7 +163,7 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
         return None
     t.title = doc[words[0] : words[-1] + 1].text
     t.end = i
-    t.start = min(t.start, words[0]) if t.start else words[0]
+    t.start = min(t.start, words[0]) if t.start >= 0 else words[0]
     return _finish(t, lex)
 
 
@@ -170,12 +176,7 @@ def _finish(t: Title, lex: Lexicon) -> Title:
             t.title = full.title()
     org_sec = lex.org_sector(t.organization) if t.organization else None
     t.sector = title_sector(lex, t.title, org_sec)
-    if (
-        t.country is None
-        and t.org_country
-        and len(t.org_country) == 3
-        and t.org_country not in ("IGO", "NGO", "IMG")
-    ):
+    if t.country is None and t.org_country and len(t.org_country) == 3:
         t.country = t.org_country
     return t
 
@@ -206,6 +207,10 @@ def _phrase_parts(doc: Any, idx: list[int], tokmap: dict[int, Found], lex: Lexic
                 continue
             if fd.kind == "country" and fd.entry is not None and fd.entry.kind == "adj" and not words:
                 t.country = fd.country
+                k += fd.end - fd.start
+                continue
+            if fd.kind == "organization" and not words:  # "UN secretary-general"
+                t.organization, t.org_country = fd.name, fd.country
                 k += fd.end - fd.start
                 continue
         if (
