@@ -241,3 +241,17 @@ def test_date_range_precisions() -> None:
     assert str(date_range("2024-02")[1]) == "2024-02-29"
     assert date_range("2026-01-06", "2026-01-08")[1].day == 8
     assert date_range("garbage") is None
+
+
+def test_a_year_of_daily_meetings_in_one_block() -> None:
+    from datetime import date, timedelta
+
+    exts = []
+    for i in range(365):
+        day = (date(2025, 1, 1) + timedelta(days=i)).isoformat()
+        for aid in ("a1", "a2"):
+            exts.append(ArticleExtraction(f"{aid}-{i}", events=[meeting(f"{aid}-{i}", day)]))
+    out = fuse(exts, {}, [], {})
+    assert len(out.events) == 365
+    assert all(len(e.mentions) == 2 for e in out.events)
+    assert len({e.id for e in out.events}) == 365

@@ -19,6 +19,7 @@ Ids derive from the cluster's content (its earliest mention), never from input o
 from __future__ import annotations
 
 import copy
+import math
 import unicodedata
 from calendar import monthrange
 from collections import Counter, defaultdict
@@ -180,6 +181,46 @@ class _Rekeyer:
         return list(out.values())
 
 
+def _cluster(
+    items: list[_Item],
+    compatible: Callable[[_Item, _Item], bool],
+    keys: Callable[[_Item], tuple[list[Any], list[Any]]],
+) -> list[list[_Item]]:
+    """Greedy clustering in a fixed order; each reading is compared only with clusters sharing a
+    key (a month it covers, an amount bucket), so a block of thousands stays near-linear."""
+    clusters: list[list[_Item]] = []
+    index: dict[Any, list[int]] = defaultdict(list)
+    for it in sorted(items, key=lambda i: i.order):
+        put, look = keys(it)
+        target = None
+        for ci in sorted({ci for k in look for ci in index.get(k, ())}):
+            if all(compatible(it, o) for o in clusters[ci]):
+                clusters[ci].append(it)
+                target = ci
+                break
+        if target is None:
+            clusters.append([it])
+            target = len(clusters) - 1
+        for k in put:
+            if target not in index[k]:
+                index[k].append(target)
+    return clusters
+
+
+def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
+    """Months a narrow reading covers; wide (year-level) readings key on their date; undated on none."""
+    if it.rng is None:
+        return [("none",)], [("none",)]
+    if _width(it.rng) > 31:
+        k = ("wide", it.rec.date)
+        return [k], [k]
+    lo, hi = it.rng
+    ks = [(lo.year, lo.month)]
+    if (hi.year, hi.month) != ks[0]:
+        ks.append((hi.year, hi.month))
+    return ks, ks
+
+
 # ---------------------------------------------------------------------------------------- events
 
 
@@ -282,14 +323,7 @@ def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> lis
         blocks[(_family(ev), _dyad(ev), year, None if year else it.article_id)].append(it)
     out: list[Event] = []
     for key in sorted(blocks, key=repr):
-        clusters: list[list[_Item]] = []
-        for it in sorted(blocks[key], key=lambda i: i.order):
-            for cl in clusters:
-                if all(_events_compatible(it, other) for other in cl):
-                    cl.append(it)
-                    break
-            else:
-                clusters.append([it])
+        clusters = _cluster(blocks[key], _events_compatible, _month_keys)
         out.extend(_merge_events(cl, articles) for cl in clusters)
     return sorted(out, key=lambda e: (e.date or "", e.id))
 
@@ -408,14 +442,7 @@ def _fuse_deals(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list
         blocks[_deal_block(it.rec)].append(it)
     out = []
     for key in sorted(blocks):
-        clusters: list[list[_Item]] = []
-        for it in sorted(blocks[key], key=lambda i: i.order):
-            for cl in clusters:
-                if all(_deals_compatible(it, o) for o in cl):
-                    cl.append(it)
-                    break
-            else:
-                clusters.append([it])
+        clusters = _cluster(blocks[key], _deals_compatible, lambda it: ([0], [0]))
         out.extend(_merge_deals(cl, articles) for cl in clusters)
     return sorted(out, key=lambda d: (d.date or "", d.id))
 
@@ -485,6 +512,12 @@ def _figures_compatible(x: _Item, y: _Item) -> bool:
     return bool(near and a.metric and a.metric == b.metric and pa and pa == pb and ca and ca == cb)
 
 
+def _amount_keys(it: _Item) -> tuple[list[Any], list[Any]]:
+    """Amount buckets a tenth of a decade wide: figures within 15% share a neighbouring bucket."""
+    b = math.floor(math.log10(abs(it.rec.amount) + 1e-9) * 10)
+    return [b - 1, b, b + 1], [b]
+
+
 def _fuse_figures(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Figure]:
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
@@ -492,14 +525,7 @@ def _fuse_figures(items: list[_Item], articles: dict[str, dict[str, Any]]) -> li
         blocks[(f.unit, f.kind)].append(it)
     out = []
     for key in sorted(blocks):
-        clusters: list[list[_Item]] = []
-        for it in sorted(blocks[key], key=lambda i: i.order):
-            for cl in clusters:
-                if all(_figures_compatible(it, o) for o in cl):
-                    cl.append(it)
-                    break
-            else:
-                clusters.append([it])
+        clusters = _cluster(blocks[key], _figures_compatible, _amount_keys)
         out.extend(_merge_figures(cl, articles) for cl in clusters)
     return sorted(out, key=lambda f: (f.date or "", f.id))
 
