@@ -22,7 +22,20 @@ class Span:
 
 
 def locate(text: str, mention: dict[str, Any]) -> tuple[int, int] | None:
-    """Where a mention's sentence is in the text: its offsets when they agree, else a search."""
+    """Where a mention's sentence is in the text (whitespace trimmed), or None when it is not there."""
+    span = _locate(text, mention)
+    if span is None:
+        return None
+    a, b = span
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _locate(text: str, mention: dict[str, Any]) -> tuple[int, int] | None:
+    """Its offsets when they agree with the sentence, else a search for the sentence."""
     start, end, sentence = mention.get("start"), mention.get("end"), mention.get("sentence") or ""
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
         piece = text[start:end]

@@ -50,7 +50,7 @@ def make_templates() -> Jinja2Templates:
         SINGULAR=SINGULAR,
         KINDS=KINDS,
     )
-    env.filters.update(amount=human_amount, short=shorten)
+    env.filters.update(amount=human_amount, short=shorten, basename=lambda p: str(p or "").rsplit("/", 1)[-1])
     return Jinja2Templates(env=env)
 
 
@@ -290,7 +290,7 @@ def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
             "body": mark_text(art["text"], spans),
             "listed": listed,
             "actors": art["records"].get("actors", []),
-            "title": art.get("title") or art.get("path"),
+            "title": art.get("title") or str(art.get("path") or "").rsplit("/", 1)[-1],
         }
         return render(request, "article.html", ctx, art, json_url=f"/api/articles/{record_id}")
 
