@@ -255,3 +255,13 @@ def test_a_year_of_daily_meetings_in_one_block() -> None:
     assert len(out.events) == 365
     assert all(len(e.mentions) == 2 for e in out.events)
     assert len({e.id for e in out.events}) == 365
+
+
+def test_undated_readings_merge_across_stories_only_as_copies() -> None:
+    a = meeting("a1", None)
+    b = meeting("a2", None)
+    b.mentions[0].sentence = a.mentions[0].sentence = "Jane Roe met the Peruvian foreign minister in Lima."
+    c = meeting("a3", None)
+    c.mentions[0].sentence = "Roe and her Peruvian host discussed fisheries at length."
+    out = fuse([ArticleExtraction(x.mentions[0].article_id, events=[x]) for x in (a, b, c)], {}, [], {})
+    assert sorted(len(e.mentions) for e in out.events) == [1, 2]

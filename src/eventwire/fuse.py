@@ -210,7 +210,8 @@ def _cluster(
 def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
     """Months a narrow reading covers; wide (year-level) readings key on their date; undated on none."""
     if it.rng is None:
-        return [("none",)], [("none",)]
+        k = ("none", _norm(getattr(it.rec, "trigger", None)))
+        return [k], [k]
     if _width(it.rng) > 31:
         k = ("wide", it.rec.date)
         return [k], [k]
@@ -287,6 +288,12 @@ def _similar_text(a: Event, b: Event) -> bool:
     return fuzz.token_set_ratio(sa, sb) >= 70
 
 
+def _same_sentence(a: Event, b: Event) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(m.sentence, n.sentence) >= 90 for m in a.mentions[:3] for n in b.mentions[:3])
+
+
 def _events_compatible(x: _Item, y: _Item) -> bool:
     a, b = x.rec, y.rec
     if _family(a) != _family(b) or _dyad(a) != _dyad(b):
@@ -305,8 +312,11 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
     if not _places_compatible(a.event_loc, b.event_loc):
         return False
     if x.rng is None or y.rng is None:
-        # undated readings only merge inside one article (the same meeting told twice)
-        return x.rng is None and y.rng is None and x.article_id == y.article_id and _similar_text(a, b)
+        # undated readings merge inside one article (the same meeting told twice), or across
+        # stories only when the evidence is the same sentence (a re-sent or corrected story)
+        if not (x.rng is None and y.rng is None):
+            return False
+        return _similar_text(a, b) if x.article_id == y.article_id else _same_sentence(a, b)
     if not _overlap(x.rng, y.rng):
         return False
     if _width(x.rng) > 31 or _width(y.rng) > 31:
@@ -320,7 +330,7 @@ def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> lis
     for it in items:
         ev = it.rec
         year = it.rng[0].year if it.rng else None
-        blocks[(_family(ev), _dyad(ev), year, None if year else it.article_id)].append(it)
+        blocks[(_family(ev), _dyad(ev), year)].append(it)
     out: list[Event] = []
     for key in sorted(blocks, key=repr):
         clusters = _cluster(blocks[key], _events_compatible, _month_keys)
