@@ -26,7 +26,9 @@ def main() -> int:
     from eventwire.nlp import get_nlp
     from eventwire.resolve import actors
 
-    arts = [a for a in read_paths([path], max_bytes=50_000_000) if isinstance(a, Article) and a.text.strip()][:n]
+    arts = [a for a in read_paths([path], max_bytes=50_000_000) if isinstance(a, Article) and a.text.strip()][
+        :n
+    ]
     nlp = get_nlp()
     load_rules()
     nlp("warm up")

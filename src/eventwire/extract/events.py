@@ -192,6 +192,12 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             if hit is None:
                 continue
             obj = hit
+        if r.not_objects:
+            objs = objs if objs is not None else _objects(t)
+            if any(_keys(o) & r.not_objects for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass"):
+                continue
+        if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in _complements(t)):
+            continue  # "declined to comment"
         if r.requires_complement and not _complements(t, after=True):
             continue
         if r.requires_prep and not any(
@@ -201,10 +207,22 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         if r.objects_kind:
             objs = objs if objs is not None else _objects(t)
             direct = [o for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or o.head.head == t]
+            # "allowed X to participate": the complement's subject is the object
+            direct += [s for s in (_subject(comp) for comp in _complements(t)) if s is not None]
             if not direct:
                 continue
             if "any" not in r.objects_kind:
-                kinds = {e.kind for o in direct for e in parts.entities(o)}
+                # the object itself must name an actor ("received the envoy", "Turkey's efforts"),
+                # not merely mention one ("received Chrysler shares")
+                named = [
+                    o
+                    for o in direct
+                    if o.i in parts.by_tok
+                    or parts.group_sector(o)
+                    or any(ch.dep_ == "poss" and ch.i in parts.by_tok for ch in o.children)
+                    or o.lemma_.lower() in parts.partitives
+                ]
+                kinds = {e.kind for o in named for e in parts.entities(o, strict=False)}
                 if not kinds & r.objects_kind:
                     continue
             obj = obj or direct[0]
@@ -387,7 +405,7 @@ def _absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         if f.kind == "noun":
             roots += [c for c in f.trig.children]
         for r in roots:
-            region.update(t.i for t in r.subtree)
+            region.update(_subtree_no_relcl(r))
         if f.kind != "must":
             region.discard(f.trig.i)
         for c in cands:
@@ -398,6 +416,21 @@ def _absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
             gone.add(id(c))
             f.absorbed.append(c)
     return [c for c in cands if id(c) not in gone]
+
+
+def _subtree_no_relcl(root: Token) -> set[int]:
+    """A frame's reach: what it governs, but not relative/adverbial clauses (acts of their own)."""
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(
+            c
+            for c in t.children
+            if not (c.dep_ in {"relcl", "advcl"} or (c.dep_ == "acl" and t.pos_ in {"NOUN", "PROPN"}))
+        )
+    return out
 
 
 def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
@@ -433,7 +466,10 @@ def _subject(h: Token) -> Token | None:
 
 
 def _is_passive(h: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in h.children)
+    """'was attacked by', and reduced 'Supported by the US, China argued ...'."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in h.children) or (
+        h.tag_ == "VBN" and any(c.dep_ == "agent" for c in h.children)
+    )
 
 
 def _agents(h: Token) -> list[Token]:
@@ -518,6 +554,14 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
                 toks.append(ch)
     if c.kind == "subjnoun" and c.trig in toks:
         toks.remove(c.trig)
+    if _is_passive(h) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
+        # reduced passive: "Supported by the US, China argued" / "a camp attacked by militias"
+        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN"}:
+            toks.append(h.head)
+        elif h.dep_ == "advcl":
+            s = _subject(h.head)
+            if s is not None:
+                toks.append(s)
     holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
     for holder in holders.values():
         for p in _prep_objects(holder, RECIPIENT_PREPS - {"between"}):

@@ -36,6 +36,8 @@ RULE_KEYS = {
     "context",
     "frame",
     "visit",
+    "not_objects",
+    "not_complement",
 }
 
 
@@ -62,6 +64,8 @@ class Rule:
     frame: bool = False
     visit: bool = False
     must: bool = False
+    not_objects: frozenset[str] = frozenset()
+    not_complement: frozenset[str] = frozenset()
     order: int = 0
 
     @property
@@ -137,6 +141,8 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], where: str,
         frame=bool(raw.get("frame")),
         visit=bool(raw.get("visit")),
         must=bool(raw.get("must")),
+        not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
+        not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,
     )
 
