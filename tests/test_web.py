@@ -118,6 +118,10 @@ def test_dyad_page_shows_chart_events_deals_figures(web):
     assert "e_syn_fra" not in html  # France-Turkey is another dyad
     filtered = web.get("/dyads/TUR/MYS?type=ACCUSE").text
     assert "/events/e_syn_accuse" in filtered and "/events/e_syn_agree" not in filtered
+    # a date filter narrows the table; the chart keeps the history and fades the periods outside it
+    narrowed = web.get("/dyads/TUR/MYS?since=2024-09").text
+    assert narrowed.count('class="bar faded"') == 6 and narrowed.count('class="bar"') == 1
+    assert "/events/e_syn_agree" not in narrowed and "/events/e_syn_visit" in narrowed
     assert 'aria-current="true">month' in html
     assert 'aria-current="true">year' in web.get("/dyads/TUR/MYS?interval=year").text
 

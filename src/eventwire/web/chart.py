@@ -42,10 +42,15 @@ def colour(event_type: str | None) -> str:
 def timeline_svg(
     timeline: dict[str, Any],
     href: Callable[[dict[str, Any]], str] | None = None,
+    selected: Callable[[dict[str, Any]], bool] | None = None,
     width: int = 960,
     height: int = 280,
 ) -> Markup:
-    """Stacked bars + balance line; an empty timeline draws a labelled empty frame."""
+    """Stacked bars + balance line; an empty timeline draws a labelled empty frame.
+
+    ``selected`` (when given) says which periods the page's date filter covers: the others are
+    drawn faded, so the filtered span stands out while the whole history stays in view.
+    """
     periods = timeline.get("periods") or []
     types = [t for t in TYPE_COLOURS if t in set(timeline.get("types") or [])]
     types += [t for t in timeline.get("types") or [] if t not in TYPE_COLOURS]
@@ -119,7 +124,11 @@ def timeline_svg(
             tip += f"; balance {bal:+.2f}"
         if p.get("mean_score") is not None:
             tip += f"; mean score {p['mean_score']:+.1f}"
-        group = f'<g class="bar" data-period="{escape(p["period"])}"><title>{escape(tip)}</title>'
+        faded = selected is not None and not selected(p)
+        cls = "bar faded" if faded else "bar"
+        fade = ' opacity="0.3"' if faded else ""
+        group = f'<g class="{cls}" data-period="{escape(p["period"])}"{fade}>'
+        group += f"<title>{escape(tip)}</title>"
         # a transparent full-height target so empty or thin bars are still hoverable
         group += (
             f'<rect x="{cx - step / 2:.1f}" y="{top}" width="{step:.1f}" height="{ph}" fill="transparent"/>'

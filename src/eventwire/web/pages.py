@@ -175,9 +175,10 @@ def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
         if interval and interval not in INTERVALS:
             raise invalid("interval", f"interval must be one of {', '.join(INTERVALS)}", interval)
         if not interval:
-            probe = reader.timeline(a3, b3, "year", since=f.since, until=f.until, fill=False)
+            probe = reader.timeline(a3, b3, "year", fill=False)
             interval = auto_interval([p["period"] for p in probe["periods"] + probe["coarser"]])
-        timeline = reader.timeline(a3, b3, interval, since=f.since, until=f.until)
+        # the chart keeps the whole history in view; the chosen dates are highlighted, not cut out
+        timeline = reader.timeline(a3, b3, interval)
         events = listing("events", f)
         side = Filters(dyad=(a3, b3), since=f.since, until=f.until, limit=100)
         deals = listing("deals", side)
@@ -189,7 +190,12 @@ def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
                 page_url(request.url.path, here, since=p["since"], until=p["until"], offset=None) + "#events"
             )
 
-        chart = timeline_svg(timeline, href=bar_href)
+        def selected(p: dict[str, Any]) -> bool:
+            return (not f.since or p["until"] + "~" >= f.since) and (
+                not f.until or p["since"] <= f.until + "~"
+            )
+
+        chart = timeline_svg(timeline, href=bar_href, selected=selected if (f.since or f.until) else None)
         data = {"dyad": [a3, b3], "timeline": timeline, "events": events, "deals": deals, "figures": figures}
         ctx = {
             "a": a3,
