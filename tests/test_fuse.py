@@ -265,3 +265,11 @@ def test_undated_readings_merge_across_stories_only_as_copies() -> None:
     c.mentions[0].sentence = "Roe and her Peruvian host discussed fisheries at length."
     out = fuse([ArticleExtraction(x.mentions[0].article_id, events=[x]) for x in (a, b, c)], {}, [], {})
     assert sorted(len(e.mentions) for e in out.events) == [1, 2]
+
+
+def test_two_figures_from_one_sentence_keep_distinct_ids() -> None:
+    one, two = figure("a1", 3.2e9), figure("a1", 2.7e9)
+    two.period = one.period = None
+    out = fuse([ArticleExtraction("a1", figures=[one, two])], {}, [], {}).figures
+    assert len(out) == 2
+    assert len({f.id for f in out}) == 2

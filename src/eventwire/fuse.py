@@ -362,7 +362,9 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
     ev.confidence = corroborated(max(e.confidence for e in evs), ev.sources)
     ev.conflicts = _date_conflicts(cl)
     first = ev.mentions[0]
-    ev.id = stable_id("e", _family(ev), first.article_id, first.start, ev.trigger_start)
+    ev.id = stable_id(
+        "e", _family(ev), first.article_id, first.start, ev.trigger_start, _dyad(ev), sorted(_people(ev))
+    )
     return ev
 
 
@@ -490,7 +492,7 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
     d.confidence = corroborated(max(r.confidence for r, _ in ds), d.sources)
     d.conflicts = conflicts
     first = d.mentions[0]
-    d.id = stable_id("d", first.article_id, first.start, _deal_block(d))
+    d.id = stable_id("d", first.article_id, first.start, _deal_block(d), d.item, d.quantity)
     return d
 
 
@@ -555,7 +557,7 @@ def _merge_figures(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Figu
     f.confidence = corroborated(max(r.confidence for r, _ in fs), f.sources)
     f.conflicts = [{"field": "amount", **c} for c in conf]
     first = f.mentions[0]
-    f.id = stable_id("f", first.article_id, first.start, f.unit, f.kind)
+    f.id = stable_id("f", first.article_id, first.start, f.unit, f.kind, f.amount, f.metric)
     return f
 
 
@@ -625,8 +627,19 @@ def fuse(
             start = x.mentions[0].start if x.mentions else 0
             quotes.append(_Item(x, aid, None, (aid, start, x.id)))
     return Fused(
-        events=_fuse_events(evs, articles),
-        deals=_fuse_deals(deals, articles),
-        figures=_fuse_figures(figs, articles),
-        quotes=_fuse_quotes(quotes),
+        events=_unique_ids(_fuse_events(evs, articles)),
+        deals=_unique_ids(_fuse_deals(deals, articles)),
+        figures=_unique_ids(_fuse_figures(figs, articles)),
+        quotes=_unique_ids(_fuse_quotes(quotes)),
     )
+
+
+def _unique_ids(records: list[Any]) -> list[Any]:
+    """Two records read from one sentence can share a content id: suffix the later ones, in the
+    records' own (content-sorted) order, so ids stay unique and reproducible."""
+    seen: Counter[str] = Counter()
+    for r in records:
+        seen[r.id] += 1
+        if seen[r.id] > 1:
+            r.id = f"{r.id}_{seen[r.id]}"
+    return records
