@@ -839,6 +839,10 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             recipients = [_country_entity(ctx, iso)]
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return None
+    if not actors and rs.settings.get("require_actor_when_subject", True) and c.kind in {"verb", "adj", "noun"}:
+        h = c.head if c.kind != "adj" else c.head
+        if not _is_passive(h) and _subject(h) is not None:
+            return None
 
     negated, future, hypothetical = _flags(c, rs)
     event = r.event
