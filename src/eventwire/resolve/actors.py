@@ -203,10 +203,57 @@ def _role(t: people.Title, dct: str | None, sent_text: str) -> dict[str, Any]:
     }
 
 
+def _neighbour(doc: Any, i: int, step: int) -> Any | None:
+    i += step
+    while 0 <= i < len(doc) and doc[i].is_space:
+        i += step
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _not_a_person(doc: Any, surf: int, end: int, name: str, lex: Lexicon, others: list[Found]) -> bool:
+    """'the daily Al-Qabas', 'Gazeta Mercantil newspaper', 'the port, Santos': not people."""
+    nxt, prev = _neighbour(doc, end - 1, 1), _neighbour(doc, surf, -1)
+    for tok in (nxt, prev):
+        if tok is not None and tok.text[:1].islower() and fold(tok.text) in lex.org_descriptors:
+            others.append(
+                Found(
+                    start=surf,
+                    end=end,
+                    kind="organization",
+                    key=f"o:{fold(name)}",
+                    name=name,
+                    sector=lex.org_descriptors[fold(tok.text)],
+                    source="org",
+                    surface=name,
+                )
+            )
+            return True
+    if len(name.split()) == 1:
+        from .places import city_population, lookup
+
+        if city_population(name) >= 100_000:
+            pl = lookup(name)
+            others.append(
+                Found(
+                    start=surf,
+                    end=end,
+                    kind="place",
+                    key=f"l:{fold(name)}",
+                    name=name,
+                    country=pl.country,
+                    is_place=True,
+                    source="place",
+                )
+            )
+            return True
+    return False
+
+
 def _find_people(
     doc: Any, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
 ) -> tuple[list[Found], set[int]]:
     found: list[Found] = []
+    others: list[Found] = []  # names spaCy took for people that are newspapers or cities
     consumed: set[int] = set()  # tokens of demonyms/orgs that belong to a person's title
     for surf, core, end in _person_candidates(doc, tokmap, lex):
         name = clean_surface(doc[core:end].text)
@@ -216,6 +263,8 @@ def _find_people(
         lt = people.left_title(doc, surf, tokmap, lex) or people.left_apposition(doc, surf, tokmap, lex)
         if lt:
             titles.append(lt)
+        if not lt and _not_a_person(doc, surf, end, name, lex, others):
+            continue
         rt = people.right_apposition(doc, end, tokmap, lex)
         if rt:
             titles.append(rt)
@@ -258,7 +307,7 @@ def _find_people(
         ):
             f.sector = "MIL"
         found.append(f)
-    return found, consumed
+    return found + others, consumed
 
 
 def _inherit_list_country(doc: Any, persons: list[Found]) -> None:
@@ -509,9 +558,11 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     gaz = match(doc, lex)
     tokmap = _tokmap(gaz)
     persons, consumed = _find_people(doc, tokmap, lex, dct)
+    not_people = [p for p in persons if p.kind != "person"]
+    persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
     _inherit_list_country(doc, persons)
-    found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons
+    found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people
     # person names the gazetteer also matched ("Jordan" inside a name) give way to the person
     pspans = {j for p in persons for j in range(p.start, p.end)}
     found = [f for f in found if f.kind == "person" or not any(j in pspans for j in range(f.start, f.end))]

@@ -7,6 +7,7 @@ compared folded (Turkiye = Türkiye); acronyms must match their case ("US" but n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,24 +46,88 @@ class Found:
     core_start: int | None = None  # for people: the name without honorifics/titles
 
 
+# state names that are also ordinary lower-case words: never matched in lower case
+AMBIGUOUS_LOWER = {
+    "turkey",
+    "china",
+    "chad",
+    "jordan",
+    "guinea",
+    "japan",
+    "chile",
+    "georgia",
+    "niger",
+    "jersey",
+    "mali",
+    "cuba",
+    "peru",
+    "polish",
+    "french",
+    "swiss",
+    "dutch",
+    "china's",
+    "man",
+    "israel",
+    "india",
+    "brazil",
+    "turkish",
+    "german",
+    "greek",
+    "english",
+    "american",
+    "america",
+    "us",
+    "congo",
+}
+
+
 def _case_ok(text: str, e: Entry) -> bool:
     if e.exact_case:
         t = text.replace(".", "").replace("’", "'")
         s = e.surface.replace(".", "").replace("’", "'")
-        return t == s or (t.isupper() and t == s.upper() and not s.isupper())
+        if t == s or (t.isupper() and t == s.upper() and not s.isupper()):
+            return True
+        # "Opec", "Nato", "Asean": long acronyms are also written as names
+        return s.isupper() and len(s) >= 4 and s.isalpha() and t == s.title()
     first = next((c for c in text if c.isalpha()), "")
     surf_first = next((c for c in e.surface if c.isalpha()), "")
-    return first.isupper() or not surf_first.isupper()
+    if first.isupper() or not surf_first.isupper():
+        return True
+    # wire copy in lower case ("venezuela's creditor banks"): unambiguous state names only
+    return (
+        e.kind in ("country", "adj", "people")
+        and len(text) >= 5
+        and text.islower()
+        and text not in AMBIGUOUS_LOWER
+    )
+
+
+_KEYS: dict[int, tuple[Lexicon, list[str]]] = {}
+
+
+def _sorted_keys(lex: Lexicon) -> list[str]:
+    """The lexicon's folded phrases, sorted, for prefix probes (cached per lexicon object)."""
+    got = _KEYS.get(id(lex))
+    if got is None or got[0] is not lex or len(got[1]) != len(lex.phrases):
+        got = _KEYS[id(lex)] = (lex, sorted(lex.phrases))
+    return got[1]
 
 
 def match(doc: Any, lex: Lexicon) -> list[Found]:
     """Longest known phrases in the doc, left to right, without overlaps."""
     out: list[Found] = []
     n = len(doc)
+    keys = _sorted_keys(lex)
     i = 0
     while i < n:
         tok = doc[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.is_alpha and tok.text[:1].islower()):
+            i += 1
+            continue
+        # most tokens start no known phrase: one bisect instead of MAX_WORDS span folds
+        head = fold(tok.text)
+        k = bisect.bisect_left(keys, head)
+        if not (k < len(keys) and keys[k].startswith(head)):
             i += 1
             continue
         hit = None

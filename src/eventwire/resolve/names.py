@@ -27,7 +27,7 @@ def accent_score(s: str) -> int:
 
 def clean_surface(s: str) -> str:
     """Trim what is never part of a name: possessive endings, outer quotes and punctuation."""
-    s = s.strip().strip('"“”()[],;:')
+    s = s.strip().strip('"“”()[],;:<>')
     s = re.sub(r"(?:'s|’s|'|’)$", "", s).strip()
     s = re.sub(r"^(?:the|The|THE)\s+", "", s)
     return _SPACE.sub(" ", s).strip()

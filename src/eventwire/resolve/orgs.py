@@ -297,7 +297,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         if doc[s].text[:1].islower():
             continue
         name = clean_surface(doc[s:e].text)
-        if not name or len(name) < 2:
+        if not name or len(name) < 2 or not any(c.isalpha() for c in name):
             continue
         country = org_country(doc, s, e, tokmap)
         d_country, d_sector = descriptor_before(doc, s, tokmap, lex)
@@ -322,6 +322,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         out.append(f)
         used.update(range(s, e))
     _link_acronyms(doc, out, lex)
+    _link_short_names(out)
     return out
 
 
@@ -335,7 +336,8 @@ def _link_acronyms(doc: Any, orgs: list[Found], lex: Lexicon) -> None:
             (
                 o
                 for o in full
-                if 0 <= a.start - o.end <= 2 and all(doc[k].text in ("(", ",") for k in range(o.end, a.start))
+                if 0 <= a.start - o.end <= 3
+                and all(doc[k].text in ("(", ",", "<") or doc[k].is_space for k in range(o.end, a.start))
             ),
             None,
         )
@@ -353,3 +355,64 @@ def _link_acronyms(doc: Any, orgs: list[Found], lex: Lexicon) -> None:
         if o.surface in keys and o.key == f"o:{fold(o.surface or '')}":
             t = keys[o.surface]
             o.key, o.name, o.country, o.sector = t.key, t.name, t.country or o.country, t.sector or o.sector
+
+
+CORPORATE_SUFFIXES = {
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "sa",
+    "ag",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+    "bhd",
+    "sdn",
+    "as",
+    "ab",
+    "oy",
+    "holdings",
+    "holding",
+    "group",
+}
+
+
+def corporate_core(name: str) -> tuple[str, ...]:
+    """'Chrysler Corp.' -> ('chrysler',): the part of a company name that stays in short mentions."""
+    words = [w.strip(".,") for w in fold(name).replace("&", " & ").split()]
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return tuple(w for w in words if w)
+
+
+def _link_short_names(orgs: list[Found]) -> None:
+    """'Chrysler' after 'Chrysler Corp', 'Ford' after 'Ford Motor Co': one organisation."""
+    cores = [(o, corporate_core(o.name)) for o in orgs]
+    for o, c in cores:
+        if not c:
+            continue
+        cands = [
+            (p, pc)
+            for p, pc in cores
+            if p is not o
+            and p.key != o.key
+            and len(pc) >= len(c)
+            and pc[: len(c)] == c
+            and len(pc) - len(c) <= 1
+            and (pc != c or len(p.name) > len(o.name))
+        ]
+        if not cands:
+            continue
+        p = min(cands, key=lambda x: (len(x[1]) != len(c), x[0].start))[0]
+        o.key, o.name = p.key, p.name
+        o.country = o.country or p.country
+        o.sector = o.sector or p.sector
+        p.country = p.country or o.country

@@ -104,6 +104,9 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     t = Title(title="", start=-1)
     while j >= sent_start:
         tok = doc[j]
+        if tok.is_space:  # line breaks of wrapped wire copy
+            j -= 1
+            continue
         f = fold(tok.text)
         fd = _found_at(tokmap, j)
         if fd is not None and words and fd.kind != "group":
@@ -161,7 +164,7 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
         words.pop(0)
     if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
         return None
-    t.title = doc[words[0] : words[-1] + 1].text
+    t.title = " ".join(doc[words[0] : words[-1] + 1].text.split())
     t.end = i
     t.start = min(t.start, words[0]) if t.start >= 0 else words[0]
     return _finish(t, lex)
@@ -300,12 +303,17 @@ def _phrase_parts(doc: Any, idx: list[int], tokmap: dict[int, Found], lex: Lexic
 def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """'Turkey's ambassador to Malaysia, X': a title phrase, a comma, then the name at ``i``."""
     sent_start = doc[i].sent.start
+    while i - 1 > sent_start and doc[i - 1].is_space:
+        i -= 1
     if i - 1 <= sent_start or doc[i - 1].text != ",":
         return None
     j = i - 2
     idx: list[int] = []
     while j >= sent_start and len(idx) < 14:
         tok = doc[j]
+        if tok.is_space:
+            j -= 1
+            continue
         f = fold(tok.text)
         if tokmap.get(j) is not None and tokmap[j].kind == "person":
             return None  # "X, Y": a list of people, not an apposition
@@ -331,7 +339,7 @@ def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
     words = _phrase_parts(doc, idx, tokmap, lex, t)
     if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
         return None
-    t.title = doc[words[0] : words[-1] + 1].text
+    t.title = " ".join(doc[words[0] : words[-1] + 1].text.split())
     return _finish(t, lex)
 
 
@@ -352,6 +360,9 @@ def right_apposition(doc: Any, end: int, tokmap: dict[int, Found], lex: Lexicon)
         return None  # "X, along with Y": not an apposition
     while k < sent_end and len(idx) < 16:
         tok = doc[k]
+        if tok.is_space:
+            k += 1
+            continue
         if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
             return None
         if tok.is_punct and tok.text not in ("-", "'s", "’s", "&"):
@@ -374,7 +385,7 @@ def right_apposition(doc: Any, end: int, tokmap: dict[int, Found], lex: Lexicon)
     if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
         return None
     # a right apposition must start with its title (possessor and demonym already consumed)
-    t.title = doc[words[0] : words[-1] + 1].text
+    t.title = " ".join(doc[words[0] : words[-1] + 1].text.split())
     if len(t.title.split()) > 8:
         return None
     return _finish(t, lex)

@@ -57,3 +57,9 @@ def lookup(name: str) -> Place:
     except Exception:  # noqa: BLE001 - a place we cannot read is still a place
         pass
     return Place(name=raw, country=None)
+
+
+def city_population(name: str) -> int:
+    """Population of the largest city of that name (0 when none): how likely a name is a city."""
+    hit = _index().get(fold(name))
+    return hit[3] if hit else 0

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
 from .names import accent_score, fold
+from .orgs import corporate_core
 
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
@@ -226,6 +227,7 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
     names: dict[tuple[str, str | None], int] = {}
     for i, it in enumerate(items):
         forms = {fold(it.la.name)} | {fold(a) for a in it.la.aliases}
+        forms |= {" ".join(corporate_core(f)) for f in list(forms)}
         for f in sorted(forms):
             for country in [it.la.country] if it.la.country else [None]:
                 k = (f, country)
