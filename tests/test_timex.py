@@ -434,3 +434,37 @@ def test_absolute_dates_round_trip(day, form) -> None:
     text = f"The accord was signed on {expr} in Geneva."
     hits = [t for t in tag(text, "2026-01-06") if t.type == "DATE"]
     assert [t.value for t in hits] == [day.isoformat()], (text, hits)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(
+            [
+                "The talks ended on Friday.",
+                "Trade rose 5% in 2024 to $3 billion.",
+                "He said so last July.",
+                "Officials met for two hours",
+                "every year since the 1990s",
+                "at 10 a.m. tomorrow",
+                "Christmas Eve",
+                "x" * 170,
+                "Nothing happened here at all, officials said",
+                "the first quarter of 2025",
+                "now",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_windowed_search_finds_what_a_full_scan_finds(parts) -> None:
+    from eventwire.extract.timex import _matches, _word_index
+    from eventwire.extract.timex_rules import rules
+
+    text = " ".join(parts)
+    words = _word_index(text)
+    for rule in rules():
+        full = {(m.start(), m.end()) for m in rule.rx.finditer(text)}
+        windowed = {(m.start(), m.end()) for m in _matches(rule, text, words)}
+        assert full <= windowed, rule.name

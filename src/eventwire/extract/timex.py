@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 
 from ..model import Timex
 from .timex_rules import Rule, TagState, rules
@@ -34,12 +35,55 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_WINDOW = 160  # chars around an anchor hit: longer than any expression plus its look-ahead context
+
+
+_WORD_RX = re.compile(r"[A-Za-z]+")
+
+
+def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
+    idx: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD_RX.finditer(text):
+        idx.setdefault(m.group().lower(), []).append((m.start(), m.end()))
+    return idx
+
+
+def _matches(rule: Rule, text: str, words: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+    """The rule's matches, searched only near hits of its anchor: most of a text holds no time
+    word, and the full patterns are costly to try at every position."""
+    if rule.anchor is None:
+        yield from rule.rx.finditer(text)
+        return
+    if isinstance(rule.anchor, frozenset):
+        hits = sorted(h for w in rule.anchor if w in words for h in words[w])
+    else:
+        hits = [(a.start(), a.end()) for a in rule.anchor.finditer(text)]
+    n = len(text)
+    windows: list[list[int]] = []
+    for a0, a1 in hits:
+        lo, hi = max(0, a0 - _WINDOW), min(n, a1 + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rule.rx.finditer(text, lo, hi):
+            if m.end() >= hi and hi < n:
+                continue  # cut by the window: the match is only taken from a window holding it whole
+            k = (m.start(), m.end())
+            if k not in seen:
+                seen.add(k)
+                yield m
+
+
 def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, str]] | None]]:
     anchor = Anchor.parse(dct)
     st = TagState(text=text, dct=anchor)
     cands: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    words = _word_index(text)
     for rule in rules():
-        for m in rule.rx.finditer(text):
+        for m in _matches(rule, text, words):
             s, e = _strip_span(text, m.start(), m.end())
             if e <= s:
                 continue

@@ -87,6 +87,8 @@ class Rule:
     rx: re.Pattern[str]
     handler: Handler
     prio: int = 0
+    # what every match contains (words or a cheap pattern): the rule only runs near its hits
+    anchor: frozenset[str] | re.Pattern[str] | None = None
 
 
 def _precision(value: str) -> str:
@@ -1247,6 +1249,11 @@ def _h_holiday(m: re.Match[str], st: TagState) -> _Result | None:
 # the rule table
 
 
+def holiday_names() -> list[str]:
+    raw = lexicon().raw
+    return list(raw["holidays_fixed"]) + list(raw["holidays_nth_weekday"]) + list(raw["holidays_easter"])
+
+
 def rules() -> list[Rule]:
     """The rule table, compiled once from the lexicon (longest match wins, then priority)."""
     global _RULES
@@ -1484,9 +1491,79 @@ def rules() -> list[Rule]:
         ),
         ("holiday", rf"(?P<hol>{L.HOLIDAY})(?:\s+{YR})?", _h_holiday, 6, I),
     ]
+
+    # what every match of a rule contains: a word from a set (looked up in one pass over the
+    # text's words) or a cheap pattern; rules only run in windows around these hits
+    def words_of(entries: list[str] | set[str]) -> frozenset[str]:
+        skip = {
+            "the",
+            "a",
+            "an",
+            "in",
+            "of",
+            "at",
+            "to",
+            "as",
+            "and",
+            "for",
+            "one",
+            "some",
+        }
+        out_w = set()
+        for e in entries:
+            for w in re.findall(r"[a-z]+", e.lower()):
+                if w not in skip:
+                    out_w.add(w)
+        return frozenset(out_w)
+
+    months = words_of(list(L.month_of))
+    weekdays = words_of(list(L.weekday_of))
+    unit_words = words_of(list(L.unit_of))
+    digits = re.compile(r"\d")
+    anchors: dict[str, frozenset[str] | re.Pattern[str]] = {
+        "iso": digits,
+        "slash": digits,
+        "mdy": months,
+        "dmy": months,
+        "month_range_year": months,
+        "month": months,
+        "year_range": digits,
+        "fiscal": frozenset({"fiscal", "fy"}),
+        "fiscal_rel": frozenset({"fiscal"}),
+        "year": digits,
+        "decade": re.compile(r"\d0['’]?s|ties\b", re.I),
+        "century": frozenset({"century"}),
+        "quarter": frozenset({"quarter"}),
+        "qnum": re.compile(r"Q[1-4]"),
+        "quarter_ref": frozenset({"quarter"}),
+        "half": frozenset({"half"}),
+        "season": words_of(list(L.season_of)),
+        "weekday": weekdays,
+        "weekend": frozenset({"weekend"}),
+        "dayword": frozenset({"today", "yesterday", "tomorrow", "tonight"}),
+        "partrel": words_of(list(L.part_of_day)),
+        "relunit": unit_words,
+        "ago": frozenset({"ago", "earlier", "later", "now", "hence"}),
+        "ref": words_of(list(L.ref_of)),
+        "duration": unit_words,
+        "setword": words_of(list(L.set_of)),
+        "every": frozenset({"every", "each"}),
+        "freq": frozenset({"per", "times", "once", "twice", "thrice"}),
+        "clock": re.compile(r"[ap]\.?\s?m\b", re.I),
+        "clock24": re.compile(r"\d:\d"),
+        "noon": frozenset({"noon", "midday", "midnight"}),
+        "relday": frozenset({"day", "week", "month", "morning"}),
+        "relyear": frozenset({"year"}),
+        "spelled_year": frozenset({"nineteen", "eighteen", "twenty", "thousand"}),
+        "holiday": words_of(holiday_names()),
+    }
     out = []
     for name, rx, h, prio, flags in R:
-        out.append(Rule(name, re.compile(r"(?<![\w])(?:" + rx + r")(?!(?<=\w)\w)", flags), h, prio))
+        out.append(
+            Rule(
+                name, re.compile(r"(?<![\w])(?:" + rx + r")(?!(?<=\w)\w)", flags), h, prio, anchors.get(name)
+            )
+        )
     _RULES = out
     return out
 
