@@ -488,6 +488,12 @@ def _actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return _ents(ags, parts)
         else:
             s = _subject(cur)
+            dl = parts.dateline(cur.sent) if s is not None else None
+            if dl is not None and s.idx < dl:
+                # the parser took the dateline for the subject: read the words before the verb
+                ents = parts.span_entities([t for t in cur.sent if dl <= t.idx and t.i < cur.i])
+                if ents:
+                    return ents
             if s is not None:
                 ents = parts.entities(s)
                 if ents:
@@ -809,6 +815,8 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             place = parts.locative(hd)
             if place is not None:
                 break
+    if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
+        place = parts.dateline_place()  # "attended here" in a story datelined Ankara
     if place is not None and place.country:
         for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
             if e.kind == "group" and e.country is None:
@@ -839,7 +847,11 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             recipients = [_country_entity(ctx, iso)]
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return None
-    if not actors and rs.settings.get("require_actor_when_subject", True) and c.kind in {"verb", "adj", "noun"}:
+    if (
+        not actors
+        and rs.settings.get("require_actor_when_subject", True)
+        and c.kind in {"verb", "adj", "noun"}
+    ):
         h = c.head if c.kind != "adj" else c.head
         if not _is_passive(h) and _subject(h) is not None:
             return None

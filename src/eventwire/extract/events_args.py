@@ -9,6 +9,7 @@ entity is built from the noun and its national modifier so the dyad is not lost.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import Entity, EntityMention, Place
@@ -38,10 +39,18 @@ RECIPIENT_PREPS = {
     "of",
 }
 LOC_PREPS = {"in", "at", "inside", "near", "outside", "across", "throughout"}
+THROUGH_PREPS = {"during", "on", "after", "before", "following", "amid", "at", "ahead", "upon"}
+VISIT_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # dependents that start a different clause or predication: their actors are not this phrase's
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "punct"}
 PERSONAL = {"person", "organization"}
+_CAP = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_BRACKET = r"(?: ?[\[(][^\])]{1,40}[\])])?"
+_DATE = r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+DATELINE = re.compile(
+    rf"(?m)^[ \t]*{_CAP}{_BRACKET}(?:, {_CAP}{_BRACKET})?{_DATE}{_BRACKET}\s*(?::|--?|–|—)\s+(?=[A-Z\"“])"
+)
 
 
 class Participants:
@@ -62,6 +71,7 @@ class Participants:
                     self.by_tok[t.i] = m
         self._lookup = _place_lookup()
         self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
+        self._dl_spans: list[tuple[int, int]] | None = None
 
     # ------------------------------------------------------------------ phrases -> entities
     def phrase_tokens(self, head: Token, skip: set[int] | None = None) -> list[Token]:
@@ -126,14 +136,7 @@ class Participants:
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
         if people:
-            out = []
-            nat = countries[0].entity.country if countries else None
-            for m in people:
-                e = _copy(m.entity)
-                if e.country is None and nat:
-                    e.country = nat
-                out.append(e)
-            return out
+            return self._people(people, countries)
         head_m = self.by_tok.get(head.i)
         if head_m is not None and head_m in countries:
             return [_copy(head_m.entity)]
@@ -160,6 +163,59 @@ class Participants:
             if t.dep_ == "poss" and t.head == head:
                 return True
         return False
+
+    @staticmethod
+    def _people(people: list[EntityMention], countries: list[EntityMention]) -> list[Entity]:
+        """People with the nationality written next to them ("Malaysian PM X", "X of Turkey")."""
+        out = []
+        for m in people:
+            e = _copy(m.entity)
+            if e.country is None and countries:
+                before = [c for c in countries if c.end <= m.start and m.start - c.end < 60]
+                after = [c for c in countries if c.start >= m.end and c.start - m.end < 40]
+                near = before[-1] if before else (after[0] if after else None)
+                if near is None and len(countries) == 1:
+                    near = countries[0]
+                if near is not None:
+                    e.country = near.entity.country
+            out.append(e)
+        return out
+
+    def span_entities(self, toks: list[Token]) -> list[Entity]:
+        """Actors named in a stretch of text, read linearly when the parse is unusable."""
+        mentions: list[EntityMention] = []
+        for t in toks:
+            m = self.by_tok.get(t.i)
+            if m is not None and m not in mentions and not m.is_place:
+                mentions.append(m)
+        people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
+        countries = [m for m in mentions if m.entity.kind == "country"]
+        if people:
+            return self._people(people, countries)
+        return [_copy(m.entity) for m in countries]
+
+    def dateline(self, sent: Any) -> int | None:
+        """End offset of a wire dateline opening this sentence ("ANKARA, Jan 8 (X) -", "Ankara [T], January 8:")."""
+        if self._dl_spans is None:
+            # on the whole text: the sentence splitter may cut a dateline in two
+            self._dl_spans = [(m.start(), m.end()) for m in DATELINE.finditer(self.doc.text)]
+        for start, end in self._dl_spans:
+            if start < sent.end_char and sent.start_char < end <= sent.end_char:
+                return end
+        return None
+
+    def dateline_place(self) -> Place | None:
+        """The place a dateline names: where 'here' is in the story."""
+        if self._dl_spans is None:
+            self.dateline(next(iter(self.doc.sents)))
+        for start, end in self._dl_spans or []:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            for t in span or []:
+                m = self.by_tok.get(t.i)
+                if t.ent_type_ in PLACE_LABELS or (m is not None and m.entity.kind == "country"):
+                    return self.place_of(t) or (Place(name=m.text, country=m.entity.country) if m else None)
+            return None
+        return None
 
     def group_sector(self, head: Token) -> str | None:
         if head.pos_ not in {"NOUN", "PROPN"}:
@@ -216,20 +272,55 @@ class Participants:
             return m.is_place
         return tok.ent_type_ in PLACE_LABELS
 
-    def locative(self, head: Token) -> Place | None:
-        """'in Istanbul', 'at the UN in Geneva': the first place under a locative preposition."""
+    def locative(self, head: Token, depth: int = 2) -> Place | None:
+        """'in Istanbul'; 'during the fair in Istanbul'; 'on the second day of his visit to Kuala
+        Lumpur': the first place under a locative preposition, looking through time phrases."""
+        later: list[Token] = []
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in LOC_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        place = self.place_of(p)
-                        if place is not None:
-                            return place
-                        for q in p.subtree:  # "in the town of Cizre in southeastern Turkey"
-                            if q.ent_type_ in PLACE_LABELS or (
-                                q.i in self.by_tok and self.by_tok[q.i].is_place
-                            ):
-                                place = self.place_of(q)
+            if c.dep_ != "prep":
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if c.lower_ in LOC_PREPS:
+                    place = self.place_of(p)
+                    if place is not None:
+                        return place
+                    for q in p.subtree:  # "in the town of Cizre in southeastern Turkey"
+                        if q.ent_type_ in PLACE_LABELS or (q.i in self.by_tok and self.by_tok[q.i].is_place):
+                            place = self.place_of(q)
+                            if place is not None:
+                                return place
+                elif c.lower_ in THROUGH_PREPS:
+                    later.append(p)
+        if depth > 0:
+            for p in later:
+                if p.lemma_.lower() in VISIT_NOUNS:
+                    for q in p.children:
+                        if q.dep_ == "prep" and q.lower_ == "to":
+                            for r in q.children:
+                                place = self.place_of(r) if r.dep_ == "pobj" else None
+                                if place is not None:
+                                    return place
+                place = self.locative(p, depth - 1)
+                if place is not None:
+                    return place
+                for q in p.children:  # "the second day of his visit to ..."
+                    if q.dep_ == "prep" and q.lower_ == "of":
+                        for r in q.children:
+                            if r.dep_ == "pobj":
+                                place = self.locative(r, depth - 1)
+                                if place is None and r.lemma_.lower() in VISIT_NOUNS:
+                                    place = next(
+                                        (
+                                            self.place_of(x)
+                                            for y in r.children
+                                            if y.dep_ == "prep" and y.lower_ == "to"
+                                            for x in y.children
+                                            if x.dep_ == "pobj" and self.place_of(x) is not None
+                                        ),
+                                        None,
+                                    )
                                 if place is not None:
                                     return place
         return None
