@@ -277,3 +277,22 @@ def test_cors_off_and_security_headers(api):
     assert "access-control-allow-origin" not in r.headers
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_answer_cache_is_short_lived_and_cleared_by_ingest(sqlite_url):
+    store = Store(sqlite_url)
+    synthetic_corpus(store)
+    extra = Article(id="a_syn_9", path="a_syn_9.txt", text="A quiet day in the harbour.", title="Quiet")
+    with serve(create_app(store, cache_seconds=0)) as base:
+        assert httpx.get(base + "/api/articles").json()["total"] == 3
+        store.add_batch([(extra, None, None)])
+        assert httpx.get(base + "/api/articles").json()["total"] == 4  # no cache: seen at once
+    app = create_app(store, cache_seconds=3600)
+    with serve(app) as base:
+        assert httpx.get(base + "/api/articles").json()["total"] == 4
+        store.add_batch([(Article(id="a_syn_10", path="b.txt", text="Another quiet day."), None, None)])
+        assert httpx.get(base + "/api/articles").json()["total"] == 4  # cached answer
+        assert httpx.get(base + "/api/articles?limit=10").json()["total"] == 5  # other question
+        app.state.cache.clear()  # what a finished ingest does
+        assert httpx.get(base + "/api/articles").json()["total"] == 5
+    store.close()

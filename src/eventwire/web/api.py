@@ -7,6 +7,7 @@ Records are returned exactly in their export shapes (EXPORT.md), so a script tha
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from ..export import write_csv
 from ..store.query import INTERVALS, KINDS, QueryError, Reader
+from .cache import ResponseCache
 from .params import (
     ISO3,
     ActorQ,
@@ -93,6 +95,11 @@ class Timeline(BaseModel):
 FormatQ = Annotated[str, Query(pattern=r"^(json|jsonl|csv)$", description="json (default), jsonl or csv.")]
 
 
+def json_response(data: Any) -> Response:
+    """JSON bytes made once (and cached as such): no per-request re-validation of export shapes."""
+    return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), media_type="application/json")
+
+
 def list_response(
     kind: str, items: list[dict[str, Any]], total: int, limit: int, offset: int, fmt: str
 ) -> Any:
@@ -108,11 +115,12 @@ def list_response(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'},
         )
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return json_response({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
-def api_router(reader: Reader) -> APIRouter:
+def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["records"])
+    cache = cache or ResponseCache(ttl=0)
 
     def add_kind(kind: str) -> None:
         def listing(
@@ -141,11 +149,15 @@ def api_router(reader: Reader) -> APIRouter:
                 limit=limit,
                 offset=offset,
             )
-            try:
-                items, total = reader.list(kind, f)
-            except QueryError as exc:
-                raise invalid(exc.field, str(exc)) from None
-            return list_response(kind, items, total, f.limit, f.offset, format)
+
+            def make() -> Response:
+                try:
+                    items, total = reader.list(kind, f)
+                except QueryError as exc:
+                    raise invalid(exc.field, str(exc)) from None
+                return list_response(kind, items, total, f.limit, f.offset, format)
+
+            return cache.get_or_make(("list", kind, dataclasses.astuple(f), format), make)
 
         router.add_api_route(
             f"/{kind}",
@@ -161,11 +173,14 @@ def api_router(reader: Reader) -> APIRouter:
             responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
         )
 
-        def detail(record_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-            rec = reader.get(kind, record_id)
-            if rec is None:
-                raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
-            return rec
+        def detail(record_id: Annotated[str, Path(max_length=200)]) -> Any:
+            def make() -> Response:
+                rec = reader.get(kind, record_id)
+                if rec is None:
+                    raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
+                return json_response(rec)
+
+            return cache.get_or_make(("get", kind, record_id), make)
 
         router.add_api_route(
             f"/{kind}/{{record_id}}",
@@ -195,8 +210,11 @@ def api_router(reader: Reader) -> APIRouter:
     def dyads(
         country: CountryQ = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    ) -> list[dict[str, Any]]:
-        return reader.dyads(limit=limit, country=check_iso3("country", country))
+    ) -> Any:
+        c = check_iso3("country", country)
+        return cache.get_or_make(
+            ("dyads", c, limit), lambda: json_response(reader.dyads(limit=limit, country=c))
+        )
 
     @router.get(
         "/dyads/{a}/{b}/timeline",
@@ -219,11 +237,13 @@ def api_router(reader: Reader) -> APIRouter:
         interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
         since: SinceQ = None,
         until: UntilQ = None,
-    ) -> dict[str, Any]:
+    ) -> Any:
         a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
         assert a3 and b3
-        return reader.timeline(
-            a3, b3, interval, since=check_date("since", since), until=check_date("until", until)
+        s, u = check_date("since", since), check_date("until", until)
+        return cache.get_or_make(
+            ("timeline", a3, b3, interval, s, u),
+            lambda: json_response(reader.timeline(a3, b3, interval, since=s, until=u)),
         )
 
     return router

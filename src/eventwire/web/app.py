@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.query import Reader
 from .api import api_router
+from .cache import ResponseCache
 from .docs import docs_context
 from .ingest import ingest_router
 from .limits import BodyLimit, SecurityHeaders
@@ -43,6 +44,7 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     cors_origins: list[str] | None = None,
+    cache_seconds: float | None = None,
 ) -> FastAPI:
     """The app over an open :class:`eventwire.store.Store` (anything with an ``engine``)."""
     token = token if token is not None else os.environ.get("EVENTWIRE_TOKEN") or None
@@ -59,13 +61,17 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    if cache_seconds is None:
+        cache_seconds = float(os.environ.get("EVENTWIRE_CACHE_SECONDS") or 2.0)
     reader = Reader(store.engine)
     templates = make_templates()
+    cache = ResponseCache(ttl=cache_seconds)
     app.state.store = store
     app.state.reader = reader
+    app.state.cache = cache
 
-    app.include_router(api_router(reader))
-    app.include_router(ingest_router(store, token, max_body))
+    app.include_router(api_router(reader, cache))
+    app.include_router(ingest_router(store, token, max_body, cache))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)

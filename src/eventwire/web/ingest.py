@@ -75,7 +75,7 @@ def check_token(request: Request, token: str | None) -> None:
         )
 
 
-def ingest_router(store: Any, token: str | None, max_bytes: int) -> APIRouter:
+def ingest_router(store: Any, token: str | None, max_bytes: int, cache: Any = None) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["ingest"])
     lock = threading.Lock()
 
@@ -87,6 +87,8 @@ def ingest_router(store: Any, token: str | None, max_bytes: int) -> APIRouter:
             path.write_bytes(data)
             with lock:
                 report = ingest([str(path)], store, engine=LocalEngine(workers=1), max_bytes=max_bytes)
+                if cache is not None:
+                    cache.clear()
             with store.engine.connect() as conn:
                 ids = list(conn.scalars(select(T.articles.c.id).where(T.articles.c.path == str(path))))
         return {

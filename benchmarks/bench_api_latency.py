@@ -1,0 +1,176 @@
+"""Latency of the JSON API under concurrent clients, on loopback.
+
+Starts ``eventwire serve`` (a separate process, as a user runs it) over a database — by default a
+fresh one made by ingesting ../shared/seeds — and sends a bounded number of requests from N
+concurrent asyncio+httpx clients, then prints p50/p90/p99/max latency and throughput.
+
+    .venv/bin/python benchmarks/bench_api_latency.py                       # 2,000 requests, 50 clients
+    .venv/bin/python benchmarks/bench_api_latency.py --db sqlite:///eventwire.db --requests 5000
+
+Bounded in count (``--requests``) and in time (``--timeout`` seconds for the whole run); traffic
+goes only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def eventwire_bin() -> str:
+    local = Path(sys.executable).parent / "eventwire"
+    return str(local) if local.exists() else "eventwire"
+
+
+def seed_db(folder: Path) -> str:
+    if not SEEDS.is_dir():
+        sys.exit(f"no --db given and no seed corpus at {SEEDS}")
+    url = f"sqlite:///{folder / 'bench.db'}"
+    subprocess.run([eventwire_bin(), "ingest", str(SEEDS), "--db", url, "--quiet"], check=False)
+    return url
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = max(0, min(len(sorted_values) - 1, round(q / 100 * (len(sorted_values) - 1))))
+    return sorted_values[k]
+
+
+async def load(base: str, path: str, total: int, concurrency: int, deadline: float) -> dict:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    errors = 0
+    issued = 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        # warm-up (not measured): first connections, first query plans
+        for _ in range(min(20, total)):
+            await client.get(path)
+
+        async def worker() -> None:
+            nonlocal issued, errors
+            while issued < total and time.monotonic() < deadline:
+                issued += 1
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(path)
+                    await r.aread()
+                    statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+                except httpx.HTTPError:
+                    errors += 1
+                    continue
+                latencies.append((time.perf_counter() - t0) * 1000)
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - t0
+    lat = sorted(latencies)
+    return {
+        "path": path,
+        "requests": len(lat),
+        "concurrency": concurrency,
+        "statuses": statuses,
+        "errors": errors,
+        "seconds": round(wall, 3),
+        "throughput_rps": round(len(lat) / wall, 1) if wall else None,
+        "p50_ms": round(percentile(lat, 50), 2),
+        "p90_ms": round(percentile(lat, 90), 2),
+        "p99_ms": round(percentile(lat, 99), 2),
+        "max_ms": round(lat[-1], 2) if lat else None,
+        "mean_ms": round(statistics.fmean(lat), 2) if lat else None,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", help="SQLAlchemy URL (default: a fresh db made from ../shared/seeds)")
+    ap.add_argument("--path", default="/api/events?dyad=TUR,MYS", help="request path")
+    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--concurrency", type=int, default=50)
+    ap.add_argument("--timeout", type=float, default=300, help="stop sending after this many seconds")
+    ap.add_argument(
+        "--cache-seconds",
+        type=float,
+        default=None,
+        help="server answer cache TTL (EVENTWIRE_CACHE_SECONDS; 0 measures every request hitting the db)",
+    )
+    ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
+        db = args.db or seed_db(Path(tmp))
+        port = free_port()
+        server = subprocess.Popen(
+            [eventwire_bin(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={
+                **os.environ,
+                "EVENTWIRE_TOKEN": "",
+                **(
+                    {} if args.cache_seconds is None else {"EVENTWIRE_CACHE_SECONDS": str(args.cache_seconds)}
+                ),
+            },
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            up = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if server.poll() is not None or time.monotonic() > up:
+                    sys.exit(
+                        "server did not start: " + (server.stderr.read().decode() if server.stderr else "")
+                    )
+                time.sleep(0.2)
+            total = httpx.get(base + args.path, timeout=10).json().get("total")
+            result = asyncio.run(
+                load(base, args.path, args.requests, args.concurrency, time.monotonic() + args.timeout)
+            )
+            result["db"] = db
+            result["cache_seconds"] = args.cache_seconds if args.cache_seconds is not None else "default (2)"
+            result["matching_records"] = total
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return
+    print(
+        f"{result['requests']} x GET {result['path']} ({result['matching_records']} matching), "
+        f"{result['concurrency']} concurrent clients, {result['seconds']} s, {result['throughput_rps']} req/s\n"
+        f"latency ms: p50 {result['p50_ms']}  p90 {result['p90_ms']}  p99 {result['p99_ms']}  "
+        f"max {result['max_ms']}  mean {result['mean_ms']}\n"
+        f"statuses {result['statuses']}, transport errors {result['errors']}, cache {result['cache_seconds']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
