@@ -180,3 +180,17 @@ def test_bad_files_do_not_stop_the_folder(tmp_path: Path) -> None:
     (tmp_path / "3.txt").write_text(P1, encoding="utf-8")
     items = list(read_paths([str(tmp_path)]))
     assert [type(i).__name__ for i in items] == ["Rejection", "Rejection", "Article"]
+
+
+def test_hostile_markup_is_read_in_one_pass(tmp_path: Path) -> None:
+    # unclosed comments and stray '<' made the lazy regexes quadratic; now they are linear scans
+    p = tmp_path / "hostile.html"
+    p.write_text("<html><body>" + '<!-- a <script> <p x="<" ' * 20_000 + "</body></html>", encoding="utf-8")
+    [r] = list(read_paths([str(p)]))
+    assert isinstance(r, Rejection) and r.reason == "no article text in HTML"
+
+
+def test_text_too_long_for_one_article(tmp_path: Path) -> None:
+    p = tmp_path / "dump.txt"
+    p.write_text((P1 + "\n") * 7000, encoding="utf-8")  # ~1.2 M characters
+    assert _reason(p).startswith("text longer than 1000000 characters")

@@ -44,6 +44,9 @@ def make_article(
     language: object = None,
 ) -> Article | Rejection:
     """Clean the body with what the source already told us, fill the gaps from the text."""
+    limit = load_rules().limits["max_text_chars"]
+    if len(body) > limit:
+        return Rejection(path, f"text longer than {limit} characters (not a single article)")
     if looks_like_html(body):
         body = fragment_to_text(body)
     title_s = _one_line(title)

@@ -16,6 +16,14 @@ from eventwire.ingest.rules import load_rules
 _ISO = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?=$|[T\s]|[+-]\d\d:?\d\d|Z)")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\s|$)")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified|date|dated|first published)\s*(?:on|at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_ISO_TIME = re.compile(r"^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_ZONE = re.compile(r"[A-Z]{2,5}(?:[+-]\d{1,2})?")
+_RFC2822 = re.compile(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}")
+_LEADING_WORD = re.compile(r"^[A-Za-z]+\.?,?\s+")
 _TIME_TAIL = re.compile(
     r"^\s*(?:(?:at|,|\||-|–)\s*)*\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?|[+-]\d{2}:?\d{2}|Z)?\s*",
@@ -130,13 +138,10 @@ def parse_date_line(line: str) -> str | None:
     Used for standalone date lines ("Jan 08, 2026", "Updated: 8 January 2026 10:32 GMT"), which
     are page furniture to drop and the best evidence of when the story appeared.
     """
+    if len(line) > 90:
+        return None
     s = line.strip().strip("|·•-–— ")
-    s = re.sub(
-        r"^(?:last\s+)?(?:updated|published|posted|modified|date|dated|first published)\s*(?:on|at)?\s*:?\s*",
-        "",
-        s,
-        flags=re.IGNORECASE,
-    )
+    s = _LABEL.sub("", s)
     if not s or len(s) > 60:
         return None
     found = match_date(s)
@@ -148,9 +153,9 @@ def parse_date_line(line: str) -> str | None:
     if tail:
         rest = rest[tail.end() :]
     # ISO timestamps: 2024-08-20T10:00:00+00:00
-    rest = re.sub(r"^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", "", rest)
+    rest = _ISO_TIME.sub("", rest)
     rest = rest.strip(" |·•-–—,.()")
-    if rest and rest.lower() != "updated" and not re.fullmatch(r"[A-Z]{2,5}(?:[+-]\d{1,2})?", rest):
+    if rest and rest.lower() != "updated" and not _ZONE.fullmatch(rest):
         return None
     if len(value) == 4:  # a bare year on its own line is more often a list item than a date
         return None
@@ -184,13 +189,13 @@ def parse_any_date(value: object) -> str | None:
     found = match_date(s)
     if found:
         return found[0]
-    if re.match(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}", s):
+    if _RFC2822.match(s):
         try:
             return parsedate_to_datetime(s).date().isoformat()
         except (TypeError, ValueError, IndexError):
             pass
     # a weekday or label in front: "Wednesday, 8 January 2026"
-    stripped = re.sub(r"^[A-Za-z]+\.?,?\s+", "", s)
+    stripped = _LEADING_WORD.sub("", s)
     if stripped != s:
         found = match_date(stripped)
         if found:

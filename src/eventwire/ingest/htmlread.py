@@ -20,8 +20,40 @@ _NO_DEPTH = frozenset(
     "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp caption".split()
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(/?)>")
-_RAW_TEXT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_RAW_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "textarea"})
+
+
+def strip_comments(markup: str) -> str:
+    """Remove ``<!-- ... -->`` with a linear scan (a lazy regex is quadratic on unclosed comments)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        i = markup.find("<!--", pos)
+        if i < 0:
+            out.append(markup[pos:])
+            break
+        out.append(markup[pos:i])
+        j = markup.find("-->", i + 4)
+        if j < 0:
+            break  # an unclosed comment runs to the end, as browsers read it
+        pos = j + 3
+        out.append(" ")
+    return "".join(out)
+
+
+def _iter_tags(markup: str):  # noqa: ANN202 - internal generator
+    """(closing, name, selfclosing, start, end) for each tag outside comments and raw-text elements."""
+    raw_until: str | None = None
+    for m in _TAG.finditer(markup):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if raw_until is not None:
+            if closing and name == raw_until:
+                raw_until = None
+                yield closing, name, selfclose, m.start(), m.end()
+            continue
+        if not closing and not selfclose and name in _RAW_TEXT_TAGS:
+            raw_until = name
+        yield closing, name, selfclose, m.start(), m.end()
 
 
 def html_depth(markup: str, limit: int) -> int:
@@ -29,12 +61,9 @@ def html_depth(markup: str, limit: int) -> int:
 
     Linear in the input and recursion-free, so it is safe on any input the size check admits.
     """
-    markup = _COMMENT.sub(" ", markup)
-    markup = _RAW_TEXT.sub(" ", markup)
     depth = 0
     deepest = 0
-    for m in _TAG.finditer(markup):
-        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+    for closing, name, selfclose, _s, _e in _iter_tags(strip_comments(markup)):
         if name in _NO_DEPTH or selfclose:
             continue
         if closing:
@@ -67,24 +96,32 @@ class PageText:
     language: str | None = None
 
 
-_BLOCK = re.compile(
-    r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr|/blockquote|/section|/article|/header|/footer|p|div|li|h[1-6])\b[^>]*>",
-    re.I,
+_BLOCK_TAGS = frozenset(
+    "br p div li h1 h2 h3 h4 h5 h6 tr blockquote section article header footer ul ol table".split()
 )
-_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def fragment_to_text(fragment: str) -> str:
     """Text of an HTML snippet (feed item content, JSON body with markup), paragraphs kept.
 
-    A regex pass, not a parser: snippets are small, and this cannot recurse or raise.
+    A linear tag scan, not a parser: snippets are small, and this cannot recurse or raise.
     """
-    s = _COMMENT.sub(" ", fragment)
-    s = _RAW_TEXT.sub(" ", s)
-    s = _BLOCK.sub("\n\n", s)
-    s = _ANY_TAG.sub("", s)
-    s = htmllib.unescape(s)
-    lines = [" ".join(ln.split()) for ln in s.split("\n")]
+    s = strip_comments(fragment)
+    parts: list[str] = []
+    pos = 0
+    skipping: str | None = None
+    for closing, name, _self, start, end in _iter_tags(s):
+        if skipping is None:
+            parts.append(s[pos:start])
+        if name in _RAW_TEXT_TAGS:
+            skipping = None if closing else name
+        elif name in _BLOCK_TAGS and skipping is None:
+            parts.append("\n\n")
+        pos = end
+    if skipping is None:
+        parts.append(s[pos:])
+    text = htmllib.unescape("".join(parts))
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
     out: list[str] = []
     for ln in lines:
         if ln or (out and out[-1]):

@@ -21,6 +21,7 @@ class Rules:
     weekdays: frozenset[str]
     inline_debris: tuple[re.Pattern[str], ...]
     drop_lines: tuple[re.Pattern[str], ...]
+    drop_line: re.Pattern[str]  # all drop_lines as one alternation (one pass per line)
     teaser_heading: re.Pattern[str]
     section_labels: frozenset[str]
     header_keys: dict[str, str]  # lower-cased key -> field
@@ -57,6 +58,7 @@ def load_rules() -> Rules:
         weekdays=frozenset(w.lower() for w in raw["weekdays"]),
         inline_debris=tuple(_ci(p) for p in raw["inline_debris"]),
         drop_lines=tuple(_ci(p) for p in raw["drop_lines"]),
+        drop_line=_ci("|".join(f"(?:{p})" for p in raw["drop_lines"])),
         teaser_heading=_ci(rf"^\s*(?:{teaser_alt})\s*[:.!»>›]*\s*$"),
         section_labels=frozenset(s.lower() for s in raw["section_labels"]),
         header_keys=header_keys,

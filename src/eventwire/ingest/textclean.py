@@ -23,6 +23,13 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]")
+_TIME_PREFIX = re.compile(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*")
+_MAX_FURNITURE = 320  # page furniture is short; longer lines skip those checks
+_MAX_DEBRIS_LINE = 2000  # tracker comments sit on short lines; long lines skip the lazy patterns
 
 
 @dataclass
@@ -48,7 +55,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     # drop control characters other than newline and tab (SGML residue like \x03)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", ln).rstrip() if ln.strip() else "" for ln in text.split("\n")]
     # keep a leading indent marker (one space) only where the source had indentation
     return "\n".join(lines)
@@ -64,16 +71,20 @@ def _words(s: str) -> list[str]:
 
 
 def _strip_inline_debris(line: str, rules: Rules) -> str:
+    if len(line) > _MAX_DEBRIS_LINE:
+        return line.rstrip()
     for pat in rules.inline_debris:
         line = pat.sub("", line)
     return line.rstrip()
 
 
 def _is_drop_line(line: str, rules: Rules) -> bool:
-    return any(p.search(line) for p in rules.drop_lines)
+    return len(line) <= _MAX_FURNITURE and rules.drop_line.search(line) is not None
 
 
 def _is_section_label(line: str, rules: Rules) -> bool:
+    if len(line) > 40:
+        return False
     s = line.strip().strip(":|»>›·•").strip().lower()
     return bool(s) and s in rules.section_labels
 
@@ -174,6 +185,8 @@ def _is_body_line(line: str, rules: Rules) -> bool:
 
 def _is_furniture(line: str, rules: Rules) -> bool:
     s = line.strip()
+    if len(s) > _MAX_FURNITURE:
+        return False
     return (
         _is_section_label(s, rules)
         or _is_teaser_heading(s, rules)
@@ -186,11 +199,11 @@ def _is_furniture(line: str, rules: Rules) -> bool:
 
 def _ends_with_abbrev(line: str, rules: Rules) -> bool:
     """True when the final period belongs to an abbreviation ("U.S.", "Mr."), not a sentence end."""
-    m = re.search(r"(\S+)$", line)
+    m = _LAST_TOKEN.search(line)
     if not m:
         return False
     last = m.group(1)
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,4}", last)) or last.lower() in rules.abbreviations
+    return bool(_INITIALS.fullmatch(last)) or last.lower() in rules.abbreviations
 
 
 def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
@@ -265,7 +278,7 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
 
 
 def _agency_in_dateline(para: str) -> str | None:
-    m = re.match(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]", para)
+    m = _DATELINE_AGENCY.match(para)
     return m.group("agency").strip() if m else None
 
 
@@ -370,7 +383,7 @@ def clean_text(
                     header_dates.append(found[0])
                     seq.append("date")
                     rest = value[found[1] :]
-                    rest = re.sub(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*", "", rest).strip()
+                    rest = _TIME_PREFIX.sub("", rest).strip()
                     if rest:
                         lines[i] = rest  # the story starts on the same line
                         continue
