@@ -11,6 +11,7 @@ from eventwire.extract import deals
 from eventwire.model import Article, Entity, EntityMention, Timex
 
 ENTS = {
+    "Defence Ministry": ("o:defence ministry", "organization", "NOR"),
     "Chilean Army": ("o:chilean army", "organization", "CHL"),
     "Kongsberg": ("o:kongsberg", "organization", "NOR"),
     "Norwegian": ("c:NOR", "country", "NOR"),
@@ -116,3 +117,26 @@ def test_same_deal_twice_in_one_story_is_one_deal() -> None:
     out = deals.extract(ctx)
     assert len(out) == 1
     assert len(out[0].mentions) == 2
+
+
+def test_partner_named_with_with_and_designation_with_a_number() -> None:
+    ctx = make_ctx("Chile signed a deal with Norway to buy 8 Nansen 2 frigates worth about 2 billion euros.")
+    [d] = deals.extract(ctx)
+    assert (d.supplier.country, d.recipient.country) == ("NOR", "CHL")
+    assert d.designation == "Nansen 2"
+    assert d.quantity == 8
+    assert d.item == "frigates"
+
+
+def test_sale_approved_by_a_ministry_names_no_contractor() -> None:
+    ctx = make_ctx("The Norwegian Defence Ministry approved the possible sale of 30 K-9 howitzers to Peru.")
+    [d] = deals.extract(ctx)
+    assert d.contractor is None
+    assert (d.supplier.country, d.recipient.country) == ("NOR", "PER")
+    assert d.designation == "K-9"
+    assert d.status == "planned"
+
+
+def test_present_perfect_delivery_is_news() -> None:
+    [d] = deals.extract(make_ctx("Germany has delivered 12 tanks to Peru.", dct="2025-06-15"))
+    assert (d.status, d.date) == ("delivered", "2025-06-15")

@@ -28,6 +28,9 @@ from .money import find_money, parse_number
 _DATA = Path(__file__).resolve().parent.parent / "data" / "deals.yaml"
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
 _DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
+# nouns that say which way the item moves ("the sale of jets to X", "the purchase of tanks")
+_SELL_NOUNS = {"sale", "export", "supply", "delivery", "transfer", "shipment"}
+_BUY_NOUNS = {"purchase", "order", "acquisition", "procurement", "import"}
 
 
 def _alt(words: list[str], plural: bool = False) -> str:
@@ -123,14 +126,33 @@ def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
     tok = head
     for _ in range(6):
         lem = tok.lemma_.casefold()
-        if tok.pos_ in ("VERB", "AUX", "NOUN") and lem in lex.buy:
+        if (tok.pos_ in ("VERB", "AUX") and lem in lex.buy) or (tok.pos_ == "NOUN" and lem in _BUY_NOUNS):
             return tok, "buy"
-        if tok.pos_ in ("VERB", "AUX") and lem in lex.sell:
+        if (tok.pos_ in ("VERB", "AUX") and lem in lex.sell) or (tok.pos_ == "NOUN" and lem in _SELL_NOUNS):
             return tok, "sell"
         if tok.head is tok:
             break
         tok = tok.head
     return None, None
+
+
+def _with_on_chain(tok: Any) -> list[Any]:
+    """Objects of "with" on the words governing ``tok`` (the deal, the talks, the signing)."""
+    out = []
+    cur = tok
+    for _ in range(5):
+        near = [
+            cur,
+            *(c for c in cur.children if c.dep_ in ("dobj", "attr", "nsubjpass") and c.pos_ == "NOUN"),
+        ]
+        for n in near:
+            for c in n.children:
+                if c.dep_ == "prep" and c.text.casefold() == "with":
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return out
 
 
 def _deal_noun(head: Any) -> Any | None:
@@ -167,7 +189,11 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
 def _preps(verb: Any, words: tuple[str, ...], after: int) -> list[Any]:
     """Objects of the prepositions ``words`` attached to the verb or its object, after the item."""
     out = []
-    for t in verb.subtree:
+    scope = list(verb.subtree)
+    if verb.pos_ == "NOUN" and verb.head is not verb:
+        # "approved the sale of jets to Taiwan": the phrase hangs on the verb governing the noun
+        scope += [c for c in verb.head.children if c.dep_ in ("prep", "dative")]
+    for t in scope:
         if t.i < after or t.dep_ not in ("prep", "dative") or t.text.casefold() not in words:
             continue
         out.extend(c for c in t.children if c.dep_ == "pobj")
@@ -178,7 +204,11 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     """Item words, designation, quantity, and entity mentions modifying the item."""
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod", "quantmod")]
     toks = sorted([*(w for t in left for w in t.subtree), head], key=lambda t: t.i)
-    nat = _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
+    nat = [
+        m
+        for m in _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
+        if m.entity.kind == "country" and not m.is_place
+    ]
     nat_idx = {
         t.i
         for t in toks
@@ -187,9 +217,12 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     }
     qty = None
     item_words: list[str] = []
-    desig: list[str] = []
+    desig: list[Any] = []
     for t in toks:
-        if t.like_num or t.dep_ == "nummod":
+        if (t.like_num or t.dep_ == "nummod") and desig and desig[-1].i == t.i - 1 and t is not head:
+            desig.append(t)  # "Leopard 2": the number names the model
+            continue
+        if (t.like_num or t.dep_ == "nummod") and parse_number(t.text) is not None:
             if t.dep_ == "nummod" or t.head is head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
@@ -199,11 +232,20 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
             continue
         if t is head and t.lemma_.casefold() in _DEAL_NOUNS:
             continue  # "an arms deal": the item is the arms
-        if t.pos_ == "PROPN" or re.search(r"\d", t.text):
-            desig.append(t.text)
+        prev = {d.i for d in desig}
+        after_hyphen = t.i > 0 and t.nbor(-1).text == "-" and t.nbor(-1).i - 1 in prev
+        capital = t.text[:1].isupper() and t.i != t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
+        if capital or re.search(r"\d", t.text) or after_hyphen:
+            desig.append(t)  # "Rafale", "F-16", "Leopard 2", "Virginia-class"
         elif t.pos_ in ("NOUN", "ADJ") or t is head:
             item_words.append(t.text.casefold())
-    return " ".join(item_words) or head.text.casefold(), " ".join(desig) or None, qty, nat
+    designation = None
+    if desig:
+        text = head.doc.text
+        designation = re.sub(r"\s+", " ", text[desig[0].idx : desig[-1].idx + len(desig[-1].text)]).strip()
+        if len(designation) > 40 or head.idx < desig[-1].idx:
+            designation = " ".join(d.text for d in desig)
+    return " ".join(item_words) or head.text.casefold(), designation, qty, nat
 
 
 def _status(text: str) -> str | None:
@@ -254,7 +296,10 @@ def _date(ctx: DocContext, s0: int, s1: int, verb: Any) -> str | None:
         root = verb
         while root.head is not root and root.dep_ in ("xcomp", "advcl", "acl", "dobj", "relcl", "ccomp"):
             root = root.head
-        if root.tag_ == "VBD" and not re.search(
+        perfect = root.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.text.casefold() in ("has", "have") for c in root.children
+        )
+        if (root.tag_ == "VBD" or perfect) and not re.search(
             r"\b(earlier|previously|already|ago|once)\b", text[s0:s1], re.I
         ):
             return ctx.dct
@@ -323,7 +368,12 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
         if m is None:
             return
         e = m.entity
-        if e.kind == "organization" and contractor is None and not _is_military_owner(m):
+        if (
+            e.kind == "organization"
+            and contractor is None
+            and e.sector in (None, "BUS")
+            and not _is_military_owner(m)
+        ):
             contractor = _copy(e)
         if e.country and supplier is None:
             supplier = _state(e.country, ctx)
@@ -345,6 +395,10 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
         as_buyer(subj_m)
         for pobj in _preps(anchor, ("from",), after):
             as_seller(_party(ctx, pobj.subtree))
+        if supplier is None and contractor is None:
+            # "signed a deal with France to buy ...", "in talks with China to buy ..."
+            for pobj in _with_on_chain(anchor):
+                as_seller(_party(ctx, pobj.subtree))
     else:  # a deal noun: a company as subject sells, a state buys; "with X" is the other side
         if subj_m is not None and subj_m.entity.kind == "organization":
             as_seller(subj_m)
