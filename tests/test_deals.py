@@ -11,6 +11,7 @@ from eventwire.extract import deals
 from eventwire.model import Article, Entity, EntityMention, Timex
 
 ENTS = {
+    "Norwegian frigates": ("g:NOR:MIL", "group", "NOR"),
     "Defence Ministry": ("o:defence ministry", "organization", "NOR"),
     "Chilean Army": ("o:chilean army", "organization", "CHL"),
     "Kongsberg": ("o:kongsberg", "organization", "NOR"),
@@ -140,3 +141,8 @@ def test_sale_approved_by_a_ministry_names_no_contractor() -> None:
 def test_present_perfect_delivery_is_news() -> None:
     [d] = deals.extract(make_ctx("Germany has delivered 12 tanks to Peru.", dct="2025-06-15"))
     assert (d.status, d.date) == ("delivered", "2025-06-15")
+
+
+def test_nationality_group_on_the_item_names_the_maker() -> None:
+    [d] = deals.extract(make_ctx("Peru signed a contract to purchase four Norwegian frigates."))
+    assert (d.supplier.country, d.recipient.country, d.item) == ("NOR", "PER", "frigates")

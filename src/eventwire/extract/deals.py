@@ -207,7 +207,7 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     nat = [
         m
         for m in _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
-        if m.entity.kind == "country" and not m.is_place
+        if m.entity.kind in ("country", "group") and m.entity.country and not m.is_place
     ]
     nat_idx = {
         t.i
