@@ -77,9 +77,10 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
 def process_texts(articles: list[Article], nlp: Any | None = None) -> list[ArticleExtraction]:
     """Parse and extract a batch in this process."""
     from .nlp import get_nlp
+    from .parse import parse_many
 
     nlp = nlp or get_nlp()
-    docs = nlp.pipe([a.text for a in articles], batch_size=32)
+    docs = parse_many(nlp, [a.text for a in articles])
     return [extract_article(a, d) for a, d in zip(articles, docs, strict=True)]
 
 
