@@ -59,7 +59,8 @@ def extract(ctx: DocContext) -> list[Event]:
     rs = load_rules()
     parts = Participants(ctx, rs)
     events: list[Event] = []
-    for sent in ctx.doc.sents:
+    sents = list(ctx.doc.sents)
+    for k, sent in enumerate(sents):
         cands = _detect(sent, rs, parts)
         if not cands:
             continue
@@ -79,8 +80,26 @@ def extract(ctx: DocContext) -> list[Event]:
             if key in seen:
                 continue
             seen.add(key)
+            if ev.event == "CONSULT" and k + 1 < len(sents):
+                _delegation(ev, sents[k + 1], parts)
             events.append(ev)
     return events
+
+
+def _delegation(ev: Event, nxt, parts: Participants) -> None:
+    """'... met a delegation of X. Leading the delegation were its CEO, Y, and ...': Y took part."""
+    lemmas = {t.lemma_.lower() for t in nxt}
+    if "delegation" not in lemmas or not lemmas & {"lead", "head", "include", "comprise"}:
+        return
+    people = [
+        e
+        for e in parts.span_entities(list(nxt))
+        if e.kind == "person" and e.id not in {a.id for a in ev.actor}
+    ]
+    side = ev.recipient if ev.recipient else ev.actor
+    for p in people:
+        if all(p.id != x.id for x in side):
+            side.append(p)
 
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -643,7 +662,13 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
                     break
     if not ents and c.obj is not None and c.kind == "verb":
         # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
-        for t in c.obj.subtree:
+        purpose = [
+            t
+            for ch in h.children
+            if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
+            for t in ch.subtree
+        ]
+        for t in [*c.obj.subtree, *purpose]:
             if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
                 ents = parts.entities(t, strict=False)
                 if ents:
@@ -805,8 +830,9 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     if place is None:
         # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
         spots = [c.head, c.trig, c.obj, _subject(c.head)]
-        if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass"}:
-            spots.append(c.trig.head)
+        if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            # "talks took place in X", "follow a discussion with Y during the fair in X"
+            spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
         seen_i: set[int] = set()
         for hd in spots:
             if hd is None or hd.i in seen_i:
@@ -815,6 +841,8 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             place = parts.locative(hd)
             if place is not None:
                 break
+    if place is None and c.head.dep_ == "relcl" and any(ch.lower_ == "where" for ch in c.head.children):
+        place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
     if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
         place = parts.dateline_place()  # "attended here" in a story datelined Ankara
     if place is not None and place.country:
