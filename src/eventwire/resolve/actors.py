@@ -40,6 +40,14 @@ _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d
 # ------------------------------------------------------------------------------------------ helpers
 
 
+def _text(doc: Any) -> str:
+    """doc.text, computed once per doc (spaCy rebuilds the string on every access)."""
+    t = doc.user_data.get("ew_text")
+    if t is None:
+        t = doc.user_data["ew_text"] = doc.text
+    return t
+
+
 def _tokmap(found: list[Found]) -> dict[int, Found]:
     m: dict[int, Found] = {}
     for f in found:
@@ -450,10 +458,10 @@ def _demonym_groups(doc: Any, found: list[Found], tokmap: dict[int, Found], lex:
 
 def _dateline(doc: Any, f: Found) -> bool:
     start_char = doc[f.start].idx
-    line_start = doc.text.rfind("\n", 0, start_char) + 1
-    if doc.text[line_start:start_char].strip():
+    line_start = _text(doc).rfind("\n", 0, start_char) + 1
+    if _text(doc)[line_start:start_char].strip():
         return False
-    rest = doc.text[doc[f.end - 1].idx + len(doc[f.end - 1].text) : doc[f.end - 1].idx + 40]
+    rest = _text(doc)[doc[f.end - 1].idx + len(doc[f.end - 1].text) : doc[f.end - 1].idx + 40]
     return bool(
         re.match(
             r"\s*(?:\[[^\]]{1,30}\]|\([^)]{1,30}\)|,\s*[A-Z][\w. ]{1,20})?(?:\s*[:—–\[]|\s+-\s|,\s*\w+\.? \d)",
@@ -752,6 +760,6 @@ def _build(
                 office=current_office.get(f.key),
             )
         mentions.append(
-            EntityMention(key=f.key, start=s, end=e, text=doc.text[s:e], entity=ent, is_place=f.is_place)
+            EntityMention(key=f.key, start=s, end=e, text=_text(doc)[s:e], entity=ent, is_place=f.is_place)
         )
     return mentions, list(actors.values())

@@ -113,32 +113,50 @@ def _sorted_keys(lex: Lexicon) -> list[str]:
     return got[1]
 
 
+def _has_prefix(keys: list[str], p: str) -> bool:
+    k = bisect.bisect_left(keys, p)
+    return k < len(keys) and keys[k].startswith(p)
+
+
 def match(doc: Any, lex: Lexicon) -> list[Found]:
     """Longest known phrases in the doc, left to right, without overlaps."""
     out: list[Found] = []
     n = len(doc)
     keys = _sorted_keys(lex)
+    toks = list(doc)
+    ftext = [fold(t.text) for t in toks]  # fold each token once
     i = 0
     while i < n:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.is_alpha and tok.text[:1].islower()):
+        tok = toks[i]
+        c0 = tok.text[:1]
+        if not (c0.isupper() or c0.isdigit() or tok.is_alpha and c0.islower()):
             i += 1
             continue
         # most tokens start no known phrase: one bisect instead of MAX_WORDS span folds
-        head = fold(tok.text)
-        k = bisect.bisect_left(keys, head)
-        if not (k < len(keys) and keys[k].startswith(head)):
+        if not _has_prefix(keys, ftext[i]):
             i += 1
             continue
+        # grow the phrase token by token while some known phrase still starts with it
+        phrase = ftext[i]
+        cands: list[tuple[int, str]] = [(i + 1, phrase)]
+        for j in range(i + 1, min(n, i + MAX_WORDS)):
+            t = toks[j]
+            if t.is_space:
+                break
+            phrase = phrase + (" " if toks[j - 1].whitespace_ else "") + ftext[j]
+            if not _has_prefix(keys, phrase):
+                break
+            cands.append((j + 1, phrase))
         hit = None
-        for j in range(min(n, i + MAX_WORDS), i, -1):
-            span = doc[i:j]
-            if j - i > 1 and (span[-1].is_punct and span[-1].text not in ".") or span[-1].is_space:
+        for j, ph in reversed(cands):
+            last = toks[j - 1]
+            if j - i > 1 and last.is_punct and last.text != ".":
                 continue
-            entries = lex.phrases.get(fold(span.text))
+            entries = lex.phrases.get(ph)
             if not entries:
                 continue
-            entries = [e for e in entries if _case_ok(span.text, e)]
+            text = doc[i:j].text
+            entries = [e for e in entries if _case_ok(text, e)]
             if not entries:
                 continue
             e = sorted(entries, key=lambda e: (_PRIORITY.get(e.kind, 9), e.key))[0]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d"})
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=262_144)
 def fold(s: str) -> str:
     """Accent- and case-free form: equality of two folded names means 'same spelling'."""
     s = unicodedata.normalize("NFKD", s.translate(_FOLD))

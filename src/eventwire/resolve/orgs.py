@@ -154,13 +154,17 @@ def is_acronym_token(tok: Any) -> bool:
 def _upper_sentence(sent: Any) -> bool:
     """True for headlines, bylines and datelines written in capitals (the token's own line)."""
     doc = sent.doc
-    mid = sent.start_char if not hasattr(sent, "_line") else sent.start_char
-    text = doc.text
-    a = text.rfind("\n", 0, mid) + 1
-    b = text.find("\n", mid)
-    line = text[a : b if b >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    text = doc.user_data.get("ew_text")
+    if text is None:
+        text = doc.user_data["ew_text"] = doc.text
+    a = text.rfind("\n", 0, sent.start_char) + 1
+    cache = doc.user_data.setdefault("ew_upper_lines", {})
+    if a not in cache:
+        b = text.find("\n", a)
+        line = text[a : b if b >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        cache[a] = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return cache[a]
 
 
 def initials(name: str) -> str:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
 from .names import accent_score, fold
@@ -37,13 +38,20 @@ class _Item:
 @dataclass
 class _Cluster:
     items: list[_Item] = field(default_factory=list)
+    _cache: tuple[int, str | None] = (-1, None)
 
     def countries(self) -> Counter:
         return Counter(i.la.country for i in self.items if i.la.country)
 
     def country(self) -> str | None:
-        c = self.countries()
-        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None
+        """Majority state of the cluster (cached until the cluster grows)."""
+        if self._cache[0] != len(self.items):
+            c = self.countries()
+            self._cache = (
+                len(self.items),
+                sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None,
+            )
+        return self._cache[1]
 
     def titles(self) -> set[str]:
         return {fold(r.title) for i in self.items for r in i.la.roles}
@@ -52,6 +60,7 @@ class _Cluster:
         return {i.article_id for i in self.items}
 
 
+@lru_cache(maxsize=262_144)
 def _tokens(name: str) -> tuple[str, ...]:
     from .knowledge import get_lexicon
 
@@ -108,7 +117,7 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
     blocks: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for toks in sorted(by_tokens):
         for ci in by_tokens[toks]:
-            blocks[(len(toks), toks[0][:1], toks[-1][:1])].append(ci)
+            blocks[(len(toks), toks[0][:1], toks[-1][:2])].append(ci)
     for key in sorted(blocks):
         cis = blocks[key]
         if len(cis) < 2 or len(cis) > 400:
@@ -169,11 +178,13 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
     for it in short:
         if it.tokens:
             singles[it.tokens[0]].append(it)
-    first_letter: dict[str, list[int]] = defaultdict(list)
+    first_letter: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
     for ci, c in enumerate(clusters):
         if alive[ci] and c.items:
-            for w in {c.items[0].tokens[0], c.items[0].tokens[-1]}:
-                first_letter[w[:1]].append(ci)
+            for w in sorted({c.items[0].tokens[0], c.items[0].tokens[-1]}):
+                if len(w) >= 4:
+                    first_letter[w[:1]][0].append(w)
+                    first_letter[w[:1]][1].append(ci)
     for word in sorted(singles):
         group = singles[word]
         by_state: dict[str | None, list[_Item]] = defaultdict(list)
@@ -187,10 +198,11 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
             exact = True
             if not cand and len(word) >= 4:
                 exact = False
-                for ci in first_letter.get(word[:1], []):
-                    toks = clusters[ci].items[0].tokens
-                    if any(len(t) >= 4 and fuzz.ratio(t, word) >= 80 for t in (toks[0], toks[-1])):
-                        cand.add(ci)
+                parts, owners = first_letter.get(word[:1], ([], []))
+                for _w, _score, k in process.extract(
+                    word, parts, scorer=fuzz.ratio, score_cutoff=80, limit=None
+                ):
+                    cand.add(owners[k])
             for ci in sorted(cand):
                 if not alive[ci]:
                     continue
