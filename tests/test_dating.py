@@ -174,3 +174,29 @@ def test_no_carry_across_paragraphs_without_a_reference_back(nlp) -> None:
     text = "The initiative was announced in 2019.\nAnwar agreed that ties should grow."
     ev = _date(nlp, text, "agreed", "2026-01-08")
     assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_since_and_until_dates_do_not_date_the_event(nlp) -> None:
+    ev = _date(nlp, "The index fell to its lowest level since 2003.", "fell", "2008-10-09")
+    assert (ev.date, ev.date_source) == ("2008-10-09", "article")
+
+
+def test_bare_year_in_previous_sentence_is_not_carried(nlp) -> None:
+    text = "The plant opened in 1998. Shares dropped sharply."
+    ev = _date(nlp, text, "dropped", "2008-10-09")
+    assert ev.date_source == "article"
+
+
+def test_day_in_previous_sentence_is_carried(nlp) -> None:
+    text = "Rebels attacked the town on March 3, 2025. Dozens fled."
+    ev = _date(nlp, text, "fled", "2025-03-20")
+    assert ev.date == "2025-03-03"
+
+
+def test_marker_far_from_the_event_does_not_block_article_date(nlp) -> None:
+    text = (
+        "The ministers signed the accord in the capital after long talks with the delegations of both "
+        "neighbouring states, which had previously rejected it."
+    )
+    ev = _date(nlp, text, "signed", "2026-01-07")
+    assert ev.date == "2026-01-07"

@@ -155,10 +155,16 @@ _PRECISION_ORDER = {
 }
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "acl", "parataxis", "pcomp"}
 _PAST_MARKERS = re.compile(
-    r"\b(?:previously|earlier|formerly|once|in the past|had been|had\s+\w+ed|used to|years ago|decades ago|"
-    r"recent years|last decade|the past decade|since)\b",
+    r"\b(?:previously|formerly|once|in the past|had been|had\s+\w+ed|used to|years ago|decades ago|"
+    r"recent years|last decade|the past decade)\b",
     re.I,
 )
+# a date after these words bounds a period; it does not say when the event happened
+_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
+
+
+def _usable(text: str, t: Timex) -> bool:
+    return not _NOT_GOVERNING.search(text[max(0, t.start - 12) : t.start])
 
 
 def _clause_head(tok: Any) -> Any:
@@ -233,7 +239,7 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
         if not (s0 <= t.start and t.end <= s1):
             continue
         per = timex_period(t)
-        if per is None:
+        if per is None or not _usable(text, t):
             continue
         dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
         dist = max(0, dist)
@@ -297,14 +303,20 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
     p_from = p_this
     if anaphoric and p_this > 0:
         p_from = _paragraph_start(text, max(0, p_this - 2))
+    if not anaphoric:
+        # without a reference back, only the sentence just before carries its date on
+        p_from = max(p_from, _sentence_bounds(ctx, max(0, sent_start - 2), max(0, sent_start - 1))[0])
     best = None
     for t in ctx.timexes:
         if t.end > sent_start or t.start < p_from:
             continue
         if sent_start - t.end > 1500:
             continue
-        if timex_period(t) is None:
+        per = timex_period(t)
+        if per is None or not _usable(text, t):
             continue
+        if not anaphoric and per[2] in ("year", "decade", "century", "half", "season"):
+            continue  # a bare year in the sentence before is background, not this event's date
         if best is None or t.start > best.start:
             best = t
     return best
@@ -335,24 +347,50 @@ def _present_ref(ctx: DocContext, s0: int, s1: int) -> bool:
     return any(s0 <= t.start and t.end <= s1 and t.value == "PRESENT_REF" for t in ctx.timexes)
 
 
+_NEAR = 80  # chars: how close a past/future marker must be to the trigger to speak for it
+_PERIOD_BACK = re.compile(r"\b(?:over|for|during|throughout|in)\s+(?:the\s+)?(?:past|last)\b", re.I)
+
+
 def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int) -> bool:
-    """Whether the event's own sentence says it is not news of the day (past, future, timeless)."""
+    """Whether the text around the event says it is not news of the day (past, future, ongoing)."""
     if ev.future or ev.hypothetical:
         return True
     text = ctx.article.text
-    sent = text[s0:s1]
-    if _PAST_MARKERS.search(sent):
-        return True
-    for t in ctx.timexes:
-        if (
-            s0 <= t.start
-            and t.end <= s1
-            and (t.type in ("DURATION", "SET") or t.value in ("PAST_REF", "FUTURE_REF"))
-        ):
-            return True
     start = ev.trigger_start if ev.trigger_start is not None else s0
     end = ev.trigger_end if ev.trigger_end is not None else s1
-    return tense_at(text, start, end) == "future"
+    lo, hi = max(s0, start - _NEAR), min(s1, end + _NEAR)
+    if _PAST_MARKERS.search(text[lo:hi]):
+        return True
+    for t in ctx.timexes:
+        if not (lo <= t.start and t.end <= hi):
+            continue
+        if t.value in ("PAST_REF", "FUTURE_REF"):
+            return True
+        if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
+            return True  # "over the last decade the two nations strengthened ..."
+    return _event_tense(ctx, start, end) == "future"
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
+    """The tense of the event itself: the trigger verb's form and auxiliaries when the text is
+    parsed (a noun trigger takes its clause's verb), else the cue words around it."""
+    doc = getattr(ctx, "doc", None)
+    if doc is not None and doc.has_annotation("DEP") and doc.has_annotation("TAG"):
+        tok = _span_root(doc, start, end)
+        if tok is not None:
+            verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_head(tok)
+            if verb.pos_ in ("VERB", "AUX"):
+                auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+                if auxes & _FUTURE_AUX:
+                    return "future"
+                if verb.tag_ == "VBD" or "had" in auxes or "has" in auxes or "have" in auxes:
+                    return "past"
+                if verb.tag_ in ("VBZ", "VBP"):
+                    return "present"
+    return tense_at(ctx.article.text, start, end)
 
 
 def _set_date(ev: Event, period: tuple[str, str | None, str], source: str) -> None:
