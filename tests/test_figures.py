@@ -119,3 +119,15 @@ def test_timex_date_reads_values() -> None:
     assert figures.timex_date("2025-03") == "2025-03"
     assert figures.timex_date("P3Y") is None
     assert figures.timex_date("PAST_REF") is None
+
+
+def test_shares_of_gdp_and_longest_metric() -> None:
+    [f] = figures.extract(make_ctx("Chilean defence spending will rise to 2 percent of GDP."))
+    assert (f.metric, f.unit, f.kind) == ("defence budget", "percent", "forecast")
+
+
+def test_a_country_named_as_a_place_is_still_a_party() -> None:
+    ctx = make_ctx("Chile will invest $15 billion in Peru.")
+    ctx.entities[1].is_place = True  # "in Peru": the linker reads a place
+    [f] = figures.extract(ctx)
+    assert {a.country for a in f.actors} == {"CHL", "PER"}

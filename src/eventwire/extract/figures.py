@@ -111,24 +111,28 @@ def _precision(d: str) -> str:
 
 
 def metric_near(
-    text: str, start: int, end: int, ignore: list[tuple[int, int]] | None = None
+    text: str, start: int, end: int, ignore: list[tuple[int, int]] | None = None, after: bool = True
 ) -> tuple[str | None, int]:
     """The metric whose words sit nearest to [start, end) in ``text`` (and the distance).
 
     Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count.
     """
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for order, (name, rx) in enumerate(lexicon().metrics):
         for m in rx.finditer(text):
-            if m.start() < end and m.end() > start:
+            if (m.start() < end and m.end() > start) or (not after and m.start() >= end):
                 continue
             if ignore and any(a <= m.start() < b for a, b in ignore):
                 continue
+            if m.start() >= end and re.fullmatch(
+                r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end : m.start()]
+            ):
+                continue  # "2 percent of GDP": what it is a share of, not what it measures
             dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-            cand = (int(dist), order, name)
+            cand = (int(dist), -(m.end() - m.start()), order, name)
             if best is None or cand < best:
                 best = cand
-    return (best[2], best[0]) if best else (None, 10**6)
+    return (best[3], best[0]) if best else (None, 10**6)
 
 
 def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
@@ -141,13 +145,43 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     return "actual"
 
 
-def _country_entities(mentions: list[EntityMention]) -> list[Entity]:
+def _country_entities(mentions: list[EntityMention], groups: bool = False) -> list[Entity]:
+    """States named in a span. A whole country named as a place ("invest in Egypt") is still the
+    state a figure is about; a city is not. With ``groups``, nationality groups count too
+    ("120 Russian companies")."""
     out: dict[str, Entity] = {}
     for m in mentions:
         e = m.entity
-        if m.is_place and e.kind != "country":
+        if not e.country:
             continue
-        if e.kind == "country" and e.country:
+        if e.kind == "country" and not m.is_place:
+            out.setdefault(e.id, _copy(e))
+        elif m.is_place and _whole_country(m.text) == e.country:
+            key = f"c:{e.country}"
+            out.setdefault(key, Entity(id=key, name=m.text, kind="country", country=e.country, sector="GOV"))
+        elif groups and e.kind == "group":
+            out.setdefault(e.id, _copy(e))
+    return list(out.values())
+
+
+@lru_cache(maxsize=4096)
+def _whole_country(name: str) -> str | None:
+    try:
+        import pycountry
+
+        return pycountry.countries.lookup(name.strip()).alpha_3
+    except (LookupError, ImportError):
+        return None
+
+
+def _igo_entities(mentions: list[EntityMention]) -> list[Entity]:
+    """International organisations (PLOVER non-state codes) a figure names: lenders, donors, blocs."""
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        e = m.entity
+        if e.kind == "organization" and e.country and not re.fullmatch(r"[A-Z]{3}", e.country or "x"):
+            out.setdefault(e.id, _copy(e))
+        elif e.kind == "organization" and e.country in ("IGO", "NGO"):
             out.setdefault(e.id, _copy(e))
     return list(out.values())
 
@@ -286,9 +320,11 @@ def extract(ctx: DocContext) -> list[Figure]:
         names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
-            metric, dist = metric_near(stext, f.start - s0, f.end - s0, names)
-            if dist > (120 if f.is_money or f.is_percent else 30):
-                metric = None
+            metric, dist = metric_near(
+                stext, f.start - s0, f.end - s0, names, after=f.is_money or f.is_percent
+            )
+            if dist > (120 if f.is_money or f.is_percent else 15):
+                metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
             if f.is_percent and metric is None:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
@@ -298,12 +334,14 @@ def extract(ctx: DocContext) -> list[Figure]:
                 metric = "bilateral trade"
             if metric == "bilateral trade" and len(actors) < 2:
                 actors = list(last_bilateral) if len(last_bilateral) >= 2 else top_countries(ctx, 2)
-            if not actors:
-                actors = _org_entities(mentions)
-            if not f.is_money and not f.is_percent:
-                actors = _count_actors(ctx, f) or actors
             if metric == "bilateral trade" and len(actors) >= 2:
                 last_bilateral = actors
+            if not f.is_money and not f.is_percent:
+                actors = _count_actors(ctx, f) or actors
+            if metric != "bilateral trade":
+                actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
+            if not actors:
+                actors = _org_entities(mentions)
             kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
@@ -335,7 +373,7 @@ def _money_found(m: MoneySpan, off: int) -> _Found:
 
 def _count_actors(ctx: DocContext, f: _Found) -> list[Entity]:
     """The nationality on a counted noun ("46 Turkish companies" -> Türkiye)."""
-    return _country_entities(ctx.entities_in(f.start, f.end))
+    return _country_entities(ctx.entities_in(f.start, f.end), groups=True)
 
 
 def _merge_within(figures: list[Figure]) -> list[Figure]:
