@@ -569,6 +569,15 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Entity], list[Entity]]:
     """(recipients, extra actors): objects, prepositional objects, the demanded clause's subject."""
     h = c.head
+    actor_keys: set[str] | None = None
+
+    def owner_is_actor(owners: list[Entity]) -> bool:
+        nonlocal actor_keys
+        if actor_keys is None:
+            acts = _actor_side(h, parts, rs) if c.kind != "must" else []
+            actor_keys = {a.id for a in acts} | {a.country for a in acts if a.country}
+        return any(o.id in actor_keys or (o.country and o.country in actor_keys) for o in owners)
+
     toks: list[Token] = []
     between: list[Token] = []
     for ch in h.children:
@@ -601,9 +610,12 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
         if parts.is_place(t):
             continue
         if c.act_obj and t == c.obj and t.i not in parts.by_tok:
-            # the matched object ("support", "sanctions") is the act, not its target: its owner
-            # ("Malaysia's support") is no recipient; look at what it is for/on/against
-            got = []
+            # the matched object ("support", "sanctions") is the act, not its target: its owner is
+            # the recipient only when it is not the actor's own ("supported Turkey's efforts" vs
+            # "reaffirmed Malaysia's support"); else look at what it is for/on/against
+            got = _ents([ch for ch in t.children if ch.dep_ == "poss"], parts)
+            if got and owner_is_actor(got):
+                got = []
         else:
             got = parts.entities(t, strict=False)
         if not got:  # "called for sanctions against Nigeria"

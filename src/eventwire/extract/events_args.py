@@ -262,9 +262,10 @@ class Participants:
             name = ent.text if ent is not None else tok.text
             country = None
         looked = self._lookup(name) if self._lookup else None
-        if looked is not None:
+        if looked is not None and (country is None or looked.country in (None, country)):
             return looked
-        return Place(name=name, country=country)
+        # the linker read this mention in context: its country wins over a bare gazetteer hit
+        return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
 
     def is_place(self, tok: Token) -> bool:
         m = self.by_tok.get(tok.i)
