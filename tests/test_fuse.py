@@ -273,3 +273,38 @@ def test_two_figures_from_one_sentence_keep_distinct_ids() -> None:
     out = fuse([ArticleExtraction("a1", figures=[one, two])], {}, [], {}).figures
     assert len(out) == 2
     assert len({f.id for f in out}) == 2
+
+
+def test_stateless_actors_fuse_only_when_the_same() -> None:
+    def buy(aid: str, buyer: str) -> Event:
+        firm = Entity(id=buyer, name=buyer, kind="organization")
+        target = Entity(id="o:target", name="Target", kind="organization")
+        return Event(
+            id=aid,
+            event="AGREE",
+            date="1987-03-03",
+            actor=[firm],
+            recipient=[target],
+            mentions=[mention(aid)],
+        )
+
+    same = fuse(
+        [
+            ArticleExtraction("a1", events=[buy("a1", "o:acme")]),
+            ArticleExtraction("a2", events=[buy("a2", "o:acme")]),
+        ],
+        {},
+        [],
+        META,
+    )
+    assert len(same.events) == 1
+    other = fuse(
+        [
+            ArticleExtraction("a1", events=[buy("a1", "o:acme")]),
+            ArticleExtraction("a2", events=[buy("a2", "o:zenith")]),
+        ],
+        {},
+        [],
+        META,
+    )
+    assert len(other.events) == 2

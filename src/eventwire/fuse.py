@@ -298,8 +298,11 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
     a, b = x.rec, y.rec
     if _family(a) != _family(b) or _dyad(a) != _dyad(b):
         return False
-    if not any(_dyad(a)) and (x.article_id != y.article_id or not _people(a) or _people(a) != _people(b)):
-        return False  # no countries: too little to tell two happenings apart across stories
+    if not any(_dyad(a)):
+        # no countries: only the very same named actors (companies, people) make it the same event
+        ids_a = {e.id for e in a.actor + a.recipient}
+        if not ids_a or ids_a != {e.id for e in b.actor + b.recipient}:
+            return False
     if a.negated != b.negated:
         return False
     if a.mode and b.mode and a.mode != b.mode:
