@@ -200,3 +200,15 @@ def test_marker_far_from_the_event_does_not_block_article_date(nlp) -> None:
     )
     ev = _date(nlp, text, "signed", "2026-01-07")
     assert ev.date == "2026-01-07"
+
+
+def test_event_said_of_a_dated_visit_shares_its_date(nlp) -> None:
+    text = "The premier paid a visit from Jan. 6 to 8.\nTrade was discussed.\nThe visit marked the first meeting of the council."
+    ev = _date(nlp, text, "meeting", "2026-01", inferred=True)
+    assert (ev.date, ev.enddate) == ("2026-01-06", "2026-01-08")
+
+
+def test_non_event_noun_does_not_carry_a_date(nlp) -> None:
+    text = "The minister visited Ankara on June 11, 2024.\nTrade grew.\nThe minister praised the deal."
+    ev = _date(nlp, text, "praised", "2025-03-01")
+    assert ev.date == "2025-03-01"

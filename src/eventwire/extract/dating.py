@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Event, Timex
 from .timex import tag, tense_at
+from .timex_lexicon import lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
@@ -343,6 +344,24 @@ def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) ->
     return None
 
 
+_DEF_NP = re.compile(
+    r"\b(?:the|this|these|that|those|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?([a-z]+)\b", re.I
+)
+
+
+def _clause_mate_antecedent(ctx: DocContext, sent_start: int, ev_start: int) -> _Cand | None:
+    """ "The visit marked the first meeting of the council": an event noun that refers back to a
+    dated event ("the visit" ... "from Jan. 6 to 8") dates the event it is said of."""
+    text = ctx.article.text
+    nouns = set(lexicon().raw.get("event_nouns", []))
+    for m in reversed(list(_DEF_NP.finditer(text, sent_start, ev_start))):
+        if m.group(1).lower() in nouns:
+            c = _antecedent(ctx, m.start(1), m.end(1), sent_start)
+            if c is not None:
+                return c
+    return None
+
+
 def _present_ref(ctx: DocContext, s0: int, s1: int) -> bool:
     return any(s0 <= t.start and t.end <= s1 and t.value == "PRESENT_REF" for t in ctx.timexes)
 
@@ -414,7 +433,7 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
         s0, s1 = _sentence_bounds(ctx, start, end)
         blocked = _blocks_article_date(ctx, ev, s0, s1)
         if not blocked:
-            a = _antecedent(ctx, start, end, s0)
+            a = _antecedent(ctx, start, end, s0) or _clause_mate_antecedent(ctx, s0, start)
             if a is not None:
                 _set_date(ev, a.period, a.timex.text)
                 continue
