@@ -282,9 +282,11 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden_and_unknown(tmp_path: 
     (tmp_path / ".hidden" / "x.txt").write_text(P1 + " hidden", encoding="utf-8")
     (tmp_path / "a" / "notes.pdfx").write_text(P1, encoding="utf-8")
     (tmp_path / "a" / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "README.TXT").write_text(P1 + " readme", encoding="utf-8")
     arts = _articles(_all([tmp_path]))
     assert [Path(a.path).relative_to(tmp_path).as_posix() for a in arts] == ["a/0.TXT", "a/1.txt", "b/2.txt"]
     assert arts[1].path == str(tmp_path / "a" / "1.txt")
+    assert len(_articles(_all([tmp_path / "README.TXT"]))) == 1  # named explicitly: read
 
 
 def test_same_content_same_id_across_formats_and_paths(tmp_path: Path) -> None:

@@ -256,3 +256,27 @@ def test_seed_ids_are_stable_across_runs() -> None:
     first = [a.id for a in read_paths([str(SEEDS)]) if isinstance(a, Article)]
     second = [a.id for a in read_paths([str(SEEDS)]) if isinstance(a, Article)]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_wrapped_copy_with_known_title_loses_no_line() -> None:
+    body = (
+        "Norland Oil Co and Suddenia Gas\n"
+        "Inc said they plan to form a venture to manage the money market\n"
+        "borrowing of both companies, signed in\n"
+        "January 1986.\n"
+        "    Reporting members of the exchange said the deal was\n"
+        "expected. <NOR> shares rose.\n"
+        "    Net 807,000 vs 2,858,000\n"
+        "    Revs 12.5 mln vs 11.1 mln\n"
+        " REUTER\n"
+    )
+    c = clean_text(body, title="NORLAND OIL, SUDDENIA GAS FORM VENTURE", find_title=False)
+    assert c.title == "NORLAND OIL, SUDDENIA GAS FORM VENTURE"
+    assert c.text.split("\n\n") == [
+        "Norland Oil Co and Suddenia Gas Inc said they plan to form a venture to manage the money market "
+        "borrowing of both companies, signed in January 1986.",
+        "Reporting members of the exchange said the deal was expected. <NOR> shares rose.",
+        "Net 807,000 vs 2,858,000",
+        "Revs 12.5 mln vs 11.1 mln",
+    ]
+    assert c.publisher == "Reuters"

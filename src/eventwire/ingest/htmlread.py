@@ -129,10 +129,14 @@ def fragment_to_text(fragment: str) -> str:
     return "\n".join(out).strip()
 
 
+_OPEN_HINT = re.compile(r"<(?:p|div|br|span|a|b|i|em|strong|h[1-6]|ul|li|img|figure)\b[^<>]*>", re.I)
+_CLOSE_HINT = re.compile(r"</(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|li|figure)\s*>|<br\s*/?>|<p>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    return bool(
-        re.search(r"<(?:p|div|br|span|a|b|i|em|strong|h[1-6]|ul|li|img|figure)\b[^>]*>", text[:5000], re.I)
-    )
+    """Markup, as opposed to wire copy that writes tickers in brackets ("<BP>", "<I>")."""
+    head = text[:5000]
+    return len(_OPEN_HINT.findall(head)) >= 2 and _CLOSE_HINT.search(head) is not None
 
 
 def extract_page(markup: str, url: str | None = None) -> PageText | None:

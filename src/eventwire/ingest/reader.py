@@ -7,6 +7,7 @@ parsers that could recurse are guarded (see :mod:`eventwire.ingest.htmlread`).
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from eventwire.ingest.detect import (
 from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.htmlread import depth_problem, extract_page
 from eventwire.ingest.markdown import markdown_to_text, split_front_matter
+from eventwire.ingest.rules import load_rules
 from eventwire.ingest.sgml import read_sgml
 from eventwire.ingest.structured import read_json, read_jsonl
 from eventwire.ingest.warcread import read_warc
@@ -35,10 +37,13 @@ def iter_files(folder: str) -> Iterator[str]:
     Sorted so that two runs over the same folder see the same order (the earliest copy of a
     near-duplicate is the one kept).
     """
+    skip = load_rules().skip_file_names
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not has_ext(name, SUPPORTED_EXTS):
+                continue
+            if any(fnmatch.fnmatch(name.lower(), g) for g in skip):
                 continue
             yield os.path.join(root, name)
 

@@ -183,14 +183,14 @@ def _is_body_line(line: str, rules: Rules) -> bool:
     return any(p.match(line) for p in rules.datelines) and n >= 6
 
 
-def _is_furniture(line: str, rules: Rules) -> bool:
+def _is_furniture(line: str, rules: Rules, dates: bool = True) -> bool:
     s = line.strip()
     if len(s) > _MAX_FURNITURE:
         return False
     return (
         _is_section_label(s, rules)
         or _is_teaser_heading(s, rules)
-        or parse_date_line(s) is not None
+        or (dates and parse_date_line(s) is not None)
         or parse_byline(s, rules) is not None
         or _parse_agency(s, rules) is not None
         or _is_drop_line(s, rules)
@@ -217,6 +217,7 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
     if not lengths:
         return []
     width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    hard_wrapped = len(lengths) >= 3 and width <= 100
     paras: list[str] = []
     cur: str | None = None
     cur_last = ""  # the last physical line of the current paragraph
@@ -230,12 +231,18 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
         indented = ln.startswith((" ", "\t"))
         s = ln.strip()
         nxt_lower = s[0].islower()
-        furniture = not nxt_lower and _is_furniture(s, rules)
+        furniture = False
+        if not nxt_lower:
+            # "...signed in\nJanuary 1986." : in wrapped copy a date can finish a sentence
+            continuing = cur is not None and hard_wrapped and not _TERMINAL.search(cur_last)
+            furniture = _is_furniture(s, rules, dates=not continuing)
         join = False
         if cur is not None and not indented and not furniture and not cur_furniture:
             prev = cur_last
             prev_caps = all(not c.isalpha() or c.isupper() for c in prev) and any(c.isalpha() for c in prev)
-            wrapped = len(prev) >= 0.6 * width
+            # in wire copy wrapped at ~70 columns any unfinished line continues; in one-paragraph-
+            # per-line text only a long unfinished line does (a short one is a headline)
+            wrapped = hard_wrapped or len(prev) >= 0.6 * width
             if nxt_lower:
                 join = True
             elif wrapped and not prev_caps and (not _TERMINAL.search(prev) or _ends_with_abbrev(prev, rules)):
@@ -288,8 +295,9 @@ def _pick_title(
     """Choose the headline among the short header lines; return the standfirst lines to keep.
 
     The headline is the line printed right before the byline or date, else the first line that
-    reads like a headline rather than a tag or a name. Long lines after it are a standfirst (the
-    journalist's summary, worth keeping); short lines before it are kickers and tags.
+    reads like a headline rather than a tag or a name. Lines after it are story (a standfirst, or
+    the first rows of a table); lines before it are kickers and tags. When the source already
+    named a title that is not among these lines, they are all story.
     """
     struct: list[bool] = []  # per candidate: is the next non-name header line a byline or date?
     order = list(seq)
@@ -322,14 +330,13 @@ def _pick_title(
     if out.title:
         title_idx = next((k for k, (c, _) in enumerate(keep) if _same(c, out.title)), None)
     if title_idx is None:
+        if out.title or not find_title:
+            return [c for c, _ in keep]  # the source named the title: these lines are story
         marked = [k for k, (_, st) in enumerate(keep) if st]
         plain = [k for k, (c, _) in enumerate(keep) if not _tag_like(c)]
         title_idx = marked[-1] if marked else (plain[0] if plain else 0)
-        if find_title and not out.title:
-            out.title = keep[title_idx][0].strip()
-        elif out.title:
-            title_idx = -1  # the source named another title: every long line is lead-in
-    return [c for k, (c, _) in enumerate(keep) if k > title_idx and len(_words(c)) >= 8]
+        out.title = keep[title_idx][0].strip()
+    return [c for k, (c, _) in enumerate(keep) if k > title_idx]
 
 
 def _tag_like(line: str) -> bool:
