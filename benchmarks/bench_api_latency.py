@@ -6,6 +6,10 @@ concurrent asyncio+httpx clients, then prints p50/p90/p99/max latency and throug
 
     .venv/bin/python benchmarks/bench_api_latency.py                       # 2,000 requests, 50 clients
     .venv/bin/python benchmarks/bench_api_latency.py --db sqlite:///eventwire.db --requests 5000
+    .venv/bin/python benchmarks/bench_api_latency.py --tool wrk --seconds 10     # wrk (apt) as the client
+
+The Python client costs more CPU per request than the server does, and both share the machine's
+cores: ``--tool wrk`` (a C load generator) shows what the server itself sustains.
 
 Bounded in count (``--requests``) and in time (``--timeout`` seconds for the whole run); traffic
 goes only to 127.0.0.1.
@@ -55,6 +59,47 @@ def percentile(sorted_values: list[float], q: float) -> float:
         return float("nan")
     k = max(0, min(len(sorted_values) - 1, round(q / 100 * (len(sorted_values) - 1))))
     return sorted_values[k]
+
+
+def run_wrk(base: str, path: str, concurrency: int, seconds: int) -> dict:
+    """wrk is bounded by time, not count: ``seconds`` of load from one thread."""
+    import re
+    import shutil
+
+    if not shutil.which("wrk"):
+        sys.exit("wrk not found: apt-get install wrk")
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "--latency", base + path],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
+
+    def ms(label: str) -> float | None:
+        m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            return None
+        v = float(m.group(1))
+        return round(v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v, 2)
+
+    reqs = re.search(r"(\d+) requests in ([\d.]+)s", out)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "path": path,
+        "requests": int(reqs.group(1)) if reqs else 0,
+        "concurrency": concurrency,
+        "statuses": {"non-2xx": int(non2xx.group(1)) if non2xx else 0},
+        "errors": errors.group(1) if errors else 0,
+        "seconds": float(reqs.group(2)) if reqs else seconds,
+        "throughput_rps": float(rps.group(1)) if rps else None,
+        "p50_ms": ms("50%"),
+        "p90_ms": ms("90%"),
+        "p99_ms": ms("99%"),
+        "max_ms": None,
+        "mean_ms": None,
+    }
 
 
 async def load(base: str, path: str, total: int, concurrency: int, deadline: float) -> dict:
@@ -109,6 +154,8 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=50)
     ap.add_argument("--timeout", type=float, default=300, help="stop sending after this many seconds")
+    ap.add_argument("--tool", choices=("httpx", "wrk"), default="httpx", help="load generator")
+    ap.add_argument("--seconds", type=int, default=10, help="duration of a wrk run")
     ap.add_argument(
         "--cache-seconds",
         type=float,
@@ -148,9 +195,13 @@ def main() -> None:
                     )
                 time.sleep(0.2)
             total = httpx.get(base + args.path, timeout=10).json().get("total")
-            result = asyncio.run(
-                load(base, args.path, args.requests, args.concurrency, time.monotonic() + args.timeout)
-            )
+            if args.tool == "wrk":
+                result = run_wrk(base, args.path, args.concurrency, args.seconds)
+            else:
+                result = asyncio.run(
+                    load(base, args.path, args.requests, args.concurrency, time.monotonic() + args.timeout)
+                )
+            result["tool"] = args.tool
             result["db"] = db
             result["cache_seconds"] = args.cache_seconds if args.cache_seconds is not None else "default (2)"
             result["matching_records"] = total
@@ -164,7 +215,7 @@ def main() -> None:
         print(json.dumps(result, indent=1))
         return
     print(
-        f"{result['requests']} x GET {result['path']} ({result['matching_records']} matching), "
+        f"[{result['tool']}] {result['requests']} x GET {result['path']} ({result['matching_records']} matching), "
         f"{result['concurrency']} concurrent clients, {result['seconds']} s, {result['throughput_rps']} req/s\n"
         f"latency ms: p50 {result['p50_ms']}  p90 {result['p90_ms']}  p99 {result['p99_ms']}  "
         f"max {result['max_ms']}  mean {result['mean_ms']}\n"

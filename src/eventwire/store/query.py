@@ -11,6 +11,7 @@ every digit and "-"): ``end || "~" >= since`` and ``start <= until || "~"``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -19,7 +20,9 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    Text,
     and_,
+    cast,
     column,
     func,
     literal,
@@ -287,6 +290,27 @@ class Reader:
             [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
         )
         q = select(t.c.payload).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
+        count_q = select(func.count()).select_from(t).where(*conds)
+        with self.engine.connect() as conn:
+            total = conn.scalar(count_q) or 0
+            items = [p for (p,) in conn.execute(q)]
+        return items, total
+
+    def list_json(self, kind: str, f: Filters) -> tuple[list[str], int]:
+        """Like :meth:`list`, but each record as the JSON text the database holds.
+
+        The API splices these into its answer: decoding every payload only to encode it again
+        was most of the cost of a listing.
+        """
+        if kind == "articles":
+            items, total = self.list(kind, f)
+            return [json.dumps(i, ensure_ascii=False) for i in items], total
+        conds = self._conditions(kind, f)
+        t = T.RECORD_TABLES[kind]
+        order = (
+            [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
+        )
+        q = select(cast(t.c.payload, Text)).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
         count_q = select(func.count()).select_from(t).where(*conds)
         with self.engine.connect() as conn:
             total = conn.scalar(count_q) or 0

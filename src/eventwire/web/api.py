@@ -152,6 +152,10 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
 
             def make() -> Response:
                 try:
+                    if format == "json":
+                        raw, total = reader.list_json(kind, f)
+                        body = f'{{"items": [{", ".join(raw)}], "total": {total}, "limit": {f.limit}, "offset": {f.offset}}}'
+                        return Response(body.encode("utf-8"), media_type="application/json")
                     items, total = reader.list(kind, f)
                 except QueryError as exc:
                     raise invalid(exc.field, str(exc)) from None
