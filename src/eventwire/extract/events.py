@@ -477,15 +477,25 @@ def _depth(t: Token) -> int:
 # ---------------------------------------------------------------------------------------------- roles
 
 
+# "X is opposed to", "X was engaged in": adjectival passives whose subject is the actor
+STATIVE = {"oppose", "commit", "prepare", "determine", "engage", "dedicate", "resolve", "involve", "poise"}
+
+
+def _stative(h: Token) -> bool:
+    return h.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in h.children)
+
+
 def _subject(h: Token) -> Token | None:
     for c in h.children:
-        if c.dep_ in SUBJ_DEPS:
+        if c.dep_ in SUBJ_DEPS or (c.dep_ == "nsubjpass" and _stative(h)):
             return c
     return None
 
 
 def _is_passive(h: Token) -> bool:
     """'was attacked by', and reduced 'Supported by the US, China argued ...'."""
+    if _stative(h):
+        return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in h.children) or (
         h.tag_ == "VBN" and any(c.dep_ == "agent" for c in h.children)
     )
@@ -581,7 +591,7 @@ def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Ent
     toks: list[Token] = []
     between: list[Token] = []
     for ch in h.children:
-        if ch.dep_ in {"dobj", "dative"} or (ch.dep_ == "nsubjpass"):
+        if ch.dep_ in {"dobj", "dative"} or (ch.dep_ == "nsubjpass" and not _stative(h)):
             if ch.pos_ == "ADP":  # "supply warships to/dative Malaysia"
                 toks.extend(p for p in ch.children if p.dep_ == "pobj")
             else:
