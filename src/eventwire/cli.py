@@ -45,6 +45,9 @@ def ingest(
     engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per committed batch (an interrupted run resumes per batch).")
+    ] = 256,
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -91,7 +94,13 @@ def ingest(
             progress.update(task, docs=done, rate=done / max(time.time() - t0, 1e-6), rej=len(rep.rejected))
 
         report = run_ingest(
-            paths, store, engine=eng, max_bytes=max_bytes, on_progress=on_progress, on_reject=on_reject
+            paths,
+            store,
+            engine=eng,
+            max_bytes=max_bytes,
+            batch_size=batch_size,
+            on_progress=on_progress,
+            on_reject=on_reject,
         )
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
