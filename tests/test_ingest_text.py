@@ -280,3 +280,34 @@ def test_wrapped_copy_with_known_title_loses_no_line() -> None:
         "Revs 12.5 mln vs 11.1 mln",
     ]
     assert c.publisher == "Reuters"
+
+
+def test_page_export_with_navigation_captions_and_footer() -> None:
+    raw = (
+        "Skip to main content\nMenu\nSearch\nHome\nWorld\nBusiness\nSign in\n\n"
+        "Norland recalls its ambassador from Suddenia over fishing dispute\n\n"
+        "Updated: 12 June 2024 08:15 GMT\n\n"
+        "By Ana Example, Political Correspondent\n\n"
+        "FILE PHOTO: The Norland foreign ministry building in the capital. (REUTERS/Jan Example)\n\n"
+        "Norland recalled its ambassador from Suddenia on Tuesday after talks on fishing rights "
+        "collapsed, the foreign ministry said in a statement.\n\n"
+        "Story continues below advertisement\n\n"
+        "Suddenia's government said it regretted the decision and remained open to dialogue.\n\n"
+        "4 min read\n\n"
+        "Privacy policy\n\nTerms of use\n\nFollow us on Example Social\n"
+    )
+    c = clean_text(raw)
+    assert c.title == "Norland recalls its ambassador from Suddenia over fishing dispute"
+    assert c.author == "Ana Example"
+    assert c.published == "2024-06-12"
+    assert c.text.split("\n\n") == [
+        "Norland recalled its ambassador from Suddenia on Tuesday after talks on fishing rights "
+        "collapsed, the foreign ministry said in a statement.",
+        "Suddenia's government said it regretted the decision and remained open to dialogue.",
+    ]
+
+
+def test_agency_in_dateline_becomes_publisher() -> None:
+    c = clean_text("BEIJING, Jan. 8 (Xinhua) -- " + BODY2)
+    assert c.publisher == "Xinhua"
+    assert c.text.startswith("BEIJING, Jan. 8 (Xinhua) --")

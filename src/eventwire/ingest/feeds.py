@@ -7,18 +7,22 @@ import time
 from collections.abc import Iterator
 
 from eventwire.ingest.build import make_article
+from eventwire.ingest.dates import parse_any_date
 from eventwire.ingest.htmlread import fragment_to_text
 from eventwire.model import Article, Rejection
 
 
 def _item_date(entry: dict) -> str | None:
+    # the date as printed first: feedparser's parsed form is shifted to UTC, which moves an
+    # evening story from UTC+3 or a morning one from UTC-5 to the neighbouring day
+    for key in ("published", "created", "dc_date", "updated"):
+        value = parse_any_date(entry.get(key))
+        if value:
+            return value
     for key in ("published_parsed", "created_parsed", "updated_parsed"):
         st = entry.get(key)
         if isinstance(st, time.struct_time):
             return f"{st.tm_year:04d}-{st.tm_mon:02d}-{st.tm_mday:02d}"
-    for key in ("published", "created", "updated", "dc_date"):
-        if entry.get(key):
-            return entry[key]
     return None
 
 
