@@ -45,6 +45,7 @@ CASES = [
     ("He visited the capital in February last year.", "2026-01-06", "February last year", "DATE", "2025-02"),
     ("Trade grew this week.", "2026-01-06", "this week", "DATE", "2026-W02"),
     ("Protests erupted earlier this month.", "2026-01-20", "earlier this month", "DATE", "2026-01"),
+    ("He spoke at a news conference earlier in the week.", "2026-01-08", "earlier in the week", "DATE", "2026-W02"),
     ("Elections are due next year.", "2026-01-06", "next year", "DATE", "2027"),
     ("Output fell last year.", "2026-01-06", "last year", "DATE", "2025"),
     ("A ceasefire was agreed last month.", "2026-03-10", "last month", "DATE", "2026-02"),

@@ -828,6 +828,21 @@ def _h_relunit(m: re.Match[str], st: TagState) -> _Result | None:
     return _Result("DATE", fmt_week(base + timedelta(weeks=off)), anchor="dct")
 
 
+def _h_inunit(m: re.Match[str], st: TagState) -> _Result | None:
+    """ "earlier in the week", "later in the year": the current week, month or year."""
+    dct = st.dct
+    unit = norm_key(m["unit"])
+    if dct is None:
+        return _Result("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], anchor="dct")
+    if unit == "year":
+        return _Result("DATE", f"{dct.year:04d}", anchor="dct")
+    if unit == "month" and dct.month:
+        return _Result("DATE", fmt_month(dct.year, dct.month), anchor="dct")
+    if unit == "week" and dct.date:
+        return _Result("DATE", fmt_week(dct.date), anchor="dct")
+    return None
+
+
 def _shift(st: TagState, base_value: str | None, n: float, unit: str, sign: int) -> str | None:
     """Shift a date by n units, written at the unit's granularity ("two weeks ago" -> a week)."""
     dct = st.dct
@@ -1399,6 +1414,13 @@ def rules() -> list[Rule]:
         ),
         ("partrel", rf"(?P<prel>this|last)\s+(?P<part>{P})", _h_partrel, 6, I),
         (
+            "inunit",
+            r"(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)(?!\s+(?:of|before|after|ending|ended))",
+            _h_inunit,
+            5,
+            I,
+        ),
+        (
             "relunit",
             rf"{_MOD}(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next"
             r"|the\s+coming|the\s+current|the\s+previous)\s+(?P<unit>week|month|year|decade|century|quarter)(?![\s-]*(?:old|long|s\b))",
@@ -1543,6 +1565,7 @@ def rules() -> list[Rule]:
         "dayword": frozenset({"today", "yesterday", "tomorrow", "tonight"}),
         "partrel": words_of(list(L.part_of_day)),
         "relunit": unit_words,
+        "inunit": frozenset({"week", "month", "year"}),
         "ago": frozenset({"ago", "earlier", "later", "now", "hence"}),
         "ref": words_of(list(L.ref_of)),
         "duration": unit_words,
