@@ -259,8 +259,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
     gov = t.head
     dep = t.dep_
-    if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass"}:
-        light_gov = gov.head.head  # "launched 10 days of war games"
+    if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
     elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
         light_gov = gov.head
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
@@ -280,7 +280,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             continue
         light = r.light if r.light is not None else rs.light_verbs
         if light_gov is not None and any(f in light for f in _forms(light_gov)):
-            return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra)
+            own = r.light is not None and any(f in r.light for f in _forms(light_gov))
+            return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
             strong = r.light is not None and any(f in r.light for f in _forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
