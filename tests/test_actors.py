@@ -173,3 +173,35 @@ def test_company_possessive_title_gives_company_and_country(nlp):
     p = person(actors, "Lars Berg")
     assert p.roles[0].organization == "VOLVEX"
     assert p.country == "SWE" and p.sector == "BUS"
+
+
+def test_company_short_name_and_ticker_join_the_full_name(nlp):
+    text = "Shares of Zentrix Motor Corp <ZMC> rose. Zentrix said demand was strong."
+    ms, actors = run(nlp, text)
+    keys = {m.key for m in ms if m.text in ("Zentrix Motor Corp", "ZMC", "Zentrix")}
+    assert len(keys) == 1
+    assert {"ZMC", "Zentrix"} <= set(actors[keys.pop()].aliases)
+
+
+def test_long_acronyms_written_as_names(nlp):
+    ms, _ = run(nlp, "Opec ministers met in Vienna while Nato watched.")
+    assert at(ms, "Opec").entity.country == "IGO"
+    assert at(ms, "Nato").entity.country == "IGO"
+
+
+def test_newspaper_named_like_a_person_is_an_organisation(nlp):
+    ms, actors = run(nlp, "The minister was quoted in today's Diario Pereira newspaper as saying so.")
+    assert not any(a.kind == "person" and "Pereira" in a.name for a in actors.values())
+
+
+def test_every_state_in_a_list_after_in_is_a_place(nlp):
+    ms, _ = run(nlp, "Ships lay idle in the Netherlands, Spain and Venezuela, officials said.")
+    assert all(at(ms, n).is_place for n in ("Netherlands", "Spain", "Venezuela"))
+
+
+def test_lower_case_wire_copy_still_names_states(nlp):
+    ms, _ = run(nlp, "officials said venezuela would pay its creditor banks on time.")
+    assert at(ms, "venezuela").key == "c:VEN"
+    # an ordinary word that is also a state's name is not taken in lower case
+    ms, _ = run(nlp, "They ate turkey and rice at the meeting.")
+    assert not any(m.key == "c:TUR" for m in ms)

@@ -130,6 +130,20 @@ def _person_candidates(doc: Any, tokmap: dict[int, Found], lex: Lexicon) -> list
             t -= 1
         if s >= t:
             continue
+        # a given name spaCy left out: "Murilo Rubens Habbema" tagged from "Rubens"
+        while (
+            s - 1 >= 0
+            and doc[s - 1].pos_ == "PROPN"
+            and doc[s - 1].text[:1].isupper()
+            and doc[s - 1].is_alpha
+            and (s - 1) not in tokmap
+            and not doc[s - 1].ent_type_
+            and not _is_honorific(lex, doc[s - 1])
+            and fold(doc[s - 1].text) not in lex.heads
+            and fold(doc[s - 1].text) not in lex.modifiers
+            and not doc[s - 1].is_sent_start
+        ):
+            s -= 1
         if (
             spans
             and (spans[-1][1] == s or all(_is_honorific(lex, doc[k]) for k in range(spans[-1][1], s)))
@@ -471,7 +485,24 @@ def _dateline(doc: Any, f: Found) -> bool:
 
 
 def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
+    place_list_end = -1  # "idle in the Netherlands, Spain, Venezuela and France": all places
     for f in found:
+        if (
+            f.kind == "country"
+            and f.entry is not None
+            and f.entry.kind == "country"
+            and f.start <= place_list_end + 2
+        ):
+            gap = doc[place_list_end + 1 : f.start] if place_list_end >= 0 else None
+            if (
+                gap is not None
+                and all(t.text in (",", "and", "or") or t.is_space for t in gap)
+                and len(gap) >= 1
+            ):
+                f.is_place = True
+                f.kind, f.key, f.sector = "place", f"l:{fold(f.entry.surface)}", None
+                place_list_end = f.end - 1
+                continue
         if f.kind != "country" or f.entry is None or f.source.endswith(("+gov", "+group")):
             continue
         k = f.start - 1
@@ -479,9 +510,9 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
             k > 0
             and f.start - k <= 2
             and doc[k].text[:1].islower()
-            and doc[k].pos_ in ("ADJ", "NOUN", "PROPN")
+            and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET")
         ):
-            k -= 1  # "in south Serbia", "in northern Iraq", "in central Baghdad"
+            k -= 1  # "in south Serbia", "in northern Iraq", "in central Baghdad", "in the Netherlands"
         prev = fold(doc[k].text) if k >= 0 else ""
         nxt = doc[f.end].text if f.end < len(doc) else ""
         if f.entry.kind == "capital":
@@ -497,6 +528,7 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
             if prev in COUNTRY_PLACE_PREPS or _dateline(doc, f):
                 f.is_place = True
         if f.is_place:
+            place_list_end = f.end - 1
             f.kind = "place"
             f.key = f"l:{fold(f.entry.surface)}"
             f.name = f.entry.surface if f.entry.kind == "capital" else f.name
@@ -585,6 +617,7 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
         f for f in found if not (f.kind == "country" and any(j in org_tokens for j in range(f.start, f.end)))
     ]
     found += org_found
+    _people_that_are_companies(found, org_found)
     _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
     found.sort(key=lambda f: (f.start, -f.end))
     tokmap = _tokmap(found)
@@ -598,6 +631,33 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += coref.description_mentions(doc, found, tokmap, lex)
     found.sort(key=lambda f: (f.start, -f.end))
     return _build(doc, article, found, lex)
+
+
+def _people_that_are_companies(found: list[Found], org_found: list[Found]) -> None:
+    """'Zentrix said' after 'Zentrix Motor Corp': spaCy's PERSON is the company's short name."""
+    by_head: dict[str, Found] = {}
+    for o in org_found:
+        core = orgs.corporate_core(o.name)
+        if core and (len(core) == 1 or fold(o.name).split()[-1].strip(".") in orgs.CORPORATE_SUFFIXES):
+            by_head.setdefault(core[0], o)
+    if not by_head:
+        return
+    for f in found:
+        if f.kind != "person" or f.roles or len(f.name.split()) != 1:
+            continue
+        o = by_head.get(fold(f.name))
+        if o is None:
+            continue
+        f.kind, f.key, f.name, f.country, f.sector, f.source = (
+            "organization",
+            o.key,
+            o.name,
+            o.country,
+            o.sector,
+            "org",
+        )
+        f.surface = o.surface
+        f.entry = None
 
 
 def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexicon) -> None:

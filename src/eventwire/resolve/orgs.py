@@ -293,6 +293,12 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
                 continue
             if not any(doc[j].text[:1].isupper() and fold(doc[j].text) not in ("of", "and") for j in rest):
                 continue
+            if not any(
+                doc[j].pos_ == "PROPN" or fold(doc[j].text) in lex.org_words or lex.org_sector(doc[j].text)
+                for j in rest
+                if doc[j].is_alpha
+            ):
+                continue  # "U.S. Position", "U.S.-Japan": a state and common words, not a name
         words = [fold(doc[j].text) for j in range(s, e)]
         if all(w in lex.heads or w in lex.modifiers or w in lex.government_nouns for w in words):
             continue  # "Defence", "Armed Forces": title words, not an organisation
@@ -410,7 +416,10 @@ def _link_short_names(orgs: list[Found]) -> None:
             and p.key != o.key
             and len(pc) >= len(c)
             and pc[: len(c)] == c
-            and len(pc) - len(c) <= 1
+            and (
+                pc == c
+                or (len(pc) - len(c) == 1 and fold(p.name).split()[-1].strip(".") in CORPORATE_SUFFIXES)
+            )
             and (pc != c or len(p.name) > len(o.name))
         ]
         if not cands:
