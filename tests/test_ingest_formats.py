@@ -307,3 +307,27 @@ def test_gzip_warc_magic_checked(tmp_path: Path) -> None:
     p.write_bytes(gzip.compress(P1.encode()))
     [r] = _all([p])
     assert isinstance(r, Rejection) and "gzip" in r.reason
+
+
+TEASER_PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Envoy recalled - Example Times</title>
+<script>window.dataLayer=[];</script></head><body>
+<header><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></header>
+<main><div class="story-wrapper has-sidebar">
+<h1>Norland recalls envoy</h1><div class="byline">By ANA EXAMPLE</div>
+<div class="date">Published 12 June 2024</div>
+<p>{P1}</p>
+<div><h4>Read more:</h4><a href="/x">Suddenia elects a new parliament in a close vote</a></div>
+<p>{P2}</p><p>{P3}</p>
+<div class="share-buttons"><span>Share this story on social media with your friends</span></div>
+</div>
+<section><h3>More news</h3><article><h4>Storm hits Westland</h4>
+<p>A storm damaged hundreds of homes in Westland on Wednesday, officials said in a statement.</p>
+</article></section></main><footer>Example Times</footer></body></html>"""
+
+
+def test_html_teaser_boxes_are_cut_before_extraction(tmp_path: Path) -> None:
+    p = tmp_path / "teasers.html"
+    p.write_text(TEASER_PAGE, encoding="utf-8")
+    [a] = _articles(_all([p]))
+    assert a.text.split("\n\n") == [P1, P2, P3]
+    assert (a.title, a.author, a.published) == ("Norland recalls envoy", "Ana Example", "2024-06-12")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from eventwire.ingest.rules import load_rules
 
@@ -139,6 +140,52 @@ def looks_like_html(text: str) -> bool:
     return len(_OPEN_HINT.findall(head)) >= 2 and _CLOSE_HINT.search(head) is not None
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PRUNABLE = ("section", "div", "aside", "ul", "ol", "nav", "footer", "li", "article", "p", "span", "form")
+
+
+def _class_key(el: Any) -> str:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return re.sub(r"[^a-z0-9]+", "-", raw).strip("-")
+
+
+def prune_tree(markup: str) -> Any | None:
+    """The page as an lxml tree without related/teaser/share blocks, or None if it will not parse.
+
+    trafilatura keeps any ``<article>`` it sees, including the cards of a "More news" box, so those
+    boxes are cut first: by class/id words and by their heading. Only called after the depth check.
+    """
+    import lxml.html
+
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+        tree = lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=parser)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None
+    rules = load_rules()
+    body = tree.find("body")
+    total = len(body.text_content()) if body is not None else len(tree.text_content())
+    doomed = []
+    for el in tree.iter(*_PRUNABLE):
+        key = _class_key(el)
+        hit = bool(key) and any(part in key for part in rules.html_prune_class_parts)
+        if not hit and el.tag in ("section", "div", "aside", "ul", "ol"):
+            first = next(iter(el), None)
+            if first is not None and (first.tag in _HEADINGS or first.tag in ("div", "span", "p", "strong")):
+                heading = " ".join(first.text_content().split())
+                hit = 0 < len(heading) <= 60 and rules.teaser_heading.match(heading) is not None
+        if hit:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is None:
+            continue
+        # never cut the story itself (a wrapper whose class happens to say "has-sidebar")
+        if total and len(el.text_content()) > 0.5 * total:
+            continue
+        el.drop_tree()
+    return tree
+
+
 def extract_page(markup: str, url: str | None = None) -> PageText | None:
     """Main text and metadata of a page; None when trafilatura finds no article text.
 
@@ -147,8 +194,9 @@ def extract_page(markup: str, url: str | None = None) -> PageText | None:
     """
     import trafilatura
 
+    tree = prune_tree(markup)
     doc = trafilatura.bare_extraction(
-        markup,
+        tree if tree is not None else markup,
         url=url,
         with_metadata=True,
         include_comments=False,

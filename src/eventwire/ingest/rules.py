@@ -23,6 +23,7 @@ class Rules:
     drop_lines: tuple[re.Pattern[str], ...]
     drop_line: re.Pattern[str]  # all drop_lines as one alternation (one pass per line)
     teaser_heading: re.Pattern[str]
+    html_prune_class_parts: tuple[str, ...]
     section_labels: frozenset[str]
     header_keys: dict[str, str]  # lower-cased key -> field
     header_key_re: re.Pattern[str]
@@ -61,6 +62,7 @@ def load_rules() -> Rules:
         drop_lines=tuple(_ci(p) for p in raw["drop_lines"]),
         drop_line=_ci("|".join(f"(?:{p})" for p in raw["drop_lines"])),
         teaser_heading=_ci(rf"^\s*(?:{teaser_alt})\s*[:.!»>›]*\s*$"),
+        html_prune_class_parts=tuple(x.lower() for x in raw.get("html_prune_class_parts", [])),
         section_labels=frozenset(s.lower() for s in raw["section_labels"]),
         header_keys=header_keys,
         header_key_re=_ci(rf"^\s*(?P<key>{key_alt})\s*(?::\s*|\s+)(?P<value>\S.*)$"),
