@@ -39,6 +39,27 @@ def colour(event_type: str | None) -> str:
     return TYPE_COLOURS.get(event_type or "", OTHER)
 
 
+def collapse_gaps(periods: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Long runs of empty periods become one narrow "gap" slot, so one old event (a treaty in
+    1964) does not squeeze sixty years of later bars into a corner; short runs stay, since a
+    quiet spell of a few months is itself information."""
+    threshold = max(6, len(periods) // 5)
+    slots: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+    for p in [*periods, None]:
+        if p is not None and p["total"] == 0:
+            run.append(p)
+            continue
+        if len(run) > threshold:
+            slots.append({"gap": run})
+        else:
+            slots.extend(run)
+        run = []
+        if p is not None:
+            slots.append(p)
+    return slots
+
+
 def timeline_svg(
     timeline: dict[str, Any],
     href: Callable[[dict[str, Any]], str] | None = None,
@@ -52,11 +73,12 @@ def timeline_svg(
     drawn faded, so the filtered span stands out while the whole history stays in view.
     """
     periods = timeline.get("periods") or []
+    slots = collapse_gaps(periods)
     types = [t for t in TYPE_COLOURS if t in set(timeline.get("types") or [])]
     types += [t for t in timeline.get("types") or [] if t not in TYPE_COLOURS]
     left, right, top, bottom = 44, 52, 16, 64
     pw, ph = width - left - right, height - top - bottom
-    n = max(len(periods), 1)
+    n = max(len(slots), 1)
     peak = max([p["total"] for p in periods] + [1])
     step = pw / n
     bar = max(min(step * 0.78, 48), 1.5)
@@ -100,10 +122,20 @@ def timeline_svg(
     )
 
     # bars
-    label_every = max(1, math.ceil(len(periods) / 14))
+    label_every = max(1, math.ceil(len(slots) / 14))
     line_pts: list[tuple[float, float] | None] = []
-    for i, p in enumerate(periods):
+    for i, p in enumerate(slots):
         cx = left + step * i + step / 2
+        if "gap" in p:
+            first, last = p["gap"][0]["period"], p["gap"][-1]["period"]
+            out.append(
+                f'<g class="gap"><title>{escape(first)} – {escape(last)}: no events '
+                f"({len(p['gap'])} {escape(timeline.get('interval', 'period'))}s left out)</title>"
+                f'<rect x="{cx - step / 2:.1f}" y="{top}" width="{step:.1f}" height="{ph}" fill="#f1f3f5"/>'
+                f'<text x="{cx:.1f}" y="{top + ph - 6}" text-anchor="middle" font-size="13" fill="#868e96">⋯</text></g>'
+            )
+            line_pts.append(None)
+            continue
         x = cx - bar / 2
         y = top + ph
         parts = []
