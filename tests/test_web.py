@@ -181,3 +181,37 @@ def test_keyboard_affordances(web):
     assert 'e.key === "/"' in js
     css = web.get("/static/style.css").text
     assert ":focus-visible" in css
+
+
+def test_chart_is_valid_svg_and_collapses_long_gaps():
+    import xml.etree.ElementTree as ET
+
+    from eventwire.web.chart import collapse_gaps, timeline_svg
+
+    def period(y: int, n: int) -> dict:
+        return {
+            "period": str(y),
+            "since": str(y),
+            "until": str(y),
+            "total": n,
+            "counts": {"AGREE": n} if n else {},
+            "balance": 1.0 if n else None,
+            "mean_score": None,
+        }
+
+    periods = (
+        [period(1990, 1)] + [period(y, 0) for y in range(1991, 2020)] + [period(2020, 2), period(2021, 0)]
+    )
+    periods += [period(2022, 3)]
+    slots = collapse_gaps(periods)
+    assert [s.get("period", "gap") for s in slots] == ["1990", "gap", "2020", "2021", "2022"]
+    assert len(slots[1]["gap"]) == 29
+    svg = timeline_svg({"dyad": ["AAA", "BBB"], "interval": "year", "types": ["AGREE"], "periods": periods})
+    root = ET.fromstring(str(svg))
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{ns}svg"
+    assert len(root.findall(f".//{ns}g[@class='gap']")) == 1
+    assert len(root.findall(f".//{ns}g[@class='bar']")) == 4
+    assert len(root.findall(f".//{ns}rect[@class='seg']")) == 3
+    empty = ET.fromstring(str(timeline_svg({"dyad": ["AAA", "BBB"], "periods": []})))
+    assert "no dated events" in "".join(empty.itertext())
