@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.context import DocContext
-from eventwire.extract.dating import date_events, infer_dct, timex_to_range
+from eventwire.extract.dating import _span_end, _span_start, date_events, infer_dct, timex_to_range
 from eventwire.extract.timex import tag
 from eventwire.model import Article, Event
 
@@ -212,3 +216,67 @@ def test_non_event_noun_does_not_carry_a_date(nlp) -> None:
     text = "The minister visited Ankara on June 11, 2024.\nTrade grew.\nThe minister praised the deal."
     ev = _date(nlp, text, "praised", "2025-03-01")
     assert ev.date == "2025-03-01"
+
+
+def test_date_span_gives_a_figure_its_period(nlp) -> None:
+    from eventwire.extract.dating import date_span
+
+    text = "Trade between the two countries reached about $5 billion from January to November 2025."
+    art = Article(id="a1", path="a.txt", text=text, published="2026-01-10")
+    ctx = DocContext(article=art, doc=nlp(text), dct="2026-01-10", timexes=tag(text, "2026-01-10"))
+    i = text.index("$5 billion")
+    d = date_span(ctx, i, i + 10, article_date=False)
+    assert d is not None
+    assert (d.date, d.enddate, d.precision) == ("2025-01", "2025-11", "month")
+
+
+def test_date_span_without_article_date(nlp) -> None:
+    from eventwire.extract.dating import date_span
+
+    text = "The two sides set a target of $10 billion."
+    art = Article(id="a1", path="a.txt", text=text, published="2026-01-10")
+    ctx = DocContext(article=art, doc=nlp(text), dct="2026-01-10", timexes=tag(text, "2026-01-10"))
+    assert date_span(ctx, 30, 41, article_date=False) is None
+    assert date_span(ctx, 30, 41).source == "article"
+
+
+_VALUES = st.one_of(
+    st.builds(
+        lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}",
+        st.integers(1000, 2999),
+        st.integers(1, 12),
+        st.integers(1, 28),
+    ),
+    st.builds(lambda y, m: f"{y:04d}-{m:02d}", st.integers(1000, 2999), st.integers(1, 12)),
+    st.builds(lambda y, q: f"{y:04d}-Q{q}", st.integers(1000, 2999), st.integers(1, 4)),
+    st.builds(
+        lambda y, s: f"{y:04d}-{s}", st.integers(1000, 2999), st.sampled_from(["SP", "SU", "FA", "WI"])
+    ),
+    st.builds(lambda y, w: f"{y:04d}-W{w:02d}", st.integers(1000, 2999), st.integers(1, 52)),
+    st.builds(lambda y, w: f"{y:04d}-W{w:02d}-WE", st.integers(1000, 2999), st.integers(1, 52)),
+    st.builds(lambda d: f"{d:03d}", st.integers(100, 299)),
+    st.builds(lambda c: f"{c:02d}", st.integers(10, 29)),
+)
+
+
+@given(_VALUES)
+def test_timex_to_range_gives_ordered_iso_dates(value: str) -> None:
+    r = timex_to_range(value)
+    assert r is not None
+    start, end, precision = r
+    for d in (start, end):
+        if d is not None:
+            assert re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", d), d
+    assert end is None or _span_start(start) <= _span_end(end)
+    assert precision in {
+        "day",
+        "month",
+        "year",
+        "quarter",
+        "half",
+        "season",
+        "week",
+        "weekend",
+        "decade",
+        "century",
+    }

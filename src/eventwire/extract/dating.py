@@ -22,7 +22,7 @@ from .timex_lexicon import lexicon
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
-__all__ = ["date_events", "infer_dct", "timex_to_range", "timex_period"]
+__all__ = ["SpanDate", "date_events", "date_span", "infer_dct", "timex_period", "timex_to_range"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -412,9 +412,54 @@ def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
     return tense_at(ctx.article.text, start, end)
 
 
-def _set_date(ev: Event, period: tuple[str, str | None, str], source: str) -> None:
-    ev.date, ev.enddate, ev.date_precision = period[0], period[1], period[2]
-    ev.date_source = source
+@dataclass
+class SpanDate:
+    """When something read at a span happened: (date, enddate, precision) and what said so."""
+
+    date: str
+    enddate: str | None
+    precision: str
+    source: str  # the timex text, or "article" / "inferred" for the document date
+
+
+def date_span(
+    ctx: DocContext,
+    start: int,
+    end: int,
+    *,
+    future: bool = False,
+    hypothetical: bool = False,
+    article_date: bool = True,
+) -> SpanDate | None:
+    """The date governing the words at [start, end): what events use, for deals, figures and quotes too.
+
+    Same clause, else same sentence, else a reference back ("the visit") or the sentence before;
+    the article date only when nothing says the thing is past, future or ongoing (and
+    ``article_date`` allows it).
+    """
+    c = _pick(_candidates(ctx, start, end))
+    if c is not None:
+        return SpanDate(*c.period, c.timex.text)
+    s0, s1 = _sentence_bounds(ctx, start, end)
+    probe = Event(
+        id="", event="", trigger_start=start, trigger_end=end, future=future, hypothetical=hypothetical
+    )
+    blocked = _blocks_article_date(ctx, probe, s0, s1)
+    if not blocked:
+        a = _antecedent(ctx, start, end, s0) or _clause_mate_antecedent(ctx, s0, start)
+        if a is not None:
+            return SpanDate(*a.period, a.timex.text)
+    t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end)
+    if t is not None:
+        per = timex_period(t)
+        if per is not None:
+            return SpanDate(*per, t.text)
+    if article_date and ctx.dct and not blocked:
+        per = timex_to_range(ctx.dct)
+        if per is not None:
+            inferred = bool(getattr(ctx.article, "published_inferred", False))
+            return SpanDate(*per, "inferred" if inferred else "article")
+    return None
 
 
 def date_events(ctx: DocContext, events: list[Event]) -> None:
@@ -426,28 +471,9 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
             start, end = ev.mentions[0].start, ev.mentions[0].end
         else:
             continue
-        c = _pick(_candidates(ctx, start, end))
-        if c is not None:
-            _set_date(ev, c.period, c.timex.text)
-            continue
-        s0, s1 = _sentence_bounds(ctx, start, end)
-        blocked = _blocks_article_date(ctx, ev, s0, s1)
-        if not blocked:
-            a = _antecedent(ctx, start, end, s0) or _clause_mate_antecedent(ctx, s0, start)
-            if a is not None:
-                _set_date(ev, a.period, a.timex.text)
-                continue
-        t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end)
-        if t is not None:
-            per = timex_period(t)
-            if per is not None:
-                _set_date(ev, per, t.text)
-                continue
-        if ctx.dct and not blocked:
-            per = timex_to_range(ctx.dct)
-            if per is not None:
-                inferred = bool(getattr(ctx.article, "published_inferred", False))
-                _set_date(ev, per, "inferred" if inferred else "article")
+        d = date_span(ctx, start, end, future=ev.future, hypothetical=ev.hypothetical)
+        if d is not None:
+            ev.date, ev.enddate, ev.date_precision, ev.date_source = d.date, d.enddate, d.precision, d.source
 
 
 # --------------------------------------------------------------------------------------------
