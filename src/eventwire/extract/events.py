@@ -568,13 +568,20 @@ def _ents(toks: list[Token], parts: Participants, strict: bool = True) -> list[E
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
-    return [
-        p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if not objs and not list(c.children):
+            # the parser left the preposition empty and made its object the subject of the next
+            # clause ("granted asylum to five officers holed up in ..."): take that noun back
+            for t in c.doc[c.i + 1 : min(c.i + 7, len(c.doc))]:
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i and t.pos_ in {"NOUN", "PROPN"}:
+                    objs = [t]
+                    break
+        out.extend(objs)
+    return out
 
 
 def _recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Entity], list[Entity]]:

@@ -260,7 +260,11 @@ class Participants:
         else:
             ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
             name = ent.text if ent is not None else tok.text
-            country = None
+            inner = [self.by_tok[t.i] for t in (ent or []) if t.i in self.by_tok]
+            inner += [self.by_tok[c.i] for c in tok.lefts if c.dep_ == "compound" and c.i in self.by_tok]
+            country = next(
+                (x.entity.country for x in inner if x.entity.country), None
+            )  # "Montenegro province"
         looked = self._lookup(name) if self._lookup else None
         if looked is not None and (country is None or looked.country in (None, country)):
             return looked
