@@ -311,3 +311,29 @@ def test_agency_in_dateline_becomes_publisher() -> None:
     c = clean_text("BEIJING, Jan. 8 (Xinhua) -- " + BODY2)
     assert c.publisher == "Xinhua"
     assert c.text.startswith("BEIJING, Jan. 8 (Xinhua) --")
+
+
+def test_mojibake_is_repaired_and_real_accents_are_not_touched(tmp_path: Path) -> None:
+    good = "Türkiye’s “defence” deal was signed in São Paulo on Monday, the ministers said after talks."
+    raw = good.encode("utf-8")
+    broken = "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in raw
+    )
+    a = _read_one(tmp_path, broken + "\n\n" + BODY2)
+    assert a.text.startswith(good)
+    b = _read_one(tmp_path, "A água de São Paulo: " + BODY2, name="pt.txt")
+    assert b.text.startswith("A água de São Paulo")
+
+
+def test_title_from_metadata_matches_headline_with_site_name() -> None:
+    c = clean_text(
+        f"Norland recalls envoy\n\n{BODY1}",
+        title="Norland recalls envoy | The Daily Example",
+        find_title=False,
+    )
+    assert c.text.startswith("VALLETTA") and c.title == "Norland recalls envoy | The Daily Example"
+
+
+def test_markdown_saved_as_txt(tmp_path: Path) -> None:
+    a = _read_one(tmp_path, f"# Fishing commission agreed\n\n{BODY1}\n\n**{BODY2}**\n")
+    assert a.title == "Fishing commission agreed" and "**" not in a.text and "#" not in a.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventwire.ingest.dates import parse_any_date
+from eventwire.ingest.detect import fix_mojibake
 from eventwire.ingest.htmlread import fragment_to_text, looks_like_html
 from eventwire.ingest.language import guess_language, normalise_language
 from eventwire.ingest.rules import load_rules
@@ -49,7 +50,10 @@ def make_article(
         return Rejection(path, f"text longer than {limit} characters (not a single article)")
     if looks_like_html(body):
         body = fragment_to_text(body)
+    body = fix_mojibake(body)
     title_s = _one_line(title)
+    if title_s:
+        title_s = fix_mojibake(title_s)
     if title_s and looks_like_html(title_s):
         title_s = fragment_to_text(title_s) or None
     author_s = _one_line(author)

@@ -149,3 +149,41 @@ def sniff_text(text: str, name: str) -> str:
     if has_ext(name, MARKDOWN_EXTS):
         return "markdown"
     return "text"
+
+
+_MOJIBAKE = re.compile(r"Ã[\x80-\xbf¡-¿]|â€[™œ\x9d˜“”¦¢]|Â[\xa0-\xbf]")
+
+
+def _redecode(line: str) -> str:
+    """Bytes back as cp1252 (latin-1 for the five bytes cp1252 leaves undefined), read as UTF-8."""
+    buf = bytearray()
+    for ch in line:
+        try:
+            buf += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) < 256:
+                buf.append(ord(ch))
+            else:
+                return line
+    try:
+        return buf.decode("utf-8")
+    except UnicodeDecodeError:
+        return line
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252 ("TÃ¼rkiye" -> "Türkiye"), a common scraper accident.
+
+    Only lines that show the tell-tale pairs are touched, and only when re-decoding succeeds,
+    so correct text (including real "Ã" in Portuguese) is left alone.
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if _MOJIBAKE.search(line):
+            fixed = _redecode(line)
+            if len(_MOJIBAKE.findall(fixed)) < len(_MOJIBAKE.findall(line)):
+                line = fixed
+        out.append(line)
+    return "\n".join(out)

@@ -30,6 +30,8 @@ from eventwire.ingest.structured import read_json, read_jsonl
 from eventwire.ingest.warcread import read_warc
 from eventwire.model import Article, Rejection
 
+_MD_HEADING = re.compile(r"#{1,3} \S")
+
 
 def iter_files(folder: str) -> Iterator[str]:
     """Supported files under a folder, recursively, sorted, hidden entries skipped.
@@ -144,6 +146,8 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Article | Rejection]:
             language=meta.get("language") or meta.get("lang"),
         )
     else:
+        if _MD_HEADING.match(text.lstrip("\ufeff\n ")):
+            text = markdown_to_text(text)  # Markdown saved as .txt
         yield make_article(path, text, source_format="text")
 
 

@@ -267,6 +267,22 @@ def _same(a: str, b: str) -> bool:
     return identity_text(a).casefold().strip(" .") == identity_text(b).casefold().strip(" .")
 
 
+def _is_title_line(line: str, title: str) -> bool:
+    """The headline as printed on the page, against the title from metadata, which often carries
+    the site name ("Envoy recalled | The Daily Example") or is cut short."""
+    if _same(line, title):
+        return True
+    a = identity_text(line).casefold().strip(" .")
+    b = identity_text(title).casefold().strip(" .")
+    if min(len(a), len(b)) < 12 or len(a) > 1.5 * len(b):
+        return False  # a sentence that merely contains the headline's words is story
+    if a in b or b in a:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) >= 90
+
+
 def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int | None, int | None]:
     """(place, month, day, year) from a dateline opening the paragraph, or Nones."""
     for pat in rules.datelines:
@@ -328,7 +344,7 @@ def _pick_title(
         return []
     title_idx = None
     if out.title:
-        title_idx = next((k for k, (c, _) in enumerate(keep) if _same(c, out.title)), None)
+        title_idx = next((k for k, (c, _) in enumerate(keep) if _is_title_line(c, out.title)), None)
     if title_idx is None:
         if out.title or not find_title:
             return [c for c, _ in keep]  # the source named the title: these lines are story
@@ -464,7 +480,7 @@ def clean_text(
                 if dd:
                     year_hints.append(dd)
             break
-        if out.title and not body and _same(s, out.title):
+        if out.title and not body and len(s) < 300 and _is_title_line(s, out.title):
             continue
         ag = _parse_agency(s, rules)
         if ag:
