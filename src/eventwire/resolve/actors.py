@@ -131,19 +131,24 @@ def _person_candidates(doc: Any, tokmap: dict[int, Found], lex: Lexicon) -> list
         if s >= t:
             continue
         # a given name spaCy left out: "Murilo Rubens Habbema" tagged from "Rubens"
-        while (
-            s - 1 >= 0
-            and doc[s - 1].pos_ == "PROPN"
-            and doc[s - 1].text[:1].isupper()
-            and doc[s - 1].is_alpha
-            and (s - 1) not in tokmap
-            and not doc[s - 1].ent_type_
-            and not _is_honorific(lex, doc[s - 1])
-            and fold(doc[s - 1].text) not in lex.heads
-            and fold(doc[s - 1].text) not in lex.modifiers
-            and not doc[s - 1].is_sent_start
-        ):
-            s -= 1
+        while True:
+            p = s - 1
+            while p >= 0 and doc[p].is_space and "\n\n" not in doc[p].text:
+                p -= 1
+            if not (
+                p >= 0
+                and doc[p].pos_ == "PROPN"
+                and doc[p].text[:1].isupper()
+                and doc[p].is_alpha
+                and p not in tokmap
+                and not doc[p].ent_type_
+                and not _is_honorific(lex, doc[p])
+                and fold(doc[p].text) not in lex.heads
+                and fold(doc[p].text) not in lex.modifiers
+                and not doc[p].is_sent_start
+            ):
+                break
+            s = p
         if (
             spans
             and (spans[-1][1] == s or all(_is_honorific(lex, doc[k]) for k in range(spans[-1][1], s)))
@@ -491,7 +496,7 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
             f.kind == "country"
             and f.entry is not None
             and f.entry.kind == "country"
-            and f.start <= place_list_end + 2
+            and f.start <= place_list_end + 4
         ):
             gap = doc[place_list_end + 1 : f.start] if place_list_end >= 0 else None
             if (
