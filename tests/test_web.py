@@ -136,6 +136,15 @@ def test_event_page_highlights_evidence_in_context(web):
     assert 'href="/articles/a_syn_1#m-' in html
 
 
+def test_conflicts_name_the_reports_that_disagree(web):
+    html = web.get("/events/e_syn_visit").text
+    assert "Where the reports disagree" in html
+    assert "2024-09-18" in html and "2024-09-19" in html
+    assert 'href="/articles/a_syn_3"' in html
+    deal = web.get("/deals/d_syn_ships").text
+    assert "Where the reports disagree" in deal and "quantity" in deal
+
+
 def test_article_page_marks_every_record(web):
     html = web.get("/articles/a_syn_1").text
     for kind in ("events", "deals", "figures"):

@@ -152,6 +152,10 @@ def synthetic_corpus(store: Any) -> dict[str, Any]:
             mentions=[m("a_syn_2", "A Turkish envoy visited Malaysia the next week to calm the dispute.")],
             trigger="visited",
             sources=1,
+            conflicts=[
+                {"field": "date", "value": "2024-09-18", "sources": ["a_syn_2"]},
+                {"field": "date", "value": "2024-09-19", "sources": ["a_syn_3"]},
+            ],
         ),
         Event(
             id="e_syn_fra",
@@ -183,6 +187,10 @@ def synthetic_corpus(store: Any) -> dict[str, Any]:
             value=Money(300_000_000, "USD"),
             status="agreement",
             date="2024-03",
+            conflicts=[
+                {"field": "quantity", "value": 2, "sources": ["a_syn_1"]},
+                {"field": "quantity", "value": 3, "sources": ["a_syn_3"]},
+            ],
             mentions=[m("a_syn_1", s1)],
         )
     ]
