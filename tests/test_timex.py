@@ -95,6 +95,8 @@ CASES = [
     ("The flight took five hours.", "2026-01-06", "five hours", "DURATION", "PT5H"),
     ("Talks took 90 minutes.", "2026-01-06", "90 minutes", "DURATION", "PT90M"),
     ("It is a two-year programme.", "2026-01-06", "two-year", "DURATION", "P2Y"),
+    ("Troops stay two more weeks.", "2026-01-06", "two more weeks", "DURATION", "P2W"),
+    ("Rates rise over the next couple of years.", "2026-01-06", "the next couple of years", "DURATION", "P2Y"),
     # sets
     ("The council meets every year.", "2026-01-06", "every year", "SET", "P1Y"),
     ("Officials report weekly.", "2026-01-06", "weekly", "SET", "P1W"),

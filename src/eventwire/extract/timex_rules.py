@@ -934,12 +934,14 @@ def _h_duration(m: re.Match[str], st: TagState) -> _Result | None:
     unit = lex.unit_of[ukey]
     numtxt = m["num"]
     n = _num(numtxt) if numtxt else None
+    if numtxt is not None and norm_key(numtxt) in ("a", "an") and ukey.endswith("s"):
+        n = None  # "a decades-long feud": no count
     vague = numtxt is not None and n is None
     if numtxt is None:
         # bare plural ("for years"): only after a word that makes it a stretch of time
         if not ukey.endswith("s") and ukey not in ("centuries", "millennia"):
             return None
-        if _prev_word(m.string, m.start()) not in (
+        if not m["long"] and _prev_word(m.string, m.start()) not in (
             "for",
             "over",
             "within",
@@ -1278,7 +1280,10 @@ def rules() -> list[Rule]:
     M, W, S, P, U = L.MONTH, L.WEEKDAY, L.SEASON, L.PART, L.UNIT
     numw = rf"(?:(?!an?\b){L.NUMWORD})"
     num_compound = rf"(?:{numw}(?:[\s-]+{numw})?|an?)"
-    vague = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|a\s+handful\s+of|several|few|many|some|numerous|multiple|countless)"
+    vague = (
+        r"(?:a\s+few|a\s+number\s+of|a\s+handful\s+of|several|few|many|some|numerous"
+        r"|multiple|countless)"
+    )
     NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{vague}|{num_compound})"
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
     I = re.I  # noqa: E741
@@ -1440,8 +1445,9 @@ def rules() -> list[Rule]:
         (
             "duration",
             rf"(?:(?P<drel>the\s+(?:past|last|next|coming|first|final|previous|following|remaining|latest|same)|past|last"
-            rf"|next|coming|recent|first|final|previous|following)\s+)?(?:(?P<num>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+)?"
-            rf"(?P<unit>{U})(?P<half2>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?![\w-])",
+            rf"|next|coming|recent|first|final|previous|following)\s+)?(?:(?P<num>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+            rf"(?:\s+(?:more|additional|extra|further))?[\s-]+)?"
+            rf"(?P<unit>{U})(?P<half2>\s+and\s+a\s+half)?(?:(?P<old>[\s-]+old)|(?P<long>-long))?(?![\w-])",
             _h_duration,
             2,
             I,
