@@ -171,3 +171,81 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"seed corpus not found at {SEEDS}")
     return SEEDS
+
+
+# ------------------------------------------------------------------------------------ small corpora
+
+_PEOPLE = [
+    ("Greece", "Greek", "Athens"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("Malaysia", "Malaysian", "Kuala Lumpur"),
+    ("Japan", "Japanese", "Tokyo"),
+    ("Brazil", "Brazilian", "Brasilia"),
+    ("Kenya", "Kenyan", "Nairobi"),
+    ("Norway", "Norwegian", "Oslo"),
+    ("Vietnam", "Vietnamese", "Hanoi"),
+]
+_ACTS = [
+    "{a} accused {b} on Monday of violating its airspace near the border",
+    "the {adj} foreign minister met his counterpart from {b} in {city} to discuss trade",
+    "{a} agreed to buy four patrol vessels from {b} in a deal worth ${n} million",
+    "{a} imposed sanctions on three companies from {b} after a dispute over fishing rights",
+    "trade between {a} and {b} rose to ${n} billion last year, officials in {city} said",
+    "{adj} troops were deployed to the northern region after clashes with rebels",
+    '"We will never accept threats against our people," the {adj} president told reporters',
+    "{a} promised {b} {n} million euros in humanitarian aid for flood victims",
+]
+_FILLER = [
+    "The weather in the region was unusually warm for the season.",
+    "Local markets were busy ahead of the holiday weekend.",
+    "Analysts expect more details in the coming weeks.",
+    "The talks are expected to continue next month.",
+]
+
+
+def write_corpus(folder: Path, n: int) -> list[Path]:
+    """``n`` short, distinct news stories (written here, never copied from a corpus)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        a, adj, city = _PEOPLE[i % len(_PEOPLE)]
+        b = _PEOPLE[(i * 3 + 1) % len(_PEOPLE)][0]
+        sents = []
+        for k in range(3):
+            tpl = _ACTS[(i + k * 3) % len(_ACTS)]
+            s = tpl.format(a=a, b=b, adj=adj, city=city, n=10 + 7 * i + k)
+            sents.append(s[0].upper() + s[1:] + ".")
+        sents.insert(1 + i % 2, _FILLER[i % len(_FILLER)])
+        day = 1 + i % 27
+        body = f"Story {i} from {city}\n\n{city}, March {day} 2024 - " + " ".join(sents) + "\n"
+        p = folder / f"story_{i:03d}.txt"
+        p.write_text(body, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A folder of 12 short stories (with events, deals, figures and quotes)."""
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 12)
+    return folder
+
+
+EXPORT_KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
+
+
+def export_all(url: str) -> dict[str, list[str]]:
+    """Every export kind of a store, each record as canonical JSON, sorted (order is not compared)."""
+    import json
+
+    from eventwire.store import Store
+
+    store = Store(url)
+    try:
+        return {
+            k: sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in store.iter_records(k))
+            for k in EXPORT_KINDS
+        }
+    finally:
+        store.close()
