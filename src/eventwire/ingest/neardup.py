@@ -37,12 +37,26 @@ def shingles(text: str, k: int = 3) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
+_WORD_HASHES: dict[str, int] = {}
+_WORD_CACHE_MAX = 500_000
+
+
+def _word_hash(word: str) -> int:
+    """crc32 of a word, cached: news vocabulary repeats, and hashing dominated signature time."""
+    v = _WORD_HASHES.get(word)
+    if v is None:
+        if len(_WORD_HASHES) >= _WORD_CACHE_MAX:
+            _WORD_HASHES.clear()
+        v = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
+    return v
+
+
 def shingle_hashes(text: str, k: int = 3) -> np.ndarray:
     """Distinct hashes of the word k-grams, computed from per-word crc32s (no string joins)."""
     words = _WORD.findall(text.casefold())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     if len(words) < k:
         k = len(words)
     n = len(words) - k + 1
@@ -101,7 +115,7 @@ class NearDupIndex:
             phv += self._b[:, None]
             phv >>= _SHIFT
             mins = np.minimum(mins, phv.min(axis=1))
-        return [int(v) for v in mins] + [len(hv)]
+        return [int(v) for v in mins.tolist()] + [len(hv)]
 
     def _split(self, signature: list[int]) -> tuple[LeanMinHash, int | None]:
         if len(signature) not in (self.num_perm, self.num_perm + 1):
