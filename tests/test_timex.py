@@ -45,7 +45,13 @@ CASES = [
     ("He visited the capital in February last year.", "2026-01-06", "February last year", "DATE", "2025-02"),
     ("Trade grew this week.", "2026-01-06", "this week", "DATE", "2026-W02"),
     ("Protests erupted earlier this month.", "2026-01-20", "earlier this month", "DATE", "2026-01"),
-    ("He spoke at a news conference earlier in the week.", "2026-01-08", "earlier in the week", "DATE", "2026-W02"),
+    (
+        "He spoke at a news conference earlier in the week.",
+        "2026-01-08",
+        "earlier in the week",
+        "DATE",
+        "2026-W02",
+    ),
     ("Elections are due next year.", "2026-01-06", "next year", "DATE", "2027"),
     ("Output fell last year.", "2026-01-06", "last year", "DATE", "2025"),
     ("A ceasefire was agreed last month.", "2026-03-10", "last month", "DATE", "2026-02"),
@@ -96,7 +102,13 @@ CASES = [
     ("Talks took 90 minutes.", "2026-01-06", "90 minutes", "DURATION", "PT90M"),
     ("It is a two-year programme.", "2026-01-06", "two-year", "DURATION", "P2Y"),
     ("Troops stay two more weeks.", "2026-01-06", "two more weeks", "DURATION", "P2W"),
-    ("Rates rise over the next couple of years.", "2026-01-06", "the next couple of years", "DURATION", "P2Y"),
+    (
+        "Rates rise over the next couple of years.",
+        "2026-01-06",
+        "the next couple of years",
+        "DURATION",
+        "P2Y",
+    ),
     # sets
     ("The council meets every year.", "2026-01-06", "every year", "SET", "P1Y"),
     ("Officials report weekly.", "2026-01-06", "weekly", "SET", "P1W"),
@@ -471,3 +483,16 @@ def test_windowed_search_finds_what_a_full_scan_finds(parts) -> None:
         full = {(m.start(), m.end()) for m in rule.rx.finditer(text)}
         windowed = {(m.start(), m.end()) for m in _matches(rule, text, words)}
         assert full <= windowed, rule.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789 -/.,:'’aAmMpPdDyYsSJjuneFebTthrQ\n")), max_size=80
+    ),
+    dct=st.sampled_from([None, "2026", "2026-01", "2024-02-29"]),
+)
+def test_never_raises_on_noise(text, dct) -> None:
+    for t in tag(text, dct):
+        assert 0 <= t.start < t.end <= len(text)
+        assert is_valid_value(t.value, t.type), (text, t)
