@@ -147,6 +147,9 @@ def test_unwrap_keeps_one_paragraph_per_line_text() -> None:
         ("By Ana de la Cruz and Tom Smith", "Ana de la Cruz, Tom Smith"),
         ("By Lee Park, Reuters", "Lee Park"),
         ("By Omar AL-SAYED | Staff Writer", "Omar AL-SAYED"),
+        ("By Ana Example and Tom Smith, CNN", "Ana Example, Tom Smith"),
+        ("By Ana Example in Ankara", "Ana Example"),
+        ("By Ana Example Political Correspondent", "Ana Example"),
         ("By contrast, the ministry said it would wait.", None),
         ("by the ministry on Monday", None),
         ("By 2030 the plan will be finished", None),
@@ -293,7 +296,7 @@ def test_page_export_with_navigation_captions_and_footer() -> None:
         "collapsed, the foreign ministry said in a statement.\n\n"
         "Story continues below advertisement\n\n"
         "Suddenia's government said it regretted the decision and remained open to dialogue.\n\n"
-        "4 min read\n\n"
+        "4 min read\n\n2 hours ago\n\n"
         "Privacy policy\n\nTerms of use\n\nFollow us on Example Social\n"
     )
     c = clean_text(raw)

@@ -121,6 +121,19 @@ def _looks_like_name(chunk: str, rules: Rules) -> bool:
     return caps >= 1 and not any(ch.isdigit() for ch in chunk)
 
 
+_BYLINE_CUT = re.compile(r"\s*(?:[|;(\[]|\s[-–—]\s)\s*")
+_BYLINE_PLACE = re.compile(r"\s+(?:in|at|for|from)\s+(?=[A-Z])")
+_BYLINE_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _trim_roles(chunk: str, rules: Rules) -> str:
+    """'Ana Example Political Correspondent' -> 'Ana Example'."""
+    words = chunk.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in rules.byline_role_words:
+        words.pop()
+    return " ".join(words)
+
+
 def parse_byline(line: str, rules: Rules | None = None) -> str | None:
     """The author named by a byline line, or None when the line is not a byline.
 
@@ -133,12 +146,14 @@ def parse_byline(line: str, rules: Rules | None = None) -> str | None:
         m = pat.match(line)
         if not m:
             continue
-        raw = re.split(r"\s*(?:[|;(\[]|\s[-–—]\s)\s*", m.group("name"))[0]
-        raw = re.sub(r"\s+(?:and|&)\s+", ", ", raw.strip().rstrip("."))
-        names = [c.strip() for c in raw.split(",") if c.strip()]
-        kept = [c for c in names if _looks_like_name(c, rules)]
-        if not kept or not _looks_like_name(names[0], rules):
+        raw = _BYLINE_CUT.split(m.group("name"))[0]
+        raw = _BYLINE_PLACE.split(raw)[0]  # "Ana Example in Ankara"
+        raw = _BYLINE_AND.sub(", ", raw.strip().rstrip("."))
+        names = [_trim_roles(c.strip(), rules) for c in raw.split(",") if c.strip()]
+        if not names or not _looks_like_name(names[0], rules):
             return None
+        # after the first name, a one-word chunk is an outlet ("..., CNN"), not a person
+        kept = [names[0]] + [c for c in names[1:] if len(c.split()) >= 2 and _looks_like_name(c, rules)]
         return ", ".join(tidy_name(n) for n in kept) if len(kept) > 1 else tidy_name(kept[0])
     return None
 
