@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="International-affairs news into sourced PLOVER events, actors, deals, figures and quotes.",
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one rejection per line, never wrapped
 
 DbOption = Annotated[
     str | None,
