@@ -340,3 +340,18 @@ def test_title_from_metadata_matches_headline_with_site_name() -> None:
 def test_markdown_saved_as_txt(tmp_path: Path) -> None:
     a = _read_one(tmp_path, f"# Fishing commission agreed\n\n{BODY1}\n\n**{BODY2}**\n")
     assert a.title == "Fishing commission agreed" and "**" not in a.text and "#" not in a.text
+
+
+def test_timeline_dates_inside_the_story_are_kept_footer_dates_are_not() -> None:
+    raw = (
+        f"{BODY1}\n\nMarch 3, 2024\n\n{BODY2}\n\nUpdated: March 5, 2024\n\n"
+        "The talks will resume next week in the capital, a spokesman said.\n\nMarch 6, 2024\n"
+    )
+    c = clean_text(raw)
+    assert c.text.split("\n\n") == [
+        BODY1,
+        "March 3, 2024",
+        BODY2,
+        "The talks will resume next week in the capital, a spokesman said.",
+    ]
+    assert c.published == "2024-03-05"  # the labelled stamp; the trailing one is only a fallback

@@ -28,6 +28,7 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]")
 _TIME_PREFIX = re.compile(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*")
+_LABELLED_DATE = re.compile(r"^\W*(?:last\s+)?(?:updated|published|posted|modified|date[d]?)\b", re.I)
 _MAX_FURNITURE = 320  # page furniture is short; longer lines skip those checks
 _MAX_DEBRIS_LINE = 2000  # tracker comments sit on short lines; long lines skip the lazy patterns
 
@@ -485,6 +486,9 @@ def clean_text(
     paras = lines[body_start:]
     body: list[str] = []
     footer_dates: list[str] = []
+    # bare date lines after the story started: a footer stamp if nothing follows, else a
+    # timeline subheading that dates the paragraphs under it (kept)
+    pending: list[tuple[str, str]] = []
     for para in paras:
         s = para.strip()
         if _is_teaser_heading(s, rules) and body:
@@ -503,7 +507,10 @@ def clean_text(
             continue
         dd = parse_date_line(s)
         if dd:
-            footer_dates.append(dd)
+            if body and not _LABELLED_DATE.match(s):
+                pending.append((s, dd))
+            else:
+                footer_dates.append(dd)
             continue
         byl = parse_byline(s, rules) if len(s) < 100 else None
         if byl:
@@ -515,7 +522,10 @@ def clean_text(
             continue
         if not body and _is_section_label(s, rules):
             continue
+        body.extend(line for line, _ in pending)
+        pending = []
         body.append(s)
+    footer_dates.extend(d for _, d in pending)
 
     # ---- date: metadata > header date > dateline (year from a full date nearby) > footer date
     if body:
