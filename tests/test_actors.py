@@ -205,3 +205,21 @@ def test_lower_case_wire_copy_still_names_states(nlp):
     # an ordinary word that is also a state's name is not taken in lower case
     ms, _ = run(nlp, "They ate turkey and rice at the meeting.")
     assert not any(m.key == "c:TUR" for m in ms)
+
+
+def test_definite_description_with_demonym_picks_that_states_leader(nlp):
+    text = (
+        "Turkish President Cem Kaya met Greek Prime Minister Nikos Pappas in Athens. "
+        "The Turkish leader said relations were improving."
+    )
+    ms, actors = run(nlp, text)
+    assert at(ms, "The Turkish leader").key == person(actors, "Cem Kaya").key
+
+
+def test_acronym_in_brackets_after_full_name(nlp):
+    ms, _ = run(
+        nlp, "Turkish Aerospace Industries (TAI) will deliver drones. TAI said the first would come in May."
+    )
+    keys = {m.key for m in ms if m.text in ("Turkish Aerospace Industries", "TAI")}
+    assert len(keys) == 1
+    assert at(ms, "TAI").entity.country == "TUR"

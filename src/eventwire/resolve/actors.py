@@ -626,14 +626,19 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
     found.sort(key=lambda f: (f.start, -f.end))
     tokmap = _tokmap(found)
+    # "the Turkish leader" is a person named earlier, before it can be read as the state acting
+    descs = coref.description_mentions(doc, found, tokmap, lex)
+    dtoks = {j for d in descs for j in range(d.start, d.end)}
+    found = [f for f in found if not any(j in dtoks for j in range(f.start, f.end))]
+    tokmap = _tokmap(found)
     _demonym_groups(doc, found, tokmap, lex)
     _mark_places(doc, found, lex)
-    found += _place_ents(doc, tokmap, consumed)
+    found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
     _leaders_at_home(doc, found)
     _ethnic_groups(doc, found)
+    found += descs
     found += coref.pronoun_mentions(doc, found)
-    found += coref.description_mentions(doc, found, tokmap, lex)
     found.sort(key=lambda f: (f.start, -f.end))
     return _build(doc, article, found, lex)
 
