@@ -34,6 +34,13 @@ CASES = [
     ("The treaty dates from June 1987.", "2025-01-01", "June 1987", "DATE", "1987-06"),
     ("Relations were established in 1964.", "2025-01-01", "1964", "DATE", "1964"),
     ("The letter was dated 3/14/2019.", "2025-01-01", "3/14/2019", "DATE", "2019-03-14"),
+    (
+        "He was born on February 24 , 1955 , in a port city.",
+        "2011-10-06",
+        "February 24 , 1955",
+        "DATE",
+        "1955-02-24",
+    ),
     # weekdays by tense: past report -> on or before the DCT, future -> the next one
     ("The envoys met on Tuesday in Doha.", "2026-01-08", "Tuesday", "DATE", "2026-01-06"),
     ("The ministers will meet on Thursday.", "2026-01-06", "Thursday", "DATE", "2026-01-08"),

@@ -688,7 +688,7 @@ def _h_weekday(m: re.Match[str], st: TagState) -> _Result | None:
     wd = lex.weekday_of[norm_key(tok)]
     rel = (m["wrel"] or "").lower()
     follow = re.match(
-        rf",?\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:,?\s+(?P<year>\d{{4}}))?",
+        rf"\s*,?\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<year>\d{{4}}))?",
         m.string[m.end() : m.end() + 30],
         re.I,
     )
@@ -1300,7 +1300,7 @@ def rules() -> list[Rule]:
             "mdy",
             rf"(?:(?P<mrel>last|this|next)\s+)?(?P<mon>{M})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
             rf"(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{M})\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%))?"
-            rf"(?:,?\s+{YR})?",
+            rf"(?:\s*,?\s+{YR})?",
             _h_mdy,
             8,
             I,
@@ -1309,7 +1309,7 @@ def rules() -> list[Rule]:
             "dmy",
             rf"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|to)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{M})(?P<mon2>)?"
-            rf"(?:,?\s+{YR})?",
+            rf"(?:\s*,?\s+{YR})?",
             _h_dmy,
             8,
             I,
