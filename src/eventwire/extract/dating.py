@@ -32,10 +32,6 @@ __all__ = ["SpanDate", "date_events", "date_span", "infer_dct", "timex_period", 
 _SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
-def _month_end(y: int, m: int) -> str:
-    return f"{y:04d}-{m:02d}"
-
-
 def timex_to_range(value: str | None) -> tuple[str, str | None, str] | None:
     """(date, enddate, precision) for a DATE/TIME value, so any record can take a date or period.
 
