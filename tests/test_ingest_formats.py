@@ -331,3 +331,24 @@ def test_html_teaser_boxes_are_cut_before_extraction(tmp_path: Path) -> None:
     [a] = _articles(_all([p]))
     assert a.text.split("\n\n") == [P1, P2, P3]
     assert (a.title, a.author, a.published) == ("Norland recalls envoy", "Ana Example", "2024-06-12")
+
+
+def test_timeml_document(tmp_path: Path) -> None:
+    tml = (
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>X_1</DOCID>\n'
+        '<DCT>VALLETTA, <TIMEX3 tid="t0" type="DATE" value="2005-04-01" functionInDocument="CREATION_TIME">'
+        "April 1, 2005</TIMEX3> (Xinhua)</DCT>\n<TITLE>Norland and Suddenia agree</TITLE>\n<TEXT>\n"
+        'The foreign ministers <EVENT eid="e1" class="OCCURRENCE">met</EVENT> on '
+        '<TIMEX3 tid="t1" type="DATE" value="2005-04-01">Friday</TIMEX3> and agreed on a commission.\n'
+        '</TEXT>\n<MAKEINSTANCE eventID="e1" eiid="ei1"/>\n</TimeML>\n'
+    )
+    p = tmp_path / "doc.tml"
+    p.write_text(tml, encoding="utf-8")
+    [a] = _articles(_all([p]))
+    assert (a.title, a.published, a.publisher, a.source_format) == (
+        "Norland and Suddenia agree",
+        "2005-04-01",
+        "Xinhua",
+        "timeml",
+    )
+    assert a.text == "The foreign ministers met on Friday and agreed on a commission."

@@ -48,8 +48,17 @@ JSONL_EXTS = (".jsonl", ".ndjson")
 FEED_EXTS = (".xml", ".rss", ".atom")
 WARC_EXTS = (".warc", ".warc.gz", ".arc.gz")
 SGML_EXTS = (".sgm", ".sgml")
+TIMEML_EXTS = (".tml",)
 SUPPORTED_EXTS = (
-    TEXT_EXTS + MARKDOWN_EXTS + HTML_EXTS + JSON_EXTS + JSONL_EXTS + FEED_EXTS + WARC_EXTS + SGML_EXTS
+    TEXT_EXTS
+    + MARKDOWN_EXTS
+    + HTML_EXTS
+    + JSON_EXTS
+    + JSONL_EXTS
+    + FEED_EXTS
+    + WARC_EXTS
+    + SGML_EXTS
+    + TIMEML_EXTS
 )
 
 
@@ -123,7 +132,7 @@ _HTML_HINT = re.compile(
 
 
 def sniff_text(text: str, name: str) -> str:
-    """Format of decoded text: html | feed | xml | sgml | json | jsonl | markdown | text."""
+    """Format of decoded text: html | feed | timeml | xml | sgml | json | jsonl | markdown | text."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
     low = head[:2048].lower()
     if head.startswith(("{", "[")):
@@ -135,9 +144,13 @@ def sniff_text(text: str, name: str) -> str:
             return "feed"
         if re.search(r"<html\b", low):
             return "html"
+        if re.search(r"<timeml\b", low):
+            return "timeml"
         return "xml"
     if re.search(r"<!doctype\s+lewis|<reuters\b", low[:600]):
         return "sgml"
+    if low.startswith("<timeml"):
+        return "timeml"
     if low.startswith("<!doctype html") or low.startswith("<html"):
         return "html"
     if head.startswith("<") and len(_HTML_HINT.findall(low)) >= 2:

@@ -27,6 +27,7 @@ from eventwire.ingest.markdown import markdown_to_text, split_front_matter
 from eventwire.ingest.rules import load_rules
 from eventwire.ingest.sgml import read_sgml
 from eventwire.ingest.structured import read_json, read_jsonl
+from eventwire.ingest.timeml import read_timeml
 from eventwire.ingest.warcread import read_warc
 from eventwire.model import Article, Rejection
 
@@ -130,6 +131,8 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Article | Rejection]:
         yield from _read_html(text, path)
     elif fmt == "sgml":
         yield from read_sgml(text, path)
+    elif fmt == "timeml":
+        yield from read_timeml(text, path)
     elif fmt == "xml":
         yield Rejection(path, "XML that is neither RSS nor Atom")
     elif fmt == "markdown":
