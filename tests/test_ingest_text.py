@@ -355,3 +355,20 @@ def test_timeline_dates_inside_the_story_are_kept_footer_dates_are_not() -> None
         "The talks will resume next week in the capital, a spokesman said.",
     ]
     assert c.published == "2024-03-05"  # the labelled stamp; the trailing one is only a fallback
+
+
+def test_key_value_header_block() -> None:
+    raw = (
+        "Title: Norland and Suddenia agree on fishing\nAuthor: ANA EXAMPLE\nPublished: 2021-09-14\n"
+        "Source: Example Wire\nURL: https://example.org/story\nLanguage: en\n\n" + BODY1
+    )
+    c = clean_text(raw)
+    assert (c.title, c.author, c.published, c.publisher, c.url, c.language) == (
+        "Norland and Suddenia agree on fishing",
+        "Ana Example",
+        "2021-09-14",
+        "Example Wire",
+        "https://example.org/story",
+        "en",
+    )
+    assert c.text == BODY1

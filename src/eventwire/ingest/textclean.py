@@ -429,7 +429,7 @@ def clean_text(
                     i += 1
                     continue
             elif fld == "author":
-                name = parse_byline("by " + value, rules)
+                name = parse_byline("By " + value, rules)
                 if name:
                     out.author = out.author or name
                     i += 1
