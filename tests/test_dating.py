@@ -280,3 +280,27 @@ def test_timex_to_range_gives_ordered_iso_dates(value: str) -> None:
         "decade",
         "century",
     }
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from eventwire.nlp import ModelMissing, get_nlp
+
+    try:
+        return get_nlp()
+    except ModelMissing:  # pragma: no cover - the model is a declared dependency
+        pytest.skip("spaCy model not installed")
+
+
+def test_date_of_a_coordinated_clause_does_not_date_the_other(parser) -> None:
+    text = "Construction will start this year, and the ships will be delivered within three years."
+    ev = _date(parser, text, "delivered", "2024-08-20", future=True)
+    assert ev.date is None
+    ev2 = _date(parser, text, "start", "2024-08-20", future=True)
+    assert ev2.date == "2024"
+
+
+def test_shared_subject_conjunct_keeps_the_date(parser) -> None:
+    text = "The ministers met in Ankara on Monday and signed a defence accord."
+    ev = _date(parser, text, "signed", "2026-01-08")
+    assert ev.date == "2026-01-05"

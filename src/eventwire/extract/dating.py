@@ -247,12 +247,35 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
                 tx_head = _clause_head(tx_tok)
                 if tx_head.i == ev_head.i or tx_tok.head.i == ev_tok.i or tx_head.i == ev_tok.i:
                     rank = 0
+                elif _separate_clauses(ev_head, tx_head):
+                    continue  # "construction will start this year, and the ships will be delivered ..."
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
                 rank = 0
         out.append(_Cand(t, per, rank, dist))
     return out
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _separate_clauses(a: Any, b: Any) -> bool:
+    """Whether two clause heads are coordinated clauses, each with its own subject: a date in one
+    does not speak for the other ("X will start this year, and Y will be delivered ...")."""
+    for low, high in ((a, b), (b, a)):
+        t = low
+        for _ in range(40):
+            if t.i == high.i:
+                # reached the other head: separate if the path left a conjunct with its own subject
+                return False
+            if t.dep_ == "conj" and _has_subject(t) and t.head.i == high.i:
+                return True
+            if t.head.i == t.i:
+                break
+            t = t.head
+    return False
 
 
 def _pick(cands: list[_Cand]) -> _Cand | None:
