@@ -260,3 +260,10 @@ def test_ids_are_stable_across_runs() -> None:
 def test_unknown_pattern_key_is_reported_with_its_rule() -> None:
     with pytest.raises(PatternError, match="verbz"):
         _rule({"name": "x.y", "verbz": ["meet"]}, "CONSULT", {}, "data/events/consult.yaml", 1)
+
+
+def test_single_country_sentence_places_its_people() -> None:
+    ev = one("Anwar lifted the curfew in Malaysia's northern states.", "CONCEDE")
+    assert countries(ev.actor) == {"MYS"}
+    two = one("Anwar met Erdogan in Ankara and Malaysia.", "CONSULT")
+    assert None in countries(two.actor)  # two countries named: no guess

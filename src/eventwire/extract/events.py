@@ -879,6 +879,21 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
             if e.kind == "group" and e.country is None:
                 e.country = place.country
+    for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
+        la = ctx.actors.get(e.id) if e.country is None else None
+        if la is not None and la.country:
+            e.country = la.country
+    if r.event in set(rs.settings.get("single_country_default") or []):
+        # domestic default: in a sentence that names one country, its unplaced actors belong to it
+        sent = c.trig.sent
+        named = {
+            m.entity.country for m in ctx.entities_in(sent.start_char, sent.end_char) if m.entity.country
+        }
+        if len(named) == 1:
+            iso = next(iter(named))
+            for e in [*actors, *recipients]:
+                if e.country is None and e.kind in {"person", "group", "organization"}:
+                    e.country = iso
     ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in ids]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:

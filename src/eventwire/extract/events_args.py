@@ -164,20 +164,41 @@ class Participants:
                 return True
         return False
 
-    @staticmethod
-    def _people(people: list[EntityMention], countries: list[EntityMention]) -> list[Entity]:
+    def _people(self, people: list[EntityMention], countries: list[EntityMention]) -> list[Entity]:
         """People with the nationality written next to them ("Malaysian PM X", "X of Turkey")."""
+        # each national word belongs to the first person after it ("Turkish President X and
+        # Malaysian PM Y"); a person may also take one after it through "of" ("X of Turkey")
+        owner: dict[int, EntityMention] = {}
+        for c in countries:
+            nxt = min(
+                (m for m in people if m.start >= c.end and m.start - c.end < 60),
+                key=lambda m: m.start,
+                default=None,
+            )
+            if nxt is not None and id(nxt) not in owner:
+                owner[id(nxt)] = c
         out = []
         for m in people:
             e = _copy(m.entity)
-            if e.country is None and countries:
-                before = [c for c in countries if c.end <= m.start and m.start - c.end < 60]
-                after = [c for c in countries if c.start >= m.end and c.start - m.end < 40]
-                near = before[-1] if before else (after[0] if after else None)
-                if near is None and len(countries) == 1:
-                    near = countries[0]
-                if near is not None:
-                    e.country = near.entity.country
+            if e.country is None:
+                c = owner.get(id(m))
+                if c is None:
+                    text = self.doc.text
+                    c = next(
+                        (
+                            x
+                            for x in countries
+                            if 0 <= x.start - m.end < 40
+                            and id(x) not in {id(v) for v in owner.values()}
+                            and (
+                                " of " in f" {text[m.end : x.start]} "
+                                or text[m.end : x.start].lstrip().startswith(",")
+                            )
+                        ),
+                        None,
+                    )
+                if c is not None:
+                    e.country = c.entity.country
             out.append(e)
         return out
 
