@@ -372,3 +372,12 @@ def test_key_value_header_block() -> None:
         "en",
     )
     assert c.text == BODY1
+
+
+def test_entities_links_and_tweet_signatures() -> None:
+    raw = (
+        f"{BODY1}\n\nThe minister&#8217;s office said the &quot;talks&quot; would go on.\n\n"
+        "https://t.co/abcdef\n\n— Ana Example (@ana_example) March 3, 2024\n\n" + BODY2
+    )
+    c = clean_text(raw)
+    assert c.text.split("\n\n") == [BODY1, 'The minister’s office said the "talks" would go on.', BODY2]

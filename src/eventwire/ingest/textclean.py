@@ -11,6 +11,7 @@ and date, so it is read before it is dropped. The rules themselves live in ``dat
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
@@ -54,6 +56,8 @@ def normalise_text(text: str) -> str:
     Done before anything else so the rules (and the article id) see one spelling of the text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    if _ENTITY.search(text):
+        text = html.unescape(text)  # CMS exports and scraper JSON often keep &amp; and &#8217;
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     # drop control characters other than newline and tab (SGML residue like \x03)
     text = _CONTROL.sub("", text)
