@@ -123,7 +123,7 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
     cache = cache or ResponseCache(ttl=0)
 
     def add_kind(kind: str) -> None:
-        def listing(
+        async def listing(
             country: CountryQ = None,
             dyad: DyadQ = None,
             type: TypeQ = None,
@@ -161,7 +161,7 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
                     raise invalid(exc.field, str(exc)) from None
                 return list_response(kind, items, total, f.limit, f.offset, format)
 
-            return cache.get_or_make(("list", kind, dataclasses.astuple(f), format), make)
+            return await cache.aget_or_make(("list", kind, dataclasses.astuple(f), format), make)
 
         router.add_api_route(
             f"/{kind}",
@@ -177,14 +177,14 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
             responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
         )
 
-        def detail(record_id: Annotated[str, Path(max_length=200)]) -> Any:
+        async def detail(record_id: Annotated[str, Path(max_length=200)]) -> Any:
             def make() -> Response:
                 rec = reader.get(kind, record_id)
                 if rec is None:
                     raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
                 return json_response(rec)
 
-            return cache.get_or_make(("get", kind, record_id), make)
+            return await cache.aget_or_make(("get", kind, record_id), make)
 
         router.add_api_route(
             f"/{kind}/{{record_id}}",
@@ -211,12 +211,12 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
         summary="Country pairs by number of events",
         tags=["dyads"],
     )
-    def dyads(
+    async def dyads(
         country: CountryQ = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     ) -> Any:
         c = check_iso3("country", country)
-        return cache.get_or_make(
+        return await cache.aget_or_make(
             ("dyads", c, limit), lambda: json_response(reader.dyads(limit=limit, country=c))
         )
 
@@ -235,7 +235,7 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
         ),
         tags=["dyads"],
     )
-    def timeline(
+    async def timeline(
         a: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
         b: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
         interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
@@ -245,7 +245,7 @@ def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
         a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
         assert a3 and b3
         s, u = check_date("since", since), check_date("until", until)
-        return cache.get_or_make(
+        return await cache.aget_or_make(
             ("timeline", a3, b3, interval, s, u),
             lambda: json_response(reader.timeline(a3, b3, interval, since=s, until=u)),
         )

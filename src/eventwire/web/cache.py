@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 
@@ -24,26 +25,39 @@ class ResponseCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get_or_make(self, key: Hashable, make: Callable[[], Response]) -> Response:
-        """The cached response for ``key`` or a fresh one from ``make`` (errors are not cached)."""
+    def _hit(self, key: Hashable) -> Response | None:
         if self.ttl <= 0:
-            return make()
-        now = time.monotonic()
+            return None
         with self._lock:
             hit = self._items.get(key)
-            if hit and hit[0] > now:
+            if hit and hit[0] > time.monotonic():
                 self._items.move_to_end(key)
                 self.hits += 1
                 return _copy(hit[1])
         self.misses += 1
-        resp = make()
-        if resp.status_code == 200:
+        return None
+
+    def _keep(self, key: Hashable, resp: Response) -> Response:
+        if self.ttl > 0 and resp.status_code == 200:
             with self._lock:
-                self._items[key] = (now + self.ttl, resp)
+                self._items[key] = (time.monotonic() + self.ttl, resp)
                 self._items.move_to_end(key)
                 while len(self._items) > self.max_entries:
                     self._items.popitem(last=False)
-        return _copy(resp)
+            return _copy(resp)
+        return resp
+
+    def get_or_make(self, key: Hashable, make: Callable[[], Response]) -> Response:
+        """The cached response for ``key`` or a fresh one from ``make`` (errors are not cached)."""
+        return self._hit(key) or self._keep(key, make())
+
+    async def aget_or_make(self, key: Hashable, make: Callable[[], Response]) -> Response:
+        """Same, for async routes: a hit never leaves the event loop, a miss queries in a worker
+        thread (database calls block)."""
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
+        return self._keep(key, await run_in_threadpool(make))
 
     def clear(self) -> None:
         with self._lock:
