@@ -223,3 +223,19 @@ def test_acronym_in_brackets_after_full_name(nlp):
     keys = {m.key for m in ms if m.text in ("Turkish Aerospace Industries", "TAI")}
     assert len(keys) == 1
     assert at(ms, "TAI").entity.country == "TUR"
+
+
+def test_officials_of_a_one_state_story_take_that_state(nlp):
+    text = (
+        "Uganda's economy grew last year. Finance Minister Peter Okello said the budget was balanced. "
+        "Uganda will borrow less, he said. Exports from Uganda rose."
+    )
+    _, actors = run(nlp, text)
+    assert person(actors, "Peter Okello").country == "UGA"
+    # not in a story that names two states about equally
+    text2 = (
+        "Kenya and Uganda signed a pact. Finance Minister Peter Okello said the budget was balanced. "
+        "Kenya will borrow less. Uganda agreed."
+    )
+    _, actors2 = run(nlp, text2)
+    assert person(actors2, "Peter Okello").country is None

@@ -636,6 +636,7 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
     _leaders_at_home(doc, found)
+    _home_state_officials(doc, found)
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -708,6 +709,42 @@ def _leaders_at_home(doc: Any, found: list[Found]) -> None:
             p.country = next(iter(cs))
             for r in p.roles:
                 r["country"] = r["country"] or p.country
+
+
+def _home_state_officials(doc: Any, found: list[Found]) -> None:
+    """In a story about one state ('finance minister X said the government ...'), an official
+    whose state the text never names is that state's: the convention of domestic news copy.
+
+    Only for stories of several sentences where one state has at least 70% of the mentions of
+    states (people's own states included), and only for holders of public offices."""
+    if sum(1 for _ in doc.sents) < 3:
+        return
+    counts: dict[str, int] = {}
+    for f in found:
+        c = f.country
+        if (
+            f.kind in ("country", "place", "group", "person")
+            and c
+            and len(c) == 3
+            and c not in ("IGO", "NGO", "IMG")
+        ):
+            counts[c] = counts.get(c, 0) + 1
+    total = sum(counts.values())
+    if total < 1:
+        return
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 0.7 * total:
+        return
+    for p in found:
+        if p.kind != "person" or p.country or not p.roles or p.source != "person":
+            continue
+        if p.sector not in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY"):
+            continue
+        if any(r.get("organization") for r in p.roles):
+            continue  # the office is in a named body: its state is that body's, not the story's
+        p.country = top
+        for r in p.roles:
+            r["country"] = r["country"] or top
 
 
 def _short_forms_elsewhere(doc: Any, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:

@@ -299,6 +299,8 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
                 if doc[j].is_alpha
             ):
                 continue  # "U.S. Position", "U.S.-Japan": a state and common words, not a name
+            if all(fold(doc[j].text) in lex.government_nouns for j in rest if doc[j].is_alpha):
+                continue  # "U.S. Government": the state itself (a demonym group)
         words = [fold(doc[j].text) for j in range(s, e)]
         if all(w in lex.heads or w in lex.modifiers or w in lex.government_nouns for w in words):
             continue  # "Defence", "Armed Forces": title words, not an organisation
