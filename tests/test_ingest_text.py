@@ -381,3 +381,11 @@ def test_entities_links_and_tweet_signatures() -> None:
     )
     c = clean_text(raw)
     assert c.text.split("\n\n") == [BODY1, 'The minister’s office said the "talks" would go on.', BODY2]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["HAVANA (AP) --", "WASHINGTON _", "KUALA LUMPUR:", "Valletta, March 3:"]
+)
+def test_dateline_on_its_own_line_joins_the_first_paragraph(dateline: str) -> None:
+    c = clean_text(f"{dateline}\n\n{BODY2}\n\n{BODY1}")
+    assert c.text.split("\n\n")[0] == f"{dateline} {BODY2}"

@@ -320,6 +320,11 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
     return None, None, None, None
 
 
+def _is_bare_dateline(para: str, rules: Rules) -> bool:
+    probe = para.rstrip() + " "
+    return any((m := p.match(probe)) is not None and m.end() >= len(probe) for p in rules.datelines)
+
+
 def _agency_in_dateline(para: str) -> str | None:
     m = _DATELINE_AGENCY.match(para)
     return m.group("agency").strip() if m else None
@@ -470,7 +475,7 @@ def clean_text(
         if _is_section_label(line, rules) or _is_drop_line(line, rules):
             i += 1
             continue
-        if _is_body_line(line, rules):
+        if _is_body_line(line, rules) or (len(line) <= 80 and _is_bare_dateline(line, rules)):
             found_body = True
             break
         candidates.append(line)
@@ -530,6 +535,10 @@ def clean_text(
         pending = []
         body.append(s)
     footer_dates.extend(d for _, d in pending)
+
+    # a dateline printed on its own line ("HAVANA (AP) --") opens the first paragraph
+    if len(body) > 1 and len(body[0]) <= 80 and _is_bare_dateline(body[0], rules):
+        body[0:2] = [f"{body[0]} {body[1]}"]
 
     # ---- date: metadata > header date > dateline (year from a full date nearby) > footer date
     if body:
