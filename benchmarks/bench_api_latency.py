@@ -9,7 +9,9 @@ concurrent asyncio+httpx clients, then prints p50/p90/p99/max latency and throug
     .venv/bin/python benchmarks/bench_api_latency.py --tool wrk --seconds 10     # wrk (apt) as the client
 
 The Python client costs more CPU per request than the server does, and both share the machine's
-cores: ``--tool wrk`` (a C load generator) shows what the server itself sustains.
+cores: ``--tool wrk`` (a C load generator) shows what the server itself sustains, and
+``--cpu`` adds the server's CPU time per request measured in-process (no network, no client),
+which stays comparable on a busy machine where wall-clock latencies do not.
 
 Bounded in count (``--requests``) and in time (``--timeout`` seconds for the whole run); traffic
 goes only to 127.0.0.1.
@@ -59,6 +61,57 @@ def percentile(sorted_values: list[float], q: float) -> float:
         return float("nan")
     k = max(0, min(len(sorted_values) - 1, round(q / 100 * (len(sorted_values) - 1))))
     return sorted_values[k]
+
+
+def cpu_per_request(db: str, path: str, cache_seconds: float | None, n: int = 500) -> float:
+    """Server CPU milliseconds per request: the ASGI app called directly in this process."""
+    from urllib.parse import urlsplit
+
+    from eventwire.store import Store
+    from eventwire.web.app import create_app
+
+    store = Store(db)
+    app = create_app(store, token="", cache_seconds=cache_seconds)
+    parts = urlsplit(path)
+
+    async def one() -> None:
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": parts.path,
+            "raw_path": parts.path.encode(),
+            "query_string": parts.query.encode(),
+            "root_path": "",
+            "headers": [(b"host", b"bench")],
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+        }
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        await app(scope, receive, send)
+        assert sent[0]["status"] == 200, sent[0]
+
+    async def run() -> float:
+        for _ in range(50):
+            await one()
+        t0 = time.process_time()
+        for _ in range(n):
+            await one()
+        return (time.process_time() - t0) / n * 1000
+
+    try:
+        return round(asyncio.run(run()), 3)
+    finally:
+        store.close()
 
 
 def run_wrk(base: str, path: str, concurrency: int, seconds: int) -> dict:
@@ -162,6 +215,7 @@ def main() -> None:
         default=None,
         help="server answer cache TTL (EVENTWIRE_CACHE_SECONDS; 0 measures every request hitting the db)",
     )
+    ap.add_argument("--cpu", action="store_true", help="also measure server CPU ms per request in-process")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args()
 
@@ -205,6 +259,8 @@ def main() -> None:
             result["db"] = db
             result["cache_seconds"] = args.cache_seconds if args.cache_seconds is not None else "default (2)"
             result["matching_records"] = total
+            if args.cpu:
+                result["server_cpu_ms_per_request"] = cpu_per_request(db, args.path, args.cache_seconds)
         finally:
             server.terminate()
             try:
@@ -220,6 +276,11 @@ def main() -> None:
         f"latency ms: p50 {result['p50_ms']}  p90 {result['p90_ms']}  p99 {result['p99_ms']}  "
         f"max {result['max_ms']}  mean {result['mean_ms']}\n"
         f"statuses {result['statuses']}, transport errors {result['errors']}, cache {result['cache_seconds']}"
+        + (
+            f"\nserver CPU per request (in-process): {result['server_cpu_ms_per_request']} ms"
+            if "server_cpu_ms_per_request" in result
+            else ""
+        )
     )
 
 
