@@ -389,3 +389,15 @@ def test_entities_links_and_tweet_signatures() -> None:
 def test_dateline_on_its_own_line_joins_the_first_paragraph(dateline: str) -> None:
     c = clean_text(f"{dateline}\n\n{BODY2}\n\n{BODY1}")
     assert c.text.split("\n\n")[0] == f"{dateline} {BODY2}"
+
+
+def test_header_fields_on_one_row() -> None:
+    c = clean_text(
+        "Fishing deal agreed at last\nBy ANA EXAMPLE | Published: 4 March 2024 | World\n\n" + BODY1
+    )
+    assert (c.title, c.author, c.published, c.text) == (
+        "Fishing deal agreed at last",
+        "Ana Example",
+        "2024-03-04",
+        BODY1,
+    )

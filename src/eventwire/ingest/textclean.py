@@ -385,6 +385,29 @@ def _tag_like(line: str) -> bool:
     return len(words) <= 8 and not any(w[0].islower() for w in words)
 
 
+_ROW_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+def _split_header_rows(lines: list[str], rules: Rules) -> list[str]:
+    """'By Ana Example | Published: 2024-03-04 | World' -> one line per field (top lines only)."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k < rules.limits["header_lines"] and len(line) <= 200 and _ROW_SEP.search(line):
+            parts = [p.strip() for p in _ROW_SEP.split(line) if p.strip()]
+            if len(parts) > 1 and all(
+                _header_key(p, rules)
+                or parse_byline(p, rules)
+                or parse_date_line(p)
+                or _is_section_label(p, rules)
+                or _is_drop_line(p, rules)
+                for p in parts
+            ):
+                out.extend(parts)
+                continue
+        out.append(line)
+    return out
+
+
 def clean_text(
     raw: str,
     *,
@@ -404,6 +427,7 @@ def clean_text(
     text = normalise_text(raw)
     # unwrap first: in hard-wrapped copy the first physical line is half a sentence, not a headline
     lines = unwrap([_strip_inline_debris(ln, rules) for ln in text.split("\n")], rules)
+    lines = _split_header_rows(lines, rules)
 
     # ---- header: key lines, labels, headline, bylines, date lines, up to the first prose line
     year_hints: list[str] = []
