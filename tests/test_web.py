@@ -224,3 +224,21 @@ def test_chart_is_valid_svg_and_collapses_long_gaps():
     assert len(root.findall(f".//{ns}rect[@class='seg']")) == 3
     empty = ET.fromstring(str(timeline_svg({"dyad": ["AAA", "BBB"], "periods": []})))
     assert "no dated events" in "".join(empty.itertext())
+
+
+def test_pages_render_on_every_backend(db_url):
+    store = Store(db_url)
+    synthetic_corpus(store)
+    with serve(create_app(store)) as base, httpx.Client(base_url=base, headers=HTML, timeout=60) as c:
+        for path in (
+            "/",
+            "/dyads/TUR/MYS?since=2024-06",
+            "/events?q=ships",
+            "/articles/a_syn_1",
+            "/search?q=Paris",
+        ):
+            r = c.get(path)
+            assert r.status_code == 200, (path, r.text[:300])
+        assert "/events/e_syn_visit" in c.get("/dyads/TUR/MYS?since=2024-06").text
+        assert "/events/e_syn_fra" in c.get("/search?q=Paris").text
+    store.close()
