@@ -558,6 +558,23 @@ def _actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     return []
 
 
+def _nonactor_subject(h: Token, parts: Participants) -> bool:
+    """Whether the clause, or the clause it shares its subject with, has a subject that names no
+    actor: 'It will allow ... and opens ...', 'The accord will reduce ...'."""
+    cur = h
+    for _ in range(4):
+        if _is_passive(cur):
+            return False
+        s = _subject(cur)
+        if s is not None:
+            return s.pos_ != "PRON" and not parts.entities(s)
+        if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
 def _ents(toks: list[Token], parts: Participants, strict: bool = True) -> list[Entity]:
     out: list[Entity] = []
     for t in toks:
@@ -925,8 +942,7 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         and rs.settings.get("require_actor_when_subject", True)
         and c.kind in {"verb", "adj", "noun"}
     ):
-        h = c.head if c.kind != "adj" else c.head
-        if not _is_passive(h) and _subject(h) is not None:
+        if _nonactor_subject(c.head, parts):
             return None
 
     negated, future, hypothetical = _flags(c, rs)
