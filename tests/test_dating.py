@@ -304,3 +304,9 @@ def test_shared_subject_conjunct_keeps_the_date(parser) -> None:
     text = "The ministers met in Ankara on Monday and signed a defence accord."
     ev = _date(parser, text, "signed", "2026-01-08")
     assert ev.date == "2026-01-05"
+
+
+def test_comparison_baseline_is_not_carried(nlp) -> None:
+    text = "The index rose 54 points from March 12, 2009. Banks gained most."
+    ev = _date(nlp, text, "gained", "2009-03-13")
+    assert (ev.date, ev.date_source) == ("2009-03-13", "article")

@@ -157,11 +157,18 @@ _PAST_MARKERS = re.compile(
     re.I,
 )
 # a date after these words bounds a period; it does not say when the event happened
-_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
+_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through|from)\s+(?:the\s+)?$", re.I)
+# ... and after these it dates only its own clause, never the next sentence
+_NOT_CARRIED = re.compile(r"\b(?:by|before|after|than|until|till|since|from|through)\s+(?:the\s+)?$", re.I)
 
 
-def _usable(text: str, t: Timex) -> bool:
-    return not _NOT_GOVERNING.search(text[max(0, t.start - 12) : t.start])
+def _usable(text: str, t: Timex, carried: bool = False) -> bool:
+    """Whether a date can govern an event: "since 2003" bounds a period and does not date it; a
+    whole range ("from Jan. 6 to 8") does."""
+    if t.end_value:
+        return True
+    rx = _NOT_CARRIED if carried else _NOT_GOVERNING
+    return not rx.search(text[max(0, t.start - 12) : t.start])
 
 
 def _clause_head(tok: Any) -> Any:
@@ -333,7 +340,7 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
         if sent_start - t.end > 1500:
             continue
         per = timex_period(t)
-        if per is None or not _usable(text, t):
+        if per is None or not _usable(text, t, carried=True):
             continue
         if not anaphoric and per[2] in ("year", "decade", "century", "half", "season"):
             continue  # a bare year in the sentence before is background, not this event's date
