@@ -308,3 +308,10 @@ def test_stateless_actors_fuse_only_when_the_same() -> None:
         META,
     )
     assert len(other.events) == 2
+
+
+def test_figures_about_nobody_do_not_fuse_across_stories() -> None:
+    one, two = figure("a1", 5e9), figure("a2", 5e9)
+    one.actors = two.actors = []
+    out = fuse([ArticleExtraction("a1", figures=[one]), ArticleExtraction("a2", figures=[two])], {}, [], META)
+    assert len(out.figures) == 2

@@ -511,6 +511,11 @@ def _figures_compatible(x: _Item, y: _Item) -> bool:
     ca, cb = _countries(a.actors), _countries(b.actors)
     if ca and cb and not (ca <= cb or cb <= ca):
         return False
+    if x.article_id != y.article_id:
+        # across stories a bare number is not an identity: the same parties must be named
+        ia, ib = {e.id for e in a.actors}, {e.id for e in b.actors}
+        if not (ca and cb) and not (ia and ia == ib):
+            return False
     pa, pb = (a.period or {}), (b.period or {})
     if pa and pb and (pa.get("start"), pa.get("end")) != (pb.get("start"), pb.get("end")):
         ra, rb = (
@@ -537,9 +542,16 @@ def _fuse_figures(items: list[_Item], articles: dict[str, dict[str, Any]]) -> li
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
         f = it.rec
-        blocks[(f.unit, f.kind)].append(it)
+        # who it is about is part of a figure's identity: block on the states (else the named
+        # actors, else the article itself: a figure about nobody in particular fuses with nothing)
+        who = (
+            tuple(sorted(_countries(f.actors)))
+            or tuple(sorted(e.id for e in f.actors))
+            or ("@", it.article_id)
+        )
+        blocks[(f.unit, f.kind, who)].append(it)
     out = []
-    for key in sorted(blocks):
+    for key in sorted(blocks, key=repr):
         clusters = _cluster(blocks[key], _figures_compatible, _amount_keys)
         out.extend(_merge_figures(cl, articles) for cl in clusters)
     return sorted(out, key=lambda f: (f.date or "", f.id))
