@@ -239,3 +239,10 @@ def test_officials_of_a_one_state_story_take_that_state(nlp):
     )
     _, actors2 = run(nlp, text2)
     assert person(actors2, "Peter Okello").country is None
+
+
+def test_possessive_state_owns_the_organisation_after_it(nlp):
+    ms, _ = run(nlp, "Turkey's Defence Ministry said Russia's Gazprom would cut supplies.")
+    m = at(ms, "Defence Ministry")
+    assert (m.entity.kind, m.entity.country, m.entity.sector) == ("organization", "TUR", "GOV")
+    assert at(ms, "Gazprom").entity.country == "RUS"

@@ -555,6 +555,8 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
         pl = lookup(name)
         if pl.country is None and e.label_ != "GPE":
             continue
+        if pl.country is None and fold(doc[e.start - 1].text if e.start else "") not in PLACE_PREPS:
+            continue  # an unknown name not used as a place: the organisation finder had its chance
         out.append(
             Found(
                 start=e.start,
@@ -622,7 +624,7 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
         f for f in found if not (f.kind == "country" and any(j in org_tokens for j in range(f.start, f.end)))
     ]
     found += org_found
-    _people_that_are_companies(found, org_found)
+    _people_that_are_companies(found, [o for o in org_found if o.kind == "organization"])
     _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
     found.sort(key=lambda f: (f.start, -f.end))
     tokmap = _tokmap(found)

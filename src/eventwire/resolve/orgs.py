@@ -190,6 +190,7 @@ def descriptor_before(
             return None, None
         if f in ("'s", "’s") and j - 1 >= sent_start and tokmap.get(j - 1) is not None:
             j -= 1
+            steps += 1  # "Russia's Gazprom": a possessive state owns the name after it
             continue
         if tok.text[:1].islower() and tok.pos_ in ("NOUN", "ADJ", "PROPN") or f in lex.org_descriptors:
             if f in lex.org_descriptors and sector is None:
@@ -253,15 +254,31 @@ def org_country(doc: Any, start: int, end: int, tokmap: dict[int, Found]) -> str
     return next(iter(cs)) if len(cs) == 1 else None
 
 
+def _unknown_place_as_name(doc: Any, ent: Any) -> bool:
+    from .places import lookup
+
+    if ent.start > 0 and fold(doc[ent.start - 1].text) in (
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+    ):
+        return False
+    return lookup(clean_surface(ent.text)).country is None
+
+
 def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
     """Organisation mentions not already known to the gazetteer or taken as people."""
     out: list[Found] = []
     taken: set[int] = set(tokmap) | (exclude or set())
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC", "PRODUCT") and not (ent.label_ == "PERSON"):
-            continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "GPE" and _unknown_place_as_name(doc, ent):
+            pass  # "Russia's Gazprom": spaCy's GPE that no gazetteer knows, not after "in"
+        elif ent.label_ not in ("ORG", "FAC", "PRODUCT"):
             continue
         # split "Aselsan, Turkish Aerospace Industries" and "X (OIC" at commas/brackets
         cur = ent.start
@@ -302,8 +319,10 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             if all(fold(doc[j].text) in lex.government_nouns for j in rest if doc[j].is_alpha):
                 continue  # "U.S. Government": the state itself (a demonym group)
         words = [fold(doc[j].text) for j in range(s, e)]
-        if all(w in lex.heads or w in lex.modifiers or w in lex.government_nouns for w in words):
-            continue  # "Defence", "Armed Forces": title words, not an organisation
+        if all(w in lex.heads or w in lex.modifiers or w in lex.government_nouns for w in words) and not (
+            len(words) > 1 and lex.org_sector(words[-1])
+        ):
+            continue  # "Defence", "Armed Forces": title words, not an organisation ("Defence Ministry" is one)
         if _upper_sentence(doc[s : s + 1]) and (e - s > 1 or not is_acronym_token(doc[s])):
             continue
         if doc[s].text[:1].islower():
@@ -311,6 +330,25 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         name = clean_surface(doc[s:e].text)
         if not name or len(name) < 2 or not any(c.isalpha() for c in name):
             continue
+        if s > 0 and fold(doc[s - 1].text) in ("in", "at", "near", "into", "outside") and e - s <= 3:
+            from .places import lookup
+
+            pl = lookup(name)
+            if pl.country is not None:  # "in Khanty-Mansiysk": a town spaCy took for an organisation
+                out.append(
+                    Found(
+                        start=s,
+                        end=e,
+                        kind="place",
+                        key=f"l:{fold(name)}",
+                        name=name,
+                        country=pl.country,
+                        is_place=True,
+                        source="place",
+                    )
+                )
+                used.update(range(s, e))
+                continue
         country = org_country(doc, s, e, tokmap)
         d_country, d_sector = descriptor_before(doc, s, tokmap, lex)
         l_country, l_sector = (None, None)
@@ -333,8 +371,11 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         )
         out.append(f)
         used.update(range(s, e))
+    places = [o for o in out if o.kind == "place"]
+    out = [o for o in out if o.kind != "place"]
     _link_acronyms(doc, out, lex)
     _link_short_names(out)
+    out += places
     return out
 
 
