@@ -4,7 +4,9 @@ Parsing is most of ingest's cost, and most news sentences can yield nothing: bac
 earnings tables. A sentence is parsed only if it holds a trigger of some extractor (an event
 pattern's verb, noun or adjective; a deal item with a transfer word; a number with a figure metric;
 a quote mark) AND something an actor can be read from (a capitalised name, a pronoun or group noun
-the linker resolves, a quote mark, an amount of money). The rest are only tokenised.
+the linker resolves, a quote mark, an amount of money), plus every sentence that names someone a
+parsed sentence names, so the actor linker still sees each actor's full name, titles and aliases.
+The rest are only tokenised.
 
 Trigger words come from the extractors' own lexicons, so a pattern an analyst adds is seen here too,
 plus a fallback list in ``data/prefilter.yaml``. Words match on a crude stem, and irregular forms
@@ -284,11 +286,13 @@ def _names(sentence: str, lex: Lexicon) -> set[str]:
 
 
 def _introductions(text: str, spans: list[tuple[int, int]], flags: list[bool], lex: Lexicon) -> None:
-    """Also parse the first sentence naming someone a parsed sentence names.
+    """Also parse every sentence naming someone a parsed sentence names.
 
     Stories introduce an actor once, in full and with a title ("Malaysian Prime Minister Anwar
-    Ibrahim"), often in a sentence with no trigger, and then say "Anwar". Without that first
-    mention the linker cannot tell who "Anwar" is, so it is parsed too (first mention only).
+    Ibrahim"), often in a sentence with no trigger, and then say "Anwar"; and the linker gathers
+    an actor's aliases and roles from all its mentions. Without those sentences the records would
+    name "Anwar" and the actor would lose aliases. (First mentions only parse 2% less on wire copy,
+    and change the seeds' actors.)
     """
     wanted: set[str] = set()
     for (s, e), f in zip(spans, flags, strict=True):
@@ -305,9 +309,6 @@ def _introductions(text: str, spans: list[tuple[int, int]], flags: list[bool], l
             hit.add(first_word.group(0).rstrip(".'’"))
         if hit:
             flags[k] = True
-            wanted -= hit
-            if not wanted:
-                return
 
 
 @dataclass
