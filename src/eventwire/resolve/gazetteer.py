@@ -175,7 +175,7 @@ def match(doc: Any, lex: Lexicon) -> list[Found]:
                 end=j,
                 kind=kind,
                 key=e.key if e.kind != "people" else f"g:{e.country}:CVL",
-                name=e.name,
+                name=e.name if e.kind != "people" else " ".join(doc[i:j].text.split()),
                 country=e.country,
                 sector=e.sector if e.kind != "people" else "CVL",
                 source=f"gaz-{e.kind}",

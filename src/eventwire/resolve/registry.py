@@ -337,8 +337,16 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
     aliases.sort(key=lambda a: (fold(a), a))
     for it in items:
         key_map[(it.article_id, it.la.key)] = gid
+    roles = _merge_roles(items)
+    # evidence for the actor: the sentences that state its offices (at most 100, in article order)
     mentions: list[Mention] = []
-    roles = _merge_roles(items) if kind in ("person",) else _merge_roles(items)
+    seen: set[tuple[str, int]] = set()
+    for r in roles:
+        for m in r.mentions:
+            if (m.article_id, m.start) not in seen:
+                seen.add((m.article_id, m.start))
+                mentions.append(m)
+    mentions = sorted(mentions, key=lambda m: (m.article_id, m.start))[:100]
     return ActorRecord(
         id=gid,
         name=name,
