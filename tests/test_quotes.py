@@ -90,3 +90,20 @@ def test_tweet_channel() -> None:
 def test_scare_quotes_and_unattributed_quotes_are_not_quotes() -> None:
     assert quotes.extract(make_ctx('John Doe called it a "win-win" deal.')) == []
     assert quotes.extract(make_ctx('The sign read "no entry for anyone beyond this point" yesterday.')) == []
+
+
+def test_quote_resumed_after_the_attribution_in_one_paragraph() -> None:
+    text = "“Our two nations share a long history,” Jane Roe said. “We will build on it together.”"
+    [q] = quotes.extract(make_ctx(text))
+    assert q.text == "Our two nations share a long history We will build on it together."
+    assert q.speaker.id == "p:jane roe"
+
+
+def test_next_paragraph_quote_keeps_the_speaker_unless_someone_else_is_named() -> None:
+    text = "“The talks went very well today,” John Doe said.\n\n“We expect a deal by the summer.”"
+    out = quotes.extract(make_ctx(text))
+    assert [q.speaker.id for q in out] == ["p:john doe", "p:john doe"]
+    other = (
+        "“The talks went very well today,” John Doe said.\n\nJane Roe disagreed. “No deal is near at all.”"
+    )
+    assert [q.speaker.id for q in quotes.extract(make_ctx(other))] == ["p:john doe"]

@@ -196,6 +196,7 @@ def extract(ctx: DocContext) -> list[Quote]:
     lex = lexicon()
     text = ctx.article.text
     out: list[Quote] = []
+    last: tuple[Quote, _Span] | None = None
     for sp in quote_spans(text):
         words = " ".join(text[a:b] for a, b in sp.parts)
         words = re.sub(r"\s+", " ", words).strip().rstrip(",;:—– ")
@@ -203,6 +204,14 @@ def extract(ctx: DocContext) -> list[Quote]:
             continue
         speaker, attr = _attribute(ctx, sp)
         if speaker is None:
+            if last is not None and _continues(ctx, last[1], sp):
+                # '"First part," he said. "Second part."': the same speaker goes on
+                prev, _ = last
+                if "\n" not in text[last[1].close : sp.start - 1]:
+                    prev.text = f"{prev.text} {words}"
+                else:
+                    out.append(_same_speaker(ctx, prev, sp, words))
+                last = (out[-1], sp)
             continue
         channel = _channel(ctx, sp, attr)
         out.append(
@@ -216,7 +225,31 @@ def extract(ctx: DocContext) -> list[Quote]:
                 confidence=0.8 if speaker.entity.kind == "person" else 0.65,
             )
         )
+        last = (out[-1], sp)
     return out
+
+
+def _continues(ctx: DocContext, prev: _Span, sp: _Span) -> bool:
+    """Is ``sp`` the same speaker going on: close after the last quote (its attribution clause
+    or one paragraph break between), with nobody else named in between?"""
+    gap = ctx.article.text[prev.close : sp.start - 1]  # up to the opening mark
+    if len(gap) > 160 or gap.count("\n") > 2:
+        return False
+    return not any(m.entity.kind == "person" for m in ctx.entities_in(prev.close, sp.start)) or bool(
+        re.fullmatch(r"[^.!?]*\b(?:said|added|says|adds)\b[^.!?]*\.\s*", gap)
+    )
+
+
+def _same_speaker(ctx: DocContext, prev: Quote, sp: _Span, words: str) -> Quote:
+    return Quote(
+        id=stable_id("q", ctx.article.id, sp.start, words[:80]),
+        speaker=_copy(prev.speaker) if prev.speaker else None,
+        text=words,
+        channel=prev.channel,
+        date=prev.date,
+        mentions=[ctx.mention(sp.start, sp.end)],
+        confidence=round(prev.confidence - 0.1, 2),
+    )
 
 
 def _copy(e: Entity) -> Entity:
