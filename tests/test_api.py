@@ -92,9 +92,20 @@ def test_full_text_search_articles_and_records(api):
     assert ids(api.get("/api/articles", params={"q": "shipyards"})) == {"a_syn_3"}
     assert ids(api.get("/api/articles", params={"q": "ships envoy"})) == {"a_syn_2"}  # words ANDed
     assert ids(api.get("/api/articles", params={"q": "shipyard*"})) == {"a_syn_3"}
-    # records are found through the articles they were read from
-    assert ids(api.get("/api/events", params={"q": "Paris"})) == {"e_syn_fra", "e_syn_talks"}
+    # records are found by what their evidence says, not by every word of their articles
+    assert ids(api.get("/api/events", params={"q": "criticised"})) == {"e_syn_fra"}
+    assert ids(api.get("/api/events", params={"q": "ships"})) == {
+        "e_syn_agree",
+        "e_syn_accuse",
+        "e_syn_talks",
+    }
+    assert ids(api.get("/api/events", params={"q": "Paris"})) == set()  # only in a title
+    assert ids(api.get("/api/deals", params={"q": "patrol"})) == {"d_syn_ships"}
+    assert ids(api.get("/api/quotes", params={"q": "social media"})) == {"q_syn_word"}
+    assert ids(api.get("/api/figures", params={"q": "bilateral trade"})) == {"f_syn_trade"}
+    # actors by name and aliases
     assert ids(api.get("/api/actors", params={"q": "demir"})) == {"p_ada_demir"}
+    assert ids(api.get("/api/actors", params={"q": "Ankara"})) == {"c:TUR"}
     # query syntax is never passed through: operators and quotes are just words
     for q in ('" OR 1=1 --', "NEAR(ships)", "ships AND", "*", "%", "'); DROP TABLE articles; --"):
         r = api.get("/api/articles", params={"q": q})

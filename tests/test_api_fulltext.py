@@ -65,6 +65,16 @@ def test_postgresql_uses_an_expression_index(pg_url):
     with store.engine.connect() as conn:
         idx = conn.scalar(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_articles_fts'"))
     assert idx and "gin" in idx.lower() and "to_tsvector" in idx
+    with store.engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'ix_%_fts'")))
+    assert names >= {
+        "ix_articles_fts",
+        "ix_events_fts",
+        "ix_deals_fts",
+        "ix_figures_fts",
+        "ix_quotes_fts",
+        "ix_actors_fts",
+    }
     store.add_batch(
         [(Article(id="p1", path="p1.txt", text="Fishermen protested the new quotas."), None, None)]
     )
@@ -85,6 +95,37 @@ def test_postgresql_uses_an_expression_index(pg_url):
     store.close()
 
 
+def test_record_evidence_index_follows_consolidation(db_url):
+    from eventwire.model import ActorRecord, Entity, Event, Mention
+
+    store = Store(db_url)
+    reader = Reader(store.engine)
+    ent = Entity(id="c:AAA", name="Aland", kind="country", country="AAA")
+
+    def event(eid: str, sentence: str) -> Event:
+        return Event(
+            id=eid,
+            event="CONSULT",
+            actor=[ent],
+            mentions=[Mention(article_id="x", path="x.txt", sentence=sentence, start=0, end=len(sentence))],
+        )
+
+    actor = ActorRecord(id="p_x", name="Zoë Ærø", kind="person", aliases=["Zoe Aero", "the envoy"])
+    store.replace_consolidated([actor], [event("e1", "Envoys met in Mariehamn.")], [], [], [])
+
+    def hits(kind: str, q: str) -> set[str]:
+        return {r["id"] for r in reader.list(kind, Filters(q=q))[0]}
+
+    assert hits("events", "mariehamn") == {"e1"}
+    assert hits("actors", "envoy") == {"p_x"}
+    # a new consolidation replaces the records: the index follows, nothing stale remains
+    store.replace_consolidated([], [event("e2", "Talks resumed in Turku.")], [], [], [])
+    assert hits("events", "mariehamn") == set()
+    assert hits("events", "turku") == {"e2"}
+    assert hits("actors", "envoy") == set()
+    store.close()
+
+
 def test_downgrade_removes_the_index(tmp_path):
     url = f"sqlite:///{tmp_path}/down.db"
     Store(url).close()
@@ -92,7 +133,7 @@ def test_downgrade_removes_the_index(tmp_path):
     with engine.begin() as conn:
         command.downgrade(_config(conn), "0001")
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
-    assert "articles_fts" not in names and not any(n.startswith("articles_fts_") for n in names)
+    assert not any("_fts" in n for n in names), names
     engine.dispose()
 
 

@@ -240,5 +240,5 @@ def test_pages_render_on_every_backend(db_url):
             r = c.get(path)
             assert r.status_code == 200, (path, r.text[:300])
         assert "/events/e_syn_visit" in c.get("/dyads/TUR/MYS?since=2024-06").text
-        assert "/events/e_syn_fra" in c.get("/search?q=Paris").text
+        assert "/events/e_syn_fra" in c.get("/search?q=criticised").text
     store.close()

@@ -62,6 +62,10 @@ MAX_FILLED_PERIODS = 600  # beyond this many periods the timeline lists only non
 
 # the expression the PostgreSQL GIN index of migration 0002 is built on; must stay identical
 PG_TSVECTOR = "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text)"
+PG_RECORD_TSVECTOR = "jsonb_to_tsvector('simple', {table}.payload::jsonb -> 'mentions', '[\"string\"]')"
+PG_ACTORS_TSVECTOR = (
+    "to_tsvector('simple', actors.name || ' ' || coalesce(actors.payload::jsonb ->> 'aliases', ''))"
+)
 
 
 class QueryError(ValueError):
@@ -178,6 +182,7 @@ class Reader:
         self.dialect = engine.dialect.name
         # byte-order comparison of ISO date strings (PostgreSQL's default collation is the locale's)
         self.collate = "C" if self.dialect == "postgresql" else None
+        self._fts_tables: dict[str, bool] = {}
 
     def _by_date(self, col: Any) -> Any:
         return col.collate(self.collate) if self.collate else col
@@ -200,6 +205,38 @@ class Reader:
             return select(a.c.id).where(cond)
         like = f"%{q}%"
         return select(a.c.id).where(or_(a.c.title.ilike(like), a.c.text.ilike(like)))
+
+    def _record_text_match(self, kind: str, q: str) -> ColumnElement[bool]:
+        """Records whose evidence sentences (actors: names and aliases) contain the words.
+
+        Uses the per-table full-text indexes of migration 0002; a database without them (made
+        by an early build of that revision) falls back to "read from an article that matches".
+        """
+        t = T.RECORD_TABLES[kind]
+        if self.dialect == "sqlite" and self._has_record_fts(kind):
+            expr = fts5_query(q)
+            if expr is None:
+                return literal(False)
+            rowids = text(f"SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH :fts").bindparams(fts=expr)
+            return literal_column(f"{kind}.rowid").in_(rowids.columns(column("rowid")))
+        if self.dialect == "postgresql":
+            expr = pg_tsquery(q)
+            if expr is None:
+                return literal(False)
+            doc = PG_ACTORS_TSVECTOR if kind == "actors" else PG_RECORD_TSVECTOR.format(table=kind)
+            return text(f"{doc} @@ to_tsquery('simple', :fts_{kind})").bindparams(**{f"fts_{kind}": expr})
+        cond = t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(q)))
+        return or_(t.c.name.ilike(f"%{q}%"), cond) if kind == "actors" else cond
+
+    def _has_record_fts(self, kind: str) -> bool:
+        if kind not in self._fts_tables:
+            with self.engine.connect() as conn:
+                self._fts_tables[kind] = bool(
+                    conn.scalar(
+                        text("SELECT count(*) FROM sqlite_master WHERE name = :n").bindparams(n=f"{kind}_fts")
+                    )
+                )
+        return self._fts_tables[kind]
 
     def _records_in_articles(self, kind: str, article_ids: Any) -> Any:
         rm = T.record_mentions
@@ -244,12 +281,7 @@ class Reader:
             if f.since or f.until:
                 raise QueryError("since", "actors have no date: since/until apply to records and articles")
             if f.q:
-                conds.append(
-                    or_(
-                        t.c.name.ilike(f"%{f.q}%"),
-                        t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(f.q))),
-                    )
-                )
+                conds.append(self._record_text_match(kind, f.q))
             if f.actor:
                 conds.append(t.c.id == f.actor)
         else:
@@ -264,7 +296,7 @@ class Reader:
                 conds.append(t.c[col] == f.type)
             conds += _overlaps(t.c.date, t.c.enddate, f.since, f.until, self.collate)
             if f.q:
-                conds.append(t.c.id.in_(self._records_in_articles(kind, self._fts_article_ids(f.q))))
+                conds.append(self._record_text_match(kind, f.q))
             if f.actor:
                 conds.append(_contains(t.c.actor_ids, f.actor))
         if f.article:

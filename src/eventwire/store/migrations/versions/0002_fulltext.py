@@ -1,11 +1,16 @@
-"""Full-text search over articles (title + text).
+"""Full-text search over articles (title + text) and over the evidence of every record.
 
 SQLite: an FTS5 table with external content (the articles table itself, so the text is not stored
 twice), kept in sync by triggers, so every writer (ingest, tests, a hand-run INSERT) stays indexed
-without knowing the index exists. Diacritics are folded so "Guler" finds "Güler".
+without knowing the index exists. Diacritics are folded so "Guler" finds "Güler". Each record
+table (events, deals, figures, quotes) gets an FTS5 table of its mention sentences, keyed by the
+record's rowid and filled by triggers with SQLite's JSON functions; actors are indexed by name and
+aliases. Searching a record then means searching what its evidence says, not every word of the
+articles it came from.
 
-PostgreSQL: a GIN expression index over ``to_tsvector('simple', title || ' ' || text)``; queries
-must use the very same expression (``eventwire.store.query.PG_TSVECTOR``) to hit it. The 'simple'
+PostgreSQL: GIN expression indexes, ``to_tsvector('simple', title || ' ' || text)`` on articles
+and ``jsonb_to_tsvector('simple', payload::jsonb -> 'mentions', '["string"]')`` on record tables;
+queries must use the very same expressions (``eventwire.store.query``) to hit them. The 'simple'
 configuration is used because the corpus is multilingual and names must not be stemmed.
 
 Revision ID: 0002
@@ -39,7 +44,46 @@ SQLITE_UP = [
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]
 
+RECORD_TABLES = ("events", "deals", "figures", "quotes")
+
+
+def _record_fts(table: str, text_sql: str) -> list[str]:
+    """FTS5 over one record table: rowid = the record's rowid, text computed from the row."""
+    return [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5(
+            text, tokenize='unicode61 remove_diacritics 2')""",
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN
+            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN
+            DELETE FROM {table}_fts WHERE rowid = old.rowid;
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF payload, name ON {table} BEGIN
+            DELETE FROM {table}_fts WHERE rowid = old.rowid;
+            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
+        END"""
+        if table == "actors"
+        else f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF payload ON {table} BEGIN
+            DELETE FROM {table}_fts WHERE rowid = old.rowid;
+            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
+        END""",
+        f"DELETE FROM {table}_fts",
+        f"INSERT INTO {table}_fts(rowid, text) SELECT rowid, {text_sql.format(row=table)} FROM {table}",
+    ]
+
+
+SENTENCES = "(SELECT group_concat(json_extract(m.value, '$.sentence'), ' ') FROM json_each({row}.payload, '$.mentions') AS m)"
+NAMES = (
+    "{row}.name || ' ' || coalesce((SELECT group_concat(a.value, ' ') "
+    "FROM json_each({row}.payload, '$.aliases') AS a), '')"
+)
+for _t in RECORD_TABLES:
+    SQLITE_UP += _record_fts(_t, SENTENCES)
+SQLITE_UP += _record_fts("actors", NAMES)
+
 SQLITE_DOWN = [
+    *(f"DROP TRIGGER IF EXISTS {t}_fts_{w}" for t in (*RECORD_TABLES, "actors") for w in ("au", "ad", "ai")),
+    *(f"DROP TABLE IF EXISTS {t}_fts" for t in (*RECORD_TABLES, "actors")),
     "DROP TRIGGER IF EXISTS articles_fts_au",
     "DROP TRIGGER IF EXISTS articles_fts_ad",
     "DROP TRIGGER IF EXISTS articles_fts_ai",
@@ -49,8 +93,18 @@ SQLITE_DOWN = [
 PG_UP = [
     """CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles
        USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))""",
+    *(
+        f"""CREATE INDEX IF NOT EXISTS ix_{t}_fts ON {t}
+            USING gin (jsonb_to_tsvector('simple', payload::jsonb -> 'mentions', '["string"]'))"""
+        for t in RECORD_TABLES
+    ),
+    """CREATE INDEX IF NOT EXISTS ix_actors_fts ON actors
+       USING gin (to_tsvector('simple', name || ' ' || coalesce(payload::jsonb ->> 'aliases', '')))""",
 ]
-PG_DOWN = ["DROP INDEX IF EXISTS ix_articles_fts"]
+PG_DOWN = [
+    "DROP INDEX IF EXISTS ix_articles_fts",
+    *(f"DROP INDEX IF EXISTS ix_{t}_fts" for t in (*RECORD_TABLES, "actors")),
+]
 
 
 def upgrade() -> None:
