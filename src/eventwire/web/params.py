@@ -96,9 +96,9 @@ TextQ = Annotated[
     str | None,
     Query(
         description=(
-            "Full text (SQLite FTS5 / PostgreSQL tsvector) over article titles and texts; for other "
-            "kinds, records read from matching articles (actors also by name). Words are ANDed; "
-            "word* is a prefix."
+            "Full text (SQLite FTS5 / PostgreSQL tsvector): articles by title and text; events, deals, "
+            "figures and quotes by their evidence sentences; actors by name and aliases. Words are "
+            "ANDed; word* is a prefix; accents are ignored on SQLite."
         ),
         max_length=200,
         pattern=PLAIN,
