@@ -544,6 +544,11 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
     from .places import lookup
 
     out = []
+    org_short = {
+        " ".join(orgs.corporate_core(f.name)): f
+        for f in tokmap.values()
+        if f.kind == "organization" and len(orgs.corporate_core(f.name)) < len(f.name.split())
+    }
     for e in doc.ents:
         if e.label_ not in ("GPE", "LOC", "FAC") or any(
             j in tokmap or j in consumed for j in range(e.start, e.end)
@@ -551,6 +556,23 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
             continue
         name = clean_surface(e.text)
         if not name or not name[:1].isupper():
+            continue
+        org = org_short.get(fold(name))
+        if org is not None and fold(doc[e.start - 1].text if e.start else "") not in PLACE_PREPS:
+            # "San Miguel's stock" after "San Miguel Corp": the company, not a town
+            out.append(
+                Found(
+                    start=e.start,
+                    end=e.end,
+                    kind="organization",
+                    key=org.key,
+                    name=org.name,
+                    country=org.country,
+                    sector=org.sector,
+                    source="org",
+                    surface=name,
+                )
+            )
             continue
         pl = lookup(name)
         if pl.country is None and e.label_ != "GPE":
