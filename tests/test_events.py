@@ -267,3 +267,19 @@ def test_single_country_sentence_places_its_people() -> None:
     assert countries(ev.actor) == {"MYS"}
     two = one("Anwar met Erdogan in Ankara and Malaysia.", "CONSULT")
     assert None in countries(two.actor)  # two countries named: no guess
+
+
+def test_failed_agreement_is_reject() -> None:
+    assert one("Iran and Iraq were unable to agree on the border.", "REJECT")
+    assert not [e for e in code("Iran and Iraq were unable to agree on the border.") if e.event == "AGREE"]
+
+
+def test_references_and_non_actors_are_no_events() -> None:
+    assert code("Debt will decline next year, Japan said.") == []
+    assert code("It will allow Japan to export more cars.") == []
+    assert not [e for e in code("Japan said its interests are threatened.") if e.event == "THREATEN"]
+
+
+def test_while_clause_keeps_its_meeting() -> None:
+    ev = one("Trade grew as Anwar met Erdogan in Ankara.", "CONSULT")
+    assert {e.id for e in ev.actor + ev.recipient} == {"p:anwar", "p:erdogan"}

@@ -225,7 +225,13 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             continue
         if r.objects_kind:
             objs = objs if objs is not None else _objects(t)
-            direct = [o for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or o.head.head == t]
+            direct = [
+                o
+                for o in objs
+                if o.dep_ in OBJ_DEPS
+                or o.dep_ == "nsubjpass"
+                or (o.head.head == t and o.head.lower_ in {"with", "against", "on", "at", "to"})
+            ]
             # "allowed X to participate": the complement's subject is the object
             direct += [s for s in (_subject(comp) for comp in _complements(t)) if s is not None]
             if not direct:
@@ -350,7 +356,7 @@ def _detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
             entries = _lookup(rs.adjectives, t)
             if entries:
                 c = _adj_cand(t, entries)
-        if c is not None and not _purpose(c):
+        if c is not None and not _purpose(c) and not _reference(c):
             out.append(c)
         if t.pos_ in {"VERB", "AUX"}:
             m = _must_cand(t, rs)
@@ -360,6 +366,18 @@ def _detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
 
 
 PURPOSE_HEADS = {"aim", "design", "intend", "mean", "effort", "bid", "push", "drive", "order", "purpose"}
+
+
+def _reference(c: Cand) -> bool:
+    """'as pledged in Paris', 'asked whether ...': a reference or a question, not an act."""
+    h = c.head
+    if any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in h.children) and _subject(h) is None:
+        return True  # "as pledged", not "as the minister met ..."
+    return c.rule.requires_complement and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in {"whether", "if", "how", "what", "why", "when"}
+        for comp in _complements(h)
+        for m in comp.children
+    )
 
 
 def _purpose(c: Cand) -> bool:
@@ -567,7 +585,18 @@ def _nonactor_subject(h: Token, parts: Participants) -> bool:
             return False
         s = _subject(cur)
         if s is not None:
-            return s.pos_ != "PRON" and not parts.entities(s)
+            if s.pos_ == "PRON" or s.tag_ in {"WDT", "DT"}:
+                # "this could encourage", "which shut down": these pronouns never name an actor
+                return s.lower_ in {
+                    "it",
+                    "this",
+                    "that",
+                    "which",
+                    "what",
+                    "these",
+                    "those",
+                } and not parts.entities(s)
+            return not parts.entities(s)
         if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
             cur = cur.head
             continue
@@ -752,6 +781,12 @@ def _flags(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             elif ch.dep_ == "amod" and low in FUTURE_NOUN_MODS and h == c.trig:
                 future = True
     h = c.head
+    if h.dep_ == "xcomp" and h.head.lemma_.lower() in {"able", "unable", "fail"}:
+        gov = h.head.head if h.head.dep_ == "acomp" else h.head
+        if h.head.lemma_.lower() != "able" or any(
+            ch.dep_ == "neg" for ch in [*gov.children, *h.head.children]
+        ):
+            negated = True  # "were not able to agree", "unable to agree", "failed to agree"
     for _ in range(3):
         if h.dep_ == "xcomp" and (h.head.lemma_.lower() in frames or h.head.lower_ in frames):
             future = True
@@ -937,6 +972,8 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             recipients = [_country_entity(ctx, iso)]
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return None
+    if r.event == "THREATEN" and c.kind == "verb" and _is_passive(c.head) and not _agents(c.head):
+        return None  # "when its interests are threatened": endangered, nobody threatens
     if (
         not actors
         and rs.settings.get("require_actor_when_subject", True)
@@ -966,6 +1003,13 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     elif event not in keep and modal and (rw.get("modal") or {}).get(quad):
         target = rw["modal"][quad]
         event, cameo, mode = target, INTENT_CODES.get(target, cameo), None
+    elif negated and (rw.get("negated") or {}).get(event):
+        event, cameo, mode, negated = (
+            rw["negated"][event],
+            INTENT_CODES.get(rw["negated"][event], cameo),
+            None,
+            False,
+        )
     elif event not in keep and future:
         target = None
         if negated:
