@@ -47,10 +47,6 @@ def record_to_article(obj: object, path: str, fmt: str) -> Article | Rejection:
     )
 
 
-def _one_line_error(e: Exception) -> str:
-    return " ".join(str(e).split())[:200]
-
-
 def read_json(text: str, path: str) -> Iterator[Article | Rejection]:
     """A JSON file holding one article, a list of them, or an object wrapping such a list."""
     try:

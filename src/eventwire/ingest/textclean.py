@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from eventwire.ingest.dates import iso_date, match_date, month_number, parse_date_line
 from eventwire.ingest.rules import Rules, load_rules
@@ -47,7 +47,6 @@ class Cleaned:
     url: str | None = None
     language: str | None = None
     dateline_place: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def normalise_text(text: str) -> str:
