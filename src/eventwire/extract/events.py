@@ -1012,9 +1012,9 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         )
     elif event not in keep and future:
         target = None
-        if negated:
+        if negated:  # "will not accept refugees" -> REJECT; "would not discuss" stays, negated
             target = (rw.get("negated_future") or {}).get(quad)
-        if target is None:
+        else:
             target = (rw.get("future") or {}).get(quad)
         if target and target != event:
             if target == "REJECT":
