@@ -168,3 +168,16 @@ def test_knowledge_file_extends_the_lexicon(tmp_path):
     shipped = build_lexicon()
     assert shipped.people == []
     assert shipped.lookup("Hamas")[0].country == "PSE"
+
+
+def test_generic_bodies_without_a_state_are_not_merged_across_articles():
+    exts = [
+        ext("a1", la("Finance Ministry", "JPN", kind="organization")),
+        ext("a2", la("Finance Ministry", None, kind="organization")),
+        ext("a3", la("Finance Ministry", None, kind="organization")),
+    ]
+    recs, km = resolve_actors(exts)
+    ids = {km[(a, "o:finance ministry")] for a in ("a1", "a2", "a3")}
+    assert len(ids) == 3
+    named = [r for r in recs if r.country == "JPN"]
+    assert len(named) == 1

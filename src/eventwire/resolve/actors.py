@@ -760,6 +760,9 @@ def _home_state_officials(doc: Any, found: list[Found]) -> None:
     if n < 0.7 * total:
         return
     for p in found:
+        if p.kind == "organization" and p.country is None and p.source == "org" and p.sector == "GOV":
+            p.country = top  # "the Finance Ministry" of a story about one state
+            continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
         if p.sector not in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY"):

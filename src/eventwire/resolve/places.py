@@ -36,6 +36,8 @@ def _index() -> dict[str, tuple[str, float | None, float | None, int]]:
                 k = fold(alt)
                 if k not in idx:
                     idx[k] = (iso, rec[1], rec[2], rec[3] // 10)  # alternate names rank below real names
+    for st in gc.get_us_states().values():  # states of the USA: places, never organisations
+        idx.setdefault(fold(st["name"]), ("USA", None, None, 1_000_000))
     return idx
 
 

@@ -227,6 +227,19 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
     return [c for ci, c in enumerate(clusters) if alive[ci] and c.items]
 
 
+@lru_cache(maxsize=65_536)
+def _generic(name: str) -> bool:
+    """'Finance Ministry', 'central bank', 'Parliament': a name every state has, so without a
+    state it says nothing about which one (never merged across articles)."""
+    from .knowledge import get_lexicon
+
+    lex = get_lexicon()
+    words = fold(name).replace("-", " ").split()
+    common = lex.modifiers | set(lex.heads) | lex.org_words | lex.government_nouns | set(lex.group_nouns)
+    common |= {w for w, _s in lex.org_sectors} | {"bank", "central", "reserve", "national", "supreme"}
+    return bool(words) and all(w in common for w in words)
+
+
 def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
     parent = list(range(len(items)))
 
@@ -242,6 +255,8 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
         forms |= {" ".join(corporate_core(f)) for f in list(forms)}
         for f in sorted(forms):
             for country in [it.la.country] if it.la.country else [None]:
+                if country is None and _generic(it.la.name):
+                    country = f"article:{it.article_id}"  # keep a stateless generic name to its article
                 k = (f, country)
                 if k in names:
                     a, b = find(i), find(names[k])
@@ -252,7 +267,7 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
     # an organisation without a state joins the one stateful organisation of the same name
     stateful: dict[str, set[str]] = defaultdict(set)
     for (f, country), _i in names.items():
-        if country:
+        if country and not country.startswith("article:"):
             stateful[f].add(country)
     for (f, country), i in sorted(names.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if country is None and len(stateful.get(f, ())) == 1:
@@ -328,7 +343,10 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
         gid = stable_id("actor", "group", items[0].la.key)
     else:
         name = _canonical_org(items)
-        gid = stable_id("actor", kind, fold(name), country)
+        if country is None and _generic(name):
+            gid = stable_id("actor", kind, fold(name), None, items[0].article_id)
+        else:
+            gid = stable_id("actor", kind, fold(name), country)
     aliases: list[str] = []
     for it in items:
         for a in [it.la.name, *it.la.aliases]:
