@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.ingest import read_paths
 from eventwire.ingest.htmlread import html_depth
@@ -194,3 +196,27 @@ def test_text_too_long_for_one_article(tmp_path: Path) -> None:
     p = tmp_path / "dump.txt"
     p.write_text((P1 + "\n") * 7000, encoding="utf-8")  # ~1.2 M characters
     assert _reason(p).startswith("text longer than 1000000 characters")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from(
+            [b"<rss><channel><item>", b'{"a": [', b"<html><body><div><p>", b"WARC/1.0\r\n"]
+        ).flatmap(lambda head: st.binary(max_size=500).map(lambda tail: head + tail)),
+    ),
+    ext=st.sampled_from(
+        [".txt", ".html", ".json", ".jsonl", ".xml", ".md", ".warc", ".warc.gz", ".sgm", ".tml"]
+    ),
+)
+def test_any_bytes_give_articles_or_rejections_never_errors(tmp_path: Path, data: bytes, ext: str) -> None:
+    p = tmp_path / f"fuzz{ext}"
+    p.write_bytes(data)
+    items = list(read_paths([str(p)], max_bytes=100_000))
+    assert items
+    for it in items:
+        assert isinstance(it, (Article, Rejection))
+        if isinstance(it, Rejection):
+            assert it.reason and "\n" not in it.reason and not it.reason.startswith("unreadable")
