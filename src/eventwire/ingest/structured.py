@@ -61,7 +61,7 @@ def read_json(text: str, path: str) -> Iterator[Article | Rejection]:
     except RecursionError:
         yield Rejection(path, "JSON nested too deeply")
         return
-    if isinstance(data, dict):
+    if isinstance(data, dict) and _pick(data, "text") is None:
         for key in _CONTAINERS:
             inner = data.get(key)
             if isinstance(inner, list) and inner and all(isinstance(x, dict) for x in inner):
