@@ -373,6 +373,8 @@ def _reference(c: Cand) -> bool:
     h = c.head
     if any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in h.children) and _subject(h) is None:
         return True  # "as pledged", not "as the minister met ..."
+    if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and _subject(h) is None:
+        return True  # "the range agreed in Paris": a past agreement named, not reported
     return c.rule.requires_complement and any(
         m.dep_ in {"mark", "advmod"} and m.lower_ in {"whether", "if", "how", "what", "why", "when"}
         for comp in _complements(h)
@@ -534,6 +536,8 @@ def _actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             ags = _agents(cur)
             if ags:
                 return _ents(ags, parts)
+            if any(ch.dep_ == "nsubjpass" for ch in cur.children):
+                return []  # "the accord was reached": no agent named, not the reporter
         else:
             s = _subject(cur)
             dl = parts.dateline(cur.sent) if s is not None else None
