@@ -193,7 +193,12 @@ def code(
             f"{' ' + ','.join(flags) if flags else ''}",
             markup=False,
         )
-        out.print(f"   pattern: {ev.pattern}  trigger: {ev.trigger!r}", markup=False)
+        loc = ev.event_loc
+        where = f"  at: {loc.name}" + (f" ({loc.country})" if loc.country else "") if loc else ""
+        out.print(
+            f"   pattern: {ev.pattern}  trigger: {ev.trigger!r}  confidence={ev.confidence}{where}",
+            markup=False,
+        )
         for m in ev.mentions:
             out.print(f"   evidence [{m.start}:{m.end}]: {m.sentence}", markup=False)
 
