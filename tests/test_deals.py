@@ -11,6 +11,7 @@ from eventwire.extract import deals
 from eventwire.model import Article, Entity, EntityMention, Timex
 
 ENTS = {
+    "Nordyard": ("o:nordyard", "organization", "NOR"),
     "Norwegian frigates": ("g:NOR:MIL", "group", "NOR"),
     "Defence Ministry": ("o:defence ministry", "organization", "NOR"),
     "Chilean Army": ("o:chilean army", "organization", "CHL"),
@@ -146,3 +147,36 @@ def test_present_perfect_delivery_is_news() -> None:
 def test_nationality_group_on_the_item_names_the_maker() -> None:
     [d] = deals.extract(make_ctx("Peru signed a contract to purchase four Norwegian frigates."))
     assert (d.supplier.country, d.recipient.country, d.item) == ("NOR", "PER", "frigates")
+
+
+def test_taking_delivery_is_buying_and_batch_words_are_not_the_item() -> None:
+    [d] = deals.extract(make_ctx("Peru took delivery of the first six tanks from Germany on Monday."))
+    assert (d.recipient.country, d.supplier.country, d.status, d.item, d.quantity) == (
+        "PER",
+        "DEU",
+        "delivered",
+        "tanks",
+        6,
+    )
+
+
+def test_company_and_state_sign_together() -> None:
+    [d] = deals.extract(make_ctx("Nordyard and Chile signed a contract for the supply of 4 frigates."))
+    assert (d.contractor.name, d.supplier.country, d.recipient.country) == ("Nordyard", "NOR", "CHL")
+
+
+def test_raised_subject_receives_and_maker_named_on_the_item() -> None:
+    [d] = deals.extract(make_ctx("Chile is set to receive four submarines built by Nordyard."))
+    assert (d.recipient.country, d.contractor.name, d.supplier.country, d.status) == (
+        "CHL",
+        "Nordyard",
+        "NOR",
+        "planned",
+    )
+
+
+def test_passive_recipient() -> None:
+    [d] = deals.extract(
+        make_ctx("Peru was supplied with 20 tanks by Germany last year.", [("last year", "DATE", "2024")])
+    )
+    assert (d.recipient.country, d.supplier.country, d.date) == ("PER", "DEU", "2024")

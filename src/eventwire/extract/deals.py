@@ -29,6 +29,26 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "deals.yaml"
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
 _DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
 # nouns that say which way the item moves ("the sale of jets to X", "the purchase of tanks")
+# words that describe a batch, not the item ("the first six jets", "additional frigates")
+_VAGUE = {
+    "first",
+    "second",
+    "third",
+    "last",
+    "new",
+    "additional",
+    "more",
+    "further",
+    "remaining",
+    "latest",
+    "initial",
+    "final",
+    "other",
+    "several",
+    "next",
+    "extra",
+    "batch",
+}
 _SELL_NOUNS = {"sale", "export", "supply", "delivery", "transfer", "shipment"}
 _BUY_NOUNS = {"purchase", "order", "acquisition", "procurement", "import"}
 
@@ -128,6 +148,8 @@ def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
         lem = tok.lemma_.casefold()
         if (tok.pos_ in ("VERB", "AUX") and lem in lex.buy) or (tok.pos_ == "NOUN" and lem in _BUY_NOUNS):
             return tok, "buy"
+        if tok.pos_ == "NOUN" and lem == "delivery" and tok.head.lemma_.casefold() in ("take", "accept"):
+            return tok.head, "buy"  # "took delivery of": the receiver speaks
         if (tok.pos_ in ("VERB", "AUX") and lem in lex.sell) or (tok.pos_ == "NOUN" and lem in _SELL_NOUNS):
             return tok, "sell"
         if tok.head is tok:
@@ -167,7 +189,9 @@ def _deal_noun(head: Any) -> Any | None:
 
 
 def _subject(tok: Any) -> tuple[Any | None, bool]:
-    """The subject doing ``tok`` (climbing "signed an agreement to supply"), and whether passive."""
+    """The actor doing ``tok`` (climbing "signed an agreement to supply"), and whether it is instead
+    the one the act is done to ("Malaysia was supplied with ..."). A by-phrase names the doer; a
+    passive subject higher up ("Brazil is set to receive") is the doer of the raised verb."""
     cur = tok
     for _ in range(6):
         for c in cur.children:
@@ -176,10 +200,10 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
-                    return objs[0], True
+                    return objs[0], False
         for c in cur.children:
             if c.dep_ == "nsubjpass":
-                return c, True
+                return c, cur is tok
         if cur.head is cur:
             break
         cur = cur.head
@@ -216,7 +240,7 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
         if m.start <= t.idx < m.end and (t.pos_ in ("ADJ", "PROPN") or t.ent_type_)
     }
     qty = None
-    item_words: list[str] = []
+    item_words: list[Any] = []
     desig: list[Any] = []
     for t in toks:
         if (t.like_num or t.dep_ == "nummod") and desig and desig[-1].i == t.i - 1 and t is not head:
@@ -237,15 +261,20 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
         capital = t.text[:1].isupper() and t.i != t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
         if capital or re.search(r"\d", t.text) or after_hyphen:
             desig.append(t)  # "Rafale", "F-16", "Leopard 2", "Virginia-class"
-        elif t.pos_ in ("NOUN", "ADJ") or t is head:
-            item_words.append(t.text.casefold())
+        elif (t.pos_ in ("NOUN", "ADJ") and t.lemma_.casefold() not in _VAGUE) or t is head:
+            item_words.append(t)
     designation = None
     if desig:
         text = head.doc.text
         designation = re.sub(r"\s+", " ", text[desig[0].idx : desig[-1].idx + len(desig[-1].text)]).strip()
         if len(designation) > 40 or head.idx < desig[-1].idx:
             designation = " ".join(d.text for d in desig)
-    return " ".join(item_words) or head.text.casefold(), designation, qty, nat
+    item = "".join(
+        t.text + (t.whitespace_ if i + 1 < len(item_words) and item_words[i + 1].i == t.i + 1 else " ")
+        for i, t in enumerate(item_words)
+    )
+    item = re.sub(r"\s+", " ", item).strip().casefold()
+    return item or head.text.casefold(), designation, qty, nat
 
 
 def _status(text: str) -> str | None:
@@ -384,15 +413,30 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
             recipient = _state(m.entity.country, ctx)
 
     after = head.i
-    if role == "sell" or (passive and role == "buy"):
-        seller = subj_m if role == "sell" and not passive else None
-        if passive and subj_m is not None:
-            seller = subj_m  # "built by STM"
-        as_seller(seller)
+
+    def beside(m: EntityMention | None) -> None:
+        """ "Rheinmetall and Hungary signed a contract": the state beside the company buys."""
+        if m is None or subj is None or m.entity.kind != "organization":
+            return
+        for other in _ents_in_span(ctx, subj.subtree):
+            if other.entity.kind == "country" and not other.is_place and other.entity.country:
+                if supplier is None or other.entity.country != supplier.country:
+                    as_buyer(other)
+
+    if role == "sell":
+        if passive:
+            as_buyer(subj_m)  # "Malaysia was supplied with three corvettes"
+        else:
+            as_seller(subj_m)
+            beside(subj_m)
+            for c in anchor.children:  # "Peru was supplied with tanks by Germany"
+                if c.dep_ == "nsubjpass" and c is not subj:
+                    as_buyer(_party(ctx, c.subtree))
         for pobj in _preps(anchor, ("to", "for"), after):
             as_buyer(_party(ctx, pobj.subtree))
     elif role == "buy":
-        as_buyer(subj_m)
+        if not passive:
+            as_buyer(subj_m)
         for pobj in _preps(anchor, ("from",), after):
             as_seller(_party(ctx, pobj.subtree))
         if supplier is None and contractor is None:
@@ -402,6 +446,7 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
     else:  # a deal noun: a company as subject sells, a state buys; "with X" is the other side
         if subj_m is not None and subj_m.entity.kind == "organization":
             as_seller(subj_m)
+            beside(subj_m)
         else:
             as_buyer(subj_m)
         for pobj in _preps(anchor.head if anchor.head is not anchor else anchor, ("with", "from", "to"), 0):
@@ -410,6 +455,13 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
                 as_seller(m)
             elif m is not None:
                 as_buyer(m)
+    if contractor is None:
+        # "submarines built by Naval Group": the maker named on the item
+        for v in head.children:
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                for ag in (c for c in v.children if c.dep_ == "agent"):
+                    for pobj in (g for g in ag.children if g.dep_ == "pobj"):
+                        as_seller(_party(ctx, pobj.subtree))
     # the nationality on the item is its maker's ("Turkish corvettes"), unless it is the buyer's
     for m in nat:
         if (
