@@ -91,8 +91,22 @@ def _worker_chunk(payload: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
     from .nlp import get_nlp
+    from .prefilter import lexicon
 
-    get_nlp()
+    lexicon(get_nlp())  # the model and the trigger lexicon, once per worker
+
+
+def _start_method() -> str:
+    """``EVENTWIRE_START_METHOD`` (fork, forkserver, spawn); forkserver by default.
+
+    fork shares the parent's loaded model copy-on-write and starts fastest, but forking a process
+    that already runs threads (a web server, Ray, SQLAlchemy pools) is unsafe; forkserver forks
+    from a clean helper process instead, so it is the default.
+    """
+    if sys.platform == "win32":
+        return "spawn"
+    m = os.environ.get("EVENTWIRE_START_METHOD", "forkserver").strip().lower()
+    return m if m in ("fork", "forkserver", "spawn") else "forkserver"
 
 
 class LocalEngine:
@@ -107,11 +121,13 @@ class LocalEngine:
         self, batches: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
         for batch in batches:
-            if self.workers <= 1 or len(batch) <= self.chunk:
-                yield batch, process_texts(batch)
+            if self.workers <= 1 or (self._pool is None and len(batch) <= self.chunk):
+                yield batch, process_texts(batch)  # not worth starting processes for
                 continue
             pool = self._get_pool()
-            chunks = [batch[i : i + self.chunk] for i in range(0, len(batch), self.chunk)]
+            # chunks small enough that no worker idles long at the end of a batch
+            size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
+            chunks = [batch[i : i + size] for i in range(0, len(batch), size)]
             out: list[ArticleExtraction] = []
             for res in pool.imap(_worker_chunk, [[a.to_dict() for a in c] for c in chunks]):
                 out.extend(ArticleExtraction.from_dict(d) for d in res)
@@ -121,7 +137,10 @@ class LocalEngine:
         if self._pool is None:
             import multiprocessing as mp
 
-            ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+            method = _start_method()
+            if method == "fork":
+                _worker_init()  # load once here; children inherit it
+            ctx = mp.get_context(method)
             self._pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self._pool
 
