@@ -31,6 +31,7 @@ PREDICATIVE = {"acomp", "ROOT", "ccomp", "xcomp", "conj", "advcl", "oprd", "amod
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
 FUTURE_NOUN_MODS = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "prospective"}
 INTENT_CODES = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+NON_STATES = {"IGO", "NGO", "IMG", "MNC", "UNK", "UIS", "REB", "BUS"}
 
 
 @dataclass
@@ -375,6 +376,13 @@ def _reference(c: Cand) -> bool:
         return True  # "as pledged", not "as the minister met ..."
     if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and _subject(h) is None:
         return True  # "the range agreed in Paris": a past agreement named, not reported
+    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked":
+        return True  # "Asked whether ..., he said": a reporter's question
+    if any(
+        a.lower_ == "asked" and a.dep_ == "advcl" and any(m.lower_ in {"whether", "if"} for m in a.subtree)
+        for a in h.ancestors
+    ):
+        return True
     return c.rule.requires_complement and any(
         m.dep_ in {"mark", "advmod"} and m.lower_ in {"whether", "if", "how", "what", "why", "when"}
         for comp in _complements(h)
@@ -785,6 +793,14 @@ def _flags(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             elif ch.dep_ == "amod" and low in FUTURE_NOUN_MODS and h == c.trig:
                 future = True
     h = c.head
+    if (
+        h.dep_ in {"acl", "xcomp"}
+        and h.head.pos_ == "NOUN"
+        and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in h.head.children)
+    ):
+        negated = True  # "has no plans to start talks"
+    if h.dep_ in {"acl", "xcomp"} and h.head.lemma_.lower() == "failure":
+        negated = True  # "the failure to agree"
     if h.dep_ == "xcomp" and h.head.lemma_.lower() in {"able", "unable", "fail"}:
         gov = h.head.head if h.head.dep_ == "acomp" else h.head
         if h.head.lemma_.lower() != "able" or any(
@@ -976,8 +992,15 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             recipients = [_country_entity(ctx, iso)]
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return None
-    if r.event == "THREATEN" and c.kind == "verb" and _is_passive(c.head) and not _agents(c.head):
-        return None  # "when its interests are threatened": endangered, nobody threatens
+    if (
+        r.event in {"THREATEN", "REQUEST"}
+        and c.kind == "verb"
+        and _is_passive(c.head)
+        and not _agents(c.head)
+    ):
+        # "when its interests are threatened", "stimulus is not called for": no threat, no demand
+        if not (r.event == "REQUEST" and c.head.lemma_.lower() in {"ask", "urge", "order", "request"}):
+            return None
     if (
         not actors
         and rs.settings.get("require_actor_when_subject", True)
@@ -1032,7 +1055,8 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
                 break
     if event == "CONSULT" and mode is None:
         countries = {e.country for e in [*actors, *recipients] if e.country}
-        if len(countries) >= 3:
+        states = countries - NON_STATES
+        if len(states) >= 3:
             mode = "multilateral"
         elif (
             place is not None
