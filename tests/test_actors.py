@@ -246,3 +246,9 @@ def test_possessive_state_owns_the_organisation_after_it(nlp):
     m = at(ms, "Defence Ministry")
     assert (m.entity.kind, m.entity.country, m.entity.sector) == ("organization", "TUR", "GOV")
     assert at(ms, "Gazprom").entity.country == "RUS"
+
+
+def test_company_named_before_a_title_is_the_office_organisation(nlp):
+    _, actors = run(nlp, "Zentrix Motor Corp president Lars Berg said sales rose.")
+    p = person(actors, "Lars Berg")
+    assert (p.roles[0].title, p.roles[0].organization, p.sector) == ("president", "Zentrix Motor Corp", "BUS")

@@ -698,12 +698,27 @@ def _people_that_are_companies(found: list[Found], org_found: list[Found]) -> No
 def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexicon) -> None:
     """'ASELSAN's CEO' is Turkish when the article makes ASELSAN Turkish."""
     by_name: dict[str, Found] = {}
+    by_end: dict[int, Found] = {}
     for o in org_found:
+        by_end[o.end] = o
         for n in (o.name, o.surface):
             if n:
                 by_name.setdefault(fold(n), o)
     for p in persons:
         for r in p.roles:
+            if not r["organization"] and r.get("span") and r["span"][0] in by_end:
+                # "UCPB president X", "Hitachi chairman X": the organisation right before the title
+                r["organization"] = by_end[r["span"][0]].name
+            if not r["organization"]:
+                # the title walk took the company's name for portfolio words: "Zentrix Motor Corp president"
+                for o in org_found:
+                    if o.kind == "organization" and fold(r["title"]).startswith(fold(o.name) + " "):
+                        r["organization"] = o.name
+                        r["title"] = r["title"][len(o.name) :].strip()
+                        break
+            if r["organization"] and p.roles and r is p.roles[0]:
+                org = by_name.get(fold(r["organization"]))
+                p.sector = people.title_sector(lex, r["title"], org.sector if org else None) or p.sector
             o = by_name.get(fold(r["organization"] or ""))
             if o is None:
                 continue
