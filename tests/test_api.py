@@ -141,6 +141,10 @@ def test_paging_and_limits(api):
     # newest first, undated last
     dates = [r["date"] for r in api.get("/api/events").json()["items"]]
     assert dates[0] == "2025-01" and dates == sorted(dates, reverse=True)
+    past = api.get("/api/events", params={"offset": 100}).json()
+    assert past["items"] == [] and past["total"] == 6  # the total survives an empty page
+    filtered_past = api.get("/api/events", params={"dyad": "TUR,MYS", "offset": 5}).json()
+    assert filtered_past["items"] == [] and filtered_past["total"] == 5
     for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "x"}):
         assert api.get("/api/events", params=bad).status_code == 422, bad
 

@@ -342,12 +342,21 @@ class Reader:
         order = (
             [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
         )
-        q = select(cast(t.c.payload, Text)).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
-        count_q = select(func.count()).select_from(t).where(*conds)
+        # one statement: the page and, beside each row, how many rows match in all
+        q = (
+            select(cast(t.c.payload, Text), func.count().over())
+            .where(*conds)
+            .order_by(*order)
+            .limit(f.limit)
+            .offset(f.offset)
+        )
         with self.engine.connect() as conn:
-            total = conn.scalar(count_q) or 0
-            items = [p for (p,) in conn.execute(q)]
-        return items, total
+            rows = conn.execute(q).all()
+            if rows:
+                return [p for p, _ in rows], rows[0][1]
+            # past the last page: no row carries the total, count it
+            total = conn.scalar(select(func.count()).select_from(t).where(*conds)) or 0
+        return [], total
 
     # ------------------------------------------------------------------ details
     def get(self, kind: str, record_id: str) -> dict[str, Any] | None:
