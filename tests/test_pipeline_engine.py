@@ -1,0 +1,31 @@
+"""The local process pool gives exactly what inline extraction gives, in order."""
+
+from __future__ import annotations
+
+from eventwire.model import Article
+from eventwire.pipeline import LocalEngine, process_texts
+
+TEXTS = [
+    "Turkey accused Greece on Monday of violating its airspace.",
+    "The weather in the capital was mild all week.",
+    "Japan pledged $20 million in aid to Kenya, the Japanese foreign minister said.",
+    'The minister told reporters in Oslo: "We will not accept any threats against our people."',
+    "Brazil ordered four patrol vessels from a Norwegian shipyard in a deal worth $300 million.",
+]
+
+
+def test_pool_equals_inline_and_keeps_order() -> None:
+    arts = [
+        Article(id=f"a{i}", path=f"/in/{i}.txt", text=t, published="2024-02-01") for i, t in enumerate(TEXTS)
+    ]
+    inline = [e.to_dict() for e in process_texts(arts)]
+    engine = LocalEngine(workers=2, chunk=2)
+    try:
+        got = list(engine.map([arts[:1], arts, []]))
+    finally:
+        engine.close()
+    assert [b for b, _ in got] == [arts[:1], arts, []]
+    assert [e.to_dict() for e in got[1][1]] == inline
+    assert [e.to_dict() for e in got[0][1]] == inline[:1]
+    assert got[2][1] == []
+    assert sum(len(e["events"]) for e in inline) >= 2, "texts must yield events, or equality is vacuous"
