@@ -315,3 +315,20 @@ def test_figures_about_nobody_do_not_fuse_across_stories() -> None:
     one.actors = two.actors = []
     out = fuse([ArticleExtraction("a1", figures=[one]), ArticleExtraction("a2", figures=[two])], {}, [], META)
     assert len(out.figures) == 2
+
+
+def test_a_resent_story_joins_by_its_copied_sentence() -> None:
+    first = meeting("a1", None, start=0)
+    first.mentions[0].sentence = "Jane Roe told reporters the talks with Peru went well."
+    second = meeting("a1", None, start=300)  # same trigger: one cluster with the first
+    second.mentions[0].sentence = "Jane Roe and her Peruvian host held long talks."
+    copy = meeting("a2", None, start=0)
+    copy.mentions[0].sentence = "Jane Roe told reporters the talks with Peru went well."
+    out = fuse(
+        [ArticleExtraction("a1", events=[first, second]), ArticleExtraction("a2", events=[copy])],
+        {},
+        [],
+        META,
+    )
+    [ev] = out.events
+    assert len(ev.mentions) == 3

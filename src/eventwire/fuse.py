@@ -185,16 +185,21 @@ def _cluster(
     items: list[_Item],
     compatible: Callable[[_Item, _Item], bool],
     keys: Callable[[_Item], tuple[list[Any], list[Any]]],
+    copy_of: Callable[[_Item, _Item], bool] | None = None,
 ) -> list[list[_Item]]:
     """Greedy clustering in a fixed order; each reading is compared only with clusters sharing a
-    key (a month it covers, an amount bucket), so a block of thousands stays near-linear."""
+    key (a month it covers, an amount bucket), so a block of thousands stays near-linear.
+
+    A reading joins a cluster when it is compatible with every member, or when it is a verbatim
+    copy (``copy_of``) of one member: a re-sent story repeats one sentence, not the whole cluster."""
     clusters: list[list[_Item]] = []
     index: dict[Any, list[int]] = defaultdict(list)
     for it in sorted(items, key=lambda i: i.order):
         put, look = keys(it)
         target = None
         for ci in sorted({ci for k in look for ci in index.get(k, ())}):
-            if all(compatible(it, o) for o in clusters[ci]):
+            members = clusters[ci]
+            if all(compatible(it, o) for o in members) or (copy_of and any(copy_of(it, o) for o in members)):
                 clusters[ci].append(it)
                 target = ci
                 break
@@ -294,6 +299,20 @@ def _same_sentence(a: Event, b: Event) -> bool:
     return any(fuzz.ratio(m.sentence, n.sentence) >= 90 for m in a.mentions[:3] for n in b.mentions[:3])
 
 
+def _event_copy(x: _Item, y: _Item) -> bool:
+    """The same reading from a re-sent story: same type, parties and date, same sentence."""
+    a, b = x.rec, y.rec
+    return (
+        x.article_id != y.article_id
+        and a.event == b.event
+        and a.date == b.date
+        and a.negated == b.negated
+        and _places_compatible(a.event_loc, b.event_loc)
+        and {e.id for e in a.actor + a.recipient} == {e.id for e in b.actor + b.recipient}
+        and _same_sentence(a, b)
+    )
+
+
 def _events_compatible(x: _Item, y: _Item) -> bool:
     a, b = x.rec, y.rec
     if _family(a) != _family(b) or _dyad(a) != _dyad(b):
@@ -336,7 +355,7 @@ def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> lis
         blocks[(_family(ev), _dyad(ev), year)].append(it)
     out: list[Event] = []
     for key in sorted(blocks, key=repr):
-        clusters = _cluster(blocks[key], _events_compatible, _month_keys)
+        clusters = _cluster(blocks[key], _events_compatible, _month_keys, _event_copy)
         out.extend(_merge_events(cl, articles) for cl in clusters)
     return sorted(out, key=lambda e: (e.date or "", e.id))
 
