@@ -139,11 +139,17 @@ def match(doc: Any, lex: Lexicon) -> list[Found]:
         # grow the phrase token by token while some known phrase still starts with it
         phrase = ftext[i]
         cands: list[tuple[int, str]] = [(i + 1, phrase)]
+        gap = False
         for j in range(i + 1, min(n, i + MAX_WORDS)):
             t = toks[j]
-            if t.is_space:
-                break
-            phrase = phrase + (" " if toks[j - 1].whitespace_ else "") + ftext[j]
+            if t.is_space:  # a line break inside a wrapped name ("International Coffee\nOrganisation")
+                if "\n\n" in t.text:
+                    break
+                gap = True
+                continue
+            sep = " " if toks[j - 1].whitespace_ or gap else ""
+            gap = False
+            phrase = phrase + sep + ftext[j]
             if not _has_prefix(keys, phrase):
                 break
             cands.append((j + 1, phrase))
