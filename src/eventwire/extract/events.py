@@ -394,12 +394,14 @@ def _purpose(c: Cand) -> bool:
     """'visited Ankara to enhance cooperation', 'agreements aimed at expanding trade': an aim,
     not an event."""
     h = c.head
-    if (
-        h.dep_ == "advcl"
-        and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in h.children)
-        and _subject(h) is None
-    ):
-        return True
+    for a in (h, h.head if h.dep_ == "xcomp" else None):  # "... to attempt to hammer out an accord"
+        if (
+            a is not None
+            and a.dep_ == "advcl"
+            and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in a.children)
+            and _subject(a) is None
+        ):
+            return True
     cur = h
     for _ in range(3):
         if cur.dep_ not in {"pcomp", "xcomp", "pobj", "prep", "acl"} or cur.head == cur:
