@@ -131,3 +131,10 @@ def test_a_country_named_as_a_place_is_still_a_party() -> None:
     ctx.entities[1].is_place = True  # "in Peru": the linker reads a place
     [f] = figures.extract(ctx)
     assert {a.country for a in f.actors} == {"CHL", "PER"}
+
+
+def test_a_goal_in_an_aside_does_not_make_a_fact_a_target() -> None:
+    [f] = figures.extract(
+        make_ctx("The ministry, which aims to cut costs, said Chilean exports reached $5 billion.")
+    )
+    assert f.kind == "actual"

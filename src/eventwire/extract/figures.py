@@ -136,8 +136,18 @@ def metric_near(
 
 
 def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
-    """actual | target | forecast | estimate, from the clause before the amount and 2 words after."""
-    before = text[clause_start:start]
+    """actual | target | forecast | estimate, from the clause before the amount and 2 words after.
+
+    The clause is cut at the last comma-bounded aside, semicolon or relative pronoun, so that
+    "the ministry, which aims to cut costs, said exports reached $5 billion" stays actual.
+    """
+    before = text[max(clause_start, start - 100) : start]
+    cut = max(before.rfind(";"), before.rfind(", which"), before.rfind(", who"), before.rfind(", said"))
+    asides = [m.end() for m in re.finditer(r",[^,]{0,60},", before)]
+    if asides:
+        cut = max(cut, asides[-1] - 1)
+    if cut >= 0:
+        before = before[cut + 1 :]
     after = " ".join(text[end:].split()[:2])
     for kind, rx in lexicon().kinds:
         if rx.search(after) or rx.search(before):
