@@ -297,9 +297,13 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             for c in t.children
         ):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
-        if r.frame and any(
-            c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
-            for c in t.children
+        if (
+            r.frame
+            and dep != "attr"
+            and any(
+                c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
+                for c in t.children
+            )
         ):  # "threats to take over", "a demand that X withdraw"
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
     return None
