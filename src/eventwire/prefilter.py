@@ -90,6 +90,7 @@ class Lexicon:
     figure_words: frozenset[str]  # need a number in the sentence too
     actor_words: frozenset[str]  # pronouns and group nouns (stems)
     stopwords: frozenset[str]  # a capitalised stopword opening a sentence is not a name
+    not_names: frozenset[str]  # capitalised words that name no actor (months, weekdays, agencies)
     abbreviations: frozenset[str]
 
 
@@ -197,7 +198,9 @@ def lexicon(nlp: Any | None = None) -> Lexicon:
                         forms[form.lower()] = forms.get(form.lower(), frozenset()) | hit
         except (KeyError, AttributeError, ValueError):
             pass
+    not_names = set(_words(own.get("not_names")))
     return Lexicon(
+        not_names=frozenset(not_names),
         events={k: tuple(v) for k, v in triggers.items()},
         forms=forms,
         exact=frozenset(exact),
@@ -298,6 +301,7 @@ def _introductions(text: str, spans: list[tuple[int, int]], flags: list[bool], l
     for (s, e), f in zip(spans, flags, strict=True):
         if f:
             wanted |= _names(text[s:e], lex)
+    wanted -= lex.not_names  # "March", "Reuters": repeating them does not make a sentence about an actor
     if not wanted:
         return
     for k, (s, e) in enumerate(spans):
