@@ -101,7 +101,6 @@ class RayEngine:
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=pool),
             num_cpus=1,
-            max_restarts=0,
         )
         by_id: dict[str, ArticleExtraction] = {}
         for row in out.iter_rows():
