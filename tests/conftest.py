@@ -78,6 +78,13 @@ def pg_server() -> Iterator[PgServer]:
         import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg not installed (pip install 'eventwire[postgres]')")
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and no 'postgres' user to run initdb as (install postgresql)")
     root = Path(tempfile.mkdtemp(prefix="eventwire-pg-"))
     user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
     if os.geteuid() == 0:
