@@ -68,6 +68,7 @@ class _Lex:
     sell: frozenset[str]
     item_words: frozenset[str]
     generic: frozenset[str]
+    not_after: frozenset[str]
     status: list[tuple[str, re.Pattern[str]]]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
@@ -81,6 +82,7 @@ def lexicon() -> _Lex:
         items=re.compile(_alt(items, plural=True), re.I),
         item_words=frozenset(w.split()[-1].casefold() for w in items),
         generic=frozenset(w.casefold() for w in raw["generic_items"]),
+        not_after=frozenset(w.casefold() for w in raw["not_items_before"]),
         buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
         sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
@@ -152,7 +154,9 @@ def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
             return tok.head, "buy"  # "took delivery of": the receiver speaks
         if (tok.pos_ in ("VERB", "AUX") and lem in lex.sell) or (tok.pos_ == "NOUN" and lem in _SELL_NOUNS):
             return tok, "sell"
-        if tok.head is tok:
+        if tok != head and tok.pos_ == "VERB":
+            break  # another act governs the item ("to protect forces from attack helicopters")
+        if tok.head == tok:
             break
         tok = tok.head
     return None, None
@@ -171,7 +175,7 @@ def _with_on_chain(tok: Any) -> list[Any]:
             for c in n.children:
                 if c.dep_ == "prep" and c.text.casefold() == "with":
                     out.extend(g for g in c.children if g.dep_ == "pobj")
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return out
@@ -182,7 +186,7 @@ def _deal_noun(head: Any) -> Any | None:
     for _ in range(4):
         if tok.lemma_.casefold() in _DEAL_NOUNS:
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return None
@@ -203,8 +207,8 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
                     return objs[0], False
         for c in cur.children:
             if c.dep_ == "nsubjpass":
-                return c, cur is tok
-        if cur.head is cur:
+                return c, cur == tok
+        if cur.head == cur:
             break
         cur = cur.head
     return None, False
@@ -214,14 +218,30 @@ def _preps(verb: Any, words: tuple[str, ...], after: int) -> list[Any]:
     """Objects of the prepositions ``words`` attached to the verb or its object, after the item."""
     out = []
     scope = list(verb.subtree)
-    if verb.pos_ == "NOUN" and verb.head is not verb:
+    if verb.pos_ == "NOUN" and verb.head != verb:
         # "approved the sale of jets to Taiwan": the phrase hangs on the verb governing the noun
         scope += [c for c in verb.head.children if c.dep_ in ("prep", "dative")]
     for t in scope:
         if t.i < after or t.dep_ not in ("prep", "dative") or t.text.casefold() not in words:
             continue
+        if not _same_clause(t, verb):
+            continue  # "to protect forces from attack helicopters": another verb's phrase
         out.extend(c for c in t.children if c.dep_ == "pobj")
     return out
+
+
+def _same_clause(t: Any, verb: Any) -> bool:
+    """No other verb between a phrase and the transfer word it hangs from."""
+    cur = t.head
+    for _ in range(12):
+        if cur == verb or cur == verb.head:
+            return True
+        if cur.pos_ == "VERB":
+            return False
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | None, list[EntityMention]]:
@@ -230,7 +250,7 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     toks = sorted([*(w for t in left for w in t.subtree), head], key=lambda t: t.i)
     nat = [
         m
-        for m in _ents_in_span(ctx, [t for t in toks if t is not head and t.pos_ in ("ADJ", "PROPN")])
+        for m in _ents_in_span(ctx, [t for t in toks if t != head and t.pos_ in ("ADJ", "PROPN")])
         if m.entity.kind in ("country", "group") and m.entity.country and not m.is_place
     ]
     nat_idx = {
@@ -240,28 +260,39 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
         if m.start <= t.idx < m.end and (t.pos_ in ("ADJ", "PROPN") or t.ent_type_)
     }
     qty = None
+    sent = head.sent
+    money = [(sent.start_char + m.start, sent.start_char + m.end) for m in find_money(sent.text)]
     item_words: list[Any] = []
     desig: list[Any] = []
     for t in toks:
-        if (t.like_num or t.dep_ == "nummod") and desig and desig[-1].i == t.i - 1 and t is not head:
-            desig.append(t)  # "Leopard 2": the number names the model
+        glued = (
+            t.i > 1
+            and t.nbor(-1).text == "-"
+            and not t.nbor(-1).whitespace_
+            and desig
+            and desig[-1].i == t.i - 2
+        )
+        if (t.like_num or t.dep_ == "nummod") and desig and (desig[-1].i == t.i - 1 or glued) and t != head:
+            desig.append(t)  # "Leopard 2", "A-300-600": the number names the model
             continue
         if (t.like_num or t.dep_ == "nummod") and parse_number(t.text) is not None:
-            if t.dep_ == "nummod" or t.head is head:
+            if t.dep_ == "nummod" or t.head == head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
                     qty = int(v)
             continue
-        if t.i in nat_idx or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "NORP":
+        if t.i in nat_idx or t.pos_ in ("DET", "PUNCT") or t.ent_type_ in ("NORP", "MONEY"):
             continue
-        if t is head and t.lemma_.casefold() in _DEAL_NOUNS:
+        if any(a <= t.idx < b for a, b in money):
+            continue  # "a 320 mln dlr icebreaker": the value, not the item
+        if t == head and t.lemma_.casefold() in _DEAL_NOUNS:
             continue  # "an arms deal": the item is the arms
         prev = {d.i for d in desig}
         after_hyphen = t.i > 0 and t.nbor(-1).text == "-" and t.nbor(-1).i - 1 in prev
         capital = t.text[:1].isupper() and t.i != t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
         if capital or re.search(r"\d", t.text) or after_hyphen:
             desig.append(t)  # "Rafale", "F-16", "Leopard 2", "Virginia-class"
-        elif (t.pos_ in ("NOUN", "ADJ") and t.lemma_.casefold() not in _VAGUE) or t is head:
+        elif (t.pos_ in ("NOUN", "ADJ") and t.lemma_.casefold() not in _VAGUE) or t == head:
             item_words.append(t)
     designation = None
     if desig:
@@ -323,7 +354,7 @@ def _date(ctx: DocContext, s0: int, s1: int, verb: Any) -> str | None:
     # reported as new: a simple-past signing with no date of its own is the story's news
     if verb is not None and ctx.dct:
         root = verb
-        while root.head is not root and root.dep_ in ("xcomp", "advcl", "acl", "dobj", "relcl", "ccomp"):
+        while root.head != root and root.dep_ in ("xcomp", "advcl", "acl", "dobj", "relcl", "ccomp"):
             root = root.head
         perfect = root.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.text.casefold() in ("has", "have") for c in root.children
@@ -352,9 +383,20 @@ def extract(ctx: DocContext) -> list[Deal]:
             span = ctx.doc.char_span(s0 + im.start(), s0 + im.end(), alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            inside = ctx.entity_at(span.start_char, span.end_char)
+            if (
+                inside is not None
+                and inside.entity.kind == "organization"
+                and inside.start <= span.start_char
+            ):
+                continue  # "American Aircraft Corp": a name, not an item
             head = span.root
-            while head.dep_ == "compound" and head.head is not head:
+            chain = [head]
+            while head.dep_ == "compound" and head.head != head:
                 head = head.head
+                chain.append(head)
+            if any(t.lemma_.casefold() in lex.not_after for t in chain):
+                continue  # "arms control agreement", "missile programme"
             if head.i in seen_heads or not _is_item_head(head):
                 continue  # "helicopter maker", "missile unit": the item only names something else
             seen_heads.add(head.i)
@@ -430,7 +472,7 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
             as_seller(subj_m)
             beside(subj_m)
             for c in anchor.children:  # "Peru was supplied with tanks by Germany"
-                if c.dep_ == "nsubjpass" and c is not subj:
+                if c.dep_ == "nsubjpass" and c != subj:
                     as_buyer(_party(ctx, c.subtree))
         for pobj in _preps(anchor, ("to", "for"), after):
             as_buyer(_party(ctx, pobj.subtree))
@@ -449,7 +491,7 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
             beside(subj_m)
         else:
             as_buyer(subj_m)
-        for pobj in _preps(anchor.head if anchor.head is not anchor else anchor, ("with", "from", "to"), 0):
+        for pobj in _preps(anchor.head if anchor.head != anchor else anchor, ("with", "from", "to"), 0):
             m = _party(ctx, pobj.subtree)
             if m is not None and recipient is not None:
                 as_seller(m)
@@ -476,8 +518,12 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
         return None
 
     value = _value(text, s0, s1, head)
-    if item in lexicon().generic and qty is None and value is None:
+    generic = item in lexicon().generic or (" " not in item and item_key(item) in lexicon().generic)
+    if generic and qty is None and value is None and designation is None:
         return None
+    parties = sum(x is not None for x in (supplier, recipient, contractor))
+    if parties < 2 and not (qty or value or designation):
+        return None  # one party and nothing concrete: a mention of weapons, not a deal
     date = _date(ctx, s0, s1, anchor)
     delivery = _delivery(ctx, s0, s1)
     filled = sum(x is not None for x in (supplier, recipient, contractor, qty, value, date))
@@ -570,12 +616,24 @@ def merge_into(keep: Deal, other: Deal) -> None:
     keep.confidence = max(keep.confidence, other.confidence)
 
 
+def _share_party(a: Deal, b: Deal) -> bool:
+    return bool(
+        (a.supplier and b.supplier and a.supplier.country == b.supplier.country)
+        or (a.recipient and b.recipient and a.recipient.country == b.recipient.country)
+        or (a.contractor and b.contractor and a.contractor.id == b.contractor.id)
+    )
+
+
 def merge_within(deals: list[Deal]) -> list[Deal]:
     """One deal per real deal in an article (the same corvettes told twice)."""
     out: list[Deal] = []
     for d in deals:
         for k in out:
-            if compatible(k, d) and (k.quantity is None or d.quantity is None or k.quantity == d.quantity):
+            if (
+                compatible(k, d)
+                and (k.quantity is None or d.quantity is None or k.quantity == d.quantity)
+                and (_share_party(k, d) or (k.designation and k.designation == d.designation))
+            ):
                 merge_into(k, d)
                 break
         else:

@@ -267,7 +267,7 @@ def _counts(ctx: DocContext, sent: Any, skip: list[tuple[int, int]]) -> list[_Fo
         if any(a <= tok.idx < b for a, b in skip):
             continue
         head = tok.head
-        while head.dep_ == "nummod" and head.head is not head and head.like_num:
+        while head.dep_ == "nummod" and head.head != head and head.like_num:
             head = head.head
         if head.pos_ not in ("NOUN", "PROPN"):
             continue

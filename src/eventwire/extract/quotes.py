@@ -154,7 +154,7 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             left = min(t.idx for t in s.subtree)
             right = max(t.idx + len(t.text) for t in s.subtree)
             return _best_actor(ctx, left, right) or ctx.entity_at(s.idx, s.idx + len(s.text))
-        if tok.head is tok or tok.dep_ not in (
+        if tok.head == tok or tok.dep_ not in (
             "advcl",
             "xcomp",
             "conj",
