@@ -283,3 +283,16 @@ def test_references_and_non_actors_are_no_events() -> None:
 def test_while_clause_keeps_its_meeting() -> None:
     ev = one("Trade grew as Anwar met Erdogan in Ankara.", "CONSULT")
     assert {e.id for e in ev.actor + ev.recipient} == {"p:anwar", "p:erdogan"}
+
+
+def test_refusal_to_act_is_negated() -> None:
+    ev = one("Japan regretted Iran's refusal to sign the treaty.", "SUPPORT")
+    assert ev.negated
+
+
+def test_declining_to_be_drawn_is_no_rejection() -> None:
+    assert not [
+        e
+        for e in code("Nordin declined to be drawn on the interest of Iran in the firm.")
+        if e.event == "REJECT"
+    ]

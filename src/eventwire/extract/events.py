@@ -805,8 +805,8 @@ def _flags(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in h.head.children)
     ):
         negated = True  # "has no plans to start talks"
-    if h.dep_ in {"acl", "xcomp"} and h.head.lemma_.lower() == "failure":
-        negated = True  # "the failure to agree"
+    if h.dep_ in {"acl", "xcomp"} and h.head.lemma_.lower() in set(s.get("negating_nouns") or ["failure"]):
+        negated = True  # "the failure to agree", "its refusal to sign"
     if h.dep_ == "xcomp" and h.head.lemma_.lower() in {"able", "unable", "fail"}:
         gov = h.head.head if h.head.dep_ == "acomp" else h.head
         if h.head.lemma_.lower() != "able" or any(
