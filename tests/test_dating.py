@@ -310,3 +310,11 @@ def test_comparison_baseline_is_not_carried(nlp) -> None:
     text = "The index rose 54 points from March 12, 2009. Banks gained most."
     ev = _date(nlp, text, "gained", "2009-03-13")
     assert (ev.date, ev.date_source) == ("2009-03-13", "article")
+
+
+def test_verb_after_a_definite_subject_does_not_refer_back(parser) -> None:
+    text = "The treaty was drafted in 1975.\nIn May, the council approved the new rules."
+    ev = _date(parser, text, "approved", None)
+    assert ev.date != "1975"  # "the council approved" is no reference back to the 1975 drafting
+    ev = _date(parser, "The ministers met on Jan. 6, 2025.\nThe meeting was friendly.", "meeting", None)
+    assert ev.date == "2025-01-06"  # an event noun still picks up its antecedent's date

@@ -318,6 +318,18 @@ def _refers_back(text: str, ev_start: int, ev_end: int, sent_start: int) -> bool
     return not re.search(r"\b(?:first|second|third|next|last|final|new|another|inaugural)\s+$", before, re.I)
 
 
+def _noun_at(ctx: DocContext, start: int) -> bool:
+    """Whether the trigger at ``start`` is a noun: only an event noun can refer back ("the visit");
+    a verb after a definite subject ("the EU pledged", "the prime minister conceded") does not."""
+    doc = getattr(ctx, "doc", None)
+    if doc is None:
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    return not span[0].pos_ or span[0].pos_ in {"NOUN", "PROPN"}  # no tagger: cannot tell
+
+
 def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> Timex | None:
     """The nearest earlier date the discourse carries to this event, or None.
 
@@ -326,7 +338,7 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
     """
     text = ctx.article.text
     p_this = _paragraph_start(text, sent_start)
-    anaphoric = _refers_back(text, ev_start, ev_end, sent_start)
+    anaphoric = _refers_back(text, ev_start, ev_end, sent_start) and _noun_at(ctx, ev_start)
     p_from = p_this
     if anaphoric and p_this > 0:
         p_from = _paragraph_start(text, max(0, p_this - 2))
@@ -356,7 +368,7 @@ def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) ->
     a date that governed something else in that sentence is not picked up.
     """
     text = ctx.article.text
-    if not _refers_back(text, ev_start, ev_end, sent_start):
+    if not _refers_back(text, ev_start, ev_end, sent_start) or not _noun_at(ctx, ev_start):
         return None
     word = text[ev_start:ev_end].lower()
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
