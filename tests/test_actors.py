@@ -252,3 +252,14 @@ def test_company_named_before_a_title_is_the_office_organisation(nlp):
     _, actors = run(nlp, "Zentrix Motor Corp president Lars Berg said sales rose.")
     p = person(actors, "Lars Berg")
     assert (p.roles[0].title, p.roles[0].organization, p.sector) == ("president", "Zentrix Motor Corp", "BUS")
+
+
+def test_facility_names_are_places_not_organisations(nlp):
+    ms, actors = run(
+        nlp, "The envoy toured the Blue Mosque in Istanbul before a rally near Kandahar Airfield."
+    )
+    mosque = [m for m in ms if "Blue Mosque" in m.text]
+    assert mosque and mosque[0].is_place and mosque[0].entity.country == "TUR"
+    field = [m for m in ms if "Kandahar Airfield" in m.text]
+    assert not field or field[0].is_place
+    assert not [a for a in actors.values() if a.kind == "organization"]

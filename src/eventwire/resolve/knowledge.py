@@ -59,6 +59,7 @@ class Lexicon:
     group_nouns: dict[str, str] = field(default_factory=dict)
     org_sectors: list[tuple[str, str]] = field(default_factory=list)
     org_words: set[str] = field(default_factory=set)
+    place_words: set[str] = field(default_factory=set)
     org_descriptors: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)  # one-word honorifics
     honorific_phrases: set[tuple[str, ...]] = field(default_factory=set)
@@ -175,6 +176,7 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     lex.group_nouns = {fold(k): v for k, v in (off.get("group_nouns") or {}).items()}
     lex.org_sectors = [(fold(w), s) for w, s in off.get("org_sectors") or []]
     lex.org_words = {fold(w) for w in off.get("org_words") or []}
+    lex.place_words = {fold(w) for w in off.get("place_words") or []}
     lex.org_descriptors = {fold(k): v for k, v in (off.get("org_descriptors") or {}).items()}
 
     hon = _yaml(DATA / "honorifics.yaml")

@@ -330,6 +330,40 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         name = clean_surface(doc[s:e].text)
         if not name or len(name) < 2 or not any(c.isalpha() for c in name):
             continue
+        if fold(doc[s:e].root.text) in lex.place_words:
+            from .places import lookup
+
+            # "Bagram Airfield", "the Golden Temple in Amritsar": a facility is a place, not an actor
+            pl = lookup(name)
+            for j in range(s + 1, e - 1):  # "the Golden Temple in Amritsar": the town gives the country
+                if pl.country is None and fold(doc[j].text) in ("in", "at", "near", "of"):
+                    pl = lookup(clean_surface(doc[j + 1 : e].text))
+            inner = [tokmap[j].country for j in range(s, e) if j in tokmap and tokmap[j].country is not None]
+            if e + 1 < len(doc) and fold(doc[e].text) in (
+                "in",
+                "at",
+                "near",
+            ):  # "the Blue Mosque in Istanbul"
+                if e + 1 in tokmap:
+                    inner.append(tokmap[e + 1].country)
+                nxt = next((x for x in doc.ents if x.start == e + 1 and x.label_ in ("GPE", "LOC")), None)
+                if nxt is not None:
+                    inner.append(lookup(clean_surface(nxt.text)).country)
+            inner = [c for c in inner if c]
+            out.append(
+                Found(
+                    start=s,
+                    end=e,
+                    kind="place",
+                    key=f"l:{fold(name)}",
+                    name=name,
+                    country=pl.country or (inner[0] if inner else None),
+                    is_place=True,
+                    source="place",
+                )
+            )
+            used.update(range(s, e))
+            continue
         if s > 0 and fold(doc[s - 1].text) in ("in", "at", "near", "into", "outside") and e - s <= 3:
             from .places import lookup
 
