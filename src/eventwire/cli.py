@@ -51,6 +51,7 @@ def ingest(
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .pipeline import LocalEngine
     from .pipeline import ingest as run_ingest
@@ -93,15 +94,23 @@ def ingest(
             done = rep.stored + rep.skipped
             progress.update(task, docs=done, rate=done / max(time.time() - t0, 1e-6), rej=len(rep.rejected))
 
-        report = run_ingest(
-            paths,
-            store,
-            engine=eng,
-            max_bytes=max_bytes,
-            batch_size=batch_size,
-            on_progress=on_progress,
-            on_reject=on_reject,
-        )
+        try:
+            report = run_ingest(
+                paths,
+                store,
+                engine=eng,
+                max_bytes=max_bytes,
+                batch_size=batch_size,
+                on_progress=on_progress,
+                on_reject=on_reject,
+            )
+        except SQLAlchemyError as exc:  # the store failed mid-run: committed batches stay, say why
+            err.print(
+                f"eventwire: database error during ingest ({store.url}): {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0][:300]}; batches committed before it are kept, run again to resume",
+                markup=False,
+            )
+            raise typer.Exit(1) from None
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
         f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "

@@ -259,7 +259,7 @@ def ingest(
             if originals:
                 for _arts, results in engine.map([originals]):
                     exts.update({e.article_id: e for e in results})
-            report.stored += store.add_batch([(a, sigs.get(a.id), exts.get(a.id)) for a in batch])
+            report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch])
             if on_progress:
                 on_progress(report)
     finally:
