@@ -296,3 +296,10 @@ def test_declining_to_be_drawn_is_no_rejection() -> None:
         for e in code("Nordin declined to be drawn on the interest of Iran in the firm.")
         if e.event == "REJECT"
     ]
+
+
+def test_national_adjective_on_a_mass_noun_is_the_state_not_a_group() -> None:
+    ev = one("Turkey signed a deal to buy Egyptian cotton.", "SUPPORT")
+    assert [(e.kind, e.country) for e in ev.recipient] == [("country", "EGY")]
+    ev = one("Israeli aircraft bombed Palestinian positions.", "ASSAULT")
+    assert {e.kind for e in ev.recipient} == {"group"}  # plural nouns keep their group reading

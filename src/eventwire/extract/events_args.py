@@ -146,7 +146,8 @@ class Participants:
         sector = self.group_sector(head)
         if sector is None:
             # "Tokyo stocks", "Turkish exports": a national modifier on a non-actor noun is no actor
-            if head.pos_ == "PROPN" and countries:
+            if countries and (head.pos_ == "PROPN" or (not strict and head.tag_ in {"NN", "NNP"})):
+                # "import Venezuelan fuel", "a deal on UK tourism": a mass noun is no group of people
                 return [_copy(m.entity) for m in countries]
             if strict or not countries or head.pos_ not in {"NOUN", "PROPN"}:
                 return []
