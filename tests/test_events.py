@@ -303,3 +303,18 @@ def test_national_adjective_on_a_mass_noun_is_the_state_not_a_group() -> None:
     assert [(e.kind, e.country) for e in ev.recipient] == [("country", "EGY")]
     ev = one("Israeli aircraft bombed Palestinian positions.", "ASSAULT")
     assert {e.kind for e in ev.recipient} == {"group"}  # plural nouns keep their group reading
+
+
+def test_suicide_bomber_blowing_himself_up_is_an_assault() -> None:
+    ev = one("A Palestinian bomber blew himself up near an Israeli checkpoint.", "ASSAULT")
+    assert ev.mode == "explosives"
+    assert not [
+        e
+        for e in code("A Palestinian bomber blew himself up near an Israeli checkpoint.")
+        if e.event == "COERCE"
+    ]
+
+
+def test_troops_that_are_stationed_somewhere_are_no_deployment() -> None:
+    assert not [e for e in code("Some 900 Russian troops are stationed in Peru.") if e.event == "MOBILIZE"]
+    assert one("Russia deployed 900 troops to Peru.", "MOBILIZE")

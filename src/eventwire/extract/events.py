@@ -1008,6 +1008,16 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         if not (r.event == "REQUEST" and c.head.lemma_.lower() in {"ask", "urge", "order", "request"}):
             return None
     if (
+        r.event in set(rs.settings.get("present_passive_is_state") or [])
+        and c.kind == "verb"
+        and not _agents(c.head)
+        and any(
+            ch.dep_ == "auxpass" and ch.lower_ in {"is", "are", "'re", "remain", "remains"}
+            for ch in c.head.children
+        )
+    ):
+        return None  # "some 14,000 troops are stationed in the country": a standing fact, not an act
+    if (
         not actors
         and rs.settings.get("require_actor_when_subject", True)
         and c.kind in {"verb", "adj", "noun"}
