@@ -503,3 +503,10 @@ def test_never_raises_on_noise(text, dct) -> None:
     for t in tag(text, dct):
         assert 0 <= t.start < t.end <= len(text)
         assert is_valid_value(t.value, t.type), (text, t)
+
+
+def test_arithmetic_past_the_calendar_reads_nothing_but_keeps_the_rest():
+    text = "The ministers met on March 3. The treaty dates from 900000 weeks ago."
+    got = tag(text, "2026-03-10")
+    assert [t.value for t in got if t.text.startswith("March")] == ["2026-03-03"]
+    assert all("900000" not in t.text or t.value for t in got)

@@ -77,6 +77,15 @@ def _matches(rule: Rule, text: str, words: dict[str, list[tuple[int, int]]]) -> 
                 yield m
 
 
+def _run(rule: Rule, m: re.Match[str], st: TagState):
+    """A rule whose arithmetic leaves the calendar ("9,000 weeks ago", year 99999) reads nothing,
+    rather than costing the whole document its expressions."""
+    try:
+        return rule.handler(m, st)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, str]] | None]]:
     anchor = Anchor.parse(dct)
     st = TagState(text=text, dct=anchor)
@@ -88,7 +97,7 @@ def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, s
             if e <= s:
                 continue
             # accept first without discourse (acceptance never depends on it)
-            if rule.handler(m, st) is None:
+            if _run(rule, m, st) is None:
                 continue
             cands.append((s, e, rule.prio, rule, m))
     # longest, then highest priority, wins; overlaps are dropped
@@ -105,7 +114,7 @@ def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, s
     st.reset()
     out: list[tuple[Timex, list[tuple[int, int, str]] | None]] = []
     for s, e, _p, rule, m in chosen:
-        r = rule.handler(m, st)
+        r = _run(rule, m, st)
         if r is None:
             continue
         t = Timex(
