@@ -263,3 +263,10 @@ def test_facility_names_are_places_not_organisations(nlp):
     field = [m for m in ms if "Kandahar Airfield" in m.text]
     assert not field or field[0].is_place
     assert not [a for a in actors.values() if a.kind == "organization"]
+
+
+def test_leader_is_not_of_the_place_where_he_asks_another_state_to_act(nlp):
+    _, actors = run(nlp, "President Amina Otieno urged Ethiopia to free the prisoners held in Addis Ababa.")
+    assert person(actors, "Amina Otieno").country is None
+    _, actors = run(nlp, "President Amina Otieno extended the curfew in Addis Ababa.")
+    assert person(actors, "Amina Otieno").country == "ETH"  # acting there herself: the home convention holds

@@ -729,21 +729,43 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
                 p.sector = o.sector
 
 
+def _in_other_actors_clause(place: Any, verb: Any) -> bool:
+    """'President X urged Cuba to send home the rebels in Havana': the place belongs to a clause
+    whose doer is someone else (its own subject, or the object of an urging verb), not to X."""
+    tok = place
+    for _ in range(12):
+        if tok.head.i == tok.i or tok.i == verb.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl", "conj"):
+            head = tok.head
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            object_control = tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
+            if (own_subject or object_control) and head.i == verb.i:
+                return True
+        tok = tok.head
+    return False
+
+
 def _leaders_at_home(doc: Any, found: list[Found]) -> None:
     """'President X extended the curfew in Abidjan': an office holder whose state the text does not
     name, acting where the sentence places him, is that state's (domestic news convention).
 
     Only places count (not states named as actors), and only when they agree on one state."""
-    places_by_sent: dict[int, set[str]] = {}
+    places_by_sent: dict[int, list[Found]] = {}
     for f in found:
         if f.is_place and f.country:
-            places_by_sent.setdefault(doc[f.start].sent.start, set()).add(f.country)
+            places_by_sent.setdefault(doc[f.start].sent.start, []).append(f)
     for p in found:
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
         if p.sector not in (None, "GOV", "MIL", "COP", "LEG", "JUD"):
             continue
-        cs = places_by_sent.get(doc[p.start].sent.start, set())
+        verb = doc[p.start : p.end].root.head
+        cs = {
+            f.country
+            for f in places_by_sent.get(doc[p.start].sent.start, [])
+            if f.country and not _in_other_actors_clause(doc[f.start : f.end].root, verb)
+        }
         if len(cs) == 1:
             p.country = next(iter(cs))
             for r in p.roles:
