@@ -270,3 +270,8 @@ def test_leader_is_not_of_the_place_where_he_asks_another_state_to_act(nlp):
     assert person(actors, "Amina Otieno").country is None
     _, actors = run(nlp, "President Amina Otieno extended the curfew in Addis Ababa.")
     assert person(actors, "Amina Otieno").country == "ETH"  # acting there herself: the home convention holds
+
+
+def test_title_after_as_is_not_an_apposition_of_the_next_name(nlp):
+    _, actors = run(nlp, "She starts her second term as Kenyan President, Amina Otieno said on Monday.")
+    assert not person(actors, "Amina Otieno").roles  # the title is hers (the subject's), not the speaker's

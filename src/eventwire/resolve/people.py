@@ -330,6 +330,8 @@ def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
             j -= 1
             continue
         break
+    if j >= sent_start and fold(doc[j].text) == "as":
+        return None  # "his second term as US President, X said": the title is said of someone else
     idx.sort()
     while idx and fold(doc[idx[0]].text) in ("the", "and", "-", "of", "to"):
         idx.pop(0)
