@@ -318,3 +318,11 @@ def test_suicide_bomber_blowing_himself_up_is_an_assault() -> None:
 def test_troops_that_are_stationed_somewhere_are_no_deployment() -> None:
     assert not [e for e in code("Some 900 Russian troops are stationed in Peru.") if e.event == "MOBILIZE"]
     assert one("Russia deployed 900 troops to Peru.", "MOBILIZE")
+
+
+def test_selling_a_company_arm_is_no_arms_sale() -> None:
+    assert not [
+        e for e in code("Turkey sold the production arm of Aselsan to Malaysia.") if e.event == "COOPERATE"
+    ]
+    assert not [e for e in code("Aselsan sold its main trading arm to Malaysia.") if e.event == "COOPERATE"]
+    assert one("Turkey sold arms to Malaysia.", "COOPERATE")
