@@ -275,3 +275,12 @@ def test_leader_is_not_of_the_place_where_he_asks_another_state_to_act(nlp):
 def test_title_after_as_is_not_an_apposition_of_the_next_name(nlp):
     _, actors = run(nlp, "She starts her second term as Kenyan President, Amina Otieno said on Monday.")
     assert not person(actors, "Amina Otieno").roles  # the title is hers (the subject's), not the speaker's
+
+
+def test_person_named_among_a_national_group_is_of_its_state(nlp):
+    _, actors = run(
+        nlp, "Thousands of Kenyans, including President Amina Otieno, marched through the city on Sunday."
+    )
+    assert person(actors, "Amina Otieno").country == "KEN"
+    _, actors = run(nlp, "Several delegates, including Amina Otieno, marched through the city.")
+    assert person(actors, "Amina Otieno").country is None

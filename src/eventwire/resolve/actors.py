@@ -659,6 +659,7 @@ def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
+    _named_members(doc, found)
     _leaders_at_home(doc, found)
     _home_state_officials(doc, found)
     _ethnic_groups(doc, found)
@@ -727,6 +728,35 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
                 p.country = p.country or o.country
             if o.sector and o.sector != "GOV" and p.sector in (None, "GOV"):
                 p.sector = o.sector
+
+
+def _named_members(doc: Any, found: list[Found]) -> None:
+    """'Colombians, including President X, ...', 'Turkish officials, among them X': a person named
+    as one of a national group is of that group's state."""
+    by_end = {f.end: f for f in found if f.kind in ("country", "group") and f.country and not f.is_place}
+    for p in found:
+        if p.kind != "person" or p.country:
+            continue
+        i = p.start
+        while i > 0 and _is_title_token(doc[i - 1]):
+            i -= 1  # "including President X"
+        k = i - 1
+        if k >= 0 and fold(doc[k].text) == "them" and k >= 1 and fold(doc[k - 1].text) == "among":
+            k -= 1
+        elif not (k >= 0 and fold(doc[k].text) in ("including", "notably")):
+            continue
+        if k < 1 or doc[k - 1].text != ",":
+            continue
+        g = by_end.get(k - 1)
+        if g is None:
+            continue
+        p.country = g.country
+        for r in p.roles:
+            r["country"] = r["country"] or p.country
+
+
+def _is_title_token(tok: Any) -> bool:
+    return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON"
 
 
 def _in_other_actors_clause(place: Any, verb: Any) -> bool:
