@@ -84,9 +84,12 @@ def process_texts(articles: list[Article], nlp: Any | None = None) -> list[Artic
     return [extract_article(a, d) for a, d in zip(articles, docs, strict=True)]
 
 
-def _worker_chunk(payload: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    arts = [Article.from_dict(p) for p in payload]
-    return [e.to_dict() for e in process_texts(arts)]
+def _worker_chunk(arts: list[Article]) -> list[ArticleExtraction]:
+    """One chunk in a worker. Articles and extractions cross the pipe as pickled dataclasses:
+    ``ArticleExtraction.from_dict`` walks every nested record by its type hints and cost the main
+    process ~1 s of CPU per 300 wire stories (taken from the workers on a 2-core machine); pickle
+    round-trips the same objects in a tenth of that (``to_dict`` of either is identical)."""
+    return process_texts(arts)
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
@@ -134,8 +137,8 @@ class LocalEngine:
             size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
             chunks = [batch[i : i + size] for i in range(0, len(batch), size)]
             out: list[ArticleExtraction] = []
-            for res in pool.imap(_worker_chunk, [[a.to_dict() for a in c] for c in chunks]):
-                out.extend(ArticleExtraction.from_dict(d) for d in res)
+            for res in pool.imap(_worker_chunk, chunks):
+                out.extend(res)
             yield batch, out
 
     def _get_pool(self):
