@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from doc_context import fake_context
 from eventwire.context import DocContext
 from eventwire.extract import figures
-from eventwire.model import Article, Entity, EntityMention, Timex
 
 ENTS = {
     "Chile": ("c:CHL", "country", "CHL"),
@@ -19,23 +17,7 @@ ENTS = {
 def make_ctx(
     text: str, timexes: list[tuple[str, str, str, str | None]] = (), dct: str = "2025-08-01"
 ) -> DocContext:
-    from eventwire.nlp import get_nlp
-
-    mentions, taken = [], []
-    for surface in sorted(ENTS, key=len, reverse=True):
-        key, kind, country = ENTS[surface]
-        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            ent = Entity(id=key, name=surface, kind=kind, country=country)
-            mentions.append(EntityMention(key=key, start=m.start(), end=m.end(), text=surface, entity=ent))
-    txs = []
-    for surface, typ, value, end in timexes:
-        i = text.index(surface)
-        txs.append(Timex(start=i, end=i + len(surface), text=surface, type=typ, value=value, end_value=end))
-    art = Article(id="art1", path="art1.txt", text=text, published=dct)
-    return DocContext(article=art, doc=get_nlp()(text), dct=dct, timexes=txs, entities=mentions)
+    return fake_context(text, ENTS, dct=dct, timexes=timexes)
 
 
 def test_bilateral_trade_with_period() -> None:

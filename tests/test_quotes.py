@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from doc_context import fake_context
 from eventwire.context import DocContext
 from eventwire.extract import quotes
-from eventwire.model import Article, Entity, EntityMention
 
 ENTS = {
     "Jane Roe": ("p:jane roe", "person", "CHL"),
@@ -17,22 +15,10 @@ ENTS = {
 
 def make_ctx(text: str, extra: list[tuple[str, str]] = ()) -> DocContext:
     """Entity mentions for the names in ENTS, plus (surface, key) pairs the linker would resolve."""
-    from eventwire.nlp import get_nlp
-
-    mentions, taken = [], []
     table = dict(ENTS)
     for surface, key in extra:
         table[surface] = next((k, kind, c) for k, kind, c in ENTS.values() if k == key)
-    for surface in sorted(table, key=len, reverse=True):
-        key, kind, country = table[surface]
-        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            ent = Entity(id=key, name=surface, kind=kind, country=country)
-            mentions.append(EntityMention(key=key, start=m.start(), end=m.end(), text=surface, entity=ent))
-    art = Article(id="art1", path="art1.txt", text=text, published="2025-05-05")
-    return DocContext(article=art, doc=get_nlp()(text), dct="2025-05-05", entities=mentions)
+    return fake_context(text, table, dct="2025-05-05")
 
 
 def test_pronoun_after_quote_with_channel() -> None:
