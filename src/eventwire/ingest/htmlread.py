@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from eventwire.ingest.rules import load_rules
+from eventwire.ingest.textclean import Cleaned
 
 # Elements that never nest in themselves or have no content; HTML lets their end tags be omitted,
 # so counting them would make ordinary pages look deep.
@@ -84,17 +84,6 @@ def depth_problem(markup: str) -> str | None:
     if html_depth(markup, limit) > limit:
         return f"HTML nested deeper than {limit} levels"
     return None
-
-
-@dataclass
-class PageText:
-    text: str
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    language: str | None = None
 
 
 _BLOCK_TAGS = frozenset(
@@ -186,7 +175,7 @@ def prune_tree(markup: str) -> Any | None:
     return tree
 
 
-def extract_page(markup: str, url: str | None = None) -> PageText | None:
+def extract_page(markup: str, url: str | None = None) -> Cleaned | None:
     """Main text and metadata of a page; None when trafilatura finds no article text.
 
     Only dates printed in the page's markup or URL are used (no "extensive" text search and
@@ -213,7 +202,7 @@ def extract_page(markup: str, url: str | None = None) -> PageText | None:
         if not text.strip():
             return None
         title_m = re.search(r"<title[^>]*>(.*?)</title>", markup, re.S | re.I)
-        return PageText(
+        return Cleaned(
             text=text,
             title=htmllib.unescape(" ".join(title_m.group(1).split())) if title_m else None,
             url=url,
@@ -221,7 +210,7 @@ def extract_page(markup: str, url: str | None = None) -> PageText | None:
     author = doc.author or None
     if author:
         author = "; ".join(a.strip() for a in author.split(";") if a.strip()).replace("; ", ", ")
-    return PageText(
+    return Cleaned(
         text=text,
         title=doc.title or None,
         author=author,
