@@ -29,9 +29,16 @@ def stable_id(prefix: str, *parts: Any) -> str:
     return f"{prefix}_{h.hexdigest()[:16]}"
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {n: _to_plain(getattr(value, n)) for n in names}
     if isinstance(value, (list, tuple)):
         return [_to_plain(v) for v in value]
     if isinstance(value, dict):
@@ -48,27 +55,35 @@ class Record:
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:  # type: ignore[misc]
         kwargs = {}
-        hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-        for name, f in hints.items():
-            if name not in data:
-                continue
-            kwargs[name] = _from_plain(f.type, data[name])
+        for name, decode in _decoders(cls):
+            if name in data:
+                value = data[name]
+                kwargs[name] = value if decode is None or value is None else decode(value)
         return cls(**kwargs)  # type: ignore[call-arg]
 
 
 _NESTED: dict[str, type] = {}
+# per class, each field's decoder, worked out once from its type hint (reading the hints for every
+# record made loading stored extractions the slowest step of consolidation)
+_DECODERS: dict[type, list[tuple[str, Any]]] = {}
 
 
-def _from_plain(type_str: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _decoders(cls: type) -> list[tuple[str, Any]]:
+    got = _DECODERS.get(cls)
+    if got is None:
+        got = _DECODERS[cls] = [(f.name, _decoder(f.type)) for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    return got
+
+
+def _decoder(type_str: Any) -> Any:
+    """How to rebuild a field typed ``type_str``: None when the stored value is the value."""
     t = str(type_str)
     for name, klass in _NESTED.items():
         if t.startswith(f"list[{name}]"):
-            return [klass.from_dict(v) if isinstance(v, dict) else v for v in value]
+            return lambda value, k=klass: [k.from_dict(v) if isinstance(v, dict) else v for v in value]
         if t == name or t.startswith(f"{name} |") or t.startswith(f"{name}|"):
-            return klass.from_dict(value) if isinstance(value, dict) else value
-    return value
+            return lambda value, k=klass: k.from_dict(value) if isinstance(value, dict) else value
+    return None
 
 
 # --------------------------------------------------------------------------------------------
