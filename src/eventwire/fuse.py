@@ -435,11 +435,9 @@ def _deal_groups() -> list[tuple[str, Any]]:
     import re
     from pathlib import Path
 
-    import yaml
+    from .datafile import load_yaml
 
-    raw = yaml.safe_load(
-        (Path(__file__).resolve().parent / "data" / "deals.yaml").read_text(encoding="utf-8")
-    )
+    raw = load_yaml((Path(__file__).resolve().parent / "data" / "deals.yaml").read_text(encoding="utf-8"))
     out = []
     for name, words in raw["items"].items():
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))

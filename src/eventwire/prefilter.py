@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .datafile import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 QUOTE_CHARS = '"“”„«»'
@@ -111,7 +111,7 @@ def _yaml(name: str) -> Any:
     path = DATA / name
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def _stems(phrases: Iterable[str], stop: frozenset[str] = frozenset()) -> set[str]:
@@ -151,7 +151,7 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
         return out
     except Exception:  # noqa: BLE001 - no coder yet: read the files, every word a trigger
         for path in sorted((DATA / "events").glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
             for rule in data.get("rules") or []:
                 for key in ("verbs", "nouns", "adjectives"):
                     for w in _words(rule.get(key)):

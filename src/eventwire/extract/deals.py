@@ -18,9 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..context import DocContext
+from ..datafile import load_yaml
 from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .figures import timex_date
 from .money import find_money, parse_number
@@ -76,7 +75,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
     items = [w for group in raw["items"].values() for w in group]
     return _Lex(
         items=re.compile(_alt(items, plural=True), re.I),

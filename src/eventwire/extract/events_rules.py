@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import PLOVER_TYPES
 
 RULE_KEYS = {
@@ -113,7 +112,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _read_yaml(name: str) -> Any:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return load_yaml((DATA / name).read_text(encoding="utf-8"))
 
 
 def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], where: str, order: int) -> Rule:
@@ -166,7 +165,7 @@ def load_rules() -> RuleSet:
     order = 0
     for path in sorted((DATA / "events").glob("*.yaml")):
         where = f"data/events/{path.name}"
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         event = data.get("event")
         if event not in PLOVER_TYPES:
             raise PatternError(f"{where}: 'event' must be one of the 16 PLOVER types, not {event!r}")

@@ -24,9 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..context import DocContext
+from ..datafile import load_yaml
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .money import MoneySpan, find_money, parse_number
 
@@ -53,7 +52,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
     metrics = [(name, re.compile(_alt(words), re.I)) for name, words in raw["metrics"].items()]
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(

@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import Money
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.yaml"
@@ -78,7 +77,7 @@ def _babel_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
     scales = {str(k).casefold(): float(v) for k, v in raw["scales"].items()}
     symbols = {str(k): str(v) for k, v in raw["symbols"].items()}
     words = _babel_names()

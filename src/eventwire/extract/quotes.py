@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..context import DocContext
+from ..datafile import load_yaml
 from ..model import Entity, EntityMention, Quote, stable_id
 from .figures import timex_date
 
@@ -43,7 +42,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
     verbs = _alt(raw["verbs"])
     who = r"[^.;:!?“”\"\n]{1,80}?"
     return _Lex(

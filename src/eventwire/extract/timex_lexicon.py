@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..datafile import load_yaml
 
 
 def _alt(words: list[str], hyphen: bool = True) -> str:
@@ -69,7 +69,7 @@ def _unit_forms(unit: str) -> list[str]:
 def lexicon() -> Lexicon:
     """The lexicon, loaded once from the package's data folder."""
     text = (Path(__file__).resolve().parent.parent / "data" / "time.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     month_of = {w: int(k) for k, ws in raw["months"].items() for w in ws}
     weekday_of = {w: int(k) for k, ws in raw["weekdays"].items() for w in ws}
     season_of = {w: k for k, ws in raw["seasons"].items() for w in ws}

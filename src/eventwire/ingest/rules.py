@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..datafile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _ci(pattern: str) -> re.Pattern[str]:
 def load_rules() -> Rules:
     """Parse and compile ``ingest.yaml``; cached because every file read needs it."""
     text = (Path(__file__).resolve().parent.parent / "data" / "ingest.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
+    raw: dict[str, Any] = load_yaml(text)
     header_keys: dict[str, str] = {}
     for fld, keys in raw["header_keys"].items():
         for k in keys:

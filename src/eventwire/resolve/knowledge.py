@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafile import load_yaml
 from .names import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -104,7 +103,7 @@ class Lexicon:
 
 def _yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        return load_yaml(fh.read()) or {}
 
 
 def _is_acronym(s: str) -> bool:
