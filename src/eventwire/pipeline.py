@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,11 +93,36 @@ def _worker_chunk(arts: list[Article]) -> list[ArticleExtraction]:
     return process_texts(arts)
 
 
-def _worker_init() -> None:  # pragma: no cover - runs in child processes
+# a short article that walks every extractor once, so each lazily built lexicon, rule table and
+# gazetteer is built before workers fork (and shared copy-on-write) rather than once in each
+_WARM_UP_TEXT = (
+    "Norwegian Prime Minister Ola Nordmann met French President Anne Martin in Paris on Monday, "
+    'three weeks after Oslo and Lyon signed a trade pact. "We agreed to buy four frigates in a deal '
+    'worth $2 billion," Nordmann told reporters. Exports to France rose 5 percent to 3 billion '
+    "euros last year, and both aim to double trade by 2030. The ministry declined to comment."
+)
+
+
+def warm_up() -> None:
+    """Load the model and build every extractor's tables in this process."""
+    from .extract import deals, figures, money, quotes
+    from .extract.events_rules import load_rules
+    from .extract.timex_rules import rules as timex_rules
     from .nlp import get_nlp
     from .prefilter import lexicon
+    from .resolve import places
+    from .resolve.knowledge import get_lexicon
 
-    lexicon(get_nlp())  # the model and the trigger lexicon, once per worker
+    lexicon(get_nlp())
+    for build in (load_rules, timex_rules, money.lexicon, figures.lexicon, deals.lexicon, quotes.lexicon):
+        build()
+    get_lexicon()
+    places.city_population("Paris")
+    process_texts([Article(id="warm", path="<warm-up>", text=_WARM_UP_TEXT, published="2024-03-04")])
+
+
+def _worker_init() -> None:  # pragma: no cover - runs in child processes
+    warm_up()  # a no-op after fork: the parent warmed up before forking
 
 
 def _start_method() -> str:
@@ -118,7 +144,14 @@ def _start_method() -> str:
 
 
 class LocalEngine:
-    """All local cores: a process pool, spaCy loaded once per worker."""
+    """All local cores: a process pool, spaCy loaded once per worker.
+
+    ``map`` streams: the next batch's chunks are queued to the workers before the previous batch
+    is handed back, so the workers parse while the caller reads files and commits results; only
+    the batch being stored and the one being parsed are held, so memory stays flat however long
+    the input. (Handing batches over one at a time left both workers idle while the main process
+    read and stored: 10-15% of an ingest's wall time on two cores.)
+    """
 
     def __init__(self, workers: int | None = None, chunk: int = 16):
         self.workers = workers or os.cpu_count() or 1
@@ -128,18 +161,38 @@ class LocalEngine:
     def map(
         self, batches: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
-        for batch in batches:
-            if self.workers <= 1 or (self._pool is None and len(batch) <= self.chunk):
-                yield batch, process_texts(batch)  # not worth starting processes for
-                continue
-            pool = self._get_pool()
-            # chunks small enough that no worker idles long at the end of a batch
-            size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
-            chunks = [batch[i : i + size] for i in range(0, len(batch), size)]
-            out: list[ArticleExtraction] = []
-            for res in pool.imap(_worker_chunk, chunks):
-                out.extend(res)
-            yield batch, out
+        it = iter(batches)
+        pending: deque[tuple[list[Article], list[Any]]] = deque()
+        batch = next(it, None)
+        while batch is not None:
+            following = next(it, None)
+            if self.workers <= 1 or (self._pool is None and following is None and len(batch) <= self.chunk):
+                while pending:  # keep the order
+                    yield self._collect(pending.popleft())
+                yield batch, process_texts(batch) if batch else []  # not worth starting processes for
+            else:
+                pending.append((batch, self._submit(batch)))
+                while len(pending) > 1:  # the next batch is queued: hand back the one before
+                    yield self._collect(pending.popleft())
+            batch = following
+        while pending:
+            yield self._collect(pending.popleft())
+
+    def _submit(self, batch: list[Article]) -> list[Any]:
+        if not batch:
+            return []
+        pool = self._get_pool()
+        # chunks small enough that no worker idles long at the end of the input
+        size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
+        return [pool.apply_async(_worker_chunk, (batch[i : i + size],)) for i in range(0, len(batch), size)]
+
+    @staticmethod
+    def _collect(item: tuple[list[Article], list[Any]]) -> tuple[list[Article], list[ArticleExtraction]]:
+        batch, results = item
+        out: list[ArticleExtraction] = []
+        for r in results:
+            out.extend(r.get())
+        return batch, out
 
     def _get_pool(self):
         if self._pool is None:
@@ -147,10 +200,7 @@ class LocalEngine:
 
             method = _start_method()
             if method == "fork":  # load everything once here; children inherit it copy-on-write
-                _worker_init()
-                process_texts(
-                    [Article(id="warm", path="<warm-up>", text="Norway met Japan.", published="2024")]
-                )
+                warm_up()
             ctx = mp.get_context(method)
             self._pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self._pool
@@ -255,13 +305,17 @@ def ingest(
         if todo:
             yield todo
 
-    try:
+    held: deque[list[Article]] = deque()  # whole batches, near-duplicates included, in order
+
+    def originals() -> Iterator[list[Article]]:
         for batch in batches():
-            originals = [a for a in batch if not a.duplicate_of]
-            exts: dict[str, ArticleExtraction] = {}
-            if originals:
-                for _arts, results in engine.map([originals]):
-                    exts.update({e.article_id: e for e in results})
+            held.append(batch)
+            yield [a for a in batch if not a.duplicate_of]
+
+    try:
+        for _originals, results in engine.map(originals()):
+            batch = held.popleft()
+            exts = {e.article_id: e for e in results}
             report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch])
             if on_progress:
                 on_progress(report)
