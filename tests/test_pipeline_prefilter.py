@@ -110,3 +110,19 @@ def test_seed_exports_equal_with_and_without_prefilter(
     assert got["0"]["events"], "seeds must yield events"
     for kind in ("articles", "events", "deals", "figures", "quotes", "actors"):
         assert got["1"][kind] == got["0"][kind], f"{kind} change with the prefilter on"
+
+
+def test_joined_doc_tokens_are_made_once_and_behave_like_spacys(nlp) -> None:
+    text = "Chile's foreign minister met Peru's envoy in Lima. Talks on fishing rights will resume in May."
+    doc = next(parse_many(nlp, [text], use_prefilter=False))
+    plain = nlp(text)
+    assert [t.text for t in doc] == [t.text for t in plain]
+    assert doc[0] is doc[0] and next(iter(doc)) is doc[0]  # cached, not rebuilt
+    assert doc[-1].text == plain[-1].text and doc[2:4].text == plain[2:4].text
+    assert [(t.dep_, t.head.i, [c.i for c in t.children]) for t in doc] == [
+        (t.dep_, t.head.i, [c.i for c in t.children]) for t in plain
+    ]
+    with pytest.raises(IndexError):
+        doc[len(doc)]
+    doc.release()
+    assert [t.text for t in doc] == [t.text for t in plain]  # rebuilt on demand after release

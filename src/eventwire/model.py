@@ -32,14 +32,19 @@ def stable_id(prefix: str, *parts: Any) -> str:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _to_plain(value: Any) -> Any:
     cls = type(value)
+    if cls in _SCALARS:
+        return value
     names = _FIELD_NAMES.get(cls)
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
         return {n: _to_plain(getattr(value, n)) for n in names}
-    if isinstance(value, (list, tuple)):
+    if cls is list or cls is tuple or isinstance(value, (list, tuple)):
         return [_to_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_plain(v) for k, v in value.items()}

@@ -81,8 +81,13 @@ def process_texts(articles: list[Article], nlp: Any | None = None) -> list[Artic
     from .parse import parse_many
 
     nlp = nlp or get_nlp()
-    docs = parse_many(nlp, [a.text for a in articles])
-    return [extract_article(a, d) for a, d in zip(articles, docs, strict=True)]
+    out = []
+    for a, d in zip(articles, parse_many(nlp, [a.text for a in articles]), strict=True):
+        out.append(extract_article(a, d))
+        release = getattr(d, "release", None)
+        if release:
+            release()
+    return out
 
 
 def _worker_chunk(arts: list[Article]) -> list[ArticleExtraction]:
