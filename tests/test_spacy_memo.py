@@ -57,7 +57,9 @@ def test_every_token_attribute_equals_the_stock_pipeline(pipelines):
     for _ in range(2):
         for a, b in zip(stock.pipe(TEXTS), memo.pipe(TEXTS), strict=True):
             assert numpy.array_equal(a.to_array(ATTRS), b.to_array(ATTRS)), a.text
-            assert [(t.lemma_, t.pos_, str(t.morph)) for t in a] == [(t.lemma_, t.pos_, str(t.morph)) for t in b]
+            assert [(t.lemma_, t.pos_, str(t.morph)) for t in a] == [
+                (t.lemma_, t.pos_, str(t.morph)) for t in b
+            ]
 
 
 def test_multi_token_rules_still_apply(pipelines):
