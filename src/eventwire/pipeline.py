@@ -23,6 +23,7 @@ from .model import Article, ArticleExtraction, Rejection
 log = logging.getLogger("eventwire")
 
 DEFAULT_MAX_BYTES = 50_000_000
+FIRST_BATCH = 32
 
 
 # ---------------------------------------------------------------------------------------- per article
@@ -168,18 +169,26 @@ class LocalEngine:
     ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
         it = iter(batches)
         pending: deque[tuple[list[Article], list[Any]]] = deque()
-        batch = next(it, None)
-        while batch is not None:
-            following = next(it, None)
-            if self.workers <= 1 or (self._pool is None and following is None and len(batch) <= self.chunk):
+        ahead: list[list[Article]] = []  # a batch read early to see whether more follow
+        while True:
+            batch = ahead.pop() if ahead else next(it, None)
+            if batch is None:
+                break
+            inline = self.workers <= 1
+            if not inline and self._pool is None and len(batch) <= self.chunk:
+                following = next(it, None)  # one small input is not worth starting processes for
+                if following is None:
+                    inline = True
+                else:
+                    ahead.append(following)
+            if inline:
                 while pending:  # keep the order
                     yield self._collect(pending.popleft())
-                yield batch, process_texts(batch) if batch else []  # not worth starting processes for
-            else:
-                pending.append((batch, self._submit(batch)))
-                while len(pending) > 1:  # the next batch is queued: hand back the one before
-                    yield self._collect(pending.popleft())
-            batch = following
+                yield batch, process_texts(batch) if batch else []
+                continue
+            pending.append((batch, self._submit(batch)))
+            while len(pending) > 1:  # the next batch is queued: hand back the one before
+                yield self._collect(pending.popleft())
         while pending:
             yield self._collect(pending.popleft())
 
@@ -275,6 +284,7 @@ def ingest(
 
     def batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
+        size = min(batch_size, FIRST_BATCH)  # a small first batch sets the workers going sooner
         for item in read_paths(paths, max_bytes=max_bytes):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
@@ -282,9 +292,10 @@ def ingest(
                     on_reject(item)
                 continue
             pending.append(item)
-            if len(pending) >= batch_size:
+            if len(pending) >= size:
                 yield from _fresh(pending)
                 pending = []
+                size = batch_size
         if pending:
             yield from _fresh(pending)
 
