@@ -45,3 +45,37 @@ def test_reopening_is_a_no_op(tmp_path):
     url = f"sqlite:///{tmp_path}/x.db"
     Store(url).close()
     Store(url).close()
+
+
+def test_record_search_index_survives_down_and_up_to_the_bulk_refill(tmp_path):
+    from eventwire.pipeline import LocalEngine, ingest
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Chile and Peru signed a fisheries agreement in Lima on 3 March 2024.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path}/fts.db"
+    store = Store(url)
+    ingest([str(doc)], store, engine=LocalEngine(workers=1))
+    store.close()
+
+    def state() -> tuple[int, int, int]:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            triggers = conn.scalar(
+                text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'events_fts_%'")
+            )
+            hits = conn.scalar(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'fisheries'"))
+            events = conn.scalar(text("SELECT count(*) FROM events"))
+        engine.dispose()
+        return triggers, hits, events
+
+    triggers, hits, events = state()
+    assert events >= 1 and hits == events and triggers == 0  # refilled in bulk, no per-row triggers
+    cfg = _config()
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    engine.dispose()
+    assert state() == (3, events, events)  # the 0002 triggers are back, the index whole
+    Store(url).close()  # and up again
+    assert state() == (0, events, events)

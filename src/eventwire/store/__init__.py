@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 
 from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
+from . import fts
 from . import tables as T
 
 DEFAULT_DB = "sqlite:///eventwire.db"
@@ -282,6 +283,10 @@ class Store:
             mrows = [{"kind": k, "record_id": r, "article_id": a} for k, r, a in sorted(mention_rows)]
             for i in range(0, len(mrows), 2000):
                 conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
+            if self.dialect == "sqlite":  # the record FTS tables are refilled whole (migration 0003)
+                for table in (*fts.RECORD_TABLES, "actors"):
+                    for sql in fts.refill_sql(table):
+                        conn.execute(text(sql))
 
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Export shapes of one kind, in a stable order."""
