@@ -284,7 +284,7 @@ class Store:
             for i in range(0, len(mrows), 2000):
                 conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
             if self.dialect == "sqlite":  # the record FTS tables are refilled whole (migration 0003)
-                for table in (*fts.RECORD_TABLES, "actors"):
+                for table in T.RECORD_TABLES:
                     for sql in fts.refill_sql(table):
                         conn.execute(text(sql))
 

@@ -19,6 +19,8 @@ Revises: 0001
 
 from alembic import op
 
+from eventwire.store.fts import refill_sql, trigger_sql
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -47,39 +49,19 @@ SQLITE_UP = [
 RECORD_TABLES = ("events", "deals", "figures", "quotes")
 
 
-def _record_fts(table: str, text_sql: str) -> list[str]:
+def _record_fts(table: str) -> list[str]:
     """FTS5 over one record table: rowid = the record's rowid, text computed from the row."""
     return [
         f"""CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5(
             text, tokenize='unicode61 remove_diacritics 2')""",
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN
-            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
-        END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN
-            DELETE FROM {table}_fts WHERE rowid = old.rowid;
-        END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF payload, name ON {table} BEGIN
-            DELETE FROM {table}_fts WHERE rowid = old.rowid;
-            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
-        END"""
-        if table == "actors"
-        else f"""CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF payload ON {table} BEGIN
-            DELETE FROM {table}_fts WHERE rowid = old.rowid;
-            INSERT INTO {table}_fts(rowid, text) SELECT new.rowid, {text_sql.format(row="new")};
-        END""",
-        f"DELETE FROM {table}_fts",
-        f"INSERT INTO {table}_fts(rowid, text) SELECT rowid, {text_sql.format(row=table)} FROM {table}",
+        *trigger_sql(table),
+        *refill_sql(table),
     ]
 
 
-SENTENCES = "(SELECT group_concat(json_extract(m.value, '$.sentence'), ' ') FROM json_each({row}.payload, '$.mentions') AS m)"
-NAMES = (
-    "{row}.name || ' ' || coalesce((SELECT group_concat(a.value, ' ') "
-    "FROM json_each({row}.payload, '$.aliases') AS a), '')"
-)
 for _t in RECORD_TABLES:
-    SQLITE_UP += _record_fts(_t, SENTENCES)
-SQLITE_UP += _record_fts("actors", NAMES)
+    SQLITE_UP += _record_fts(_t)
+SQLITE_UP += _record_fts("actors")
 
 SQLITE_DOWN = [
     *(f"DROP TRIGGER IF EXISTS {t}_fts_{w}" for t in (*RECORD_TABLES, "actors") for w in ("au", "ad", "ai")),

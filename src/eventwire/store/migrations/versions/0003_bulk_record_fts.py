@@ -12,14 +12,15 @@ Revises: 0002
 
 from alembic import op
 
-from eventwire.store.fts import RECORD_TABLES, refill_sql, text_sql
+from eventwire.store.fts import refill_sql, trigger_sql
+from eventwire.store.tables import RECORD_TABLES
 
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-TABLES = (*RECORD_TABLES, "actors")
+TABLES = tuple(RECORD_TABLES)  # the four record tables and actors
 
 
 def upgrade() -> None:
@@ -36,16 +37,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for t in TABLES:
-        cols = "payload, name" if t == "actors" else "payload"
-        op.execute(f"""CREATE TRIGGER IF NOT EXISTS {t}_fts_ai AFTER INSERT ON {t} BEGIN
-            INSERT INTO {t}_fts(rowid, text) SELECT new.rowid, {text_sql(t, "new")};
-        END""")
-        op.execute(f"""CREATE TRIGGER IF NOT EXISTS {t}_fts_ad AFTER DELETE ON {t} BEGIN
-            DELETE FROM {t}_fts WHERE rowid = old.rowid;
-        END""")
-        op.execute(f"""CREATE TRIGGER IF NOT EXISTS {t}_fts_au AFTER UPDATE OF {cols} ON {t} BEGIN
-            DELETE FROM {t}_fts WHERE rowid = old.rowid;
-            INSERT INTO {t}_fts(rowid, text) SELECT new.rowid, {text_sql(t, "new")};
-        END""")
-        for sql in refill_sql(t):
+        for sql in trigger_sql(t) + refill_sql(t):
             op.execute(sql)
