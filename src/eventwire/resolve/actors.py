@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Article, Entity, EntityMention, LocalActor, Mention, Role
 from . import coref, orgs, people
-from .gazetteer import Found, match
+from .gazetteer import Found, match, place_found
 from .knowledge import Lexicon, get_lexicon
 from .names import accent_score, clean_surface, fold
 
@@ -260,18 +260,7 @@ def _not_a_person(doc: Any, surf: int, end: int, name: str, lex: Lexicon, others
 
         if city_population(name) >= 100_000:
             pl = lookup(name)
-            others.append(
-                Found(
-                    start=surf,
-                    end=end,
-                    kind="place",
-                    key=f"l:{fold(name)}",
-                    name=name,
-                    country=pl.country,
-                    is_place=True,
-                    source="place",
-                )
-            )
+            others.append(place_found(surf, end, name, pl.country))
             return True
     return False
 
@@ -579,18 +568,7 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
             continue
         if pl.country is None and fold(doc[e.start - 1].text if e.start else "") not in PLACE_PREPS:
             continue  # an unknown name not used as a place: the organisation finder had its chance
-        out.append(
-            Found(
-                start=e.start,
-                end=e.end,
-                kind="place",
-                key=f"l:{fold(name)}",
-                name=name,
-                country=pl.country,
-                is_place=True,
-                source="place",
-            )
-        )
+        out.append(place_found(e.start, e.end, name, pl.country))
     return out
 
 

@@ -46,6 +46,20 @@ class Found:
     core_start: int | None = None  # for people: the name without honorifics/titles
 
 
+def place_found(start: int, end: int, name: str, country: str | None) -> Found:
+    """A mention that names a place (a city, a region), not an actor."""
+    return Found(
+        start=start,
+        end=end,
+        kind="place",
+        key=f"l:{fold(name)}",
+        name=name,
+        country=country,
+        is_place=True,
+        source="place",
+    )
+
+
 # state names that are also ordinary lower-case words: never matched in lower case
 AMBIGUOUS_LOWER = {
     "turkey",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import Found
+from .gazetteer import Found, place_found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
 
@@ -350,18 +350,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
                 if nxt is not None:
                     inner.append(lookup(clean_surface(nxt.text)).country)
             inner = [c for c in inner if c]
-            out.append(
-                Found(
-                    start=s,
-                    end=e,
-                    kind="place",
-                    key=f"l:{fold(name)}",
-                    name=name,
-                    country=pl.country or (inner[0] if inner else None),
-                    is_place=True,
-                    source="place",
-                )
-            )
+            out.append(place_found(s, e, name, pl.country or (inner[0] if inner else None)))
             used.update(range(s, e))
             continue
         if s > 0 and fold(doc[s - 1].text) in ("in", "at", "near", "into", "outside") and e - s <= 3:
@@ -369,18 +358,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
 
             pl = lookup(name)
             if pl.country is not None:  # "in Khanty-Mansiysk": a town spaCy took for an organisation
-                out.append(
-                    Found(
-                        start=s,
-                        end=e,
-                        kind="place",
-                        key=f"l:{fold(name)}",
-                        name=name,
-                        country=pl.country,
-                        is_place=True,
-                        source="place",
-                    )
-                )
+                out.append(place_found(s, e, name, pl.country))
                 used.update(range(s, e))
                 continue
         country = org_country(doc, s, e, tokmap)
