@@ -44,7 +44,7 @@ def _to_plain(value: Any) -> Any:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
         return {n: _to_plain(getattr(value, n)) for n in names}
-    if cls is list or cls is tuple or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)):
         return [_to_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_plain(v) for k, v in value.items()}

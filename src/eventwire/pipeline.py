@@ -15,6 +15,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import chain
 from typing import Any
 
 from .context import DocContext
@@ -85,9 +87,7 @@ def process_texts(articles: list[Article], nlp: Any | None = None) -> list[Artic
     out = []
     for a, d in zip(articles, parse_many(nlp, [a.text for a in articles]), strict=True):
         out.append(extract_article(a, d))
-        release = getattr(d, "release", None)
-        if release:
-            release()
+        d.release()  # parse_many's docs cache their tokens; extraction is done with them
     return out
 
 
@@ -109,8 +109,10 @@ _WARM_UP_TEXT = (
 )
 
 
+@cache
 def warm_up() -> None:
-    """Load the model and build every extractor's tables in this process."""
+    """Load the model and build every extractor's tables in this process (once: a forked worker
+    inherits the parent's call)."""
     from .extract import deals, figures, money, quotes
     from .extract.events_rules import load_rules
     from .extract.timex_rules import rules as timex_rules
@@ -128,7 +130,7 @@ def warm_up() -> None:
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
-    warm_up()  # a no-op after fork: the parent warmed up before forking
+    warm_up()  # a cached no-op after fork: the parent warmed up before forking
 
 
 def _start_method() -> str:
@@ -167,23 +169,16 @@ class LocalEngine:
     def map(
         self, batches: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
-        it = iter(batches)
-        pending: deque[tuple[list[Article], list[Any]]] = deque()
-        ahead: list[list[Article]] = []  # a batch read early to see whether more follow
-        while True:
-            batch = ahead.pop() if ahead else next(it, None)
-            if batch is None:
-                break
-            inline = self.workers <= 1
-            if not inline and self._pool is None and len(batch) <= self.chunk:
+        it: Iterator[list[Article]] = iter(batches)
+        pending: deque[tuple[list[Article], list[Any]]] = deque()  # non-empty only once a pool runs
+        while (batch := next(it, None)) is not None:
+            if self.workers > 1 and self._pool is None and len(batch) <= self.chunk:
                 following = next(it, None)  # one small input is not worth starting processes for
                 if following is None:
-                    inline = True
-                else:
-                    ahead.append(following)
-            if inline:
-                while pending:  # keep the order
-                    yield self._collect(pending.popleft())
+                    yield batch, process_texts(batch) if batch else []
+                    return
+                it = chain([following], it)
+            if self.workers <= 1:
                 yield batch, process_texts(batch) if batch else []
                 continue
             pending.append((batch, self._submit(batch)))
