@@ -49,3 +49,30 @@ def test_code_prints_json_lines():
     for line in r.output.splitlines():
         if line.strip():
             json.loads(line)
+
+
+def test_progress_bar_starts_no_thread_so_the_pool_can_fork(tmp_path, monkeypatch):
+    """On a terminal the bar is drawn per batch: rich's refresh thread would force forkserver."""
+    import io
+    import threading
+
+    from rich.console import Console
+    from rich.live import _RefreshThread
+
+    from eventwire import cli, pipeline
+
+    for i in range(20):
+        (tmp_path / f"n{i}.txt").write_text(f"Story {i}. The mayor of Town{i} opened a bridge.\n")
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=120))
+    seen = []
+    real = pipeline._start_method
+    monkeypatch.setattr(
+        pipeline,
+        "_start_method",
+        lambda: seen.append(any(isinstance(t, _RefreshThread) for t in threading.enumerate())) or real(),
+    )
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--db", f"sqlite:///{tmp_path}/x.db", "--workers", "2"])
+    assert r.exit_code == 0, r.output
+    assert seen == [False]  # the pool started, with no refresh thread alive
+    assert "20 documents" in screen.getvalue()

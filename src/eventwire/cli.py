@@ -83,6 +83,10 @@ def ingest(
         console=err,
         disable=quiet or not err.is_terminal,
         transient=False,
+        # redrawn per stored batch, not by rich's refresh thread: with a thread running, the
+        # worker pool cannot fork safely and falls back to forkserver, where every worker loads
+        # the model and lexicons again
+        auto_refresh=False,
     )
     import time
 
@@ -93,6 +97,7 @@ def ingest(
         def on_progress(rep) -> None:
             done = rep.stored + rep.skipped
             progress.update(task, docs=done, rate=done / max(time.time() - t0, 1e-6), rej=len(rep.rejected))
+            progress.refresh()
 
         try:
             report = run_ingest(
