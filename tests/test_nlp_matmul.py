@@ -36,7 +36,7 @@ def _models(nlp):
 def test_every_layer_uses_numpy_matmul_and_parses_the_same():
     stock = _load()
     fast = _load()
-    nlp_mod._use_numpy_matmul(fast)
+    nlp_mod.use_numpy_matmul(fast)
     assert any(getattr(node.ops, "use_blis", False) for m in _models(stock) for node in m.walk())
     assert not any(getattr(node.ops, "use_blis", False) for m in _models(fast) for node in m.walk())
     for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
@@ -46,7 +46,7 @@ def test_every_layer_uses_numpy_matmul_and_parses_the_same():
 def test_blas_gets_one_thread():
     from threadpoolctl import threadpool_info
 
-    nlp_mod._use_numpy_matmul(_load())
+    nlp_mod.use_numpy_matmul(_load())
     blas = [p for p in threadpool_info() if p.get("user_api") == "blas"]
     assert blas, "numpy links a BLAS"
     assert all(p["num_threads"] == 1 for p in blas)
@@ -55,5 +55,5 @@ def test_blas_gets_one_thread():
 def test_blis_on_request(monkeypatch):
     monkeypatch.setenv("EVENTWIRE_MATMUL", "blis")
     nlp = _load()
-    nlp_mod._use_numpy_matmul(nlp)
+    nlp_mod.use_numpy_matmul(nlp)
     assert any(getattr(node.ops, "use_blis", False) for m in _models(nlp) for node in m.walk())

@@ -30,7 +30,7 @@ def get_nlp():
             last = exc
             continue
         nlp.max_length = 5_000_000
-        _use_numpy_matmul(nlp)
+        use_numpy_matmul(nlp)
         from .spacy_memo import install
 
         install(nlp)
@@ -41,7 +41,7 @@ def get_nlp():
     )
 
 
-def _use_numpy_matmul(nlp: Any) -> None:
+def use_numpy_matmul(nlp: Any) -> None:
     """Multiply the model's matrices with numpy's BLAS rather than thinc's default, blis.
 
     On the AMD EPYC cores measured here blis ran the model's matrix products 3x slower than the
