@@ -76,3 +76,15 @@ def test_progress_bar_starts_no_thread_so_the_pool_can_fork(tmp_path, monkeypatc
     assert r.exit_code == 0, r.output
     assert seen == [False]  # the pool started, with no refresh thread alive
     assert "20 documents" in screen.getvalue()
+
+
+def test_ingest_into_unreachable_database_leaves_no_workers(tmp_path):
+    import multiprocessing
+
+    (tmp_path / "a.txt").write_text("The mayor opened a bridge.\n")
+    r = runner.invoke(
+        app, ["ingest", str(tmp_path), "--db", "postgresql://nobody@127.0.0.1:1/none", "--workers", "2"]
+    )
+    assert r.exit_code == 1
+    assert "cannot open database" in r.output
+    assert multiprocessing.active_children() == []

@@ -29,3 +29,23 @@ def test_pool_equals_inline_and_keeps_order() -> None:
     assert [e.to_dict() for e in got[0][1]] == inline[:1]
     assert got[2][1] == []
     assert sum(len(e["events"]) for e in inline) >= 2, "texts must yield events, or equality is vacuous"
+
+
+def test_started_engine_gives_the_same_and_an_unused_one_leaves_no_workers() -> None:
+    import multiprocessing
+
+    arts = [
+        Article(id=f"s{i}", path=f"/s/{i}.txt", text=t, published="2024-02-01") for i, t in enumerate(TEXTS)
+    ]
+    inline = [e.to_dict() for e in process_texts(arts)]
+    engine = LocalEngine(workers=2, chunk=2)
+    engine.start()
+    try:
+        assert [e.to_dict() for _, exts in engine.map([arts]) for e in exts] == inline
+    finally:
+        engine.close()
+    idle = LocalEngine(workers=2)
+    idle.start()
+    assert len(multiprocessing.active_children()) >= 2
+    idle.close()  # terminated: nobody needs the warm-up it is in the middle of
+    assert multiprocessing.active_children() == []

@@ -56,7 +56,6 @@ def ingest(
     from .pipeline import LocalEngine
     from .pipeline import ingest as run_ingest
 
-    store = _open_store(db)
     if engine == "ray":
         try:
             from .ray_engine import RayEngine
@@ -69,6 +68,14 @@ def ingest(
     else:
         err.print(f"eventwire: unknown engine {engine!r} (local or ray)")
         raise typer.Exit(2)
+    start = getattr(eng, "start", None)
+    if start:  # first, so the workers warm up while this process opens the store and reads
+        start()
+    try:
+        store = _open_store(db)
+    except BaseException:
+        eng.close()
+        raise
 
     def on_reject(rej) -> None:
         err.print(f"rejected {rej.path}: {rej.reason}", markup=False)

@@ -100,7 +100,7 @@ def _worker_chunk(arts: list[Article]) -> list[ArticleExtraction]:
 
 
 # a short article that walks every extractor once, so each lazily built lexicon, rule table and
-# gazetteer is built before workers fork (and shared copy-on-write) rather than once in each
+# gazetteer is built while a worker starts, not in the middle of its first real batch
 _WARM_UP_TEXT = (
     "Norwegian Prime Minister Ola Nordmann met French President Anne Martin in Paris on Monday, "
     'three weeks after Oslo and Lyon signed a trade pact. "We agreed to buy four frigates in a deal '
@@ -130,16 +130,15 @@ def warm_up() -> None:
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
-    warm_up()  # a cached no-op after fork: the parent warmed up before forking
+    warm_up()  # a cached no-op when the parent had warmed up before forking
 
 
 def _start_method() -> str:
     """``EVENTWIRE_START_METHOD`` (fork, forkserver, spawn), else fork when it is safe.
 
-    fork lets workers inherit the parent's loaded model and lexicons copy-on-write (measured on
-    300 wire stories, 2 cores: 14% less CPU than forkserver, all of it start-up), but forking a
-    process that runs other threads (a progress bar, a web server) can leave a child holding a
-    lock nobody will release; then forkserver forks from a clean helper instead.
+    fork starts a worker in milliseconds and lets it inherit whatever the parent has loaded, but
+    forking a process that runs other threads (a web server, a progress bar's refresh thread) can
+    leave a child holding a lock nobody will release; then forkserver forks from a clean helper.
     """
     if sys.platform == "win32":
         return "spawn"
@@ -165,6 +164,20 @@ class LocalEngine:
         self.workers = workers or os.cpu_count() or 1
         self.chunk = chunk
         self._pool = None
+        self._used = False
+
+    def start(self) -> None:
+        """Start the workers now, so each loads the model and lexicons while the caller is still
+        opening the store and reading the first files.
+
+        A worker's warm-up (~3.5 s: spaCy, the model, every lexicon, the city index) used to run
+        in the parent before forking, after the parent's own start-up (~4 s of imports, store and
+        first reads in the CLI), with the second core idle throughout. Started first, the two
+        overlap. Each worker then builds its own copy rather than sharing the parent's pages, and
+        the parent never loads spaCy at all.
+        """
+        if self.workers > 1:
+            self._get_pool()
 
     def map(
         self, batches: Iterable[list[Article]]
@@ -191,6 +204,7 @@ class LocalEngine:
         if not batch:
             return []
         pool = self._get_pool()
+        self._used = True
         # chunks small enough that no worker idles long at the end of the input
         size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
         return [pool.apply_async(_worker_chunk, (batch[i : i + size],)) for i in range(0, len(batch), size)]
@@ -207,18 +221,19 @@ class LocalEngine:
         if self._pool is None:
             import multiprocessing as mp
 
-            method = _start_method()
-            if method == "fork":  # load everything once here; children inherit it copy-on-write
-                warm_up()
-            ctx = mp.get_context(method)
+            ctx = mp.get_context(_start_method())
             self._pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.close()
+            if self._used:
+                self._pool.close()
+            else:  # started but never given work (everything was already stored): no need to
+                self._pool.terminate()  # wait for the workers to finish warming up
             self._pool.join()
             self._pool = None
+            self._used = False
 
 
 # ---------------------------------------------------------------------------------------- corpus
@@ -272,6 +287,9 @@ def ingest(
     t0 = time.time()
     report = IngestReport()
     engine = engine or LocalEngine()
+    start = getattr(engine, "start", None)
+    if start:  # workers load the model while this process reads the store and the first files
+        start()
     index = NearDupIndex()
     for aid, sig in store.signatures():
         index.add(aid, sig)
