@@ -17,6 +17,12 @@ _SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=262_144)
 def fold(s: str) -> str:
     """Accent- and case-free form: equality of two folded names means 'same spelling'."""
+    if s.isascii():  # nothing to decompose or translate (most names; 53k city names at start-up)
+        return _SPACE.sub(" ", s).strip().casefold()
+    return _fold_unicode(s)
+
+
+def _fold_unicode(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.translate(_FOLD))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return _SPACE.sub(" ", s).strip().casefold()
