@@ -256,3 +256,17 @@ def export_all(url: str) -> dict[str, list[str]]:
         }
     finally:
         store.close()
+
+
+def load_stock_model():
+    """A fresh, unmodified spaCy pipeline (not eventwire's shared one), or skip without a model."""
+    import spacy
+
+    from eventwire.nlp import MODEL_NAMES
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no spaCy model installed")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import numpy
-import pytest
-import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
 
+from conftest import load_stock_model
 from eventwire import nlp as nlp_mod
 
 ATTRS = [POS, TAG, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
@@ -20,22 +19,13 @@ TEXTS = [
 ]
 
 
-def _load():
-    for name in nlp_mod.MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy model installed")
-
-
 def _models(nlp):
     return [p.model for _n, p in nlp.pipeline if getattr(p, "model", None) is not None]
 
 
 def test_every_layer_uses_numpy_matmul_and_parses_the_same():
-    stock = _load()
-    fast = _load()
+    stock = load_stock_model()
+    fast = load_stock_model()
     nlp_mod.use_numpy_matmul(fast)
     assert any(getattr(node.ops, "use_blis", False) for m in _models(stock) for node in m.walk())
     assert not any(getattr(node.ops, "use_blis", False) for m in _models(fast) for node in m.walk())
@@ -46,7 +36,7 @@ def test_every_layer_uses_numpy_matmul_and_parses_the_same():
 def test_blas_gets_one_thread():
     from threadpoolctl import threadpool_info
 
-    nlp_mod.use_numpy_matmul(_load())
+    nlp_mod.use_numpy_matmul(load_stock_model())
     blas = [p for p in threadpool_info() if p.get("user_api") == "blas"]
     assert blas, "numpy links a BLAS"
     assert all(p["num_threads"] == 1 for p in blas)
@@ -54,6 +44,6 @@ def test_blas_gets_one_thread():
 
 def test_blis_on_request(monkeypatch):
     monkeypatch.setenv("EVENTWIRE_MATMUL", "blis")
-    nlp = _load()
+    nlp = load_stock_model()
     nlp_mod.use_numpy_matmul(nlp)
     assert any(getattr(node.ops, "use_blis", False) for m in _models(nlp) for node in m.walk())

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
+from conftest import load_stock_model
 from eventwire import spacy_memo
-from eventwire.nlp import MODEL_NAMES
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
@@ -24,19 +24,10 @@ TEXTS = [
 ]
 
 
-def _load():
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy model installed")
-
-
 @pytest.fixture(scope="module")
 def pipelines():
-    stock = _load()
-    memo = _load()
+    stock = load_stock_model()
+    memo = load_stock_model()
     spacy_memo.install(memo)
     return stock, memo
 
