@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
 from typing import Any
 
 from .context import DocContext
@@ -164,7 +163,6 @@ class LocalEngine:
         self.workers = workers or os.cpu_count() or 1
         self.chunk = chunk
         self._pool = None
-        self._used = False
 
     def start(self) -> None:
         """Start the workers now, so each loads the model and lexicons while the caller is still
@@ -185,12 +183,6 @@ class LocalEngine:
         it: Iterator[list[Article]] = iter(batches)
         pending: deque[tuple[list[Article], list[Any]]] = deque()  # non-empty only once a pool runs
         while (batch := next(it, None)) is not None:
-            if self.workers > 1 and self._pool is None and len(batch) <= self.chunk:
-                following = next(it, None)  # one small input is not worth starting processes for
-                if following is None:
-                    yield batch, process_texts(batch) if batch else []
-                    return
-                it = chain([following], it)
             if self.workers <= 1:
                 yield batch, process_texts(batch) if batch else []
                 continue
@@ -204,7 +196,6 @@ class LocalEngine:
         if not batch:
             return []
         pool = self._get_pool()
-        self._used = True
         # chunks small enough that no worker idles long at the end of the input
         size = max(1, min(self.chunk, -(-len(batch) // (self.workers * 4))))
         return [pool.apply_async(_worker_chunk, (batch[i : i + size],)) for i in range(0, len(batch), size)]
@@ -227,13 +218,11 @@ class LocalEngine:
 
     def close(self) -> None:
         if self._pool is not None:
-            if self._used:
-                self._pool.close()
-            else:  # started but never given work (everything was already stored): no need to
-                self._pool.terminate()  # wait for the workers to finish warming up
+            # map() has collected every result it handed out, so no worker has anything left to
+            # finish; a pool that never got work (all already stored) need not finish warming up
+            self._pool.terminate()
             self._pool.join()
             self._pool = None
-            self._used = False
 
 
 # ---------------------------------------------------------------------------------------- corpus
