@@ -98,3 +98,55 @@ def test_known_reuters_resend_pair() -> None:
     ix.add(arts["10265"].id, ix.signature(arts["10265"].text))
     assert ix.query(ix.signature(arts["10352"].text)) == arts["10265"].id
     assert ix.query(ix.signature(arts["10353"].text)) is None
+
+
+def test_band_keys_name_each_band_and_change_only_with_it() -> None:
+    ix = NearDupIndex()
+    sig = ix.signature(STORY)
+    keys = ix.band_keys(sig)
+    assert len(keys) == ix.bands and ix.bands * ix.rows == ix.num_perm
+    assert all(-(2**63) <= k < 2**63 for k in keys)  # fits a signed BIGINT column
+    assert NearDupIndex().band_keys(sig) == keys == ix.band_keys(sig[:-1])  # the count is no band
+    changed = list(sig)
+    changed[0] += 1  # a value in the first band only
+    other = ix.band_keys(changed)
+    assert other[0] != keys[0] and other[1:] == keys[1:]
+    assert len(set(keys)) == len(keys)  # equal values in two bands still name two keys
+    assert ix.band_keys(ix.signature("")) == []
+
+
+def test_removed_article_is_forgotten_and_earlier_candidates_come_first() -> None:
+    ix = NearDupIndex()
+    sig = ix.signature(STORY)
+    ix.add("pending", sig)
+    ix.remove("pending")
+    ix.remove("never-added")  # a no-op
+    assert len(ix) == 0 and ix.query(sig) is None
+    ix.add("pending", sig)
+    # a stored article (given as earlier, oldest first) beats one this run added
+    assert ix.query(sig, earlier=[("stored-old", sig), ("stored-new", sig)]) == "stored-old"
+    # an earlier candidate that is not a copy is passed over
+    assert ix.query(sig, earlier=[("storm", ix.signature(OTHER))]) == "pending"
+
+
+def test_a_resend_of_a_stored_story_is_found_through_the_store(db_url: str, tmp_path: Path) -> None:
+    from eventwire.pipeline import LocalEngine, ingest
+    from eventwire.store import Store
+
+    first, resend = tmp_path / "first.txt", tmp_path / "resend.txt"
+    first.write_text(STORY, encoding="utf-8")
+    resend.write_text(STORY.replace("six months", "five months"), encoding="utf-8")
+    store = Store(db_url)
+    try:
+        ingest([str(first)], store, engine=LocalEngine(workers=1))
+        report = ingest([str(resend)], store, engine=LocalEngine(workers=1))  # a new run, a new index
+        assert report.stored == 1 and report.duplicates == 1
+        arts = {a.path: a for a in store.iter_articles()}
+        assert arts[str(resend)].duplicate_of == arts[str(first)].id
+        ix = NearDupIndex()
+        hits = store.neardup_candidates(ix.band_keys(ix.signature(STORY)))
+        assert {aid for rows in hits.values() for _, aid, _ in rows} == {
+            arts[str(first)].id
+        }  # originals only
+    finally:
+        store.close()

@@ -1,5 +1,6 @@
 """A database made by an older eventwire upgrades in place, keeping its data."""
 
+import json
 from pathlib import Path
 
 from alembic import command
@@ -79,3 +80,30 @@ def test_record_search_index_survives_down_and_up_to_the_bulk_refill(tmp_path):
     assert state() == (3, events, events)  # the 0002 triggers are back, the index whole
     Store(url).close()  # and up again
     assert state() == (0, events, events)
+
+
+def test_stored_signatures_fill_the_band_table_on_upgrade(tmp_path):
+    from eventwire.ingest import NearDupIndex
+
+    url = f"sqlite:///{tmp_path}/bands.db"
+    engine = make_engine(url)
+    cfg = _config()
+    ix = NearDupIndex()
+    story = "The two ministers met in the port city on Monday and agreed to open a new ferry route. " * 3
+    sig = ix.signature(story)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        insert = text(
+            "INSERT INTO articles (id, path, text, published_inferred, signature, duplicate_of, seq) "
+            "VALUES (:id, :id, :t, 0, :sig, :dup, :seq)"
+        )
+        conn.execute(insert, {"id": "a_orig", "t": story, "sig": json.dumps(sig), "dup": None, "seq": 1})
+        conn.execute(insert, {"id": "a_copy", "t": story, "sig": json.dumps(sig), "dup": "a_orig", "seq": 2})
+    engine.dispose()
+
+    store = Store(url)
+    hits = store.neardup_candidates(ix.band_keys(sig))
+    assert sorted(hits) == sorted(ix.band_keys(sig))
+    assert {aid for rows in hits.values() for _, aid, _ in rows} == {"a_orig"}  # not the copy
+    store.close()

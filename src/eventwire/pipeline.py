@@ -279,9 +279,7 @@ def ingest(
     start = getattr(engine, "start", None)
     if start:  # workers load the model while this process reads the store and the first files
         start()
-    index = NearDupIndex()
-    for aid, sig in store.signatures():
-        index.add(aid, sig)
+    index = NearDupIndex()  # this run's articles until they are committed; the store has the rest
     seen: set[str] = set()
 
     def batches() -> Iterator[list[Article]]:
@@ -302,6 +300,7 @@ def ingest(
             yield from _fresh(pending)
 
     sigs: dict[str, list[int]] = {}
+    bands: dict[str, list[int]] = {}
 
     def _fresh(pending: list[Article]) -> Iterator[list[Article]]:
         present = store.existing_ids(a.id for a in pending)
@@ -311,15 +310,20 @@ def ingest(
                 report.skipped += 1
                 continue
             seen.add(a.id)
-            sig = index.signature(a.text)
-            sigs[a.id] = sig
-            dup = index.query(sig)
+            sigs[a.id] = index.signature(a.text)
+            bands[a.id] = index.band_keys(sigs[a.id])
+            todo.append(a)
+        stored = store.neardup_candidates(k for a in todo for k in bands[a.id])
+        for a in todo:
+            found = {(seq, aid): sig for k in bands[a.id] for seq, aid, sig in stored.get(k, ())}
+            dup = index.query(sigs[a.id], earlier=[(aid, found[seq, aid]) for seq, aid in sorted(found)])
             if dup:
                 a.duplicate_of = dup
                 report.duplicates += 1
+                del bands[a.id]  # only originals are looked up later
             else:
-                index.add(a.id, sig)
-            todo.append(prepare_article(a))
+                index.add(a.id, sigs[a.id])
+            prepare_article(a)
         if todo:
             yield todo
 
@@ -334,7 +338,10 @@ def ingest(
         for _originals, results in engine.map(originals()):
             batch = held.popleft()
             exts = {e.article_id: e for e in results}
-            report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch])
+            keys = {a.id: bands.pop(a.id) for a in batch if a.id in bands}
+            report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch], keys)
+            for a in batch:
+                index.remove(a.id)  # committed: found through the store from now on
             if on_progress:
                 on_progress(report)
     finally:

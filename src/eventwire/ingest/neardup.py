@@ -8,12 +8,20 @@ Wires also re-send a story cut to its first paragraphs. Its Jaccard similarity w
 version is low (the sets differ in size), but nearly all of it is contained in the earlier story,
 so a later text that adds (almost) nothing to an earlier one is a duplicate too. The reverse, a
 later *longer* version, is not: it carries news the earlier one lacks.
+
+The index in memory holds only what a run has not committed yet. Stored articles are found through
+their band keys (``NearDupIndex.band_keys``), kept in the store beside the articles: an in-memory
+LSH over every stored article grew ~11 KB per article (212 MB at 20,000 stories), so the main
+process grew with the corpus, and a resumed run reloaded every signature. datasketch's own storage
+backends (Redis, Cassandra) are servers, which the embedded default cannot require.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
@@ -74,6 +82,10 @@ class NearDupIndex:
     A signature is ``num_perm`` MinHash values followed by one more int, the number of distinct
     shingles (needed to estimate containment). Signatures without the count still work, with
     Jaccard only.
+
+    Candidates are articles sharing a band: ``b`` runs of ``r`` signature values, from datasketch's
+    choice of (b, r) for the candidate threshold. A band is named by a 64-bit key, so the same
+    lookup works on an indexed store column (``band_keys``) and in this object's own table.
     """
 
     def __init__(
@@ -90,7 +102,10 @@ class NearDupIndex:
         self.containment = containment
         self.min_shingles = min_shingles
         # candidates are generated at a lower threshold so cut-down re-sends are found too
-        self._lsh = MinHashLSH(threshold=min(threshold, 0.4), num_perm=num_perm)
+        lsh = MinHashLSH(threshold=min(threshold, 0.4), num_perm=num_perm)
+        self.bands, self.rows = lsh.b, lsh.r
+        self._buckets: dict[int, list[str]] = {}
+        self._keys: dict[str, list[int]] = {}
         self._sigs: dict[str, LeanMinHash] = {}
         self._sizes: dict[str, int | None] = {}
         self._order: dict[str, int] = {}
@@ -127,33 +142,72 @@ class NearDupIndex:
     def _is_empty(self, signature: list[int]) -> bool:
         return all(v == _EMPTY for v in signature[: self.num_perm])
 
+    def band_keys(self, signature: list[int]) -> list[int]:
+        """One signed 64-bit key per band (none for an empty text): two signatures are candidates
+        when any key is equal. blake2b keeps the keys the same on every platform and version."""
+        if self._is_empty(signature):
+            return []
+        if len(signature) not in (self.num_perm, self.num_perm + 1):
+            raise ValueError(f"signature has {len(signature)} values, index uses {self.num_perm}")
+        raw = np.asarray(signature[: self.num_perm], dtype="<u4").tobytes()
+        width = 4 * self.rows
+        keys = []
+        for i in range(self.bands):
+            h = hashlib.blake2b(raw[i * width : (i + 1) * width], digest_size=8, person=b"band%d" % i)
+            keys.append(int.from_bytes(h.digest(), "big", signed=True))
+        return keys
+
     def add(self, article_id: str, signature: list[int]) -> None:
         """Index an article; adding the same id again is a no-op (re-ingest)."""
         if article_id in self._sigs or self._is_empty(signature):
             return
         lean, size = self._split(signature)
-        self._lsh.insert(article_id, lean)
+        keys = self.band_keys(signature)
+        for k in keys:
+            self._buckets.setdefault(k, []).append(article_id)
+        self._keys[article_id] = keys
         self._sigs[article_id] = lean
         self._sizes[article_id] = size
         self._order[article_id] = len(self._order)
 
-    def _is_dup(self, lean: LeanMinHash, size: int | None, other: str) -> bool:
-        j = float(self._sigs[other].jaccard(lean))
+    def remove(self, article_id: str) -> None:
+        """Forget an article (once committed, the store finds it by its band keys)."""
+        keys = self._keys.pop(article_id, None)
+        if keys is None:
+            return
+        for k in keys:
+            ids = self._buckets[k]
+            ids.remove(article_id)
+            if not ids:
+                del self._buckets[k]
+        del self._sigs[article_id], self._sizes[article_id], self._order[article_id]
+
+    def _is_dup(
+        self, lean: LeanMinHash, size: int | None, other: LeanMinHash, other_size: int | None
+    ) -> bool:
+        j = float(other.jaccard(lean))
         if j >= self.threshold:
             return True
-        other_size = self._sizes.get(other)
         if not size or not other_size or size < self.min_shingles or j <= 0:
             return False
         # |A ∩ B| = J (|A| + |B|) / (1 + J); the new text adds nothing if it is inside the old one
         inter = j * (size + other_size) / (1 + j)
         return inter / size >= self.containment
 
-    def query(self, signature: list[int]) -> str | None:
-        """The earliest-added article this text duplicates (same story, or contained in it)."""
+    def query(self, signature: list[int], earlier: Iterable[tuple[str, list[int]]] = ()) -> str | None:
+        """The earliest article this text duplicates (same story, or contained in it).
+
+        ``earlier`` are candidates from before anything added here (the store's, found by
+        ``band_keys``), oldest first; the first of them that matches wins.
+        """
         if self._is_empty(signature):
             return None
         lean, size = self._split(signature)
-        hits = [aid for aid in self._lsh.query(lean) if self._is_dup(lean, size, aid)]
+        for aid, other in earlier:
+            if aid not in self._sigs and self._is_dup(lean, size, *self._split(other)):
+                return aid
+        found = {aid for k in self.band_keys(signature) for aid in self._buckets.get(k, ())}
+        hits = [aid for aid in found if self._is_dup(lean, size, self._sigs[aid], self._sizes[aid])]
         if not hits:
             return None
         return min(hits, key=self._order.__getitem__)

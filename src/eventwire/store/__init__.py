@@ -102,13 +102,25 @@ class Store:
                 found |= set(conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_(chunk))))
         return found
 
-    def signatures(self) -> Iterator[tuple[str, list[int]]]:
-        """(article id, MinHash signature) of every stored original, for near-duplicate lookups."""
-        q = select(T.articles.c.id, T.articles.c.signature).where(T.articles.c.duplicate_of.is_(None))
+    def neardup_candidates(self, keys: Iterable[int]) -> dict[int, list[tuple[int, str, list[int]]]]:
+        """Stored originals sharing a near-duplicate band key: key -> [(seq, id, signature)].
+
+        One indexed lookup per batch of keys replaces an in-memory index of the whole corpus.
+        """
+        b, a = T.neardup_bands.c, T.articles.c
+        keys = sorted(set(keys))
+        out: dict[int, list[tuple[int, str, list[int]]]] = {}
         with self.engine.connect() as conn:
-            for row in conn.execute(q.order_by(T.articles.c.seq)):
-                if row.signature:
-                    yield row.id, row.signature
+            for i in range(0, len(keys), 500):
+                q = (
+                    select(b.key, a.seq, a.id, a.signature)
+                    .join(T.articles, a.id == b.article_id)
+                    .where(b.key.in_(keys[i : i + 500]))
+                )
+                for row in conn.execute(q):
+                    if row.signature:
+                        out.setdefault(row.key, []).append((row.seq, row.id, row.signature))
+        return out
 
     def article_count(self) -> int:
         with self.engine.connect() as conn:
@@ -117,8 +129,10 @@ class Store:
     def add_batch(
         self,
         items: list[tuple[Article, list[int] | None, ArticleExtraction | None]],
+        band_keys: dict[str, list[int]] | None = None,
     ) -> int:
-        """Store articles with their signatures and extractions in ONE transaction.
+        """Store articles with their signatures, near-duplicate band keys and extractions in ONE
+        transaction.
 
         Articles already present are skipped (idempotent); returns how many were new.
         """
@@ -130,7 +144,7 @@ class Store:
                 conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_([a.id for a, _, _ in items])))
             )
             seq = conn.scalar(select(func.max(T.articles.c.seq))) or 0
-            rows, ext_rows, seen = [], [], set()
+            rows, ext_rows, band_rows, seen = [], [], [], set()
             for art, sig, ext in items:
                 if art.id in present or art.id in seen:
                     continue
@@ -155,6 +169,7 @@ class Store:
                         "seq": seq,
                     }
                 )
+                band_rows += [{"key": k, "article_id": art.id} for k in (band_keys or {}).get(art.id, ())]
                 if ext is not None:
                     ext_rows.append(
                         {"article_id": art.id, "version": EXTRACTION_VERSION, "payload": ext.to_dict()}
@@ -163,6 +178,8 @@ class Store:
                 conn.execute(insert(T.articles), rows)
             if ext_rows:
                 conn.execute(insert(T.extractions), ext_rows)
+            if band_rows:
+                conn.execute(insert(T.neardup_bands), band_rows)
         return len(rows)
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:

@@ -7,7 +7,20 @@ LIKE filter works the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -32,6 +45,16 @@ articles = Table(
 )
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_duplicate_of", articles.c.duplicate_of)
+
+# one row per band of a stored original's MinHash signature: near-duplicate candidates are looked
+# up here by key, so the ingesting process holds no index of the whole corpus (migration 0004)
+neardup_bands = Table(
+    "neardup_bands",
+    metadata,
+    Column("key", BigInteger, nullable=False),
+    Column("article_id", String(40), nullable=False),
+)
+Index("ix_neardup_bands_key", neardup_bands.c.key)
 
 extractions = Table(
     "extractions",
