@@ -62,6 +62,20 @@ def test_add_batch_is_idempotent(db_url: str) -> None:
     store.close()
 
 
+def test_a_pass_over_extractions_loads_only_the_parts_it_names(db_url: str) -> None:
+    store = Store(db_url)
+    art = _article(1)
+    store.add_batch([(art, None, _extraction(art))])
+    [full] = store.iter_extractions()
+    [light] = store.iter_extractions(light=True)
+    [events] = store.iter_extractions(parts=("events",))
+    [actors] = store.iter_extractions(parts=("actors",))
+    assert full.timexes and not light.timexes and light.events
+    assert events.events == full.events and events.dct == full.dct and not events.timexes
+    assert not actors.events and actors.article_id == art.id
+    store.close()
+
+
 def test_unicode_and_hostile_text_round_trip(db_url: str) -> None:
     store = Store(db_url)
     text = (

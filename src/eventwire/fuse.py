@@ -619,7 +619,7 @@ def _fuse_quotes(items: list[_Item]) -> list[Quote]:
 
 
 def fuse(
-    extractions: list[ArticleExtraction],
+    extractions: Iterable[ArticleExtraction],
     key_map: dict[tuple[str, str], str],
     actors: list[ActorRecord],
     articles: dict[str, dict[str, Any]],

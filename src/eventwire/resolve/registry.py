@@ -15,6 +15,7 @@ depend on the order articles were ingested; ids derive from content (``stable_id
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -378,7 +379,7 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
 
 
 def resolve_actors(
-    extractions: list[ArticleExtraction],
+    extractions: Iterable[ArticleExtraction],
 ) -> tuple[list[ActorRecord], dict[tuple[str, str], str]]:
     """One ActorRecord per real actor across the corpus, and (article, local key) -> global id."""
     buckets: dict[str, list[_Item]] = defaultdict(list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -211,12 +212,17 @@ class Store:
             row = conn.execute(select(T.articles).where(T.articles.c.id == article_id)).first()
         return _article(row) if row else None
 
-    def iter_extractions(self, light: bool = False) -> Iterator[ArticleExtraction]:
+    def iter_extractions(
+        self, light: bool = False, parts: Iterable[str] | None = None
+    ) -> Iterator[ArticleExtraction]:
         """Stored per-article extractions in ingest order.
 
         ``light`` drops the bulky span lists (entity mentions, timexes) that corpus-wide
-        resolution and fusion do not read, so consolidating 20k articles stays small in memory.
+        resolution and fusion do not read. ``parts`` keeps only the named lists (``actors``,
+        ``events`` ...), so a pass over the corpus holds just what it reads: consolidation loads
+        the actors for resolution, then the records for fusion, never both at once.
         """
+        keep = {"article_id", "dct", *parts} if parts is not None else None
         q = (
             select(T.extractions.c.payload)
             .join(T.articles, T.articles.c.id == T.extractions.c.article_id)
@@ -224,7 +230,9 @@ class Store:
         )
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(q):
-                if light:
+                if keep is not None:
+                    payload = {k: v for k, v in payload.items() if k in keep}
+                elif light:
                     payload = {k: v for k, v in payload.items() if k not in ("entities", "timexes")}
                 yield ArticleExtraction.from_dict(payload)
 
@@ -243,8 +251,7 @@ class Store:
                 conn.execute(delete(t))
             mention_rows: set[tuple[str, str, str]] = set()
 
-            def rows_for(kind: str, recs: list[Any], extra) -> list[dict[str, Any]]:
-                out = []
+            def rows_for(kind: str, recs: list[Any], extra) -> Iterator[dict[str, Any]]:
                 for r in recs:
                     payload = r.export()
                     ents = _entities_of(payload)
@@ -258,12 +265,26 @@ class Store:
                         "payload": payload,
                     }
                     row.update(extra(payload))
-                    out.append(row)
                     for m in payload.get("mentions") or []:
                         mention_rows.add((kind, r.id, m["article_id"]))
-                return out
+                    yield row
 
-            batches = [
+            def actor_rows() -> Iterator[dict[str, Any]]:
+                for a in actors:
+                    payload = a.export()
+                    for m in payload.get("mentions") or []:
+                        mention_rows.add(("actors", a.id, m["article_id"]))
+                    yield {
+                        "id": a.id,
+                        "name": a.name,
+                        "kind": a.kind,
+                        "country": a.country,
+                        "sector": a.sector,
+                        "payload": payload,
+                    }
+
+            # export payloads are made and inserted a thousand at a time, never all at once
+            for table, rows in (
                 (
                     T.events,
                     rows_for("events", events, lambda p: {"event": p["event"], "score": p.get("score")}),
@@ -276,27 +297,10 @@ class Store:
                     ),
                 ),
                 (T.quotes, rows_for("quotes", quotes, lambda p: {})),
-            ]
-            for table, rows in batches:
-                for i in range(0, len(rows), 1000):
-                    conn.execute(insert(table), rows[i : i + 1000])
-            actor_rows = []
-            for a in actors:
-                payload = a.export()
-                actor_rows.append(
-                    {
-                        "id": a.id,
-                        "name": a.name,
-                        "kind": a.kind,
-                        "country": a.country,
-                        "sector": a.sector,
-                        "payload": payload,
-                    }
-                )
-                for m in payload.get("mentions") or []:
-                    mention_rows.add(("actors", a.id, m["article_id"]))
-            for i in range(0, len(actor_rows), 1000):
-                conn.execute(insert(T.actors), actor_rows[i : i + 1000])
+                (T.actors, actor_rows()),
+            ):
+                while chunk := list(islice(rows, 1000)):
+                    conn.execute(insert(table), chunk)
             mrows = [{"kind": k, "record_id": r, "article_id": a} for k, r, a in sorted(mention_rows)]
             for i in range(0, len(mrows), 2000):
                 conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
