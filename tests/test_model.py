@@ -75,3 +75,16 @@ def test_stable_id_depends_only_on_content():
     assert stable_id("a", "x", 1) == stable_id("a", "x", 1)
     assert stable_id("a", "x", 1) != stable_id("a", "x", 2)
     assert stable_id("a", "x").startswith("a_")
+
+
+def test_records_loaded_back_share_short_strings_and_carry_no_dict() -> None:
+    def loaded() -> Entity:  # strings built at run time, as a JSON decoder hands them over
+        return Entity.from_dict(
+            {"id": "".join(["c:", "NOR"]), "name": "Norway", "kind": "".join(["coun", "try"])}
+        )
+
+    a, b = loaded(), loaded()
+    assert a == b and a.kind is b.kind and a.id is b.id  # one copy, however many records
+    long_text = "x" * 200
+    assert Entity.from_dict({"id": "i", "name": "".join([long_text]), "kind": "k"}).name == long_text
+    assert not hasattr(a, "__dict__")  # slots: a record is its fields and nothing else

@@ -273,7 +273,7 @@ def _places_compatible(a: Any, b: Any) -> bool:
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One reading with what fusion compares, computed once."""
 

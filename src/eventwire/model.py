@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -54,6 +55,8 @@ def _to_plain(value: Any) -> Any:
 class Record:
     """Mixin: JSON-friendly round trip for dataclasses (nested dataclasses included)."""
 
+    __slots__ = ()
+
     def to_dict(self) -> dict[str, Any]:
         return _to_plain(self)
 
@@ -63,7 +66,12 @@ class Record:
         for name, decode in _decoders(cls):
             if name in data:
                 value = data[name]
-                kwargs[name] = value if decode is None or value is None else decode(value)
+                if decode is None:
+                    # short values repeat across records (kinds, codes, dates, ids, paths): one
+                    # copy of each rather than one per record read back from JSON
+                    kwargs[name] = intern(value) if type(value) is str and len(value) <= 48 else value
+                else:
+                    kwargs[name] = value if value is None else decode(value)
         return cls(**kwargs)  # type: ignore[call-arg]
 
 
@@ -95,7 +103,7 @@ def _decoder(type_str: Any) -> Any:
 # shared shapes (EXPORT.md)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention(Record):
     """Evidence: where in an article's clean text a record was read."""
 
@@ -106,7 +114,7 @@ class Mention(Record):
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity(Record):
     """An actor as it appears inside a record (EXPORT.md 'entity')."""
 
@@ -128,7 +136,7 @@ class Entity(Record):
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Role(Record):
     """An office a person held (or an affiliation), with the dates the text supports."""
 
@@ -144,7 +152,7 @@ class Role(Record):
 # ingest
 
 
-@dataclass
+@dataclass(slots=True)
 class Article(Record):
     """One cleaned news story, as ingest stores it."""
 
@@ -177,7 +185,7 @@ class Article(Record):
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Rejection(Record):
     """An input that could not be read: named with a one-line reason, never a traceback."""
 
@@ -189,7 +197,7 @@ class Rejection(Record):
 # time
 
 
-@dataclass
+@dataclass(slots=True)
 class Timex(Record):
     """A TimeML temporal expression with offsets into the text it was found in."""
 
@@ -208,7 +216,7 @@ class Timex(Record):
 # per-article extraction (local entity keys; resolution makes them global)
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityMention(Record):
     """A span of the article that names (or refers back to) an actor.
 
@@ -226,7 +234,7 @@ class EntityMention(Record):
     is_place: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class LocalActor(Record):
     """Everything one article says about one actor: names used, roles held, evidence."""
 
@@ -239,7 +247,7 @@ class LocalActor(Record):
     roles: list[Role] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Place(Record):
     name: str
     country: str | None = None
@@ -247,7 +255,7 @@ class Place(Record):
     lon: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event(Record):
     """A PLOVER event (EXPORT.md 'events'). Per article first, then fused across articles."""
 
@@ -294,13 +302,13 @@ class Event(Record):
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Money(Record):
     amount: float
     currency: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Deal(Record):
     """An arms, procurement or commercial deal (SIPRI-like)."""
 
@@ -328,7 +336,7 @@ class Deal(Record):
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure(Record):
     """A quantity stated as a fact or goal (trade, aid, targets ...)."""
 
@@ -351,7 +359,7 @@ class Figure(Record):
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote(Record):
     id: str
     speaker: Entity | None
@@ -367,7 +375,7 @@ class Quote(Record):
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleExtraction(Record):
     """All one article yields. Entity ids inside records are the article-local keys
     (``EntityMention.key``) until resolution rewrites them to global actor ids."""
@@ -384,7 +392,7 @@ class ArticleExtraction(Record):
     dct: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ActorRecord(Record):
     """A corpus-wide actor (EXPORT.md 'actors')."""
 

@@ -28,7 +28,7 @@ from .orgs import corporate_core
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     article_id: str
     la: LocalActor
