@@ -18,11 +18,16 @@ memoised here on exactly those attributes and the slow path is asked only on a m
 
 Both read the stock components' own tables at load time, so a retrained or patched model is
 memoised as it is. ``tests/test_spacy_memo.py`` checks equality with the stock components.
+
+Both outlive spaCy's memory zones, so both forget, when a zone ends, what they learnt from the
+zone's own strings (:class:`_ZoneMemo`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -34,8 +39,83 @@ MAX_ENTRIES = 500_000  # a bound for hostile or endless input; a full memo is si
 _COLUMNS = (POS, MORPH, LEMMA)  # what the ruler's rules set, apart from rare TAG/DEP rewrites
 
 
-class LemmaMemo:
+class _ZoneMemo:
+    """Forget, once a spaCy memory zone is over, the memo entries that name the zone's strings.
+
+    Inside ``nlp.memory_zone()`` every string and lexeme a text brings is transient: spaCy frees
+    them when the zone ends (``StringStore.memory_zone`` clears the transient keys, ``Vocab`` the
+    transient lexemes), and a hash whose string is gone raises on ``token.lemma_``. The memos live
+    on across zones, so an entry made inside one may name such a string:
+
+    * a LemmaMemo value is the hash of a lemma added inside the zone ("flurble" for "flurbled"):
+      a hit on it in a later zone would set a LEMMA that no longer resolves;
+    * a key on a word's hash (every memo here) stays right after the zone, since the word hashes
+      the same when it comes back, but one entry per new word is the very growth zones stop.
+
+    So an entry made inside a zone is noted with the hashes it names, and once the zone is over it
+    is dropped if any of them no longer resolves; entries about words the model knows (most of
+    news text) are kept, and so is the memos' hit rate from chunk to chunk. Adding the lemmas as
+    permanent strings instead would give the same output, but the string store and the memos
+    would again grow with every new word.
+
+    "Once the zone is over" must be judged before a later zone adds strings, or a word freed and
+    seen again would look permanent while its entry was kept past that zone too. The check runs
+    where that holds: when the next zone opens (``nlp.memory_zone`` enters a pipe's
+    ``memory_zone`` right after the vocab's, before any text), after a zone closes (``settle``,
+    which ``eventwire.nlp.memory_zone`` calls), and on the next doc outside any zone. A zone
+    opened without the pipes (``vocab.memory_zone()`` directly) cannot be told from the one before
+    it, so there the noted entries are dropped unchecked before every doc: slower, never wrong.
+    """
+
+    vocab: Any
+
+    def _zone_setup(self, vocab: Any) -> None:
+        if vocab.in_memory_zone:  # a Matcher's keys and patterns would be freed with the zone
+            raise RuntimeError(f"{type(self).__name__} must be built outside a spaCy memory zone")
+        self.vocab = vocab
+        self._noted: list[tuple[dict[Any, Any], Any, tuple[int, ...]]] = []
+        self._in_zone = False  # inside a zone that entered this pipe's memory_zone
+
+    def _note(self, memo: dict[Any, Any], key: Any, hashes: tuple[int, ...]) -> None:
+        self._noted.append((memo, key, hashes))
+
+    def _forget(self, memo: dict[Any, Any], key: Any) -> None:
+        memo.pop(key, None)
+
+    def _check(self, exact: bool) -> None:
+        """Drop noted entries that name a freed string (every noted entry unless ``exact``)."""
+        strings = self.vocab.strings
+        for memo, key, hashes in self._noted:
+            if not exact or not all(h in strings for h in hashes):
+                self._forget(memo, key)
+        self._noted = []
+
+    def _before_doc(self) -> bool:
+        """Settle a past zone's entries if need be; whether this doc's new entries need noting."""
+        in_zone = self.vocab.in_memory_zone
+        if self._noted and not self._in_zone:
+            self._check(exact=not in_zone)
+        return in_zone
+
+    @contextmanager
+    def memory_zone(self, mem: Any = None) -> Iterator[Any]:
+        """Called by ``Language.memory_zone`` just after the vocab's zone opens."""
+        self._check(exact=True)  # no string of the new zone exists yet
+        self._in_zone = True
+        try:
+            yield mem
+        finally:
+            self._in_zone = False
+
+    def settle(self) -> None:
+        """Forget what a zone that has just ended taught (a no-op inside a zone)."""
+        if not self.vocab.in_memory_zone:
+            self._check(exact=True)
+
+
+class LemmaMemo(_ZoneMemo):
     def __init__(self, lemmatizer: Any):
+        self._zone_setup(lemmatizer.vocab)
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
         # the rule lemmatizer only asks ``form in index``, and the index per part of speech is a
@@ -50,6 +130,7 @@ class LemmaMemo:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        note = self._before_doc()
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         col = arr[:, 3].copy()
         memo = self.memo
@@ -64,15 +145,24 @@ class LemmaMemo:
                 if len(memo) >= MAX_ENTRIES:
                     memo.clear()
                 got = memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if note:
+                    self._note(memo, key, (orth, morph, got))
             col[i] = got
             changed = True
         if changed:
             doc.from_array([LEMMA], col)
         return doc
 
+    def _forget(self, memo: dict[Any, Any], key: Any) -> None:
+        memo.pop(key, None)
+        # the stock lemmatizer's own cache, (orth, pos, morph) -> lemma strings, is filled on
+        # exactly the memo's misses and never emptied: it would grow with every new word too
+        self.lemmatizer.cache.pop(key, None)
 
-class AttributeMemo:
+
+class AttributeMemo(_ZoneMemo):
     def __init__(self, ruler: Any):
+        self._zone_setup(ruler.vocab)
         self.attrs: list[dict[int, Any]] = list(ruler.attrs)
         self.single = Matcher(ruler.vocab)
         self.multi = Matcher(ruler.vocab)
@@ -148,6 +238,8 @@ class AttributeMemo:
         if len(self.is_named) >= MAX_ENTRIES:
             self.is_named.clear()
         self.is_named[lower] = named
+        if self.vocab.in_memory_zone:
+            self._note(self.is_named, lower, (lower,))
         return named
 
     def _single_rules(self, doc: Doc, i: int) -> tuple[int, ...]:
@@ -172,6 +264,7 @@ class AttributeMemo:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        note = self._before_doc()
         keys = doc.to_array([ORTH, LOWER, IS_SPACE, TAG, DEP]).tolist()
         extra: dict[int, set[int]] = {}
         if self.targets and (
@@ -203,6 +296,8 @@ class AttributeMemo:
                 if len(memo) >= MAX_ENTRIES:
                     memo.clear()
                 rules = memo[key] = self._single_rules(doc, i)
+                if note and word.__class__ is int:  # tags and labels are the model's own strings
+                    self._note(memo, key, (word,))
             if i in extra:
                 rules = tuple(sorted(set(rules) | extra[i]))
             if not rules:
