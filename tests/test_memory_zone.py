@@ -6,11 +6,16 @@ a memo entry learnt from it is one that must not outlive the zone.
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
 from conftest import load_stock_model
 from eventwire import spacy_memo
-from eventwire.nlp import memory_zone
+from eventwire.model import Article
+from eventwire.nlp import get_nlp, memory_zone
+from eventwire.pipeline import process_texts
 
 # inflected made-up words: the lemmatizer makes a new string for each ("flurble", "snargle")
 NOVEL = "The Vrelkish envoys flurbled and quombered while the snargles were glimphing loudly."
@@ -96,3 +101,82 @@ def test_zones_opened_without_the_helper_are_safe_too(memo_nlp, stock, how) -> N
 def test_the_memos_refuse_to_be_built_inside_a_zone(memo_nlp) -> None:
     with memo_nlp.memory_zone(), pytest.raises(RuntimeError, match="outside a spaCy memory zone"):
         spacy_memo.LemmaMemo(memo_nlp.get_pipe("lemmatizer"))
+
+
+# -------------------------------------------------------------------------------- whole pipeline
+
+TEXTS = [
+    "Chile accused Peru on Friday of seizing two fishing boats, the Vrelkish coast guard said.",
+    '"We will never give up," the Zandrovian minister Ana Torres told reporters in Lima.',
+    "Canada pledged $15 million in aid to Ghana after the snargled harvests, officials said.",
+    "Exports of glimphets to Brazil rose 7 percent to 4 billion euros last year.",
+]
+AGAIN = [  # a later chunk that reuses the first one's made-up words in other forms
+    "Peru accused Chile of flurbling its waters, a Vrelkish envoy said on Sunday.",
+    "Ghana thanked Canada for the glimphets and the snargled grain, the Zandrovian envoy said.",
+]
+
+
+def _articles(texts: list[str], tag: str) -> list[Article]:
+    return [
+        Article(id=f"{tag}{i}", path=f"/z/{tag}{i}.txt", text=t, published="2024-05-06")
+        for i, t in enumerate(texts)
+    ]
+
+
+def _plain(value, path="x") -> None:
+    """Assert an extraction holds only plain Python data (no Doc, Span, Token or Lexeme)."""
+    if dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _plain(getattr(value, f.name), f"{path}.{f.name}")
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            _plain(v, f"{path}[{i}]")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _plain(k, f"{path}<key>")
+            _plain(v, f"{path}[{k!r}]")
+    else:
+        assert value is None or type(value) in (str, int, float, bool), f"{path}: {type(value)}"
+
+
+def test_zones_change_no_output_and_leave_the_vocab_as_it_was(monkeypatch) -> None:
+    nlp = get_nlp()
+    process_texts(_articles(["Norway and Japan signed a trade pact in Oslo on Monday."], "w"))
+    before = _sizes(nlp)
+    zoned = [process_texts(_articles(TEXTS, "a")), process_texts(_articles(AGAIN, "b"))]
+    assert _sizes(nlp) == before
+    assert _dangling(nlp) == []
+    for exts in zoned:
+        for e in exts:
+            _plain(e)
+            pickle.dumps(e)
+
+    monkeypatch.setenv("EVENTWIRE_MEMORY_ZONE", "0")
+    plain = [process_texts(_articles(TEXTS, "a")), process_texts(_articles(AGAIN, "b"))]
+    assert _sizes(nlp)[0] > before[0]  # without zones the made-up words stay
+    assert [[e.to_dict() for e in x] for x in zoned] == [[e.to_dict() for e in x] for x in plain]
+    events = sum(len(e.events) for x in zoned for e in x)
+    quotes = sum(len(e.quotes) for x in zoned for e in x)
+    figures = sum(len(e.figures) for x in zoned for e in x)
+    assert events >= 4 and quotes >= 1 and figures >= 3, "equality must not be vacuous"
+
+
+def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
+    """Extractors build their tables on first use, which may be inside a chunk's zone: that is only
+    safe while they read nothing into spaCy's vocab (a Matcher built there would lose its words)."""
+    from eventwire import prefilter
+    from eventwire.extract import deals, figures, money, quotes, timex_lexicon, timex_rules
+    from eventwire.extract.events_rules import load_rules
+    from eventwire.resolve import knowledge, places
+
+    nlp = get_nlp()
+    before = _sizes(nlp)
+    for build in (load_rules, timex_lexicon.lexicon, money.lexicon, figures.lexicon, deals.lexicon):
+        build.__wrapped__()
+    for build in (quotes.lexicon, knowledge.get_lexicon, places._index):
+        build.__wrapped__()
+    prefilter.lexicon.__wrapped__(nlp)
+    monkeypatch.setattr(timex_rules, "_RULES", None)
+    timex_rules.rules()
+    assert _sizes(nlp) == before

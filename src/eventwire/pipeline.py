@@ -14,6 +14,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -77,16 +78,31 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     )
 
 
-def process_texts(articles: list[Article], nlp: Any | None = None) -> list[ArticleExtraction]:
-    """Parse and extract a batch in this process."""
-    from .nlp import get_nlp
+def process_texts(
+    articles: list[Article], nlp: Any | None = None, *, zone: bool = True
+) -> list[ArticleExtraction]:
+    """Parse and extract a batch in this process.
+
+    With ``zone`` (and unless ``EVENTWIRE_MEMORY_ZONE=0``) the batch runs in a spaCy memory zone,
+    so the strings and lexemes its texts bring are freed when it is done and a long-running worker
+    stays flat. That is safe because nothing spaCy made in the zone leaves it: every Doc is
+    consumed inside, extractions are plain data (strings cut from the text, offsets, numbers),
+    the pipeline and its memos are built before (``get_nlp``), and so is the prefilter's lexicon
+    (the one table read from the pipeline). The extractors' other lazily built tables are plain
+    Python and add no string to the vocab (``tests/test_memory_zone.py`` checks that), so building
+    them on first use inside a zone is safe too.
+    """
+    from .nlp import get_nlp, memory_zone
     from .parse import parse_many
+    from .prefilter import lexicon
 
     nlp = nlp or get_nlp()
+    lexicon(nlp)
     out = []
-    for a, d in zip(articles, parse_many(nlp, [a.text for a in articles]), strict=True):
-        out.append(extract_article(a, d))
-        d.release()  # parse_many's docs cache their tokens; extraction is done with them
+    with memory_zone(nlp) if zone else nullcontext():
+        for a, d in zip(articles, parse_many(nlp, [a.text for a in articles]), strict=True):
+            out.append(extract_article(a, d))
+            d.release()  # parse_many's docs cache their tokens; extraction is done with them
     return out
 
 
@@ -125,7 +141,10 @@ def warm_up() -> None:
         build()
     get_lexicon()
     places.city_population("Paris")
-    process_texts([Article(id="warm", path="<warm-up>", text=_WARM_UP_TEXT, published="2024-03-04")])
+    # outside a memory zone: the warm-up's few words stay known (lexemes, tokenizer cache, memo
+    # entries) for every later chunk, a fixed cost however long the input
+    warm = Article(id="warm", path="<warm-up>", text=_WARM_UP_TEXT, published="2024-03-04")
+    process_texts([warm], zone=False)
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
