@@ -180,3 +180,13 @@ def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
     monkeypatch.setattr(timex_rules, "_RULES", None)
     timex_rules.rules()
     assert _sizes(nlp) == before
+
+
+def test_a_pool_worker_gives_free_heap_pages_back_after_each_chunk(monkeypatch) -> None:
+    from eventwire import pipeline
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "_malloc_trim", lambda: calls.append)
+    arts = _articles(TEXTS[:1], "t")
+    assert [e.to_dict() for e in pipeline._worker_chunk(arts)] == [e.to_dict() for e in process_texts(arts)]
+    assert calls == [0]
