@@ -2,10 +2,14 @@
 """Ingest throughput and memory at growing corpus sizes, against a bare spaCy parse in the same run.
 
 usage: .venv/bin/python benchmarks/bench_throughput.py [--sizes 1000,5000,20000] [--baseline-max 5000]
-       [--same-ops-max 5000] [--workers N] [--engine local|ray] [--keep]
+       [--same-ops-max 5000] [--workers N] [--engine local|ray] [--order spread|prefix] [--keep]
 
-For each size N it writes the first N stories (Reuters-21578 bodies, then TE3-silver, then BBC, read
-in place from ../shared/corpora) as news-please JSON files into a temp dir, then times
+For each size N it takes N stories spread evenly over one pool (Reuters-21578 bodies, then
+TE3-silver, then BBC, read in place from ../shared/corpora, as many as the largest size needs) and
+writes them as news-please JSON files into a temp dir. Spread, every size has the same mix of
+sources and story lengths; the first N instead (``--order prefix``) put all the long BBC stories at
+the end of the largest size only, so its peak memory measured story length, not corpus size.
+It then times
   (a) `eventwire ingest DIR` into a fresh SQLite file, and
   (b) spaCy's small English pipeline, full, nlp.pipe(n_process=2, batch_size=64), model load included
       (skipped above --baseline-max: at 20k it alone takes many minutes), and
@@ -97,6 +101,14 @@ def _bbc(n: int) -> list[dict]:
     return out
 
 
+def spread(docs: list[dict], n: int) -> list[dict]:
+    """n stories at even steps through the pool, in pool order (the whole pool when n >= it)."""
+    if n >= len(docs):
+        return docs
+    step = len(docs) / n
+    return [docs[int(i * step)] for i in range(n)]
+
+
 def corpus(n: int) -> list[dict]:
     docs = _reuters(n)
     if len(docs) < n:
@@ -183,6 +195,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--engine", default="local")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
+    ap.add_argument(
+        "--order",
+        choices=("spread", "prefix"),
+        default="spread",
+        help="each size: stories spread evenly over the pool (default), or its first N",
+    )
     a = ap.parse_args()
     py = str(ROOT / ".venv" / "bin" / "python")
     cli = str(ROOT / ".venv" / "bin" / "eventwire")
@@ -200,7 +218,7 @@ def main() -> int:
         folder = tmp / f"docs{n}"
         folder.mkdir()
         words = 0
-        for i, d in enumerate(docs[:n]):
+        for i, d in enumerate(spread(docs, n) if a.order == "spread" else docs[:n]):
             words += len(d["maintext"].split())
             (folder / f"d{i:06d}.json").write_text(json.dumps(d), encoding="utf-8")
         db = tmp / f"t{n}.db"
