@@ -212,15 +212,13 @@ class Store:
             row = conn.execute(select(T.articles).where(T.articles.c.id == article_id)).first()
         return _article(row) if row else None
 
-    def iter_extractions(
-        self, light: bool = False, parts: Iterable[str] | None = None
-    ) -> Iterator[ArticleExtraction]:
+    def iter_extractions(self, parts: Iterable[str] | None = None) -> Iterator[ArticleExtraction]:
         """Stored per-article extractions in ingest order.
 
-        ``light`` drops the bulky span lists (entity mentions, timexes) that corpus-wide
-        resolution and fusion do not read. ``parts`` keeps only the named lists (``actors``,
-        ``events`` ...), so a pass over the corpus holds just what it reads: consolidation loads
-        the actors for resolution, then the records for fusion, never both at once.
+        ``parts`` keeps only the named lists (``actors``, ``events`` ...), so a pass over the
+        corpus holds just what it reads: consolidation loads the actors for resolution, then the
+        records for fusion, never both at once, and never the bulky span lists (entity mentions,
+        timexes) that neither reads.
         """
         keep = {"article_id", "dct", *parts} if parts is not None else None
         q = (
@@ -232,8 +230,6 @@ class Store:
             for (payload,) in conn.execute(q):
                 if keep is not None:
                     payload = {k: v for k, v in payload.items() if k in keep}
-                elif light:
-                    payload = {k: v for k, v in payload.items() if k not in ("entities", "timexes")}
                 yield ArticleExtraction.from_dict(payload)
 
     # ------------------------------------------------------------------ consolidated records
