@@ -369,13 +369,14 @@ def ingest(
         stored = store.neardup_candidates(k for a in todo for k in bands[a.id])
         for a in todo:
             found = {(seq, aid): sig for k in bands[a.id] for seq, aid, sig in stored.get(k, ())}
-            dup = index.query(sigs[a.id], earlier=[(aid, found[seq, aid]) for seq, aid in sorted(found)])
+            earlier = [(aid, found[seq, aid]) for seq, aid in sorted(found)]
+            dup = index.query(sigs[a.id], earlier=earlier, keys=bands[a.id])
             if dup:
                 a.duplicate_of = dup
                 report.duplicates += 1
                 del bands[a.id]  # only originals are looked up later
             else:
-                index.add(a.id, sigs[a.id])
+                index.add(a.id, sigs[a.id], keys=bands[a.id])
             prepare_article(a)
         if todo:
             yield todo
@@ -393,8 +394,9 @@ def ingest(
             exts = {e.article_id: e for e in results}
             keys = {a.id: bands.pop(a.id) for a in batch if a.id in bands}
             report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch], keys)
-            for a in batch:
-                index.remove(a.id)  # committed: found through the store from now on
+            for a in batch:  # committed: the store finds them from now on
+                index.remove(a.id)
+                seen.discard(a.id)
             if on_progress:
                 on_progress(report)
     finally:

@@ -157,12 +157,13 @@ class NearDupIndex:
             keys.append(int.from_bytes(h.digest(), "big", signed=True))
         return keys
 
-    def add(self, article_id: str, signature: list[int]) -> None:
-        """Index an article; adding the same id again is a no-op (re-ingest)."""
+    def add(self, article_id: str, signature: list[int], keys: list[int] | None = None) -> None:
+        """Index an article; adding the same id again is a no-op (re-ingest). ``keys`` are the
+        signature's ``band_keys`` when the caller has them already (ingest stores them too)."""
         if article_id in self._sigs or self._is_empty(signature):
             return
         lean, size = self._split(signature)
-        keys = self.band_keys(signature)
+        keys = self.band_keys(signature) if keys is None else keys
         for k in keys:
             self._buckets.setdefault(k, []).append(article_id)
         self._keys[article_id] = keys
@@ -194,11 +195,16 @@ class NearDupIndex:
         inter = j * (size + other_size) / (1 + j)
         return inter / size >= self.containment
 
-    def query(self, signature: list[int], earlier: Iterable[tuple[str, list[int]]] = ()) -> str | None:
+    def query(
+        self,
+        signature: list[int],
+        earlier: Iterable[tuple[str, list[int]]] = (),
+        keys: list[int] | None = None,
+    ) -> str | None:
         """The earliest article this text duplicates (same story, or contained in it).
 
         ``earlier`` are candidates from before anything added here (the store's, found by
-        ``band_keys``), oldest first; the first of them that matches wins.
+        ``band_keys``), oldest first; the first of them that matches wins. ``keys`` as for ``add``.
         """
         if self._is_empty(signature):
             return None
@@ -206,7 +212,8 @@ class NearDupIndex:
         for aid, other in earlier:
             if aid not in self._sigs and self._is_dup(lean, size, *self._split(other)):
                 return aid
-        found = {aid for k in self.band_keys(signature) for aid in self._buckets.get(k, ())}
+        keys = self.band_keys(signature) if keys is None else keys
+        found = {aid for k in keys for aid in self._buckets.get(k, ())}
         hits = [aid for aid in found if self._is_dup(lean, size, self._sigs[aid], self._sizes[aid])]
         if not hits:
             return None
