@@ -433,11 +433,10 @@ def _deal_block(d: Deal) -> str:
 @lru_cache(maxsize=1)
 def _deal_groups() -> list[tuple[str, Any]]:
     import re
-    from pathlib import Path
 
-    from .datafile import load_yaml
+    from .lexicon import DATA_DIR, load_yaml
 
-    raw = load_yaml((Path(__file__).resolve().parent / "data" / "deals.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA_DIR / "deals.yaml").read_text(encoding="utf-8"))
     out = []
     for name, words in raw["items"].items():
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))

@@ -21,12 +21,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from .datafile import load_yaml
+from .lexicon import DATA_DIR, load_yaml
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = DATA_DIR
 QUOTE_CHARS = '"“”„«»'
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -15,16 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import DocContext
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .figures import timex_date
 from .money import find_money, parse_number
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "deals.yaml"
+_DATA = DATA_DIR / "deals.yaml"
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
 _DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
 # nouns that say which way the item moves ("the sale of jets to X", "the purchase of tanks")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from ..model import PLOVER_TYPES
 
 RULE_KEYS = {
@@ -108,7 +107,7 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().replace("-", " - ").split()).replace(" - ", "-")
 
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 
 def _read_yaml(name: str) -> Any:

@@ -21,15 +21,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import DocContext
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .money import MoneySpan, find_money, parse_number
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "figures.yaml"
+_DATA = DATA_DIR / "figures.yaml"
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
 

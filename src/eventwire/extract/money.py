@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from ..model import Money
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "currencies.yaml"
+_DATA = DATA_DIR / "currencies.yaml"
 
 
 @dataclass(frozen=True)

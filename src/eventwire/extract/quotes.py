@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import DocContext
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from ..model import Entity, EntityMention, Quote, stable_id
 from .figures import timex_date
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "quotes.yaml"
+_DATA = DATA_DIR / "quotes.yaml"
 _QMARKS = '"“”„«»'
 _PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def _ci(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Parse and compile ``ingest.yaml``; cached because every file read needs it."""
-    text = (Path(__file__).resolve().parent.parent / "data" / "ingest.yaml").read_text(encoding="utf-8")
+    text = (DATA_DIR / "ingest.yaml").read_text(encoding="utf-8")
     raw: dict[str, Any] = load_yaml(text)
     header_keys: dict[str, str] = {}
     for fld, keys in raw["header_keys"].items():

@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..datafile import load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 from .names import fold
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 
 @dataclass(frozen=True)

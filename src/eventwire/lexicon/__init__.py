@@ -8,9 +8,12 @@ spaCy model, so all data files go through here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -18,3 +21,13 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(text: str) -> Any:
     """The data in a YAML document (safe: plain types only)."""
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+def data_path(name: str) -> Path:
+    """The shipped data file ``name`` (relative to the package's ``data`` folder)."""
+    return DATA_DIR / name
+
+
+def read_data(name: str) -> Any:
+    """The parsed YAML of the shipped data file ``name``."""
+    return load_yaml(data_path(name).read_text(encoding="utf-8"))
