@@ -18,13 +18,13 @@ DEFAULT = "/work/shared/corpora/reuters21578/reut2-000.sgm"
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     path = sys.argv[2] if len(sys.argv) > 2 else DEFAULT
-    from eventwire.context import DocContext
-    from eventwire.extract import events
-    from eventwire.extract.events_rules import load_rules
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.context import DocContext
+    from eventwire.extract.events import coder as events
+    from eventwire.extract.events.rules import load_rules
     from eventwire.ingest import read_paths
+    from eventwire.link import actors
     from eventwire.model import Article
-    from eventwire.nlp import get_nlp
-    from eventwire.resolve import actors
 
     arts = [a for a in read_paths([path], max_bytes=50_000_000) if isinstance(a, Article) and a.text.strip()][
         :n

@@ -47,10 +47,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=20)
     a = ap.parse_args()
     paths = a.sgm or sorted(glob.glob("../shared/corpora/reuters21578/reut2-00[0-2].sgm"))
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.consolidate.actors import resolve_actors
+    from eventwire.link.actors import link
     from eventwire.model import Article, ArticleExtraction
-    from eventwire.nlp import get_nlp
-    from eventwire.resolve.actors import link
-    from eventwire.resolve.registry import resolve_actors
 
     nlp = get_nlp()
     exts = []

@@ -262,7 +262,7 @@ def load_stock_model():
     """A fresh, unmodified spaCy pipeline (not eventwire's shared one), or skip without a model."""
     import spacy
 
-    from eventwire.nlp import MODEL_NAMES
+    from eventwire.analyse.nlp import MODEL_NAMES
 
     for name in MODEL_NAMES:
         try:

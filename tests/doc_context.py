@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from eventwire.context import DocContext
+from eventwire.extract.context import DocContext
 from eventwire.model import Article, Entity, EntityMention, Timex
 
 
@@ -45,7 +45,7 @@ def timexes_at(text: str, specs: Iterable[tuple]) -> list[Timex]:
 def fake_context(
     text: str, table: dict[str, tuple[str, str, str]], *, dct: str, timexes: Iterable[tuple] = ()
 ) -> DocContext:
-    from eventwire.nlp import get_nlp
+    from eventwire.analyse.nlp import get_nlp
 
     art = Article(id="art1", path="art1.txt", text=text, published=dct)
     return DocContext(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.link.actors import link
 from eventwire.model import Article
-from eventwire.resolve.actors import link
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from eventwire.nlp import get_nlp
+    from eventwire.analyse.nlp import get_nlp
 
     return get_nlp()
 

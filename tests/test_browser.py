@@ -39,7 +39,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def seeds_server(seeds_dir, tmp_path_factory):
-    from eventwire.pipeline import LocalEngine, ingest
+    from eventwire.run.pipeline import LocalEngine, ingest
 
     db = tmp_path_factory.mktemp("seeds") / "eventwire.db"
     store = Store(f"sqlite:///{db}")

@@ -9,9 +9,9 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.context import DocContext
-from eventwire.extract.dating import _span_end, _span_start, date_events, infer_dct, timex_to_range
-from eventwire.extract.timex import tag
+from eventwire.extract.context import DocContext
+from eventwire.extract.time.dating import _span_end, _span_start, date_events, infer_dct, timex_to_range
+from eventwire.extract.time.tagger import tag
 from eventwire.model import Article, Event
 
 
@@ -219,7 +219,7 @@ def test_non_event_noun_does_not_carry_a_date(nlp) -> None:
 
 
 def test_date_span_gives_a_figure_its_period(nlp) -> None:
-    from eventwire.extract.dating import date_span
+    from eventwire.extract.time.dating import date_span
 
     text = "Trade between the two countries reached about $5 billion from January to November 2025."
     art = Article(id="a1", path="a.txt", text=text, published="2026-01-10")
@@ -231,7 +231,7 @@ def test_date_span_gives_a_figure_its_period(nlp) -> None:
 
 
 def test_date_span_without_article_date(nlp) -> None:
-    from eventwire.extract.dating import date_span
+    from eventwire.extract.time.dating import date_span
 
     text = "The two sides set a target of $10 billion."
     art = Article(id="a1", path="a.txt", text=text, published="2026-01-10")
@@ -284,7 +284,7 @@ def test_timex_to_range_gives_ordered_iso_dates(value: str) -> None:
 
 @pytest.fixture(scope="module")
 def parser():
-    from eventwire.nlp import ModelMissing, get_nlp
+    from eventwire.analyse.nlp import ModelMissing, get_nlp
 
     try:
         return get_nlp()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from doc_context import fake_context
-from eventwire.context import DocContext
 from eventwire.extract import deals
+from eventwire.extract.context import DocContext
 
 ENTS = {
     "Nordyard": ("o:nordyard", "organization", "NOR"),

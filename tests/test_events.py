@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from eventwire.context import DocContext
-from eventwire.extract import events
-from eventwire.extract.events_rules import PatternError, _rule, load_rules
+from eventwire.analyse.nlp import get_nlp
+from eventwire.extract.context import DocContext
+from eventwire.extract.events import coder as events
+from eventwire.extract.events.rules import PatternError, _rule, load_rules
 from eventwire.model import PLOVER_TYPES, Article, Entity, EntityMention, Event
-from eventwire.nlp import get_nlp
 
 # surface form -> (key, kind, country, is_place)
 NAMES = {

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from doc_context import fake_context
-from eventwire.context import DocContext
 from eventwire.extract import figures
+from eventwire.extract.context import DocContext
 
 ENTS = {
     "Chile": ("c:CHL", "country", "CHL"),

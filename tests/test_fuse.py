@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.fuse import corroborated, date_range, fuse
+from eventwire.consolidate.fuse import corroborated, date_range, fuse
 from eventwire.model import ArticleExtraction, Deal, Entity, Event, Figure, Mention, Place, Quote
 
 

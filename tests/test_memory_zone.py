@@ -12,10 +12,10 @@ import pickle
 import pytest
 
 from conftest import load_stock_model
-from eventwire import spacy_memo
+from eventwire.analyse import memo as spacy_memo
+from eventwire.analyse.nlp import get_nlp, memory_zone
 from eventwire.model import Article
-from eventwire.nlp import get_nlp, memory_zone
-from eventwire.pipeline import process_texts
+from eventwire.run.pipeline import process_texts
 
 # inflected made-up words: the lemmatizer makes a new string for each ("flurble", "snargle")
 NOVEL = "The Vrelkish envoys flurbled and quombered while the snargles were glimphing loudly."
@@ -165,10 +165,12 @@ def test_zones_change_no_output_and_leave_the_vocab_as_it_was(monkeypatch) -> No
 def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
     """Extractors build their tables on first use, which may be inside a chunk's zone: that is only
     safe while they read nothing into spaCy's vocab (a Matcher built there would lose its words)."""
-    from eventwire import prefilter
-    from eventwire.extract import deals, figures, money, quotes, timex_lexicon, timex_rules
-    from eventwire.extract.events_rules import load_rules
-    from eventwire.resolve import knowledge, places
+    from eventwire.analyse import prefilter
+    from eventwire.extract import deals, figures, money, quotes
+    from eventwire.extract.events.rules import load_rules
+    from eventwire.extract.time import lexicon as timex_lexicon
+    from eventwire.extract.time import rules as timex_rules
+    from eventwire.link import knowledge, places
 
     nlp = get_nlp()
     before = _sizes(nlp)
@@ -183,7 +185,7 @@ def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
 
 
 def test_a_pool_worker_gives_free_heap_pages_back_after_each_chunk(monkeypatch) -> None:
-    from eventwire import pipeline
+    from eventwire.run import pipeline
 
     calls: list[int] = []
     monkeypatch.setattr(pipeline, "_malloc_trim", lambda: calls.append)

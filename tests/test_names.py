@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.resolve.names import _fold_unicode, fold
+from eventwire.link.names import _fold_unicode, fold
 
 
 def test_accents_case_and_spacing_fold_away():

@@ -6,7 +6,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
 
 from conftest import load_stock_model
-from eventwire import nlp as nlp_mod
+from eventwire.analyse import nlp as nlp_mod
 
 ATTRS = [POS, TAG, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 

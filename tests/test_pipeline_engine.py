@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.model import Article
-from eventwire.pipeline import LocalEngine, process_texts
+from eventwire.run.pipeline import LocalEngine, process_texts
 
 TEXTS = [
     "Turkey accused Greece on Monday of violating its airspace.",

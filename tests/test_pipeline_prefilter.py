@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import export_all
-from eventwire import prefilter
-from eventwire.nlp import get_nlp
-from eventwire.parse import parse_many
-from eventwire.pipeline import LocalEngine, ingest
+from eventwire.analyse import prefilter
+from eventwire.analyse.nlp import get_nlp
+from eventwire.analyse.parse import parse_many
+from eventwire.run.pipeline import LocalEngine, ingest
 from eventwire.store import Store
 
 

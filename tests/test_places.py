@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.resolve.places import lookup
+from eventwire.link.places import lookup
 
 
 def test_city_gets_country_and_coordinates():

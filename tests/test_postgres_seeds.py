@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import export_all
-from eventwire.pipeline import LocalEngine, ingest
+from eventwire.run.pipeline import LocalEngine, ingest
 from eventwire.store import Store
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from doc_context import fake_context
-from eventwire.context import DocContext
 from eventwire.extract import quotes
+from eventwire.extract.context import DocContext
 
 ENTS = {
     "Jane Roe": ("p:jane roe", "person", "CHL"),

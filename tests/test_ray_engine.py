@@ -7,7 +7,7 @@ import pytest
 ray = pytest.importorskip("ray", reason="ray not installed (pip install 'eventwire[ray]')")
 
 from eventwire.model import Article  # noqa: E402
-from eventwire.pipeline import LocalEngine  # noqa: E402
+from eventwire.run.pipeline import LocalEngine  # noqa: E402
 
 TEXTS = [
     "Turkey accused Greece on Monday of violating its airspace. Greek officials rejected the claim.",
@@ -34,7 +34,7 @@ def local_ray():
 
 
 def test_ray_engine_equals_local_engine(local_ray) -> None:
-    from eventwire.ray_engine import RayEngine
+    from eventwire.run.ray_engine import RayEngine
 
     arts = _articles()
     local = [e.to_dict() for _, exts in LocalEngine(workers=1).map([arts]) for e in exts]

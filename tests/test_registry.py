@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
+from eventwire.consolidate.actors import office_on, resolve_actors
+from eventwire.link.knowledge import build_lexicon
 from eventwire.model import ActorRecord, ArticleExtraction, LocalActor, Role
-from eventwire.resolve.knowledge import build_lexicon
-from eventwire.resolve.registry import office_on, resolve_actors
 
 
 def la(

@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import export_all
-from eventwire.pipeline import LocalEngine, ingest
+from eventwire.run.pipeline import LocalEngine, ingest
 from eventwire.store import Store
 from eventwire.web.app import create_app
 

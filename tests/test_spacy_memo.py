@@ -8,7 +8,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
 from conftest import load_stock_model
-from eventwire import spacy_memo
+from eventwire.analyse import memo as spacy_memo
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.extract.timex import tag, tag_timeml, tense_at, timex_file_main
-from eventwire.extract.timex_values import Anchor, duration, easter, is_valid_value, nth_weekday
+from eventwire.extract.time.tagger import tag, tag_timeml, tense_at, timex_file_main
+from eventwire.extract.time.values import Anchor, duration, easter, is_valid_value, nth_weekday
 
 
 def find(text: str, dct: str | None, span: str):
@@ -481,8 +481,8 @@ def test_absolute_dates_round_trip(day, form) -> None:
     )
 )
 def test_windowed_search_finds_what_a_full_scan_finds(parts) -> None:
-    from eventwire.extract.timex import _matches, _word_index
-    from eventwire.extract.timex_rules import rules
+    from eventwire.extract.time.rules import rules
+    from eventwire.extract.time.tagger import _matches, _word_index
 
     text = " ".join(parts)
     words = _word_index(text)

@@ -53,12 +53,12 @@ def ingest(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .pipeline import LocalEngine
-    from .pipeline import ingest as run_ingest
+    from .run.pipeline import LocalEngine
+    from .run.pipeline import ingest as run_ingest
 
     if engine == "ray":
         try:
-            from .ray_engine import RayEngine
+            from .run.ray_engine import RayEngine
         except ImportError as exc:
             err.print(f"eventwire: --engine ray needs the ray extra (pip install 'eventwire[ray]'): {exc}")
             raise typer.Exit(2) from None
@@ -188,9 +188,9 @@ def code(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON event a line.")] = False,
 ) -> None:
     """Print the events coded from one text, with the pattern that fired."""
+    from .analyse.nlp import get_nlp
     from .model import Article, stable_id
-    from .nlp import get_nlp
-    from .pipeline import extract_article, prepare_article
+    from .run.pipeline import extract_article, prepare_article
 
     art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
     ext = extract_article(art, get_nlp()(text))
@@ -230,7 +230,7 @@ def timex(
     dct: Annotated[str | None, typer.Option(help="Document creation time, YYYY-MM-DD.")] = None,
 ) -> None:
     """Print the temporal expressions of a file, one JSON object a line (TimeML values)."""
-    from .extract.timex import timex_file_main
+    from .extract.time.tagger import timex_file_main
 
     raise typer.Exit(timex_file_main(file, dct))
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..context import DocContext
 from ..lexicon import DATA_DIR, load_yaml
 from ..model import Deal, Entity, EntityMention, Money, stable_id
+from .context import DocContext
 from .figures import timex_date
 from .money import find_money, parse_number
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..context import DocContext
 from ..lexicon import DATA_DIR, load_yaml
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
+from .context import DocContext
 from .money import MoneySpan, find_money, parse_number
 
 _DATA = DATA_DIR / "figures.yaml"
@@ -85,7 +85,7 @@ def timex_date(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        from .dating import timex_to_range  # type: ignore[attr-defined]
+        from .time.dating import timex_to_range
 
         rng = timex_to_range(value)
         if rng and rng[0]:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..context import DocContext
 from ..lexicon import DATA_DIR, load_yaml
 from ..model import Entity, EntityMention, Quote, stable_id
+from .context import DocContext
 from .figures import timex_date
 
 _DATA = DATA_DIR / "quotes.yaml"

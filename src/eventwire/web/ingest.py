@@ -80,7 +80,7 @@ def ingest_router(store: Any, token: str | None, max_bytes: int, cache: Any = No
     lock = threading.Lock()
 
     def run(name: str, data: bytes) -> dict[str, Any]:
-        from ..pipeline import LocalEngine, ingest
+        from ..run.pipeline import LocalEngine, ingest
 
         with tempfile.TemporaryDirectory(prefix="eventwire-upload-") as folder:
             path = Path(folder) / name

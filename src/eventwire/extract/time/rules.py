@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..model import Timex
-from .timex_lexicon import lexicon, norm_key
-from .timex_tense import tense_at
-from .timex_values import (
+from ...model import Timex
+from .lexicon import lexicon, norm_key
+from .tense import tense_at
+from .values import (
     Anchor,
     add_days,
     add_months,

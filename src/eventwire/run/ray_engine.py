@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import ray
 
-from .model import Article, ArticleExtraction
+from ..model import Article, ArticleExtraction
 
 # environment the workers must share with the driver (results depend on them)
 _PASS_ENV = ("EVENTWIRE_PREFILTER",)
@@ -32,7 +32,7 @@ class _Worker:
     """One Ray actor: loads the language pipeline once, then extracts batch after batch."""
 
     def __init__(self) -> None:
-        from .nlp import get_nlp
+        from ..analyse.nlp import get_nlp
 
         self.nlp = get_nlp()
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Entity, Event, Place, stable_id
-from .events_args import OBJ_DEPS, RECIPIENT_PREPS, SUBJ_DEPS, Participants
-from .events_rules import Entry, Rule, RuleSet, cameo_score, load_rules
+from ...model import Entity, Event, Place, stable_id
+from .participants import OBJ_DEPS, RECIPIENT_PREPS, SUBJ_DEPS, Participants
+from .rules import Entry, Rule, RuleSet, cameo_score, load_rules
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

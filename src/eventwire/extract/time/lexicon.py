@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import DATA_DIR, load_yaml
+from ...lexicon import DATA_DIR, load_yaml
 
 
 def _alt(words: list[str], hyphen: bool = True) -> str:

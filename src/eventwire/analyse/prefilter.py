@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import DATA_DIR, load_yaml
+from ..lexicon import DATA_DIR, load_yaml
 
 DATA = DATA_DIR
 QUOTE_CHARS = '"“”„«»'
@@ -138,7 +138,7 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
             out.setdefault(h, set()).add(cond)
 
     try:
-        from .extract.events_rules import load_rules
+        from ..extract.events.rules import load_rules
 
         rs = load_rules()
         for table in (rs.verbs, rs.nouns, rs.adjectives):

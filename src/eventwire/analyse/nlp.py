@@ -33,7 +33,7 @@ def get_nlp():
             continue
         nlp.max_length = 5_000_000
         use_numpy_matmul(nlp)
-        from .spacy_memo import install
+        from .memo import install
 
         install(nlp)
         return nlp

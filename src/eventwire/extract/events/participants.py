@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..model import Entity, EntityMention, Place
+from ...model import Entity, EntityMention, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from ..context import DocContext
-    from .events_rules import RuleSet
+    from .rules import RuleSet
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -360,7 +360,7 @@ def _copy(e: Entity) -> Entity:
 def _place_lookup() -> Any:
     """`resolve.places.lookup(name)` when the actor work provides it; its result becomes a Place."""
     try:
-        from ..resolve import places  # type: ignore[attr-defined]
+        from ...link import places
     except Exception:  # noqa: BLE001 - optional module owned by another stage
         return None
     fn = getattr(places, "lookup", None)

@@ -29,7 +29,7 @@ from datetime import date as Date
 from functools import lru_cache
 from typing import Any
 
-from .model import ActorRecord, ArticleExtraction, Deal, Entity, Event, Figure, Mention, Quote, stable_id
+from ..model import ActorRecord, ArticleExtraction, Deal, Entity, Event, Figure, Mention, Quote, stable_id
 
 # Event types that report one underlying happening in different words (an agreement is AGREE to one
 # coder, COOPERATE or SUPPORT to another; a meeting is CONSULT).
@@ -148,7 +148,7 @@ class _Rekeyer:
         self.key_map = key_map
         self.actors = {a.id: a for a in actors}
         try:
-            from .resolve.registry import office_on  # type: ignore[attr-defined]
+            from .actors import office_on
         except ImportError:
             office_on = None
         self.office_on = office_on
@@ -421,7 +421,7 @@ def _union_entities(groups: list[list[Entity]]) -> list[Entity]:
 
 def _deal_block(d: Deal) -> str:
     """The item family (naval, air, land ...) from deals.yaml, else the item's head noun."""
-    from .extract.deals import item_key
+    from ..extract.deals import item_key
 
     item = d.item or ""
     for name, rx in _deal_groups():
@@ -434,7 +434,7 @@ def _deal_block(d: Deal) -> str:
 def _deal_groups() -> list[tuple[str, Any]]:
     import re
 
-    from .lexicon import DATA_DIR, load_yaml
+    from ..lexicon import DATA_DIR, load_yaml
 
     raw = load_yaml((DATA_DIR / "deals.yaml").read_text(encoding="utf-8"))
     out = []
@@ -445,7 +445,7 @@ def _deal_groups() -> list[tuple[str, Any]]:
 
 
 def _deals_compatible(x: _Item, y: _Item) -> bool:
-    from .extract.deals import compatible
+    from ..extract.deals import compatible
 
     a, b = x.rec, y.rec
     if not compatible(a, b):

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..model import Event, Timex
-from .timex import tag, tense_at
-from .timex_lexicon import lexicon
+from ...model import Event, Timex
+from .lexicon import lexicon
+from .tagger import tag, tense_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Article, EntityMention, LocalActor, Mention, Timex
+from ..model import Article, EntityMention, LocalActor, Mention, Timex
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .timex_lexicon import lexicon
+from .lexicon import lexicon
 
 _WORD_RX = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENT_END_RX = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n|\n")

@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..link.names import accent_score, fold
+from ..link.orgs import corporate_core
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
-from .names import accent_score, fold
-from .orgs import corporate_core
 
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
@@ -63,7 +63,7 @@ class _Cluster:
 
 @lru_cache(maxsize=262_144)
 def _tokens(name: str) -> tuple[str, ...]:
-    from .knowledge import get_lexicon
+    from ..link.knowledge import get_lexicon
 
     words = fold(name).replace("-", " ").replace(".", " ").split()
     hon = get_lexicon().honorifics
@@ -232,7 +232,7 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
 def _generic(name: str) -> bool:
     """'Finance Ministry', 'central bank', 'Parliament': a name every state has, so without a
     state it says nothing about which one (never merged across articles)."""
-    from .knowledge import get_lexicon
+    from ..link.knowledge import get_lexicon
 
     lex = get_lexicon()
     words = fold(name).replace("-", " ").split()
@@ -424,7 +424,7 @@ def resolve_actors(
 
 def _add_known_offices(records: dict[str, ActorRecord]) -> None:
     """Offices the knowledge file lists for a person join what the articles said."""
-    from .knowledge import get_lexicon
+    from ..link.knowledge import get_lexicon
 
     known = {fold(n): p for p in get_lexicon().people for n in [p.name, *p.aliases]}
     if not known:

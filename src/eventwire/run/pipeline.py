@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .context import DocContext
-from .model import Article, ArticleExtraction, Rejection
+from ..extract.context import DocContext
+from ..model import Article, ArticleExtraction, Rejection
 
 log = logging.getLogger("eventwire")
 
@@ -43,7 +43,7 @@ def _safe(stage: str, article: Article, fn: Callable[[], Any], default: Any) -> 
 def prepare_article(article: Article) -> Article:
     """Cheap text-only steps before parsing: infer the date of an undated article."""
     if article.published is None:
-        from .extract.dating import infer_dct
+        from ..extract.time.dating import infer_dct
 
         inferred, was_inferred = _safe("infer_dct", article, lambda: infer_dct(article.text), (None, False))
         if inferred:
@@ -54,8 +54,11 @@ def prepare_article(article: Article) -> Article:
 
 def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     """Everything one article yields, with article-local entity keys."""
-    from .extract import dating, deals, events, figures, quotes, timex
-    from .resolve import actors as resolve_actors
+    from ..extract import deals, figures, quotes
+    from ..extract.events import coder as events
+    from ..extract.time import dating
+    from ..extract.time import tagger as timex
+    from ..link import actors as resolve_actors
 
     dct = article.published
     ents, local_actors = _safe("actors", article, lambda: resolve_actors.link(doc, article), ([], []))
@@ -92,9 +95,9 @@ def process_texts(
     Python and add no string to the vocab (``tests/test_memory_zone.py`` checks that), so building
     them on first use inside a zone is safe too.
     """
-    from .nlp import get_nlp, memory_zone
-    from .parse import parse_many
-    from .prefilter import lexicon
+    from ..analyse.nlp import get_nlp, memory_zone
+    from ..analyse.parse import parse_many
+    from ..analyse.prefilter import lexicon
 
     nlp = nlp or get_nlp()
     lexicon(nlp)
@@ -154,13 +157,13 @@ _WARM_UP_TEXT = (
 def warm_up() -> None:
     """Load the model and build every extractor's tables in this process (once: a forked worker
     inherits the parent's call)."""
-    from .extract import deals, figures, money, quotes
-    from .extract.events_rules import load_rules
-    from .extract.timex_rules import rules as timex_rules
-    from .nlp import get_nlp
-    from .prefilter import lexicon
-    from .resolve import places
-    from .resolve.knowledge import get_lexicon
+    from ..analyse.nlp import get_nlp
+    from ..analyse.prefilter import lexicon
+    from ..extract import deals, figures, money, quotes
+    from ..extract.events.rules import load_rules
+    from ..extract.time.rules import rules as timex_rules
+    from ..link import places
+    from ..link.knowledge import get_lexicon
 
     lexicon(get_nlp())
     for build in (load_rules, timex_rules, money.lexicon, figures.lexicon, deals.lexicon, quotes.lexicon):
@@ -282,8 +285,8 @@ def consolidate(store: Any) -> dict[str, int]:
     The records are still held whole while they are fused, so this step's memory grows with the
     corpus (docs/DESIGN.md, "Where memory goes").
     """
-    from .fuse import fuse
-    from .resolve.registry import resolve_actors
+    from ..consolidate.actors import resolve_actors
+    from ..consolidate.fuse import fuse
 
     actors, key_map = resolve_actors(store.iter_extractions(parts=("actors",)))
     meta = store.article_meta()
@@ -324,7 +327,7 @@ def ingest(
     on_reject: Callable[[Rejection], None] | None = None,
 ) -> IngestReport:
     """Read, dedupe, extract and store; commit per batch; then consolidate."""
-    from .ingest import NearDupIndex, read_paths
+    from ..ingest import NearDupIndex, read_paths
 
     t0 = time.time()
     report = IngestReport()

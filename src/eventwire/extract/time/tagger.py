@@ -16,10 +16,10 @@ import re
 import sys
 from collections.abc import Iterator
 
-from ..model import Timex
-from .timex_rules import Rule, TagState, rules
-from .timex_tense import tense_at
-from .timex_values import Anchor
+from ...model import Timex
+from .rules import Rule, TagState, rules
+from .tense import tense_at
+from .values import Anchor
 
 __all__ = ["tag", "tag_timeml", "timex_file_main", "tense_at"]
 

@@ -1,1 +1,0 @@
-"""Resolution: who the actors are (states, organisations, people) and where places are."""
