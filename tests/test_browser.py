@@ -39,7 +39,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def seeds_server(seeds_dir, tmp_path_factory):
-    from eventwire.run.pipeline import LocalEngine, ingest
+    from eventwire.run.ingest import ingest
+    from eventwire.run.local import LocalEngine
 
     db = tmp_path_factory.mktemp("seeds") / "eventwire.db"
     store = Store(f"sqlite:///{db}")

@@ -60,7 +60,7 @@ def test_progress_bar_starts_no_thread_so_the_pool_can_fork(tmp_path, monkeypatc
     from rich.live import _RefreshThread
 
     from eventwire import cli
-    from eventwire.run import pipeline
+    from eventwire.run import local as pipeline
 
     for i in range(20):
         (tmp_path / f"n{i}.txt").write_text(f"Story {i}. The mayor of Town{i} opened a bridge.\n")

@@ -130,7 +130,8 @@ def test_removed_article_is_forgotten_and_earlier_candidates_come_first() -> Non
 
 
 def test_a_resend_of_a_stored_story_is_found_through_the_store(db_url: str, tmp_path: Path) -> None:
-    from eventwire.run.pipeline import LocalEngine, ingest
+    from eventwire.run.ingest import ingest
+    from eventwire.run.local import LocalEngine
     from eventwire.store import Store
 
     first, resend = tmp_path / "first.txt", tmp_path / "resend.txt"

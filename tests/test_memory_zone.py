@@ -15,7 +15,7 @@ from conftest import load_stock_model
 from eventwire.analyse import memo as spacy_memo
 from eventwire.analyse.nlp import get_nlp, memory_zone
 from eventwire.model import Article
-from eventwire.run.pipeline import process_texts
+from eventwire.run.article import process_texts
 
 # inflected made-up words: the lemmatizer makes a new string for each ("flurble", "snargle")
 NOVEL = "The Vrelkish envoys flurbled and quombered while the snargles were glimphing loudly."
@@ -185,7 +185,7 @@ def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
 
 
 def test_a_pool_worker_gives_free_heap_pages_back_after_each_chunk(monkeypatch) -> None:
-    from eventwire.run import pipeline
+    from eventwire.run import local as pipeline
 
     calls: list[int] = []
     monkeypatch.setattr(pipeline, "_malloc_trim", lambda: calls.append)

@@ -49,7 +49,8 @@ def test_reopening_is_a_no_op(tmp_path):
 
 
 def test_record_search_index_survives_down_and_up_to_the_bulk_refill(tmp_path):
-    from eventwire.run.pipeline import LocalEngine, ingest
+    from eventwire.run.ingest import ingest
+    from eventwire.run.local import LocalEngine
 
     doc = tmp_path / "a.txt"
     doc.write_text("Chile and Peru signed a fisheries agreement in Lima on 3 March 2024.\n", encoding="utf-8")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from eventwire.model import Article
-from eventwire.run.pipeline import LocalEngine, process_texts
+from eventwire.run.article import process_texts
+from eventwire.run.local import LocalEngine
 
 TEXTS = [
     "Turkey accused Greece on Monday of violating its airspace.",

@@ -10,7 +10,8 @@ from conftest import export_all
 from eventwire.analyse import prefilter
 from eventwire.analyse.nlp import get_nlp
 from eventwire.analyse.parse import parse_many
-from eventwire.run.pipeline import LocalEngine, ingest
+from eventwire.run.ingest import ingest
+from eventwire.run.local import LocalEngine
 from eventwire.store import Store
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import export_all
-from eventwire.run.pipeline import LocalEngine, ingest
+from eventwire.run.ingest import ingest
+from eventwire.run.local import LocalEngine
 from eventwire.store import Store
 
 

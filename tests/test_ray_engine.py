@@ -7,7 +7,7 @@ import pytest
 ray = pytest.importorskip("ray", reason="ray not installed (pip install 'eventwire[ray]')")
 
 from eventwire.model import Article  # noqa: E402
-from eventwire.run.pipeline import LocalEngine  # noqa: E402
+from eventwire.run.local import LocalEngine  # noqa: E402
 
 TEXTS = [
     "Turkey accused Greece on Monday of violating its airspace. Greek officials rejected the claim.",

@@ -15,7 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import export_all
-from eventwire.run.pipeline import LocalEngine, ingest
+from eventwire.run.ingest import ingest
+from eventwire.run.local import LocalEngine
 from eventwire.store import Store
 from eventwire.web.app import create_app
 

@@ -53,8 +53,8 @@ def ingest(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .run.pipeline import LocalEngine
-    from .run.pipeline import ingest as run_ingest
+    from .run.ingest import ingest as run_ingest
+    from .run.local import LocalEngine
 
     if engine == "ray":
         try:
@@ -68,9 +68,7 @@ def ingest(
     else:
         err.print(f"eventwire: unknown engine {engine!r} (local or ray)")
         raise typer.Exit(2)
-    start = getattr(eng, "start", None)
-    if start:  # first, so the workers warm up while this process opens the store and reads
-        start()
+    eng.start()  # first, so the workers warm up while this process opens the store and reads
     try:
         store = _open_store(db)
     except BaseException:
@@ -190,7 +188,7 @@ def code(
     """Print the events coded from one text, with the pattern that fired."""
     from .analyse.nlp import get_nlp
     from .model import Article, stable_id
-    from .run.pipeline import extract_article, prepare_article
+    from .run.article import extract_article, prepare_article
 
     art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
     ext = extract_article(art, get_nlp()(text))

@@ -1,6 +1,6 @@
 """Per-article work on a Ray cluster (``eventwire ingest --engine ray [--address ...]``).
 
-Same contract as :class:`eventwire.pipeline.LocalEngine`: ``map(batches)`` yields ``(batch,
+Same contract as :class:`eventwire.run.local.LocalEngine`: ``map(batches)`` yields ``(batch,
 extractions)`` in order, ``close()`` releases what it started. Each batch becomes a Ray Dataset
 whose ``map_batches`` runs on an actor pool, so spaCy is loaded once per actor, not once per row.
 Rows cross the wire as JSON strings: extraction payloads are deeply nested and irregular, which
@@ -37,7 +37,7 @@ class _Worker:
         self.nlp = get_nlp()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        from .pipeline import process_texts
+        from .article import process_texts
 
         arts = [Article.from_dict(json.loads(p)) for p in batch["article"]]
         exts = process_texts(arts, self.nlp)
@@ -78,6 +78,9 @@ class RayEngine:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         if self.workers is None:
             self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def start(self) -> None:
+        """Nothing to do: Ray starts its actors on the first batch."""
 
     def map(
         self, batches: Iterable[list[Article]]

@@ -1,7 +1,7 @@
 """``POST /api/ingest``: the one write the server allows, and only to a holder of the token.
 
 The upload (JSON text or a multipart file) goes to a private temporary folder and through the
-same ``eventwire.pipeline.ingest`` the CLI runs; the request never names a server-side path.
+same ``eventwire.run.ingest.ingest`` the CLI runs; the request never names a server-side path.
 Writes are off unless ``EVENTWIRE_TOKEN`` is set (403), a missing or wrong bearer token is 401,
 and the token is compared in constant time. Ingests run one at a time: consolidation rewrites
 the corpus-wide tables and two of them at once would only race.
@@ -80,7 +80,8 @@ def ingest_router(store: Any, token: str | None, max_bytes: int, cache: Any = No
     lock = threading.Lock()
 
     def run(name: str, data: bytes) -> dict[str, Any]:
-        from ..run.pipeline import LocalEngine, ingest
+        from ..run.ingest import ingest
+        from ..run.local import LocalEngine
 
         with tempfile.TemporaryDirectory(prefix="eventwire-upload-") as folder:
             path = Path(folder) / name
