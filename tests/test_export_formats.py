@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.export import FORMATS
-from eventwire.export_formats import CAMEO_COLUMNS, cameo_code, plover_record, sql_date, write_cameo
+from eventwire.export.cameo import CAMEO_COLUMNS, cameo_code, sql_date, write_cameo
+from eventwire.export.plover import plover_record
 from eventwire.store import Store
 from eventwire.web.testing import synthetic_corpus
 

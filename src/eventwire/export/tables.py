@@ -1,4 +1,4 @@
-"""Exports under the contract in shared/spec/EXPORT.md: JSONL, CSV and Parquet.
+"""JSONL, CSV and Parquet: the export contract's records as lines or tables.
 
 JSONL keeps records exactly in their export shape. CSV and Parquet are tables: scalar fields stay
 typed columns, nested fields (entities, mentions, lists) become JSON text in their column, so every
@@ -8,14 +8,9 @@ row round-trips without a schema per kind.
 from __future__ import annotations
 
 import csv
-import io
 import json
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
-
-KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
 
 
 def _flat(rec: dict[str, Any]) -> dict[str, Any]:
@@ -61,43 +56,3 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
     table = pa.table(arrays) if arrays else pa.table({"id": pa.array([], type=pa.string())})
     pq.write_table(table, path)
     return len(rows)
-
-
-# name -> (writer over text stream | None, writer to a path | None, default suffix)
-TextWriter = Callable[[Iterable[dict[str, Any]], IO[str]], int]
-FORMATS: dict[str, tuple[TextWriter | None, Callable[[Iterable[dict[str, Any]], str], int] | None]] = {
-    "jsonl": (write_jsonl, None),
-    "csv": (write_csv, None),
-    "parquet": (None, write_parquet),
-}
-
-
-class ExportError(ValueError):
-    pass
-
-
-# PLOVER JSONL, GDELT-style CAMEO TSV and FollowTheMoney entities (export_formats.py)
-from .export_formats import register as _register_more_formats  # noqa: E402
-
-_register_more_formats(FORMATS)
-
-
-def export(records: Iterator[dict[str, Any]], fmt: str, out: str | None) -> int:
-    """Write records in ``fmt`` to the file ``out`` (or standard output for text formats)."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    text_writer, path_writer = FORMATS[fmt]
-    if path_writer is not None:
-        if not out:
-            raise ExportError(f"--format {fmt} writes a binary file: give --out FILE")
-        return path_writer(records, out)
-    assert text_writer is not None
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            return text_writer(records, fh)
-    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-    try:
-        return text_writer(records, stream)
-    finally:
-        stream.detach()

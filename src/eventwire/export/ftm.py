@@ -1,34 +1,4 @@
-"""Exports for other ecosystems: PLOVER JSONL, GDELT-style CAMEO TSV, FollowTheMoney entities.
-
-``--format plover`` (events only): one PLOVER record a line, with the PLOVER data-format field
-names. Mapping from the export contract:
-
-    id                      event id
-    date / enddate          ISO date at the precision the text supports; ``date_resolution`` day|month|year
-    event, mode, context    PLOVER event type, mode, list of contexts
-    actor, actor_id         the primary (first) actor's canonical name and global id
-    actor_country           ISO 3166-1 alpha-3 (or PLOVER non-state code such as IGO)
-    actor_sector            PLOVER sector code (GOV MIL BUS ...)
-    actor_office            office the actor held on the event's date
-    actors                  PLOVER compound actor: every actor as {name, id, country, sector}
-    recipient...            the same six fields for the recipient side
-    location                {"name", "country", "lat", "lon"} of the event, or null
-    cameo, intensity        CAMEO code; the PLOVER score as the event's intensity
-    quad                    PLOVER quad category (verbal/material cooperation/conflict)
-    negated, future, hypothetical   qualifiers read from the text
-    source_text             the first report's evidence sentence
-    sources, mentions       independent sources; every report {article_id, path, sentence, start, end}
-    confidence              0..1
-
-``--format cameo`` (events only): tab-separated, one row per event, header row, GDELT 1.0 column
-names (a subset; no tone or geocoding columns we cannot fill honestly). Actor1 is the event's
-first actor, Actor2 its first recipient; ``ActorNCode`` is country + sector (TURGOV).
-``EventCode`` is the event's CAMEO code, else the CAMEO root of its PLOVER type (refined by
-mode for CONSULT); ``GoldsteinScale`` carries the PLOVER score. ``SQLDATE`` is YYYYMMDD with
-00 for an unknown month or day (20240600 = June 2024). ``SOURCEURL`` is the first report's path
-as given to ingest (a URL when ingest was given one).
-
-``--format ftm`` (every kind): FollowTheMoney entities, one JSON object a line, each built and
+"""FollowTheMoney entities (every kind), one JSON object a line, each built and
 cleaned by the ``followthemoney`` package so Aleph and OpenSanctions tools read them: actors as
 Person / Organization / Company / PublicBody (countries as PublicBody with their ISO country),
 events as Event with ``involved`` links, deals as a Contract (buyer as ``authority``) with a
@@ -39,244 +9,13 @@ Entities referenced by a record are emitted beside it (once), so every stream is
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO, Any
 
-PLOVER_QUAD = {
-    **{t: "verbal cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")},
-    **{t: "material cooperation" for t in ("COOPERATE", "AID", "RETREAT")},
-    **{t: "verbal conflict" for t in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")},
-    **{t: "material conflict" for t in ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")},
-}
-QUAD_CLASS = {
-    "verbal cooperation": 1,
-    "material cooperation": 2,
-    "verbal conflict": 3,
-    "material conflict": 4,
-}
-PLOVER_TO_CAMEO = {
-    "AGREE": "030",
-    "CONSULT": "040",
-    "SUPPORT": "050",
-    "COOPERATE": "060",
-    "AID": "070",
-    "CONCEDE": "080",
-    "RETREAT": "087",
-    "REQUEST": "020",
-    "ACCUSE": "112",
-    "REJECT": "120",
-    "THREATEN": "130",
-    "PROTEST": "140",
-    "MOBILIZE": "150",
-    "SANCTION": "160",
-    "COERCE": "170",
-    "ASSAULT": "180",
-}
-CONSULT_MODES = {
-    "phone": "041",
-    "visit": "042",
-    "host": "043",
-    "meet": "044",
-    "mediate": "045",
-    "negotiate": "046",
-}
-
-CAMEO_COLUMNS = [
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1Type1Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2Type1Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "SOURCEURL",
-]
-
-
-def _fail(message: str) -> Exception:
-    from .export import ExportError
-
-    return ExportError(message)
-
-
-def _events_only(records: Iterable[dict[str, Any]], fmt: str) -> Iterator[dict[str, Any]]:
-    for rec in records:
-        if "event" not in rec or "actor" not in rec:
-            raise _fail(f"--format {fmt} writes events: run `eventwire export events --format {fmt}`")
-        yield rec
-
-
-def date_resolution(date: str | None) -> str | None:
-    if not date:
-        return None
-    return {4: "year", 7: "month", 10: "day"}.get(len(date))
-
-
-# ---------------------------------------------------------------------------------------------- PLOVER
-
-
-def _side(ents: list[dict[str, Any]], prefix: str) -> dict[str, Any]:
-    first = ents[0] if ents else {}
-    return {
-        prefix: first.get("name"),
-        f"{prefix}_id": first.get("id"),
-        f"{prefix}_country": first.get("country"),
-        f"{prefix}_sector": first.get("sector"),
-        f"{prefix}_office": first.get("office"),
-        f"{prefix}s": [
-            {"name": e.get("name"), "id": e.get("id"), "country": e.get("country"), "sector": e.get("sector")}
-            for e in ents
-        ],
-    }
-
-
-def plover_record(ev: dict[str, Any]) -> dict[str, Any]:
-    """One event in PLOVER data-format field names (see the module docstring for the mapping)."""
-    mentions = ev.get("mentions") or []
-    loc = ev.get("event_loc")
-    out: dict[str, Any] = {
-        "id": ev["id"],
-        "date": ev.get("date"),
-        "enddate": ev.get("enddate"),
-        "date_resolution": ev.get("date_precision") or date_resolution(ev.get("date")),
-        "event": ev.get("event"),
-        "mode": ev.get("mode"),
-        "context": list(ev.get("context") or []),
-    }
-    out.update(_side(ev.get("actor") or [], "actor"))
-    out.update(_side(ev.get("recipient") or [], "recipient"))
-    out.update(
-        {
-            "location": (
-                {k: loc.get(k) for k in ("name", "country", "lat", "lon")} if isinstance(loc, dict) else None
-            ),
-            "cameo": ev.get("cameo"),
-            "intensity": ev.get("score"),
-            "quad": PLOVER_QUAD.get(ev.get("event") or ""),
-            "negated": bool(ev.get("negated")),
-            "future": bool(ev.get("future")),
-            "hypothetical": bool(ev.get("hypothetical")),
-            "source_text": (mentions[0].get("sentence") or "").strip() or None if mentions else None,
-            "sources": ev.get("sources") or len({m.get("article_id") for m in mentions}),
-            "mentions": mentions,
-            "confidence": ev.get("confidence"),
-        }
-    )
-    return out
-
-
-def write_plover(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for ev in _events_only(records, "plover"):
-        out.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-# ---------------------------------------------------------------------------------------------- CAMEO
-
-
-def cameo_code(ev: dict[str, Any]) -> str:
-    code = str(ev.get("cameo") or "").strip()
-    if re.fullmatch(r"\d{2,4}", code):
-        return code
-    t = ev.get("event") or ""
-    if t == "CONSULT" and ev.get("mode") in CONSULT_MODES:
-        return CONSULT_MODES[ev["mode"]]
-    return PLOVER_TO_CAMEO.get(t, "")
-
-
-def sql_date(date: str | None) -> tuple[str, str, str, str]:
-    """(SQLDATE, MonthYear, Year, FractionDate) with 00 for unknown month/day."""
-    if not date or not re.match(r"^\d{4}", date):
-        return "", "", "", ""
-    y = int(date[:4])
-    m = int(date[5:7]) if len(date) >= 7 else 0
-    d = int(date[8:10]) if len(date) >= 10 else 0
-    frac = y + ((max(m, 1) - 1) * 30.4375 + max(d, 1)) / 365.25 if m else y + 0.5
-    return f"{y:04d}{m:02d}{d:02d}", f"{y:04d}{m:02d}", f"{y:04d}", f"{frac:.4f}"
-
-
-def _clean(value: Any) -> str:
-    # tabs and newlines would break the row; GDELT files carry neither inside a field
-    return "" if value is None else " ".join(str(value).split())
-
-
-def cameo_row(ev: dict[str, Any]) -> list[str]:
-    a = (ev.get("actor") or [{}])[0]
-    b = (ev.get("recipient") or [{}])[0]
-    code = cameo_code(ev)
-    mentions = ev.get("mentions") or []
-    loc = ev.get("event_loc") if isinstance(ev.get("event_loc"), dict) else {}
-    quad = QUAD_CLASS.get(PLOVER_QUAD.get(ev.get("event") or "", ""), "")
-    score = ev.get("score")
-
-    def actor_code(e: dict[str, Any]) -> str:
-        return (e.get("country") or "") + (e.get("sector") or "") if e else ""
-
-    row = [
-        ev["id"],
-        *sql_date(ev.get("date")),
-        actor_code(a),
-        a.get("name"),
-        a.get("country"),
-        a.get("sector"),
-        actor_code(b),
-        b.get("name"),
-        b.get("country"),
-        b.get("sector"),
-        "1",
-        code,
-        code[:3] if len(code) >= 3 else code,
-        code[:2],
-        quad,
-        "" if score is None else score,
-        len(mentions),
-        ev.get("sources") or len({m.get("article_id") for m in mentions}),
-        len({m.get("article_id") for m in mentions}),
-        loc.get("name"),
-        loc.get("country"),
-        loc.get("lat"),
-        loc.get("lon"),
-        mentions[0].get("path") if mentions else "",
-    ]
-    return [_clean(v) for v in row]
-
-
-def write_cameo(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    w = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-    w.writerow(CAMEO_COLUMNS)
-    n = 0
-    for ev in _events_only(records, "cameo"):
-        w.writerow(cameo_row(ev))
-        n += 1
-    return n
-
-
-# ---------------------------------------------------------------------------------------------- FtM
+from .base import ExportError
 
 
 @lru_cache(maxsize=4096)
@@ -479,7 +218,7 @@ def _ftm_kind(rec: dict[str, Any]) -> str:
         return "actor"
     if "text" in rec and "path" in rec:
         return "article"
-    raise _fail("--format ftm: a record of unknown shape")
+    raise ExportError("--format ftm: a record of unknown shape")
 
 
 def write_ftm(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -488,10 +227,3 @@ def write_ftm(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     for rec in records:
         getattr(w, _ftm_kind(rec))(rec)
     return w.count
-
-
-def register(formats: dict[str, Any]) -> None:
-    """Add these writers to ``eventwire.export.FORMATS`` (text formats: stdout or --out)."""
-    formats.setdefault("plover", (write_plover, None))
-    formats.setdefault("cameo", (write_cameo, None))
-    formats.setdefault("ftm", (write_ftm, None))

@@ -1,0 +1,53 @@
+"""Exports under the contract in shared/spec/EXPORT.md: JSONL, CSV, Parquet, PLOVER JSONL,
+GDELT-style CAMEO TSV and FollowTheMoney entities, one module each."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from .base import ExportError
+from .cameo import write_cameo
+from .ftm import write_ftm
+from .plover import write_plover
+from .tables import write_csv, write_jsonl, write_parquet
+
+KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
+
+TextWriter = Callable[[Iterable[dict[str, Any]], IO[str]], int]
+PathWriter = Callable[[Iterable[dict[str, Any]], str], int]
+# name -> (writer over a text stream | None, writer to a path | None)
+FORMATS: dict[str, tuple[TextWriter | None, PathWriter | None]] = {
+    "jsonl": (write_jsonl, None),
+    "csv": (write_csv, None),
+    "parquet": (None, write_parquet),
+    "plover": (write_plover, None),
+    "cameo": (write_cameo, None),
+    "ftm": (write_ftm, None),
+}
+
+__all__ = ["FORMATS", "KINDS", "ExportError", "export", "write_csv", "write_jsonl", "write_parquet"]
+
+
+def export(records: Iterator[dict[str, Any]], fmt: str, out: str | None) -> int:
+    """Write records in ``fmt`` to the file ``out`` (or standard output for text formats)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    text_writer, path_writer = FORMATS[fmt]
+    if path_writer is not None:
+        if not out:
+            raise ExportError(f"--format {fmt} writes a binary file: give --out FILE")
+        return path_writer(records, out)
+    assert text_writer is not None
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            return text_writer(records, fh)
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        return text_writer(records, stream)
+    finally:
+        stream.detach()
