@@ -17,7 +17,8 @@ import sys
 from collections.abc import Iterator
 
 from ...model import Timex
-from .rules import Rule, TagState, rules
+from .rules import rules
+from .rules.base import Rule, TagState
 from .tense import tense_at
 from .values import Anchor
 

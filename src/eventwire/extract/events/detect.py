@@ -1,0 +1,378 @@
+"""Trigger detection: which words of a sentence may report an event, and which rule each fires.
+
+Candidates come from verbs, light verb + noun ("held talks"), predicative adjectives and `must`
+demands; references, questions and purposes are not acts. One candidate per predicate survives
+(the most specific rule), and frame verbs (agree, threaten, demand, refuse ...) absorb the acts
+they govern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+from .participants import OBJ_DEPS, Participants
+from .rules import Entry, Rule, RuleSet
+from .syntax import (
+    complements_of,
+    match_objects,
+    noun_keys,
+    objects_of,
+    prep_objects,
+    subject_of,
+    tree_depth,
+    word_forms,
+)
+
+ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acomp", "oprd", "pcomp", "dative", "attr"}
+
+
+PREDICATIVE = {"acomp", "ROOT", "ccomp", "xcomp", "conj", "advcl", "oprd", "amod"}
+
+
+JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
+
+
+@dataclass
+class Cand:
+    rule: Rule
+    kind: str  # verb | noun | subjnoun | adj | must
+    trig: Token  # the trigger word
+    head: Token  # the predicate whose subject and objects are the participants
+    obj: Token | None = None  # the object that made an object-constrained rule fire
+    act_obj: bool = False  # obj names the act ("sanctions", "support"), not a participant
+    extra: list[Token] = field(default_factory=list)  # particles of a phrasal trigger
+    bonus: int = 0
+    reporter: Token | None = None  # for `must` demands: the reporting verb
+    absorbed: list[Cand] = field(default_factory=list)
+
+    @property
+    def spec(self) -> int:
+        return self.rule.specificity + 2 * bool(self.extra) + (1 if self.kind == "verb" else 0) + self.bonus
+
+
+def lookup(table: dict[str, list[Entry]], t: Token) -> list[Entry] | None:
+    for f in word_forms(t):
+        entries = table.get(f)
+        if entries:
+            return entries
+    return None
+
+
+def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
+    near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
+    objs: list[Token] | None = None
+    for e in entries:
+        r = e.rule
+        if e.extra and not all(x in near for x in e.extra):
+            continue
+        extra = [c for c in t.children if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        obj = None
+        act_obj = False
+        if r.objects:
+            objs = objs if objs is not None else objects_of(t)
+            obj = match_objects(objs, r.objects)
+            if obj is None:
+                continue
+            act_obj = parts.group_sector(obj) is None
+        if r.complement:
+            hit = None
+            for comp in complements_of(t):
+                if comp.lemma_.lower() in r.complement:
+                    hit = comp
+                    break
+                hit = match_objects(objects_of(comp), r.complement)
+                if hit is not None:
+                    break
+            if hit is None:
+                continue
+            obj = hit
+        if r.not_objects:
+            objs = objs if objs is not None else objects_of(t)
+            if any(noun_keys(o) & r.not_objects for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass"):
+                continue
+        if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):
+            continue  # "declined to comment"
+        if r.requires_complement and not complements_of(t, after=True):
+            continue
+        if r.requires_prep and not any(
+            c.dep_ in {"prep", "prt"} and c.lower_ in r.requires_prep for c in t.children
+        ):
+            continue
+        if r.objects_kind:
+            objs = objs if objs is not None else objects_of(t)
+            direct = [
+                o
+                for o in objs
+                if o.dep_ in OBJ_DEPS
+                or o.dep_ == "nsubjpass"
+                or (o.head.head == t and o.head.lower_ in {"with", "against", "on", "at", "to"})
+            ]
+            # "allowed X to participate": the complement's subject is the object
+            direct += [s for s in (subject_of(comp) for comp in complements_of(t)) if s is not None]
+            if not direct:
+                continue
+            if "any" not in r.objects_kind:
+                # the object itself must name an actor ("received the envoy", "Turkey's efforts"),
+                # not merely mention one ("received Chrysler shares")
+                named = [
+                    o
+                    for o in direct
+                    if o.i in parts.by_tok
+                    or parts.group_sector(o)
+                    or any(ch.dep_ == "poss" and ch.i in parts.by_tok for ch in o.children)
+                    or o.lemma_.lower() in parts.partitives
+                ]
+                kinds = {e.kind for o in named for e in parts.entities(o, strict=False)}
+                if not kinds & r.objects_kind:
+                    continue
+            obj = obj or direct[0]
+        if r.visit:
+            if t.tag_ == "VBG" and t.dep_ in {"amod", "acl", "conj", "compound"} and not subject_of(t):
+                continue  # "visiting Malaysian Prime Minister X" names the visitor, not a visit
+            dobj = [c for c in t.children if c.dep_ == "dobj"]
+            if dobj and any(e.kind == "person" for e in parts.entities(dobj[0])):
+                continue
+        return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra, act_obj=act_obj)
+    return None
+
+
+def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants) -> Cand | None:
+    mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
+    gov = t.head
+    dep = t.dep_
+    if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
+    elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
+        light_gov = gov.head
+    elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
+        light_gov = gov
+    elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
+        light_gov = gov.head
+    else:
+        light_gov = None
+    for e in entries:
+        r = e.rule
+        if e.extra and not all(x in mods for x in e.extra):
+            continue
+        extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        if r.requires_joint and not (mods & JOINT_WORDS or _many_actors(light_gov or t, parts)):
+            continue
+        if r.objects and not any(
+            noun_keys(p) & r.objects for p in prep_objects(t, {"of", "on", "with", "to"})
+        ):
+            continue
+        light = r.light if r.light is not None else rs.light_verbs
+        if light_gov is not None and any(f in light for f in word_forms(light_gov)):
+            own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
+            return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
+        if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
+            strong = r.light is not None and any(f in r.light for f in word_forms(gov))
+            return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
+        if r.preps and any(
+            c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
+            for c in t.children
+        ):
+            return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
+        if (
+            r.frame
+            and dep != "attr"
+            and any(
+                c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
+                for c in t.children
+            )
+        ):  # "threats to take over", "a demand that X withdraw"
+            return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
+    return None
+
+
+def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
+    if t.dep_ not in PREDICATIVE:
+        return None
+    if t.dep_ == "amod" and t.head.pos_ in {"NOUN", "PROPN"}:
+        return None
+    for e in entries:
+        r = e.rule
+        if r.frame and not (
+            any(c.dep_ in {"xcomp", "ccomp"} for c in t.children)
+            or any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in t.children)
+        ):
+            continue
+        head = t.head if t.dep_ in {"acomp", "oprd"} else t
+        return Cand(rule=r, kind="adj", trig=t, head=head)
+    return None
+
+
+def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
+    if not rs.must or t.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
+        return None
+    reporters = set(rs.settings.get("reporting_verbs") or [])
+    h = t
+    for _ in range(3):
+        if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head != h):
+            h = h.head
+            if h.pos_ in {"NOUN", "PROPN"}:  # "issued a stern reminder that X must"
+                h = h.head if h.head.pos_ in {"VERB", "AUX"} else h
+            if h.pos_ in {"VERB", "AUX"} and (h.lemma_.lower() in reporters or subject_of(h)):
+                return Cand(rule=rs.must[0], kind="must", trig=t, head=t, reporter=h)
+        else:
+            break
+    return None
+
+
+def detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
+    out: list[Cand] = []
+    for t in sent:
+        c = None
+        if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX"):
+            entries = lookup(rs.verbs, t)
+            if entries:
+                c = _verb_cand(t, entries, parts)
+        elif t.pos_ in {"NOUN", "PROPN"}:
+            entries = lookup(rs.nouns, t)
+            if entries:
+                c = _noun_cand(t, entries, rs, parts)
+        if c is None and t.pos_ in {"ADJ", "VERB"}:
+            entries = lookup(rs.adjectives, t)
+            if entries:
+                c = _adj_cand(t, entries)
+        if c is not None and not _purpose(c) and not _reference(c):
+            out.append(c)
+        if t.pos_ in {"VERB", "AUX"}:
+            m = _must_cand(t, rs)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+PURPOSE_HEADS = {"aim", "design", "intend", "mean", "effort", "bid", "push", "drive", "order", "purpose"}
+
+
+def _reference(c: Cand) -> bool:
+    """'as pledged in Paris', 'asked whether ...': a reference or a question, not an act."""
+    h = c.head
+    if any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in h.children) and subject_of(h) is None:
+        return True  # "as pledged", not "as the minister met ..."
+    if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
+        return True  # "the range agreed in Paris": a past agreement named, not reported
+    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked":
+        return True  # "Asked whether ..., he said": a reporter's question
+    if any(
+        a.lower_ == "asked" and a.dep_ == "advcl" and any(m.lower_ in {"whether", "if"} for m in a.subtree)
+        for a in h.ancestors
+    ):
+        return True
+    return c.rule.requires_complement and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in {"whether", "if", "how", "what", "why", "when"}
+        for comp in complements_of(h)
+        for m in comp.children
+    )
+
+
+def _purpose(c: Cand) -> bool:
+    """'visited Ankara to enhance cooperation', 'agreements aimed at expanding trade': an aim,
+    not an event."""
+    h = c.head
+    for a in (h, h.head if h.dep_ == "xcomp" else None):  # "... to attempt to hammer out an accord"
+        if (
+            a is not None
+            and a.dep_ == "advcl"
+            and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in a.children)
+            and subject_of(a) is None
+        ):
+            return True
+    cur = h
+    for _ in range(3):
+        if cur.dep_ not in {"pcomp", "xcomp", "pobj", "prep", "acl"} or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PURPOSE_HEADS:
+            return True
+    return False
+
+
+def _many_actors(head: Token, parts: Participants) -> bool:
+    subj = subject_of(head)
+    return subj is not None and len(parts.entities(subj)) >= 2
+
+
+def dedupe(cands: list[Cand]) -> list[Cand]:
+    """One candidate per predicate: the most specific rule wins ('impose' + 'sanctions')."""
+    best: dict[int, Cand] = {}
+    for c in cands:
+        key = c.head.i if c.kind != "must" else -1 - c.trig.i
+        old = best.get(key)
+        if old is None or c.spec > old.spec:
+            best[key] = c
+    out = list(best.values())
+    # a noun that is the subject of a verb trigger of the same type is the same event
+    verbs = {c.head.i: c for c in out if c.kind == "verb"}
+    out = [
+        c
+        for c in out
+        if not (c.kind == "subjnoun" and c.head.i in verbs and verbs[c.head.i].rule.event == c.rule.event)
+    ]
+    return sorted(out, key=lambda c: c.trig.i)
+
+
+def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
+    """Frame verbs (agree, threaten, demand, refuse, accuse ...) swallow the acts they govern."""
+    proposal = set(rs.settings.get("proposal_nouns") or [])
+    frames = sorted((c for c in cands if c.rule.frame), key=lambda c: tree_depth(c.head))
+    gone: set[int] = set()
+    for f in frames:
+        if id(f) in gone:
+            continue
+        region: set[int] = set()
+        if f.kind == "must":  # the demanded act itself
+            region.update(t.i for t in f.trig.subtree)
+        roots = [f.trig] if f.kind == "noun" and f.trig != f.head else []
+        roots += [c for c in f.head.children if c.dep_ in ABSORB_DEPS]
+        if f.kind == "noun":
+            roots += [c for c in f.trig.children]
+        for r in roots:
+            region.update(_subtree_no_relcl(r))
+        if f.kind != "must":
+            region.discard(f.trig.i)
+        for c in cands:
+            if c is f or id(c) in gone or c.trig.i not in region:
+                continue
+            if c.kind in {"noun", "subjnoun"} and not _governed(c.trig, f.head, proposal):
+                continue
+            gone.add(id(c))
+            f.absorbed.append(c)
+    return [c for c in cands if id(c) not in gone]
+
+
+def _subtree_no_relcl(root: Token) -> set[int]:
+    """A frame's reach: what it governs, but not relative/adverbial clauses (acts of their own)."""
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(
+            c
+            for c in t.children
+            if not (c.dep_ in {"relcl", "advcl"} or (c.dep_ == "acl" and t.pos_ in {"NOUN", "PROPN"}))
+        )
+    return out
+
+
+def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
+    """A noun act is unrealised when reached through a complement clause or a proposal noun."""
+    h = tok
+    for _ in range(12):
+        if h == top or h.head == h:
+            return False
+        if h != tok and (h.dep_ in {"xcomp", "ccomp"} or h.lemma_.lower() in proposal):
+            return True
+        if h.dep_ in {"xcomp", "ccomp"} and h.head == top:
+            return True
+        h = h.head
+    return False

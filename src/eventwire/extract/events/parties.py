@@ -1,0 +1,300 @@
+"""Both sides of an event: the actor from the subject (or agent, or the governing clause), the
+recipient from objects, prepositions and demanded clauses, and the targets of visits and protests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Entity, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..context import DocContext
+
+from .detect import Cand
+from .participants import RECIPIENT_PREPS, Participants
+from .rules import RuleSet
+from .syntax import (
+    complements_of,
+    is_passive,
+    is_stative,
+    objects_of,
+    passive_agents,
+    prep_objects,
+    subject_of,
+)
+
+
+def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
+    """Subject side of a predicate, climbing to the governing clause when the subject is implicit."""
+    control = set(rs.settings.get("object_control") or [])
+    reporters = set(rs.settings.get("reporting_verbs") or [])
+    cur = h
+    for _ in range(5):
+        if is_passive(cur):
+            ags = passive_agents(cur)
+            if ags:
+                return entities_of(ags, parts)
+            if any(ch.dep_ == "nsubjpass" for ch in cur.children):
+                return []  # "the accord was reached": no agent named, not the reporter
+        else:
+            s = subject_of(cur)
+            dl = parts.dateline(cur.sent) if s is not None else None
+            if dl is not None and s.idx < dl:
+                # the parser took the dateline for the subject: read the words before the verb
+                ents = parts.span_entities([t for t in cur.sent if dl <= t.idx and t.i < cur.i])
+                if ents:
+                    return ents
+            if s is not None:
+                ents = parts.entities(s)
+                if ents:
+                    return ents
+                if s.pos_ != "PRON":
+                    return []
+                # "they said they would": a pronoun under a reporting verb is the reporter
+                if not (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporters):
+                    return []
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in control:
+            objs = [c for c in cur.head.children if c.dep_ == "dobj"]
+            if objs:
+                return parts.entities(objs[0])
+        if cur.dep_ in {"relcl", "acl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
+            ents = parts.entities(cur.head)
+            if ents or cur.head.dep_ not in {"dobj", "pobj", "attr"}:
+                return ents
+            cur = cur.head  # "issued a declaration demanding ...": the issuer
+            continue
+        if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
+            cur = cur.head
+            if cur.dep_ == "prep":
+                cur = cur.head
+            continue
+        if cur.dep_ in {"pobj", "dobj"} and cur.pos_ in {"NOUN", "PROPN"}:
+            nxt = cur.head.head if cur.dep_ == "pobj" else cur.head
+            if nxt == cur or nxt.pos_ not in {"VERB", "AUX", "NOUN"}:
+                return []
+            cur = nxt
+            continue
+        return []
+    return []
+
+
+def nonactor_subject(h: Token, parts: Participants) -> bool:
+    """Whether the clause, or the clause it shares its subject with, has a subject that names no
+    actor: 'It will allow ... and opens ...', 'The accord will reduce ...'."""
+    cur = h
+    for _ in range(4):
+        if is_passive(cur):
+            return False
+        s = subject_of(cur)
+        if s is not None:
+            if s.pos_ == "PRON" or s.tag_ in {"WDT", "DT"}:
+                # "this could encourage", "which shut down": these pronouns never name an actor
+                return s.lower_ in {
+                    "it",
+                    "this",
+                    "that",
+                    "which",
+                    "what",
+                    "these",
+                    "those",
+                } and not parts.entities(s)
+            return not parts.entities(s)
+        if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def entities_of(toks: list[Token], parts: Participants, strict: bool = True) -> list[Entity]:
+    out: list[Entity] = []
+    for t in toks:
+        for e in parts.entities(t, strict=strict):
+            if all(e.id != o.id for o in out):
+                out.append(e)
+    return out
+
+
+def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Entity], list[Entity]]:
+    """(recipients, extra actors): objects, prepositional objects, the demanded clause's subject."""
+    h = c.head
+    actor_keys: set[str] | None = None
+
+    def owner_is_actor(owners: list[Entity]) -> bool:
+        nonlocal actor_keys
+        if actor_keys is None:
+            acts = actor_side(h, parts, rs) if c.kind != "must" else []
+            actor_keys = {a.id for a in acts} | {a.country for a in acts if a.country}
+        return any(o.id in actor_keys or (o.country and o.country in actor_keys) for o in owners)
+
+    toks: list[Token] = []
+    between: list[Token] = []
+    for ch in h.children:
+        if ch.dep_ in {"dobj", "dative"} or (ch.dep_ == "nsubjpass" and not is_stative(h)):
+            if ch.pos_ == "ADP":  # "supply warships to/dative Malaysia"
+                toks.extend(p for p in ch.children if p.dep_ == "pobj")
+            else:
+                toks.append(ch)
+    if c.kind == "subjnoun" and c.trig in toks:
+        toks.remove(c.trig)
+    if is_passive(h) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
+        # reduced passive: "Supported by the US, China argued" / "a camp attacked by militias"
+        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN"}:
+            toks.append(h.head)
+        elif h.dep_ == "advcl":
+            s = subject_of(h.head)
+            if s is not None:
+                toks.append(s)
+    holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
+    for holder in holders.values():
+        for p in prep_objects(holder, RECIPIENT_PREPS - {"between"}):
+            if p.head.lower_ == "of" and holder == h:
+                continue
+            toks.append(p)
+        between.extend(prep_objects(holder, {"between"}))
+    if c.obj is not None and c.obj not in toks and c.obj.head != h:
+        toks.append(c.obj)
+    ents: list[Entity] = []
+    for t in toks:
+        if parts.is_place(t):
+            continue
+        if c.act_obj and t == c.obj and t.i not in parts.by_tok:
+            # the matched object ("support", "sanctions") is the act, not its target: its owner is
+            # the recipient only when it is not the actor's own ("supported Turkey's efforts" vs
+            # "reaffirmed Malaysia's support"); else look at what it is for/on/against
+            got = entities_of([ch for ch in t.children if ch.dep_ == "poss"], parts)
+            if got and owner_is_actor(got):
+                got = []
+        else:
+            got = parts.entities(t, strict=False)
+        if not got:  # "called for sanctions against Nigeria"
+            got = entities_of(
+                [
+                    p
+                    for p in prep_objects(t, {"against", "on", "to", "with", "for", "of", "by", "from"})
+                    if not parts.is_place(p)
+                ],
+                parts,
+                strict=False,
+            )
+        for e in got:
+            if all(e.id != o.id for o in ents):
+                ents.append(e)
+    if c.kind == "must":
+        s = subject_of(c.trig)
+        ents = parts.entities(s, strict=False) if s is not None else []
+        if not ents and c.reporter is not None:
+            ents = entities_of(
+                [ch for ch in c.reporter.children if ch.dep_ == "dative"] + prep_objects(c.reporter, {"to"}),
+                parts,
+                strict=False,
+            )
+            for ch in c.reporter.children:
+                if ch.dep_ == "dative":
+                    ents += entities_of([p for p in ch.children if p.dep_ == "pobj"], parts, strict=False)
+    elif not ents and c.rule.frame:
+        comps = complements_of(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
+        for t in toks:  # "insisted on its demands that X grant ..."
+            comps += [ch for ch in t.children if ch.dep_ in {"ccomp", "acl"}]
+        if c.rule.event == "THREATEN" or c.absorbed:
+            # "threatened to strike unless Israel rescinded ...": the one who must comply
+            for t in [c.head, *comps]:
+                for ch in t.children:
+                    if ch.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in ch.children):
+                        s = subject_of(ch)
+                        if s is not None and not ents:
+                            ents = parts.entities(s, strict=False)
+                if ents:
+                    break
+        for comp in comps if not ents else []:  # "demanded that X withdraw": X
+            s = subject_of(comp)
+            if s is not None and comp.dep_ != "xcomp":
+                ents = parts.entities(s, strict=False)
+                if ents:
+                    break
+        for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
+            ents, _ = recipient_side(a, parts, rs)
+            if ents:
+                break
+        if not ents:
+            for comp in comps:
+                ents = entities_of(
+                    [o for o in objects_of(comp) if not parts.is_place(o)], parts, strict=False
+                )
+                if ents:
+                    break
+    if not ents and c.obj is not None and c.kind == "verb":
+        # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
+        purpose = [
+            t
+            for ch in h.children
+            if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
+            for t in ch.subtree
+        ]
+        for t in [*c.obj.subtree, *purpose]:
+            if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
+                ents = parts.entities(t, strict=False)
+                if ents:
+                    break
+    extra = entities_of(between, parts)
+    return ents, extra
+
+
+def country_entity(ctx: DocContext, iso: str) -> Entity:
+    key = f"c:{iso}"
+    for m in ctx.entities:
+        if m.key == key:
+            e = m.entity
+            return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+    return Entity(id=key, name=iso, kind="country", country=iso, sector="GOV")
+
+
+PROTEST_AIMS = {"protest", "demand", "denounce", "oppose", "condemn", "call", "press", "show", "demonstrate"}
+
+
+PROTEST_PREPS = {"protest", "response", "retaliation", "defiance", "opposition", "solidarity"}
+
+
+def protest_target(c: Cand, parts: Participants) -> list[Entity]:
+    """'to protest X', 'to demand reforms by X', 'in protest of X', 'in defiance of X': X."""
+    for hd in {c.head.i: c.head, c.trig.i: c.trig}.values():
+        for ch in hd.children:
+            if ch.dep_ in {"advcl", "xcomp", "conj"} and ch.lemma_.lower() in PROTEST_AIMS:
+                toks = [o for o in objects_of(ch) if not parts.is_place(o)]
+                for o in toks:
+                    got = parts.entities(o, strict=False) or entities_of(
+                        prep_objects(o, {"by", "of", "against", "from", "for"}), parts, strict=False
+                    )
+                    if got:
+                        return got
+            if ch.dep_ == "prep":
+                for p in ch.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in PROTEST_PREPS:
+                        got = entities_of(
+                            prep_objects(p, {"of", "against", "at", "to", "with"}), parts, strict=False
+                        )
+                        if got:
+                            return got
+    return []
+
+
+def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
+    cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
+    holders = [c.head, c.trig]
+    for hd in holders:
+        cands += prep_objects(hd, {"to", "in", "at"})
+    for tok in cands:
+        place = parts.place_of(tok)
+        m = parts.by_tok.get(tok.i)
+        if place is not None:
+            iso = place.country or (m.entity.country if m is not None else None)
+            if iso:
+                return [country_entity(ctx, iso)], place
+            return [], place
+        ents = [e for e in parts.entities(tok) if e.kind == "country"]
+        if ents:
+            return ents, None
+    return [], None
