@@ -13,7 +13,7 @@ import pytest
 from eventwire.analyse.nlp import get_nlp
 from eventwire.extract.context import DocContext
 from eventwire.extract.events import coder as events
-from eventwire.extract.events.rules import PatternError, _rule, load_rules
+from eventwire.lexicon.events import PatternError, _rule, load_rules
 from eventwire.model import PLOVER_TYPES, Article, Entity, EntityMention, Event
 
 # surface form -> (key, kind, country, is_place)

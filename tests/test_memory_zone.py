@@ -167,9 +167,9 @@ def test_lazily_built_tables_put_no_string_in_the_vocab(monkeypatch) -> None:
     safe while they read nothing into spaCy's vocab (a Matcher built there would lose its words)."""
     from eventwire.analyse import prefilter
     from eventwire.extract import deals, figures, money, quotes
-    from eventwire.extract.events.rules import load_rules
     from eventwire.extract.time import lexicon as timex_lexicon
     from eventwire.extract.time import rules as timex_rules
+    from eventwire.lexicon.events import load_rules
     from eventwire.link import knowledge, places
 
     nlp = get_nlp()

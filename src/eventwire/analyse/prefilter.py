@@ -138,7 +138,7 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
             out.setdefault(h, set()).add(cond)
 
     try:
-        from ..extract.events.rules import load_rules
+        from ..lexicon.events import load_rules
 
         rs = load_rules()
         for table in (rs.verbs, rs.nouns, rs.adjectives):

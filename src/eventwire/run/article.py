@@ -114,8 +114,8 @@ def warm_up() -> None:
     from ..analyse.nlp import get_nlp
     from ..analyse.prefilter import lexicon
     from ..extract import deals, figures, money, quotes
-    from ..extract.events.rules import load_rules
     from ..extract.time.rules import rules as timex_rules
+    from ..lexicon.events import load_rules
     from ..link import places
     from ..link.knowledge import get_lexicon
 

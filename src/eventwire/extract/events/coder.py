@@ -20,6 +20,7 @@ from ...model import Event, Place, stable_id
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
+from ...lexicon.events import RuleSet, cameo_score, load_rules
 from .detect import Cand, absorb, dedupe, detect
 from .modality import contexts, modality
 from .participants import Participants
@@ -32,7 +33,6 @@ from .parties import (
     recipient_side,
     visit_target,
 )
-from .rules import RuleSet, cameo_score, load_rules
 from .syntax import is_passive, passive_agents, prep_objects, subject_of
 
 INTENT_CODES = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}

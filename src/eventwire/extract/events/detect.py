@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+from ...lexicon.events import Entry, Rule, RuleSet
 from .participants import OBJ_DEPS, Participants
-from .rules import Entry, Rule, RuleSet
 from .syntax import (
     complements_of,
     match_objects,

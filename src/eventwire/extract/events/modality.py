@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     pass
 
+from ...lexicon.events import RuleSet
 from .detect import Cand
-from .rules import RuleSet
 
 FUTURE_NOUN_MODS = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "prospective"}
 

@@ -17,8 +17,8 @@ from ...model import Entity, EntityMention, Place
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+    from ...lexicon.events import RuleSet
     from ..context import DocContext
-    from .rules import RuleSet
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}

@@ -13,9 +13,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..context import DocContext
 
+from ...lexicon.events import RuleSet
 from .detect import Cand
 from .participants import RECIPIENT_PREPS, Participants
-from .rules import RuleSet
 from .syntax import (
     complements_of,
     is_passive,

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ...lexicon import DATA_DIR, load_yaml
-from ...model import PLOVER_TYPES
+from ..model import PLOVER_TYPES
+from . import DATA_DIR, load_yaml
 
 RULE_KEYS = {
     "name",
