@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .settings import Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -24,6 +27,18 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLAlchemy URL (default: $EVENTWIRE_DB, else sqlite:///eventwire.db)."),
 ]
+
+
+def _settings(**flags: object) -> Settings:
+    """This run's settings (flags, then EVENTWIRE_* variables, then defaults), checked before any
+    work starts; a bad value is one line naming the variable, and exit status 2."""
+    from .settings import Settings, SettingsError, configure
+
+    try:
+        return configure(Settings.from_env(**flags))
+    except SettingsError as exc:
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
 
 
 def _open_store(db: str | None):
@@ -54,6 +69,8 @@ def ingest(
     from sqlalchemy.exc import SQLAlchemyError
 
     from .run.ingest import ingest as run_ingest
+
+    workers = _settings(db=db, workers=workers or None).workers or 0
     from .run.local import LocalEngine
 
     if engine == "ray":
@@ -147,6 +164,7 @@ def export(
     out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
 ) -> None:
     """Write one kind of record in the export contract's shape."""
+    _settings(db=db)
     from .export import KINDS, ExportError
     from .export import export as run_export
 
@@ -170,6 +188,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
 ) -> None:
     """Serve the web UI and JSON API."""
+    _settings(db=db)
     import uvicorn
 
     from .web.app import create_app
@@ -186,6 +205,7 @@ def code(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON event a line.")] = False,
 ) -> None:
     """Print the events coded from one text, with the pattern that fired."""
+    _settings()
     from .analyse.nlp import get_nlp
     from .model import Article, stable_id
     from .run.article import extract_article, prepare_article
@@ -228,6 +248,7 @@ def timex(
     dct: Annotated[str | None, typer.Option(help="Document creation time, YYYY-MM-DD.")] = None,
 ) -> None:
     """Print the temporal expressions of a file, one JSON object a line (TimeML values)."""
+    _settings()
     from .extract.time.tagger import timex_file_main
 
     raise typer.Exit(timex_file_main(file, dct))

@@ -6,7 +6,6 @@ at run time. Loading takes ~1 s, so every caller shares the cached instance.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -45,7 +44,9 @@ def get_nlp():
 
 def zones_enabled() -> bool:
     """``EVENTWIRE_MEMORY_ZONE=0`` keeps every string spaCy sees, as before memory zones."""
-    return os.environ.get("EVENTWIRE_MEMORY_ZONE", "1").strip().lower() not in ("0", "false", "no", "off")
+    from ..settings import get_settings
+
+    return get_settings().memory_zone
 
 
 @contextmanager
@@ -89,7 +90,9 @@ def use_numpy_matmul(nlp: Any) -> None:
     OpenBLAS's own threads on top of that fought over the cores (2,000 wire stories on 2 cores:
     100 CPU-s with them, 68 without).
     """
-    if os.environ.get("EVENTWIRE_MATMUL", "numpy").strip().lower() == "blis":
+    from ..settings import get_settings
+
+    if get_settings().matmul == "blis":
         return
     from thinc.api import NumpyOps
     from threadpoolctl import threadpool_limits

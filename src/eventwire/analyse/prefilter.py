@@ -16,16 +16,14 @@ positive costs time, a false negative costs records. ``EVENTWIRE_PREFILTER=0`` t
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import DATA_DIR, load_yaml
+from ..lexicon import data_path, load_yaml
 
-DATA = DATA_DIR
 QUOTE_CHARS = '"“”„«»'
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -40,7 +38,9 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 def enabled() -> bool:
     """The switch: ``EVENTWIRE_PREFILTER=0`` parses every sentence (to compare results)."""
-    return os.environ.get("EVENTWIRE_PREFILTER", "1").strip().lower() not in ("0", "false", "no", "off")
+    from ..settings import get_settings
+
+    return get_settings().prefilter
 
 
 _STEMS: dict[str, str] = {}
@@ -107,7 +107,7 @@ def _words(value: Any) -> list[str]:
 
 
 def _yaml(name: str) -> Any:
-    path = DATA / name
+    path = data_path(name)
     if not path.exists():
         return {}
     return load_yaml(path.read_text(encoding="utf-8")) or {}
@@ -149,7 +149,7 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
             add("must", (), ())
         return out
     except Exception:  # noqa: BLE001 - no coder yet: read the files, every word a trigger
-        for path in sorted((DATA / "events").glob("*.yaml")):
+        for path in sorted((data_path("events")).glob("*.yaml")):
             data = load_yaml(path.read_text(encoding="utf-8")) or {}
             for rule in data.get("rules") or []:
                 for key in ("verbs", "nouns", "adjectives"):

@@ -434,9 +434,9 @@ def _deal_block(d: Deal) -> str:
 def _deal_groups() -> list[tuple[str, Any]]:
     import re
 
-    from ..lexicon import DATA_DIR, load_yaml
+    from ..lexicon import data_path, load_yaml
 
-    raw = load_yaml((DATA_DIR / "deals.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(data_path("deals.yaml").read_text(encoding="utf-8"))
     out = []
     for name, words in raw["items"].items():
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import DATA_DIR, load_yaml
+from ..lexicon import data_path, load_yaml
 from ..model import Money
 
-_DATA = DATA_DIR / "currencies.yaml"
+_DATA = "currencies.yaml"
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _babel_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    raw: dict[str, Any] = load_yaml(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(data_path(_DATA).read_text(encoding="utf-8"))
     scales = {str(k).casefold(): float(v) for k, v in raw["scales"].items()}
     symbols = {str(k): str(v) for k, v in raw["symbols"].items()}
     words = _babel_names()

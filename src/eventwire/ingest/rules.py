@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import DATA_DIR, load_yaml
+from ..lexicon import data_path, load_yaml
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _ci(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Parse and compile ``ingest.yaml``; cached because every file read needs it."""
-    text = (DATA_DIR / "ingest.yaml").read_text(encoding="utf-8")
+    text = data_path("ingest.yaml").read_text(encoding="utf-8")
     raw: dict[str, Any] = load_yaml(text)
     header_keys: dict[str, str] = {}
     for fld, keys in raw["header_keys"].items():

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -23,9 +23,16 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
+def data_dir() -> Path:
+    """The language data in use: ``EVENTWIRE_DATA`` (an analyst's own copy) or the shipped folder."""
+    from ..settings import get_settings
+
+    return get_settings().data_dir or SHIPPED_DATA
+
+
 def data_path(name: str) -> Path:
-    """The shipped data file ``name`` (relative to the package's ``data`` folder)."""
-    return DATA_DIR / name
+    """The data file ``name``, relative to the data folder in use."""
+    return data_dir() / name
 
 
 def read_data(name: str) -> Any:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import PLOVER_TYPES
-from . import DATA_DIR, load_yaml
+from . import data_path, load_yaml
 
 RULE_KEYS = {
     "name",
@@ -107,11 +107,8 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().replace("-", " - ").split()).replace(" - ", "-")
 
 
-DATA = DATA_DIR
-
-
 def _read_yaml(name: str) -> Any:
-    return load_yaml((DATA / name).read_text(encoding="utf-8"))
+    return load_yaml(data_path(name).read_text(encoding="utf-8"))
 
 
 def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], where: str, order: int) -> Rule:
@@ -162,7 +159,7 @@ def load_rules() -> RuleSet:
     cameo = {str(k): v for k, v in (_read_yaml("cameo.yaml") or {}).items()}
     rs = RuleSet(settings=settings, cameo=cameo)
     order = 0
-    for path in sorted((DATA / "events").glob("*.yaml")):
+    for path in sorted((data_path("events")).glob("*.yaml")):
         where = f"data/events/{path.name}"
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
         event = data.get("event")

@@ -8,16 +8,14 @@ and cached, because every article consults it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import DATA_DIR, load_yaml
+from ..lexicon import data_path, load_yaml
+from ..settings import get_settings
 from .names import fold
-
-DATA = DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -112,15 +110,13 @@ def _is_acronym(s: str) -> bool:
 
 
 def knowledge_paths() -> list[Path]:
-    paths = [DATA / "knowledge.yaml"]
-    extra = os.environ.get("EVENTWIRE_KNOWLEDGE", "")
-    paths += [Path(p) for p in extra.split(os.pathsep) if p.strip()]
-    return paths
+    paths = [data_path("knowledge.yaml")]
+    return paths + list(get_settings().knowledge)
 
 
 def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     """Read the data files into lookup tables (no caching: tests build their own)."""
-    countries: dict[str, dict[str, Any]] = _yaml(DATA / "countries.yaml")
+    countries: dict[str, dict[str, Any]] = _yaml(data_path("countries.yaml"))
     lex = Lexicon(countries=countries)
 
     def add(phrase: str, entry: Entry) -> None:
@@ -159,12 +155,12 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
             add(a, ent("capital", key, name, iso, "GOV", a))
             lex.capital_of.setdefault(fold(a), iso)
 
-    for igo in _yaml(DATA / "igos.yaml"):
+    for igo in _yaml(data_path("igos.yaml")):
         key = f"o:{fold(igo['name'])}"
         for a in [igo["name"], *(igo.get("aliases") or [])]:
             add(a, ent("igo", key, igo["name"], igo.get("code", "IGO"), igo.get("sector"), a))
 
-    off = _yaml(DATA / "offices.yaml")
+    off = _yaml(data_path("offices.yaml"))
     lex.heads = {fold(k): v for k, v in (off.get("heads") or {}).items()}
     lex.name_like_titles = {fold(w) for w in off.get("name_like_titles") or []}
     lex.modifiers = {fold(str(w)) for w in off.get("modifiers") or []}
@@ -178,7 +174,7 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     lex.place_words = {fold(w) for w in off.get("place_words") or []}
     lex.org_descriptors = {fold(k): v for k, v in (off.get("org_descriptors") or {}).items()}
 
-    hon = _yaml(DATA / "honorifics.yaml")
+    hon = _yaml(data_path("honorifics.yaml"))
     for h in hon.get("honorifics") or []:
         words = tuple(fold(w).strip(".'’") for w in str(h).replace("'", " ").replace("’", " ").split())
         lex.honorific_phrases.add(words)

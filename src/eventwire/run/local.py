@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from ..model import Article, ArticleExtraction
+from ..settings import get_settings
 from .article import process_texts, warm_up
 
 
@@ -60,8 +61,8 @@ def _start_method() -> str:
     """
     if sys.platform == "win32":
         return "spawn"
-    m = os.environ.get("EVENTWIRE_START_METHOD", "").strip().lower()
-    if m in ("fork", "forkserver", "spawn"):
+    m = get_settings().start_method
+    if m:
         return m
     import threading
 

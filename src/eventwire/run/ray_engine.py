@@ -23,9 +23,7 @@ import numpy as np
 import ray
 
 from ..model import Article, ArticleExtraction
-
-# environment the workers must share with the driver (results depend on them)
-_PASS_ENV = ("EVENTWIRE_PREFILTER",)
+from ..settings import get_settings
 
 
 class _Worker:
@@ -54,7 +52,7 @@ class RayEngine:
         self.workers = workers or None
         self.rows_per_call = rows_per_call
         self._started = False
-        env = {k: os.environ[k] for k in _PASS_ENV if k in os.environ}
+        env = get_settings().env(workers_only=True)
         if not ray.is_initialized():
             kwargs: dict[str, Any] = {
                 "include_dashboard": False,

@@ -7,7 +7,6 @@ what makes an interrupted ingest resumable: a batch is either all there or not a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -17,10 +16,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 
 from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
+from ..settings import get_settings
 from . import fts
 from . import tables as T
 
-DEFAULT_DB = "sqlite:///eventwire.db"
 EXTRACTION_VERSION = 1  # bump when per-article extraction changes, to re-extract stored articles
 
 
@@ -30,7 +29,7 @@ class StoreError(RuntimeError):
 
 def resolve_url(url: str | None) -> str:
     """--db beats EVENTWIRE_DB beats the default file in the current folder."""
-    url = url or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    url = url or get_settings().database
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     elif url.startswith("postgres://"):

@@ -8,7 +8,6 @@ CORS is off unless ``cors_origins`` (or ``EVENTWIRE_CORS``, comma-separated) nam
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..settings import get_settings
 from ..store.query import Reader
 from .api import api_router
 from .cache import ResponseCache
@@ -47,9 +47,10 @@ def create_app(
     cache_seconds: float | None = None,
 ) -> FastAPI:
     """The app over an open :class:`eventwire.store.Store` (anything with an ``engine``)."""
-    token = token if token is not None else os.environ.get("EVENTWIRE_TOKEN") or None
-    if cors_origins is None and os.environ.get("EVENTWIRE_CORS"):
-        cors_origins = [o.strip() for o in os.environ["EVENTWIRE_CORS"].split(",") if o.strip()]
+    settings = get_settings()
+    token = token if token is not None else settings.token
+    if cors_origins is None and settings.cors:
+        cors_origins = list(settings.cors)
     app = FastAPI(
         title="eventwire",
         version="1",
@@ -62,7 +63,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     if cache_seconds is None:
-        cache_seconds = float(os.environ.get("EVENTWIRE_CACHE_SECONDS") or 2.0)
+        cache_seconds = settings.cache_seconds
     reader = Reader(store.engine)
     templates = make_templates()
     cache = ResponseCache(ttl=cache_seconds)
