@@ -50,6 +50,8 @@ FILES = {
 }
 AGENTS_FILE = "Phoenix.agents.txt"
 FORMAT_VERSION = 1
+# an affiliation is written as an array of these, in this order (the file names them too)
+AFFILIATION_FIELDS = ("code", "kind", "country", "sector", "start", "end", "office")
 
 # YYMMDD years up to this are 20YY, later ones 19YY: PETRARCH's own rule (dstr_to_ordate).
 CENTURY_PIVOT = 30
@@ -746,22 +748,27 @@ class Record:
             mine.extend(x for x in theirs if x not in mine)
 
     def to_json(self) -> dict[str, object]:
-        head: dict[str, object] = {"name": self.names[0], "aliases": self.names[1:]}
+        """The record as written: affiliations as arrays in AFFILIATION_FIELDS order (compact)."""
+        head: dict[str, object] = {"name": self.names[0], "aliases": self.names[1:], "source": self.source}
         if self.category == "person":
-            return {**head, "affiliations": self.dated, "defaults": self.undated, "source": self.source}
+            return {**head, "affiliations": rows(self.dated), "defaults": rows(self.undated)}
         main = dict(self.main or {})
         main.pop("office", None)
         if self.category == "place":
             main.pop("sector", None)
             main["kind"] = self.place_kind
-        return {**head, **main, "history": self.dated, "source": self.source}
+        return {**head, **main, "history": rows(self.dated)}
+
+
+def rows(affiliations: list[Aff]) -> list[list[str | None]]:
+    return [[a[f] for f in AFFILIATION_FIELDS] for a in affiliations]
 
 
 def make_record(r: Read, names: list[str], category: str, table: CodeTable) -> Record:
     source = [f"{r.section}:{r.entry.line}"]
     if category == "person":
         dated = [affiliation(raw, rd) for raw, rd in r.codes if raw.start or raw.end]
-        undated = [undated_affiliation(raw, rd) for raw, rd in r.codes if not raw.start and not raw.end]
+        undated = [affiliation(raw, rd) for raw, rd in r.codes if not raw.start and not raw.end]
         return Record(category, names, dated, undated, None, source)
     raw, main = main_code(r.codes)
     history = [affiliation(c, rd) for c, rd in r.codes if c is not raw]
@@ -769,12 +776,6 @@ def make_record(r: Read, names: list[str], category: str, table: CodeTable) -> R
     if category == "place":
         place_kind = "state" if names_state(names, main.country) else "place"
     return Record(category, names, history, [], affiliation(raw, main), source, place_kind)
-
-
-def undated_affiliation(raw: RawCode, reading: Reading) -> Aff:
-    aff = affiliation(raw, reading)
-    del aff["start"], aff["end"]
-    return aff
 
 
 def names_state(names: list[str], code: str | None) -> bool:
@@ -992,6 +993,7 @@ def document(knowledge: Knowledge, licence: str) -> dict[str, object]:
 
     return {
         "format": FORMAT_VERSION,
+        "affiliation_fields": list(AFFILIATION_FIELDS),
         "source": SOURCE,
         "licence": licence,
         "people": listed(knowledge.people),
