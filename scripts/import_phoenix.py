@@ -284,6 +284,7 @@ class Entry:
     comment: str
     aliases: list[tuple[str, int]] = field(default_factory=list)
     codes: list[RawCode] = field(default_factory=list)
+    coded: bool = False  # a [...] was seen, even one that could not be read ([---] is a code)
 
 
 def split_comment(raw: str) -> tuple[str, str]:
@@ -339,12 +340,13 @@ class ActorReader:
         name = body.split("[", 1)[0].strip()
         codes = self.codes_in(number, body, comment)
         cur = self.current
-        if cur is not None and not cur.codes and self.contiguous and cur.name is not None:
+        if cur is not None and not cur.coded and self.contiguous and cur.name is not None:
             cur.aliases.append((name, number))  # PETRARCH: shares the code-less entry's codes
             cur.codes.extend(codes)
+            cur.coded = "[" in body
             self.report.note("code-less name lines merged into the next entry as aliases")
             return
-        self.current = Entry(self.file, number, name, comment, codes=codes)
+        self.current = Entry(self.file, number, name, comment, codes=codes, coded="[" in body)
         self.entries.append(self.current)
         self.contiguous = True
 
@@ -363,6 +365,7 @@ class ActorReader:
             self.report.skip(self.file, number, "code before any entry", body)
             return
         self.current.codes.extend(self.codes_in(number, body, comment))
+        self.current.coded = True
 
     def codes_in(self, number: int, body: str, comment: str) -> list[RawCode]:
         """All [...] codes on a line; the comment names an office only if the YAML says so."""
@@ -520,9 +523,14 @@ def natural_name(raw: str, names: list[str], acronyms: frozenset[str], org: bool
     return " ".join(out)
 
 
+FOLD_TABLE = str.maketrans(
+    {"ı": "i", "İ": "I", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "’": "'"}
+)
+
+
 def fold(text: str) -> str:
-    """Comparison key: the same fold eventwire.link.world uses for lookups."""
-    text = unicodedata.normalize("NFKD", text)
+    """Comparison key: the same fold eventwire.link.world uses for lookups (a test checks)."""
+    text = unicodedata.normalize("NFKD", text.translate(FOLD_TABLE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace(".", "").replace("'", "").replace("\u2019", "").replace("-", " ").replace("_", " ")
     return " ".join(text.split())
