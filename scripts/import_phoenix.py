@@ -121,6 +121,7 @@ class CodeTable:
     fictional: frozenset[str]
     sectors: frozenset[str]
     armed_sectors: frozenset[str]
+    no_particles: frozenset[str]
     offices: dict[str, str]
 
     @classmethod
@@ -140,6 +141,7 @@ class CodeTable:
             fictional=frozenset(raw["fictional"]),
             sectors=frozenset(raw["sectors"]),
             armed_sectors=frozenset(raw["armed_sectors"]),
+            no_particles=frozenset(raw["names_without_particles"]),
             offices={str(k): str(v) for k, v in raw["offices"].items()},
         )
         table.check(historic_iso)
@@ -404,33 +406,33 @@ def words_of(raw: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", raw) if w]
 
 
-def case_word(word: str, first: bool, after: str = "") -> str:
+def case_word(word: str, first: bool, after: str = "", particles: bool = True) -> str:
     """One all-caps word in natural case: particles, Mc/Mac, O'/d', initials, roman numerals.
 
     `after` is the previous word, lower case ("de" makes a following "la" a particle).
     """
     lead, core, trail = re.fullmatch(r"(\W*)(.*?)(\W*)", word).groups()
     if lead or (trail and trail != "."):
-        return lead + case_word(core, first, after) + trail if core else word
+        return lead + case_word(core, first, after, particles) + trail if core else word
     if any(ch.islower() for ch in word):
         return word  # written in mixed case already: trust it
     low = word.lower()
     if re.fullmatch(r"(?:[A-Z]\.)+", word):
         return word  # initials: C. R.K. U.N.
-    if not first and (low in PARTICLES or (after == "de" and low in AFTER_DE)):
+    if particles and not first and (low in PARTICLES or (after == "de" and low in AFTER_DE)):
         return low
     if not first and ROMAN.match(word):
         return word
     if "-" in word:
-        return "-".join(case_segment(s, first and i == 0, True) for i, s in enumerate(word.split("-")))
-    return case_segment(word, first, False)
+        return "-".join(case_segment(s, first and i == 0, particles) for i, s in enumerate(word.split("-")))
+    return case_segment(word, first, particles, in_compound=False)
 
 
-def case_segment(seg: str, first: bool, in_compound: bool) -> str:
+def case_segment(seg: str, first: bool, particles: bool, in_compound: bool = True) -> str:
     low = seg.lower()
     if not seg:
         return seg
-    if not first and (low in PARTICLES or (in_compound and low in IN_COMPOUND)):
+    if particles and not first and (low in PARTICLES or (in_compound and low in IN_COMPOUND)):
         return low
     if "'" in seg:
         return case_apostrophe(seg, first)
@@ -509,7 +511,9 @@ def keeps_capitals(word: str, names: list[str], acronyms: frozenset[str], org: b
     return org and not VOWELS & set(letters)  # MSF, BBC
 
 
-def natural_name(raw: str, names: list[str], acronyms: frozenset[str], org: bool) -> str:
+def natural_name(
+    raw: str, names: list[str], acronyms: frozenset[str], org: bool, particles: bool = True
+) -> str:
     """A name in natural case; `names` are all the entry's names (for acronyms it spells out)."""
     words = words_of(raw)
     out = []
@@ -519,7 +523,7 @@ def natural_name(raw: str, names: list[str], acronyms: frozenset[str], org: bool
         elif i > 0 and w.lower() in (FUNCTION_WORDS if org else PERSON_FUNCTION_WORDS):
             out.append(w.lower())
         else:
-            out.append(case_word(w, i == 0, words[i - 1].lower() if i else ""))
+            out.append(case_word(w, i == 0, words[i - 1].lower() if i else "", particles))
     return " ".join(out)
 
 
@@ -705,7 +709,14 @@ def usable_names(r: Read, report: Report) -> list[str]:
     return out
 
 
-def cased_names(raws: list[str], category: str, acronyms: frozenset[str]) -> list[str]:
+def uses_particles(r: Read, table: CodeTable) -> bool:
+    """False for people of states where "Van", "Den", "Da" are names (Nguyen Van An, Wu Den-yih)."""
+    return not any(reading.country in table.no_particles for _, reading in r.codes)
+
+
+def cased_names(
+    raws: list[str], category: str, acronyms: frozenset[str], particles: bool = True
+) -> list[str]:
     """Natural-case names, deduplicated by their fold (the first spelling wins).
 
     Places get no learned acronyms, only those their own entry spells out ("AU" is the African
@@ -713,7 +724,7 @@ def cased_names(raws: list[str], category: str, acronyms: frozenset[str]) -> lis
     """
     seen: dict[str, str] = {}
     for raw in raws:
-        name = natural_name(raw, raws, acronyms, org=category != "person")
+        name = natural_name(raw, raws, acronyms, org=category != "person", particles=particles)
         seen.setdefault(fold(name), name)
     return list(seen.values())
 
@@ -969,7 +980,12 @@ def import_actors(root: Path, table: CodeTable, report: Report) -> list[Record]:
     }
     known = {"person": acronyms - name_words, "place": frozenset()}
     return [
-        make_record(r, cased_names(raws, category, known.get(category, acronyms)), category, table)
+        make_record(
+            r,
+            cased_names(raws, category, known.get(category, acronyms), uses_particles(r, table)),
+            category,
+            table,
+        )
         for r, category, raws in named
     ]
 

@@ -104,6 +104,8 @@ TEST_NATIONAL_ARMY_
 \t[FRAMIL]
   # CountryInfo.txt
 \t[PRTGOV >060309]
+NGUYEN_VAN_TESTO_  # CountryInfo.txt
+\t[VNMGOV 030101-041231]
 """
 
 INTERNATIONAL = """\
@@ -373,6 +375,11 @@ def test_code_less_name_lines_share_the_next_codes(mini: World) -> None:
     assert mirko.name == "President Testovic"
     assert set(mirko.aliases) == {"Testovic", "Mirko Testovic"}
     assert mirko.affiliation_on("2013").country == "HRV"
+
+
+def test_particles_depend_on_the_state(mini: World) -> None:
+    assert mini.people_named("nguyen van testo")[0].name == "Nguyen Van Testo"  # Van is a name there
+    assert mini.people_named("jose de la prueba")[0].name == "José de la Prueba"
 
 
 def test_several_codes_on_the_name_line_are_all_read(mini: World) -> None:
