@@ -88,11 +88,16 @@ class Report:
     """What the importer could not read or chose to leave out, with where it was."""
 
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, int, str, str]] = field(default_factory=list)
     notes: collections.Counter[str] = field(default_factory=collections.Counter)
 
     def skip(self, file: str, line: int, reason: str, text: str = "") -> None:
         """Record something left out of the output, with its reason."""
         self.problems.append((file, line, reason, text.strip()[:100]))
+
+    def warn(self, file: str, line: int, what: str, text: str = "") -> None:
+        """Record something kept but read in a doubtful way (listed like a skip, counted apart)."""
+        self.warnings.append((file, line, what, text.strip()[:100]))
 
     def note(self, what: str, n: int = 1) -> None:
         """Count something read in a non-obvious way (shown in the summary, not per line)."""
@@ -218,15 +223,20 @@ def read_code(code: str, table: CodeTable) -> Reading | str:
 
 
 def parse_date(text: str) -> str:
-    """YYMMDD or YYYYMMDD -> ISO date; ValueError with a reason otherwise."""
-    if len(text) == 6:
+    """YYMMDD or YYYYMMDD -> ISO date; ValueError with a reason otherwise.
+
+    Digits of other lengths are read as PETRARCH's reader (dstr_to_ordate) reads them, since
+    that is what the dictionaries meant to their users: up to seven digits, the first six as
+    YYMMDD; more than seven, the first eight as YYYYMMDD. The importer warns about each.
+    """
+    if len(text) < 6:
+        raise ValueError(f"date '{text}' is neither YYMMDD nor YYYYMMDD")
+    if len(text) <= 7:
         yy = int(text[:2])
         year = 2000 + yy if yy <= CENTURY_PIVOT else 1900 + yy
         month, day = int(text[2:4]), int(text[4:6])
-    elif len(text) == 8:
-        year, month, day = int(text[:4]), int(text[4:6]), int(text[6:8])
     else:
-        raise ValueError(f"date '{text}' is neither YYMMDD nor YYYYMMDD")
+        year, month, day = int(text[:4]), int(text[4:6]), int(text[6:8])
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -380,8 +390,12 @@ class ActorReader:
             parsed = parse_bracket(content, number)
             if isinstance(parsed, str):
                 self.report.skip(self.file, number, parsed, body)
-            else:
-                codes.append(parsed)
+                continue
+            codes.append(parsed)
+            for odd in re.findall(r"\d+", content.strip().partition(" ")[2]):
+                if len(odd) not in (6, 8):
+                    how = "the first six digits as YYMMDD" if len(odd) < 8 else "the first eight as YYYYMMDD"
+                    self.report.warn(self.file, number, f"date '{odd}' read as PETRARCH does, {how}", body)
         office = self.office(comment)
         if office and len(codes) == 1:
             codes[0] = RawCode(codes[0].code, codes[0].start, codes[0].end, office, number)
@@ -1063,6 +1077,7 @@ def summary(knowledge: Knowledge, report: Report, size: int) -> str:
             f"  {n:5}  {reason}"
             for reason, n in sorted(report.reasons().items(), key=lambda kv: (-kv[1], kv[0]))
         ),
+        f"kept with a warning (listed above on stderr): {len(report.warnings)}",
         "read in a non-obvious way:",
         *(f"  {n:5}  {what}" for what, n in sorted(report.notes.items(), key=lambda kv: (-kv[1], kv[0]))),
     ]
@@ -1083,6 +1098,8 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_bytes(data)
     for file, line, reason, text in report.problems:
         print(f"{file}:{line}: {reason}: {text}", file=sys.stderr)
+    for file, line, what, text in report.warnings:
+        print(f"{file}:{line}: warning: {what}: {text}", file=sys.stderr)
     print(summary(knowledge, report, len(data)))
     return 0
 

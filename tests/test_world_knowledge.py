@@ -89,7 +89,7 @@ BROKEN_DATES_  # CountryInfo.txt
 \t[ITAGOV 030101-041231]
 DOUBLE_CODES_PERSON_  [USAGOV 010120-050120] [IGOUNOKID >050501]
 SOVIET_TESTER_  # CountryInfo.txt
-\t[SUNGOV 19700101-19851231]
+\t[SUNGOV 197001011-19851231]
 \t[USRUKR 19700101-19851231]
 KOSOVO_TESTER_  # CountryInfo.txt
 \t[KSVGOV >080217]
@@ -271,8 +271,16 @@ def test_dates_read_six_and_eight_digits(text: str, iso: str) -> None:
     assert imp.parse_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["2004017", "201005011", "1920030320", "970231"])
-def test_dates_of_other_lengths_or_impossible_days_are_refused(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("9008223", "1990-08-22"), ("2004017", "2020-04-01"), ("201005011", "2010-05-01")],
+)
+def test_dates_of_other_lengths_are_read_as_petrarch_reads_them(text: str, iso: str) -> None:
+    assert imp.parse_date(text) == iso  # up to 7 digits: first six as YYMMDD; more: first eight
+
+
+@pytest.mark.parametrize("text", ["20040", "970231", "19970230"])
+def test_short_dates_and_impossible_days_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match=text):
         imp.parse_date(text)
 
@@ -482,7 +490,7 @@ def test_nothing_is_dropped_silently(imported: tuple[Path, str, str]) -> None:
     expected = [
         "Phoenix.Countries.actors.txt:32: name with a lost character",
         "Phoenix.Countries.actors.txt:32: entry without a name",
-        "Phoenix.Countries.actors.txt:35: date '2004017' is neither YYMMDD nor YYYYMMDD",
+        "Phoenix.Countries.actors.txt:35: end 2006-12-01 before start 2020-04-01",
         "Phoenix.Countries.actors.txt:36: end 2012-08-02 before start 2012-12-07",
         "Phoenix.Countries.actors.txt:45: unknown first part 'QQQ'",
         "Phoenix.Countries.actors.txt:45: entry without a usable code: NOBODY_",
@@ -491,6 +499,7 @@ def test_nothing_is_dropped_silently(imported: tuple[Path, str, str]) -> None:
         "Phoenix.Countries.actors.txt:48: entry without a usable code: SILENT_MINISTRY_",
         "Phoenix.Countries.actors.txt:53: entry without a name",  # "  # CountryInfo.txt" then a code
         "Phoenix.Countries.actors.txt:2: unknown first part 'FRD'",
+        "Phoenix.Countries.actors.txt:40: warning: date '197001011' read as PETRARCH does",
         "Phoenix.agents.txt:14: agent without a code: NO_CODE_HERE",
         "Phoenix.International.actors.txt:15: text after the codes ignored",
     ]
