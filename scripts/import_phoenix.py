@@ -288,7 +288,12 @@ def parse_bracket(content: str, line: int) -> RawCode | str:
 
 @dataclass
 class Entry:
-    """One dictionary entry: its name line, '+' aliases and codes, as written."""
+    """One dictionary entry: its name line, '+' aliases and codes, as written.
+
+    `shared` holds the name lines that followed a code-less name line directly and so share its
+    codes (PETRARCH's reading): three spellings of one president, or three Syrian groups listed
+    together. Whether they are one actor is decided once the entry is known to be a person.
+    """
 
     file: str
     line: int
@@ -297,6 +302,20 @@ class Entry:
     aliases: list[tuple[str, int]] = field(default_factory=list)
     codes: list[RawCode] = field(default_factory=list)
     coded: bool = False  # a [...] was seen, even one that could not be read ([---] is a code)
+    shared: list[Entry] = field(default_factory=list)
+
+    def flattened(self) -> Entry:
+        """The entry with the names sharing its codes as aliases (one actor)."""
+        aliases = list(self.aliases)
+        for other in self.shared:
+            aliases += [(other.name or "", other.line), *other.aliases]
+        return Entry(self.file, self.line, self.name, self.comment, aliases, self.codes, self.coded)
+
+    def split(self) -> list[Entry]:
+        """The entry and each name sharing its codes as entries of their own (several actors)."""
+        return [self] + [
+            Entry(e.file, e.line, e.name, e.comment, e.aliases, self.codes, self.coded) for e in self.shared
+        ]
 
 
 def split_comment(raw: str) -> tuple[str, str]:
@@ -316,8 +335,9 @@ class ActorReader:
     def __init__(self, file: str, table: CodeTable, report: Report) -> None:
         self.file, self.table, self.report = file, table, report
         self.entries: list[Entry] = []
-        self.current: Entry | None = None
-        self.contiguous = False  # no blank line since the current entry's last name or alias
+        self.head: Entry | None = None  # the entry codes go to
+        self.current: Entry | None = None  # the entry aliases go to (head, or a name sharing its codes)
+        self.contiguous = False  # no blank or comment line since the current entry's last name or alias
 
     def read(self, lines: Iterable[str]) -> list[Entry]:
         for number, raw in enumerate(lines, 1):
@@ -342,7 +362,7 @@ class ActorReader:
         # "  # CountryInfo.txt" (a space, then the generator's comment): an entry line whose name
         # was lost; what follows it belongs to a nameless entry, not to the entry before.
         if raw[:1] == " " and comment:
-            self.current = Entry(self.file, number, None, comment)
+            self.head = self.current = Entry(self.file, number, None, comment)
             self.entries.append(self.current)
             self.contiguous = False
             return
@@ -351,16 +371,15 @@ class ActorReader:
     def open_entry(self, number: int, body: str, comment: str) -> None:
         name = body.split("[", 1)[0].strip()
         codes = self.codes_in(number, body, comment)
-        cur = self.current
-        if cur is not None and not cur.coded and self.contiguous and cur.name is not None:
-            cur.aliases.append((name, number))  # PETRARCH: shares the code-less entry's codes
-            cur.codes.extend(codes)
-            cur.coded = "[" in body
-            self.report.note("code-less name lines merged into the next entry as aliases")
+        head, shares = self.head, self.contiguous
+        entry = Entry(self.file, number, name, comment, codes=codes, coded="[" in body)
+        self.current, self.contiguous = entry, True
+        if head is not None and not head.coded and head.name is not None and not entry.coded and shares:
+            head.shared.append(entry)  # PETRARCH: a code-less name line shares the codes that follow
+            self.report.note("name lines sharing the codes of the code-less name line above")
             return
-        self.current = Entry(self.file, number, name, comment, codes=codes, coded="[" in body)
-        self.entries.append(self.current)
-        self.contiguous = True
+        self.head = entry
+        self.entries.append(entry)
 
     def read_aliases(self, number: int, body: str) -> None:
         if self.current is None:
@@ -373,11 +392,11 @@ class ActorReader:
         self.contiguous = True
 
     def read_code_line(self, number: int, body: str, comment: str) -> None:
-        if self.current is None:
+        if self.head is None:
             self.report.skip(self.file, number, "code before any entry", body)
             return
-        self.current.codes.extend(self.codes_in(number, body, comment))
-        self.current.coded = True
+        self.head.codes.extend(self.codes_in(number, body, comment))
+        self.head.coded = True
 
     def codes_in(self, number: int, body: str, comment: str) -> list[RawCode]:
         """All [...] codes on a line; the comment names an office only if the YAML says so."""
@@ -973,13 +992,19 @@ class Knowledge:
 
 
 def import_actors(root: Path, table: CodeTable, report: Report) -> list[Record]:
-    reads: list[Read] = []
+    heads: list[tuple[Entry, Read]] = []
     for section, name in FILES.items():
         for entry in read_actor_file(root / name, table, report):
-            read = read_entry_codes(entry, section, table, report)
+            read = read_entry_codes(entry.flattened(), section, table, report)
             if read is not None:
-                reads.append(read)
-    vocab = Vocabulary.learn(reads)
+                heads.append((entry, read))
+    vocab = Vocabulary.learn([read for _, read in heads])
+    reads = []
+    for entry, read in heads:
+        if entry.shared and classify(read, vocab, table) != "person":
+            reads += [Read(e, read.section, read.codes) for e in entry.split()]  # several actors
+        else:
+            reads.append(read)
     named = []
     for read in reads:
         raws = usable_names(read, report)

@@ -132,6 +132,12 @@ TEST_LIBERATION_FRONT_(TLF)_ [MEAREB] #  kkl 21 Mar 13
 +FRONT_FOR_TESTING_+_TEST_FRONT_
 
 AL-TESTA_ [IMGMUSALQ]
+
+TEST_BRIGADE_ONE_
+TEST_BRIGADE_TWO_
+\t[SYRREB]
+A_HEADER_LINE
+TEST_CELL_WITH_CODE_ [FRAREB]
 """
 
 AGENTS = """\
@@ -390,6 +396,18 @@ def test_particles_depend_on_the_state(mini: World) -> None:
     assert mini.people_named("jose de la prueba")[0].name == "José de la Prueba"
 
 
+def test_code_less_lines_listing_several_groups_share_codes_but_stay_apart(mini: World) -> None:
+    one, two = mini.organization("Test Brigade One"), mini.organization("Test Brigade Two")
+    assert one is not two and one.code == two.code == "SYRREB" and one.aliases == two.aliases == ()
+
+
+def test_a_code_less_line_before_a_coded_one_stands_alone(
+    mini: World, imported: tuple[Path, str, str]
+) -> None:
+    assert mini.organization("Test Cell With Code").aliases == ()
+    assert "Phoenix.MilNonState.actors.txt:10: entry without a usable code: A_HEADER_LINE" in imported[2]
+
+
 def test_several_codes_on_the_name_line_are_all_read(mini: World) -> None:
     (person,) = mini.people_named("Double Codes Person")
     assert [(a.code, a.start, a.end) for a in person.affiliations] == [
@@ -506,7 +524,7 @@ def test_nothing_is_dropped_silently(imported: tuple[Path, str, str]) -> None:
     for line in expected:
         assert line in problems, line
     assert "name with a lost character (U+001A or U+FFFD)" in summary
-    assert "code-less name lines merged into the next entry as aliases" in summary
+    assert "name lines sharing the codes of the code-less name line above" in summary
 
 
 def test_broken_dates_lose_only_their_own_code(mini: World) -> None:
