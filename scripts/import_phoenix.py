@@ -104,7 +104,11 @@ class Report:
         self.notes[what] += n
 
     def reasons(self) -> collections.Counter[str]:
-        return collections.Counter(reason for _, _, reason, _ in self.problems)
+        """Problems counted by kind (quoted text and dates left out: "date '…' is neither ...")."""
+        return collections.Counter(
+            re.sub(r"\d{4}-\d{2}-\d{2}", "…", re.sub(r"'[^']*'", "'…'", reason))
+            for _, _, reason, _ in self.problems
+        )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -661,7 +665,7 @@ class Vocabulary:
     def looks_like_org(self, name: str) -> bool:
         """THE ..., function words (OF, FOR ...), parentheses, digits, or an organisation word."""
         words = words_of(name.upper())
-        if any(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words[:-1]) and len(words) <= 4:
+        if not words or (any(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words[:-1]) and len(words) <= 4):
             return False  # initials: EUGENE_R._BLACK_ is a person whatever BLACK suggests
         return (
             words[0] == "THE"
