@@ -648,8 +648,9 @@ class Vocabulary:
 
     @classmethod
     def learn(cls, reads: list[Read]) -> Vocabulary:
-        people = [r for r in reads if r.sure_person()]
-        person_words = {w for r in people for n in r.names for w in words_of(n.upper())}
+        people = [r for r in reads if r.sure_person() and r.entry.name]
+        # primary names only: aliases carry titles ("ARMY_CHIEF_...") that are organisation words
+        person_words = {w for r in people for w in words_of(r.entry.name.upper())}
         given = collections.Counter(words_of(r.entry.name.upper())[0] for r in people if r.entry.name)
         orgs = [r for r in reads if sure_organization(r)]
         counts = collections.Counter(
@@ -697,6 +698,8 @@ def classify(r: Read, vocab: Vocabulary, table: CodeTable) -> str:
         return "place"
     if r.section != "groups" and r.sure_person():
         return "person"
+    if r.section == "groups" and vocab.looks_like_person(r.entry.name or ""):
+        return "person"  # leaders listed with their group (coded as the group)
     if r.section == "groups" or r.has_kind("company") or vocab.looks_like_org(r.entry.name or ""):
         return group_or_org(r, table)
     if r.dated() or r.has_sector("ELI") or vocab.looks_like_person(r.entry.name or ""):

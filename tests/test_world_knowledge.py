@@ -124,6 +124,7 @@ NORTH_ATLANTIC_TREATY_ORGANIZATION_
 KWAME_TESTER_\t[IGOUNO 970101-061231] [ELI]# IGOrulers.txt
 BRITISH_TEST_CHARITY_\t[NGOGBRHLH]
 TEST_WIDGETS_INC_\t[MNCUSA]\tIndustrial Machinery/Components\t$1,000,000
+KWAME_OTHERSON_\t[IGOUNO 990101-991231]# IGOrulers.txt
 """
 
 GROUPS = """\
@@ -138,6 +139,7 @@ TEST_BRIGADE_TWO_
 \t[SYRREB]
 A_HEADER_LINE
 TEST_CELL_WITH_CODE_ [FRAREB]
+KWAME_LEADERSON_ [IMGMUSALQ]
 """
 
 AGENTS = """\
@@ -394,6 +396,12 @@ def test_code_less_name_lines_share_the_next_codes(mini: World) -> None:
 def test_particles_depend_on_the_state(mini: World) -> None:
     assert mini.people_named("nguyen van testo")[0].name == "Nguyen Van Testo"  # Van is a name there
     assert mini.people_named("jose de la prueba")[0].name == "José de la Prueba"
+
+
+def test_leaders_listed_in_the_armed_groups_file_are_people(mini: World) -> None:
+    (leader,) = mini.people_named("Kwame Leaderson")  # KWAME starts two sure people's names
+    assert leader.affiliation_on("2005") == Affiliation("IMGMUSALQ", "armed_group", None, "MUS")
+    assert mini.organization("Kwame Leaderson") is None
 
 
 def test_code_less_lines_listing_several_groups_share_codes_but_stay_apart(mini: World) -> None:
