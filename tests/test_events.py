@@ -13,7 +13,7 @@ import pytest
 from eventwire.analyse.nlp import get_nlp
 from eventwire.extract.context import DocContext
 from eventwire.extract.events import coder as events
-from eventwire.lexicon.events import PatternError, _rule, load_rules
+from eventwire.lexicon.events import PatternError, load_rules
 from eventwire.model import PLOVER_TYPES, Article, Entity, EntityMention, Event
 
 # surface form -> (key, kind, country, is_place)
@@ -258,8 +258,14 @@ def test_ids_are_stable_across_runs() -> None:
 
 
 def test_unknown_pattern_key_is_reported_with_its_rule() -> None:
-    with pytest.raises(PatternError, match="verbz"):
-        _rule({"name": "x.y", "verbz": ["meet"]}, "CONSULT", {}, "data/events/consult.yaml", 1)
+    from eventwire.lexicon.files import EventFile
+    from eventwire.lexicon.schema import check
+
+    raw = {"event": "CONSULT", "rules": [{"name": "x.y", "verbz": ["meet"]}]}
+    with pytest.raises(
+        PatternError, match=r"^consult.yaml: rules: x.y: verbz: unknown key \(did you mean 'verbs'\?\)$"
+    ):
+        check(raw, EventFile, "consult.yaml")
 
 
 def test_single_country_sentence_places_its_people() -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load, vocab
 
 QUOTE_CHARS = '"“”„«»'
 
@@ -93,26 +93,6 @@ class Lexicon:
     abbreviations: frozenset[str]
 
 
-def _words(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        out: list[str] = []
-        for v in value.values():
-            out += _words(v)
-        return out
-    return [str(v) for v in value]
-
-
-def _yaml(name: str) -> Any:
-    path = data_path(name)
-    if not path.exists():
-        return {}
-    return load_yaml(path.read_text(encoding="utf-8")) or {}
-
-
 def _stems(phrases: Iterable[str], stop: frozenset[str] = frozenset()) -> set[str]:
     """Every content word of every phrase: over-inclusive on purpose."""
     out = set()
@@ -137,25 +117,16 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
         for h in _stems([head], stop) or {stem(head)}:
             out.setdefault(h, set()).add(cond)
 
-    try:
-        from ..lexicon.events import load_rules
+    from ..lexicon.events import load_rules
 
-        rs = load_rules()
-        for table in (rs.verbs, rs.nouns, rs.adjectives):
-            for head, entries in table.items():
-                for e in entries:
-                    add(head, e.extra, e.rule.objects)
-        if rs.must:
-            add("must", (), ())
-        return out
-    except Exception:  # noqa: BLE001 - no coder yet: read the files, every word a trigger
-        for path in sorted((data_path("events")).glob("*.yaml")):
-            data = load_yaml(path.read_text(encoding="utf-8")) or {}
-            for rule in data.get("rules") or []:
-                for key in ("verbs", "nouns", "adjectives"):
-                    for w in _words(rule.get(key)):
-                        add(w, (), ())
-        return out
+    rs = load_rules()
+    for table in (rs.verbs, rs.nouns, rs.adjectives):
+        for head, entries in table.items():
+            for e in entries:
+                add(head, e.extra, e.rule.objects)
+    if rs.must:
+        add("must", (), ())
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -164,27 +135,21 @@ def lexicon(nlp: Any | None = None) -> Lexicon:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     stop = frozenset(STOP_WORDS)
-    own = _yaml("prefilter.yaml")
+    own = load("prefilter")
     exact: set[str] = set()
     triggers = _event_triggers(stop, exact)
     if not triggers:  # no event patterns installed: the documented fallback list
-        for w in _words(own.get("fallback_triggers")):
+        for w in own["fallback_triggers"]:
             exact.add(w.lower())
             triggers.setdefault(stem(w), set()).add((frozenset(), frozenset()))
-    deals = _yaml("deals.yaml")
-    items = _stems([p.split()[-1] for p in _words(deals.get("items")) if p.split()])
-    cues = _stems(_words(deals.get("buy_verbs")) + _words(deals.get("sell_verbs")), stop)
-    cues |= _stems(_words(deals.get("status")), stop)
-    figs = _yaml("figures.yaml")
-    figure_words = _stems(_words(figs.get("metrics")) + _words(figs.get("count_units")), stop)
-    figure_words |= _stems(_words(figs.get("percent_words")), stop) | {"%"}
-    money = _yaml("currencies.yaml")
-    figure_words |= _stems(_words(money.get("words")) + _words(money.get("needs_scale")))
-    figure_words |= {stem(w) for w in _words(money.get("iso_codes"))}
-    plover = _yaml("plover.yaml")
-    actor_words = _stems(_words(plover.get("group_nouns"))) | {w.lower() for w in _words(own.get("pronouns"))}
-    offices = _yaml("offices.yaml")
-    actor_words |= _stems(_words(list((offices.get("heads") or {}).keys())), stop)
+    items = _stems([p.split()[-1] for p in vocab.deal_items() if p.split()])
+    cues = _stems(vocab.deal_cues(), stop)
+    figure_words = _stems(vocab.figure_words(), stop)
+    figure_words |= _stems(vocab.percent_words(), stop) | {"%"}
+    figure_words |= _stems(vocab.currency_codes())
+    figure_words |= {stem(w) for w in vocab.iso_currency_codes()}
+    actor_words = _stems(vocab.group_nouns()) | {w.lower() for w in own["pronouns"]}
+    actor_words |= _stems(vocab.office_heads(), stop)
     every = set(triggers) | items | cues | figure_words
     forms: dict[str, frozenset[str]] = {}
     if nlp is not None and "lemmatizer" in nlp.pipe_names:
@@ -197,7 +162,7 @@ def lexicon(nlp: Any | None = None) -> Lexicon:
                         forms[form.lower()] = forms.get(form.lower(), frozenset()) | hit
         except (KeyError, AttributeError, ValueError):
             pass
-    not_names = set(_words(own.get("not_names")))
+    not_names = set(own["not_names"])
     return Lexicon(
         not_names=frozenset(not_names),
         events={k: tuple(v) for k, v in triggers.items()},
@@ -208,7 +173,7 @@ def lexicon(nlp: Any | None = None) -> Lexicon:
         figure_words=frozenset(figure_words),
         actor_words=frozenset(actor_words),
         stopwords=stop,
-        abbreviations=frozenset(w.lower() for w in _words(own.get("abbreviations"))),
+        abbreviations=frozenset(w.lower() for w in own["abbreviations"]),
     )
 
 

@@ -434,11 +434,10 @@ def _deal_block(d: Deal) -> str:
 def _deal_groups() -> list[tuple[str, Any]]:
     import re
 
-    from ..lexicon import data_path, load_yaml
+    from ..lexicon import load
 
-    raw = load_yaml(data_path("deals.yaml").read_text(encoding="utf-8"))
     out = []
-    for name, words in raw["items"].items():
+    for name, words in load("deals")["items"].items():
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
         out.append((name, re.compile(rf"(?<![\w-])(?:{alt})(?:e?s)?(?![\w-])", re.I)))
     return out

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load
+from ..lexicon.files import Deals
 from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .context import DocContext
 from .figures import timex_date
 from .money import find_money, parse_number
 
-_DATA = "deals.yaml"
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
 _DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
 # nouns that say which way the item moves ("the sale of jets to X", "the purchase of tanks")
@@ -74,7 +74,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = load_yaml(data_path(_DATA).read_text(encoding="utf-8"))
+    raw: Deals = load("deals")
     items = [w for group in raw["items"].values() for w in group]
     return _Lex(
         items=re.compile(_alt(items, plural=True), re.I),

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load
+from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
 from .money import MoneySpan, find_money, parse_number
 
-_DATA = "figures.yaml"
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
 
@@ -51,7 +51,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = load_yaml(data_path(_DATA).read_text(encoding="utf-8"))
+    raw: Figures = load("figures")
     metrics = [(name, re.compile(_alt(words), re.I)) for name, words in raw["metrics"].items()]
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load
+from ..lexicon.files import Currencies
 from ..model import Money
-
-_DATA = "currencies.yaml"
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def _babel_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    raw: dict[str, Any] = load_yaml(data_path(_DATA).read_text(encoding="utf-8"))
+    raw: Currencies = load("currencies")
     scales = {str(k).casefold(): float(v) for k, v in raw["scales"].items()}
     symbols = {str(k): str(v) for k, v in raw["symbols"].items()}
     words = _babel_names()

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load
+from ..lexicon.files import Quotes
 from ..model import Entity, EntityMention, Quote, stable_id
 from .context import DocContext
 from .figures import timex_date
 
-_DATA = "quotes.yaml"
 _QMARKS = '"“”„«»'
 _PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 
@@ -41,7 +40,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw: dict[str, Any] = load_yaml(data_path(_DATA).read_text(encoding="utf-8"))
+    raw: Quotes = load("quotes")
     verbs = _alt(raw["verbs"])
     who = r"[^.;:!?“”\"\n]{1,80}?"
     return _Lex(

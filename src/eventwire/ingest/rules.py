@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import load
+from ..lexicon.files import Ingest
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,7 @@ def _ci(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Parse and compile ``ingest.yaml``; cached because every file read needs it."""
-    text = data_path("ingest.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = load_yaml(text)
+    raw: Ingest = load("ingest")
     header_keys: dict[str, str] = {}
     for fld, keys in raw["header_keys"].items():
         for k in keys:

@@ -11,36 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..model import PLOVER_TYPES
-from . import data_path, load_yaml
+from . import LexiconError, event_files, load
 
-RULE_KEYS = {
-    "name",
-    "verbs",
-    "nouns",
-    "adjectives",
-    "objects",
-    "objects_kind",
-    "requires_prep",
-    "requires_complement",
-    "complement",
-    "light",
-    "preps",
-    "subject_noun",
-    "requires_joint",
-    "must",
-    "mode",
-    "cameo",
-    "context",
-    "frame",
-    "visit",
-    "not_objects",
-    "not_complement",
-}
-
-
-class PatternError(ValueError):
-    """A pattern file an analyst edited is malformed: named, with the file and the rule."""
+# a malformed pattern file is a LexiconError (file, rule, key), raised by lexicon.load
+PatternError = LexiconError
 
 
 @dataclass(frozen=True)
@@ -107,16 +81,8 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().replace("-", " - ").split()).replace(" - ", "-")
 
 
-def _read_yaml(name: str) -> Any:
-    return load_yaml(data_path(name).read_text(encoding="utf-8"))
-
-
-def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], where: str, order: int) -> Rule:
-    unknown = set(raw) - RULE_KEYS
-    if unknown:
-        raise PatternError(f"{where}: rule {raw.get('name')!r} has unknown keys {sorted(unknown)}")
-    if not raw.get("name"):
-        raise PatternError(f"{where}: a rule has no name")
+def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int) -> Rule:
+    """One checked rule (``files.Rule``) as the coder's frozen record."""
     light = raw.get("light")
     return Rule(
         name=str(raw["name"]),
@@ -155,19 +121,14 @@ def _index(table: dict[str, list[Entry]], words: list[str], rule: Rule, head_las
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """Compile every pattern file once per process."""
-    settings = _read_yaml("plover.yaml") or {}
-    cameo = {str(k): v for k, v in (_read_yaml("cameo.yaml") or {}).items()}
-    rs = RuleSet(settings=settings, cameo=cameo)
+    settings = load("plover")
+    rs = RuleSet(settings=settings, cameo=load("cameo"))
     order = 0
-    for path in sorted((data_path("events")).glob("*.yaml")):
-        where = f"data/events/{path.name}"
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        event = data.get("event")
-        if event not in PLOVER_TYPES:
-            raise PatternError(f"{where}: 'event' must be one of the 16 PLOVER types, not {event!r}")
-        for raw in data.get("rules") or []:
+    for _path, data in event_files():
+        event = data["event"]
+        for raw in data["rules"]:
             order += 1
-            r = _rule(raw, event, data, where, order)
+            r = _rule(raw, event, data, order)
             _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False)
             _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True)
             _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)

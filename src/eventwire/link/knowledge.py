@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import data_path, load_yaml
+from ..lexicon import data_path, knowledge_file, load
 from ..settings import get_settings
 from .names import fold
 
@@ -99,11 +99,6 @@ class Lexicon:
         return None
 
 
-def _yaml(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fh:
-        return load_yaml(fh.read()) or {}
-
-
 def _is_acronym(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(s.replace(".", "")) <= 6
@@ -116,7 +111,7 @@ def knowledge_paths() -> list[Path]:
 
 def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     """Read the data files into lookup tables (no caching: tests build their own)."""
-    countries: dict[str, dict[str, Any]] = _yaml(data_path("countries.yaml"))
+    countries: dict[str, dict[str, Any]] = load("countries")
     lex = Lexicon(countries=countries)
 
     def add(phrase: str, entry: Entry) -> None:
@@ -155,12 +150,12 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
             add(a, ent("capital", key, name, iso, "GOV", a))
             lex.capital_of.setdefault(fold(a), iso)
 
-    for igo in _yaml(data_path("igos.yaml")):
+    for igo in load("igos"):
         key = f"o:{fold(igo['name'])}"
         for a in [igo["name"], *(igo.get("aliases") or [])]:
             add(a, ent("igo", key, igo["name"], igo.get("code", "IGO"), igo.get("sector"), a))
 
-    off = _yaml(data_path("offices.yaml"))
+    off = load("offices")
     lex.heads = {fold(k): v for k, v in (off.get("heads") or {}).items()}
     lex.name_like_titles = {fold(w) for w in off.get("name_like_titles") or []}
     lex.modifiers = {fold(str(w)) for w in off.get("modifiers") or []}
@@ -174,7 +169,7 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     lex.place_words = {fold(w) for w in off.get("place_words") or []}
     lex.org_descriptors = {fold(k): v for k, v in (off.get("org_descriptors") or {}).items()}
 
-    hon = _yaml(data_path("honorifics.yaml"))
+    hon = load("honorifics")
     for h in hon.get("honorifics") or []:
         words = tuple(fold(w).strip(".'’") for w in str(h).replace("'", " ").replace("’", " ").split())
         lex.honorific_phrases.add(words)
@@ -186,7 +181,7 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     for path in knowledge_files if knowledge_files is not None else knowledge_paths():
         if not Path(path).exists():
             continue
-        kn = _yaml(Path(path))
+        kn = knowledge_file(path)
         for kind, prefix in (("organizations", "o"), ("groups", "g")):
             for o in kn.get(kind) or []:
                 key = f"{prefix}:{fold(o['name'])}"

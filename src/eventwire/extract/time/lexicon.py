@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ...lexicon import data_path, load_yaml
+from ...lexicon import load
+from ...lexicon.files import Time
 
 
 def _alt(words: list[str], hyphen: bool = True) -> str:
@@ -67,8 +68,7 @@ def _unit_forms(unit: str) -> list[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once from the package's data folder."""
-    text = data_path("time.yaml").read_text(encoding="utf-8")
-    raw = load_yaml(text)
+    raw: Time = load("time")
     month_of = {w: int(k) for k, ws in raw["months"].items() for w in ws}
     weekday_of = {w: int(k) for k, ws in raw["weekdays"].items() for w in ws}
     season_of = {w: k for k, ws in raw["seasons"].items() for w in ws}

@@ -1,0 +1,90 @@
+"""Checks a schema cannot express: what one value implies for another, within a file or across.
+
+An event file's type must be a PLOVER type of plover.yaml, its rules' CAMEO codes must be listed
+in cameo.yaml, a rule's mode must be one of its type's modes; the type rewrites, frame modes and
+defaults of plover.yaml must name types, quads and modes that exist. Each check gets the file's
+checked data and ``fail(where, key, problem)``, which makes the file's ``LexiconError``.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+Fail = Callable[[Sequence[str], str | None, str], Exception]
+
+
+def _one_of(value: str, known: Iterable[str], what: str) -> str | None:
+    known = list(known)
+    if value in known:
+        return None
+    return f"{value!r} is not {what} (one of {', '.join(known)})"
+
+
+def _need(fail: Fail, where: Sequence[str], key: str | None, problem: str | None) -> None:
+    if problem is not None:
+        raise fail(where, key, problem)
+
+
+def plover(data: Any, fail: Fail) -> None:
+    """plover.yaml refers to its own types, quads and modes."""
+    types = data["types"]
+
+    def is_type(where: Sequence[str], key: str | None, value: str) -> None:
+        _need(fail, where, key, _one_of(value, types, "a PLOVER type"))
+
+    rw = data["rewrites"]
+    for name in ("future", "negated_future", "modal"):
+        for quad, target in (rw.get(name) or {}).items():
+            is_type(("rewrites", name), quad, target)
+    for src, target in (rw.get("negated") or {}).items():
+        is_type(("rewrites", "negated"), src, src)
+        is_type(("rewrites", "negated"), src, target)
+    ioh = rw.get("intent_of_hostile") or {}
+    for t in ioh.get("frames") or []:
+        is_type(("rewrites", "intent_of_hostile"), "frames", t)
+    if ioh.get("to"):
+        is_type(("rewrites", "intent_of_hostile"), "to", ioh["to"])
+    for t in rw.get("keep") or []:
+        is_type(("rewrites",), "keep", t)
+    for key in ("single_country_default", "present_passive_is_state"):
+        for t in data[key]:
+            is_type((), key, t)
+    for t in data["default_recipient"]:
+        is_type(("default_recipient",), t, t)
+    for frame, table in data["frame_modes"].items():
+        is_type(("frame_modes",), frame, frame)
+        for act, mode in table.items():
+            is_type(("frame_modes", frame), act, act)
+            modes = types[frame]["modes"]
+            _need(fail, ("frame_modes", frame), act, _one_of(mode, modes, f"a mode of {frame}"))
+
+
+def cameo(data: Any, fail: Fail) -> None:
+    """Every CAMEO code maps to a PLOVER type of plover.yaml."""
+    from . import load
+
+    types = load("plover")["types"]
+    for code, entry in data.items():
+        _need(fail, (code,), "plover", _one_of(entry["plover"], types, "a PLOVER type"))
+
+
+def event_file(data: Any, fail: Fail) -> None:
+    """A pattern file codes a PLOVER type, with CAMEO codes of cameo.yaml and the type's modes."""
+    from . import load
+
+    types = load("plover")["types"]
+    codes = load("cameo")
+    event = data["event"]
+    _need(fail, (), "event", _one_of(event, types, "a PLOVER type"))
+    if data.get("cameo") and data["cameo"] not in codes:
+        raise fail((), "cameo", f"{data['cameo']!r} is not a CAMEO code listed in cameo.yaml")
+    modes = types[event]["modes"]
+    seen: set[str] = set()
+    for rule in data["rules"]:
+        where = ("rules", rule["name"])
+        if rule["name"] in seen:
+            raise fail(where, "name", "a second rule of this name (rule names are unique)")
+        seen.add(rule["name"])
+        if rule.get("cameo") and rule["cameo"] not in codes:
+            raise fail(where, "cameo", f"{rule['cameo']!r} is not a CAMEO code listed in cameo.yaml")
+        if rule.get("mode"):
+            _need(fail, where, "mode", _one_of(rule["mode"], modes, f"a mode of {event}"))

@@ -1,0 +1,371 @@
+"""The shape of every data file: one ``TypedDict`` per file (and per record inside it).
+
+These classes are both the schema ``lexicon.load`` checks a file against and the type the code
+reading it gets, so the data and the code cannot drift apart unnoticed (``tests/test_lexicon.py``
+checks that every key a schema allows is read somewhere, and the checker refuses keys it does not
+know). Keys are required unless marked ``NotRequired``; an optional key left empty ("light:") is
+as if absent. The comments say what each key is for; docs/patterns.md and docs/knowledge.md
+describe the formats for analysts.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
+
+from . import checks
+from .schema import Check, Doc
+
+# ------------------------------------------------------------------------------------- values
+
+
+def _regex(flags: int = 0) -> Check:
+    def test(value: Any) -> str | None:
+        try:
+            re.compile(value, flags)
+        except re.error as exc:
+            return f"not a valid regular expression: {exc}"
+        return None
+
+    return Check(test)
+
+
+def _cameo_code(value: Any) -> str | None:
+    if not re.fullmatch(r"\d{2,4}", value):
+        return f'{value!r} is not a CAMEO code (two to four digits in quotes, such as "163")'
+    return None
+
+
+def _iso_date(value: Any) -> str | None:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD in quotes)"
+    return None
+
+
+Words = list[str]  # a list of words or phrases
+WordOrWords = str | list[str]  # one word, or a list of them
+Regex = Annotated[str, _regex(re.IGNORECASE), Doc("a regular expression (text)")]
+CaseRegex = Annotated[str, _regex(), Doc("a regular expression (text)")]
+CameoCode = Annotated[str, Check(_cameo_code), Doc('a CAMEO code in quotes, such as "163"')]
+Quad = Literal["verbal_coop", "material_coop", "verbal_conf", "material_conf"]
+Sector = Annotated[str, Doc("a PLOVER sector code such as GOV")]
+ObjectKind = Literal["person", "country", "organization", "group", "any"]
+IsoDate = Annotated[str, Check(_iso_date), Doc('a date in quotes, such as "2020-01-31"')]
+
+
+# ------------------------------------------------------------------------------------- PLOVER
+
+
+class PloverType(TypedDict):
+    score: float  # default score when the rule's CAMEO code has none in cameo.yaml
+    quad: Quad  # PLOVER quad category; the type rewrites are keyed by it
+    modes: list[str]  # the PLOVER modes of this type
+
+
+class IntentOfHostile(TypedDict):
+    frames: list[str]  # frame types (AGREE) ...
+    quads: list[Quad]  # ... governing an act of these quads ...
+    to: str  # ... become this type
+
+
+class Rewrites(TypedDict):
+    future: NotRequired[dict[Quad, str]]
+    negated_future: NotRequired[dict[Quad, str]]
+    negated: NotRequired[dict[str, str]]
+    modal: NotRequired[dict[Quad, str]]
+    intent_of_hostile: NotRequired[IntentOfHostile]
+    keep: NotRequired[list[str]]
+
+
+DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_place"]
+
+
+class Plover(TypedDict):
+    """plover.yaml: the PLOVER types and the settings every event type shares."""
+
+    types: dict[str, PloverType]
+    rewrites: Rewrites
+    light_verbs: Words
+    future_aux: Words
+    future_frames: Words
+    hypothetical_aux: Words
+    hypothetical_marks: Words
+    contexts: dict[str, Words]
+    group_nouns: dict[Sector, Words]
+    require_participant: bool
+    require_actor_when_subject: bool
+    single_country_default: list[str]
+    present_passive_is_state: list[str]
+    negating_nouns: Words
+    proposal_nouns: Words
+    frame_modes: dict[str, dict[str, str]]
+    object_control: Words
+    reporting_verbs: Words
+    partitive_nouns: Words
+    default_recipient: dict[str, DefaultRecipient]
+
+
+class CameoEntry(TypedDict):
+    label: str
+    plover: str  # the PLOVER type the code maps to (PLOVER's CAMEO conversion table)
+    score: NotRequired[float]  # Goldstein-like score, -10 .. +10
+
+
+Cameo = dict[CameoCode, CameoEntry]
+
+
+class Rule(TypedDict):
+    """One trigger rule of an event pattern file (docs/patterns.md)."""
+
+    name: str
+    verbs: NotRequired[WordOrWords]
+    nouns: NotRequired[WordOrWords]
+    adjectives: NotRequired[WordOrWords]
+    must: NotRequired[bool]
+    objects: NotRequired[WordOrWords]
+    not_objects: NotRequired[WordOrWords]
+    objects_kind: NotRequired[ObjectKind | list[ObjectKind]]
+    complement: NotRequired[WordOrWords]
+    not_complement: NotRequired[WordOrWords]
+    requires_complement: NotRequired[bool]
+    requires_prep: NotRequired[WordOrWords]
+    requires_joint: NotRequired[bool]
+    light: NotRequired[WordOrWords]
+    preps: NotRequired[WordOrWords]
+    subject_noun: NotRequired[bool]
+    frame: NotRequired[bool]
+    visit: NotRequired[bool]
+    mode: NotRequired[str]
+    cameo: NotRequired[CameoCode]
+    context: NotRequired[WordOrWords]
+
+
+class EventFile(TypedDict):
+    """events/<type>.yaml: the trigger rules of one PLOVER type."""
+
+    event: str
+    cameo: NotRequired[CameoCode]
+    context: NotRequired[WordOrWords]
+    rules: list[Rule]
+
+
+# ------------------------------------------------------------------------------------- extractors
+
+
+class Deals(TypedDict):
+    items: dict[str, Words]
+    buy_verbs: Words
+    sell_verbs: Words
+    status: dict[Literal["cancelled", "delivered", "contract", "mou", "agreement", "planned"], Words]
+    generic_items: Words
+    future_delivery: Words
+    owner_words: Words
+    not_items_before: Words
+
+
+class Figures(TypedDict):
+    metrics: dict[str, Words]
+    bilateral_cues: Words
+    kinds: dict[Literal["target", "forecast", "estimate"], Words]
+    count_units: Words
+    percent_words: Words
+    min_amount_without_metric: float
+    small_amount_metrics: Words
+    min_count: float
+
+
+class Quotes(TypedDict):
+    verbs: Words
+    channels: dict[str, Words]
+    min_words: int
+
+
+class Currencies(TypedDict):
+    scales: dict[str, float]
+    symbols: dict[str, str]
+    words: dict[str, str]
+    needs_scale: dict[str, str]
+    iso_codes: Words
+    approximators: Words
+    number_words: dict[str, float]
+
+
+class Time(TypedDict):
+    months: dict[int, Words]
+    ambiguous_months: Words
+    weekdays: dict[int, Words]
+    weekday_abbrev_need_dot: Words
+    seasons: dict[Literal["SP", "SU", "FA", "WI"], Words]
+    season_months: dict[Literal["SP", "SU", "FA", "WI"], tuple[int, int]]
+    parts_of_day: dict[Literal["MO", "AF", "EV", "NI"], Words]
+    holidays_fixed: dict[str, Annotated[str, Doc('a month-day in quotes, such as "12-25"')]]
+    holidays_nth_weekday: dict[str, tuple[int, int, int]]
+    holidays_easter: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: Words
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    refs: dict[Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"], Words]
+    sets: dict[str, str]
+    future_cues: Words
+    past_cues: Words
+    not_past_ed: Words
+    event_nouns: Words
+
+
+class Limits(TypedDict):
+    max_html_depth: int
+    header_lines: int
+    min_text_chars: int
+    max_text_chars: int
+
+
+class Ingest(TypedDict):
+    months: dict[str, int]
+    weekdays: Words
+    inline_debris: list[Regex]
+    drop_lines: list[Regex]
+    teaser_headings: list[Regex]
+    html_prune_class_parts: NotRequired[Words]
+    section_labels: Words
+    header_keys: dict[Literal["date", "author", "title", "url", "publisher", "language"], Words]
+    byline_patterns: list[Regex]
+    byline_role_words: Words
+    name_particles: Words
+    abbreviations: Words
+    agency_patterns: list[Regex]
+    dateline_patterns: list[CaseRegex]
+    stopwords: dict[str, Words]
+    json_fields: dict[Literal["title", "text", "published", "author", "url", "publisher", "language"], Words]
+    skip_file_names: NotRequired[Words]
+    limits: Limits
+
+
+class Prefilter(TypedDict):
+    fallback_triggers: Words
+    pronouns: Words
+    abbreviations: Words
+    not_names: Words
+
+
+# ------------------------------------------------------------------------------------- actors
+
+
+class Country(TypedDict):
+    name: str
+    alpha2: str | None
+    aliases: Words
+    adj: Words
+    people: Words
+    capitals: Words
+    historic: bool
+    foreign: NotRequired[Words]
+
+
+Countries = dict[str, Country]
+
+
+class CountryExtra(TypedDict):
+    name: NotRequired[str]
+    aliases: NotRequired[Words]
+    adj: NotRequired[Words]
+    people: NotRequired[Words]
+    capitals: NotRequired[Words]
+    no_capital: NotRequired[bool]
+
+
+CountryExtras = dict[str, CountryExtra]
+
+
+class Igo(TypedDict):
+    name: str
+    aliases: NotRequired[Words]
+    code: str  # PLOVER non-state code (IGO, NGO ...)
+    sector: NotRequired[Sector]
+
+
+class Offices(TypedDict):
+    heads: dict[str, Sector]
+    name_like_titles: Words
+    modifiers: Words
+    past_markers: Words
+    then_markers: Words
+    abbreviations: dict[str, str]
+    government_nouns: Words
+    group_nouns: dict[str, Sector]
+    org_sectors: list[tuple[str, Sector]]
+    org_words: Words
+    place_words: Words
+    org_descriptors: dict[str, Sector]
+
+
+class Honorifics(TypedDict):
+    honorifics: Words
+    military_ranks: Words
+    religious: Words
+
+
+class KnownOrg(TypedDict):
+    name: str
+    aliases: NotRequired[Words]
+    country: NotRequired[str]
+    sector: NotRequired[Sector]
+
+
+class KnownOffice(TypedDict):
+    title: str
+    country: NotRequired[str]
+    start: NotRequired[IsoDate]
+    end: NotRequired[IsoDate]
+
+
+class KnownPerson(TypedDict):
+    name: str
+    aliases: NotRequired[Words]
+    country: NotRequired[str]
+    sector: NotRequired[Sector]
+    offices: NotRequired[list[KnownOffice]]
+
+
+class Knowledge(TypedDict):
+    """knowledge.yaml and every EVENTWIRE_KNOWLEDGE file (docs/knowledge.md)."""
+
+    organizations: NotRequired[list[KnownOrg]]
+    groups: NotRequired[list[KnownOrg]]
+    people: NotRequired[list[KnownPerson]]
+    regions: NotRequired[Words]
+    country_aliases: NotRequired[dict[str, Words]]
+
+
+# ------------------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file the package reads: its path under the data folder and its schema; ``after``
+    checks what one key's value implies for another (a mode must be one of its type's modes)."""
+
+    path: str
+    schema: Any
+    after: Callable[[Any, Callable[..., Exception]], None] | None = None
+
+
+FILES: dict[str, DataFile] = {
+    "plover": DataFile("plover.yaml", Plover, checks.plover),
+    "cameo": DataFile("cameo.yaml", Cameo, checks.cameo),
+    "countries": DataFile("countries.yaml", Countries),
+    "country_extras": DataFile("country_extras.yaml", CountryExtras),
+    "igos": DataFile("igos.yaml", list[Igo]),
+    "offices": DataFile("offices.yaml", Offices),
+    "honorifics": DataFile("honorifics.yaml", Honorifics),
+    "knowledge": DataFile("knowledge.yaml", Knowledge),
+    "deals": DataFile("deals.yaml", Deals),
+    "figures": DataFile("figures.yaml", Figures),
+    "quotes": DataFile("quotes.yaml", Quotes),
+    "currencies": DataFile("currencies.yaml", Currencies),
+    "time": DataFile("time.yaml", Time),
+    "ingest": DataFile("ingest.yaml", Ingest),
+    "prefilter": DataFile("prefilter.yaml", Prefilter),
+}
+EVENTS_DIR = "events"  # every *.yaml in it is an EventFile
+EVENT_FILE = DataFile(f"{EVENTS_DIR}/*.yaml", EventFile, checks.event_file)

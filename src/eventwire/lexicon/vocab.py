@@ -1,0 +1,48 @@
+"""Words one stage reads from the data of another, named for what they are rather than where they
+are kept: the prefilter decides which sentences deserve a parse from the extractors' own triggers
+(a deal item, a figure metric, a currency word, a group noun), so a word an analyst adds to an
+extractor's file is seen by the prefilter too, and the prefilter does not know those files' layout.
+"""
+
+from . import iter_words, load
+
+
+def deal_items() -> list[str]:
+    """Every item a deal can be about (deals.yaml ``items``), phrases as written."""
+    return list(iter_words(load("deals")["items"]))
+
+
+def deal_cues() -> list[str]:
+    """Words that move an item or say how far a deal has got (buying and selling verbs, status cues)."""
+    d = load("deals")
+    return [*d["buy_verbs"], *d["sell_verbs"], *iter_words(d["status"])]
+
+
+def figure_words() -> list[str]:
+    """Words that make a number a figure: metric words and counted units (figures.yaml)."""
+    f = load("figures")
+    return [*iter_words(f["metrics"]), *f["count_units"]]
+
+
+def percent_words() -> list[str]:
+    return list(load("figures")["percent_words"])
+
+
+def currency_codes() -> list[str]:
+    """The ISO codes of the currencies money.py reads: those its words resolve to, and ``iso_codes``."""
+    c = load("currencies")
+    return [*iter_words(c["words"], c["needs_scale"])]
+
+
+def iso_currency_codes() -> list[str]:
+    return list(load("currencies")["iso_codes"])
+
+
+def group_nouns() -> list[str]:
+    """Nouns that name a group of actors (plover.yaml ``group_nouns``)."""
+    return list(iter_words(load("plover")["group_nouns"]))
+
+
+def office_heads() -> list[str]:
+    """Head words of office titles (offices.yaml ``heads``)."""
+    return list(load("offices")["heads"])
