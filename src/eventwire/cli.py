@@ -41,6 +41,20 @@ def _settings(**flags: object) -> Settings:
         raise typer.Exit(2) from None
 
 
+def check_data() -> None:
+    """Load and check every data file and knowledge file in this process, before any worker starts:
+    a malformed one is one line naming the file, the entry and the key, and exit status 2 (else
+    each worker fails alike, or a run stores its articles with no events). Every command that
+    extracts calls it."""
+    from .lexicon import LexiconError, check_all
+
+    try:
+        check_all()
+    except LexiconError as exc:
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
 def _open_store(db: str | None):
     from .store import Store, StoreError
 
@@ -71,7 +85,9 @@ def ingest(
     from .run.ingest import ingest as run_ingest
 
     workers = _settings(db=db, workers=workers or None).workers or 0
-    from .run.local import LocalEngine
+    check_data()
+    from .lexicon import LexiconError
+    from .run.local import LocalEngine, WorkerStartError
 
     if engine == "ray":
         try:
@@ -131,6 +147,12 @@ def ingest(
                 on_progress=on_progress,
                 on_reject=on_reject,
             )
+        except LexiconError as exc:  # a worker found a data file malformed after all
+            err.print(f"eventwire: {exc}", markup=False)
+            raise typer.Exit(2) from None
+        except WorkerStartError as exc:
+            err.print(f"eventwire: {exc}; batches committed before it are kept", markup=False)
+            raise typer.Exit(1) from None
         except SQLAlchemyError as exc:  # the store failed mid-run: committed batches stay, say why
             err.print(
                 f"eventwire: database error during ingest ({store.url}): {exc.__class__.__name__}: "
@@ -206,6 +228,7 @@ def code(
 ) -> None:
     """Print the events coded from one text, with the pattern that fired."""
     _settings()
+    check_data()
     from .analyse.nlp import get_nlp
     from .model import Article, stable_id
     from .run.article import extract_article, prepare_article
@@ -249,6 +272,7 @@ def timex(
 ) -> None:
     """Print the temporal expressions of a file, one JSON object a line (TimeML values)."""
     _settings()
+    check_data()
     from .extract.time.tagger import timex_file_main
 
     raise typer.Exit(timex_file_main(file, dct))

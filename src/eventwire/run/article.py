@@ -20,9 +20,14 @@ log = logging.getLogger("eventwire")
 
 
 def _safe(stage: str, article: Article, fn: Callable[[], Any], default: Any) -> Any:
-    """One failing extractor costs its own output for one article, never the run."""
+    """One failing extractor costs its own output for one article, never the run; a malformed data
+    file is no article's fault and would fail every one, so it stops the run."""
+    from ..lexicon import LexiconError
+
     try:
         return fn()
+    except LexiconError:
+        raise
     except Exception as exc:  # noqa: BLE001 - reported, not swallowed silently
         log.warning("%s failed on %s: %s: %s", stage, article.path, exc.__class__.__name__, exc)
         return default

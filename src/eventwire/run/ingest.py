@@ -41,7 +41,9 @@ def ingest(
 ) -> IngestReport:
     """Read, dedupe, extract and store; commit per batch; then consolidate."""
     from ..ingest import NearDupIndex, read_paths
+    from ..lexicon import check_all
 
+    check_all()  # a malformed data file stops the run here, before any worker starts
     t0 = time.time()
     report = IngestReport()
     engine = engine or LocalEngine()

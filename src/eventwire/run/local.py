@@ -14,11 +14,24 @@ from ..settings import get_settings
 from .article import process_texts, warm_up
 
 
+class WorkerStartError(RuntimeError):
+    """A worker could not warm up (its model or tables failed to load): the run stops, named."""
+
+
+_START_ERROR: BaseException | None = None  # why this worker's warm-up failed, if it did
+
+
 def _worker_chunk(arts: list[Article]) -> list[ArticleExtraction]:
     """One chunk in a worker. Articles and extractions cross the pipe as pickled dataclasses:
     ``ArticleExtraction.from_dict`` walks every nested record by its type hints and cost the main
     process ~1 s of CPU per 300 wire stories (taken from the workers on a 2-core machine); pickle
     round-trips the same objects in a tenth of that (``to_dict`` of either is identical)."""
+    if _START_ERROR is not None:
+        from ..lexicon import LexiconError
+
+        if isinstance(_START_ERROR, LexiconError):
+            raise _START_ERROR
+        raise WorkerStartError(f"a worker failed to start: {_START_ERROR.__class__.__name__}: {_START_ERROR}")
     out = process_texts(arts)
     trim = _malloc_trim()
     if trim is not None:
@@ -49,7 +62,16 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in child processes
-    warm_up()  # a cached no-op when the parent had warmed up before forking
+    """Warm up; on failure, stay alive and fail each chunk with the reason instead.
+
+    A pool whose initializer raises loses the worker and starts another, which fails the same way:
+    the pool respawns forever, streaming tracebacks, and the caller waits on results that never
+    come. Kept, the error reaches the caller with the first chunk's result, and the run stops."""
+    global _START_ERROR
+    try:
+        warm_up()  # a cached no-op when the parent had warmed up before forking
+    except Exception as exc:  # noqa: BLE001 - handed to the caller by _worker_chunk
+        _START_ERROR = exc
 
 
 def _start_method() -> str:

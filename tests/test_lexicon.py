@@ -1,0 +1,266 @@
+"""The language data loader: every shipped file loads and fits its schema; a malformed file stops
+the program with one line naming the file, the entry and the key, before any worker starts."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire import lexicon
+from eventwire.lexicon import LexiconError
+from eventwire.lexicon.files import FILES
+from eventwire.lexicon.schema import check
+
+SRC = Path(lexicon.__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data folder, in use through EVENTWIRE_DATA, for a test to break."""
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon.SHIPPED_DATA, copy, ignore=shutil.ignore_patterns("world"))
+    monkeypatch.setenv("EVENTWIRE_DATA", str(copy))
+    monkeypatch.delenv("EVENTWIRE_KNOWLEDGE", raising=False)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _error(capture: type[Exception] = LexiconError) -> str:
+    with pytest.raises(capture) as info:
+        lexicon.check_all()
+    return str(info.value)
+
+
+# ------------------------------------------------------------------------------------- shipped data
+
+
+def test_every_shipped_data_file_loads_and_fits_its_schema() -> None:
+    for name, spec in FILES.items():
+        assert (lexicon.SHIPPED_DATA / spec.path).exists(), name
+        assert lexicon.load(name), name
+    files = lexicon.event_files()
+    assert len(files) == 16 and all(d["rules"] for _, d in files)
+    shipped = {p.relative_to(lexicon.SHIPPED_DATA).as_posix() for p in lexicon.SHIPPED_DATA.rglob("*.yaml")}
+    known = {spec.path for spec in FILES.values()} | {f"events/{p.name}" for p, _ in files}
+    assert shipped - known <= {"world/states.yaml"}, "a data file no schema describes"
+    lexicon.check_all()
+
+
+def test_a_knowledge_file_is_checked_like_the_shipped_one(tmp_path: Path) -> None:
+    good = tmp_path / "mine.yaml"
+    good.write_text("people:\n  - {name: Jane Example, country: NOR, sector: GOV}\n", encoding="utf-8")
+    lexicon.check_all(knowledge=[good])
+    bad = tmp_path / "typo.yaml"
+    bad.write_text("people:\n  - {name: Jane Example, contry: NOR}\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        lexicon.check_all(knowledge=[bad])
+    assert str(info.value) == f"{bad}: people: Jane Example: contry: unknown key (did you mean 'country'?)"
+
+
+# ------------------------------------------------------------------------------------- one test per error kind
+
+
+def test_unknown_key_names_file_rule_key_and_the_likely_spelling(data: Path) -> None:
+    path = data / "events" / "sanction.yaml"
+    _edit(path, "    verbs:", "    verbz:")
+    assert _error() == f"{path}: rules: sanction.impose: verbz: unknown key (did you mean 'verbs'?)"
+
+
+def test_unknown_top_level_key(data: Path) -> None:
+    path = data / "deals.yaml"
+    _edit(path, "\nitems:", "\nitemz:")
+    assert _error() == f"{path}: itemz: unknown key (did you mean 'items'?)"
+
+
+def test_unknown_key_without_a_close_spelling_lists_the_known_ones(data: Path) -> None:
+    path = data / "quotes.yaml"
+    _edit(path, "\nmin_words:", "\nzzz: 1\nmin_words:")
+    assert _error() == f"{path}: zzz: unknown key (known keys: verbs, channels, min_words)"
+
+
+def test_missing_key(data: Path) -> None:
+    path = data / "figures.yaml"
+    _edit(path, "\nmin_count: 5", "\n")
+    assert _error() == f"{path}: min_count: missing (this key is required)"
+
+
+def test_wrong_type(data: Path) -> None:
+    path = data / "quotes.yaml"
+    _edit(path, "min_words: 4", "min_words: four")
+    assert _error() == f"{path}: min_words: expected a whole number, got text 'four'"
+
+
+def test_a_word_yaml_reads_as_true_is_named_with_the_fix(data: Path) -> None:
+    path = data / "events" / "consult.yaml"
+    _edit(path, "preps: [between, with]", "preps: [between, with, on]")
+    assert _error() == (
+        f"{path}: rules: consult.meeting_noun: preps: item 3: expected text, got true "
+        "(YAML reads an unquoted yes/no/on/off/true/false as true or false: put the word in quotes)"
+    )
+
+
+def test_unparsable_yaml_names_line_and_column(data: Path) -> None:
+    path = data / "quotes.yaml"
+    _edit(path, "min_words: 4", "min_words: [4")
+    msg = _error()
+    assert msg.startswith(f"{path}: line ")
+    assert re.search(r": line \d+, column \d+: not valid YAML: ", msg), msg
+
+
+def test_missing_file(data: Path) -> None:
+    (data / "currencies.yaml").unlink()
+    assert _error() == (
+        f"{data / 'currencies.yaml'}: file not found (the data folder must hold every data file)"
+    )
+
+
+def test_unknown_plover_type(data: Path) -> None:
+    path = data / "events" / "protest.yaml"
+    _edit(path, "event: PROTEST", "event: PROTESTS")
+    msg = _error()
+    assert msg.startswith(f"{path}: event: 'PROTESTS' is not a PLOVER type (one of AGREE, CONSULT,")
+
+
+def test_unknown_cameo_code(data: Path) -> None:
+    path = data / "events" / "sanction.yaml"
+    _edit(path, 'cameo: "165"', 'cameo: "169"')
+    assert (
+        _error()
+        == f"{path}: rules: sanction.end_mediation: cameo: '169' is not a CAMEO code listed in cameo.yaml"
+    )
+
+
+def test_a_cameo_code_must_be_quoted_digits(data: Path) -> None:
+    path = data / "events" / "sanction.yaml"
+    _edit(path, 'cameo: "165"', "cameo: 165")
+    assert _error() == (
+        f'{path}: rules: sanction.end_mediation: cameo: expected a CAMEO code in quotes, such as "163", '
+        "got the number 165"
+    )
+
+
+def test_unknown_mode(data: Path) -> None:
+    path = data / "events" / "consult.yaml"
+    _edit(path, "mode: phone", "mode: fone")
+    msg = _error()
+    assert msg.startswith(f"{path}: rules: consult.phone: mode: 'fone' is not a mode of CONSULT (one of ")
+
+
+def test_a_value_outside_a_closed_list(data: Path) -> None:
+    path = data / "events" / "consult.yaml"
+    _edit(path, "objects_kind: [person, country, organization, group]", "objects_kind: [person, nation]")
+    assert _error() == (
+        f"{path}: rules: consult.host: objects_kind: item 2: 'nation' is not one of person, country, "
+        "organization, group, any"
+    )
+
+
+def test_a_bad_regular_expression(data: Path) -> None:
+    path = data / "ingest.yaml"
+    _edit(path, "  - '<!--.*?-->'", "  - '<!--(.*?-->'")
+    msg = _error()
+    assert msg.startswith(f"{path}: inline_debris: item 2: not a valid regular expression: missing ), ")
+
+
+def test_duplicate_rule_names(data: Path) -> None:
+    path = data / "events" / "consult.yaml"
+    _edit(path, "name: consult.arrive", "name: consult.visit")
+    assert (
+        _error() == f"{path}: rules: consult.visit: name: a second rule of this name (rule names are unique)"
+    )
+
+
+def test_the_error_survives_a_trip_between_processes() -> None:
+    import pickle
+
+    e = LexiconError("f.yaml", ("rules", "x.y"), "verbz", "unknown key")
+    assert str(pickle.loads(pickle.dumps(e))) == "f.yaml: rules: x.y: verbz: unknown key"
+
+
+def test_schema_checks_plain_values() -> None:
+    check({"a": 1}, dict[str, int], "f")
+    with pytest.raises(LexiconError, match=r"^f: a: expected a whole number, got the number 1.5$"):
+        check({"a": 1.5}, dict[str, int], "f")
+
+
+# ------------------------------------------------------------------------------------- the command line
+
+
+def _ingest(data: Path, tmp_path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("Peru imposed sanctions on Chile on Monday, the ministry said.\n")
+    env = {**os.environ, "EVENTWIRE_DATA": str(data)}
+    env.pop("EVENTWIRE_KNOWLEDGE", None)
+    db = f"sqlite:///{tmp_path}/x.db"
+    cmd = [sys.executable, "-m", "eventwire.cli", "ingest", str(folder), "--db", db, "-q", *flags]
+    # the timeout only guards against the hang this test exists to rule out
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("flags", [(), ("--workers", "1"), ("--workers", "2")])
+def test_ingest_stops_on_a_misspelt_pattern_key(data: Path, tmp_path: Path, flags: tuple[str, ...]) -> None:
+    path = data / "events" / "sanction.yaml"
+    _edit(path, "    verbs:", "    verbz:")
+    out = _ingest(data, tmp_path, *flags)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip() == (
+        f"eventwire: {path}: rules: sanction.impose: verbz: unknown key (did you mean 'verbs'?)"
+    )
+    assert "Traceback" not in out.stderr
+
+
+def test_ingest_stops_on_a_misspelt_deals_key(data: Path, tmp_path: Path) -> None:
+    path = data / "deals.yaml"
+    _edit(path, "\nbuy_verbs:", "\nbuy_verb:")
+    out = _ingest(data, tmp_path)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip() == f"eventwire: {path}: buy_verb: unknown key (did you mean 'buy_verbs'?)"
+
+
+def test_code_and_timex_check_the_data_too(data: Path, tmp_path: Path) -> None:
+    path = data / "time.yaml"
+    _edit(path, "\nunits:", "\nunit:")
+    env = {**os.environ, "EVENTWIRE_DATA": str(data)}
+    text = tmp_path / "t.txt"
+    text.write_text("Peru met Chile on Monday.")
+    for args in (["code", "Peru met Chile."], ["timex", str(text)]):
+        out = subprocess.run(
+            [sys.executable, "-m", "eventwire.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert out.returncode == 2
+        assert out.stderr.strip() == f"eventwire: {path}: unit: unknown key (did you mean 'units'?)"
+
+
+def test_a_worker_that_cannot_start_fails_the_run_instead_of_respawning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.model import Article
+    from eventwire.run import local
+
+    def broken() -> None:
+        raise OSError("no model here")
+
+    monkeypatch.setattr(local, "warm_up", broken)
+    monkeypatch.setattr(local, "_start_method", lambda: "fork")
+    eng = local.LocalEngine(workers=2)
+    try:
+        with pytest.raises(local.WorkerStartError, match="a worker failed to start: OSError: no model here"):
+            list(eng.map([[Article(id="a", path="a", text="Peru met Chile.")]]))
+    finally:
+        eng.close()
