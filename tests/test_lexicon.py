@@ -264,3 +264,54 @@ def test_a_worker_that_cannot_start_fails_the_run_instead_of_respawning(
             list(eng.map([[Article(id="a", path="a", text="Peru met Chile.")]]))
     finally:
         eng.close()
+
+
+# ------------------------------------------------------------------------------------- PLOVER, once
+
+
+def test_plover_facts_follow_plover_and_are_read_everywhere() -> None:
+    from eventwire.export.cameo import cameo_code, cameo_row
+    from eventwire.export.plover import plover_record
+    from eventwire.lexicon.plover import plover
+    from eventwire.store.query import event_sign
+    from eventwire.web.chart import TYPE_COLOURS
+
+    table = plover()
+    assert len(table.types) == 16
+    # the manual: CONCEDE is VERBAL COOPERATION (it was material cooperation in plover.yaml)
+    assert table.quad["CONCEDE"] == "verbal_coop" and table.quad_label["CONCEDE"] == "verbal cooperation"
+    assert {t for t in table.types if table.quad_code[t] == 2} == {"COOPERATE", "AID", "RETREAT"}
+    assert table.score["ASSAULT"] == -9.3 and table.score["RETREAT"] == 7.6  # the manual's scores
+    assert set(TYPE_COLOURS) == set(table.types)  # the web shows every type
+    ev = {"id": "e1", "event": "CONCEDE", "cameo": None, "mode": None, "mentions": []}
+    assert plover_record(ev)["quad"] == "verbal cooperation"
+    assert cameo_row(ev)[17] == "1" and cameo_code(ev) == "080"
+    assert cameo_code({"event": "CONSULT", "mode": "phone"}) == "041"
+    assert event_sign({"event": "CONCEDE"}) == 1 and event_sign({"event": "REQUEST"}) == -1
+
+
+def test_unknown_sector(data: Path) -> None:
+    path = data / "offices.yaml"
+    _edit(path, "  president: GOV", "  president: GVO")
+    msg = _error()
+    assert msg.startswith(f"{path}: heads: president: 'GVO' is not a PLOVER sector (one of GOV, JUD, ")
+
+
+def test_unknown_country_code_in_a_knowledge_file(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("organizations:\n  - {name: Example Corp, country: XYZ}\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        lexicon.check_all(knowledge=[bad])
+    assert str(info.value) == (
+        f"{bad}: organizations: Example Corp: country: 'XYZ' is neither a country code of countries.yaml "
+        "nor a PLOVER non-state code"
+    )
+
+
+def test_a_rewrite_to_an_unknown_type(data: Path) -> None:
+    path = data / "plover.yaml"
+    _edit(path, "material_conf: THREATEN  #", "material_conf: THREATENS  #")
+    msg = _error()
+    assert msg.startswith(
+        f"{path}: rewrites: future: material_conf: 'THREATENS' is not a PLOVER type (one of "
+    )

@@ -25,8 +25,6 @@ from ..link.names import accent_score, fold
 from ..link.orgs import corporate_core
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
 
-_NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
-
 
 @dataclass(slots=True)
 class _Item:

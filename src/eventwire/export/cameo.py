@@ -1,8 +1,8 @@
 """GDELT-style CAMEO TSV (events only): tab-separated, one row per event, header row, GDELT 1.0 column
 names (a subset; no tone or geocoding columns we cannot fill honestly). Actor1 is the event's
 first actor, Actor2 its first recipient; ``ActorNCode`` is country + sector (TURGOV).
-``EventCode`` is the event's CAMEO code, else the CAMEO root of its PLOVER type (refined by
-mode for CONSULT); ``GoldsteinScale`` carries the PLOVER score. ``SQLDATE`` is YYYYMMDD with
+``EventCode`` is the event's CAMEO code, else that of its PLOVER mode, else that of its type
+(plover.yaml); ``QuadClass`` is the type's PLOVER quad (1-4); ``GoldsteinScale`` carries the score. ``SQLDATE`` is YYYYMMDD with
 00 for an unknown month or day (20240600 = June 2024). ``SOURCEURL`` is the first report's path
 as given to ingest (a URL when ingest was given one).
 """
@@ -14,35 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
+from ..lexicon.plover import plover
 from .base import events_only
-from .plover import PLOVER_QUAD, QUAD_CLASS
-
-PLOVER_TO_CAMEO = {
-    "AGREE": "030",
-    "CONSULT": "040",
-    "SUPPORT": "050",
-    "COOPERATE": "060",
-    "AID": "070",
-    "CONCEDE": "080",
-    "RETREAT": "087",
-    "REQUEST": "020",
-    "ACCUSE": "112",
-    "REJECT": "120",
-    "THREATEN": "130",
-    "PROTEST": "140",
-    "MOBILIZE": "150",
-    "SANCTION": "160",
-    "COERCE": "170",
-    "ASSAULT": "180",
-}
-CONSULT_MODES = {
-    "phone": "041",
-    "visit": "042",
-    "host": "043",
-    "meet": "044",
-    "mediate": "045",
-    "negotiate": "046",
-}
 
 CAMEO_COLUMNS = [
     "GLOBALEVENTID",
@@ -80,9 +53,8 @@ def cameo_code(ev: dict[str, Any]) -> str:
     if re.fullmatch(r"\d{2,4}", code):
         return code
     t = ev.get("event") or ""
-    if t == "CONSULT" and ev.get("mode") in CONSULT_MODES:
-        return CONSULT_MODES[ev["mode"]]
-    return PLOVER_TO_CAMEO.get(t, "")
+    table = plover()
+    return table.mode_cameo(t, ev.get("mode")) or table.cameo.get(t, "")
 
 
 def sql_date(date: str | None) -> tuple[str, str, str, str]:
@@ -107,7 +79,7 @@ def cameo_row(ev: dict[str, Any]) -> list[str]:
     code = cameo_code(ev)
     mentions = ev.get("mentions") or []
     loc = ev.get("event_loc") if isinstance(ev.get("event_loc"), dict) else {}
-    quad = QUAD_CLASS.get(PLOVER_QUAD.get(ev.get("event") or "", ""), "")
+    quad = plover().quad_code.get(ev.get("event") or "", "")
     score = ev.get("score")
 
     def actor_code(e: dict[str, Any]) -> str:

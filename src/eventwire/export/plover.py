@@ -12,7 +12,7 @@ names. Mapping from the export contract:
     recipient...            the same six fields for the recipient side
     location                {"name", "country", "lat", "lon"} of the event, or null
     cameo, intensity        CAMEO code; the PLOVER score as the event's intensity
-    quad                    PLOVER quad category (verbal/material cooperation/conflict)
+    quad                    PLOVER quad category (verbal/material cooperation/conflict), from plover.yaml
     negated, future, hypothetical   qualifiers read from the text
     source_text             the first report's evidence sentence
     sources, mentions       independent sources; every report {article_id, path, sentence, start, end}
@@ -25,20 +25,8 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from ..lexicon.plover import plover
 from .base import events_only
-
-PLOVER_QUAD = {
-    **{t: "verbal cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")},
-    **{t: "material cooperation" for t in ("COOPERATE", "AID", "RETREAT")},
-    **{t: "verbal conflict" for t in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")},
-    **{t: "material conflict" for t in ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")},
-}
-QUAD_CLASS = {
-    "verbal cooperation": 1,
-    "material cooperation": 2,
-    "verbal conflict": 3,
-    "material conflict": 4,
-}
 
 
 def date_resolution(date: str | None) -> str | None:
@@ -84,7 +72,7 @@ def plover_record(ev: dict[str, Any]) -> dict[str, Any]:
             ),
             "cameo": ev.get("cameo"),
             "intensity": ev.get("score"),
-            "quad": PLOVER_QUAD.get(ev.get("event") or ""),
+            "quad": plover().quad_label.get(ev.get("event") or ""),
             "negated": bool(ev.get("negated")),
             "future": bool(ev.get("future")),
             "hypothetical": bool(ev.get("hypothetical")),

@@ -50,6 +50,9 @@ def plover(data: Any, fail: Fail) -> None:
             is_type((), key, t)
     for t in data["default_recipient"]:
         is_type(("default_recipient",), t, t)
+    sectors = data["sectors"]
+    for sector in data["group_nouns"]:
+        _need(fail, ("group_nouns",), sector, _one_of(sector, sectors, "a PLOVER sector"))
     for frame, table in data["frame_modes"].items():
         is_type(("frame_modes",), frame, frame)
         for act, mode in table.items():
@@ -59,12 +62,15 @@ def plover(data: Any, fail: Fail) -> None:
 
 
 def cameo(data: Any, fail: Fail) -> None:
-    """Every CAMEO code maps to a PLOVER type of plover.yaml."""
+    """Every CAMEO code maps to a PLOVER type; the code of each type (plover.yaml) is listed."""
     from . import load
 
     types = load("plover")["types"]
     for code, entry in data.items():
         _need(fail, (code,), "plover", _one_of(entry["plover"], types, "a PLOVER type"))
+    for t, spec in types.items():
+        if spec["cameo"] not in data:
+            raise fail((), spec["cameo"], f"missing: plover.yaml gives it to {t} (types: {t}: cameo)")
 
 
 def event_file(data: Any, fail: Fail) -> None:
@@ -75,8 +81,6 @@ def event_file(data: Any, fail: Fail) -> None:
     codes = load("cameo")
     event = data["event"]
     _need(fail, (), "event", _one_of(event, types, "a PLOVER type"))
-    if data.get("cameo") and data["cameo"] not in codes:
-        raise fail((), "cameo", f"{data['cameo']!r} is not a CAMEO code listed in cameo.yaml")
     modes = types[event]["modes"]
     seen: set[str] = set()
     for rule in data["rules"]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import LexiconError, event_files, load
+from .plover import plover
 
 # a malformed pattern file is a LexiconError (file, rule, key), raised by lexicon.load
 PatternError = LexiconError
@@ -65,8 +66,9 @@ class RuleSet:
     light_verbs: frozenset[str] = frozenset()
     context_words: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
-    quad: dict[str, str] = field(default_factory=dict)
+    quad: dict[str, str] = field(default_factory=dict)  # type -> quad key (plover.yaml, through plover())
     type_score: dict[str, float] = field(default_factory=dict)
+    type_cameo: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any) -> list[str]:
@@ -82,7 +84,8 @@ def _norm(word: str) -> str:
 
 
 def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int) -> Rule:
-    """One checked rule (``files.Rule``) as the coder's frozen record."""
+    """One checked rule (``files.Rule``) as the coder's frozen record; ``defaults`` holds the file's
+    context and the type's CAMEO code (plover.yaml)."""
     light = raw.get("light")
     return Rule(
         name=str(raw["name"]),
@@ -122,13 +125,18 @@ def _index(table: dict[str, list[Entry]], words: list[str], rule: Rule, head_las
 def load_rules() -> RuleSet:
     """Compile every pattern file once per process."""
     settings = load("plover")
+    table = plover()
     rs = RuleSet(settings=settings, cameo=load("cameo"))
+    rs.quad = dict(table.quad)
+    rs.type_score = dict(table.score)
+    rs.type_cameo = dict(table.cameo)
     order = 0
     for _path, data in event_files():
         event = data["event"]
+        defaults = {"cameo": table.cameo[event], "context": data.get("context")}
         for raw in data["rules"]:
             order += 1
-            r = _rule(raw, event, data, order)
+            r = _rule(raw, event, defaults, order)
             _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False)
             _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True)
             _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)
@@ -148,9 +156,6 @@ def load_rules() -> RuleSet:
     for sector, words in (settings.get("group_nouns") or {}).items():
         for w in _words(words):
             rs.group_nouns.setdefault(_norm(w), sector)
-    for t, spec in (settings.get("types") or {}).items():
-        rs.quad[t] = spec.get("quad", "")
-        rs.type_score[t] = float(spec.get("score", 0.0))
     return rs
 
 

@@ -48,7 +48,34 @@ Regex = Annotated[str, _regex(re.IGNORECASE), Doc("a regular expression (text)")
 CaseRegex = Annotated[str, _regex(), Doc("a regular expression (text)")]
 CameoCode = Annotated[str, Check(_cameo_code), Doc('a CAMEO code in quotes, such as "163"')]
 Quad = Literal["verbal_coop", "material_coop", "verbal_conf", "material_conf"]
-Sector = Annotated[str, Doc("a PLOVER sector code such as GOV")]
+
+
+def _sector(value: Any) -> str | None:
+    from .plover import plover
+
+    sectors = plover().sectors
+    return None if value in sectors else f"{value!r} is not a PLOVER sector (one of {', '.join(sectors)})"
+
+
+def _actor_code(value: Any) -> str | None:
+    from . import load
+    from .plover import plover
+
+    if value in load("countries") or value in plover().non_state:
+        return None
+    return f"{value!r} is neither a country code of countries.yaml nor a PLOVER non-state code"
+
+
+def _non_state(value: Any) -> str | None:
+    from .plover import plover
+
+    codes = plover().non_state
+    return None if value in codes else f"{value!r} is not a PLOVER non-state code (one of {', '.join(codes)})"
+
+
+Sector = Annotated[str, Check(_sector), Doc("a PLOVER sector code such as GOV")]
+ActorCode = Annotated[str, Check(_actor_code), Doc("a country code such as NOR, or IGO, NGO ...")]
+NonState = Annotated[str, Check(_non_state), Doc("a PLOVER non-state code (IGO, NGO ...)")]
 ObjectKind = Literal["person", "country", "organization", "group", "any"]
 IsoDate = Annotated[str, Check(_iso_date), Doc('a date in quotes, such as "2020-01-31"')]
 
@@ -56,10 +83,17 @@ IsoDate = Annotated[str, Check(_iso_date), Doc('a date in quotes, such as "2020-
 # ------------------------------------------------------------------------------------- PLOVER
 
 
+class QuadSpec(TypedDict):
+    label: str  # "verbal cooperation": the PLOVER export's `quad`
+    code: Literal[1, 2, 3, 4]  # the PLOVER quad_code and CAMEO QuadClass
+    cooperative: bool  # the sign of the type in the cooperation-conflict index
+
+
 class PloverType(TypedDict):
-    score: float  # default score when the rule's CAMEO code has none in cameo.yaml
     quad: Quad  # PLOVER quad category; the type rewrites are keyed by it
-    modes: list[str]  # the PLOVER modes of this type
+    cameo: CameoCode  # the CAMEO code of an event whose rule gives none
+    score: float  # PLOVER's score of the type, when the event's CAMEO code has none
+    modes: dict[str, CameoCode | None]  # the type's PLOVER modes, each with its CAMEO code
 
 
 class IntentOfHostile(TypedDict):
@@ -83,7 +117,10 @@ DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_p
 class Plover(TypedDict):
     """plover.yaml: the PLOVER types and the settings every event type shares."""
 
+    quads: dict[Quad, QuadSpec]
     types: dict[str, PloverType]
+    sectors: dict[str, str]
+    non_state: dict[str, str]
     rewrites: Rewrites
     light_verbs: Words
     future_aux: Words
@@ -91,7 +128,7 @@ class Plover(TypedDict):
     hypothetical_aux: Words
     hypothetical_marks: Words
     contexts: dict[str, Words]
-    group_nouns: dict[Sector, Words]
+    group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     require_participant: bool
     require_actor_when_subject: bool
     single_country_default: list[str]
@@ -144,7 +181,6 @@ class EventFile(TypedDict):
     """events/<type>.yaml: the trigger rules of one PLOVER type."""
 
     event: str
-    cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]
     rules: list[Rule]
 
@@ -280,7 +316,7 @@ CountryExtras = dict[str, CountryExtra]
 class Igo(TypedDict):
     name: str
     aliases: NotRequired[Words]
-    code: str  # PLOVER non-state code (IGO, NGO ...)
+    code: NonState
     sector: NotRequired[Sector]
 
 
@@ -308,13 +344,13 @@ class Honorifics(TypedDict):
 class KnownOrg(TypedDict):
     name: str
     aliases: NotRequired[Words]
-    country: NotRequired[str]
+    country: NotRequired[ActorCode]
     sector: NotRequired[Sector]
 
 
 class KnownOffice(TypedDict):
     title: str
-    country: NotRequired[str]
+    country: NotRequired[ActorCode]
     start: NotRequired[IsoDate]
     end: NotRequired[IsoDate]
 
@@ -322,7 +358,7 @@ class KnownOffice(TypedDict):
 class KnownPerson(TypedDict):
     name: str
     aliases: NotRequired[Words]
-    country: NotRequired[str]
+    country: NotRequired[ActorCode]
     sector: NotRequired[Sector]
     offices: NotRequired[list[KnownOffice]]
 
@@ -334,7 +370,7 @@ class Knowledge(TypedDict):
     groups: NotRequired[list[KnownOrg]]
     people: NotRequired[list[KnownPerson]]
     regions: NotRequired[Words]
-    country_aliases: NotRequired[dict[str, Words]]
+    country_aliases: NotRequired[dict[ActorCode, Words]]
 
 
 # ------------------------------------------------------------------------------------- registry

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..lexicon.plover import plover
 from ..model import Article, Entity, EntityMention, LocalActor, Mention, Role
 from . import coref, orgs, people
 from .gazetteer import Found, match, place_found
@@ -701,7 +702,7 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
             o = by_name.get(fold(r["organization"] or ""))
             if o is None:
                 continue
-            if o.country and len(o.country) == 3 and o.country not in ("IGO", "NGO", "IMG"):
+            if o.country and len(o.country) == 3 and o.country not in plover().non_state:
                 r["country"] = r["country"] or o.country
                 p.country = p.country or o.country
             if o.sector and o.sector != "GOV" and p.sector in (None, "GOV"):
@@ -795,7 +796,7 @@ def _home_state_officials(doc: Any, found: list[Found]) -> None:
             f.kind in ("country", "place", "group", "person")
             and c
             and len(c) == 3
-            and c not in ("IGO", "NGO", "IMG")
+            and c not in plover().non_state
         ):
             counts[c] = counts.get(c, 0) + 1
     total = sum(counts.values())

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
+from ..lexicon.plover import plover
 from . import tables as T
 
 KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
@@ -48,15 +49,6 @@ TYPE_COLUMN: dict[str, str] = {
     "articles": "source_format",
 }
 
-# PLOVER quad categories: the sign an event type carries when the extractor gave no score
-COOPERATION = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
-CONFLICT = ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-QUAD = {
-    **{t: "verbal cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")},
-    **{t: "material cooperation" for t in ("COOPERATE", "AID", "RETREAT")},
-    **{t: "verbal conflict" for t in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")},
-    **{t: "material conflict" for t in ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")},
-}
 INTERVALS = ("month", "quarter", "year")
 MAX_FILLED_PERIODS = 600  # beyond this many periods the timeline lists only non-empty ones
 
@@ -171,7 +163,8 @@ def event_sign(event: dict[str, Any]) -> int:
     if isinstance(score, (int, float)):
         return (score > 0) - (score < 0)
     t = event.get("event")
-    return 1 if t in COOPERATION else -1 if t in CONFLICT else 0
+    table = plover()  # the PLOVER quad of the type (plover.yaml)
+    return 1 if t in table.cooperative else -1 if t in table.conflictual else 0
 
 
 class Reader:

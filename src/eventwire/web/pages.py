@@ -17,8 +17,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..model import PLOVER_TYPES
-from ..store.query import INTERVALS, KINDS, QUAD, Filters, QueryError, Reader
+from ..lexicon.plover import plover
+from ..store.query import INTERVALS, KINDS, Filters, QueryError, Reader
 from .api import SINGULAR
 from .chart import TYPE_COLOURS, colour, timeline_svg
 from .highlight import Span, excerpt, locate, mark_text
@@ -29,11 +29,15 @@ DEAL_STATUSES = ("planned", "mou", "agreement", "contract", "delivered", "cancel
 FIGURE_KINDS = ("actual", "target", "estimate", "forecast")
 ACTOR_KINDS = ("person", "organization", "country", "group")
 TYPE_OPTIONS: dict[str, tuple[str, ...]] = {
-    "events": PLOVER_TYPES,
     "deals": DEAL_STATUSES,
     "figures": FIGURE_KINDS,
     "actors": ACTOR_KINDS,
 }
+
+
+def type_options(kind: str) -> tuple[str, ...]:
+    """The values of a kind's ``type`` filter; for events, the PLOVER types of plover.yaml."""
+    return plover().types if kind == "events" else TYPE_OPTIONS.get(kind, ())
 
 
 def make_templates() -> Jinja2Templates:
@@ -46,7 +50,7 @@ def make_templates() -> Jinja2Templates:
     env.globals.update(
         colour=colour,
         TYPE_COLOURS=TYPE_COLOURS,
-        QUAD=QUAD,
+        plover=plover,
         SINGULAR=SINGULAR,
         KINDS=KINDS,
     )
@@ -208,7 +212,7 @@ def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
             "events": events,
             "deals": deals,
             "figures": figures,
-            "types": PLOVER_TYPES,
+            "types": plover().types,
             "title": f"{a3}–{b3}",
         }
         api = "/api/events?" + urlencode(
@@ -229,7 +233,7 @@ def pages_router(reader: Reader, templates: Jinja2Templates) -> APIRouter:
                 "kind": kind,
                 "page": page,
                 "f": f,
-                "type_options": TYPE_OPTIONS.get(kind, ()),
+                "type_options": type_options(kind),
                 "title": kind.capitalize(),
             }
             return render(request, "list.html", ctx, page, json_url=api)

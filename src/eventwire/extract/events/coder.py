@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
+from ...lexicon.plover import plover
 from .detect import Cand, absorb, dedupe, detect
 from .modality import contexts, modality
 from .participants import Participants
@@ -35,10 +36,9 @@ from .parties import (
 )
 from .syntax import is_passive, passive_agents, prep_objects, subject_of
 
-INTENT_CODES = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
-
-
-NON_STATES = {"IGO", "NGO", "IMG", "MNC", "UNK", "UIS", "REB", "BUS"}
+# codes in an entity's country slot that name no state, besides PLOVER's non-state codes
+# (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
+UNKNOWN_STATES = frozenset({"UNK", "UIS", "REB", "BUS"})
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -219,16 +219,16 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     ):
         event, cameo, mode = (
             ioh.get("to", "THREATEN"),
-            INTENT_CODES.get(ioh.get("to", "THREATEN"), cameo),
+            rs.type_cameo.get(ioh.get("to", "THREATEN"), cameo),
             None,
         )
     elif event not in keep and modal and (rw.get("modal") or {}).get(quad):
         target = rw["modal"][quad]
-        event, cameo, mode = target, INTENT_CODES.get(target, cameo), None
+        event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
     elif negated and (rw.get("negated") or {}).get(event):
         event, cameo, mode, negated = (
             rw["negated"][event],
-            INTENT_CODES.get(rw["negated"][event], cameo),
+            rs.type_cameo.get(rw["negated"][event], cameo),
             None,
             False,
         )
@@ -241,7 +241,7 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         if target and target != event:
             if target == "REJECT":
                 negated = False
-            event, cameo, mode = target, INTENT_CODES.get(target, cameo), None
+            event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
     if c.absorbed and event in (rs.settings.get("frame_modes") or {}):
         table = rs.settings["frame_modes"][event]
         for a in c.absorbed:
@@ -250,7 +250,7 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
                 break
     if event == "CONSULT" and mode is None:
         countries = {e.country for e in [*actors, *recipients] if e.country}
-        states = countries - NON_STATES
+        states = countries - UNKNOWN_STATES - plover().non_state.keys()
         if len(states) >= 3:
             mode = "multilateral"
         elif (
