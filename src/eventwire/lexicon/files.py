@@ -185,6 +185,35 @@ class EventFile(TypedDict):
     rules: list[Rule]
 
 
+class Clauses(TypedDict):
+    """clauses.yaml: the words the event coder's own rules use (each a list of words)."""
+
+    recipient_preps: Words
+    object_kind_preps: Words
+    noun_object_preps: Words
+    fallback_recipient_preps: Words
+    place_preps: Words
+    through_preps: Words
+    group_place_preps: Words
+    visit_nouns: Words
+    visit_preps: Words
+    non_actor_pronouns: Words
+    protest_aims: Words
+    protest_aim_preps: Words
+    protest_nouns: Words
+    protest_noun_preps: Words
+    future_noun_mods: Words
+    joint_words: Words
+    purpose_heads: Words
+    question_words: Words
+    asked_question_words: Words
+    stative_verbs: Words
+    state_auxiliaries: Words
+    passive_request_verbs: Words
+    threat_modals: Words
+    delegation_verbs: Words
+
+
 # ------------------------------------------------------------------------------------- extractors
 
 
@@ -389,6 +418,7 @@ class DataFile:
 FILES: dict[str, DataFile] = {
     "plover": DataFile("plover.yaml", Plover, checks.plover),
     "cameo": DataFile("cameo.yaml", Cameo, checks.cameo),
+    "clauses": DataFile("clauses.yaml", Clauses),
     "countries": DataFile("countries.yaml", Countries),
     "country_extras": DataFile("country_extras.yaml", CountryExtras),
     "igos": DataFile("igos.yaml", list[Igo]),

@@ -29,7 +29,11 @@ def percent_words() -> list[str]:
 
 
 def currency_codes() -> list[str]:
-    """The ISO codes of the currencies money.py reads: those its words resolve to, and ``iso_codes``."""
+    """The ISO codes the currency words of currencies.yaml resolve to ("USD" for "dlrs").
+
+    The prefilter has always read these (the values), not the words themselves: "720 mln dlrs"
+    alone does not make a sentence worth parsing. Reading the words instead parses more sentences
+    and changes figures and actors (kept as it was while the data moved)."""
     c = load("currencies")
     return [*iter_words(c["words"], c["needs_scale"])]
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.plover import plover
+from ...lexicon.wordsets import words
 from .detect import Cand, absorb, dedupe, detect
 from .modality import contexts, modality
 from .participants import Participants
@@ -76,7 +77,7 @@ def extract(ctx: DocContext) -> list[Event]:
 def _delegation(ev: Event, nxt, parts: Participants) -> None:
     """'... met a delegation of X. Leading the delegation were its CEO, Y, and ...': Y took part."""
     lemmas = {t.lemma_.lower() for t in nxt}
-    if "delegation" not in lemmas or not lemmas & {"lead", "head", "include", "comprise"}:
+    if "delegation" not in lemmas or not lemmas & words("clauses").delegation_verbs:
         return
     people = [
         e
@@ -184,15 +185,14 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
         and not passive_agents(c.head)
     ):
         # "when its interests are threatened", "stimulus is not called for": no threat, no demand
-        if not (r.event == "REQUEST" and c.head.lemma_.lower() in {"ask", "urge", "order", "request"}):
+        if not (r.event == "REQUEST" and c.head.lemma_.lower() in words("clauses").passive_request_verbs):
             return None
     if (
         r.event in set(rs.settings.get("present_passive_is_state") or [])
         and c.kind == "verb"
         and not passive_agents(c.head)
         and any(
-            ch.dep_ == "auxpass" and ch.lower_ in {"is", "are", "'re", "remain", "remains"}
-            for ch in c.head.children
+            ch.dep_ == "auxpass" and ch.lower_ in words("clauses").state_auxiliaries for ch in c.head.children
         )
     ):
         return None  # "some 14,000 troops are stationed in the country": a standing fact, not an act
@@ -211,7 +211,7 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     keep = set(rw.get("keep") or [])
     quad = rs.quad.get(event, "")
     modal = hypothetical and any(
-        ch.dep_ == "aux" and ch.lower_ in {"may", "might", "could"} for ch in c.head.children
+        ch.dep_ == "aux" and ch.lower_ in words("clauses").threat_modals for ch in c.head.children
     )
     ioh = rw.get("intent_of_hostile") or {}
     if event in (ioh.get("frames") or []) and any(

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 from ...lexicon.events import Entry, Rule, RuleSet
+from ...lexicon.wordsets import words
 from .participants import OBJ_DEPS, Participants
 from .syntax import (
     complements_of,
@@ -31,9 +32,6 @@ ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acomp", "oprd", "pcomp", "dati
 
 
 PREDICATIVE = {"acomp", "ROOT", "ccomp", "xcomp", "conj", "advcl", "oprd", "amod"}
-
-
-JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
 
 
 @dataclass
@@ -109,7 +107,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 for o in objs
                 if o.dep_ in OBJ_DEPS
                 or o.dep_ == "nsubjpass"
-                or (o.head.head == t and o.head.lower_ in {"with", "against", "on", "at", "to"})
+                or (o.head.head == t and o.head.lower_ in words("clauses").object_kind_preps)
             ]
             # "allowed X to participate": the complement's subject is the object
             direct += [s for s in (subject_of(comp) for comp in complements_of(t)) if s is not None]
@@ -159,10 +157,12 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if e.extra and not all(x in mods for x in e.extra):
             continue
         extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
-        if r.requires_joint and not (mods & JOINT_WORDS or _many_actors(light_gov or t, parts)):
+        if r.requires_joint and not (
+            mods & words("clauses").joint_words or _many_actors(light_gov or t, parts)
+        ):
             continue
         if r.objects and not any(
-            noun_keys(p) & r.objects for p in prep_objects(t, {"of", "on", "with", "to"})
+            noun_keys(p) & r.objects for p in prep_objects(t, words("clauses").noun_object_preps)
         ):
             continue
         light = r.light if r.light is not None else rs.light_verbs
@@ -250,9 +250,6 @@ def detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
     return out
 
 
-PURPOSE_HEADS = {"aim", "design", "intend", "mean", "effort", "bid", "push", "drive", "order", "purpose"}
-
-
 def _reference(c: Cand) -> bool:
     """'as pledged in Paris', 'asked whether ...': a reference or a question, not an act."""
     h = c.head
@@ -263,12 +260,14 @@ def _reference(c: Cand) -> bool:
     if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked":
         return True  # "Asked whether ..., he said": a reporter's question
     if any(
-        a.lower_ == "asked" and a.dep_ == "advcl" and any(m.lower_ in {"whether", "if"} for m in a.subtree)
+        a.lower_ == "asked"
+        and a.dep_ == "advcl"
+        and any(m.lower_ in words("clauses").asked_question_words for m in a.subtree)
         for a in h.ancestors
     ):
         return True
     return c.rule.requires_complement and any(
-        m.dep_ in {"mark", "advmod"} and m.lower_ in {"whether", "if", "how", "what", "why", "when"}
+        m.dep_ in {"mark", "advmod"} and m.lower_ in words("clauses").question_words
         for comp in complements_of(h)
         for m in comp.children
     )
@@ -291,7 +290,7 @@ def _purpose(c: Cand) -> bool:
         if cur.dep_ not in {"pcomp", "xcomp", "pobj", "prep", "acl"} or cur.head == cur:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in PURPOSE_HEADS:
+        if cur.lemma_.lower() in words("clauses").purpose_heads:
             return True
     return False
 

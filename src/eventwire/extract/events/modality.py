@@ -8,9 +8,8 @@ if TYPE_CHECKING:  # pragma: no cover
     pass
 
 from ...lexicon.events import RuleSet
+from ...lexicon.wordsets import words
 from .detect import Cand
-
-FUTURE_NOUN_MODS = {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "prospective"}
 
 
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
@@ -18,7 +17,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     fut_aux = set(s.get("future_aux") or [])
     hyp_aux = set(s.get("hypothetical_aux") or [])
     marks = set(s.get("hypothetical_marks") or [])
-    frames = set(s.get("future_frames") or []) | {"set", "due", "scheduled", "poised", "likely"}
+    frames = set(s.get("future_frames") or [])
+    future_mods = words("clauses").future_noun_mods
     negated = future = hypothetical = False
     heads = [c.head] if c.head == c.trig else [c.head, c.trig]
     for h in heads:
@@ -35,7 +35,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     hypothetical = True
             elif ch.dep_ == "mark" and low in marks:
                 hypothetical = True
-            elif ch.dep_ == "amod" and low in FUTURE_NOUN_MODS and h == c.trig:
+            elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
     h = c.head
     if (

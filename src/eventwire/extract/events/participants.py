@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ...lexicon.wordsets import words
 from ...model import Entity, EntityMention, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,25 +23,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
-RECIPIENT_PREPS = {
-    "with",
-    "to",
-    "against",
-    "on",
-    "from",
-    "for",
-    "toward",
-    "towards",
-    "into",
-    "upon",
-    "over",
-    "between",
-    "at",
-    "of",
-}
-LOC_PREPS = {"in", "at", "inside", "near", "outside", "across", "throughout"}
-THROUGH_PREPS = {"during", "on", "after", "before", "following", "amid", "at", "ahead", "upon"}
-VISIT_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # dependents that start a different clause or predication: their actors are not this phrase's
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "punct"}
@@ -247,7 +229,7 @@ class Participants:
     def _prep_country(self, head: Token) -> str | None:
         """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country."""
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "from", "throughout", "across", "inside"}:
+            if c.dep_ == "prep" and c.lower_ in words("clauses").group_place_preps:
                 for p in c.children:
                     m = self.by_tok.get(p.i)
                     if m is not None and m.entity.country:
@@ -302,6 +284,7 @@ class Participants:
     def locative(self, head: Token, depth: int = 2) -> Place | None:
         """'in Istanbul'; 'during the fair in Istanbul'; 'on the second day of his visit to Kuala
         Lumpur': the first place under a locative preposition, looking through time phrases."""
+        w = words("clauses")
         later: list[Token] = []
         for c in head.children:
             if c.dep_ != "prep":
@@ -309,7 +292,7 @@ class Participants:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if c.lower_ in LOC_PREPS:
+                if c.lower_ in w.place_preps:
                     place = self.place_of(p)
                     if place is not None:
                         return place
@@ -318,11 +301,11 @@ class Participants:
                             place = self.place_of(q)
                             if place is not None:
                                 return place
-                elif c.lower_ in THROUGH_PREPS:
+                elif c.lower_ in w.through_preps:
                     later.append(p)
         if depth > 0:
             for p in later:
-                if p.lemma_.lower() in VISIT_NOUNS:
+                if p.lemma_.lower() in w.visit_nouns:
                     for q in p.children:
                         if q.dep_ == "prep" and q.lower_ == "to":
                             for r in q.children:
@@ -337,7 +320,7 @@ class Participants:
                         for r in q.children:
                             if r.dep_ == "pobj":
                                 place = self.locative(r, depth - 1)
-                                if place is None and r.lemma_.lower() in VISIT_NOUNS:
+                                if place is None and r.lemma_.lower() in w.visit_nouns:
                                     place = next(
                                         (
                                             self.place_of(x)

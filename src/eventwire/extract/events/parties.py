@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet
+from ...lexicon.wordsets import words
 from .detect import Cand
-from .participants import RECIPIENT_PREPS, Participants
+from .participants import Participants
 from .syntax import (
     complements_of,
     is_passive,
@@ -92,15 +93,7 @@ def nonactor_subject(h: Token, parts: Participants) -> bool:
         if s is not None:
             if s.pos_ == "PRON" or s.tag_ in {"WDT", "DT"}:
                 # "this could encourage", "which shut down": these pronouns never name an actor
-                return s.lower_ in {
-                    "it",
-                    "this",
-                    "that",
-                    "which",
-                    "what",
-                    "these",
-                    "those",
-                } and not parts.entities(s)
+                return s.lower_ in words("clauses").non_actor_pronouns and not parts.entities(s)
             return not parts.entities(s)
         if cur.dep_ in {"conj", "xcomp"} and cur.head != cur:
             cur = cur.head
@@ -150,7 +143,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 toks.append(s)
     holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
     for holder in holders.values():
-        for p in prep_objects(holder, RECIPIENT_PREPS - {"between"}):
+        for p in prep_objects(holder, words("clauses").recipient_preps - {"between"}):
             if p.head.lower_ == "of" and holder == h:
                 continue
             toks.append(p)
@@ -174,7 +167,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             got = entities_of(
                 [
                     p
-                    for p in prep_objects(t, {"against", "on", "to", "with", "for", "of", "by", "from"})
+                    for p in prep_objects(t, words("clauses").fallback_recipient_preps)
                     if not parts.is_place(p)
                 ],
                 parts,
@@ -252,30 +245,23 @@ def country_entity(ctx: DocContext, iso: str) -> Entity:
     return Entity(id=key, name=iso, kind="country", country=iso, sector="GOV")
 
 
-PROTEST_AIMS = {"protest", "demand", "denounce", "oppose", "condemn", "call", "press", "show", "demonstrate"}
-
-
-PROTEST_PREPS = {"protest", "response", "retaliation", "defiance", "opposition", "solidarity"}
-
-
 def protest_target(c: Cand, parts: Participants) -> list[Entity]:
     """'to protest X', 'to demand reforms by X', 'in protest of X', 'in defiance of X': X."""
+    w = words("clauses")
     for hd in {c.head.i: c.head, c.trig.i: c.trig}.values():
         for ch in hd.children:
-            if ch.dep_ in {"advcl", "xcomp", "conj"} and ch.lemma_.lower() in PROTEST_AIMS:
+            if ch.dep_ in {"advcl", "xcomp", "conj"} and ch.lemma_.lower() in w.protest_aims:
                 toks = [o for o in objects_of(ch) if not parts.is_place(o)]
                 for o in toks:
                     got = parts.entities(o, strict=False) or entities_of(
-                        prep_objects(o, {"by", "of", "against", "from", "for"}), parts, strict=False
+                        prep_objects(o, w.protest_aim_preps), parts, strict=False
                     )
                     if got:
                         return got
             if ch.dep_ == "prep":
                 for p in ch.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in PROTEST_PREPS:
-                        got = entities_of(
-                            prep_objects(p, {"of", "against", "at", "to", "with"}), parts, strict=False
-                        )
+                    if p.dep_ == "pobj" and p.lemma_.lower() in w.protest_nouns:
+                        got = entities_of(prep_objects(p, w.protest_noun_preps), parts, strict=False)
                         if got:
                             return got
     return []
@@ -285,7 +271,7 @@ def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[En
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
     holders = [c.head, c.trig]
     for hd in holders:
-        cands += prep_objects(hd, {"to", "in", "at"})
+        cands += prep_objects(hd, words("clauses").visit_preps)
     for tok in cands:
         place = parts.place_of(tok)
         m = parts.by_tok.get(tok.i)

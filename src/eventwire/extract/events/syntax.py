@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+from ...lexicon.wordsets import words
 from .participants import OBJ_DEPS, SUBJ_DEPS
 
 
@@ -84,12 +85,12 @@ def match_objects(objs: list[Token], wanted: frozenset[str]) -> Token | None:
     return None
 
 
-# "X is opposed to", "X was engaged in": adjectival passives whose subject is the actor
-STATIVE = {"oppose", "commit", "prepare", "determine", "engage", "dedicate", "resolve", "involve", "poise"}
-
-
 def is_stative(h: Token) -> bool:
-    return h.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in h.children)
+    """'X is opposed to', 'X was engaged in': an adjectival passive whose subject is the actor
+    (its verb in clauses.yaml ``stative_verbs``)."""
+    return h.lemma_.lower() in words("clauses").stative_verbs and not any(
+        c.dep_ == "agent" for c in h.children
+    )
 
 
 def subject_of(h: Token) -> Token | None:
