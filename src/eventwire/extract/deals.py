@@ -25,30 +25,6 @@ from .figures import timex_date
 from .money import find_money, parse_number
 
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
-_DEAL_NOUNS = {"deal", "contract", "order", "agreement", "purchase", "sale", "memorandum", "mou", "accord"}
-# nouns that say which way the item moves ("the sale of jets to X", "the purchase of tanks")
-# words that describe a batch, not the item ("the first six jets", "additional frigates")
-_VAGUE = {
-    "first",
-    "second",
-    "third",
-    "last",
-    "new",
-    "additional",
-    "more",
-    "further",
-    "remaining",
-    "latest",
-    "initial",
-    "final",
-    "other",
-    "several",
-    "next",
-    "extra",
-    "batch",
-}
-_SELL_NOUNS = {"sale", "export", "supply", "delivery", "transfer", "shipment"}
-_BUY_NOUNS = {"purchase", "order", "acquisition", "procurement", "import"}
 
 
 def _alt(words: list[str], plural: bool = False) -> str:
@@ -70,6 +46,11 @@ class _Lex:
     status: list[tuple[str, re.Pattern[str]]]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
+    deal_nouns: frozenset[str]
+    sell_nouns: frozenset[str]
+    buy_nouns: frozenset[str]
+    batch_words: frozenset[str]
+    item_head_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +67,11 @@ def lexicon() -> _Lex:
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
         owner_words=re.compile(_alt(raw["owner_words"]), re.I),
+        deal_nouns=frozenset(raw["deal_nouns"]),
+        sell_nouns=frozenset(raw["sell_nouns"]),
+        buy_nouns=frozenset(raw["buy_nouns"]),
+        batch_words=frozenset(raw["batch_words"]),
+        item_head_nouns=frozenset(raw["item_head_nouns"]),
     )
 
 
@@ -146,11 +132,13 @@ def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
     tok = head
     for _ in range(6):
         lem = tok.lemma_.casefold()
-        if (tok.pos_ in ("VERB", "AUX") and lem in lex.buy) or (tok.pos_ == "NOUN" and lem in _BUY_NOUNS):
+        if (tok.pos_ in ("VERB", "AUX") and lem in lex.buy) or (tok.pos_ == "NOUN" and lem in lex.buy_nouns):
             return tok, "buy"
         if tok.pos_ == "NOUN" and lem == "delivery" and tok.head.lemma_.casefold() in ("take", "accept"):
             return tok.head, "buy"  # "took delivery of": the receiver speaks
-        if (tok.pos_ in ("VERB", "AUX") and lem in lex.sell) or (tok.pos_ == "NOUN" and lem in _SELL_NOUNS):
+        if (tok.pos_ in ("VERB", "AUX") and lem in lex.sell) or (
+            tok.pos_ == "NOUN" and lem in lex.sell_nouns
+        ):
             return tok, "sell"
         if tok != head and tok.pos_ == "VERB":
             break  # another act governs the item ("to protect forces from attack helicopters")
@@ -182,7 +170,7 @@ def _with_on_chain(tok: Any) -> list[Any]:
 def _deal_noun(head: Any) -> Any | None:
     tok = head
     for _ in range(4):
-        if tok.lemma_.casefold() in _DEAL_NOUNS:
+        if tok.lemma_.casefold() in lexicon().deal_nouns:
             return tok
         if tok.head == tok:
             break
@@ -283,14 +271,14 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
             continue
         if any(a <= t.idx < b for a, b in money):
             continue  # "a 320 mln dlr icebreaker": the value, not the item
-        if t == head and t.lemma_.casefold() in _DEAL_NOUNS:
+        if t == head and t.lemma_.casefold() in lexicon().deal_nouns:
             continue  # "an arms deal": the item is the arms
         prev = {d.i for d in desig}
         after_hyphen = t.i > 0 and t.nbor(-1).text == "-" and t.nbor(-1).i - 1 in prev
         capital = t.text[:1].isupper() and t.i != t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
         if capital or re.search(r"\d", t.text) or after_hyphen:
             desig.append(t)  # "Rafale", "F-16", "Leopard 2", "Virginia-class"
-        elif (t.pos_ in ("NOUN", "ADJ") and t.lemma_.casefold() not in _VAGUE) or t == head:
+        elif (t.pos_ in ("NOUN", "ADJ") and t.lemma_.casefold() not in lexicon().batch_words) or t == head:
             item_words.append(t)
     designation = None
     if desig:
@@ -548,7 +536,7 @@ def _is_item_head(head: Any) -> bool:
     w = head.text.casefold()
     lem = head.lemma_.casefold()
     sing = w[:-2] if w.endswith("es") and w[:-2] in lex.item_words else w.rstrip("s")
-    return bool({w, lem, sing} & (lex.item_words | _DEAL_NOUNS | {"system", "systems"}))
+    return bool({w, lem, sing} & (lex.item_words | lex.deal_nouns | lex.item_head_nouns))
 
 
 def _is_military_owner(m: EntityMention) -> bool:

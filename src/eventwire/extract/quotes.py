@@ -21,7 +21,6 @@ from .context import DocContext
 from .figures import timex_date
 
 _QMARKS = '"“”„«»'
-_PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 
 
 def _alt(words: list[str]) -> str:
@@ -36,6 +35,7 @@ class _Lex:
     before: re.Pattern[str]
     channels: list[tuple[str, re.Pattern[str]]]
     min_words: int
+    anaphors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,7 @@ def lexicon() -> _Lex:
         before=re.compile(rf"(?P<v>{verbs})(?P<tail>[^.!?“”\"\n]{{0,60}}?)\s*[:,]?\s*$", re.I),
         channels=[(name, re.compile(_alt(words), re.I)) for name, words in raw["channels"].items()],
         min_words=int(raw["min_words"]),
+        anaphors=frozenset(raw["anaphors"]),
     )
 
 
@@ -180,7 +181,7 @@ def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMenti
     if m is not None:
         return m
     words = ctx.article.text[start:end].strip().casefold().split()
-    if words and words[-1] in _PRONOUNS | {"minister", "president", "official", "spokesman", "spokeswoman"}:
+    if words and words[-1] in lexicon().anaphors:
         return _person_before(ctx, quote_start)
     return None
 

@@ -34,6 +34,7 @@ class Rules:
     datelines: tuple[re.Pattern[str], ...]
     stopwords: dict[str, frozenset[str]]
     json_fields: dict[str, list[str]]
+    json_containers: tuple[str, ...]
     skip_file_names: tuple[str, ...]
     limits: dict[str, int]
 
@@ -73,6 +74,7 @@ def load_rules() -> Rules:
         datelines=tuple(re.compile(p) for p in raw["dateline_patterns"]),
         stopwords={lang: frozenset(ws) for lang, ws in raw["stopwords"].items()},
         json_fields={k: list(v) for k, v in raw["json_fields"].items()},
+        json_containers=tuple(raw["json_containers"]),
         skip_file_names=tuple(g.lower() for g in raw.get("skip_file_names", [])),
         limits={k: int(v) for k, v in raw["limits"].items()},
     )

@@ -14,8 +14,6 @@ from eventwire.ingest.build import make_article
 from eventwire.ingest.rules import load_rules
 from eventwire.model import Article, Rejection
 
-_CONTAINERS = ("articles", "items", "data", "results", "documents", "docs", "records", "entries")
-
 
 def _pick(obj: dict[str, Any], field: str) -> Any:
     for name in load_rules().json_fields[field]:
@@ -62,7 +60,7 @@ def read_json(text: str, path: str) -> Iterator[Article | Rejection]:
         yield Rejection(path, "JSON nested too deeply")
         return
     if isinstance(data, dict) and _pick(data, "text") is None:
-        for key in _CONTAINERS:
+        for key in load_rules().json_containers:
             inner = data.get(key)
             if isinstance(inner, list) and inner and all(isinstance(x, dict) for x in inner):
                 data = inner

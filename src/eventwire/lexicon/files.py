@@ -226,6 +226,11 @@ class Deals(TypedDict):
     future_delivery: Words
     owner_words: Words
     not_items_before: Words
+    deal_nouns: Words
+    sell_nouns: Words
+    buy_nouns: Words
+    batch_words: Words
+    item_head_nouns: Words
 
 
 class Figures(TypedDict):
@@ -243,6 +248,7 @@ class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
     min_words: int
+    anaphors: Words
 
 
 class Currencies(TypedDict):
@@ -302,6 +308,7 @@ class Ingest(TypedDict):
     dateline_patterns: list[CaseRegex]
     stopwords: dict[str, Words]
     json_fields: dict[Literal["title", "text", "published", "author", "url", "publisher", "language"], Words]
+    json_containers: Words
     skip_file_names: NotRequired[Words]
     limits: Limits
 
