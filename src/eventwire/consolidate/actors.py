@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon.wordsets import words as wordsets
 from ..link.names import accent_score, fold
 from ..link.orgs import corporate_core
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
@@ -235,7 +236,7 @@ def _generic(name: str) -> bool:
     lex = get_lexicon()
     words = fold(name).replace("-", " ").split()
     common = lex.modifiers | set(lex.heads) | lex.org_words | lex.government_nouns | set(lex.group_nouns)
-    common |= {w for w, _s in lex.org_sectors} | {"bank", "central", "reserve", "national", "supreme"}
+    common |= {w for w, _s in lex.org_sectors} | wordsets("names").generic_org_words
     return bool(words) and all(w in common for w in words)
 
 

@@ -371,6 +371,28 @@ class Offices(TypedDict):
     org_descriptors: dict[str, Sector]
 
 
+class Names(TypedDict):
+    """names.yaml: the words the actor linker's own rules use about names (each a list)."""
+
+    not_actors: Words
+    corporate_suffixes: Words
+    initials_stop_words: Words
+    ambiguous_lower: Words
+    person_pronouns: Words
+    leader_heads: Words
+    vague_heads: Words
+    generic_heads: Words
+    name_connectors: Words
+    not_name_starts: Words
+    place_preps: Words
+    country_place_preps: Words
+    facility_place_preps: Words
+    generic_org_words: Words
+    unknown_place_preps: Words
+    facility_town_preps: Words
+    short_place_preps: Words
+
+
 class Honorifics(TypedDict):
     honorifics: Words
     military_ranks: Words
@@ -431,6 +453,7 @@ FILES: dict[str, DataFile] = {
     "igos": DataFile("igos.yaml", list[Igo]),
     "offices": DataFile("offices.yaml", Offices),
     "honorifics": DataFile("honorifics.yaml", Honorifics),
+    "names": DataFile("names.yaml", Names),
     "knowledge": DataFile("knowledge.yaml", Knowledge),
     "deals": DataFile("deals.yaml", Deals),
     "figures": DataFile("figures.yaml", Figures),

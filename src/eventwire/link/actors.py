@@ -14,26 +14,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..lexicon.plover import plover
+from ..lexicon.wordsets import words as wordsets
 from ..model import Article, Entity, EntityMention, LocalActor, Mention, Role
 from . import coref, orgs, people
 from .gazetteer import Found, match, place_found
 from .knowledge import Lexicon, get_lexicon
 from .names import accent_score, clean_surface, fold
 
-PLACE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "throughout",
-    "within",
-    "from",
-    "into",
-}
-COUNTRY_PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "into"}
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
 
@@ -511,7 +498,7 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
         prev = fold(doc[k].text) if k >= 0 else ""
         nxt = doc[f.end].text if f.end < len(doc) else ""
         if f.entry.kind == "capital":
-            if prev in PLACE_PREPS or _dateline(doc, f) or nxt in ("'s", "’s") and False:
+            if prev in wordsets("names").place_preps or _dateline(doc, f) or nxt in ("'s", "’s") and False:
                 f.is_place = True
             elif (
                 prev in ("of",)
@@ -520,7 +507,7 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
             ):
                 f.is_place = True
         elif f.entry.kind == "country":
-            if prev in COUNTRY_PLACE_PREPS or _dateline(doc, f):
+            if prev in wordsets("names").country_place_preps or _dateline(doc, f):
                 f.is_place = True
         if f.is_place:
             place_list_end = f.end - 1
@@ -548,7 +535,10 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
         if not name or not name[:1].isupper():
             continue
         org = org_short.get(fold(name))
-        if org is not None and fold(doc[e.start - 1].text if e.start else "") not in PLACE_PREPS:
+        if (
+            org is not None
+            and fold(doc[e.start - 1].text if e.start else "") not in wordsets("names").place_preps
+        ):
             # "San Miguel's stock" after "San Miguel Corp": the company, not a town
             out.append(
                 Found(
@@ -567,7 +557,10 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
         pl = lookup(name)
         if pl.country is None and e.label_ != "GPE":
             continue
-        if pl.country is None and fold(doc[e.start - 1].text if e.start else "") not in PLACE_PREPS:
+        if (
+            pl.country is None
+            and fold(doc[e.start - 1].text if e.start else "") not in wordsets("names").place_preps
+        ):
             continue  # an unknown name not used as a place: the organisation finder had its chance
         out.append(place_found(e.start, e.end, name, pl.country))
     return out
@@ -653,7 +646,7 @@ def _people_that_are_companies(found: list[Found], org_found: list[Found]) -> No
     by_head: dict[str, Found] = {}
     for o in org_found:
         core = orgs.corporate_core(o.name)
-        if core and (len(core) == 1 or fold(o.name).split()[-1].strip(".") in orgs.CORPORATE_SUFFIXES):
+        if core and (len(core) == 1 or fold(o.name).split()[-1].strip(".") in orgs.corporate_suffixes()):
             by_head.setdefault(core[0], o)
     if not by_head:
         return

@@ -11,22 +11,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
 from .names import fold
-
-PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-LEADER_HEADS = {
-    "president",
-    "prime minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "leader",
-}
 
 
 def name_tokens(name: str) -> list[str]:
@@ -83,7 +71,7 @@ def pronoun_mentions(doc: Any, found: list[Found]) -> list[Found]:
         return []
     out: list[Found] = []
     for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+        if tok.lower_ not in wordsets("names").person_pronouns or tok.pos_ != "PRON":
             continue
         sent = tok.sent
         before = [p for p in people if p.end <= tok.i and p.start >= sent.start]
@@ -143,10 +131,10 @@ def description_mentions(doc: Any, found: list[Found], tokmap: dict[int, Found],
         for n in (2, 1):
             if j + n <= len(doc):
                 ph = fold(doc[j : j + n].text)
-                if ph in lex.heads or ph in LEADER_HEADS:
+                if ph in lex.heads or ph in wordsets("names").leader_heads:
                     head, end = ph, j + n
                     break
-        if head is None or head in ("head", "deputy", "official", "counterpart", "chief"):
+        if head is None or head in wordsets("names").vague_heads:
             continue
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and (
@@ -160,7 +148,9 @@ def description_mentions(doc: Any, found: list[Found], tokmap: dict[int, Found],
             if p.start >= tok.i:
                 break
             titles = " | ".join(fold(r["title"]) for r in p.roles)
-            ok = head in titles or (head == "leader" and any(h in titles for h in LEADER_HEADS))
+            ok = head in titles or (
+                head == "leader" and any(h in titles for h in wordsets("names").leader_heads)
+            )
             if ok and (country is None or p.country == country):
                 cands.append(p)
         if not cands:

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicon.wordsets import words as wordsets
 from .knowledge import Entry, Lexicon
 from .names import fold
 
@@ -60,41 +61,6 @@ def place_found(start: int, end: int, name: str, country: str | None) -> Found:
     )
 
 
-# state names that are also ordinary lower-case words: never matched in lower case
-AMBIGUOUS_LOWER = {
-    "turkey",
-    "china",
-    "chad",
-    "jordan",
-    "guinea",
-    "japan",
-    "chile",
-    "georgia",
-    "niger",
-    "jersey",
-    "mali",
-    "cuba",
-    "peru",
-    "polish",
-    "french",
-    "swiss",
-    "dutch",
-    "china's",
-    "man",
-    "israel",
-    "india",
-    "brazil",
-    "turkish",
-    "german",
-    "greek",
-    "english",
-    "american",
-    "america",
-    "us",
-    "congo",
-}
-
-
 def _case_ok(text: str, e: Entry) -> bool:
     if e.exact_case:
         t = text.replace(".", "").replace("’", "'")
@@ -112,7 +78,7 @@ def _case_ok(text: str, e: Entry) -> bool:
         e.kind in ("country", "adj", "people")
         and len(text) >= 5
         and text.islower()
-        and text not in AMBIGUOUS_LOWER
+        and text not in wordsets("names").ambiguous_lower  # a turkey, china plates
     )
 
 

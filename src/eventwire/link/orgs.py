@@ -12,120 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found, place_found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
 
-# acronyms that are not actors (units, technologies, document types, currencies are checked apart)
-NOT_ACTORS = {
-    "CEO",
-    "CFO",
-    "COO",
-    "CTO",
-    "GDP",
-    "GNP",
-    "UUID",
-    "AI",
-    "IT",
-    "ICT",
-    "TV",
-    "UAV",
-    "UAVS",
-    "LNG",
-    "GMT",
-    "UTC",
-    "MOU",
-    "FTA",
-    "PDF",
-    "COVID",
-    "OK",
-    "AM",
-    "PM",
-    "BC",
-    "AD",
-    "PHOTO",
-    "VIDEO",
-    "FILE",
-    "UPDATE",
-    "EXCLUSIVE",
-    "NEWS",
-    "HQ",
-    "ID",
-    "DNA",
-    "HIV",
-    "AIDS",
-    "SARS",
-    "GA4",
-    "URL",
-    "HTML",
-    "USB",
-    "LED",
-    "SMS",
-    "VIP",
-    "FAQ",
-    "RSS",
-    "CCTV",
-    "ASAP",
-    "DIY",
-    "PR",
-    "R&D",
-    "Q1",
-    "Q2",
-    "Q3",
-    "Q4",
-    "YOY",
-    "FY",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "XI",
-    "XII",
-    "MW",
-    "GW",
-    "KW",
-    "KM",
-    "CM",
-    "MM",
-    "KG",
-    "DC",
-    "UN",
-    "EU",
-    "US",
-    "UK",
-    "REUTER",
-    "REUTERS",
-    "CTS",
-    "SHR",
-    "NET",
-    "REVS",
-    "LT",
-    "DLRS",
-    "MLN",
-    "BILLION",
-    "PCT",
-    "NOTE",
-    "INC",
-    "CORP",
-    "CO",
-    "LTD",
-    "PLC",
-    "AND",
-    "THE",
-    "OF",
-    "FOR",
-    "TO",
-    "IN",
-    "ON",
-    "AT",
-    "BY",
-    "A",
-    "I",
-    "X",
-}
 _ACRO = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 
 
@@ -146,7 +37,7 @@ def is_acronym_token(tok: Any) -> bool:
     return (
         bool(_ACRO.match(t))
         and sum(c.isalpha() for c in t) >= 2
-        and t.upper() not in NOT_ACTORS
+        and t.upper() not in wordsets("names").not_actors
         and t not in _CURRENCIES
     )
 
@@ -168,7 +59,7 @@ def _upper_sentence(sent: Any) -> bool:
 
 
 def initials(name: str) -> str:
-    stop = {"of", "the", "and", "for", "&", "de", "du", "la", "le"}
+    stop = wordsets("names").initials_stop_words
     return "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ɏ]+", name) if w.lower() not in stop).upper()
 
 
@@ -257,15 +148,7 @@ def org_country(doc: Any, start: int, end: int, tokmap: dict[int, Found]) -> str
 def _unknown_place_as_name(doc: Any, ent: Any) -> bool:
     from .places import lookup
 
-    if ent.start > 0 and fold(doc[ent.start - 1].text) in (
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-    ):
+    if ent.start > 0 and fold(doc[ent.start - 1].text) in wordsets("names").unknown_place_preps:
         return False
     return lookup(clean_surface(ent.text)).country is None
 
@@ -336,14 +219,11 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             # "Bagram Airfield", "the Golden Temple in Amritsar": a facility is a place, not an actor
             pl = lookup(name)
             for j in range(s + 1, e - 1):  # "the Golden Temple in Amritsar": the town gives the country
-                if pl.country is None and fold(doc[j].text) in ("in", "at", "near", "of"):
+                if pl.country is None and fold(doc[j].text) in wordsets("names").facility_town_preps:
                     pl = lookup(clean_surface(doc[j + 1 : e].text))
             inner = [tokmap[j].country for j in range(s, e) if j in tokmap and tokmap[j].country is not None]
-            if e + 1 < len(doc) and fold(doc[e].text) in (
-                "in",
-                "at",
-                "near",
-            ):  # "the Blue Mosque in Istanbul"
+            if e + 1 < len(doc) and fold(doc[e].text) in wordsets("names").facility_place_preps:
+                # "the Blue Mosque in Istanbul"
                 if e + 1 in tokmap:
                     inner.append(tokmap[e + 1].country)
                 nxt = next((x for x in doc.ents if x.start == e + 1 and x.label_ in ("GPE", "LOC")), None)
@@ -353,7 +233,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             out.append(place_found(s, e, name, pl.country or (inner[0] if inner else None)))
             used.update(range(s, e))
             continue
-        if s > 0 and fold(doc[s - 1].text) in ("in", "at", "near", "into", "outside") and e - s <= 3:
+        if s > 0 and fold(doc[s - 1].text) in wordsets("names").short_place_preps and e - s <= 3:
             from .places import lookup
 
             pl = lookup(name)
@@ -422,38 +302,15 @@ def _link_acronyms(doc: Any, orgs: list[Found], lex: Lexicon) -> None:
             o.key, o.name, o.country, o.sector = t.key, t.name, t.country or o.country, t.sector or o.sector
 
 
-CORPORATE_SUFFIXES = {
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "inc",
-    "incorporated",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "sa",
-    "ag",
-    "nv",
-    "bv",
-    "gmbh",
-    "spa",
-    "bhd",
-    "sdn",
-    "as",
-    "ab",
-    "oy",
-    "holdings",
-    "holding",
-    "group",
-}
+def corporate_suffixes() -> frozenset[str]:
+    """The last words of a company's name that short mentions drop (names.yaml)."""
+    return wordsets("names").corporate_suffixes
 
 
 def corporate_core(name: str) -> tuple[str, ...]:
     """'Chrysler Corp.' -> ('chrysler',): the part of a company name that stays in short mentions."""
     words = [w.strip(".,") for w in fold(name).replace("&", " & ").split()]
-    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+    while len(words) > 1 and words[-1] in corporate_suffixes():
         words.pop()
     return tuple(w for w in words if w)
 
@@ -473,7 +330,7 @@ def _link_short_names(orgs: list[Found]) -> None:
             and pc[: len(c)] == c
             and (
                 pc == c
-                or (len(pc) - len(c) == 1 and fold(p.name).split()[-1].strip(".") in CORPORATE_SUFFIXES)
+                or (len(pc) - len(c) == 1 and fold(p.name).split()[-1].strip(".") in corporate_suffixes())
             )
             and (pc != c or len(p.name) > len(o.name))
         ]

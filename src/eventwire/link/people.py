@@ -13,13 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
 
 _POSS = {"'s", "’s", "'", "’"}
-_CONNECT = {"of", "for", "and", "&", "the", "to", "-", "on"}
-_STOP_CAPS = {"I", "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "As"}
 
 
 @dataclass
@@ -60,22 +59,7 @@ def title_sector(lex: Lexicon, title: str, org_sector: str | None = None) -> str
     if sect in ("MIL", "COP", "SPY", "JUD", "LEG"):
         return sect
     specific = [s for s in found if s != "GOV"]
-    generic = {
-        "head",
-        "chief",
-        "director",
-        "director-general",
-        "director general",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "leader",
-        "ceo",
-        "chief executive",
-        "founder",
-        "executive",
-    }
+    generic = wordsets("names").generic_heads
     heads = {h for h in lex.heads if f" {h} " in f" {' '.join(words)} "}
     if org_sector and org_sector != "GOV" and (not found or heads <= generic):
         return org_sector
@@ -148,7 +132,7 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             words
             and tok.text[:1].isupper()
             and tok.pos_ in ("PROPN", "NOUN", "ADJ")
-            and tok.text not in _STOP_CAPS
+            and tok.text not in wordsets("names").not_name_starts
             and tokmap.get(j) is None
             and tok.ent_type_ not in ("PERSON",)
         ):
@@ -160,7 +144,7 @@ def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     if not words:
         return None
     words.sort()
-    while words and fold(doc[words[0]].text) in _CONNECT:
+    while words and fold(doc[words[0]].text) in wordsets("names").name_connectors:
         words.pop(0)
     if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
         return None
@@ -319,11 +303,13 @@ def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
             return None  # "X, Y": a list of people, not an apposition
         if (
             _title_word(lex, tok)
-            or f in _CONNECT
+            or f in wordsets("names").name_connectors
             or f in _POSS
             or _found_at(tokmap, j) is not None
             or (
-                tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text not in _STOP_CAPS
+                tok.text[:1].isupper()
+                and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+                and tok.text not in wordsets("names").not_name_starts
             )
         ):
             idx.append(j)
