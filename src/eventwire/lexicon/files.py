@@ -282,6 +282,19 @@ class Time(TypedDict):
     past_cues: Words
     not_past_ed: Words
     event_nouns: Words
+    present_cues: Words
+    deadline_words: Words
+    temporal_preps: Words
+    year_preps: Words
+    stretch_words: Words
+    setword_determiners: Words
+    daywords: dict[str, int]
+    decades: dict[str, int]
+    century_ordinals: dict[str, int]
+    quarter_ordinals: dict[str, int]
+    spelled_year_centuries: Words
+    spelled_tens: dict[str, int]
+    spelled_ones: dict[str, int]
 
 
 class Limits(TypedDict):

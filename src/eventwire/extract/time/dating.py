@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ...lexicon.wordsets import words as wordsets
 from ...model import Event, Timex
 from .lexicon import lexicon
 from .tagger import tag, tense_at
@@ -428,9 +429,6 @@ def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int) -> bool:
     return _event_tense(ctx, start, end) == "future"
 
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-
-
 def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
     """The tense of the event itself: the trigger verb's form and auxiliaries when the text is
     parsed (a noun trigger takes its clause's verb), else the cue words around it."""
@@ -441,7 +439,7 @@ def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
             verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_head(tok)
             if verb.pos_ in ("VERB", "AUX"):
                 auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-                if auxes & _FUTURE_AUX:
+                if auxes & wordsets("plover").future_aux:  # plover.yaml: will, shall ...
                     return "future"
                 if verb.tag_ == "VBD" or "had" in auxes or "has" in auxes or "have" in auxes:
                     return "past"

@@ -24,6 +24,11 @@ def _alt(words: list[str], hyphen: bool = True) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+def phrases(words: list[str], sep: str = r"\s+") -> str:
+    """A regex alternation of phrases in the order given, ``sep`` between their words (no group)."""
+    return "|".join(sep.join(re.escape(w) for w in p.split()) for p in words)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict[str, Any]
@@ -41,6 +46,19 @@ class Lexicon:
     not_past_ed: frozenset[str]
     ambiguous_months: frozenset[str]
     weekday_need_dot: frozenset[str]
+    present_cues: frozenset[str]
+    deadline_words: frozenset[str]
+    temporal_preps: frozenset[str]
+    year_preps: frozenset[str]
+    stretch_words: frozenset[str]
+    setword_determiners: frozenset[str]
+    daywords: dict[str, int]
+    decades: dict[str, int]
+    century_ordinals: dict[str, int]
+    quarter_ordinals: dict[str, int]
+    spelled_year_centuries: tuple[str, ...]
+    spelled_tens: dict[str, int]
+    spelled_ones: dict[str, int]
     # regex fragments (no groups)
     MONTH: str
     WEEKDAY: str
@@ -111,6 +129,19 @@ def lexicon() -> Lexicon:
         not_past_ed=frozenset(raw["not_past_ed"]),
         ambiguous_months=frozenset(raw["ambiguous_months"]),
         weekday_need_dot=frozenset(raw["weekday_abbrev_need_dot"]),
+        present_cues=frozenset(raw["present_cues"]),
+        deadline_words=frozenset(raw["deadline_words"]),
+        temporal_preps=frozenset(raw["temporal_preps"]),
+        year_preps=frozenset(raw["year_preps"]),
+        stretch_words=frozenset(raw["stretch_words"]),
+        setword_determiners=frozenset(raw["setword_determiners"]),
+        daywords=dict(raw["daywords"]),
+        decades=dict(raw["decades"]),
+        century_ordinals=dict(raw["century_ordinals"]),
+        quarter_ordinals=dict(raw["quarter_ordinals"]),
+        spelled_year_centuries=tuple(raw["spelled_year_centuries"]),
+        spelled_tens=dict(raw["spelled_tens"]),
+        spelled_ones=dict(raw["spelled_ones"]),
         MONTH=month_alt(),
         WEEKDAY=weekday_alt(),
         SEASON=_alt(list(season_of)),

@@ -39,7 +39,7 @@ def _cue(words: list[str], i: int) -> str | None:
         return "past"
     if w.endswith("ed") and len(w) > 4 and w not in lex.not_past_ed and not w.endswith("eed"):
         return "past"
-    if w in ("is", "are", "am", "says", "say", "has", "have"):
+    if w in lex.present_cues:
         return "present"
     return None
 
@@ -52,7 +52,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     """
     s, e = _sentence_bounds(text, start, end)
     left = _WORD_RX.findall(text[s:start])[-12:]
-    if left and left[-1].lower() in ("until", "till", "by", "before"):
+    if left and left[-1].lower() in lexicon().deadline_words:
         return "future"  # a deadline: "until Tuesday", "by Friday"
     for i in range(len(left) - 1, -1, -1):
         c = _cue(left, i)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, phrases
 from .base import MOD, Handler, Rule
 from .calendar import (
     h_century,
@@ -64,6 +64,8 @@ def rules() -> list[Rule]:
     )
     NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{vague}|{num_compound})"
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
+    ones = phrases(list(L.spelled_ones))
+    centuries = phrases(list(L.century_ordinals), sep=r"[\s-]")
     I = re.I  # noqa: E741
     R: list[tuple[str, str, Handler, int, int]] = [
         (
@@ -133,15 +135,15 @@ def rules() -> list[Rule]:
         (
             "decade",
             r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0['’]?s|['’](?P<d2>\d)0s"
-            r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+            rf"|(?P<dw>{phrases(list(L.decades))}))\b",
             h_decade,
             6,
             I,
         ),
         (
             "century",
-            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)|(?P<cw>nineteenth|"
-            r"twentieth|twenty[\s-]first|eighteenth|seventeenth|sixteenth))[\s-]+century",
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>\d{1,2})(?:st|nd|rd|th)"
+            rf"|(?P<cw>{centuries}))[\s-]+century",
             h_century,
             6,
             I,
@@ -149,7 +151,7 @@ def rules() -> list[Rule]:
         (
             "quarter",
             r"(?:the\s+)?(?:(?P<qy>(?:19|20)\d\d)\s+|(?P<qrel>last|this|next)\s+year['’]s\s+|(?:fiscal|calendar)\s+)*"
-            r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter"
+            rf"(?P<q>{phrases(list(L.quarter_ordinals))})[\s-]+(?:fiscal[\s-]+)?quarter"
             r"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year\s+)?(?P<qy2>(?:19|20)\d\d)|(?P<qrel2>last|this|next)\s+year))?",
             h_quarter,
             7,
@@ -189,8 +191,7 @@ def rules() -> list[Rule]:
         ("weekend", r"(?P<rel>the|this|last|next|past|coming)\s+weekend", h_weekend, 5, I),
         (
             "dayword",
-            rf"(?P<rw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow"
-            rf"|tonight)(?:\s+(?P<part>{P}))?",
+            rf"(?P<rw>{phrases(list(L.daywords))})(?:\s+(?P<part>{P}))?",
             h_dayword,
             6,
             I,
@@ -286,10 +287,9 @@ def rules() -> list[Rule]:
         ),
         (
             "spelled_year",
-            r"(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<ones2>one|two|three|four|five"
-            r"|six|seven|eight|nine))?|(?P<cent>nineteen|eighteen|twenty)\s+(?P<tens>ten|eleven|twelve|thirteen"
-            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-            r"|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?)(?![\s-]+(?:years|"
+            rf"(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<ones2>{ones}))?"
+            rf"|(?P<cent>{phrases(list(L.spelled_year_centuries))})\s+(?P<tens>{phrases(list(L.spelled_tens))})"
+            rf"(?:[\s-](?P<ones>{ones}))?)(?![\s-]+(?:years|"
             r"people|percent|dollars|million|billion|thousand|hundred))",
             h_spelled_year,
             3,
@@ -346,7 +346,7 @@ def rules() -> list[Rule]:
         "season": words_of(list(L.season_of)),
         "weekday": weekdays,
         "weekend": frozenset({"weekend"}),
-        "dayword": frozenset({"today", "yesterday", "tomorrow", "tonight"}),
+        "dayword": frozenset(w for w in L.daywords if " " not in w),
         "partrel": words_of(list(L.part_of_day)),
         "relunit": unit_words,
         "inunit": frozenset({"week", "month", "year"}),
@@ -361,7 +361,7 @@ def rules() -> list[Rule]:
         "noon": frozenset({"noon", "midday", "midnight"}),
         "relday": frozenset({"day", "week", "month", "morning"}),
         "relyear": frozenset({"year"}),
-        "spelled_year": frozenset({"nineteen", "eighteen", "twenty", "thousand"}),
+        "spelled_year": frozenset(L.spelled_year_centuries) | {"thousand"},
         "holiday": words_of(holiday_names()),
     }
     out = []

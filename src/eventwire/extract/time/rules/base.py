@@ -133,42 +133,6 @@ def prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-TEMPORAL_PREPS = {
-    "in",
-    "on",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "during",
-    "before",
-    "after",
-    "between",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "and",
-    "or",
-    "throughout",
-    "around",
-    "as",
-    "for",
-    "into",
-    "at",
-    "past",
-    "that",
-    "each",
-    "every",
-}
-
-
 def year_for_month(st: TagState, month: int, start: int, end: int, day: int | None = None) -> int | None:
     """The year of a year-less month (and day): the occurrence nearest the document date when it is
     close (news talks about the weeks around its date), else the one the tense points to."""
@@ -223,7 +187,7 @@ def month_ok(m: re.Match[str], group: str, standalone: bool) -> int | None:
         full = len(k) > 4 or k in ("may", "june", "july")
         if not full:
             return None
-        if k in lex.ambiguous_months and prev_word(m.string, m.start(group)) not in TEMPORAL_PREPS:
+        if k in lex.ambiguous_months and prev_word(m.string, m.start(group)) not in lex.temporal_preps:
             return None
         if k == "may" and re.match(
             r"\s+(?:be|have|not|also|well|still|face|need|take|see|want)\b", m.string[m.end(group) :]
@@ -257,21 +221,7 @@ def year_ok(m: re.Match[str], group: str = "year") -> bool:
     y = int(m.group(group))
     if 1900 <= y <= 2099:
         return True
-    return prev_word(text, m.start()) in {
-        "in",
-        "since",
-        "of",
-        "by",
-        "from",
-        "until",
-        "before",
-        "after",
-        "year",
-        "during",
-        "around",
-        "circa",
-        "c",
-    }
+    return prev_word(text, m.start()) in lexicon().year_preps
 
 
 def day_ref(st: TagState, start: int) -> date | None:

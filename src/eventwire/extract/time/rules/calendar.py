@@ -173,22 +173,10 @@ def h_fiscal_rel(m: re.Match[str], st: TagState) -> Result | None:
     return Result("DATE", f"{st.dct.year + off:04d}", anchor="dct")
 
 
-_DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-
-
 def h_decade(m: re.Match[str], st: TagState) -> Result | None:
     if m["dec"]:
         return Result("DATE", m["dec"], anchor="absolute")
-    digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["dw"].lower()]
+    digit = int(m["d2"]) if m["d2"] else lexicon().decades[m["dw"].lower()]
     ref = st.dct.year if st.dct else 2000
     century = ref // 100
     if digit * 10 > ref % 100:
@@ -196,40 +184,15 @@ def h_decade(m: re.Match[str], st: TagState) -> Result | None:
     return Result("DATE", f"{century:02d}{digit}", anchor="dct")
 
 
-_ORD_CENT = {
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-    "twenty first": 21,
-    "eighteenth": 18,
-    "seventeenth": 17,
-    "sixteenth": 16,
-}
-
-
 def h_century(m: re.Match[str], st: TagState) -> Result | None:
-    c = int(m["c"]) if m["c"] else _ORD_CENT.get(norm_key(m["cw"]))
+    c = int(m["c"]) if m["c"] else lexicon().century_ordinals.get(norm_key(m["cw"]))
     if not c or not 1 <= c <= 22:
         return None
     return Result("DATE", f"{c - 1:02d}", anchor="absolute")
 
 
-_QORD = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "final": 4,
-    "last": 4,
-}
-
-
 def h_quarter(m: re.Match[str], st: TagState) -> Result | None:
-    q = _QORD[m["q"].lower()]
+    q = lexicon().quarter_ordinals[m["q"].lower()]
     dct = st.dct
     yv = m["qy"] or m["qy2"]
     rel = (m["qrel"] or m["qrel2"] or "").lower()
@@ -361,49 +324,15 @@ def h_season(m: re.Match[str], st: TagState) -> Result | None:
     return Result("DATE", f"{k // 4:04d}-{s}", anchor="dct")
 
 
-_SPELLED_TENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-
-
-_SPELLED_ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-
-
 def h_spelled_year(m: re.Match[str], st: TagState) -> Result | None:
     """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    lex = lexicon()
     if m["thousand"]:
-        extra = _SPELLED_ONES.get((m["ones2"] or "").lower(), 0)
+        extra = lex.spelled_ones.get((m["ones2"] or "").lower(), 0)
         return Result("DATE", f"{2000 + extra:04d}", anchor="absolute")
-    c = _SPELLED_TENS[m["cent"].lower()]
-    t = _SPELLED_TENS.get(m["tens"].lower(), 0)
-    o = _SPELLED_ONES.get((m["ones"] or "").lower(), 0)
+    c = lex.spelled_tens[m["cent"].lower()]
+    t = lex.spelled_tens.get(m["tens"].lower(), 0)
+    o = lex.spelled_ones.get((m["ones"] or "").lower(), 0)
     return Result("DATE", f"{c * 100 + t + o:04d}", anchor="absolute")
 
 

@@ -111,20 +111,10 @@ def h_weekend(m: re.Match[str], st: TagState) -> Result | None:
     return Result("DATE", f"{fmt_week(d)}-WE", anchor="dct")
 
 
-_DAYWORDS = {
-    "today": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "tonight": 0,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-}
-
-
 def h_dayword(m: re.Match[str], st: TagState) -> Result | None:
     lex = lexicon()
     w = norm_key(m["rw"])
-    off = _DAYWORDS[w]
+    off = lex.daywords[w]
     base = day_ref(st, m.start())
     v = fmt_day(add_days(base, off)) if base else "XXXX-XX-XX"
     part = lex.part_of_day.get(norm_key(m["part"])) if m["part"] else None

@@ -27,26 +27,7 @@ def h_duration(m: re.Match[str], st: TagState) -> Result | None:
         # bare plural ("for years"): only after a word that makes it a stretch of time
         if not ukey.endswith("s") and ukey not in ("centuries", "millennia"):
             return None
-        if not m["long"] and prev_word(m.string, m.start()) not in (
-            "for",
-            "over",
-            "within",
-            "took",
-            "take",
-            "takes",
-            "spent",
-            "lasted",
-            "last",
-            "in",
-            "after",
-            "recent",
-            "coming",
-            "past",
-            "next",
-            "few",
-            "several",
-            "many",
-        ):
+        if not m["long"] and prev_word(m.string, m.start()) not in lexicon().stretch_words:
             return None
         vague = True
     if n is not None and (m["half"] or m["half2"]):
@@ -83,34 +64,10 @@ def h_duration(m: re.Match[str], st: TagState) -> Result | None:
     return Result("DURATION", value, anchor="duration")
 
 
-_DETERMINERS = {
-    "a",
-    "an",
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "average",
-    "initial",
-    "first",
-    "party",
-    "this",
-    "that",
-    "these",
-    "those",
-    "regular",
-    "s",
-}
-
-
 def h_setword(m: re.Match[str], st: TagState) -> Result | None:
     """ "daily", "annually" as adverbs; as adjectives ("its quarterly dividend") they are no timex."""
     lex = lexicon()
-    if prev_word(m.string, m.start()) in _DETERMINERS:
+    if prev_word(m.string, m.start()) in lex.setword_determiners:
         return None
     return Result("SET", lex.set_of[norm_key(m["sw"])], anchor="set")
 
