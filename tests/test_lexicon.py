@@ -14,7 +14,7 @@ import pytest
 
 from eventwire import lexicon
 from eventwire.lexicon import LexiconError
-from eventwire.lexicon.files import FILES
+from eventwire.lexicon.files import EVENT_FILE, FILES
 from eventwire.lexicon.schema import check
 
 SRC = Path(lexicon.__file__).resolve().parent.parent
@@ -315,3 +315,144 @@ def test_a_rewrite_to_an_unknown_type(data: Path) -> None:
     assert msg.startswith(
         f"{path}: rewrites: future: material_conf: 'THREATENS' is not a PLOVER type (one of "
     )
+
+
+# ------------------------------------------------------------------------------------- data and code agree
+
+# keys the package writes for people reading the table (scripts/build_countries.py), not reads
+_WRITTEN_ONLY = {("Country", "alpha2"), ("Country", "historic")}
+
+
+def _records(tp: object, seen: set[object]) -> list[tuple[str, str, object]]:
+    """Every (record name, key, key type) of a schema, nested records included."""
+    import typing
+
+    if typing.is_typeddict(tp):
+        if tp in seen:
+            return []
+        seen.add(tp)
+        out = []
+        for k, v in typing.get_type_hints(tp, include_extras=True).items():
+            out.append((tp.__name__, k, v))
+            out += _records(v, seen)
+        return out
+    return [r for a in typing.get_args(tp) for r in _records(a, seen)]
+
+
+def test_every_key_a_schema_declares_is_read_by_the_code() -> None:
+    """A declared key nobody reads is data that looks live and is not (an analyst edits it in vain)."""
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in (SRC, SRC.parent.parent / "scripts")
+        for p in folder.rglob("*.py")
+        if p.name != "files.py"
+    )
+    seen: set[object] = set()
+    unread = [
+        (name, key)
+        for spec in [*FILES.values(), EVENT_FILE]
+        for name, key, _ in _records(spec.schema, seen)
+        if (name, key) not in _WRITTEN_ONLY
+        and not re.search(rf"""["']{re.escape(key)}["']|\.{re.escape(key)}\b""", code)
+    ]
+    assert not unread, f"declared in lexicon/files.py but read nowhere: {unread}"
+
+
+class _Strict(dict):  # type: ignore[type-arg]
+    """A checked record that notes every read of a key its schema does not declare."""
+
+    def __init__(self, value: dict, declared: set[str], name: str, misses: list[str]):  # type: ignore[type-arg]
+        super().__init__(value)
+        self._declared, self._name, self._misses = declared, name, misses
+
+    def _note(self, key: object) -> None:
+        if key not in self._declared:
+            self._misses.append(f"{self._name}.{key}")
+
+    def __getitem__(self, key: object) -> object:
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key: object, default: object = None) -> object:
+        self._note(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._note(key)
+        return super().__contains__(key)
+
+
+def _wrap(value: object, tp: object, misses: list[str]) -> object:
+    import typing
+
+    origin = typing.get_origin(tp)
+    if origin in (typing.Annotated, typing.Required, typing.NotRequired):
+        return _wrap(value, typing.get_args(tp)[0], misses)
+    if typing.is_typeddict(tp) and isinstance(value, dict):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        inner = {k: _wrap(v, hints[k], misses) if k in hints else v for k, v in value.items()}
+        return _Strict(inner, set(hints), tp.__name__, misses)
+    if origin is dict and isinstance(value, dict):
+        return {k: _wrap(v, typing.get_args(tp)[1], misses) for k, v in value.items()}
+    if origin is list and isinstance(value, list):
+        return [_wrap(v, typing.get_args(tp)[0], misses) for v in value]
+    if origin in (typing.Union, __import__("types").UnionType):
+        for a in typing.get_args(tp):
+            if typing.is_typeddict(a) and isinstance(value, dict):
+                return _wrap(value, a, misses)
+    return value
+
+
+def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extract a story with every data file's records strict: a read of an undeclared key is noted."""
+    from eventwire.analyse import prefilter
+    from eventwire.consolidate import fuse
+    from eventwire.export.cameo import cameo_row
+    from eventwire.export.plover import plover_record
+    from eventwire.extract import deals, figures, money, quotes
+    from eventwire.extract.time import lexicon as time_lexicon
+    from eventwire.ingest import rules as ingest_rules
+    from eventwire.lexicon import events, plover, wordsets
+    from eventwire.link import knowledge
+    from eventwire.model import Article
+    from eventwire.run.article import _WARM_UP_TEXT, process_texts
+
+    caches = [
+        prefilter.lexicon,
+        events.load_rules,
+        time_lexicon.lexicon,
+        deals.lexicon,
+        figures.lexicon,
+        quotes.lexicon,
+        money.lexicon,
+        ingest_rules.load_rules,
+        knowledge.get_lexicon,
+        fuse._deal_groups,
+        plover._table,
+    ]
+    misses: list[str] = []
+    original = lexicon._load
+    monkeypatch.setattr(lexicon, "_load", lambda path, spec: _wrap(original(path, spec), spec.schema, misses))
+
+    def clear() -> None:
+        for c in caches:
+            c.cache_clear()
+        wordsets._SETS.clear()
+
+    clear()
+    try:
+        lexicon.check_all()
+        assert lexicon.load("deals").get("itemz") is None and misses == ["Deals.itemz"]  # it notes
+        misses.clear()
+        ingest_rules.load_rules()
+        fuse._deal_groups()
+        text = _WARM_UP_TEXT + " Turkey imposed sanctions on Syria and will not lift the curfew in 2025."
+        text += " Malaysia signed a contract to buy three corvettes from Turkey."
+        (ext,) = process_texts([Article(id="a", path="a", text=text, published="2024-03-04")], zone=False)
+        assert ext.events and ext.deals and ext.figures and ext.quotes
+        for ev in ext.events:
+            plover_record(ev.export())
+            cameo_row(ev.export())
+    finally:
+        clear()
+    assert not misses, f"the code read keys no schema declares: {sorted(set(misses))}"

@@ -30,9 +30,6 @@ __all__ = ["SpanDate", "date_events", "date_span", "infer_dct", "timex_period", 
 # TIMEX3 value -> a date or a period
 
 
-_SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
-
-
 def timex_to_range(value: str | None) -> tuple[str, str | None, str] | None:
     """(date, enddate, precision) for a DATE/TIME value, so any record can take a date or period.
 
@@ -64,9 +61,9 @@ def timex_to_range(value: str | None) -> tuple[str, str | None, str] | None:
     m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", v)
     if m:
         y = int(m[1])
-        if m[2] == "WI":  # winter carries the year of its January
-            return (f"{y - 1:04d}-12", f"{y:04d}-02", "season")
-        a, b = _SEASON_SPAN[m[2]]
+        a, b = lexicon().season_months[m[2]]  # time.yaml
+        if a > b:  # winter runs over the new year and carries the year of its January
+            return (f"{y - 1:04d}-{a:02d}", f"{y:04d}-{b:02d}", "season")
         return (f"{y:04d}-{a:02d}", f"{y:04d}-{b:02d}", "season")
     m = re.match(r"^(\d{4})-W(\d{2})(-WE|-[1-7])?$", v)
     if m:

@@ -59,6 +59,8 @@ class Lexicon:
     spelled_year_centuries: tuple[str, ...]
     spelled_tens: dict[str, int]
     spelled_ones: dict[str, int]
+    vague_numbers: tuple[str, ...]
+    season_months: dict[str, tuple[int, int]]
     # regex fragments (no groups)
     MONTH: str
     WEEKDAY: str
@@ -142,6 +144,8 @@ def lexicon() -> Lexicon:
         spelled_year_centuries=tuple(raw["spelled_year_centuries"]),
         spelled_tens=dict(raw["spelled_tens"]),
         spelled_ones=dict(raw["spelled_ones"]),
+        vague_numbers=tuple(raw["vague_numbers"]),
+        season_months={k: (int(a), int(b)) for k, (a, b) in raw["season_months"].items()},
         MONTH=month_alt(),
         WEEKDAY=weekday_alt(),
         SEASON=_alt(list(season_of)),

@@ -58,10 +58,7 @@ def rules() -> list[Rule]:
     M, W, S, P, U = L.MONTH, L.WEEKDAY, L.SEASON, L.PART, L.UNIT
     numw = rf"(?:(?!an?\b){L.NUMWORD})"
     num_compound = rf"(?:{numw}(?:[\s-]+{numw})?|an?)"
-    vague = (
-        r"(?:a\s+few|a\s+number\s+of|a\s+handful\s+of|several|few|many|some|numerous"
-        r"|multiple|countless)"
-    )
+    vague = f"(?:{phrases(list(L.vague_numbers))})"
     NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{vague}|{num_compound})"
     YR = r"(?P<year>(?:1[0-9]|20)\d\d)(?!\d)"
     ones = phrases(list(L.spelled_ones))
