@@ -428,7 +428,7 @@ def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.Mon
         ingest_rules.load_rules,
         knowledge.get_lexicon,
         fuse._deal_groups,
-        plover._table,
+        plover.plover,
     ]
     misses: list[str] = []
     original = lexicon._load

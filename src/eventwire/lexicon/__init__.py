@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from .cache import per_data_folder
 from .files import EVENT_FILE, EVENTS_DIR, FILES, DataFile, Knowledge
 from .schema import LexiconError, check
 
@@ -40,6 +41,7 @@ __all__ = [
     "knowledge_file",
     "load",
     "load_yaml",
+    "per_data_folder",
 ]
 
 

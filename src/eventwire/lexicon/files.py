@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from . import checks
+from .cache import per_data_folder
 from .schema import Check, Doc
 
 # ------------------------------------------------------------------------------------- values
@@ -58,10 +59,9 @@ def _sector(value: Any) -> str | None:
 
 
 def _actor_code(value: Any) -> str | None:
-    from . import load
     from .plover import plover
 
-    if value in load("countries") or value in plover().non_state:
+    if value in _country_codes() or value in plover().non_state:
         return None
     return f"{value!r} is neither a country code of countries.yaml nor a PLOVER non-state code"
 
@@ -71,6 +71,13 @@ def _non_state(value: Any) -> str | None:
 
     codes = plover().non_state
     return None if value in codes else f"{value!r} is not a PLOVER non-state code (one of {', '.join(codes)})"
+
+
+@per_data_folder
+def _country_codes() -> frozenset[str]:
+    from . import load
+
+    return frozenset(load("countries"))
 
 
 Sector = Annotated[str, Check(_sector), Doc("a PLOVER sector code such as GOV")]

@@ -10,10 +10,8 @@ these facts were written in four places, which disagreed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-from . import data_path, load
+from . import load, per_data_folder
 
 
 @dataclass(frozen=True)
@@ -35,13 +33,9 @@ class PloverTable:
         return (self.modes.get(event) or {}).get(mode or "")
 
 
+@per_data_folder
 def plover() -> PloverTable:
     """The table of the data folder in use (built once per folder)."""
-    return _table(data_path("plover.yaml"))
-
-
-@lru_cache(maxsize=4)
-def _table(_path: Any) -> PloverTable:
     raw = load("plover")
     quads = raw["quads"]
     types = raw["types"]

@@ -65,60 +65,78 @@ def check(value: Any, schema: Any, file: str) -> None:
     _check(value, schema, (), None, file)
 
 
-def _check(value: Any, tp: Any, where: tuple[str, ...], key: str | None, file: str) -> None:
+@cache
+def _plan(tp: Any) -> tuple[str, Any]:
+    """What kind of type ``tp`` is, worked out once per type (typing's introspection is slow)."""
     origin = get_origin(tp)
     if origin is typing.Annotated:
         base, *meta = get_args(tp)
-        if isinstance(base, type) and not is_typeddict(base) and not _is_instance(value, base):
+        plain = isinstance(base, type) and not is_typeddict(base)
+        return "annotated", (base, plain, tuple(m for m in meta if isinstance(m, Check)))
+    if origin in (Required, NotRequired):
+        return "wrapped", get_args(tp)[0]
+    if tp is Any:
+        return "any", None
+    if origin in (Union, types.UnionType):
+        return "union", get_args(tp)
+    if origin is Literal:
+        return "literal", frozenset(get_args(tp))
+    if is_typeddict(tp):
+        return "record", None
+    if origin is list:
+        return "list", get_args(tp)[0]
+    if origin is dict:
+        return "dict", get_args(tp)
+    if origin is tuple:
+        return "tuple", get_args(tp)
+    return "plain", None
+
+
+def _check(value: Any, tp: Any, where: tuple[str, ...], key: str | None, file: str) -> None:
+    kind, arg = _plan(tp)
+    if kind == "annotated":
+        base, plain, checks = arg
+        if plain and not _is_instance(value, base):
             raise LexiconError(file, where, key, f"expected {_expected(tp)}, got {_got(value)}")
         _check(value, base, where, key, file)
-        for m in meta:
-            if isinstance(m, Check) and (problem := m.test(value)) is not None:
+        for m in checks:
+            if (problem := m.test(value)) is not None:
                 raise LexiconError(file, where, key, problem)
+    elif kind == "wrapped":
+        _check(value, arg, where, key, file)
+    elif kind == "any":
         return
-    if origin in (Required, NotRequired):
-        _check(value, get_args(tp)[0], where, key, file)
-        return
-    if tp is Any:
-        return
-    if origin in (Union, types.UnionType):
+    elif kind == "union":
         _union(value, tp, where, key, file)
-        return
-    if origin is Literal:
-        if value not in get_args(tp):
+    elif kind == "literal":
+        if value not in arg:
             raise LexiconError(file, where, key, f"{value!r} is not {_expected(tp)}")
-        return
-    if is_typeddict(tp):
+    elif kind == "record":
         _record(value, tp, where, key, file)
-        return
-    if origin is list:
+    elif kind == "list":
         if not isinstance(value, list):
             raise LexiconError(file, where, key, f"expected {_expected(tp)}, got {_got(value)}")
-        (item,) = get_args(tp)
-        if item is str and all(type(v) is str for v in value):
+        if arg is str and all(type(v) is str for v in value):
             return  # the common case, a list of words: one pass, no per-item descent
         inner = (*where, key) if key is not None else where
         for i, v in enumerate(value):
-            _check(v, item, inner, _item_name(v, i), file)
-        return
-    if origin is dict:
+            _check(v, arg, inner, _item_name(v, i), file)
+    elif kind == "dict":
         if not isinstance(value, dict):
             raise LexiconError(file, where, key, f"expected {_expected(tp)}, got {_got(value)}")
-        ktp, vtp = get_args(tp)
+        ktp, vtp = arg
         inner = (*where, key) if key is not None else where
         for k, v in value.items():
-            _check(k, ktp, inner, str(k), file)
+            if ktp is not str or type(k) is not str:
+                _check(k, ktp, inner, str(k), file)
             _check(v, vtp, inner, str(k), file)
-        return
-    if origin is tuple:
-        args = get_args(tp)
-        if not isinstance(value, list) or len(value) != len(args):
+    elif kind == "tuple":
+        if not isinstance(value, list) or len(value) != len(arg):
             raise LexiconError(file, where, key, f"expected {_expected(tp)}, got {_got(value)}")
         inner = (*where, key) if key is not None else where
-        for i, (v, a) in enumerate(zip(value, args, strict=True)):
+        for i, (v, a) in enumerate(zip(value, arg, strict=True)):
             _check(v, a, inner, f"item {i + 1}", file)
-        return
-    if not _is_instance(value, tp):
+    elif not _is_instance(value, tp):
         raise LexiconError(file, where, key, f"expected {_expected(tp)}, got {_got(value)}")
 
 
