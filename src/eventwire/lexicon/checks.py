@@ -33,8 +33,10 @@ def plover(data: Any, fail: Fail) -> None:
 
     rw = data["rewrites"]
     for name in ("future", "negated_future", "modal"):
-        for quad, target in (rw.get(name) or {}).items():
-            is_type(("rewrites", name), quad, target)
+        for src, target in (rw.get(name) or {}).items():
+            known = [*data["quads"], *types]
+            _need(fail, ("rewrites", name), src, _one_of(src, known, "a PLOVER quad or type"))
+            is_type(("rewrites", name), src, target)
     for src, target in (rw.get("negated") or {}).items():
         is_type(("rewrites", "negated"), src, src)
         is_type(("rewrites", "negated"), src, target)

@@ -110,10 +110,10 @@ class IntentOfHostile(TypedDict):
 
 
 class Rewrites(TypedDict):
-    future: NotRequired[dict[Quad, str]]
-    negated_future: NotRequired[dict[Quad, str]]
+    future: NotRequired[dict[str, str]]  # quad or type -> type (checks.plover)
+    negated_future: NotRequired[dict[str, str]]
     negated: NotRequired[dict[str, str]]
-    modal: NotRequired[dict[Quad, str]]
+    modal: NotRequired[dict[str, str]]
     intent_of_hostile: NotRequired[IntentOfHostile]
     keep: NotRequired[list[str]]
 

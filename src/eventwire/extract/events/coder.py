@@ -74,6 +74,12 @@ def extract(ctx: DocContext) -> list[Event]:
     return events
 
 
+def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
+    """The type a rewrite of plover.yaml gives: keyed by the event's type, else by its quad."""
+    table = rw.get(name) or {}
+    return table.get(event) or table.get(quad)
+
+
 def _delegation(ev: Event, nxt, parts: Participants) -> None:
     """'... met a delegation of X. Leading the delegation were its CEO, Y, and ...': Y took part."""
     lemmas = {t.lemma_.lower() for t in nxt}
@@ -222,8 +228,8 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
             rs.type_cameo.get(ioh.get("to", "THREATEN"), cameo),
             None,
         )
-    elif event not in keep and modal and (rw.get("modal") or {}).get(quad):
-        target = rw["modal"][quad]
+    elif event not in keep and modal and _rewrite(rw, "modal", event, quad):
+        target = _rewrite(rw, "modal", event, quad)
         event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
     elif negated and (rw.get("negated") or {}).get(event):
         event, cameo, mode, negated = (
@@ -235,9 +241,9 @@ def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words
     elif event not in keep and future:
         target = None
         if negated:  # "will not accept refugees" -> REJECT; "would not discuss" stays, negated
-            target = (rw.get("negated_future") or {}).get(quad)
+            target = _rewrite(rw, "negated_future", event, quad)
         else:
-            target = (rw.get("future") or {}).get(quad)
+            target = _rewrite(rw, "future", event, quad)
         if target and target != event:
             if target == "REJECT":
                 negated = False
