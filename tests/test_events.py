@@ -338,4 +338,8 @@ def test_selling_a_company_arm_is_no_arms_sale() -> None:
 def test_a_refused_concession_is_reject_though_concede_is_verbal_cooperation() -> None:
     # PLOVER puts CONCEDE under verbal cooperation; plover.yaml keys the REJECT rewrite by type too
     assert one("Iran said it will not lift the curfew in its western provinces.", "REJECT")
-    assert not [e for e in code("Iran said it will not lift the curfew in its western provinces.") if e.event == "CONCEDE"]
+    assert not [
+        e
+        for e in code("Iran said it will not lift the curfew in its western provinces.")
+        if e.event == "CONCEDE"
+    ]

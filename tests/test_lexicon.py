@@ -432,7 +432,9 @@ def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.Mon
     ]
     misses: list[str] = []
     original = lexicon._load
-    monkeypatch.setattr(lexicon, "_load", lambda path, spec: _wrap(original(path, spec), spec.schema, misses))
+    monkeypatch.setattr(
+        lexicon, "_load", lambda path, spec, *rest: _wrap(original(path, spec, *rest), spec.schema, misses)
+    )
 
     def clear() -> None:
         for c in caches:
@@ -473,3 +475,10 @@ def test_a_data_error_inside_an_extractor_stops_the_run_rather_than_costing_one_
     monkeypatch.setattr(quotes, "extract", broken)
     with pytest.raises(LexiconError, match="^quotes.yaml: verbz: unknown key$"):
         process_texts([Article(id="a", path="a", text='"We agreed to talk," Peru said.')], zone=False)
+
+
+def test_a_missing_knowledge_file_is_named(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.yaml"
+    with pytest.raises(LexiconError) as info:
+        lexicon.check_all(knowledge=[gone])
+    assert str(info.value) == f"{gone}: file not found"

@@ -65,7 +65,7 @@ def data_path(name: str) -> Path:
 def load(name: str) -> Any:
     """The checked data of the data file registered as ``name`` (``files.FILES``)."""
     spec = FILES[name]
-    return _load(data_path(spec.path), spec)
+    return _load(data_path(spec.path), spec, " (the data folder must hold every data file)")
 
 
 def event_files() -> list[tuple[Path, Any]]:
@@ -94,13 +94,11 @@ def check_all(knowledge: Sequence[str | Path] | None = None) -> None:
 _CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
 
 
-def _load(path: Path, spec: DataFile) -> Any:
+def _load(path: Path, spec: DataFile, missing: str = "") -> Any:
     try:
         st = path.stat()
     except OSError:
-        raise LexiconError(
-            str(path), problem="file not found (the data folder must hold every data file)"
-        ) from None
+        raise LexiconError(str(path), problem=f"file not found{missing}") from None
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _CACHE.get(path)
     if hit is not None and hit[0] == stamp:
