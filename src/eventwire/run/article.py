@@ -1,7 +1,7 @@
 """Per-article work: one Article and its parse in, one ArticleExtraction out.
 
 ``extract_article`` is pure, so it runs the same inline, in a local worker process or on a Ray
-actor; ``process_texts`` parses and extracts a batch in the calling process (in a spaCy memory
+actor; ``code`` parses and extracts one text (the ``eventwire code`` command); ``process_texts`` parses and extracts a batch in the calling process (in a spaCy memory
 zone), and ``warm_up`` builds every table a worker needs before its first real batch.
 """
 
@@ -67,6 +67,17 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
         quotes=_safe("quotes", article, lambda: quotes.extract(ctx), []),
         dct=dct,
     )
+
+
+def code(text: str, date: str | None = None) -> ArticleExtraction:
+    """Everything one text yields (what ``eventwire code`` prints): the quickest way to see what
+    eventwire reads in a sentence or a story. ``date`` (YYYY-MM-DD) anchors relative dates; without
+    it the date is inferred from the text when the text says it."""
+    from ..analyse.nlp import get_nlp
+    from ..model import stable_id
+
+    art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
+    return extract_article(art, get_nlp()(text))
 
 
 def process_texts(
