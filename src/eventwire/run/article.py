@@ -11,10 +11,14 @@ import logging
 from collections.abc import Callable
 from contextlib import nullcontext
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..extract.context import DocContext
 from ..model import Article, ArticleExtraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("eventwire")
 
@@ -40,7 +44,7 @@ def prepare_article(article: Article) -> Article:
     return article
 
 
-def extract_article(article: Article, doc: Any) -> ArticleExtraction:
+def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     """Everything one article yields, with article-local entity keys."""
     from ..extract import deals, figures, quotes
     from ..extract.events import coder as events
@@ -81,7 +85,7 @@ def code(text: str, date: str | None = None) -> ArticleExtraction:
 
 
 def process_texts(
-    articles: list[Article], nlp: Any | None = None, *, zone: bool = True
+    articles: list[Article], nlp: Language | None = None, *, zone: bool = True
 ) -> list[ArticleExtraction]:
     """Parse and extract a batch in this process.
 
