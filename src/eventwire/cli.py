@@ -206,12 +206,9 @@ def code(
 ) -> None:
     """Print the events coded from one text, with the pattern that fired."""
     _settings()
-    from .analyse.nlp import get_nlp
-    from .model import Article, stable_id
-    from .run.article import extract_article, prepare_article
+    from .run.article import code as code_text
 
-    art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
-    ext = extract_article(art, get_nlp()(text))
+    ext = code_text(text, date)
     if as_json:
         for ev in ext.events:
             print(json.dumps(ev.export(), ensure_ascii=False))
