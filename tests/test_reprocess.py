@@ -225,17 +225,30 @@ def test_since_and_where_narrow_what_is_redone(world: dict, tmp_path: Path) -> N
     assert export_all(url) == world["expected"]
 
 
-def test_bad_filters_are_usage_errors(world: dict) -> None:
-    for flags in (["--since", "yesterday"], ["--where", "seq=3"], ["--engine", "nope"]):
-        r = subprocess.run(
-            [*CLI, *_reprocess_cmd(world["clean"], *flags)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env=_env(world["full"]),
-        )
-        assert r.returncode == 2, (flags, r.stderr)
-        assert "Traceback" not in r.stderr and r.stderr.startswith("eventwire: "), r.stderr
+def test_bad_filters_are_usage_errors(world: dict, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    url = _copy_db(world["clean"], tmp_path / "store.db")
+    saved = dict(os.environ)  # the command writes its settings to the environment, for its workers
+    try:
+        results = [
+            (flags, CliRunner().invoke(app, _reprocess_cmd(url, *flags)))
+            for flags in (
+                ["--since", "yesterday"],
+                ["--where", "seq=3"],
+                ["--where", "path"],
+                ["--engine", "x"],
+            )
+        ]
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    for flags, r in results:
+        assert r.exit_code == 2, (flags, r.output)
+        assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+        assert "eventwire: " in r.output and "Traceback" not in r.output, r.output
 
 
 # ------------------------------------------------------------------------------------ crash safety
