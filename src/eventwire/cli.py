@@ -225,12 +225,17 @@ def reprocess(
     except SelectionError as exc:
         err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(2) from None
-    store = _open_store(db)
+    eng = _make_engine(engine, address, workers)
     # LEAD: the data-file check (lexicon check_all(), other branch) belongs here, before any
     # worker starts, as in ingest
+    eng.start()  # first, so the workers warm up while this process opens the store and selects
+    try:
+        store = _open_store(db)
+    except BaseException:
+        eng.close()
+        raise
     try:
         ids = store.select_ids(selection)
-        eng = _make_engine(engine, address, workers) if ids else None
         progress = _progress_bar("reprocess", quiet, total=len(ids))
         with progress:
             task = progress.tasks[0].id
@@ -248,6 +253,7 @@ def reprocess(
         )
         raise typer.Exit(1) from None
     finally:
+        eng.close()  # already closed after the last batch; here for a run that failed or had nothing to do
         store.close()
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
