@@ -166,8 +166,7 @@ def test_emptied_consult_patterns_remove_every_consult_event_and_restoring_bring
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(SHIPPED_DATA, data)
-    url = f"sqlite:///{tmp_path / 'analyst.db'}"
-    _ingest(world["corpus"], url, data)
+    url = _copy_db(world["clean"], tmp_path / "analyst.db")  # ingested with a copy like this one
     first = _events(url, data)
     assert "CONSULT" in _kinds(first)
     consult = data / "events" / "consult.yaml"

@@ -169,3 +169,18 @@ def test_only_inferred_dates_are_inferred_again() -> None:
     assert not redate(own) and own.published == "2025-03-01"
     undated = Article(id="x3", path="x3.txt", text=text)
     assert redate(undated) and undated.published == "2025-02"
+
+
+def test_batches_larger_than_an_in_list_are_read_and_replaced_in_order(db_url: str) -> None:
+    from eventwire.lexicon.digest import current_stamp
+    from eventwire.run.reprocess import reprocess
+
+    s = Store(db_url)
+    try:
+        arts = [_article(i, "2024-01-01") for i in range(1200)]
+        s.add_batch([(a, None, ArticleExtraction(article_id=a.id)) for a in arts], stamp=OLD)
+        assert [a.id for a in s.get_articles(["a03", "a00", "zz", "a1100"])] == ["a03", "a00", "a1100"]
+        report = reprocess(s, _Engine(), batch_size=5000)
+        assert report.done == 1200 and s.stamp_counts() == {tuple(current_stamp()): 1200}
+    finally:
+        s.close()

@@ -67,8 +67,8 @@ def reprocess(
     on_progress: Callable[[ReprocessReport], None] | None = None,
 ) -> ReprocessReport:
     """Re-extract the selected stored originals (all of them by default) batch by batch, then
-    consolidate. ``ids``, when the caller has already selected (to size a progress bar or start
-    no workers for nothing), saves selecting twice."""
+    consolidate. ``ids``, when the caller has already selected (to size its progress bar), saves
+    selecting twice."""
     t0 = time.time()
     stamp = current_stamp()  # in this process, before any worker: the workers read the same files
     report = ReprocessReport()
@@ -79,7 +79,7 @@ def reprocess(
 
     def batches() -> Iterator[list[Article]]:
         for i in range(0, len(ids), batch_size):
-            batch = list(store.iter_articles(ids[i : i + batch_size]))
+            batch = store.get_articles(ids[i : i + batch_size])
             changed.update(a.id for a in batch if redate(a))
             yield batch
 

@@ -198,7 +198,8 @@ class Store:
             {"aid": a.id, "published": a.published, "inferred": bool(a.published_inferred)} for a in redated
         ]
         with self.engine.begin() as conn:
-            conn.execute(delete(T.extractions).where(T.extractions.c.article_id.in_(ids)))
+            for i in range(0, len(ids), 500):  # bounded IN lists, whatever --batch-size is
+                conn.execute(delete(T.extractions).where(T.extractions.c.article_id.in_(ids[i : i + 500])))
             conn.execute(insert(T.extractions), [_extraction_row(a.id, ext, stamp) for a, ext in items])
             if dates:
                 q = (
@@ -232,6 +233,13 @@ class Store:
         )
         with self.engine.connect() as conn:
             return {(code, digest): n for code, digest, n in conn.execute(q)}
+
+    def get_articles(self, ids: list[str]) -> list[Article]:
+        """The stored articles with these ids, in the order given (absent ones left out)."""
+        found: dict[str, Article] = {}
+        for i in range(0, len(ids), 500):
+            found.update((a.id, a) for a in self.iter_articles(ids[i : i + 500]))
+        return [found[i] for i in ids if i in found]
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         q = select(T.articles).order_by(T.articles.c.seq)
