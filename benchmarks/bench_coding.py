@@ -21,8 +21,8 @@ def main() -> int:
     from eventwire.analyse.nlp import get_nlp
     from eventwire.extract.context import DocContext
     from eventwire.extract.events import coder as events
-    from eventwire.lexicon.events import load_rules
     from eventwire.ingest import read_paths
+    from eventwire.lexicon.events import load_rules
     from eventwire.link import actors
     from eventwire.model import Article
 

@@ -311,3 +311,18 @@ def test_answer_cache_is_short_lived_and_cleared_by_ingest(sqlite_url):
         app.state.cache.clear()  # what a finished ingest does
         assert httpx.get(base + "/api/articles").json()["total"] == 5
     store.close()
+
+
+def test_apps_share_the_routers_but_not_their_state(tmp_path):
+    """The routes are module-level; each app answers from its own store, cache and token."""
+    full, empty = Store(f"sqlite:///{tmp_path}/full.db"), Store(f"sqlite:///{tmp_path}/empty.db")
+    synthetic_corpus(full)
+    with serve(create_app(full, token="a")) as one, serve(create_app(empty, token="")) as two:
+        assert httpx.get(one + "/api/articles").json()["total"] == 3
+        assert httpx.get(two + "/api/articles").json()["total"] == 0
+        assert httpx.get(one + "/").status_code == httpx.get(two + "/").status_code == 200
+        body = {"text": "A quiet day."}
+        assert httpx.post(one + "/api/ingest", json=body).status_code == 401  # token set: needs it
+        assert httpx.post(two + "/api/ingest", json=body).status_code == 403  # no token: writes off
+    full.close()
+    empty.close()

@@ -482,3 +482,15 @@ def test_a_missing_knowledge_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(LexiconError) as info:
         lexicon.check_all(knowledge=[gone])
     assert str(info.value) == f"{gone}: file not found"
+
+
+def test_reprocess_checks_the_data_too(data: Path, tmp_path: Path) -> None:
+    path = data / "events" / "sanction.yaml"
+    _edit(path, "    verbs:", "    verbz:")
+    env = {**os.environ, "EVENTWIRE_DATA": str(data)}
+    cmd = [sys.executable, "-m", "eventwire.cli", "reprocess", "--db", f"sqlite:///{tmp_path}/x.db", "-q"]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip() == (
+        f"eventwire: {path}: rules: sanction.impose: verbz: unknown key (did you mean 'verbs'?)"
+    )

@@ -108,3 +108,60 @@ def test_stored_signatures_fill_the_band_table_on_upgrade(tmp_path):
     assert sorted(hits) == sorted(ix.band_keys(sig))
     assert {aid for rows in hits.values() for _, aid, _ in rows} == {"a_orig"}  # not the copy
     store.close()
+
+
+def test_stored_extractions_upgrade_to_unknown_stamps(db_url: str) -> None:
+    """Rows extracted before stamps existed read as "unknown knowledge": stale whatever is
+    current, picked by ``reprocess --stale``; the upgrade keeps them and adds no table copy."""
+    import sqlalchemy as sa
+
+    from eventwire.lexicon.digest import current_stamp
+    from eventwire.model import ArticleExtraction
+    from eventwire.run.reprocess import stale_count
+    from eventwire.store.selection import Selection
+
+    engine = make_engine(db_url)
+    cfg = _config()
+    articles = sa.table(
+        "articles",
+        sa.column("id"),
+        sa.column("path"),
+        sa.column("text"),
+        sa.column("published_inferred", sa.Boolean),
+        sa.column("seq"),
+    )
+    extractions = sa.table(
+        "extractions", sa.column("article_id"), sa.column("version"), sa.column("payload", sa.JSON)
+    )
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        for i in (1, 2):
+            aid = f"a_old{i}"
+            conn.execute(
+                sa.insert(articles),
+                {"id": aid, "path": f"{aid}.txt", "text": "A story.", "published_inferred": False, "seq": i},
+            )
+            payload = ArticleExtraction(article_id=aid).to_dict()
+            conn.execute(sa.insert(extractions), {"article_id": aid, "version": 1, "payload": payload})
+    engine.dispose()
+
+    store = Store(db_url)
+    try:
+        assert store.stamp_counts() == {(None, None): 2}
+        assert stale_count(store) == 2
+        assert store.select_ids(Selection(stale_against=current_stamp())) == ["a_old1", "a_old2"]
+        assert [e.article_id for e in store.iter_extractions()] == ["a_old1", "a_old2"]
+    finally:
+        store.close()
+
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # down and up again: the stamps go and come back unknown
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+        assert "code_version" not in {c["name"] for c in sa.inspect(conn).get_columns("extractions")}
+        command.upgrade(cfg, "head")
+    engine.dispose()
+    store = Store(db_url)
+    assert store.stamp_counts() == {(None, None): 2}
+    store.close()

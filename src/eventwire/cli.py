@@ -1,4 +1,4 @@
-"""The `eventwire` command: ingest, export, serve, code, timex.
+"""The `eventwire` command: ingest, reprocess, export, serve, code, timex.
 
 Exit status: 0 success, 1 when some inputs were rejected (each named on stderr, the rest stored)
 or a run failed with a clear message, 2 on bad usage. Never a traceback for bad input.
@@ -14,7 +14,11 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.progress import Progress
+
+    from .run.engine import Engine
     from .settings import Settings
+    from .store import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -55,7 +59,7 @@ def check_data() -> None:
         raise typer.Exit(2) from None
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None) -> Store:
     from .store import Store, StoreError
 
     try:
@@ -63,6 +67,37 @@ def _open_store(db: str | None):
     except StoreError as exc:
         err.print(f"eventwire: {exc}")
         raise typer.Exit(1) from None
+
+
+def _make_engine(name: str, address: str | None, workers: int) -> Engine:
+    """The engine ``--engine`` names (exit 2 for an unknown one, or ray without its extra)."""
+    from .run.local import LocalEngine
+
+    if name == "ray":
+        try:
+            from .run.ray_engine import RayEngine
+        except ImportError as exc:
+            err.print(f"eventwire: --engine ray needs the ray extra (pip install 'eventwire[ray]'): {exc}")
+            raise typer.Exit(2) from None
+        return RayEngine(address=address, workers=workers or None)
+    if name == "local":
+        return LocalEngine(workers=workers or None)
+    err.print(f"eventwire: unknown engine {name!r} (local or ray)")
+    raise typer.Exit(2)
+
+
+def _warn_if_stale(store: Store) -> None:
+    """One line when stored extractions were made with other knowledge or code: ingest skips what
+    it has stored, so without reprocess an edit would never reach them."""
+    from .run.reprocess import stale_count
+
+    n = stale_count(store)
+    if n:
+        err.print(
+            f"eventwire: {n:,} stored articles were extracted with other knowledge or code; "
+            "run `eventwire reprocess --stale` to bring them up to date",
+            markup=False,
+        )
 
 
 @app.command()
@@ -87,23 +122,13 @@ def ingest(
     workers = _settings(db=db, workers=workers or None).workers or 0
     check_data()
     from .lexicon import LexiconError
-    from .run.local import LocalEngine, WorkerStartError
+    from .run.local import WorkerStartError
 
-    if engine == "ray":
-        try:
-            from .run.ray_engine import RayEngine
-        except ImportError as exc:
-            err.print(f"eventwire: --engine ray needs the ray extra (pip install 'eventwire[ray]'): {exc}")
-            raise typer.Exit(2) from None
-        eng = RayEngine(address=address, workers=workers or None)
-    elif engine == "local":
-        eng = LocalEngine(workers=workers or None)
-    else:
-        err.print(f"eventwire: unknown engine {engine!r} (local or ray)")
-        raise typer.Exit(2)
+    eng = _make_engine(engine, address, workers)
     eng.start()  # first, so the workers warm up while this process opens the store and reads
     try:
         store = _open_store(db)
+        _warn_if_stale(store)
     except BaseException:
         eng.close()
         raise
@@ -172,6 +197,125 @@ def ingest(
 
 
 @app.command()
+def reprocess(
+    db: DbOption = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+    ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only articles whose FIELD equals VALUE (FIELD=VALUE) or contains TEXT, any case "
+            "(FIELD~TEXT); FIELD is one of id, path, url, title, author, publisher, language, "
+            "source_format, text. Repeat to require several."
+        ),
+    ] = None,
+    stale: Annotated[
+        bool,
+        typer.Option(
+            "--stale", help="Only articles extracted with other knowledge or code than now (or unknown)."
+        ),
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per committed batch (a killed run loses at most one).")
+    ] = 256,
+) -> None:
+    """Extract stored articles again with the knowledge and code in use now, then consolidate.
+
+    Every stored original by default (near-duplicates have no extraction of their own); the
+    filters narrow that. Killed and run again, the store ends as one clean run leaves it.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .lexicon.digest import current_stamp
+    from .run.reprocess import reprocess as run_reprocess
+    from .store.selection import Selection, SelectionError, Where
+
+    workers = _settings(db=db, workers=workers or None).workers or 0
+    try:
+        selection = Selection(
+            since=since,
+            until=until,
+            where=tuple(Where.parse(w) for w in where or ()),
+            stale_against=current_stamp() if stale else None,
+        )
+    except SelectionError as exc:
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    check_data()
+    from .lexicon import LexiconError
+    from .run.local import WorkerStartError
+
+    eng = _make_engine(engine, address, workers)
+    eng.start()  # first, so the workers warm up while this process opens the store and selects
+    try:
+        store = _open_store(db)
+    except BaseException:
+        eng.close()
+        raise
+    try:
+        ids = store.select_ids(selection)
+        progress = _progress_bar("reprocess", quiet, total=len(ids))
+        with progress:
+            task = progress.tasks[0].id
+
+            def on_progress(rep) -> None:
+                progress.update(task, completed=rep.done)
+                progress.refresh()
+
+            report = run_reprocess(store, eng, ids=ids, batch_size=batch_size, on_progress=on_progress)
+    except LexiconError as exc:  # a worker found a data file malformed after all
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except WorkerStartError as exc:
+        err.print(f"eventwire: {exc}; batches committed before it are kept", markup=False)
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as exc:  # committed batches stay; a rerun redoes the rest
+        err.print(
+            f"eventwire: database error during reprocess ({store.url}): {exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0][:300]}; batches committed before it are kept, run again to finish",
+            markup=False,
+        )
+        raise typer.Exit(1) from None
+    finally:
+        eng.close()  # already closed after the last batch; here for a run that failed or had nothing to do
+        store.close()
+    totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
+    err.print(
+        f"reprocessed {report.done} of {report.selected} selected articles ({report.redated} re-dated) "
+        f"in {report.seconds:.1f} s; corpus: {totals}",
+        markup=False,
+    )
+
+
+def _progress_bar(label: str, quiet: bool, total: int) -> Progress:
+    """A bar with a count and an ETA, redrawn by the caller per stored batch: rich's refresh
+    thread would make the worker pool fall back to forkserver (see ingest)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles, ETA"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+        auto_refresh=False,
+    )
+    progress.add_task(label, total=total)
+    return progress
+
+
+@app.command()
 def export(
     kind: Annotated[str, typer.Argument(help="articles, events, actors, deals, figures or quotes.")],
     db: DbOption = None,
@@ -229,12 +373,9 @@ def code(
     """Print the events coded from one text, with the pattern that fired."""
     _settings()
     check_data()
-    from .analyse.nlp import get_nlp
-    from .model import Article, stable_id
-    from .run.article import extract_article, prepare_article
+    from .run.article import code as code_text
 
-    art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
-    ext = extract_article(art, get_nlp()(text))
+    ext = code_text(text, date)
     if as_json:
         for ev in ext.events:
             print(json.dumps(ev.export(), ensure_ascii=False))

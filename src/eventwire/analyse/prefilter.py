@@ -20,9 +20,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import load, vocab
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 QUOTE_CHARS = '"“”„«»'
 
@@ -130,7 +133,7 @@ def _event_triggers(stop: frozenset[str], exact: set[str]) -> dict[str, set[Cond
 
 
 @lru_cache(maxsize=4)
-def lexicon(nlp: Any | None = None) -> Lexicon:
+def lexicon(nlp: Language | None = None) -> Lexicon:
     """Compile the trigger lexicon once per process (per pipeline, for its lemmatiser exceptions)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -13,9 +13,12 @@ import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .base import ExportError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from followthemoney.proxy import EntityProxy
 
 
 @lru_cache(maxsize=4096)
@@ -68,12 +71,12 @@ class FtmWriter:
         self.seen: set[str] = set()
         self.count = 0
 
-    def make(self, schema: str, record_id: str) -> Any:
+    def make(self, schema: str, record_id: str) -> EntityProxy:
         proxy = self.model.make_entity(schema)
         proxy.id = ftm_id(record_id)
         return proxy
 
-    def emit(self, proxy: Any) -> None:
+    def emit(self, proxy: EntityProxy) -> None:
         if proxy.id in self.seen:
             return
         self.seen.add(proxy.id)
@@ -92,7 +95,7 @@ class FtmWriter:
         self.emit(proxy)
         return proxy.id
 
-    def sources(self, proxy: Any, rec: dict[str, Any]) -> None:
+    def sources(self, proxy: EntityProxy, rec: dict[str, Any]) -> None:
         for m in rec.get("mentions") or []:
             proxy.add(
                 "sourceUrl", m.get("path") if str(m.get("path", "")).startswith("http") else None, quiet=True

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Deals
@@ -23,6 +23,11 @@ from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .context import DocContext
 from .figures import timex_date
 from .money import find_money, parse_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from spacy.tokens import Span, Token
 
 _STATUS_ORDER = ("cancelled", "delivered", "contract", "mou", "agreement", "planned")
 
@@ -100,7 +105,7 @@ def _copy(e: Entity) -> Entity:
     return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
 
 
-def _ents_in_span(ctx: DocContext, tokens: Any) -> list[EntityMention]:
+def _ents_in_span(ctx: DocContext, tokens: Iterable[Token]) -> list[EntityMention]:
     toks = list(tokens)
     if not toks:
         return []
@@ -113,7 +118,7 @@ def _ents_in_span(ctx: DocContext, tokens: Any) -> list[EntityMention]:
     return [m for m in found if m.entity.kind != "country" or not m.is_place or m.entity.country]
 
 
-def _party(ctx: DocContext, tokens: Any) -> EntityMention | None:
+def _party(ctx: DocContext, tokens: Iterable[Token]) -> EntityMention | None:
     """The actor a phrase names: an organisation or state first, then a person."""
     ms = _ents_in_span(ctx, tokens)
     rank = {"organization": 0, "country": 1, "group": 2, "person": 3}
@@ -126,7 +131,7 @@ def _party(ctx: DocContext, tokens: Any) -> EntityMention | None:
 # ------------------------------------------------------------------------------------- parse
 
 
-def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
+def _transfer_verb(head: Token) -> tuple[Token | None, str | None]:
     """The buying or selling verb that governs the item (walking up the parse)."""
     lex = lexicon()
     tok = head
@@ -148,7 +153,7 @@ def _transfer_verb(head: Any) -> tuple[Any | None, str | None]:
     return None, None
 
 
-def _with_on_chain(tok: Any) -> list[Any]:
+def _with_on_chain(tok: Token) -> list[Token]:
     """Objects of "with" on the words governing ``tok`` (the deal, the talks, the signing)."""
     out = []
     cur = tok
@@ -167,7 +172,7 @@ def _with_on_chain(tok: Any) -> list[Any]:
     return out
 
 
-def _deal_noun(head: Any) -> Any | None:
+def _deal_noun(head: Token) -> Token | None:
     tok = head
     for _ in range(4):
         if tok.lemma_.casefold() in lexicon().deal_nouns:
@@ -178,7 +183,7 @@ def _deal_noun(head: Any) -> Any | None:
     return None
 
 
-def _subject(tok: Any) -> tuple[Any | None, bool]:
+def _subject(tok: Token) -> tuple[Token | None, bool]:
     """The actor doing ``tok`` (climbing "signed an agreement to supply"), and whether it is instead
     the one the act is done to ("Malaysia was supplied with ..."). A by-phrase names the doer; a
     passive subject higher up ("Brazil is set to receive") is the doer of the raised verb."""
@@ -200,7 +205,7 @@ def _subject(tok: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
-def _preps(verb: Any, words: tuple[str, ...], after: int) -> list[Any]:
+def _preps(verb: Token, words: tuple[str, ...], after: int) -> list[Token]:
     """Objects of the prepositions ``words`` attached to the verb or its object, after the item."""
     out = []
     scope = list(verb.subtree)
@@ -216,7 +221,7 @@ def _preps(verb: Any, words: tuple[str, ...], after: int) -> list[Any]:
     return out
 
 
-def _same_clause(t: Any, verb: Any) -> bool:
+def _same_clause(t: Token, verb: Token) -> bool:
     """No other verb between a phrase and the transfer word it hangs from."""
     cur = t.head
     for _ in range(12):
@@ -230,7 +235,7 @@ def _same_clause(t: Any, verb: Any) -> bool:
     return False
 
 
-def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | None, list[EntityMention]]:
+def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | None, list[EntityMention]]:
     """Item words, designation, quantity, and entity mentions modifying the item."""
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod", "quantmod")]
     toks = sorted([*(w for t in left for w in t.subtree), head], key=lambda t: t.i)
@@ -248,8 +253,8 @@ def _item_phrase(head: Any, ctx: DocContext) -> tuple[str, str | None, int | Non
     qty = None
     sent = head.sent
     money = [(sent.start_char + m.start, sent.start_char + m.end) for m in find_money(sent.text)]
-    item_words: list[Any] = []
-    desig: list[Any] = []
+    item_words: list[Token] = []
+    desig: list[Token] = []
     for t in toks:
         glued = (
             t.i > 1
@@ -319,7 +324,7 @@ def _delivery(ctx: DocContext, s0: int, s1: int) -> str | None:
     return None
 
 
-def _date(ctx: DocContext, s0: int, s1: int, verb: Any) -> str | None:
+def _date(ctx: DocContext, s0: int, s1: int, verb: Token) -> str | None:
     """The order date: a dated time expression in the sentence (not a delivery date)."""
     text = ctx.article.text
     best = None
@@ -399,7 +404,7 @@ def extract(ctx: DocContext) -> list[Deal]:
     return merge_within(deals)
 
 
-def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
+def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     text = ctx.article.text
     s0, s1 = sent.start_char, sent.end_char
     verb, role = _transfer_verb(head)
@@ -530,7 +535,7 @@ def _read(ctx: DocContext, sent: Any, head: Any) -> Deal | None:
     )
 
 
-def _is_item_head(head: Any) -> bool:
+def _is_item_head(head: Token) -> bool:
     """The noun the item phrase is about must be an item, or a deal noun ("an arms deal")."""
     lex = lexicon()
     w = head.text.casefold()
@@ -544,7 +549,7 @@ def _is_military_owner(m: EntityMention) -> bool:
     return bool(lexicon().owner_words.search(m.text))
 
 
-def _value(text: str, s0: int, s1: int, head: Any) -> Money | None:
+def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
     found = find_money(text[s0:s1])
     if not found:
         return None

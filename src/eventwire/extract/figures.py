@@ -21,13 +21,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
 from .money import MoneySpan, find_money, parse_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
 
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
@@ -255,7 +258,7 @@ class _Found:
     is_percent: bool = False
 
 
-def _counts(ctx: DocContext, sent: Any, skip: list[tuple[int, int]]) -> list[_Found]:
+def _counts(ctx: DocContext, sent: Span, skip: list[tuple[int, int]]) -> list[_Found]:
     """Counted things worth a figure: a number modifying a noun in ``count_units``."""
     lex = lexicon()
     out = []
@@ -283,7 +286,7 @@ def _counts(ctx: DocContext, sent: Any, skip: list[tuple[int, int]]) -> list[_Fo
     return out
 
 
-def _scale_after(tok: Any) -> float:
+def _scale_after(tok: Token) -> float:
     from .money import lexicon as money_lex
 
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None

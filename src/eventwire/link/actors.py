@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon.plover import plover
 from ..lexicon.wordsets import words as wordsets
@@ -21,6 +21,9 @@ from .gazetteer import Found, match, place_found
 from .knowledge import Lexicon, get_lexicon
 from .names import accent_score, clean_surface, fold
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
 
@@ -28,7 +31,7 @@ _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _text(doc: Any) -> str:
+def _text(doc: Doc) -> str:
     """doc.text, computed once per doc (spaCy rebuilds the string on every access)."""
     t = doc.user_data.get("ew_text")
     if t is None:
@@ -44,7 +47,7 @@ def _tokmap(found: list[Found]) -> dict[int, Found]:
     return m
 
 
-def _words(doc: Any, a: int, b: int) -> tuple[list[str], list[int]]:
+def _words(doc: Doc, a: int, b: int) -> tuple[list[str], list[int]]:
     """Folded words of doc[a:b] without quote tokens ("Dato ' Seri" -> dato seri), with their indices."""
     out, idx = [], []
     for k in range(max(a, 0), min(b, len(doc))):
@@ -55,7 +58,7 @@ def _words(doc: Any, a: int, b: int) -> tuple[list[str], list[int]]:
     return out, idx
 
 
-def _honorific_after(lex: Lexicon, doc: Any, i: int) -> int:
+def _honorific_after(lex: Lexicon, doc: Doc, i: int) -> int:
     """Tokens taken by the honorific starting at ``i`` ("Tan Sri", "Dato' Seri", "Prof.") or 0."""
     words, idx = _words(doc, i, i + 6)
     for n in range(min(4, len(words)), 0, -1):
@@ -67,7 +70,7 @@ def _honorific_after(lex: Lexicon, doc: Any, i: int) -> int:
     return 0
 
 
-def _honorific_before(lex: Lexicon, doc: Any, i: int) -> int:
+def _honorific_before(lex: Lexicon, doc: Doc, i: int) -> int:
     """Tokens taken by an honorific ending just before ``i``, or 0."""
     words, idx = _words(doc, i - 6, i)
     for n in range(min(4, len(words)), 0, -1):
@@ -76,7 +79,7 @@ def _honorific_before(lex: Lexicon, doc: Any, i: int) -> int:
     return 0
 
 
-def _is_honorific(lex: Lexicon, tok: Any) -> bool:
+def _is_honorific(lex: Lexicon, tok: Token) -> bool:
     return (
         _honorific_after(lex, tok.doc, tok.i) > 0
         or tok.text in ("'", "’")
@@ -108,7 +111,7 @@ def _sentence_date(sent_text: str) -> str | None:
 # ------------------------------------------------------------------------------------------ people
 
 
-def _person_candidates(doc: Any, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int, int]]:
+def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int, int]]:
     """(surface start, core start, end) for every person name spaCy or a title points at."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
     spans: list[list[int]] = []
@@ -218,14 +221,14 @@ def _role(t: people.Title, dct: str | None, sent_text: str) -> dict[str, Any]:
     }
 
 
-def _neighbour(doc: Any, i: int, step: int) -> Any | None:
+def _neighbour(doc: Doc, i: int, step: int) -> Token | None:
     i += step
     while 0 <= i < len(doc) and doc[i].is_space:
         i += step
     return doc[i] if 0 <= i < len(doc) else None
 
 
-def _not_a_person(doc: Any, surf: int, end: int, name: str, lex: Lexicon, others: list[Found]) -> bool:
+def _not_a_person(doc: Doc, surf: int, end: int, name: str, lex: Lexicon, others: list[Found]) -> bool:
     """'the daily Al-Qabas', 'Gazeta Mercantil newspaper', 'the port, Santos': not people."""
     nxt, prev = _neighbour(doc, end - 1, 1), _neighbour(doc, surf, -1)
     for tok in (nxt, prev):
@@ -254,7 +257,7 @@ def _not_a_person(doc: Any, surf: int, end: int, name: str, lex: Lexicon, others
 
 
 def _find_people(
-    doc: Any, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
+    doc: Doc, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
 ) -> tuple[list[Found], set[int]]:
     found: list[Found] = []
     others: list[Found] = []  # names spaCy took for people that are newspapers or cities
@@ -314,7 +317,7 @@ def _find_people(
     return found + others, consumed
 
 
-def _inherit_list_country(doc: Any, persons: list[Found]) -> None:
+def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
     """'with Malaysian PM A, Defence Minister B, Armed Forces Chief C': one state for the list."""
     ps = sorted(persons, key=lambda p: p.start)
     groups: list[list[Found]] = []
@@ -345,7 +348,7 @@ def _inherit_list_country(doc: Any, persons: list[Found]) -> None:
 # ------------------------------------------------------------------------------------------ groups, places
 
 
-def _ethnic_groups(doc: Any, found: list[Found]) -> None:
+def _ethnic_groups(doc: Doc, found: list[Found]) -> None:
     """'Bosnian Serbs' are Bosnia's; 'ethnic Albanians in south Serbia' are Serbia's (PLOVER codes an
     ethnic group by the state it lives in, its ethnicity being only an attribute)."""
     by_start = {f.start: f for f in found}
@@ -380,7 +383,7 @@ def _ethnic_groups(doc: Any, found: list[Found]) -> None:
             f.key = f"g:{c}:{f.sector}"
 
 
-def _group_noun_at(doc: Any, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
+def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
     for n in (2, 1):
         if j + n <= len(doc):
             ph = fold(doc[j : j + n].text)
@@ -391,7 +394,7 @@ def _group_noun_at(doc: Any, j: int, lex: Lexicon) -> tuple[int, int, str, bool]
     return None
 
 
-def _demonym_groups(doc: Any, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
+def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
     """'Israeli police' -> group ISR COP; 'Turkish officials' -> the state (GOV); 'Sudan's government'."""
     for f in found:
         if f.kind != "country" or f.entry is None or f.entry.kind not in ("adj", "country", "capital"):
@@ -452,7 +455,7 @@ def _demonym_groups(doc: Any, found: list[Found], tokmap: dict[int, Found], lex:
             f.source += "+group"
 
 
-def _dateline(doc: Any, f: Found) -> bool:
+def _dateline(doc: Doc, f: Found) -> bool:
     start_char = doc[f.start].idx
     line_start = _text(doc).rfind("\n", 0, start_char) + 1
     if _text(doc)[line_start:start_char].strip():
@@ -466,7 +469,7 @@ def _dateline(doc: Any, f: Found) -> bool:
     )
 
 
-def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
+def _mark_places(doc: Doc, found: list[Found], lex: Lexicon) -> None:
     place_list_end = -1  # "idle in the Netherlands, Spain, Venezuela and France": all places
     for f in found:
         if (
@@ -517,7 +520,7 @@ def _mark_places(doc: Any, found: list[Found], lex: Lexicon) -> None:
             f.sector = None
 
 
-def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[Found]:
+def _place_ents(doc: Doc, tokmap: dict[int, Found], consumed: set[int]) -> list[Found]:
     from .places import lookup
 
     out = []
@@ -569,7 +572,7 @@ def _place_ents(doc: Any, tokmap: dict[int, Found], consumed: set[int]) -> list[
 # ------------------------------------------------------------------------------------------ link
 
 
-def _mention(article: Article, doc: Any, tok_start: int, tok_end: int) -> Mention:
+def _mention(article: Article, doc: Doc, tok_start: int, tok_end: int) -> Mention:
     sent = doc[tok_start].sent
     return Mention(
         article_id=article.id, path=article.path, sentence=sent.text, start=sent.start_char, end=sent.end_char
@@ -592,7 +595,7 @@ def _canonical(kind: str, fs: list[Found], lex: Lexicon) -> str:
     return fs[0].name
 
 
-def link(doc: Any, article: Article) -> tuple[list[EntityMention], list[LocalActor]]:
+def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalActor]]:
     """Every actor mention in one article and one LocalActor per actor (see module doc)."""
     lex = get_lexicon()
     dct = (article.published or "")[:10] or None
@@ -702,7 +705,7 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
                 p.sector = o.sector
 
 
-def _named_members(doc: Any, found: list[Found]) -> None:
+def _named_members(doc: Doc, found: list[Found]) -> None:
     """'Colombians, including President X, ...', 'Turkish officials, among them X': a person named
     as one of a national group is of that group's state."""
     by_end = {f.end: f for f in found if f.kind in ("country", "group") and f.country and not f.is_place}
@@ -727,11 +730,11 @@ def _named_members(doc: Any, found: list[Found]) -> None:
             r["country"] = r["country"] or p.country
 
 
-def _is_title_token(tok: Any) -> bool:
+def _is_title_token(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON"
 
 
-def _in_other_actors_clause(place: Any, verb: Any) -> bool:
+def _in_other_actors_clause(place: Token, verb: Token) -> bool:
     """'President X urged Cuba to send home the rebels in Havana': the place belongs to a clause
     whose doer is someone else (its own subject, or the object of an urging verb), not to X."""
     tok = place
@@ -748,7 +751,7 @@ def _in_other_actors_clause(place: Any, verb: Any) -> bool:
     return False
 
 
-def _leaders_at_home(doc: Any, found: list[Found]) -> None:
+def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
     """'President X extended the curfew in Abidjan': an office holder whose state the text does not
     name, acting where the sentence places him, is that state's (domestic news convention).
 
@@ -774,7 +777,7 @@ def _leaders_at_home(doc: Any, found: list[Found]) -> None:
                 r["country"] = r["country"] or p.country
 
 
-def _home_state_officials(doc: Any, found: list[Found]) -> None:
+def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     """In a story about one state ('finance minister X said the government ...'), an official
     whose state the text never names is that state's: the convention of domestic news copy.
 
@@ -813,7 +816,7 @@ def _home_state_officials(doc: Any, found: list[Found]) -> None:
             r["country"] = r["country"] or top
 
 
-def _short_forms_elsewhere(doc: Any, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:
+def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:
     full = [p for p in persons if len(coref.name_tokens(p.name)) >= 2]
     if not full:
         return []
@@ -852,7 +855,7 @@ def _short_forms_elsewhere(doc: Any, persons: list[Found], tokmap: dict[int, Fou
 
 
 def _build(
-    doc: Any, article: Article, found: list[Found], lex: Lexicon
+    doc: Doc, article: Article, found: list[Found], lex: Lexicon
 ) -> tuple[list[EntityMention], list[LocalActor]]:
     by_key: dict[str, list[Found]] = {}
     for f in found:

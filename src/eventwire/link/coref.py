@@ -7,7 +7,7 @@ named); "the minister" / "the Turkish leader" is the last person whose office or
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -15,6 +15,9 @@ from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
 from .names import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 
 def name_tokens(name: str) -> list[str]:
@@ -64,7 +67,7 @@ def resolve_short_forms(people: list[Found]) -> None:
         p.country = p.country or target.country
 
 
-def pronoun_mentions(doc: Any, found: list[Found]) -> list[Found]:
+def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
     """'he', 'his' ... as mentions of the person in focus."""
     people = sorted((f for f in found if f.kind == "person"), key=lambda f: f.start)
     if not people:
@@ -107,7 +110,7 @@ def pronoun_mentions(doc: Any, found: list[Found]) -> list[Found]:
     return out
 
 
-def description_mentions(doc: Any, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> list[Found]:
+def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> list[Found]:
     """'the minister', 'the Turkish leader', 'the president' as mentions of an earlier person."""
     people = sorted((f for f in found if f.kind == "person" and f.roles), key=lambda f: f.start)
     out: list[Found] = []

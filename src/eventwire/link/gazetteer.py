@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon.wordsets import words as wordsets
 from .knowledge import Entry, Lexicon
 from .names import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 MAX_WORDS = 8
 _PRIORITY = {
@@ -98,7 +101,7 @@ def _has_prefix(keys: list[str], p: str) -> bool:
     return k < len(keys) and keys[k].startswith(p)
 
 
-def match(doc: Any, lex: Lexicon) -> list[Found]:
+def match(doc: Doc, lex: Lexicon) -> list[Found]:
     """Longest known phrases in the doc, left to right, without overlaps."""
     out: list[Found] = []
     n = len(doc)

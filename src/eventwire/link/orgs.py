@@ -10,12 +10,15 @@ Acronyms next to a full name ("... Corporation MATRADE", "... Industries (TAI)")
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found, place_found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
 
 _ACRO = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 
@@ -32,7 +35,7 @@ def _currency_codes() -> set[str]:
 _CURRENCIES = _currency_codes()
 
 
-def is_acronym_token(tok: Any) -> bool:
+def is_acronym_token(tok: Token) -> bool:
     t = tok.text
     return (
         bool(_ACRO.match(t))
@@ -42,7 +45,7 @@ def is_acronym_token(tok: Any) -> bool:
     )
 
 
-def _upper_sentence(sent: Any) -> bool:
+def _upper_sentence(sent: Span) -> bool:
     """True for headlines, bylines and datelines written in capitals (the token's own line)."""
     doc = sent.doc
     text = doc.user_data.get("ew_text")
@@ -64,7 +67,7 @@ def initials(name: str) -> str:
 
 
 def descriptor_before(
-    doc: Any, start: int, tokmap: dict[int, Found], lex: Lexicon
+    doc: Doc, start: int, tokmap: dict[int, Found], lex: Lexicon
 ) -> tuple[str | None, str | None]:
     """'Turkish defence heavyweight ASELSAN' -> (TUR, BUS): country and sector said just before a name."""
     j = start - 1
@@ -97,7 +100,7 @@ def descriptor_before(
 
 
 def list_context(
-    doc: Any, start: int, tokmap: dict[int, Found], lex: Lexicon
+    doc: Doc, start: int, tokmap: dict[int, Found], lex: Lexicon
 ) -> tuple[str | None, str | None]:
     """'Turkish defense firms such as A, B, and C': what the list's head noun says of each member."""
     j = start - 1
@@ -139,13 +142,13 @@ def list_context(
     return (country, sector) if sector else (None, None)
 
 
-def org_country(doc: Any, start: int, end: int, tokmap: dict[int, Found]) -> str | None:
+def org_country(doc: Doc, start: int, end: int, tokmap: dict[int, Found]) -> str | None:
     """The one state named inside an organisation's name, if exactly one."""
     cs = {tokmap[j].country for j in range(start, end) if j in tokmap and tokmap[j].kind == "country"}
     return next(iter(cs)) if len(cs) == 1 else None
 
 
-def _unknown_place_as_name(doc: Any, ent: Any) -> bool:
+def _unknown_place_as_name(doc: Doc, ent: Span) -> bool:
     from .places import lookup
 
     if ent.start > 0 and fold(doc[ent.start - 1].text) in wordsets("names").unknown_place_preps:
@@ -153,7 +156,7 @@ def _unknown_place_as_name(doc: Any, ent: Any) -> bool:
     return lookup(clean_surface(ent.text)).country is None
 
 
-def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
+def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
     """Organisation mentions not already known to the gazetteer or taken as people."""
     out: list[Found] = []
     taken: set[int] = set(tokmap) | (exclude or set())
@@ -271,7 +274,7 @@ def find(doc: Any, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
     return out
 
 
-def _link_acronyms(doc: Any, orgs: list[Found], lex: Lexicon) -> None:
+def _link_acronyms(doc: Doc, orgs: list[Found], lex: Lexicon) -> None:
     """Give an acronym the key of the full name it abbreviates (next to it, or by initials)."""
     full = [o for o in orgs if not (o.end - o.start == 1 and is_acronym_token(doc[o.start]))]
     acr = [o for o in orgs if o not in full]

@@ -11,12 +11,15 @@ Three shapes carry an office in news English, and each is read here:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
 
 _POSS = {"'s", "’s", "'", "’"}
 
@@ -68,7 +71,7 @@ def title_sector(lex: Lexicon, title: str, org_sector: str | None = None) -> str
     return "GOV" if found else org_sector
 
 
-def _title_word(lex: Lexicon, tok: Any) -> bool:
+def _title_word(lex: Lexicon, tok: Token) -> bool:
     f = fold(tok.text)
     return f in lex.heads or f in lex.modifiers or f in lex.abbreviations
 
@@ -80,7 +83,7 @@ def _found_at(tokmap: dict[int, Found], j: int) -> Found | None:
     return None
 
 
-def left_title(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """Title words directly before a name that starts at token ``i`` (honorifics already skipped)."""
     sent_start = doc[i].sent.start if i < len(doc) else 0
     j = i - 1
@@ -168,7 +171,7 @@ def _finish(t: Title, lex: Lexicon) -> Title:
     return t
 
 
-def _phrase_parts(doc: Any, idx: list[int], tokmap: dict[int, Found], lex: Lexicon, t: Title) -> list[int]:
+def _phrase_parts(doc: Doc, idx: list[int], tokmap: dict[int, Found], lex: Lexicon, t: Title) -> list[int]:
     """Read possessor, 'of X' complements and demonyms out of an apposition's tokens."""
     words: list[int] = []
     k = 0
@@ -284,7 +287,7 @@ def _phrase_parts(doc: Any, idx: list[int], tokmap: dict[int, Found], lex: Lexic
     return words
 
 
-def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """'Turkey's ambassador to Malaysia, X': a title phrase, a comma, then the name at ``i``."""
     sent_start = doc[i].sent.start
     while i - 1 > sent_start and doc[i - 1].is_space:
@@ -331,7 +334,7 @@ def left_apposition(doc: Any, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
     return _finish(t, lex)
 
 
-def right_apposition(doc: Any, end: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """'X, head of the Turkish Defence Industry Agency,': a comma after the name, then a title."""
     n = len(doc)
     if end >= n or doc[end].text != ",":

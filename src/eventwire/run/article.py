@@ -1,7 +1,7 @@
 """Per-article work: one Article and its parse in, one ArticleExtraction out.
 
 ``extract_article`` is pure, so it runs the same inline, in a local worker process or on a Ray
-actor; ``process_texts`` parses and extracts a batch in the calling process (in a spaCy memory
+actor; ``code`` parses and extracts one text (the ``eventwire code`` command); ``process_texts`` parses and extracts a batch in the calling process (in a spaCy memory
 zone), and ``warm_up`` builds every table a worker needs before its first real batch.
 """
 
@@ -11,10 +11,14 @@ import logging
 from collections.abc import Callable
 from contextlib import nullcontext
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..extract.context import DocContext
 from ..model import Article, ArticleExtraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("eventwire")
 
@@ -45,7 +49,7 @@ def prepare_article(article: Article) -> Article:
     return article
 
 
-def extract_article(article: Article, doc: Any) -> ArticleExtraction:
+def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     """Everything one article yields, with article-local entity keys."""
     from ..extract import deals, figures, quotes
     from ..extract.events import coder as events
@@ -74,8 +78,19 @@ def extract_article(article: Article, doc: Any) -> ArticleExtraction:
     )
 
 
+def code(text: str, date: str | None = None) -> ArticleExtraction:
+    """Everything one text yields (what ``eventwire code`` prints): the quickest way to see what
+    eventwire reads in a sentence or a story. ``date`` (YYYY-MM-DD) anchors relative dates; without
+    it the date is inferred from the text when the text says it."""
+    from ..analyse.nlp import get_nlp
+    from ..model import stable_id
+
+    art = prepare_article(Article(id=stable_id("a", text), path="<text>", text=text, published=date))
+    return extract_article(art, get_nlp()(text))
+
+
 def process_texts(
-    articles: list[Article], nlp: Any | None = None, *, zone: bool = True
+    articles: list[Article], nlp: Language | None = None, *, zone: bool = True
 ) -> list[ArticleExtraction]:
     """Parse and extract a batch in this process.
 

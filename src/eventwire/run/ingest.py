@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..lexicon.digest import current_stamp
 from ..model import Article, Rejection
 from ..store import Store
 from .article import prepare_article
@@ -45,6 +46,7 @@ def ingest(
 
     check_all()  # a malformed data file stops the run here, before any worker starts
     t0 = time.time()
+    stamp = current_stamp()  # what the extractions will be stamped with, read before workers start
     report = IngestReport()
     engine = engine or LocalEngine()
     engine.start()  # workers load the model while this process reads the store and the first files
@@ -109,7 +111,9 @@ def ingest(
             batch = held.popleft()
             exts = {e.article_id: e for e in results}
             keys = {a.id: bands.pop(a.id) for a in batch if a.id in bands}
-            report.stored += store.add_batch([(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch], keys)
+            report.stored += store.add_batch(
+                [(a, sigs.pop(a.id, None), exts.get(a.id)) for a in batch], keys, stamp
+            )
             for a in batch:  # committed: the store finds them from now on
                 index.remove(a.id)
                 seen.discard(a.id)

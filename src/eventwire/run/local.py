@@ -7,11 +7,14 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Article, ArticleExtraction
 from ..settings import get_settings
 from .article import process_texts, warm_up
+
+if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.pool import AsyncResult
 
 
 class WorkerStartError(RuntimeError):
@@ -123,7 +126,9 @@ class LocalEngine:
         self, batches: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[ArticleExtraction]]]:
         it: Iterator[list[Article]] = iter(batches)
-        pending: deque[tuple[list[Article], list[Any]]] = deque()  # non-empty only once a pool runs
+        pending: deque[tuple[list[Article], list[AsyncResult[list[ArticleExtraction]]]]] = (
+            deque()
+        )  # non-empty only once a pool runs
         while (batch := next(it, None)) is not None:
             if self.workers <= 1:
                 yield batch, process_texts(batch) if batch else []
@@ -134,7 +139,7 @@ class LocalEngine:
         while pending:
             yield self._collect(pending.popleft())
 
-    def _submit(self, batch: list[Article]) -> list[Any]:
+    def _submit(self, batch: list[Article]) -> list[AsyncResult[list[ArticleExtraction]]]:
         if not batch:
             return []
         pool = self._get_pool()
@@ -143,7 +148,9 @@ class LocalEngine:
         return [pool.apply_async(_worker_chunk, (batch[i : i + size],)) for i in range(0, len(batch), size)]
 
     @staticmethod
-    def _collect(item: tuple[list[Article], list[Any]]) -> tuple[list[Article], list[ArticleExtraction]]:
+    def _collect(
+        item: tuple[list[Article], list[AsyncResult[list[ArticleExtraction]]]],
+    ) -> tuple[list[Article], list[ArticleExtraction]]:
         batch, results = item
         out: list[ArticleExtraction] = []
         for r in results:

@@ -13,12 +13,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, text, update
 
+from ..lexicon.digest import Stamp, current_stamp
 from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
 from ..settings import get_settings
 from . import fts
 from . import tables as T
+from .selection import Selection
 
 EXTRACTION_VERSION = 1  # bump when per-article extraction changes, to re-extract stored articles
 
@@ -130,15 +132,18 @@ class Store:
         self,
         items: list[tuple[Article, list[int] | None, ArticleExtraction | None]],
         band_keys: dict[str, list[int]] | None = None,
+        stamp: Stamp | None = None,
     ) -> int:
         """Store articles with their signatures, near-duplicate band keys and extractions in ONE
-        transaction.
+        transaction; each extraction is stamped with ``stamp`` (default: this process's code and
+        knowledge).
 
         Articles already present are skipped (idempotent); returns how many were new.
         """
         if not items:
             return 0
         now = datetime.now(UTC)
+        stamp = stamp or current_stamp()
         with self.engine.begin() as conn:
             present = set(
                 conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_([a.id for a, _, _ in items])))
@@ -171,9 +176,7 @@ class Store:
                 )
                 band_rows += [{"key": k, "article_id": art.id} for k in (band_keys or {}).get(art.id, ())]
                 if ext is not None:
-                    ext_rows.append(
-                        {"article_id": art.id, "version": EXTRACTION_VERSION, "payload": ext.to_dict()}
-                    )
+                    ext_rows.append(_extraction_row(art.id, ext, stamp))
             if rows:
                 conn.execute(insert(T.articles), rows)
             if ext_rows:
@@ -181,6 +184,62 @@ class Store:
             if band_rows:
                 conn.execute(insert(T.neardup_bands), band_rows)
         return len(rows)
+
+    def replace_extractions(
+        self, items: list[tuple[Article, ArticleExtraction]], stamp: Stamp, redated: Iterable[Article] = ()
+    ) -> int:
+        """Swap in fresh extractions (with their stamps) for stored articles, and the re-inferred
+        dates of ``redated``, in ONE transaction: a reprocess killed mid-run leaves each batch
+        all old or all new, never half. Returns how many extractions were written."""
+        if not items:
+            return 0
+        ids = [a.id for a, _ in items]
+        dates = [
+            {"aid": a.id, "published": a.published, "inferred": bool(a.published_inferred)} for a in redated
+        ]
+        with self.engine.begin() as conn:
+            for i in range(0, len(ids), 500):  # bounded IN lists, whatever --batch-size is
+                conn.execute(delete(T.extractions).where(T.extractions.c.article_id.in_(ids[i : i + 500])))
+            conn.execute(insert(T.extractions), [_extraction_row(a.id, ext, stamp) for a, ext in items])
+            if dates:
+                q = (
+                    update(T.articles)
+                    .where(T.articles.c.id == bindparam("aid"))
+                    .values(published=bindparam("published"), published_inferred=bindparam("inferred"))
+                )
+                conn.execute(q, dates)
+        return len(items)
+
+    def select_ids(self, selection: Selection) -> list[str]:
+        """Ids of the stored originals ``selection`` picks, in ingest order (so a rerun walks them
+        in the same order)."""
+        a, x = T.articles.c, T.extractions.c
+        q = (
+            select(a.id)
+            .select_from(T.articles.outerjoin(T.extractions, x.article_id == a.id))
+            .where(*selection.conditions(self.dialect))
+            .order_by(a.seq, a.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.scalars(q))
+
+    def stamp_counts(self) -> dict[tuple[str | None, str | None], int]:
+        """How many stored extractions each (code version, knowledge digest) made; NULLs for rows
+        from before stamps existed. Answered from the stamp index alone, so it is cheap on every
+        ingest."""
+        x = T.extractions.c
+        q = select(x.code_version, x.knowledge_digest, func.count()).group_by(
+            x.code_version, x.knowledge_digest
+        )
+        with self.engine.connect() as conn:
+            return {(code, digest): n for code, digest, n in conn.execute(q)}
+
+    def get_articles(self, ids: list[str]) -> list[Article]:
+        """The stored articles with these ids, in the order given (absent ones left out)."""
+        found: dict[str, Article] = {}
+        for i in range(0, len(ids), 500):
+            found.update((a.id, a) for a in self.iter_articles(ids[i : i + 500]))
+        return [found[i] for i in ids if i in found]
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         q = select(T.articles).order_by(T.articles.c.seq)
@@ -315,6 +374,16 @@ class Store:
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(select(table.c.payload).order_by(*order)):
                 yield payload
+
+
+def _extraction_row(article_id: str, ext: ArticleExtraction, stamp: Stamp) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "version": EXTRACTION_VERSION,
+        "payload": ext.to_dict(),
+        "code_version": stamp.code_version,
+        "knowledge_digest": stamp.knowledge_digest,
+    }
 
 
 def _entities_of(payload: dict[str, Any]) -> list[dict[str, Any]]:

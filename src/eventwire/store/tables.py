@@ -62,7 +62,13 @@ extractions = Table(
     Column("article_id", String(40), primary_key=True),
     Column("version", Integer, nullable=False),
     Column("payload", JSON, nullable=False),
+    # what made it (lexicon/digest.py); NULL for rows stored before migration 0005 = unknown
+    Column("code_version", String(64)),
+    Column("knowledge_digest", String(32)),
 )
+# stamps are counted on every ingest (the stale-knowledge warning): an index answers that without
+# reading past each row's payload, which on SQLite sits in overflow pages before the new columns
+Index("ix_extractions_stamp", extractions.c.code_version, extractions.c.knowledge_digest)
 
 
 def _record_table(name: str, *extra: Column) -> Table:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -17,8 +18,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..export import write_csv
-from ..store.query import INTERVALS, KINDS, QueryError, Reader
-from .cache import ResponseCache
+from ..store.query import INTERVALS, KINDS, QueryError
+from .deps import CacheDep, ReaderDep
 from .params import (
     ISO3,
     ActorQ,
@@ -102,7 +103,7 @@ def json_response(data: Any) -> Response:
 
 def list_response(
     kind: str, items: list[dict[str, Any]], total: int, limit: int, offset: int, fmt: str
-) -> Any:
+) -> Response:
     """A page as JSON, or the same records as JSON Lines / CSV for spreadsheets and scripts."""
     if fmt == "jsonl":
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
@@ -118,136 +119,151 @@ def list_response(
     return json_response({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
-def api_router(reader: Reader, cache: ResponseCache | None = None) -> APIRouter:
-    router = APIRouter(prefix="/api", tags=["records"])
-    cache = cache or ResponseCache(ttl=0)
+router = APIRouter(prefix="/api", tags=["records"])
 
-    def add_kind(kind: str) -> None:
-        async def listing(
-            country: CountryQ = None,
-            dyad: DyadQ = None,
-            type: TypeQ = None,
-            since: SinceQ = None,
-            until: UntilQ = None,
-            q: TextQ = None,
-            actor: ActorQ = None,
-            article: ArticleQ = None,
-            limit: LimitQ = 50,
-            offset: OffsetQ = 0,
-            format: FormatQ = "json",
-        ) -> Any:
-            f = make_filters(
-                kind,
-                country=country,
-                dyad=dyad,
-                type=type,
-                since=since,
-                until=until,
-                q=q,
-                actor=actor,
-                article=article,
-                limit=limit,
-                offset=offset,
-            )
 
-            def make() -> Response:
-                try:
-                    if format == "json":
-                        raw, total = reader.list_json(kind, f)
-                        body = f'{{"items": [{", ".join(raw)}], "total": {total}, "limit": {f.limit}, "offset": {f.offset}}}'
-                        return Response(body.encode("utf-8"), media_type="application/json")
-                    items, total = reader.list(kind, f)
-                except QueryError as exc:
-                    raise invalid(exc.field, str(exc)) from None
-                return list_response(kind, items, total, f.limit, f.offset, format)
+def _listing_route(kind: str) -> Callable[..., Awaitable[Response]]:
+    """The listing of one kind (one route per kind, so each has its own operation id and summary)."""
 
-            return await cache.aget_or_make(("list", kind, dataclasses.astuple(f), format), make)
-
-        router.add_api_route(
-            f"/{kind}",
-            listing,
-            methods=["GET"],
-            response_model=Page,
-            operation_id=f"list_{kind}",
-            summary=f"List {kind}",
-            description=(
-                f"{kind.capitalize()} in their export shape, filtered and paged. "
-                "`?format=csv` or `jsonl` returns the same page as CSV or JSON Lines."
-            ),
-            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
-        )
-
-        async def detail(record_id: Annotated[str, Path(max_length=200)]) -> Any:
-            def make() -> Response:
-                rec = reader.get(kind, record_id)
-                if rec is None:
-                    raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
-                return json_response(rec)
-
-            return await cache.aget_or_make(("get", kind, record_id), make)
-
-        router.add_api_route(
-            f"/{kind}/{{record_id}}",
-            detail,
-            methods=["GET"],
-            response_model=dict[str, Any],
-            operation_id=f"get_{SINGULAR[kind]}",
-            summary=f"One {SINGULAR[kind]}",
-            description=(
-                "The record in its export shape with its mentions, plus `articles` it was read from."
-                if kind != "articles"
-                else "The article with `records`: every record read from it, by kind."
-            ),
-            responses={404: {"model": Problem, "description": "No such record"}},
-        )
-
-    for kind in KINDS:
-        add_kind(kind)
-
-    @router.get(
-        "/dyads",
-        response_model=list[Dyad],
-        operation_id="list_dyads",
-        summary="Country pairs by number of events",
-        tags=["dyads"],
-    )
-    async def dyads(
+    async def listing(
+        reader: ReaderDep,
+        cache: CacheDep,
         country: CountryQ = None,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    ) -> Any:
-        c = check_iso3("country", country)
-        return await cache.aget_or_make(
-            ("dyads", c, limit), lambda: json_response(reader.dyads(limit=limit, country=c))
-        )
-
-    @router.get(
-        "/dyads/{a}/{b}/timeline",
-        response_model=Timeline,
-        operation_id="dyad_timeline",
-        summary="Events of a dyad per period, by type, with a cooperation-conflict index",
-        description=(
-            "Counts of the dyad's events per `interval` and PLOVER type. Index per period: `balance` = "
-            "(cooperative − conflictual) / total, where an event is cooperative or conflictual by the "
-            "sign of its PLOVER score, or else by its PLOVER quad category (AGREE, CONSULT, SUPPORT, "
-            "CONCEDE, COOPERATE, AID, RETREAT cooperative; the rest conflictual); `mean_score` = mean "
-            "PLOVER score. Negated and hypothetical events are left out. Events dated coarser than the "
-            "interval are counted under `coarser`."
-        ),
-        tags=["dyads"],
-    )
-    async def timeline(
-        a: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
-        b: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
-        interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
+        dyad: DyadQ = None,
+        type: TypeQ = None,
         since: SinceQ = None,
         until: UntilQ = None,
-    ) -> Any:
-        a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
-        assert a3 and b3
-        s, u = check_date("since", since), check_date("until", until)
-        return await cache.aget_or_make(
-            ("timeline", a3, b3, interval, s, u),
-            lambda: json_response(reader.timeline(a3, b3, interval, since=s, until=u)),
+        q: TextQ = None,
+        actor: ActorQ = None,
+        article: ArticleQ = None,
+        limit: LimitQ = 50,
+        offset: OffsetQ = 0,
+        format: FormatQ = "json",
+    ) -> Response:
+        f = make_filters(
+            kind,
+            country=country,
+            dyad=dyad,
+            type=type,
+            since=since,
+            until=until,
+            q=q,
+            actor=actor,
+            article=article,
+            limit=limit,
+            offset=offset,
         )
 
-    return router
+        def make() -> Response:
+            try:
+                if format == "json":
+                    raw, total = reader.list_json(kind, f)
+                    body = f'{{"items": [{", ".join(raw)}], "total": {total}, "limit": {f.limit}, "offset": {f.offset}}}'
+                    return Response(body.encode("utf-8"), media_type="application/json")
+                items, total = reader.list(kind, f)
+            except QueryError as exc:
+                raise invalid(exc.field, str(exc)) from None
+            return list_response(kind, items, total, f.limit, f.offset, format)
+
+        return await cache.aget_or_make(("list", kind, dataclasses.astuple(f), format), make)
+
+    return listing
+
+
+def _detail_route(kind: str) -> Callable[..., Awaitable[Response]]:
+    """One record of one kind by id, 404 when there is none."""
+
+    async def detail(
+        reader: ReaderDep, cache: CacheDep, record_id: Annotated[str, Path(max_length=200)]
+    ) -> Response:
+        def make() -> Response:
+            rec = reader.get(kind, record_id)
+            if rec is None:
+                raise HTTPException(404, detail=f"no {SINGULAR[kind]} {record_id!r}")
+            return json_response(rec)
+
+        return await cache.aget_or_make(("get", kind, record_id), make)
+
+    return detail
+
+
+for _kind in KINDS:
+    router.add_api_route(
+        f"/{_kind}",
+        _listing_route(_kind),
+        methods=["GET"],
+        response_model=Page,
+        operation_id=f"list_{_kind}",
+        summary=f"List {_kind}",
+        description=(
+            f"{_kind.capitalize()} in their export shape, filtered and paged. "
+            "`?format=csv` or `jsonl` returns the same page as CSV or JSON Lines."
+        ),
+        responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    )
+    router.add_api_route(
+        f"/{_kind}/{{record_id}}",
+        _detail_route(_kind),
+        methods=["GET"],
+        response_model=dict[str, Any],
+        operation_id=f"get_{SINGULAR[_kind]}",
+        summary=f"One {SINGULAR[_kind]}",
+        description=(
+            "The record in its export shape with its mentions, plus `articles` it was read from."
+            if _kind != "articles"
+            else "The article with `records`: every record read from it, by kind."
+        ),
+        responses={404: {"model": Problem, "description": "No such record"}},
+    )
+
+
+@router.get(
+    "/dyads",
+    response_model=list[Dyad],
+    operation_id="list_dyads",
+    summary="Country pairs by number of events",
+    tags=["dyads"],
+)
+async def dyads(
+    reader: ReaderDep,
+    cache: CacheDep,
+    country: CountryQ = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> Response:
+    c = check_iso3("country", country)
+    return await cache.aget_or_make(
+        ("dyads", c, limit), lambda: json_response(reader.dyads(limit=limit, country=c))
+    )
+
+
+@router.get(
+    "/dyads/{a}/{b}/timeline",
+    response_model=Timeline,
+    operation_id="dyad_timeline",
+    summary="Events of a dyad per period, by type, with a cooperation-conflict index",
+    description=(
+        "Counts of the dyad's events per `interval` and PLOVER type. Index per period: `balance` = "
+        "(cooperative − conflictual) / total, where an event is cooperative or conflictual by the "
+        "sign of its PLOVER score, or else by its PLOVER quad category (AGREE, CONSULT, SUPPORT, "
+        "CONCEDE, COOPERATE, AID, RETREAT cooperative; the rest conflictual); `mean_score` = mean "
+        "PLOVER score. Negated and hypothetical events are left out. Events dated coarser than the "
+        "interval are counted under `coarser`."
+    ),
+    tags=["dyads"],
+)
+async def timeline(
+    reader: ReaderDep,
+    cache: CacheDep,
+    a: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
+    b: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
+    interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> Response:
+    a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
+    assert a3 and b3
+    s, u = check_date("since", since), check_date("until", until)
+    return await cache.aget_or_make(
+        ("timeline", a3, b3, interval, s, u),
+        lambda: json_response(reader.timeline(a3, b3, interval, since=s, until=u)),
+    )

@@ -9,6 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from .deps import TemplatesDep
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request, templates: TemplatesDep) -> Response:
+    ctx = docs_context(request.app.openapi())
+    ctx.update(title="API", json_url="/openapi.json", here={}, page_url=lambda *a, **k: "")
+    return templates.TemplateResponse(request, "docs.html", ctx)
+
 
 def _schema_text(schema: dict[str, Any], spec: dict[str, Any]) -> str:
     if "$ref" in schema:

@@ -13,17 +13,19 @@ import hmac
 import json
 import re
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from ..store import Store
 from ..store import tables as T
 from .api import Problem
+from .cache import ResponseCache
+from .deps import CacheDep, StoreDep, WriteConfig, WriteConfigDep
 from .params import invalid
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".xml", ".warc", ".warc.gz")
@@ -75,87 +77,97 @@ def check_token(request: Request, token: str | None) -> None:
         )
 
 
-def ingest_router(store: Any, token: str | None, max_bytes: int, cache: Any = None) -> APIRouter:
-    router = APIRouter(prefix="/api", tags=["ingest"])
-    lock = threading.Lock()
+router = APIRouter(prefix="/api", tags=["ingest"])
 
-    def run(name: str, data: bytes) -> dict[str, Any]:
-        from ..run.ingest import ingest
-        from ..run.local import LocalEngine
 
-        with tempfile.TemporaryDirectory(prefix="eventwire-upload-") as folder:
-            path = Path(folder) / name
-            path.write_bytes(data)
-            with lock:
-                report = ingest([str(path)], store, engine=LocalEngine(workers=1), max_bytes=max_bytes)
-                if cache is not None:
-                    cache.clear()
-            with store.engine.connect() as conn:
-                ids = list(conn.scalars(select(T.articles.c.id).where(T.articles.c.path == str(path))))
-        return {
-            "stored": report.stored,
-            "skipped": report.skipped,
-            "duplicates": report.duplicates,
-            "rejected": [{"path": Path(r.path).name, "reason": r.reason} for r in report.rejected],
-            "articles": ids,
-            "totals": report.totals,
-        }
+async def require_token(request: Request, writes: WriteConfigDep) -> None:
+    check_token(request, writes.token)
 
-    @router.post(
-        "/ingest",
-        response_model=IngestResult,
-        operation_id="ingest",
-        summary="Ingest one article (JSON) or one file (multipart)",
-        description=(
-            "Needs `Authorization: Bearer $EVENTWIRE_TOKEN`. Send `application/json` "
-            '(`{"text": ..., "title": ..., "url": ..., "published": ...}`) or `multipart/form-data` with a '
-            "`file` field (.txt .md .html .json .jsonl .xml .warc[.gz]). Bodies over the size limit get 413."
-        ),
-        responses={
-            401: {"model": Problem, "description": "Missing or wrong bearer token"},
-            403: {"model": Problem, "description": "Writes disabled (no token configured)"},
-            413: {"model": Problem, "description": "Body too large"},
-            415: {"model": Problem, "description": "Neither JSON nor multipart"},
-        },
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": IngestText.model_json_schema()},
-                    "multipart/form-data": {
-                        "schema": {
-                            "type": "object",
-                            "properties": {"file": {"type": "string", "format": "binary"}},
-                            "required": ["file"],
-                        }
-                    },
+
+def run_upload(
+    store: Store, writes: WriteConfig, cache: ResponseCache, name: str, data: bytes
+) -> dict[str, Any]:
+    """Ingest one uploaded file from a private temporary folder; the answer cache is cleared after."""
+    from ..run.ingest import ingest
+    from ..run.local import LocalEngine
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        with writes.lock:
+            report = ingest([str(path)], store, engine=LocalEngine(workers=1), max_bytes=writes.max_body)
+            cache.clear()
+        with store.engine.connect() as conn:
+            ids = list(conn.scalars(select(T.articles.c.id).where(T.articles.c.path == str(path))))
+    return {
+        "stored": report.stored,
+        "skipped": report.skipped,
+        "duplicates": report.duplicates,
+        "rejected": [{"path": Path(r.path).name, "reason": r.reason} for r in report.rejected],
+        "articles": ids,
+        "totals": report.totals,
+    }
+
+
+async def read_upload(request: Request) -> tuple[str, bytes]:
+    """The upload as (safe file name, bytes), from a JSON article or a multipart ``file``."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        try:
+            body = IngestText.model_validate(json.loads(await request.body()))
+        except json.JSONDecodeError:
+            raise invalid("body", "not valid JSON", where="body") from None
+        except ValueError as exc:  # pydantic.ValidationError
+            raise invalid("body", " ".join(str(exc).split())[:300], where="body") from None
+        doc = {k: v for k, v in body.model_dump().items() if v is not None}
+        return "upload.json", json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    if ctype == "multipart/form-data":
+        form = await request.form(max_files=1, max_fields=5)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise invalid("file", "a multipart upload needs a 'file' field", where="body")
+        data = await upload.read()
+        if not data:
+            raise invalid("file", "the uploaded file is empty", where="body")
+        return safe_name(upload.filename), data
+    raise HTTPException(415, detail="send application/json or multipart/form-data")
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestResult,
+    operation_id="ingest",
+    summary="Ingest one article (JSON) or one file (multipart)",
+    description=(
+        "Needs `Authorization: Bearer $EVENTWIRE_TOKEN`. Send `application/json` "
+        '(`{"text": ..., "title": ..., "url": ..., "published": ...}`) or `multipart/form-data` with a '
+        "`file` field (.txt .md .html .json .jsonl .xml .warc[.gz]). Bodies over the size limit get 413."
+    ),
+    responses={
+        401: {"model": Problem, "description": "Missing or wrong bearer token"},
+        403: {"model": Problem, "description": "Writes disabled (no token configured)"},
+        413: {"model": Problem, "description": "Body too large"},
+        415: {"model": Problem, "description": "Neither JSON nor multipart"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": IngestText.model_json_schema()},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
                 },
-            }
-        },
-    )
-    async def ingest_endpoint(request: Request) -> dict[str, Any]:
-        check_token(request, token)
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype == "application/json":
-            try:
-                body = IngestText.model_validate(json.loads(await request.body()))
-            except json.JSONDecodeError:
-                raise invalid("body", "not valid JSON", where="body") from None
-            except ValueError as exc:  # pydantic.ValidationError
-                raise invalid("body", " ".join(str(exc).split())[:300], where="body") from None
-            doc = {k: v for k, v in body.model_dump().items() if v is not None}
-            name, data = "upload.json", json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        elif ctype == "multipart/form-data":
-            form = await request.form(max_files=1, max_fields=5)
-            upload = form.get("file")
-            if upload is None or isinstance(upload, str):
-                raise invalid("file", "a multipart upload needs a 'file' field", where="body")
-            data = await upload.read()
-            name = safe_name(upload.filename)
-            if not data:
-                raise invalid("file", "the uploaded file is empty", where="body")
-        else:
-            raise HTTPException(415, detail="send application/json or multipart/form-data")
-        return await run_in_threadpool(run, name, data)
-
-    return router
+            },
+        }
+    },
+    dependencies=[Depends(require_token)],
+)
+async def ingest_endpoint(
+    request: Request, store: StoreDep, writes: WriteConfigDep, cache: CacheDep
+) -> dict[str, Any]:
+    name, data = await read_upload(request)
+    return await run_in_threadpool(run_upload, store, writes, cache, name, data)

@@ -7,9 +7,8 @@ before it is read) and again while streaming, for chunked bodies that declare no
 from __future__ import annotations
 
 import json
-from typing import Any
 
-Scope = dict[str, Any]
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -27,7 +26,7 @@ class _TooLarge(Exception):
     pass
 
 
-async def _send_json(send: Any, status: int, detail: str) -> None:
+async def _send_json(send: Send, status: int, detail: str) -> None:
     body = json.dumps({"detail": detail}).encode()
     await send(
         {
@@ -40,11 +39,11 @@ async def _send_json(send: Any, status: int, detail: str) -> None:
 
 
 class BodyLimit:
-    def __init__(self, app: Any, max_bytes: int):
+    def __init__(self, app: ASGIApp, max_bytes: int):
         self.app = app
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -61,7 +60,7 @@ class BodyLimit:
         seen = 0
         started = False
 
-        async def limited_receive() -> dict[str, Any]:
+        async def limited_receive() -> Message:
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
@@ -70,7 +69,7 @@ class BodyLimit:
                     raise _TooLarge
             return message
 
-        async def tracking_send(message: dict[str, Any]) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
@@ -86,15 +85,15 @@ class BodyLimit:
 class SecurityHeaders:
     """No sniffing, no framing, and a CSP that allows only the app's own assets (no CDN, no inline JS)."""
 
-    def __init__(self, app: Any):
+    def __init__(self, app: ASGIApp):
         self.app = app
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def with_headers(message: dict[str, Any]) -> None:
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {n.lower() for n, _ in message.get("headers", [])}
                 extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]

@@ -13,9 +13,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ActorRecord, Article, Deal, Entity, Event, Figure, Mention, Money, Quote, Role
+
+if TYPE_CHECKING:  # pragma: no cover
+    from starlette.types import ASGIApp
+
+    from ..store import Store
 
 
 def free_port() -> int:
@@ -25,7 +30,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(app: Any, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+def serve(app: ASGIApp, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
     """Base URL of ``app`` served by uvicorn in a daemon thread; stopped on exit."""
     import uvicorn
 
@@ -93,7 +98,7 @@ def _mention(article_id: str, text: str, sentence: str) -> Mention:
     )
 
 
-def synthetic_corpus(store: Any) -> dict[str, Any]:
+def synthetic_corpus(store: Store) -> dict[str, Any]:
     """Store three invented articles and the records read from them; returns what was stored."""
     arts = [
         Article(

@@ -10,13 +10,15 @@ entity is built from the noun and its national modifier so the dyad is not lost.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...lexicon.wordsets import words
 from ...model import Entity, EntityMention, Place
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Span, Token
 
     from ...lexicon.events import RuleSet
     from ..context import DocContext
@@ -198,7 +200,7 @@ class Participants:
             return self._people(people, countries)
         return [_copy(m.entity) for m in countries]
 
-    def dateline(self, sent: Any) -> int | None:
+    def dateline(self, sent: Span) -> int | None:
         """End offset of a wire dateline opening this sentence ("ANKARA, Jan 8 (X) -", "Ankara [T], January 8:")."""
         if self._dl_spans is None:
             # on the whole text: the sentence splitter may cut a dateline in two
@@ -340,7 +342,7 @@ def _copy(e: Entity) -> Entity:
     return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
 
 
-def _place_lookup() -> Any:
+def _place_lookup() -> Callable[[str], Place | None] | None:
     """`resolve.places.lookup(name)` when the actor work provides it; its result becomes a Place."""
     try:
         from ...link import places

@@ -13,7 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...lexicon.wordsets import words as wordsets
 from ...model import Event, Timex
@@ -21,6 +21,8 @@ from .lexicon import lexicon
 from .tagger import tag, tense_at
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
     from ..context import DocContext
 
 __all__ = ["SpanDate", "date_events", "date_span", "infer_dct", "timex_period", "timex_to_range"]
@@ -169,7 +171,7 @@ def _usable(text: str, t: Timex, carried: bool = False) -> bool:
     return not rx.search(text[max(0, t.start - 12) : t.start])
 
 
-def _clause_head(tok: Any) -> Any:
+def _clause_head(tok: Token) -> Token:
     """The verb heading the clause a token sits in (the root when none)."""
     t = tok
     for _ in range(40):
@@ -181,7 +183,7 @@ def _clause_head(tok: Any) -> Any:
     return t
 
 
-def _span_root(doc: Any, start: int, end: int) -> Any | None:
+def _span_root(doc: Doc | None, start: int, end: int) -> Token | None:
     if doc is None:
         return None
     try:
@@ -262,11 +264,11 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
     return out
 
 
-def _has_subject(tok: Any) -> bool:
+def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
-def _separate_clauses(a: Any, b: Any) -> bool:
+def _separate_clauses(a: Token, b: Token) -> bool:
     """Whether two clause heads are coordinated clauses, each with its own subject: a date in one
     does not speak for the other ("X will start this year, and Y will be delivered ...")."""
     for low, high in ((a, b), (b, a)):
