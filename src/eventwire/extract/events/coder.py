@@ -15,31 +15,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...model import Event, Place, stable_id
+from ...model import Event, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
-from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from .detect import Cand, absorb, dedupe, detect
-from .modality import contexts, modality
+from .modality import contexts, recode
 from .participants import Participants
-from .parties import (
-    actor_side,
-    country_entity,
-    entities_of,
-    nonactor_subject,
-    protest_target,
-    recipient_side,
-    visit_target,
-)
-from .syntax import is_passive, passive_agents, prep_objects, subject_of
-
-# codes in an entity's country slot that name no state, besides PLOVER's non-state codes
-# (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
-UNKNOWN_STATES = frozenset({"UNK", "UIS", "REB", "BUS"})
+from .parties import read_parties
+from .sense import is_reported_act
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -74,12 +61,6 @@ def extract(ctx: DocContext) -> list[Event]:
     return events
 
 
-def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
-    """The type a rewrite of plover.yaml gives: keyed by the event's type, else by its quad."""
-    table = rw.get(name) or {}
-    return table.get(event) or table.get(quad)
-
-
 def _delegation(ev: Event, nxt, parts: Participants) -> None:
     """'... met a delegation of X. Leading the delegation were its CEO, Y, and ...': Y took part."""
     lemmas = {t.lemma_.lower() for t in nxt}
@@ -98,176 +79,10 @@ def _delegation(ev: Event, nxt, parts: Participants) -> None:
 
 def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str]) -> Event | None:
     r = c.rule
-    if c.kind == "must":
-        actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
-    elif c.kind == "noun" and c.head == c.trig:
-        poss = [ch for ch in c.trig.children if ch.dep_ == "poss"] + prep_objects(c.trig, {"by"})
-        actors = entities_of(poss, parts) or actor_side(c.trig, parts, rs)
-    elif c.kind == "subjnoun":
-        actors = [e for e in parts.entities(c.trig)]
-    else:
-        actors = actor_side(c.head, parts, rs)
-        if not actors and c.kind == "noun":
-            actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
-    recipients, between = recipient_side(c, parts, rs)
-    if between:
-        if not actors:
-            actors, recipients = between[:1], [*between[1:], *recipients]
-        else:
-            recipients = [*recipients, *between]
-    place: Place | None = None
-    mode = r.mode
-    if r.visit:
-        rec, place = visit_target(c, ctx, parts)
-        if rec:
-            recipients = rec
-    if place is None:
-        # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
-        spots = [c.head, c.trig, c.obj, subject_of(c.head)]
-        if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-            # "talks took place in X", "follow a discussion with Y during the fair in X"
-            spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
-        seen_i: set[int] = set()
-        for hd in spots:
-            if hd is None or hd.i in seen_i:
-                continue
-            seen_i.add(hd.i)
-            place = parts.locative(hd)
-            if place is not None:
-                break
-    if place is None and c.head.dep_ == "relcl" and any(ch.lower_ == "where" for ch in c.head.children):
-        place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
-    if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
-        place = parts.dateline_place()  # "attended here" in a story datelined Ankara
-    if place is not None and place.country:
-        for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
-            if e.kind == "group" and e.country is None:
-                e.country = place.country
-    for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
-        la = ctx.actors.get(e.id) if e.country is None else None
-        if la is not None and la.country:
-            e.country = la.country
-    if r.event in set(rs.settings.get("single_country_default") or []):
-        # domestic default: in a sentence that names one country, its unplaced actors belong to it
-        sent = c.trig.sent
-        named = {
-            m.entity.country for m in ctx.entities_in(sent.start_char, sent.end_char) if m.entity.country
-        }
-        if len(named) == 1:
-            iso = next(iter(named))
-            for e in [*actors, *recipients]:
-                if e.country is None and e.kind in {"person", "group", "organization"}:
-                    e.country = iso
-    ids = {e.id for e in actors}
-    recipients = [e for e in recipients if e.id not in ids]
-    if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
-        recipients = [country_entity(ctx, place.country)]
-    recipients = [e for e in recipients if e.kind != "group" or e.country]
-    if not recipients and r.event == "PROTEST":
-        recipients = protest_target(c, parts)
-    if not recipients and c.absorbed:  # "threatened to impose a curfew in Algiers"
-        for a in c.absorbed:
-            pa = next(
-                (p for p in (parts.locative(x) for x in (a.head, a.trig, a.obj) if x is not None) if p), None
-            )
-            if pa is not None and pa.country:
-                recipients = [country_entity(ctx, pa.country)]
-                break
-    default = (rs.settings.get("default_recipient") or {}).get(r.event)
-    if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
-        iso = place.country if place is not None else None
-        if default == "host_of_place" and iso in {e.country for e in actors}:
-            iso = None
-        if iso is None and default == "government_of_place":
-            iso = next((e.country for e in actors if e.country), None)
-        if iso:
-            recipients = [country_entity(ctx, iso)]
-    if rs.settings.get("require_participant", True) and not actors and not recipients:
+    actors, recipients, place = read_parties(c, ctx, rs, parts)
+    if not is_reported_act(c, rs, parts, actors, recipients):
         return None
-    if (
-        r.event in {"THREATEN", "REQUEST"}
-        and c.kind == "verb"
-        and is_passive(c.head)
-        and not passive_agents(c.head)
-    ):
-        # "when its interests are threatened", "stimulus is not called for": no threat, no demand
-        if not (r.event == "REQUEST" and c.head.lemma_.lower() in words("clauses").passive_request_verbs):
-            return None
-    if (
-        r.event in set(rs.settings.get("present_passive_is_state") or [])
-        and c.kind == "verb"
-        and not passive_agents(c.head)
-        and any(
-            ch.dep_ == "auxpass" and ch.lower_ in words("clauses").state_auxiliaries for ch in c.head.children
-        )
-    ):
-        return None  # "some 14,000 troops are stationed in the country": a standing fact, not an act
-    if (
-        not actors
-        and rs.settings.get("require_actor_when_subject", True)
-        and c.kind in {"verb", "adj", "noun"}
-    ):
-        if nonactor_subject(c.head, parts):
-            return None
-
-    negated, future, hypothetical = modality(c, rs)
-    event = r.event
-    cameo = r.cameo
-    rw = rs.settings.get("rewrites") or {}
-    keep = set(rw.get("keep") or [])
-    quad = rs.quad.get(event, "")
-    modal = hypothetical and any(
-        ch.dep_ == "aux" and ch.lower_ in words("clauses").threat_modals for ch in c.head.children
-    )
-    ioh = rw.get("intent_of_hostile") or {}
-    if event in (ioh.get("frames") or []) and any(
-        rs.quad.get(a.rule.event) in (ioh.get("quads") or []) for a in c.absorbed
-    ):
-        event, cameo, mode = (
-            ioh.get("to", "THREATEN"),
-            rs.type_cameo.get(ioh.get("to", "THREATEN"), cameo),
-            None,
-        )
-    elif event not in keep and modal and _rewrite(rw, "modal", event, quad):
-        target = _rewrite(rw, "modal", event, quad)
-        event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
-    elif negated and (rw.get("negated") or {}).get(event):
-        event, cameo, mode, negated = (
-            rw["negated"][event],
-            rs.type_cameo.get(rw["negated"][event], cameo),
-            None,
-            False,
-        )
-    elif event not in keep and future:
-        target = None
-        if negated:  # "will not accept refugees" -> REJECT; "would not discuss" stays, negated
-            target = _rewrite(rw, "negated_future", event, quad)
-        else:
-            target = _rewrite(rw, "future", event, quad)
-        if target and target != event:
-            if target == "REJECT":
-                negated = False
-            event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
-    if c.absorbed and event in (rs.settings.get("frame_modes") or {}):
-        table = rs.settings["frame_modes"][event]
-        for a in c.absorbed:
-            if a.rule.event in table:
-                mode = table[a.rule.event]
-                break
-    if event == "CONSULT" and mode is None:
-        countries = {e.country for e in [*actors, *recipients] if e.country}
-        states = countries - UNKNOWN_STATES - plover().non_state.keys()
-        if len(states) >= 3:
-            mode = "multilateral"
-        elif (
-            place is not None
-            and place.country
-            and {e.country for e in actors if e.country}
-            and {e.country for e in recipients if e.country}
-            and place.country not in countries
-        ):
-            mode = "third-party"
-
+    event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx

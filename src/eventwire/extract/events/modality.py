@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 from ...lexicon.events import RuleSet
+from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...model import Entity, Place
 from .detect import Cand
+
+# codes in an entity's country slot that name no state, besides PLOVER's non-state codes
+# (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
+UNKNOWN_STATES = frozenset({"UNK", "UIS", "REB", "BUS"})
+
+
+def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
+    """The type a rewrite of plover.yaml gives: keyed by the event's type, else by its quad."""
+    table = rw.get(name) or {}
+    return table.get(event) or table.get(quad)
 
 
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
@@ -89,3 +96,71 @@ def contexts(sent, rs: RuleSet) -> list[str]:
             if any(m in low for m in multi):
                 out.append(name)
     return out
+
+
+def recode(
+    c: Cand, rs: RuleSet, actors: list[Entity], recipients: list[Entity], place: Place | None
+) -> tuple[str, str | None, str | None, bool, bool, bool]:
+    """(event, cameo, mode, negated, future, hypothetical): the rule's type rewritten by the clause's
+    modality (future cooperation = AGREE, future hostility = THREATEN, failed agreement = REJECT ...)."""
+    r = c.rule
+    mode = r.mode
+    negated, future, hypothetical = modality(c, rs)
+    event = r.event
+    cameo = r.cameo
+    rw = rs.settings.get("rewrites") or {}
+    keep = set(rw.get("keep") or [])
+    quad = rs.quad.get(event, "")
+    modal = hypothetical and any(
+        ch.dep_ == "aux" and ch.lower_ in words("clauses").threat_modals for ch in c.head.children
+    )
+    ioh = rw.get("intent_of_hostile") or {}
+    if event in (ioh.get("frames") or []) and any(
+        rs.quad.get(a.rule.event) in (ioh.get("quads") or []) for a in c.absorbed
+    ):
+        event, cameo, mode = (
+            ioh.get("to", "THREATEN"),
+            rs.type_cameo.get(ioh.get("to", "THREATEN"), cameo),
+            None,
+        )
+    elif event not in keep and modal and _rewrite(rw, "modal", event, quad):
+        target = _rewrite(rw, "modal", event, quad)
+        event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
+    elif negated and (rw.get("negated") or {}).get(event):
+        event, cameo, mode, negated = (
+            rw["negated"][event],
+            rs.type_cameo.get(rw["negated"][event], cameo),
+            None,
+            False,
+        )
+    elif event not in keep and future:
+        target = None
+        if negated:  # "will not accept refugees" -> REJECT; "would not discuss" stays, negated
+            target = _rewrite(rw, "negated_future", event, quad)
+        else:
+            target = _rewrite(rw, "future", event, quad)
+        if target and target != event:
+            if target == "REJECT":
+                negated = False
+            event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
+    if c.absorbed and event in (rs.settings.get("frame_modes") or {}):
+        table = rs.settings["frame_modes"][event]
+        for a in c.absorbed:
+            if a.rule.event in table:
+                mode = table[a.rule.event]
+                break
+    if event == "CONSULT" and mode is None:
+        countries = {e.country for e in [*actors, *recipients] if e.country}
+        states = countries - UNKNOWN_STATES - plover().non_state.keys()
+        if len(states) >= 3:
+            mode = "multilateral"
+        elif (
+            place is not None
+            and place.country
+            and {e.country for e in actors if e.country}
+            and {e.country for e in recipients if e.country}
+            and place.country not in countries
+        ):
+            mode = "third-party"
+
+    return event, cameo, mode, negated, future, hypothetical

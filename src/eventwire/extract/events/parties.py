@@ -284,3 +284,94 @@ def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[En
         if ents:
             return ents, None
     return [], None
+
+
+def read_parties(
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants
+) -> tuple[list[Entity], list[Entity], Place | None]:
+    """(actors, recipients, place) of a candidate event, read from its clause and the article."""
+    r = c.rule
+    if c.kind == "must":
+        actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
+    elif c.kind == "noun" and c.head == c.trig:
+        poss = [ch for ch in c.trig.children if ch.dep_ == "poss"] + prep_objects(c.trig, {"by"})
+        actors = entities_of(poss, parts) or actor_side(c.trig, parts, rs)
+    elif c.kind == "subjnoun":
+        actors = [e for e in parts.entities(c.trig)]
+    else:
+        actors = actor_side(c.head, parts, rs)
+        if not actors and c.kind == "noun":
+            actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
+    recipients, between = recipient_side(c, parts, rs)
+    if between:
+        if not actors:
+            actors, recipients = between[:1], [*between[1:], *recipients]
+        else:
+            recipients = [*recipients, *between]
+    place: Place | None = None
+    if r.visit:
+        rec, place = visit_target(c, ctx, parts)
+        if rec:
+            recipients = rec
+    if place is None:
+        # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
+        spots = [c.head, c.trig, c.obj, subject_of(c.head)]
+        if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            # "talks took place in X", "follow a discussion with Y during the fair in X"
+            spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
+        seen_i: set[int] = set()
+        for hd in spots:
+            if hd is None or hd.i in seen_i:
+                continue
+            seen_i.add(hd.i)
+            place = parts.locative(hd)
+            if place is not None:
+                break
+    if place is None and c.head.dep_ == "relcl" and any(ch.lower_ == "where" for ch in c.head.children):
+        place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
+    if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
+        place = parts.dateline_place()  # "attended here" in a story datelined Ankara
+    if place is not None and place.country:
+        for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
+            if e.kind == "group" and e.country is None:
+                e.country = place.country
+    for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
+        la = ctx.actors.get(e.id) if e.country is None else None
+        if la is not None and la.country:
+            e.country = la.country
+    if r.event in set(rs.settings.get("single_country_default") or []):
+        # domestic default: in a sentence that names one country, its unplaced actors belong to it
+        sent = c.trig.sent
+        named = {
+            m.entity.country for m in ctx.entities_in(sent.start_char, sent.end_char) if m.entity.country
+        }
+        if len(named) == 1:
+            iso = next(iter(named))
+            for e in [*actors, *recipients]:
+                if e.country is None and e.kind in {"person", "group", "organization"}:
+                    e.country = iso
+    ids = {e.id for e in actors}
+    recipients = [e for e in recipients if e.id not in ids]
+    if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
+        recipients = [country_entity(ctx, place.country)]
+    recipients = [e for e in recipients if e.kind != "group" or e.country]
+    if not recipients and r.event == "PROTEST":
+        recipients = protest_target(c, parts)
+    if not recipients and c.absorbed:  # "threatened to impose a curfew in Algiers"
+        for a in c.absorbed:
+            pa = next(
+                (p for p in (parts.locative(x) for x in (a.head, a.trig, a.obj) if x is not None) if p), None
+            )
+            if pa is not None and pa.country:
+                recipients = [country_entity(ctx, pa.country)]
+                break
+    default = (rs.settings.get("default_recipient") or {}).get(r.event)
+    if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
+        iso = place.country if place is not None else None
+        if default == "host_of_place" and iso in {e.country for e in actors}:
+            iso = None
+        if iso is None and default == "government_of_place":
+            iso = next((e.country for e in actors if e.country), None)
+        if iso:
+            recipients = [country_entity(ctx, iso)]
+    return actors, recipients, place
