@@ -401,3 +401,148 @@ def test_header_fields_on_one_row() -> None:
         "2024-03-04",
         BODY1,
     )
+
+
+# ------------------------------------------------------------------ header layouts: bylines and stamps
+
+HEAD = "Norland and Suddenia agree on a fishing commission"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("Valletta, March 3, 2025", "2025-03-03", None),  # place and date on their own line
+        ("By Staff Reporter | Updated 2025-03-03 10:00 GMT", "2025-03-03", None),
+        ("By Ana Example\nTuesday 3 Mar 2020", "2020-03-03", "Ana Example"),
+        ("By ANA EXAMPLEUpdated: FEBRUARY 20, 2018 18:41", "2018-02-20", "Ana Example"),  # glued label
+        ("Example Online , Tuesday 3 Mar 2020", "2020-03-03", None),  # outlet before the date
+        ("Ana Example Reuters", None, "Ana Example"),  # a bare byline: name and agency, no "By"
+        ("Posted on March 3, 2025 by Ana Example", "2025-03-03", "Ana Example"),
+        ("Updated 10:32 AM ET, Tue March 3, 2025", "2025-03-03", None),
+        ("Published time: 28 Aug, 2019 07:54 Edited time: 28 Aug, 2019 11:55", "2019-08-28", None),
+    ],
+)
+def test_header_stamp_layouts(header: str, published: str | None, author: str | None) -> None:
+    c = clean_text(f"{HEAD}\n\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author) == (HEAD, published, author)
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+def test_a_date_inside_a_sentence_is_no_stamp() -> None:
+    c = clean_text(f"{HEAD}\n\nThe talks resumed on March 3, 2025 in Valletta\n\n{BODY2}")
+    assert c.published is None
+
+
+def test_byline_naming_an_outlet_or_only_a_role() -> None:
+    c = clean_text(f"{HEAD}\n\nBy Example News Agency\n\n{BODY1}")
+    assert (c.author, c.publisher, c.text) == (None, "Example News Agency", BODY1)
+    c = clean_text(f"{HEAD}\n\nBy Staff, Agencies\n\n{BODY1}")
+    assert (c.author, c.text) == (None, BODY1)
+    c = clean_text(f" date 2021-05-04 Agency Reporter\n\n{BODY1}")
+    assert (c.title, c.published, c.text) == (None, "2021-05-04", BODY1)
+
+
+def test_byline_and_stamp_under_a_standfirst() -> None:
+    raw = (
+        f"{HEAD}\nThe two states signed the deal in the capital on Monday.\n"
+        f"By ANA EXAMPLEUpdated: FEBRUARY 20, 2018 18:41\n{BODY1}\n\n{BODY2}"
+    )
+    c = clean_text(raw)
+    assert (c.published, c.author) == ("2018-02-20", "Ana Example")
+    assert "Updated" not in c.text and "ANA" not in c.text
+
+
+def test_last_update_footer_with_two_zoned_times() -> None:
+    c = clean_text(f"{BODY1}\n\n{BODY2}\n\nLast Update: Friday, 31 May 2019 KSA 10:55 - GMT 07:55")
+    assert c.published == "2019-05-31" and c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Last Update: Friday, 31 May 2019 KSA 10:55 - GMT 07:55", "2019-05-31"),
+        ("March 3, 2025 5:12 PM GMT+9", "2025-03-03"),
+        ("Updated on: 8 January 2026 (10:32 GMT)", "2026-01-08"),
+        ("8 January 2026 Edited soon", None),
+    ],
+)
+def test_parse_date_line_times_and_zones(line: str, value: str | None) -> None:
+    assert parse_date_line(line) == value
+
+
+def test_navigation_and_widgets_are_no_headline() -> None:
+    raw = f"Accessibility links\n\nBreaking News\n\n{HEAD}\n\n{BODY1}"
+    assert clean_text(raw).title == HEAD
+    icons = " ".join(f"{w}icon" for w in ("bookmark", "camera", "check", "close", "edit", "mail", "search"))
+    c = clean_text(f" date 2019-08-28  {icons} fm\n{HEAD}\n\n{BODY1}")
+    assert (c.title, c.published, c.text) == (HEAD, "2019-08-28", BODY1)
+    c = clean_text(f" date 2022-02-10 Valletta\n\n{BODY1}")  # a place label is no headline
+    assert (c.title, c.text) == (None, BODY1)
+    c = clean_text(f" date 2025-02-14 + ↺ − 16 px\n\n{BODY1}")  # a font-size widget
+    assert (c.title, c.text) == (None, BODY1)
+
+
+def test_long_headline_before_its_byline() -> None:
+    head = "Norland's President Arrives in Suddenia To Take Part in the Third Round of the Regional Fishing Summit"
+    c = clean_text(f"{head}\n\nBy Staff, Agencies\n\n{BODY1}")
+    assert (c.title, c.text) == (head, BODY1)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Foreign Minister Ana Example. © Example Agency / Jan Example",
+        "People wait at the border crossing near Valletta on March 2, 2024 - Copyright EXA Jan EXAMPLE",
+        "Norland will deliver ten patrol boats to Suddenia. Credit: Example Shipyards AB.",
+        "Officials meet in Valletta, March 2, 2024. REUTERS/Jan Example",
+        "Credit: REUTERS/Example Air Force",
+    ],
+)
+def test_captions_with_credits_are_dropped(caption: str) -> None:
+    c = clean_text(f" date 2024-03-03 {caption}\n\n{BODY1}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    c = clean_text(f"{BODY1}\n\n{caption}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    assert c.publisher is None
+
+
+def test_agency_sign_off_keeps_its_paragraph() -> None:
+    para = "In 2015, Norland bought ten patrol boats from Suddenia in a deal worth 100 million dollars."
+    c = clean_text(f"{BODY1}\n\n{para} (Xinhua/EXA)")
+    assert c.text == f"{BODY1}\n\n{para}"
+    c = clean_text(f"{BODY1}\n\n{para} (REUTERS/Jan Example)")  # a photographer's credit: a caption
+    assert c.text == BODY1
+
+
+def test_repeated_caption_and_repeated_paragraph() -> None:
+    cap = "Ana Example, left, and Jan Other greet each other after the talks in Valletta, Malta, March 2, 2024."
+    c = clean_text(f"{HEAD}\n\n{cap}\n{cap}\n\n{BODY1}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    c = clean_text(f"{BODY1}\n\n{BODY2}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored",
+        "Sponsored Content by Example Bank",
+        "Promoted: Ten places to visit in Valletta",
+        "Intellectual says the talks will fail https://t.co/abc — Example News (@example) May 31, 2022",
+    ],
+)
+def test_sponsored_slots_and_embedded_posts_are_dropped(line: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ('the capital.“We will', 'the capital. “We will'),
+        ('a good day.”The talks', 'a good day.” The talks'),
+        ('in the capital."We will sign," he said.', 'in the capital. "We will sign," he said.'),
+        ('He said "we will sign."The talks', 'He said "we will sign." The talks'),
+    ],
+)
+def test_quote_glued_to_a_sentence_end_gets_its_space(glued: str, fixed: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{glued}").text == f"{BODY1}\n\n{fixed}"
