@@ -515,7 +515,9 @@ def test_agency_sign_off_keeps_its_paragraph() -> None:
 
 
 def test_repeated_caption_and_repeated_paragraph() -> None:
-    cap = "Ana Example, left, and Jan Other greet each other after the talks in Valletta, Malta, March 2, 2024."
+    cap = (
+        "Ana Example, left, and Jan Other greet each other after the talks in Valletta, Malta, March 2, 2024."
+    )
     c = clean_text(f"{HEAD}\n\n{cap}\n{cap}\n\n{BODY1}\n\n{BODY2}")
     assert c.text == f"{BODY1}\n\n{BODY2}"
     c = clean_text(f"{BODY1}\n\n{BODY2}\n\n{BODY2}")
@@ -538,8 +540,8 @@ def test_sponsored_slots_and_embedded_posts_are_dropped(line: str) -> None:
 @pytest.mark.parametrize(
     ("glued", "fixed"),
     [
-        ('the capital.“We will', 'the capital. “We will'),
-        ('a good day.”The talks', 'a good day.” The talks'),
+        ("the capital.“We will", "the capital. “We will"),
+        ("a good day.”The talks", "a good day.” The talks"),
         ('in the capital."We will sign," he said.', 'in the capital. "We will sign," he said.'),
         ('He said "we will sign."The talks', 'He said "we will sign." The talks'),
     ],

@@ -18,7 +18,10 @@ def nlp():
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Norland rejects the claims", "Norland's foreign minister rejected the claims on Monday."),  # subhead
+        (
+            "Norland rejects the claims",
+            "Norland's foreign minister rejected the claims on Monday.",
+        ),  # subhead
         ("He called the pact “a shield for the region”", "The president of Suddenia signed the pact."),
         ("A ministry building in Valletta", "Suddenia recalled its ambassador from Norland."),  # caption
     ],

@@ -223,6 +223,17 @@ def find_stamp(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+_GIVEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def given_date(value: str) -> str | None:
+    """A date an analyst typed (YYYY, YYYY-MM or YYYY-MM-DD) if it is one, at that precision."""
+    m = _GIVEN.match(value.strip())
+    if not m:
+        return None
+    return iso_date(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+
+
 def parse_any_date(value: object) -> str | None:
     """Normalise a metadata date (ISO, RFC 2822, '26-MAR-1987 21:36', 'Jan 8, 2026', epoch ...).
 
