@@ -548,3 +548,58 @@ def test_sponsored_slots_and_embedded_posts_are_dropped(line: str) -> None:
 )
 def test_quote_glued_to_a_sentence_end_gets_its_space(glued: str, fixed: str) -> None:
     assert clean_text(f"{BODY1}\n\n{glued}").text == f"{BODY1}\n\n{fixed}"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("Ana Example Published September 19, 2022 | 08:32 PM", "2022-09-19", "Ana Example"),
+        ("18:33, 22.05.2017", "2017-05-22", None),  # the time first
+        ("Monday, 6 April 2015 00:00 -     - {{hits.count}}", "2015-04-06", None),  # an unfilled template
+        ("Example Wire, September 26, 2015 Adjust font size:", "2015-09-26", None),
+        ("Source: Example Wire | 2018-03-31 03:25:04 | Editor: Jan Other", "2018-03-31", None),
+    ],
+)
+def test_more_stamp_layouts(header: str, published: str, author: str | None) -> None:
+    c = clean_text(f"{HEAD}\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author, c.text) == (HEAD, published, author, f"{BODY1}\n\n{BODY2}")
+
+
+def test_a_kicker_is_no_dateline_and_a_date_first_dateline_is() -> None:
+    c = clean_text(f"News\nBREAKING: {HEAD}\nMarch 3, 2024 (VALLETTA) – {BODY2}")
+    assert (c.title, c.published) == (f"BREAKING: {HEAD}", "2024-03-03")
+    assert c.text.startswith("March 3, 2024 (VALLETTA) – The commission")
+
+
+def test_long_headline_first_in_the_header() -> None:
+    head = "From boats to satellites: what is in the twelve Norland and Suddenia agreements signed during the visit"
+    lead = (
+        "Valletta, March 3, Norland's leader and Suddenia's leader signed twelve accords. "
+        + BODY2
+        + " "
+        + BODY2
+    )
+    c = clean_text(f"Politics\n{head}\n{lead}\n{BODY2}")
+    assert c.title == head and c.text.startswith("Valletta, March 3, Norland's")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Category: World, Politics",
+        "Editor: Jan Other",
+        "You are here:   Home > World",
+        "1695 views",
+        "Norland sends aid to the coast Feb 26 2024, 07:39 AM • 27317 views",
+        "Storm hits Westland  • Roundup: markets fall  • Talks resume in Valletta  • Westland wins the cup",
+        '<label id="x1"><meter id="x1"></meter></label>',
+        "- Published",
+        "RELATED STORY | Norland threatens new fishing rules",
+        "Ministers meet in Valletta, Malta, March 22, 2018. EXA/EXA63-22",
+        "Officials wait outside the ministry in Valletta on March 30, 2018. (REUTERS PHOTO)",
+        "Photo by Jan Example",
+        "ArrowArtboard Title ChevronIcon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon ArrowIcon Print",
+    ],
+)
+def test_page_furniture_in_the_body_is_dropped(line: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"

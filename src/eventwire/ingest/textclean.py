@@ -274,6 +274,7 @@ class Stamp:
 
 # "By ANA EXAMPLEUpdated: ..." : a date label glued to the byline before it
 _GLUED_LABEL = re.compile(r"(?<=[^\W\d_])(?=(?:Last\s?)?(?:Updated?|Published|Posted|Modified)\b)")
+_LABEL_AFTER_NAME = re.compile(r"\s+(?:last\s+)?(?:updated?|published|posted)\b\s*(?:on|at)?\s*:?", re.I)
 _PREFIX_SEP = re.compile(r"\s*[,|·•]|\s+[-–—]\s")
 _MAX_PREFIX_WORDS = 4
 
@@ -317,13 +318,19 @@ def read_stamp(line: str, rules: Rules | None = None) -> Stamp | None:
         return None
     if not before:
         return Stamp(value, labelled=strip_label(line) != line)
-    # "Updated 10:32 AM ET" before the date: a label and a time
+    # "Updated 10:32 AM ET" or "18:33," before the date: a label and a time
     unlabelled = strip_label(before)
-    if unlabelled != before and (not unlabelled or stamp_rest(unlabelled)):
-        return Stamp(value, labelled=True)
+    if not unlabelled or stamp_rest(unlabelled):
+        return Stamp(value, labelled=unlabelled != before)
     byl = read_byline(before, rules)
     if byl is not None:
         return Stamp(value, author=byl.author, outlet=byl.outlet, labelled=True)
+    # "Ana Example Published September 19, 2022": a writer's name, then the label
+    if _LABEL_AFTER_NAME.match(line[len(before) :]):
+        name = _trim_roles(before, rules)
+        if 2 <= len(name.split()) <= 4 and _looks_like_name(name, rules) and _NAME_CHARS.fullmatch(name):
+            if not _outlet_name(name, rules) and name.split()[-1].lower() not in rules.wire_agencies:
+                return Stamp(value, author=tidy_name(name), labelled=True)
     if _name_prefix(before, line[len(before) :], rules):
         rest = line[len(before) :].lstrip(" ,|·•-–—")
         return Stamp(value, labelled=strip_label(rest) != rest)
@@ -337,7 +344,7 @@ def _is_widget_line(line: str, rules: Rules) -> bool:
         return False
     words = low.split()
     hits = sum(1 for w in words if w.endswith(rules.widget_word_suffixes))
-    return hits >= 4 and hits >= 0.4 * len(words)
+    return hits >= 4 and hits >= 0.3 * len(words)
 
 
 def _parse_agency(line: str, rules: Rules) -> str | None:
@@ -369,6 +376,19 @@ def _is_teaser_heading(line: str, rules: Rules) -> bool:
     return len(line) <= 60 and bool(rules.teaser_heading.match(line))
 
 
+def _dateline(text: str, rules: Rules, probe: str | None = None) -> re.Match[str] | None:
+    """The dateline pattern opening ``text``; a kicker ("BREAKING:", "UPDATE -") is no place."""
+    for pat in rules.datelines:
+        m = pat.match(probe if probe is not None else text)
+        if m is None:
+            continue
+        place = (m.groupdict().get("place") or "").strip().lower()
+        if place and place in rules.section_labels:
+            continue
+        return m
+    return None
+
+
 def _is_body_line(line: str, rules: Rules) -> bool:
     """Prose that starts the story (as opposed to a headline, tag or label)."""
     n = len(_words(line))
@@ -377,7 +397,16 @@ def _is_body_line(line: str, rules: Rules) -> bool:
     if _SENT_END.search(line):
         # a short question or exclamation on its own is a headline ("What now for X?")
         return n >= (12 if line.rstrip("\"'”’»)]").endswith(("?", "!")) else 5)
-    return any(p.match(line) for p in rules.datelines) and n >= 6
+    return n >= 6 and _dateline(line, rules) is not None
+
+
+def _long_headline(line: str) -> bool:
+    """A headline of 15 to 25 words with no full stop, first in the header ("X Arrives in Y To
+    Take Part in the 32nd Round of Z"): long for a headline, short and unfinished for a lead."""
+    return 15 <= len(_words(line)) <= _MAX_HEADLINE_WORDS and not _TERMINAL.search(line)
+
+
+_MAX_HEADLINE_WORDS = 25
 
 
 def _headline_before_byline(line: str, lines: list[str], i: int, rules: Rules) -> bool:
@@ -494,7 +523,7 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
     """(place, month, day, year) from a dateline opening the paragraph, or Nones."""
     for pat in rules.datelines:
         m = pat.match(para)
-        if not m:
+        if not m or (m.groupdict().get("place") or "").strip().lower() in rules.section_labels:
             continue
         gd = m.groupdict()
         place = (gd.get("place") or "").strip() or None
@@ -509,7 +538,11 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
 
 def _is_bare_dateline(para: str, rules: Rules) -> bool:
     probe = para.rstrip() + " "
-    return any((m := p.match(probe)) is not None and m.end() >= len(probe) for p in rules.datelines)
+    for pat in rules.datelines:
+        m = pat.match(probe)
+        if m is not None and m.end() >= len(probe):
+            return (m.groupdict().get("place") or "").strip().lower() not in rules.section_labels
+    return False
 
 
 def _agency_in_dateline(para: str) -> str | None:
@@ -732,7 +765,10 @@ def clean_text(
         if _is_section_label(line, rules) or _is_drop_line(line, rules) or _is_widget_line(line, rules):
             i += 1
             continue
-        if (_is_body_line(line, rules) and not _headline_before_byline(line, lines, i, rules)) or (
+        headline = _headline_before_byline(line, lines, i, rules) or (
+            _long_headline(line) and not any(_headline_words(c) >= _MIN_TITLE_WORDS for c in candidates)
+        )
+        if (_is_body_line(line, rules) and not headline) or (
             len(line) <= 80 and _is_bare_dateline(line, rules)
         ):
             found_body = True
