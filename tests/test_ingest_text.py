@@ -603,3 +603,65 @@ def test_long_headline_first_in_the_header() -> None:
 )
 def test_page_furniture_in_the_body_is_dropped(line: str) -> None:
     assert clean_text(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("March 3, 2024 / 9:13 AM / Updated 2 hours ago", "2024-03-03", None),
+        ("Ana Example 10 seconds ago Sun 3rd March 2024 | 08:23 PM", "2024-03-03", "Ana Example"),
+        ("by ANA EXAMPLE, Example Press - 03/03/24 4:17 AM ET", None, "Ana Example"),
+        ("(Example Wire) By Ana Example", None, "Ana Example"),
+        ("by Staff Writer Ana Example", None, "Ana Example"),
+    ],
+)
+def test_stamps_with_ages_and_bylines_in_lower_case(
+    header: str, published: str | None, author: str | None
+) -> None:
+    c = clean_text(f"{HEAD}\n\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author, c.text) == (HEAD, published, author, f"{BODY1}\n\n{BODY2}")
+
+
+def test_score_and_fixture_headlines_are_headlines() -> None:
+    for head in ("Norland 2-1 Suddenia", "Norland v Suddenia", "iFish now sells Norland quotas"):
+        assert clean_text(f"{head}\n\n{BODY1}").title == head
+
+
+def test_alt_text_before_its_credited_caption_goes_too() -> None:
+    alt = "A minister waves before boarding a plane at Valletta airport"
+    c = clean_text(f"{HEAD}\n\n{BODY1}\n\n{alt}\n{alt} on March 2, 2024 [Jan Example/AFP]\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Leave a Reply\n\nYour email address will not be published. Required fields are marked *",
+        "Add new comment\nRead our comment policy before posting your viewpoints",
+        "Follow Example News on Telegram. Only the most interesting news",
+        "Show More\nBack to top button",
+        "4 Responses to Norland sends aid",
+    ],
+)
+def test_comment_sections_and_follow_prompts_end_the_story(tail: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{BODY2}\n\n{tail}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This photo, provided by the Norland foreign ministry on March 2, shows the two ministers. (Example) |",
+        "The minister (L) said the deal was fair [EPA]",
+    ],
+)
+def test_more_caption_forms(caption: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{caption}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+def test_wrapped_line_ending_like_a_counter_is_joined_not_dropped() -> None:
+    raw = (
+        "    The company said it bought back a large block of stock, and trading was heavy with 48,000 shares\n"
+        "traded on the exchange by the close of business on Tuesday afternoon.\n"
+        "    Analysts said they did not expect the buyback to change the company's plans this year.\n"
+    )
+    assert "48,000 shares traded on the exchange" in clean_text(raw).text

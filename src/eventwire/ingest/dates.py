@@ -28,6 +28,12 @@ _TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 _STAMP_SEPS = " |·•-–—,.()/"
+# how long ago a page says it changed: "Updated 2 hours ago", "10 seconds ago"
+AGE = re.compile(
+    r"^\s*(?:(?:last\s+)?(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\s*",
+    re.IGNORECASE,
+)
 
 
 def _month_alt() -> str:
@@ -185,6 +191,10 @@ def stamp_rest(rest: str) -> bool:
         if not rest or rest.lower() == "updated" or _ZONE.fullmatch(rest):
             return True
         if _TIME_TAIL.match(rest):
+            continue
+        age = AGE.match(rest)
+        if age:  # "Updated 2 hours ago"
+            rest = rest[age.end() :]
             continue
         label = _labels()[0].match(rest)
         if not label or not label.end():

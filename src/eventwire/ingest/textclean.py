@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from eventwire.ingest.dates import (
+    AGE,
     find_stamp,
     iso_date,
     match_date,
@@ -163,15 +164,19 @@ def _looks_like_name(chunk: str, rules: Rules) -> bool:
 
 _BYLINE_CUT = re.compile(r"\s*(?:[|;(\[]|\s[-–—]\s)\s*")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|at|for|from)\s+(?=[A-Z])")
+_SOURCE_PREFIX = re.compile(r"^\s*\([^()]{2,40}\)\s*(?=by\s)", re.I)
+_LOWER_BY = re.compile(r"^\s*by\s+[A-Z]")  # "by JAN EXAMPLE, Example Press": a header, not a wrapped line
 _NAME_CHARS = re.compile(r"[^\W\d_][\w.'’ -]*")
 _BYLINE_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _trim_roles(chunk: str, rules: Rules) -> str:
-    """'Ana Example Political Correspondent' -> 'Ana Example'."""
+    """'Ana Example Political Correspondent' -> 'Ana Example'; 'Staff Writer Ana Example' too."""
     words = chunk.split()
     while len(words) > 1 and words[-1].lower().strip(".,") in rules.byline_role_words:
         words.pop()
+    while len(words) > 2 and words[0].lower().strip(".,") in rules.byline_role_words:
+        words.pop(0)  # "Sportswriter Ana Example"
     return " ".join(words)
 
 
@@ -206,7 +211,8 @@ def read_byline(line: str, rules: Rules | None = None) -> Byline | None:
     ("By Staff Reporter", "By Staff, Agencies") is still a byline, to drop, with no author.
     """
     rules = rules or load_rules()
-    if len(line) > 160 or not line.lstrip()[:1].isupper():
+    line = _SOURCE_PREFIX.sub("", line, count=1)  # "(Example Wire) By Ana Example"
+    if len(line) > 160 or not (line.lstrip()[:1].isupper() or _LOWER_BY.match(line)):
         return None  # "by the ministry ..." continuing a wrapped sentence is not a byline
     for pat in rules.bylines:
         m = pat.match(line)
@@ -227,7 +233,11 @@ def read_byline(line: str, rules: Rules | None = None) -> Byline | None:
         if not _looks_like_name(names[0], rules):
             return None
         # after the first name, a one-word chunk is an outlet ("..., CNN"), not a person
-        kept = [names[0]] + [c for c in names[1:] if len(c.split()) >= 2 and _looks_like_name(c, rules)]
+        kept = [names[0]] + [
+            c
+            for c in names[1:]
+            if len(c.split()) >= 2 and _looks_like_name(c, rules) and not _outlet_name(c, rules)
+        ]
         author = ", ".join(tidy_name(n) for n in kept) if len(kept) > 1 else tidy_name(kept[0])
         return Byline(author=author)
     return None
@@ -325,8 +335,12 @@ def read_stamp(line: str, rules: Rules | None = None) -> Stamp | None:
     byl = read_byline(before, rules)
     if byl is not None:
         return Stamp(value, author=byl.author, outlet=byl.outlet, labelled=True)
-    # "Ana Example Published September 19, 2022": a writer's name, then the label
-    if _LABEL_AFTER_NAME.match(line[len(before) :]):
+    # "Ana Example Published September 19, 2022", "Ana Example 10 seconds ago Thu 10th September 2020":
+    # a writer's name, then the label or the page's age
+    age = re.search(r"\s+(?:\d+|an?|one)\s+\S+\s+ago\s*$", before, re.I)
+    if age and AGE.match(before[age.start() :]):
+        before = before[: age.start()]
+    if age or _LABEL_AFTER_NAME.match(line[len(before) :]):
         name = _trim_roles(before, rules)
         if 2 <= len(name.split()) <= 4 and _looks_like_name(name, rules) and _NAME_CHARS.fullmatch(name):
             if not _outlet_name(name, rules) and name.split()[-1].lower() not in rules.wire_agencies:
@@ -417,17 +431,20 @@ def _headline_before_byline(line: str, lines: list[str], i: int, rules: Rules) -
     return bool(nxt) and (read_byline(nxt, rules) is not None or read_stamp(nxt, rules) is not None)
 
 
-def _is_furniture(line: str, rules: Rules, dates: bool = True) -> bool:
+def _is_furniture(line: str, rules: Rules, continuing: bool = False) -> bool:
+    """A line that never continues the paragraph before it. In hard-wrapped copy whose last line
+    did not end a sentence, only lines that are furniture as a whole count: a wrapped line may end
+    in what a date or drop rule reads at a line's end ("... with 48,000 shares")."""
     s = line.strip()
     if len(s) > _MAX_FURNITURE:
         return _is_widget_line(s, rules)
     return (
         _is_section_label(s, rules)
         or _is_teaser_heading(s, rules)
-        or (dates and parse_date_line(s) is not None)
+        or (not continuing and parse_date_line(s) is not None)
         or parse_byline(s, rules) is not None
         or _parse_agency(s, rules) is not None
-        or _is_drop_line(s, rules)
+        or (not continuing and _is_drop_line(s, rules))
     )
 
 
@@ -469,7 +486,7 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
         if not nxt_lower:
             # "...signed in\nJanuary 1986." : in wrapped copy a date can finish a sentence
             continuing = cur is not None and hard_wrapped and not _TERMINAL.search(cur_last)
-            furniture = _is_furniture(s, rules, dates=not continuing)
+            furniture = _is_furniture(s, rules, continuing=continuing)
         else:
             furniture = _is_widget_line(s, rules)
         join = False
@@ -609,9 +626,19 @@ _MIN_TITLE_WORDS = 3  # a headline printed right before its byline or date may h
 
 
 def _headline_words(line: str) -> int:
-    """Words of two letters or more: a navigation link ("Accessibility links") or a lone place
-    name has too few to be a headline."""
-    return sum(1 for w in _words(line) if len(w) >= 2)
+    """Words and scores in a line that may be a headline ("Newcastle 2-1 Bolton", "Blackburn v
+    Burnley"); 0 for a line that cannot be one: a navigation link ("Accessibility links"), a lone
+    place name, a widget ("+ - 16 px"), a line that starts in lower case."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    if first.islower():  # "home to X in the final" (but "iTunes now sells X" is a headline)
+        return 0
+    words = _words(line)
+    if sum(1 for w in words if len(w) >= 2) < 2:
+        return 0
+    return len(words) + len(_SCORE.findall(line))
+
+
+_SCORE = re.compile(r"(?<!\S)\d[\d.,:-]*(?!\S)")
 
 
 def _tag_like(line: str) -> bool:
@@ -831,6 +858,8 @@ def clean_text(
         if (out.author and len(s) < 60 and _same(s, out.author)) or s.casefold() in name_lines:
             continue
         if _is_drop_line(s, rules):
+            if body and len(body[-1]) >= 20 and s.startswith(body[-1]) and not pending:
+                body.pop()  # a picture's alt text printed right before its credited caption
             continue
         if not body and _is_section_label(s, rules):
             continue
