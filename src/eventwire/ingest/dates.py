@@ -206,6 +206,7 @@ def stamp_rest(rest: str) -> bool:
     return False
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[0-2])\d\d(?:\d{4})?(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)")
 _WORD_START = re.compile(r"(?<![\w/.-])(?=[A-Za-z\d])")
 
 
@@ -217,8 +218,8 @@ def find_stamp(line: str) -> tuple[str, str, str] | None:
     stand there (:func:`stamp_rest` for what follows). The label closing the part before the date
     ("Updated:") is removed from it. A year alone is no stamp.
     """
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not _YEAR.search(line):
+        return None  # every full date form carries its year (cheap test: most lines have none)
     for m in _WORD_START.finditer(line):
         pos = m.start()
         found = match_date(line[pos:])
