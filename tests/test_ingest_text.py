@@ -623,7 +623,12 @@ def test_stamps_with_ages_and_bylines_in_lower_case(
 
 
 def test_score_and_fixture_headlines_are_headlines() -> None:
-    for head in ("Norland 2-1 Suddenia", "Norland v Suddenia", "iFish now sells Norland quotas"):
+    for head in (
+        "Norland 2-1 Suddenia",
+        "Norland v Suddenia",
+        "iFish now sells Norland quotas",
+        "$1m payoff for Norland boss",
+    ):
         assert clean_text(f"{head}\n\n{BODY1}").title == head
 
 
@@ -665,3 +670,16 @@ def test_wrapped_line_ending_like_a_counter_is_joined_not_dropped() -> None:
         "    Analysts said they did not expect the buyback to change the company's plans this year.\n"
     )
     assert "48,000 shares traded on the exchange" in clean_text(raw).text
+
+
+def test_wrapped_line_ending_in_an_ellipsis_continues() -> None:
+    raw = (
+        '    The minister told reporters before the talks in Valletta that: "The ...\n'
+        'plan to share the fishing grounds has proven its worth and will stay."\n'
+        "    He declined to say more about the talks, officials said on Monday.\n"
+    )
+    assert (
+        clean_text(raw)
+        .text.split("\n\n")[0]
+        .endswith('that: "The ... plan to share the fishing grounds has proven its worth and will stay."')
+    )

@@ -31,6 +31,7 @@ from eventwire.ingest.rules import Rules, load_rules
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’]?$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -498,7 +499,15 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
             wrapped = hard_wrapped or len(prev) >= 0.6 * width
             if nxt_lower:
                 join = True
-            elif wrapped and not prev_caps and (not _TERMINAL.search(prev) or _ends_with_abbrev(prev, rules)):
+            elif (
+                wrapped
+                and not prev_caps
+                and (
+                    not _TERMINAL.search(prev)
+                    or _ends_with_abbrev(prev, rules)
+                    or (hard_wrapped and _ELLIPSIS_END.search(prev))  # 'that: "The ...\nStrategy to'
+                )
+            ):
                 join = True
         if join and cur is not None:
             if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and s[0].islower():
@@ -630,7 +639,9 @@ def _headline_words(line: str) -> int:
     Burnley"); 0 for a line that cannot be one: a navigation link ("Accessibility links"), a lone
     place name, a widget ("+ - 16 px"), a line that starts in lower case."""
     first = line.split(maxsplit=1)[0] if line.strip() else ""
-    if first.islower():  # "home to X in the final" (but "iTunes now sells X" is a headline)
+    if (
+        first[:1].isalpha() and first.islower()
+    ):  # "home to X in the final" (but "iTunes now sells X" is a headline)
         return 0
     words = _words(line)
     if sum(1 for w in words if len(w) >= 2) < 2:
