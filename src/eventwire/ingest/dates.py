@@ -28,12 +28,21 @@ _TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 _STAMP_SEPS = " |·•-–—,.()/"
-# how long ago a page says it changed: "Updated 2 hours ago", "10 seconds ago"
-AGE = re.compile(
-    r"^\s*(?:(?:last\s+)?(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+"
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b\s*",
-    re.IGNORECASE,
-)
+_AGE: re.Pattern[str] | None = None
+
+
+def age() -> re.Pattern[str]:
+    """How long ago a page says it changed: "Updated 2 hours ago", "10 seconds ago" (units are
+    data: ``age_units``)."""
+    global _AGE
+    if _AGE is None:
+        rules = load_rules()
+        units = "|".join(re.escape(u) for u in sorted(rules.age_units, key=len, reverse=True))
+        labels = "|".join(re.escape(w) for w in rules.date_labels if " " not in w)
+        _AGE = re.compile(
+            rf"^\s*(?:(?:last\s+)?(?:{labels})\s+)?(?:\d+|an?|one)\s+(?:{units})s?\s+ago\b\s*", re.IGNORECASE
+        )
+    return _AGE
 
 
 def _month_alt() -> str:
@@ -47,19 +56,23 @@ def _weekday_alt() -> str:
 
 
 _PATTERNS: tuple[re.Pattern[str], ...] | None = None
-_LABELS: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+_LABELS: tuple[re.Pattern[str], ...] | None = None
 
 
-def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a label opening a text, a label closing it): "Updated on:", "Last Update:", "Published time"."""
+def _labels() -> tuple[re.Pattern[str], ...]:
+    """Date labels ("Updated on:", "Last Update:", "Published time") opening a text, closing it,
+    following a space, and glued to the word before them."""
     global _LABELS
     if _LABELS is None:
         names = sorted(load_rules().date_labels, key=len, reverse=True)
         alt = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
         label = rf"(?:{alt})\s*(?:on|at)?\s*:?"
+        glued = "|".join(r"\s?".join(re.escape(w.capitalize()) for w in n.split()) for n in names)
         _LABELS = (
             re.compile(rf"^\s*{label}\s*", re.IGNORECASE),
             re.compile(rf"(?:^|(?<=[\s|·•,(]))(?:{label})\s*$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{alt})\b\s*(?:on|at)?\s*:?", re.IGNORECASE),
+            re.compile(rf"(?<=[^\W\d_])(?=(?:{glued})\b)"),
         )
     return _LABELS
 
@@ -180,6 +193,17 @@ def strip_label(text: str) -> str:
     return _labels()[0].sub("", text, count=1)
 
 
+def label_after(text: str) -> bool:
+    """Does ``text`` open with a space and a date label ("Ana Example| Published ...")?"""
+    return _labels()[2].match(text) is not None
+
+
+def unglue_label(line: str) -> str:
+    """'By ANA EXAMPLEUpdated: ...' -> 'By ANA EXAMPLE Updated: ...': a label glued to the word
+    before it (written with its capital, as pages print it)."""
+    return _labels()[3].sub(" ", line)
+
+
 def stamp_rest(rest: str) -> bool:
     """True when what follows a date on a stamp line is only more of the stamp: times and zones
     ("10:55 - GMT 07:55"), an ISO time, or another labelled stamp ("Edited time: 28 Aug, 2019")."""
@@ -192,9 +216,9 @@ def stamp_rest(rest: str) -> bool:
             return True
         if _TIME_TAIL.match(rest):
             continue
-        age = AGE.match(rest)
-        if age:  # "Updated 2 hours ago"
-            rest = rest[age.end() :]
+        ago = age().match(rest)
+        if ago:  # "Updated 2 hours ago"
+            rest = rest[ago.end() :]
             continue
         label = _labels()[0].match(rest)
         if not label or not label.end():

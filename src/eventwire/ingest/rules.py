@@ -19,6 +19,7 @@ class Rules:
     months: dict[str, int]
     weekdays: frozenset[str]
     date_labels: tuple[str, ...]
+    age_units: tuple[str, ...]
     inline_debris: tuple[re.Pattern[str], ...]
     drop_lines: tuple[re.Pattern[str], ...]
     drop_line: re.Pattern[str]  # all drop_lines as one alternation (one pass per line)
@@ -63,6 +64,7 @@ def load_rules() -> Rules:
         months={k.lower(): int(v) for k, v in raw["months"].items()},
         weekdays=frozenset(w.lower() for w in raw["weekdays"]),
         date_labels=tuple(w.lower() for w in raw["date_labels"]),
+        age_units=tuple(w.lower() for w in raw["age_units"]),
         inline_debris=tuple(_ci(p) for p in raw["inline_debris"]),
         drop_lines=tuple(_ci(p) for p in raw["drop_lines"]),
         drop_line=_ci("|".join(f"(?:{p})" for p in raw["drop_lines"])),

@@ -17,14 +17,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from eventwire.ingest.dates import (
-    AGE,
+    age,
     find_stamp,
     iso_date,
+    label_after,
     match_date,
     month_number,
     parse_date_line,
     stamp_rest,
     strip_label,
+    unglue_label,
 )
 from eventwire.ingest.rules import Rules, load_rules
 
@@ -40,7 +42,6 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]")
 _TIME_PREFIX = re.compile(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*")
-_LABELLED_DATE = re.compile(r"^\W*(?:last\s+)?(?:updated|published|posted|modified|date[d]?)\b", re.I)
 _GLUED_OPEN = re.compile(r"(?<=[.!?,:;])(?=[“‘]\w)")  # 'Poland.“Through' -> 'Poland. “Through'
 _GLUED_CLOSE = re.compile(r"(?<=[.!?,…][”’])(?=[“\"]?[A-Z])")  # 'day.”To' -> 'day.” To'
 _GLUED_STRAIGHT = re.compile(r'(?<=[.!?,])"(?=[A-Z])')
@@ -283,9 +284,6 @@ class Stamp:
     labelled: bool = False  # a label or byline says it is the page's stamp, not a timeline heading
 
 
-# "By ANA EXAMPLEUpdated: ..." : a date label glued to the byline before it
-_GLUED_LABEL = re.compile(r"(?<=[^\W\d_])(?=(?:Last\s?)?(?:Updated?|Published|Posted|Modified)\b)")
-_LABEL_AFTER_NAME = re.compile(r"\s+(?:last\s+)?(?:updated?|published|posted)\b\s*(?:on|at)?\s*:?", re.I)
 _PREFIX_SEP = re.compile(r"\s*[,|·•]|\s+[-–—]\s")
 _MAX_PREFIX_WORDS = 4
 
@@ -312,7 +310,7 @@ def read_stamp(line: str, rules: Rules | None = None) -> Stamp | None:
     if len(line) > 160 or not any(c.isdigit() for c in line):
         return None
     rules = rules or load_rules()
-    line = _GLUED_LABEL.sub(" ", line.strip())
+    line = unglue_label(line.strip())  # "By ANA EXAMPLEUpdated: ..."
     found = find_stamp(line)
     if not found:
         return None
@@ -338,10 +336,12 @@ def read_stamp(line: str, rules: Rules | None = None) -> Stamp | None:
         return Stamp(value, author=byl.author, outlet=byl.outlet, labelled=True)
     # "Ana Example Published September 19, 2022", "Ana Example 10 seconds ago Thu 10th September 2020":
     # a writer's name, then the label or the page's age
-    age = re.search(r"\s+(?:\d+|an?|one)\s+\S+\s+ago\s*$", before, re.I)
-    if age and AGE.match(before[age.start() :]):
-        before = before[: age.start()]
-    if age or _LABEL_AFTER_NAME.match(line[len(before) :]):
+    ago = re.search(r"\s+(?:\d+|an?|one)\s+\S+\s+ago\s*$", before, re.I)
+    if ago and age().match(before[ago.start() :]):
+        before = before[: ago.start()]
+    else:
+        ago = None
+    if ago or label_after(line[len(before) :]):
         name = _trim_roles(before, rules)
         if 2 <= len(name.split()) <= 4 and _looks_like_name(name, rules) and _NAME_CHARS.fullmatch(name):
             if not _outlet_name(name, rules) and name.split()[-1].lower() not in rules.wire_agencies:
@@ -849,7 +849,7 @@ def clean_text(
             continue
         dd = parse_date_line(s)
         if dd:
-            if body and not _LABELLED_DATE.match(s):
+            if body and strip_label(s.lstrip("|·•-–— ")) == s.lstrip("|·•-–— "):
                 pending.append((s, dd))
             else:
                 footer_dates.append(dd)

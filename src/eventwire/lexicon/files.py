@@ -315,6 +315,7 @@ class Ingest(TypedDict):
     months: dict[str, int]
     weekdays: Words
     date_labels: Words
+    age_units: Words
     inline_debris: list[Regex]
     drop_lines: list[Regex]
     teaser_headings: list[Regex]
