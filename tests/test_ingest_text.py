@@ -683,3 +683,9 @@ def test_wrapped_line_ending_in_an_ellipsis_continues() -> None:
         .text.split("\n\n")[0]
         .endswith('that: "The ... plan to share the fishing grounds has proven its worth and will stay."')
     )
+
+
+def test_paragraph_opening_with_a_closing_mark_opens_a_quotation() -> None:
+    assert clean_text(f"{BODY1}\n\n”We will sign the pact,” the minister said.").text.endswith(
+        "“We will sign the pact,” the minister said."
+    )

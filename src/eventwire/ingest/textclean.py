@@ -90,10 +90,13 @@ def unglue_quotes(para: str) -> str:
     Pages drop the space at a paragraph join ('... in southern Poland."Through the signing ...'):
     the tokenizer then reads '"Through' as one word, the sentence never ends and the quotation is
     never found. A curly mark says which side it belongs to; a straight one opens a quotation when
-    an even number of straight marks come before it in the paragraph, and closes one otherwise.
+    an even number of straight marks come before it in the paragraph, and closes one otherwise. A
+    paragraph opening with a closing mark (pages mix them up) opens a quotation.
     """
     if '"' not in para and "“" not in para and "”" not in para and "’" not in para and "‘" not in para:
         return para
+    if para.startswith("”") and para[1:2].isalnum():
+        para = "“" + para[1:]  # a quotation opened with the closing mark: nothing before it to close
     para = _GLUED_OPEN.sub(" ", para)
     para = _GLUED_CLOSE.sub(" ", para)
     if '"' in para:
