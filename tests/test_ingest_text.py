@@ -401,3 +401,291 @@ def test_header_fields_on_one_row() -> None:
         "2024-03-04",
         BODY1,
     )
+
+
+# ------------------------------------------------------------------ header layouts: bylines and stamps
+
+HEAD = "Norland and Suddenia agree on a fishing commission"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("Valletta, March 3, 2025", "2025-03-03", None),  # place and date on their own line
+        ("By Staff Reporter | Updated 2025-03-03 10:00 GMT", "2025-03-03", None),
+        ("By Ana Example\nTuesday 3 Mar 2020", "2020-03-03", "Ana Example"),
+        ("By ANA EXAMPLEUpdated: FEBRUARY 20, 2018 18:41", "2018-02-20", "Ana Example"),  # glued label
+        ("Example Online , Tuesday 3 Mar 2020", "2020-03-03", None),  # outlet before the date
+        ("Ana Example Reuters", None, "Ana Example"),  # a bare byline: name and agency, no "By"
+        ("Posted on March 3, 2025 by Ana Example", "2025-03-03", "Ana Example"),
+        ("Updated 10:32 AM ET, Tue March 3, 2025", "2025-03-03", None),
+        ("Published time: 28 Aug, 2019 07:54 Edited time: 28 Aug, 2019 11:55", "2019-08-28", None),
+    ],
+)
+def test_header_stamp_layouts(header: str, published: str | None, author: str | None) -> None:
+    c = clean_text(f"{HEAD}\n\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author) == (HEAD, published, author)
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+def test_a_date_inside_a_sentence_is_no_stamp() -> None:
+    c = clean_text(f"{HEAD}\n\nThe talks resumed on March 3, 2025 in Valletta\n\n{BODY2}")
+    assert c.published is None
+
+
+def test_byline_naming_an_outlet_or_only_a_role() -> None:
+    c = clean_text(f"{HEAD}\n\nBy Example News Agency\n\n{BODY1}")
+    assert (c.author, c.publisher, c.text) == (None, "Example News Agency", BODY1)
+    c = clean_text(f"{HEAD}\n\nBy Staff, Agencies\n\n{BODY1}")
+    assert (c.author, c.text) == (None, BODY1)
+    c = clean_text(f" date 2021-05-04 Agency Reporter\n\n{BODY1}")
+    assert (c.title, c.published, c.text) == (None, "2021-05-04", BODY1)
+
+
+def test_byline_and_stamp_under_a_standfirst() -> None:
+    raw = (
+        f"{HEAD}\nThe two states signed the deal in the capital on Monday.\n"
+        f"By ANA EXAMPLEUpdated: FEBRUARY 20, 2018 18:41\n{BODY1}\n\n{BODY2}"
+    )
+    c = clean_text(raw)
+    assert (c.published, c.author) == ("2018-02-20", "Ana Example")
+    assert "Updated" not in c.text and "ANA" not in c.text
+
+
+def test_last_update_footer_with_two_zoned_times() -> None:
+    c = clean_text(f"{BODY1}\n\n{BODY2}\n\nLast Update: Friday, 31 May 2019 KSA 10:55 - GMT 07:55")
+    assert c.published == "2019-05-31" and c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Last Update: Friday, 31 May 2019 KSA 10:55 - GMT 07:55", "2019-05-31"),
+        ("March 3, 2025 5:12 PM GMT+9", "2025-03-03"),
+        ("Updated on: 8 January 2026 (10:32 GMT)", "2026-01-08"),
+        ("8 January 2026 Edited soon", None),
+    ],
+)
+def test_parse_date_line_times_and_zones(line: str, value: str | None) -> None:
+    assert parse_date_line(line) == value
+
+
+def test_navigation_and_widgets_are_no_headline() -> None:
+    raw = f"Accessibility links\n\nBreaking News\n\n{HEAD}\n\n{BODY1}"
+    assert clean_text(raw).title == HEAD
+    icons = " ".join(f"{w}icon" for w in ("bookmark", "camera", "check", "close", "edit", "mail", "search"))
+    c = clean_text(f" date 2019-08-28  {icons} fm\n{HEAD}\n\n{BODY1}")
+    assert (c.title, c.published, c.text) == (HEAD, "2019-08-28", BODY1)
+    c = clean_text(f" date 2022-02-10 Valletta\n\n{BODY1}")  # a place label is no headline
+    assert (c.title, c.text) == (None, BODY1)
+    c = clean_text(f" date 2025-02-14 + ↺ − 16 px\n\n{BODY1}")  # a font-size widget
+    assert (c.title, c.text) == (None, BODY1)
+
+
+def test_long_headline_before_its_byline() -> None:
+    head = "Norland's President Arrives in Suddenia To Take Part in the Third Round of the Regional Fishing Summit"
+    c = clean_text(f"{head}\n\nBy Staff, Agencies\n\n{BODY1}")
+    assert (c.title, c.text) == (head, BODY1)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Foreign Minister Ana Example. © Example Agency / Jan Example",
+        "People wait at the border crossing near Valletta on March 2, 2024 - Copyright EXA Jan EXAMPLE",
+        "Norland will deliver ten patrol boats to Suddenia. Credit: Example Shipyards AB.",
+        "Officials meet in Valletta, March 2, 2024. REUTERS/Jan Example",
+        "Credit: REUTERS/Example Air Force",
+    ],
+)
+def test_captions_with_credits_are_dropped(caption: str) -> None:
+    c = clean_text(f" date 2024-03-03 {caption}\n\n{BODY1}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    c = clean_text(f"{BODY1}\n\n{caption}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    assert c.publisher is None
+
+
+def test_agency_sign_off_keeps_its_paragraph() -> None:
+    para = "In 2015, Norland bought ten patrol boats from Suddenia in a deal worth 100 million dollars."
+    c = clean_text(f"{BODY1}\n\n{para} (Xinhua/EXA)")
+    assert c.text == f"{BODY1}\n\n{para}"
+    c = clean_text(f"{BODY1}\n\n{para} (REUTERS/Jan Example)")  # a photographer's credit: a caption
+    assert c.text == BODY1
+
+
+def test_repeated_caption_and_repeated_paragraph() -> None:
+    cap = (
+        "Ana Example, left, and Jan Other greet each other after the talks in Valletta, Malta, March 2, 2024."
+    )
+    c = clean_text(f"{HEAD}\n\n{cap}\n{cap}\n\n{BODY1}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+    c = clean_text(f"{BODY1}\n\n{BODY2}\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored",
+        "Sponsored Content by Example Bank",
+        "Promoted: Ten places to visit in Valletta",
+        "Intellectual says the talks will fail https://t.co/abc — Example News (@example) May 31, 2022",
+    ],
+)
+def test_sponsored_slots_and_embedded_posts_are_dropped(line: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("the capital.“We will", "the capital. “We will"),
+        ("a good day.”The talks", "a good day.” The talks"),
+        ('in the capital."We will sign," he said.', 'in the capital. "We will sign," he said.'),
+        ('He said "we will sign."The talks', 'He said "we will sign." The talks'),
+    ],
+)
+def test_quote_glued_to_a_sentence_end_gets_its_space(glued: str, fixed: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{glued}").text == f"{BODY1}\n\n{fixed}"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("Ana Example Published September 19, 2022 | 08:32 PM", "2022-09-19", "Ana Example"),
+        ("18:33, 22.05.2017", "2017-05-22", None),  # the time first
+        ("Monday, 6 April 2015 00:00 -     - {{hits.count}}", "2015-04-06", None),  # an unfilled template
+        ("Example Wire, September 26, 2015 Adjust font size:", "2015-09-26", None),
+        ("Source: Example Wire | 2018-03-31 03:25:04 | Editor: Jan Other", "2018-03-31", None),
+    ],
+)
+def test_more_stamp_layouts(header: str, published: str, author: str | None) -> None:
+    c = clean_text(f"{HEAD}\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author, c.text) == (HEAD, published, author, f"{BODY1}\n\n{BODY2}")
+
+
+def test_a_kicker_is_no_dateline_and_a_date_first_dateline_is() -> None:
+    c = clean_text(f"News\nBREAKING: {HEAD}\nMarch 3, 2024 (VALLETTA) – {BODY2}")
+    assert (c.title, c.published) == (f"BREAKING: {HEAD}", "2024-03-03")
+    assert c.text.startswith("March 3, 2024 (VALLETTA) – The commission")
+
+
+def test_long_headline_first_in_the_header() -> None:
+    head = "From boats to satellites: what is in the twelve Norland and Suddenia agreements signed during the visit"
+    lead = (
+        "Valletta, March 3, Norland's leader and Suddenia's leader signed twelve accords. "
+        + BODY2
+        + " "
+        + BODY2
+    )
+    c = clean_text(f"Politics\n{head}\n{lead}\n{BODY2}")
+    assert c.title == head and c.text.startswith("Valletta, March 3, Norland's")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Category: World, Politics",
+        "Editor: Jan Other",
+        "You are here:   Home > World",
+        "1695 views",
+        "Norland sends aid to the coast Feb 26 2024, 07:39 AM • 27317 views",
+        "Storm hits Westland  • Roundup: markets fall  • Talks resume in Valletta  • Westland wins the cup",
+        '<label id="x1"><meter id="x1"></meter></label>',
+        "- Published",
+        "RELATED STORY | Norland threatens new fishing rules",
+        "Ministers meet in Valletta, Malta, March 22, 2018. EXA/EXA63-22",
+        "Officials wait outside the ministry in Valletta on March 30, 2018. (REUTERS PHOTO)",
+        "Photo by Jan Example",
+        "ArrowArtboard Title ChevronIcon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon ArrowIcon Print",
+    ],
+)
+def test_page_furniture_in_the_body_is_dropped(line: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "author"),
+    [
+        ("March 3, 2024 / 9:13 AM / Updated 2 hours ago", "2024-03-03", None),
+        ("Ana Example 10 seconds ago Sun 3rd March 2024 | 08:23 PM", "2024-03-03", "Ana Example"),
+        ("by ANA EXAMPLE, Example Press - 03/03/24 4:17 AM ET", None, "Ana Example"),
+        ("(Example Wire) By Ana Example", None, "Ana Example"),
+        ("by Staff Writer Ana Example", None, "Ana Example"),
+    ],
+)
+def test_stamps_with_ages_and_bylines_in_lower_case(
+    header: str, published: str | None, author: str | None
+) -> None:
+    c = clean_text(f"{HEAD}\n\n{header}\n\n{BODY1}\n\n{BODY2}")
+    assert (c.title, c.published, c.author, c.text) == (HEAD, published, author, f"{BODY1}\n\n{BODY2}")
+
+
+def test_score_and_fixture_headlines_are_headlines() -> None:
+    for head in (
+        "Norland 2-1 Suddenia",
+        "Norland v Suddenia",
+        "iFish now sells Norland quotas",
+        "$1m payoff for Norland boss",
+    ):
+        assert clean_text(f"{head}\n\n{BODY1}").title == head
+
+
+def test_alt_text_before_its_credited_caption_goes_too() -> None:
+    alt = "A minister waves before boarding a plane at Valletta airport"
+    c = clean_text(f"{HEAD}\n\n{BODY1}\n\n{alt}\n{alt} on March 2, 2024 [Jan Example/AFP]\n\n{BODY2}")
+    assert c.text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Leave a Reply\n\nYour email address will not be published. Required fields are marked *",
+        "Add new comment\nRead our comment policy before posting your viewpoints",
+        "Follow Example News on Telegram. Only the most interesting news",
+        "Show More\nBack to top button",
+        "4 Responses to Norland sends aid",
+    ],
+)
+def test_comment_sections_and_follow_prompts_end_the_story(tail: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{BODY2}\n\n{tail}").text == f"{BODY1}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This photo, provided by the Norland foreign ministry on March 2, shows the two ministers. (Example) |",
+        "The minister (L) said the deal was fair [EPA]",
+    ],
+)
+def test_more_caption_forms(caption: str) -> None:
+    assert clean_text(f"{BODY1}\n\n{caption}\n\n{BODY2}").text == f"{BODY1}\n\n{BODY2}"
+
+
+def test_wrapped_line_ending_like_a_counter_is_joined_not_dropped() -> None:
+    raw = (
+        "    The company said it bought back a large block of stock, and trading was heavy with 48,000 shares\n"
+        "traded on the exchange by the close of business on Tuesday afternoon.\n"
+        "    Analysts said they did not expect the buyback to change the company's plans this year.\n"
+    )
+    assert "48,000 shares traded on the exchange" in clean_text(raw).text
+
+
+def test_wrapped_line_ending_in_an_ellipsis_continues() -> None:
+    raw = (
+        '    The minister told reporters before the talks in Valletta that: "The ...\n'
+        'plan to share the fishing grounds has proven its worth and will stay."\n'
+        "    He declined to say more about the talks, officials said on Monday.\n"
+    )
+    assert (
+        clean_text(raw)
+        .text.split("\n\n")[0]
+        .endswith('that: "The ... plan to share the fishing grounds has proven its worth and will stay."')
+    )
+
+
+def test_paragraph_opening_with_a_closing_mark_opens_a_quotation() -> None:
+    assert clean_text(f"{BODY1}\n\n”We will sign the pact,” the minister said.").text.endswith(
+        "“We will sign the pact,” the minister said."
+    )

@@ -112,6 +112,13 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per committed batch (an interrupted run resumes per batch).")
     ] = 256,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles whose file, sidecar "
+            "(FILE.meta.json) and text give none; used before any date is inferred from the text."
+        ),
+    ] = None,
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -120,6 +127,14 @@ def ingest(
     from .run.ingest import ingest as run_ingest
 
     workers = _settings(db=db, workers=workers or None).workers or 0
+    if published is not None:
+        from .ingest.dates import given_date
+
+        given = given_date(published)
+        if given is None:
+            err.print(f"eventwire: --published {published!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+            raise typer.Exit(2)
+        published = given
     check_data()
     from .lexicon import LexiconError
     from .run.local import WorkerStartError
@@ -171,6 +186,7 @@ def ingest(
                 batch_size=batch_size,
                 on_progress=on_progress,
                 on_reject=on_reject,
+                published=published,
             )
         except LexiconError as exc:  # a worker found a data file malformed after all
             err.print(f"eventwire: {exc}", markup=False)
@@ -188,12 +204,19 @@ def ingest(
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
         f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "
-        f"already stored, rejected {len(report.rejected)} in {report.seconds:.1f} s; corpus: {totals}",
+        f"already stored{_completed(report)}, rejected {len(report.rejected)} in {report.seconds:.1f} s; "
+        f"corpus: {totals}",
         markup=False,
     )
     store.close()
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _completed(report) -> str:
+    if not report.completed:
+        return ""
+    return f" ({report.completed} given missing metadata by their copy, {report.redated} of them re-dated)"
 
 
 @app.command()

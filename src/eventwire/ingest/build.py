@@ -16,17 +16,17 @@ def article_id(clean: str) -> str:
     return stable_id("a", identity_text(clean))
 
 
-def _one_line(value: object) -> str | None:
+def one_line(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, (list, tuple)):
-        parts = [_one_line(v) for v in value]
+        parts = [one_line(v) for v in value]
         joined = ", ".join(p for p in parts if p)
         return joined or None
     if isinstance(value, dict):
         for k in ("name", "title", "value", "text", "@value"):
             if k in value:
-                return _one_line(value[k])
+                return one_line(value[k])
         return None
     s = " ".join(str(value).split())
     return s or None
@@ -51,12 +51,12 @@ def make_article(
     if looks_like_html(body):
         body = fragment_to_text(body)
     body = fix_mojibake(body)
-    title_s = _one_line(title)
+    title_s = one_line(title)
     if title_s:
         title_s = fix_mojibake(title_s)
     if title_s and looks_like_html(title_s):
         title_s = fragment_to_text(title_s) or None
-    author_s = _one_line(author)
+    author_s = one_line(author)
     if author_s:
         author_s = tidy_name(author_s)
     pub = parse_any_date(published) if published is not None else None
@@ -65,13 +65,13 @@ def make_article(
         title=title_s,
         author=author_s,
         published=pub,
-        publisher=_one_line(publisher),
+        publisher=one_line(publisher),
         find_title=title_s is None,
     )
     if len(cleaned.text) < load_rules().limits["min_text_chars"]:
         return Rejection(path, "no article text" if not cleaned.text else "article text too short")
     lang = normalise_language(language) or cleaned.language or guess_language(cleaned.text)
-    url_s = _one_line(url) or cleaned.url
+    url_s = one_line(url) or cleaned.url
     return Article(
         id=article_id(cleaned.text),
         path=path,

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 
+from eventwire.ingest import sidecar
 from eventwire.ingest.build import make_article
 from eventwire.ingest.detect import (
     GZIP_MAGIC,
@@ -44,7 +45,7 @@ def iter_files(folder: str) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or not has_ext(name, SUPPORTED_EXTS):
+            if name.startswith(".") or not has_ext(name, SUPPORTED_EXTS) or sidecar.is_sidecar(name):
                 continue
             if any(fnmatch.fnmatch(name.lower(), g) for g in skip):
                 continue
@@ -57,6 +58,10 @@ def read_paths(paths: list[str], max_bytes: int = 50_000_000) -> Iterator[Articl
         if os.path.isdir(p):
             for f in iter_files(p):
                 yield from read_file(f, max_bytes)
+        elif os.path.isfile(p) and sidecar.is_sidecar(p):
+            if not os.path.isfile(p[: -len(sidecar.SUFFIX)]):
+                yield Rejection(p, "metadata sidecar without its article file")
+            # else read with its article (a shell glob names both)
         elif os.path.isfile(p):
             yield from read_file(p, max_bytes)
         elif not os.path.exists(p):
@@ -66,8 +71,17 @@ def read_paths(paths: list[str], max_bytes: int = 50_000_000) -> Iterator[Articl
 
 
 def read_file(path: str, max_bytes: int = 50_000_000) -> Iterator[Article | Rejection]:
-    """All articles in one file (one for most formats, many for feeds, JSON lists, WARC)."""
+    """All articles in one file (one for most formats, many for feeds, JSON lists, WARC), with the
+    metadata of its sidecar ``<file>.meta.json`` when there is one."""
+    meta = sidecar.load(path)
+    if isinstance(meta, Rejection):
+        yield meta  # named, and the file is still read on its own
+        meta = None
     try:
+        if meta:
+            for item in _read_file(path, max_bytes):
+                yield sidecar.apply(item, meta) if isinstance(item, Article) else item
+            return
         yield from _read_file(path, max_bytes)
     except RecursionError:
         yield Rejection(path, "input nested too deeply to parse")

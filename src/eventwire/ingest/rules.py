@@ -18,6 +18,8 @@ from ..lexicon.files import Ingest
 class Rules:
     months: dict[str, int]
     weekdays: frozenset[str]
+    date_labels: tuple[str, ...]
+    age_units: tuple[str, ...]
     inline_debris: tuple[re.Pattern[str], ...]
     drop_lines: tuple[re.Pattern[str], ...]
     drop_line: re.Pattern[str]  # all drop_lines as one alternation (one pass per line)
@@ -28,7 +30,11 @@ class Rules:
     header_key_re: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
     byline_role_words: frozenset[str]
+    byline_outlet_words: frozenset[str]
+    wire_agencies: frozenset[str]
     name_particles: frozenset[str]
+    widget_word_suffixes: tuple[str, ...]
+    caption_cue: re.Pattern[str]
     abbreviations: frozenset[str]
     agencies: tuple[re.Pattern[str], ...]
     datelines: tuple[re.Pattern[str], ...]
@@ -57,6 +63,8 @@ def load_rules() -> Rules:
     return Rules(
         months={k.lower(): int(v) for k, v in raw["months"].items()},
         weekdays=frozenset(w.lower() for w in raw["weekdays"]),
+        date_labels=tuple(w.lower() for w in raw["date_labels"]),
+        age_units=tuple(w.lower() for w in raw["age_units"]),
         inline_debris=tuple(_ci(p) for p in raw["inline_debris"]),
         drop_lines=tuple(_ci(p) for p in raw["drop_lines"]),
         drop_line=_ci("|".join(f"(?:{p})" for p in raw["drop_lines"])),
@@ -67,7 +75,11 @@ def load_rules() -> Rules:
         header_key_re=_ci(rf"^\s*(?P<key>{key_alt})\s*(?::\s*|\s+)(?P<value>\S.*)$"),
         bylines=tuple(_ci(p) for p in raw["byline_patterns"]),
         byline_role_words=frozenset(w.lower() for w in raw["byline_role_words"]),
+        byline_outlet_words=frozenset(w.lower() for w in raw["byline_outlet_words"]),
+        wire_agencies=frozenset(w.lower() for w in raw["wire_agencies"]),
         name_particles=frozenset(w.lower() for w in raw["name_particles"]),
+        widget_word_suffixes=tuple(w.lower() for w in raw["widget_word_suffixes"]),
+        caption_cue=_ci("|".join(f"(?:{p})" for p in raw["caption_cues"])),
         abbreviations=frozenset(w.lower() for w in raw["abbreviations"]),
         agencies=tuple(_ci(p) for p in raw["agency_patterns"]),
         # datelines rely on capitalisation, so they are case-sensitive

@@ -16,12 +16,24 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from eventwire.ingest.dates import iso_date, match_date, month_number, parse_date_line
+from eventwire.ingest.dates import (
+    age,
+    find_stamp,
+    iso_date,
+    label_after,
+    match_date,
+    month_number,
+    parse_date_line,
+    stamp_rest,
+    strip_label,
+    unglue_label,
+)
 from eventwire.ingest.rules import Rules, load_rules
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’]?$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -30,7 +42,9 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][^\n(]{1,60}\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\)\s*[-–—:]")
 _TIME_PREFIX = re.compile(r"^(?:T?\d{1,2}:\d{2}(?::\d{2})?\S*)?\s*")
-_LABELLED_DATE = re.compile(r"^\W*(?:last\s+)?(?:updated|published|posted|modified|date[d]?)\b", re.I)
+_GLUED_OPEN = re.compile(r"(?<=[.!?,:;])(?=[“‘]\w)")  # 'Poland.“Through' -> 'Poland. “Through'
+_GLUED_CLOSE = re.compile(r"(?<=[.!?,…][”’])(?=[“\"]?[A-Z])")  # 'day.”To' -> 'day.” To'
+_GLUED_STRAIGHT = re.compile(r'(?<=[.!?,])"(?=[A-Z])')
 _MAX_FURNITURE = 320  # page furniture is short; longer lines skip those checks
 _MAX_DEBRIS_LINE = 2000  # tracker comments sit on short lines; long lines skip the lazy patterns
 
@@ -68,6 +82,34 @@ def normalise_text(text: str) -> str:
 def identity_text(text: str) -> str:
     """The form of the clean text an article id is computed from (whitespace-insensitive)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def unglue_quotes(para: str) -> str:
+    """Put the missing space between a sentence's end and a quotation glued to it.
+
+    Pages drop the space at a paragraph join ('... in southern Poland."Through the signing ...'):
+    the tokenizer then reads '"Through' as one word, the sentence never ends and the quotation is
+    never found. A curly mark says which side it belongs to; a straight one opens a quotation when
+    an even number of straight marks come before it in the paragraph, and closes one otherwise. A
+    paragraph opening with a closing mark (pages mix them up) opens a quotation.
+    """
+    if '"' not in para and "“" not in para and "”" not in para and "’" not in para and "‘" not in para:
+        return para
+    if para.startswith("”") and para[1:2].isalnum():
+        para = "“" + para[1:]  # a quotation opened with the closing mark: nothing before it to close
+    para = _GLUED_OPEN.sub(" ", para)
+    para = _GLUED_CLOSE.sub(" ", para)
+    if '"' in para:
+        out: list[str] = []
+        last = 0
+        for m in _GLUED_STRAIGHT.finditer(para):
+            opening = para.count('"', 0, m.start()) % 2 == 0
+            out.append(para[last : m.start()])
+            out.append(' "' if opening else '" ')
+            last = m.end()
+        out.append(para[last:])
+        para = "".join(out)
+    return para
 
 
 def _words(s: str) -> list[str]:
@@ -127,24 +169,55 @@ def _looks_like_name(chunk: str, rules: Rules) -> bool:
 
 _BYLINE_CUT = re.compile(r"\s*(?:[|;(\[]|\s[-–—]\s)\s*")
 _BYLINE_PLACE = re.compile(r"\s+(?:in|at|for|from)\s+(?=[A-Z])")
+_SOURCE_PREFIX = re.compile(r"^\s*\([^()]{2,40}\)\s*(?=by\s)", re.I)
+_LOWER_BY = re.compile(r"^\s*by\s+[A-Z]")  # "by JAN EXAMPLE, Example Press": a header, not a wrapped line
+_NAME_CHARS = re.compile(r"[^\W\d_][\w.'’ -]*")
 _BYLINE_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _trim_roles(chunk: str, rules: Rules) -> str:
-    """'Ana Example Political Correspondent' -> 'Ana Example'."""
+    """'Ana Example Political Correspondent' -> 'Ana Example'; 'Staff Writer Ana Example' too."""
     words = chunk.split()
     while len(words) > 1 and words[-1].lower().strip(".,") in rules.byline_role_words:
         words.pop()
+    while len(words) > 2 and words[0].lower().strip(".,") in rules.byline_role_words:
+        words.pop(0)  # "Sportswriter Ana Example"
     return " ".join(words)
 
 
-def parse_byline(line: str, rules: Rules | None = None) -> str | None:
-    """The author named by a byline line, or None when the line is not a byline.
+@dataclass(frozen=True)
+class Byline:
+    """What a byline line says: the writer(s), or an outlet, or only a role ("By Staff Reporter")."""
 
-    "By contrast, ..." must not become an author, so the name is checked word by word.
+    author: str | None = None
+    outlet: str | None = None
+
+
+def _role_only(chunk: str, rules: Rules) -> bool:
+    words = [w.lower().strip(".,") for w in chunk.split()]
+    return bool(words) and all(w in rules.byline_role_words or w in rules.byline_outlet_words for w in words)
+
+
+def _outlet_name(chunk: str, rules: Rules) -> str | None:
+    """'Example News Agency' -> itself: a capitalised name ending in an outlet word is no person."""
+    words = chunk.split()
+    if len(words) < 2 or words[-1].lower().strip(".,") not in rules.byline_outlet_words:
+        return None
+    if not all(w[0].isupper() or w.lower() in rules.name_particles for w in words):
+        return None
+    return " ".join(words).strip(" ,.")
+
+
+def read_byline(line: str, rules: Rules | None = None) -> Byline | None:
+    """The byline a line is, or None when the line is not a byline.
+
+    "By contrast, ..." must not become an author, so the name is checked word by word; a byline
+    naming an outlet ("By Example News Agency") gives the publisher, and one naming only a role
+    ("By Staff Reporter", "By Staff, Agencies") is still a byline, to drop, with no author.
     """
     rules = rules or load_rules()
-    if len(line) > 160 or not line.lstrip()[:1].isupper():
+    line = _SOURCE_PREFIX.sub("", line, count=1)  # "(Example Wire) By Ana Example"
+    if len(line) > 160 or not (line.lstrip()[:1].isupper() or _LOWER_BY.match(line)):
         return None  # "by the ministry ..." continuing a wrapped sentence is not a byline
     for pat in rules.bylines:
         m = pat.match(line)
@@ -153,13 +226,143 @@ def parse_byline(line: str, rules: Rules | None = None) -> str | None:
         raw = _BYLINE_CUT.split(m.group("name"))[0]
         raw = _BYLINE_PLACE.split(raw)[0]  # "Ana Example in Ankara"
         raw = _BYLINE_AND.sub(", ", raw.strip().rstrip("."))
-        names = [_trim_roles(c.strip(), rules) for c in raw.split(",") if c.strip()]
-        if not names or not _looks_like_name(names[0], rules):
+        chunks = [c.strip() for c in raw.split(",") if c.strip()]
+        if not chunks:
+            return None
+        outlet = _outlet_name(chunks[0], rules)
+        if outlet:
+            return Byline(outlet=outlet)
+        if all(_role_only(c, rules) for c in chunks):
+            return Byline()
+        names = [_trim_roles(c, rules) for c in chunks]
+        if not _looks_like_name(names[0], rules):
             return None
         # after the first name, a one-word chunk is an outlet ("..., CNN"), not a person
-        kept = [names[0]] + [c for c in names[1:] if len(c.split()) >= 2 and _looks_like_name(c, rules)]
-        return ", ".join(tidy_name(n) for n in kept) if len(kept) > 1 else tidy_name(kept[0])
+        kept = [names[0]] + [
+            c
+            for c in names[1:]
+            if len(c.split()) >= 2 and _looks_like_name(c, rules) and not _outlet_name(c, rules)
+        ]
+        author = ", ".join(tidy_name(n) for n in kept) if len(kept) > 1 else tidy_name(kept[0])
+        return Byline(author=author)
     return None
+
+
+def parse_byline(line: str, rules: Rules | None = None) -> str | None:
+    """The author named by a byline line, or None when the line names no writer."""
+    byl = read_byline(line, rules)
+    return byl.author if byl else None
+
+
+def _is_byline(line: str, rules: Rules) -> bool:
+    return read_byline(line, rules) is not None
+
+
+def bare_byline(line: str, rules: Rules | None = None) -> str | None:
+    """The writer of a byline printed without "By": "Ana Example Reuters" (a name and an agency).
+
+    Only a header line after the headline is read so: a headline may end in an outlet's name.
+    """
+    rules = rules or load_rules()
+    words = line.split()
+    if not 3 <= len(words) <= 6 or len(line) > 60:
+        return None
+    for n_agency in (2, 1):
+        agency = " ".join(words[-n_agency:]).lower().strip(".,")
+        name = words[:-n_agency]
+        if agency in rules.wire_agencies and 2 <= len(name) <= 4:
+            chunk = " ".join(name).rstrip("|-–—")
+            if _NAME_CHARS.fullmatch(chunk) and _looks_like_name(chunk, rules) and name[-1][0].isupper():
+                return tidy_name(chunk)
+    return None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A header line that dates the page: the date and whoever the line names with it."""
+
+    date: str
+    author: str | None = None
+    outlet: str | None = None
+    labelled: bool = False  # a label or byline says it is the page's stamp, not a timeline heading
+
+
+_PREFIX_SEP = re.compile(r"\s*[,|·•]|\s+[-–—]\s")
+_MAX_PREFIX_WORDS = 4
+
+
+def _name_prefix(before: str, rest: str, rules: Rules) -> bool:
+    """An outlet or a place printed before the date ("Example Online , Tuesday 3 Mar 2020",
+    "Tokyo, March 3, 2025"): a few capitalised words, set off from the date by a separator."""
+    words = before.split()
+    if not 1 <= len(words) <= _MAX_PREFIX_WORDS or len(before) > 40 or not _NAME_CHARS.fullmatch(before):
+        return False
+    if not all(w[0].isupper() or w.lower() in rules.name_particles for w in words):
+        return False
+    return bool(_PREFIX_SEP.match(rest))
+
+
+def read_stamp(line: str, rules: Rules | None = None) -> Stamp | None:
+    """The date a header line gives, with a byline, outlet, place, label or time around it.
+
+    "By Staff Reporter | Updated 2025-03-03 10:00 GMT", "By ANA EXAMPLEUpdated: FEBRUARY 20, 2018",
+    "Example Online , Tuesday 3 Mar 2020", "Tokyo, March 3, 2025", "Updated 10:32 AM ET, Tue March
+    3, 2025". Anything else before the date ("The summit on March 3, 2025") makes it no stamp: a
+    wrong publication date shifts every relative date in the story, so only these shapes count.
+    """
+    if len(line) > 160 or not any(c.isdigit() for c in line):
+        return None
+    rules = rules or load_rules()
+    line = unglue_label(line.strip())  # "By ANA EXAMPLEUpdated: ..."
+    found = find_stamp(line)
+    if not found:
+        return None
+    value, before, after = found
+    by_after = None
+    if not stamp_rest(after):
+        # "Posted on March 3, 2025 by Ana Example"
+        m = re.match(r"\s*(?:[,|·•-]\s*)?(by\s.+)$", after, re.I)
+        by_after = read_byline(m.group(1)[0].upper() + m.group(1)[1:], rules) if m else None
+        if by_after is None:
+            return None
+        if not before or strip_label(before) != before and not strip_label(before).strip():
+            return Stamp(value, author=by_after.author, outlet=by_after.outlet, labelled=True)
+        return None
+    if not before:
+        return Stamp(value, labelled=strip_label(line) != line)
+    # "Updated 10:32 AM ET" or "18:33," before the date: a label and a time
+    unlabelled = strip_label(before)
+    if not unlabelled or stamp_rest(unlabelled):
+        return Stamp(value, labelled=unlabelled != before)
+    byl = read_byline(before, rules)
+    if byl is not None:
+        return Stamp(value, author=byl.author, outlet=byl.outlet, labelled=True)
+    # "Ana Example Published September 19, 2022", "Ana Example 10 seconds ago Thu 10th September 2020":
+    # a writer's name, then the label or the page's age
+    ago = re.search(r"\s+(?:\d+|an?|one)\s+\S+\s+ago\s*$", before, re.I)
+    if ago and age().match(before[ago.start() :]):
+        before = before[: ago.start()]
+    else:
+        ago = None
+    if ago or label_after(line[len(before) :]):
+        name = _trim_roles(before, rules)
+        if 2 <= len(name.split()) <= 4 and _looks_like_name(name, rules) and _NAME_CHARS.fullmatch(name):
+            if not _outlet_name(name, rules) and name.split()[-1].lower() not in rules.wire_agencies:
+                return Stamp(value, author=tidy_name(name), labelled=True)
+    if _name_prefix(before, line[len(before) :], rules):
+        rest = line[len(before) :].lstrip(" ,|·•-–—")
+        return Stamp(value, labelled=strip_label(rest) != rest)
+    return None
+
+
+def _is_widget_line(line: str, rules: Rules) -> bool:
+    """An icon font's word list ("bookmarkicon cameraicon chevron downicon ..."): no text at all."""
+    low = line.lower()
+    if not any(suf in low for suf in rules.widget_word_suffixes):
+        return False
+    words = low.split()
+    hits = sum(1 for w in words if w.endswith(rules.widget_word_suffixes))
+    return hits >= 4 and hits >= 0.3 * len(words)
 
 
 def _parse_agency(line: str, rules: Rules) -> str | None:
@@ -191,6 +394,19 @@ def _is_teaser_heading(line: str, rules: Rules) -> bool:
     return len(line) <= 60 and bool(rules.teaser_heading.match(line))
 
 
+def _dateline(text: str, rules: Rules, probe: str | None = None) -> re.Match[str] | None:
+    """The dateline pattern opening ``text``; a kicker ("BREAKING:", "UPDATE -") is no place."""
+    for pat in rules.datelines:
+        m = pat.match(probe if probe is not None else text)
+        if m is None:
+            continue
+        place = (m.groupdict().get("place") or "").strip().lower()
+        if place and place in rules.section_labels:
+            continue
+        return m
+    return None
+
+
 def _is_body_line(line: str, rules: Rules) -> bool:
     """Prose that starts the story (as opposed to a headline, tag or label)."""
     n = len(_words(line))
@@ -199,20 +415,40 @@ def _is_body_line(line: str, rules: Rules) -> bool:
     if _SENT_END.search(line):
         # a short question or exclamation on its own is a headline ("What now for X?")
         return n >= (12 if line.rstrip("\"'”’»)]").endswith(("?", "!")) else 5)
-    return any(p.match(line) for p in rules.datelines) and n >= 6
+    return n >= 6 and _dateline(line, rules) is not None
 
 
-def _is_furniture(line: str, rules: Rules, dates: bool = True) -> bool:
+def _long_headline(line: str) -> bool:
+    """A headline of 15 to 25 words with no full stop, first in the header ("X Arrives in Y To
+    Take Part in the 32nd Round of Z"): long for a headline, short and unfinished for a lead."""
+    return 15 <= len(_words(line)) <= _MAX_HEADLINE_WORDS and not _TERMINAL.search(line)
+
+
+_MAX_HEADLINE_WORDS = 25
+
+
+def _headline_before_byline(line: str, lines: list[str], i: int, rules: Rules) -> bool:
+    """A long headline with no full stop, printed right before a byline or a date stamp."""
+    if len(line) > 200 or _SENT_END.search(line):
+        return False
+    nxt = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+    return bool(nxt) and (read_byline(nxt, rules) is not None or read_stamp(nxt, rules) is not None)
+
+
+def _is_furniture(line: str, rules: Rules, continuing: bool = False) -> bool:
+    """A line that never continues the paragraph before it. In hard-wrapped copy whose last line
+    did not end a sentence, only lines that are furniture as a whole count: a wrapped line may end
+    in what a date or drop rule reads at a line's end ("... with 48,000 shares")."""
     s = line.strip()
     if len(s) > _MAX_FURNITURE:
-        return False
+        return _is_widget_line(s, rules)
     return (
         _is_section_label(s, rules)
         or _is_teaser_heading(s, rules)
-        or (dates and parse_date_line(s) is not None)
+        or (not continuing and parse_date_line(s) is not None)
         or parse_byline(s, rules) is not None
         or _parse_agency(s, rules) is not None
-        or _is_drop_line(s, rules)
+        or (not continuing and _is_drop_line(s, rules))
     )
 
 
@@ -254,7 +490,9 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
         if not nxt_lower:
             # "...signed in\nJanuary 1986." : in wrapped copy a date can finish a sentence
             continuing = cur is not None and hard_wrapped and not _TERMINAL.search(cur_last)
-            furniture = _is_furniture(s, rules, dates=not continuing)
+            furniture = _is_furniture(s, rules, continuing=continuing)
+        else:
+            furniture = _is_widget_line(s, rules)
         join = False
         if cur is not None and not indented and not furniture and not cur_furniture:
             prev = cur_last
@@ -264,7 +502,15 @@ def unwrap(lines: list[str], rules: Rules | None = None) -> list[str]:
             wrapped = hard_wrapped or len(prev) >= 0.6 * width
             if nxt_lower:
                 join = True
-            elif wrapped and not prev_caps and (not _TERMINAL.search(prev) or _ends_with_abbrev(prev, rules)):
+            elif (
+                wrapped
+                and not prev_caps
+                and (
+                    not _TERMINAL.search(prev)
+                    or _ends_with_abbrev(prev, rules)
+                    or (hard_wrapped and _ELLIPSIS_END.search(prev))  # 'that: "The ...\nStrategy to'
+                )
+            ):
                 join = True
         if join and cur is not None:
             if cur.endswith("-") and len(cur) > 1 and cur[-2].isalpha() and s[0].islower():
@@ -306,7 +552,7 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
     """(place, month, day, year) from a dateline opening the paragraph, or Nones."""
     for pat in rules.datelines:
         m = pat.match(para)
-        if not m:
+        if not m or (m.groupdict().get("place") or "").strip().lower() in rules.section_labels:
             continue
         gd = m.groupdict()
         place = (gd.get("place") or "").strip() or None
@@ -321,7 +567,11 @@ def _dateline_date(para: str, rules: Rules) -> tuple[str | None, int | None, int
 
 def _is_bare_dateline(para: str, rules: Rules) -> bool:
     probe = para.rstrip() + " "
-    return any((m := p.match(probe)) is not None and m.end() >= len(probe) for p in rules.datelines)
+    for pat in rules.datelines:
+        m = pat.match(probe)
+        if m is not None and m.end() >= len(probe):
+            return (m.groupdict().get("place") or "").strip().lower() not in rules.section_labels
+    return False
 
 
 def _agency_in_dateline(para: str) -> str | None:
@@ -372,11 +622,37 @@ def _pick_title(
     if title_idx is None:
         if out.title or not find_title:
             return [c for c, _ in keep]  # the source named the title: these lines are story
-        marked = [k for k, (_, st) in enumerate(keep) if st]
-        plain = [k for k, (c, _) in enumerate(keep) if not _tag_like(c)]
-        title_idx = marked[-1] if marked else (plain[0] if plain else 0)
-        out.title = keep[title_idx][0].strip()
+        marked = [k for k, (c, st) in enumerate(keep) if st and _headline_words(c) >= _MIN_TITLE_WORDS - 1]
+        fit = [k for k, (c, _) in enumerate(keep) if _headline_words(c) >= _MIN_TITLE_WORDS]
+        plain = [k for k in fit if not _tag_like(keep[k][0])]
+        if marked or fit:
+            title_idx = marked[-1] if marked else (plain[0] if plain else fit[0])
+            out.title = keep[title_idx][0].strip()
+        else:
+            # only labels, place names and widgets ("Paris", "+ - 16 px"): no headline, no story
+            return []
     return [c for k, (c, _) in enumerate(keep) if k > title_idx]
+
+
+_MIN_TITLE_WORDS = 3  # a headline printed right before its byline or date may have one less
+
+
+def _headline_words(line: str) -> int:
+    """Words and scores in a line that may be a headline ("Newcastle 2-1 Bolton", "Blackburn v
+    Burnley"); 0 for a line that cannot be one: a navigation link ("Accessibility links"), a lone
+    place name, a widget ("+ - 16 px"), a line that starts in lower case."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    if (
+        first[:1].isalpha() and first.islower()
+    ):  # "home to X in the final" (but "iTunes now sells X" is a headline)
+        return 0
+    words = _words(line)
+    if sum(1 for w in words if len(w) >= 2) < 2:
+        return 0
+    return len(words) + len(_SCORE.findall(line))
+
+
+_SCORE = re.compile(r"(?<!\S)\d[\d.,:-]*(?!\S)")
 
 
 def _tag_like(line: str) -> bool:
@@ -404,6 +680,37 @@ def _split_header_rows(lines: list[str], rules: Rules) -> list[str]:
                 out.extend(parts)
                 continue
         out.append(line)
+    return out
+
+
+_STANDFIRST_PARAS = 3  # paragraphs a standfirst may take before the byline and stamp
+
+
+def _take_byline(out: Cleaned, author: str | None, outlet: str | None, name_lines: set[str]) -> None:
+    if author:
+        out.author = out.author or author
+        name_lines.add(author.casefold())
+    if outlet:
+        out.publisher = out.publisher or outlet
+
+
+def _drop_repeated(paras: list[str], rules: Rules) -> list[str]:
+    """A paragraph printed twice in a row is a picture's alt text and caption (both dropped when
+    it reads like a caption) or a repeat (printed once)."""
+    out: list[str] = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        if k + 1 < len(paras) and paras[k + 1] == p:
+            n = 2
+            while k + n < len(paras) and paras[k + n] == p:
+                n += 1
+            if not rules.caption_cue.search(p):
+                out.append(p)
+            k += n
+            continue
+        out.append(p)
+        k += 1
     return out
 
 
@@ -445,6 +752,13 @@ def clean_text(
             i += 1
             continue
         seen += 1
+        st = read_stamp(line, rules)
+        if st:
+            header_dates.append(st.date)
+            _take_byline(out, st.author, st.outlet, name_lines)
+            seq.append("date")
+            i += 1
+            continue
         hk = _header_key(line, rules)
         if hk:
             fld, value = hk
@@ -482,23 +796,22 @@ def clean_text(
                 out.language = value[:2].lower()
                 i += 1
                 continue
-        byl = parse_byline(line, rules)
-        if byl:
-            out.author = out.author or byl
-            name_lines.add(byl.casefold())
+        byl = read_byline(line, rules)
+        bare = bare_byline(line, rules) if candidates and not byl else None
+        if byl or bare or (_role_only(line, rules) and len(line.split()) >= 2):
+            _take_byline(out, bare or (byl.author if byl else None), byl.outlet if byl else None, name_lines)
             seq.append("byline")
             i += 1
             continue
-        d = parse_date_line(line)
-        if d:
-            header_dates.append(d)
-            seq.append("date")
+        if _is_section_label(line, rules) or _is_drop_line(line, rules) or _is_widget_line(line, rules):
             i += 1
             continue
-        if _is_section_label(line, rules) or _is_drop_line(line, rules):
-            i += 1
-            continue
-        if _is_body_line(line, rules) or (len(line) <= 80 and _is_bare_dateline(line, rules)):
+        headline = _headline_before_byline(line, lines, i, rules) or (
+            _long_headline(line) and not any(_headline_words(c) >= _MIN_TITLE_WORDS for c in candidates)
+        )
+        if (_is_body_line(line, rules) and not headline) or (
+            len(line) <= 80 and _is_bare_dateline(line, rules)
+        ):
             found_body = True
             break
         candidates.append(line)
@@ -539,18 +852,28 @@ def clean_text(
             continue
         dd = parse_date_line(s)
         if dd:
-            if body and not _LABELLED_DATE.match(s):
+            if body and strip_label(s.lstrip("|·•-–— ")) == s.lstrip("|·•-–— "):
                 pending.append((s, dd))
             else:
                 footer_dates.append(dd)
             continue
-        byl = parse_byline(s, rules) if len(s) < 100 else None
+        byl = read_byline(s, rules) if len(s) < 100 else None
         if byl:
-            out.author = out.author or byl
+            _take_byline(out, byl.author, byl.outlet, name_lines)
+            continue
+        st = read_stamp(s, rules) if len(s) <= 160 else None
+        if st and (st.labelled or not body):
+            # a byline or labelled stamp under the standfirst dates the page like a header line
+            (header_dates if len(body) <= _STANDFIRST_PARAS else footer_dates).append(st.date)
+            _take_byline(out, st.author, st.outlet, name_lines)
+            continue
+        if _is_widget_line(s, rules):
             continue
         if (out.author and len(s) < 60 and _same(s, out.author)) or s.casefold() in name_lines:
             continue
         if _is_drop_line(s, rules):
+            if body and len(body[-1]) >= 20 and s.startswith(body[-1]) and not pending:
+                body.pop()  # a picture's alt text printed right before its credited caption
             continue
         if not body and _is_section_label(s, rules):
             continue
@@ -558,6 +881,7 @@ def clean_text(
         pending = []
         body.append(s)
     footer_dates.extend(d for _, d in pending)
+    body = _drop_repeated(body, rules)
 
     # a dateline printed on its own line ("HAVANA (AP) --") opens the first paragraph
     if len(body) > 1 and len(body[0]) <= 80 and _is_bare_dateline(body[0], rules):
@@ -585,5 +909,5 @@ def clean_text(
             out.published = header_dates[0]
         elif footer_dates:
             out.published = footer_dates[0]
-    out.text = "\n\n".join(body)
+    out.text = "\n\n".join(unglue_quotes(p) for p in body)
     return out

@@ -314,6 +314,8 @@ class Limits(TypedDict):
 class Ingest(TypedDict):
     months: dict[str, int]
     weekdays: Words
+    date_labels: Words
+    age_units: Words
     inline_debris: list[Regex]
     drop_lines: list[Regex]
     teaser_headings: list[Regex]
@@ -322,7 +324,11 @@ class Ingest(TypedDict):
     header_keys: dict[Literal["date", "author", "title", "url", "publisher", "language"], Words]
     byline_patterns: list[Regex]
     byline_role_words: Words
+    byline_outlet_words: Words
+    wire_agencies: Words
     name_particles: Words
+    widget_word_suffixes: Words
+    caption_cues: list[Regex]
     abbreviations: Words
     agency_patterns: list[Regex]
     dateline_patterns: list[CaseRegex]

@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..lexicon.digest import current_stamp
 from ..model import Article, Rejection
@@ -18,12 +19,16 @@ from .local import LocalEngine
 
 DEFAULT_MAX_BYTES = 50_000_000
 FIRST_BATCH = 32
+MAX_COPIES = 100_000  # copies of stored texts remembered per run for their metadata (a bound)
+_META_FIELDS = ("title", "author", "publisher", "url", "language")
 
 
 @dataclass
 class IngestReport:
     stored: int = 0
     skipped: int = 0  # already in the store (same content)
+    completed: int = 0  # stored articles that another copy of their text gave missing metadata
+    redated: int = 0  # of those, the ones whose date changed (extracted again)
     duplicates: int = 0  # near-duplicates stored with duplicate_of
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
@@ -39,8 +44,15 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[IngestReport], None] | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
+    published: str | None = None,
 ) -> IngestReport:
-    """Read, dedupe, extract and store; commit per batch; then consolidate."""
+    """Read, dedupe, extract and store; commit per batch; then consolidate.
+
+    ``published`` dates the articles that neither their file, its sidecar nor their text dates
+    (``eventwire ingest --published``), before any date is inferred from the text. A text already
+    stored is not stored again, but what this copy says about it completes the stored article
+    (:func:`completion`).
+    """
     from ..ingest import NearDupIndex, read_paths
     from ..lexicon import check_all
 
@@ -62,6 +74,8 @@ def ingest(
                 if on_reject:
                     on_reject(item)
                 continue
+            if published and item.published is None:
+                item.published = published
             pending.append(item)
             if len(pending) >= size:
                 yield from _fresh(pending)
@@ -72,6 +86,7 @@ def ingest(
 
     sigs: dict[str, list[int]] = {}
     bands: dict[str, list[int]] = {}
+    copies: dict[str, list[Article]] = {}  # texts already stored (or earlier in this run), as read again
 
     def _fresh(pending: list[Article]) -> Iterator[list[Article]]:
         present = store.existing_ids(a.id for a in pending)
@@ -79,6 +94,8 @@ def ingest(
         for a in pending:
             if a.id in present or a.id in seen:
                 report.skipped += 1
+                if len(copies) < MAX_COPIES:
+                    copies.setdefault(a.id, []).append(a)
                 continue
             seen.add(a.id)
             sigs[a.id] = index.signature(a.text)
@@ -119,8 +136,78 @@ def ingest(
                 seen.discard(a.id)
             if on_progress:
                 on_progress(report)
+        if copies:
+            _complete_stored(store, engine, copies, stamp, report, batch_size)
     finally:
         engine.close()
     report.totals = consolidate(store)
     report.seconds = time.time() - t0
     return report
+
+
+def completion(stored: Article, copy: Article) -> dict[str, Any]:
+    """What another copy of a stored text adds to the stored article.
+
+    The same text reached by another path (a page and its feed item, a re-sent wire story, a file
+    ingested again with a sidecar or ``--published``) is one article, stored once; the copy's
+    metadata is not thrown away but fills what the stored article lacks. Its date replaces no
+    date, an inferred date, or a less precise form of itself ("2020-03" -> "2020-03-03"). Two
+    different dates from sources keep the earlier: the same words printed again later are a
+    re-post, and the story's relative dates ("on Tuesday") were written against its first
+    appearance. That choice also makes the outcome independent of the order of ingest.
+    """
+    changes: dict[str, Any] = {
+        f: getattr(copy, f) for f in _META_FIELDS if getattr(copy, f) and not getattr(stored, f)
+    }
+    new = copy.published if not copy.published_inferred else None
+    old = stored.published if not stored.published_inferred else None
+    if new and new != old:
+        if old is None or new.startswith(old):
+            better = new
+        elif old.startswith(new):
+            better = None
+        else:
+            better = min(old, new)
+        if better and better != old:
+            changes["published"] = better
+            changes["published_inferred"] = False
+    return changes
+
+
+def _complete_stored(
+    store: Store,
+    engine: Engine,
+    copies: dict[str, list[Article]],
+    stamp: Any,
+    report: IngestReport,
+    batch_size: int,
+) -> None:
+    """Give stored articles what their copies in this run said; extract again those re-dated.
+
+    An article's date anchors every relative date in its story, so a changed date means a new
+    extraction; its date and extraction are written in one transaction (a run killed between
+    the two leaves the old date, and the next run redoes it).
+    """
+    rows: list[dict[str, Any]] = []
+    redo: list[Article] = []
+    for art in store.get_articles(list(copies)):
+        changed: dict[str, Any] = {}
+        for copy in copies[art.id]:
+            change = completion(art, copy)
+            for k, v in change.items():
+                setattr(art, k, v)
+            changed.update(change)
+        if not changed:
+            continue
+        report.completed += 1
+        if "published" in changed and not art.duplicate_of:
+            redo.append(art)  # the date goes in with its extraction
+            changed = {k: v for k, v in changed.items() if k not in ("published", "published_inferred")}
+        if changed:
+            rows.append({"id": art.id, **changed})
+    store.update_articles(rows)
+    batches = (redo[i : i + batch_size] for i in range(0, len(redo), batch_size))
+    for batch, results in engine.map(batches):
+        exts = {e.article_id: e for e in results}
+        store.replace_extractions([(a, exts[a.id]) for a in batch if a.id in exts], stamp, batch)
+        report.redated += len(batch)

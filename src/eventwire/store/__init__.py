@@ -210,6 +210,22 @@ class Store:
                 conn.execute(q, dates)
         return len(items)
 
+    _UPDATABLE = frozenset(
+        {"title", "author", "publisher", "url", "language", "published", "published_inferred"}
+    )
+
+    def update_articles(self, rows: list[dict[str, Any]]) -> int:
+        """Set metadata fields of stored articles (``{"id": ..., field: value}`` per article), in
+        one transaction; what another copy of a stored text told ingest. Returns rows updated."""
+        done = 0
+        with self.engine.begin() as conn:
+            for row in rows:
+                values = {k: v for k, v in row.items() if k in self._UPDATABLE}
+                if values:
+                    conn.execute(update(T.articles).where(T.articles.c.id == row["id"]).values(**values))
+                    done += 1
+        return done
+
     def select_ids(self, selection: Selection) -> list[str]:
         """Ids of the stored originals ``selection`` picks, in ingest order (so a rerun walks them
         in the same order)."""
