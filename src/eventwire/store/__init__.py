@@ -18,7 +18,7 @@ from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, in
 from ..lexicon.digest import Stamp, current_stamp
 from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
 from ..settings import get_settings
-from . import fts
+from . import flat, fts
 from . import tables as T
 from .selection import Selection
 
@@ -301,7 +301,7 @@ class Store:
     ) -> None:
         """Swap in a fresh corpus-wide view in one transaction (readers see old or new, never half)."""
         with self.engine.begin() as conn:
-            for t in (T.record_mentions, T.actors, T.events, T.deals, T.figures, T.quotes):
+            for t in (T.record_mentions, *T.FLAT_TABLES, T.actors, T.events, T.deals, T.figures, T.quotes):
                 conn.execute(delete(t))
             mention_rows: set[tuple[str, str, str]] = set()
 
@@ -319,6 +319,7 @@ class Store:
                         "payload": payload,
                     }
                     row.update(extra(payload))
+                    row.update(flat.record_columns(kind, payload))
                     for m in payload.get("mentions") or []:
                         mention_rows.add((kind, r.id, m["article_id"]))
                     yield row
@@ -335,26 +336,31 @@ class Store:
                         "country": a.country,
                         "sector": a.sector,
                         "payload": payload,
+                        **flat.record_columns("actors", payload),
                     }
 
             # export payloads are made and inserted a thousand at a time, never all at once
-            for table, rows in (
+            for kind, table, rows in (
                 (
+                    "events",
                     T.events,
                     rows_for("events", events, lambda p: {"event": p["event"], "score": p.get("score")}),
                 ),
-                (T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
+                ("deals", T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
                 (
+                    "figures",
                     T.figures,
                     rows_for(
                         "figures", figures, lambda p: {"kind": p.get("kind"), "metric": p.get("metric")}
                     ),
                 ),
-                (T.quotes, rows_for("quotes", quotes, lambda p: {})),
-                (T.actors, actor_rows()),
+                ("quotes", T.quotes, rows_for("quotes", quotes, lambda p: {})),
+                ("actors", T.actors, actor_rows()),
             ):
                 while chunk := list(islice(rows, 1000)):
                     conn.execute(insert(table), chunk)
+                    _insert_flat(conn, kind, chunk)
+            _count_events(conn)
             mrows = [{"kind": k, "record_id": r, "article_id": a} for k, r, a in sorted(mention_rows)]
             for i in range(0, len(mrows), 2000):
                 conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
@@ -374,6 +380,35 @@ class Store:
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(select(table.c.payload).order_by(*order)):
                 yield payload
+
+
+def _insert_flat(conn: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    """The parties, mentions and names of a chunk of record rows (the flat tables of 0006)."""
+    parties, mentions, names = [], [], []
+    for row in rows:
+        payload = row["payload"]
+        if kind in T.PARTIES:
+            parties += flat.party_rows(kind, row["id"], payload)
+        else:
+            names += flat.name_rows(row["id"], payload)
+        mentions += flat.mention_rows(kind, row["id"], payload)
+    if parties:
+        conn.execute(insert(T.PARTIES[kind]), parties)
+    if mentions:
+        conn.execute(insert(T.MENTIONS[kind]), mentions)
+    if names:
+        conn.execute(insert(T.actor_names), names)
+
+
+def _count_events(conn: Any) -> None:
+    """Each actor's activity: the events it takes part in, counted from ``event_parties``."""
+    ep = T.event_parties
+    n = (
+        select(func.count(func.distinct(ep.c.event_id)))
+        .where(ep.c.actor_id == T.actors.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(update(T.actors).values(event_count=n))
 
 
 def _extraction_row(article_id: str, ext: ArticleExtraction, stamp: Stamp) -> dict[str, Any]:
