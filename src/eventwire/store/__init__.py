@@ -21,6 +21,7 @@ from ..settings import get_settings
 from . import flat, fts
 from . import tables as T
 from .selection import Selection
+from .urls import web_url
 
 EXTRACTION_VERSION = 1  # bump when per-article extraction changes, to re-extract stored articles
 
@@ -373,7 +374,9 @@ class Store:
         """Export shapes of one kind, in a stable order."""
         if kind == "articles":
             for art in self.iter_articles():
-                yield art.export()
+                rec = art.export()
+                rec["url"] = web_url(rec["url"])  # a non-web url is no link (urls.py)
+                yield rec
             return
         table = T.RECORD_TABLES[kind]
         order = [table.c.id] if kind == "actors" else [table.c.date, table.c.id]
