@@ -23,11 +23,18 @@ FIRST_BATCH = 32
 @dataclass
 class IngestReport:
     stored: int = 0
-    skipped: int = 0  # already in the store (same content)
+    skipped: int = 0  # already in the store before this run (same content)
+    repeats: int = 0  # the same content met again within this run (re-sent stories, copies)
     duplicates: int = 0  # near-duplicates stored with duplicate_of
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     totals: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # every article this run read, new or not, in order
+
+    @property
+    def done(self) -> int:
+        """Items dealt with so far, whatever became of them (the progress bar's count)."""
+        return self.stored + self.skipped + self.repeats + len(self.rejected)
 
 
 def ingest(
@@ -52,6 +59,7 @@ def ingest(
     engine.start()  # workers load the model while this process reads the store and the first files
     index = NearDupIndex()  # this run's articles until they are committed; the store has the rest
     seen: set[str] = set()
+    this_run: set[str] = set()  # ids stored by this run: meeting one again is a repeat, not "already stored"
 
     def batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
@@ -77,7 +85,11 @@ def ingest(
         present = store.existing_ids(a.id for a in pending)
         todo = []
         for a in pending:
-            if a.id in present or a.id in seen:
+            report.ids.append(a.id)
+            if a.id in seen or a.id in this_run:
+                report.repeats += 1
+                continue
+            if a.id in present:
                 report.skipped += 1
                 continue
             seen.add(a.id)
@@ -117,6 +129,7 @@ def ingest(
             for a in batch:  # committed: the store finds them from now on
                 index.remove(a.id)
                 seen.discard(a.id)
+                this_run.add(a.id)
             if on_progress:
                 on_progress(report)
     finally:

@@ -45,6 +45,26 @@ def _delimited(values: Iterable[str | None]) -> str:
     return "," + ",".join(vals) + "," if vals else ""
 
 
+def store_exists(url: str) -> bool:
+    """Is there an eventwire store at ``url``? (a SQLite file, or a database holding its tables)
+
+    Asked by read-only commands before opening, because opening creates what is missing.
+    """
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        return path in ("", ":memory:") or Path(path).is_file()
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            from sqlalchemy import inspect
+
+            return inspect(engine).has_table("alembic_version")
+        finally:
+            engine.dispose()
+    except Exception:  # unreachable server, no such database: not a store to read
+        return False
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -369,6 +389,12 @@ class Store:
                 for table in T.RECORD_TABLES:
                     for sql in fts.refill_sql(table):
                         conn.execute(text(sql))
+
+    def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Web URL, publication date and ingest day of reporting articles (for exports)."""
+        from .query import article_refs
+
+        return article_refs(self.engine, ids)
 
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Export shapes of one kind, in a stable order."""

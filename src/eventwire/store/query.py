@@ -464,6 +464,9 @@ class Reader:
             total = conn.scalar(select(func.count()).select_from(t).where(*conds)) or 0
         return [], total
 
+    def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return article_refs(self.engine, ids)
+
     def iter_records(self, kind: str, f: Filters, chunk: int = 500) -> Iterator[dict[str, Any]]:
         """Every record matching ``f`` (no page), in the listing's order, streamed from the server
         a chunk at a time: an export of any size holds one chunk, never the result."""
@@ -724,6 +727,21 @@ def _period_row(key: str, events: list[dict[str, Any]]) -> dict[str, Any]:
         "balance": (sum(signs) / total) if total else None,
         "mean_score": (sum(scores) / len(scores)) if scores else None,
     }
+
+
+def article_refs(engine: Engine, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """What exports say of a reporting article: its web URL (or None), publication date and the
+    day it was ingested (YYYYMMDD), by article id."""
+    a = T.articles.c
+    ids = sorted({i for i in ids if i})
+    out: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = select(a.id, a.url, a.published, a.ingested_at).where(a.id.in_(ids[i : i + 500]))
+            for r in conn.execute(q):
+                added = r.ingested_at.strftime("%Y%m%d") if r.ingested_at else None
+                out[r.id] = {"url": web_url(r.url), "published": r.published, "added": added}
+    return out
 
 
 def article_export(row: Any) -> dict[str, Any]:
