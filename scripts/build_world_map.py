@@ -69,11 +69,25 @@ def polygons(geom: dict[str, Any]) -> list[list[list[int]]]:
     return []
 
 
+def unwrap(r: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring across the antimeridian (Chukotka, Fiji) made continuous: longitudes past ±180 go on
+    past the map's edge, where the SVG's box clips them, instead of a line across the world."""
+    out = [r[0]]
+    for lon, lat in r[1:]:
+        prev = out[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        out.append((lon, lat))
+    return out
+
+
 def path(rings: list[list[tuple[float, float]]]) -> str:
     """Relative SVG path of projected rings, one decimal, repeated points dropped."""
     parts = []
     for r in rings:
-        pts = [project(lon, lat) for lon, lat in r]
+        pts = [project(lon, lat) for lon, lat in unwrap(r)]
         if all(lat < LAT_MIN for _, lat in r):
             continue
         xs = [(round(x * 10), round(y * 10)) for x, y in pts]

@@ -213,7 +213,7 @@ def test_csv_and_jsonl_pages(api):
     r = api.get("/api/events", params={"dyad": "TUR,MYS", "format": "csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     lines = r.text.strip().splitlines()
-    assert lines[0].startswith("id,event") and len(lines) == 6
+    assert lines[0].startswith("id,date,") and len(lines) == 6
     r = api.get("/api/events", params={"format": "jsonl", "limit": 2})
     assert len(r.text.strip().splitlines()) == 2
 

@@ -135,7 +135,7 @@ def facet_links(
     out = []
     for name, facet in facets.items():
         rows = []
-        for v in facet["values"]:
+        for v in facet["values"][:PAGE_FACET_SIZE]:
             value, label = v["value"], v["label"]
             if name == "year":
                 href = page_url(path, here, since=str(value), until=str(value), offset=None)
@@ -151,7 +151,8 @@ def facet_links(
             clear = page_url(path, here, since=None, until=None, offset=None)
         elif name != "year" and here.get(name):
             clear = page_url(path, here, **{name: None, "offset": None})
-        out.append({"name": name, "rows": rows, "more": facet["more"], "clear": clear})
+        more = facet["more"] or len(facet["values"]) > PAGE_FACET_SIZE
+        out.append({"name": name, "rows": rows, "more": more, "clear": clear})
     return out
 
 
@@ -299,7 +300,7 @@ def _list_page(kind: str) -> Callable[..., Response]:
         page = listing(reader, kind, f)
         here = dict(request.query_params)
         try:
-            facets = reader.facets(kind, f, FACETS[kind], size=PAGE_FACET_SIZE)
+            facets = reader.facets(kind, f, FACETS[kind])
         except QueryError as exc:
             raise invalid(exc.field, str(exc)) from None
         if kind == "articles":

@@ -22,7 +22,7 @@ ASSET = Path(__file__).parent / "static" / "world.json"
 WIDTH = 1000.0  # the asset's box: x 0..WIDTH, y 0..height (in the asset)
 LAT_MIN, LAT_MAX = -58.0, 84.0  # Antarctica and the far south are left out: no events there
 SHADES = ("#dbe8f5", "#b3cde8", "#7fa9d6", "#4f86c0", "#2b62a0", "#133f73")
-LAND = "#eceff2"
+LAND = "#d9dee3"
 
 
 def _natural_earth(lon: float, lat: float) -> tuple[float, float]:
@@ -47,7 +47,7 @@ HEIGHT = round((_Y_TOP - _Y_BOTTOM) * SCALE, 1)
 def project(lon: float, lat: float) -> tuple[float, float]:
     """(x, y) in the asset's box for a longitude and latitude in degrees."""
     lat = max(LAT_MIN, min(LAT_MAX, lat))
-    x, y = _natural_earth(lon, lat)
+    x, y = _natural_earth(lon, lat)  # a longitude past ±180 lands past the edge (clipped)
     return (x - _X0) * SCALE, (_Y_TOP - y) * SCALE
 
 
