@@ -316,7 +316,7 @@ def large_corpus(store: Store, n_events: int, n_articles: int = 50) -> dict[str,
             Event(
                 id=f"e_big_{i:06d}",
                 event=types[i % len(types)],
-                date=f"{2019 + i % 6}-{1 + i % 12:02d}" + (f"-{1 + i % 28:02d}" if i % 3 else ""),
+                date=f"{2019 + (i // 7) % 6}-{1 + i % 12:02d}" + (f"-{1 + i % 28:02d}" if i % 3 else ""),
                 actor=[a],
                 recipient=[b],
                 event_loc=Place(name=name, country=code, lat=lat, lon=lon),
