@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+import typer.core
 from rich.console import Console
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,6 +27,11 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: "--db URL", no "<bool>" type column
     context_settings={"help_option_names": ["-h", "--help"]},
     help="International-affairs news into sourced PLOVER events, actors, deals, figures and quotes.",
+)
+# an argument that names its value (KIND, PATH..., TEXT) needs no "<str>" beside it in --help
+_type_of_argument = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: (  # type: ignore[method-assign]
+    None if self.metavar else _type_of_argument(self, ctx)
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one rejection per line, never wrapped
 

@@ -53,16 +53,16 @@ def store_exists(url: str) -> bool:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         return path in ("", ":memory:") or Path(path).is_file()
+    from sqlalchemy import inspect
+
     try:
         engine = create_engine(url, pool_pre_ping=True)
         try:
-            from sqlalchemy import inspect
-
             return inspect(engine).has_table("alembic_version")
         finally:
             engine.dispose()
-    except Exception:  # unreachable server, no such database: not a store to read
-        return False
+    except Exception as exc:  # unreachable server, no such database: say so, as opening would
+        raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc}") from exc
 
 
 def make_engine(url: str) -> Engine:
