@@ -422,12 +422,17 @@ def export(
     an export with the same filters hold the same records.
     """
     _settings(db=db)
-    from .export import KINDS, ExportError
+    from .export import KINDS, ExportError, check_export
     from .export import export as run_export
 
     if kind not in KINDS:
         err.print(f"eventwire: unknown kind {kind!r}; choose one of {', '.join(KINDS)}", markup=False)
         raise typer.Exit(2)
+    try:  # bad usage first (exit 2), before the store is looked for
+        check_export(format, out)
+    except ExportError as exc:
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
     store = _open_store(db, must_exist=True)
     try:
         args = {"country": country, "dyad": dyad, "type": type, "since": since, "until": until}

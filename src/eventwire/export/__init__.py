@@ -30,7 +30,24 @@ FORMATS: dict[str, tuple[TextWriter | None, PathWriter | None]] = {
     "ftm": (write_ftm, None),
 }
 
-__all__ = ["FORMATS", "KINDS", "ExportError", "export", "write_csv", "write_jsonl", "write_parquet"]
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "ExportError",
+    "check_export",
+    "export",
+    "write_csv",
+    "write_jsonl",
+    "write_parquet",
+]
+
+
+def check_export(fmt: str, out: str | None) -> None:
+    """Refuse an export that cannot be written as asked, before any record is read."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if FORMATS[fmt][1] is not None and not out:
+        raise ExportError(f"--format {fmt} writes a binary file: give --out FILE")
 
 
 def export(
@@ -45,12 +62,10 @@ def export(
     ``kind`` names the records' kind for the flat tables (guessed from the first record when
     not given); ``sources`` looks up the reporting articles' URLs and dates (CSV, Parquet, TSV).
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_export(fmt, out)
     text_writer, path_writer = FORMATS[fmt]
     if path_writer is not None:
-        if not out:
-            raise ExportError(f"--format {fmt} writes a binary file: give --out FILE")
+        assert out
         return path_writer(records, out, kind=kind, sources=sources)
     assert text_writer is not None
     extra: dict[str, Any] = {}
