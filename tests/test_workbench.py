@@ -215,3 +215,12 @@ def test_actor_pages_and_list_show_real_counts(api):
     assert first < text.index("Ada Demir")  # activity first, not A to Z
     page = api.get("/actors/c:TUR", headers={"accept": "text/html"}).text
     assert "svg" in page and 'class="worldmap"' in page and "takes part in 6 events" in page
+
+
+def test_facet_links_add_and_remove_filters(api):
+    page = api.get(
+        "/events", params={"country": "Turkey", "sort": "score"}, headers={"accept": "text/html"}
+    ).text
+    assert page.count('class="clear"') == 1  # only the filter in use can be removed
+    assert 'href="/events?sort=score"' in page or 'href="/events?sort=score&amp;' in page
+    assert "/events?country=Turkey&amp;sort=score&amp;type=CONSULT" in page

@@ -24,7 +24,7 @@ def _country_table() -> tuple[dict[str, str], dict[str, str]]:
             if isinstance(n, str) and fold(n):
                 by_name.setdefault(fold(n), code)
     for code, what in plover().non_state.items():
-        names.setdefault(code, f"{code} ({what})")
+        names.setdefault(code, what[:1].upper() + what[1:])
     return names, by_name
 
 

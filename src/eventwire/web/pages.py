@@ -152,7 +152,7 @@ def facet_links(
         elif name != "year" and here.get(name):
             clear = page_url(path, here, **{name: None, "offset": None})
         more = facet["more"] or len(facet["values"]) > PAGE_FACET_SIZE
-        out.append({"name": name, "rows": rows, "more": more, "clear": clear})
+        out.append({"name": name, "rows": rows, "more": more, "reset": clear})  # not "clear": dict.clear
     return out
 
 
