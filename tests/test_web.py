@@ -167,8 +167,10 @@ def test_errors_are_pages_for_people_and_json_for_scripts(web):
     assert r.status_code == 404 and "<h1>404</h1>" in r.text
     r = web.get("/events/nope", headers={"Accept": "application/json"})
     assert r.status_code == 404 and r.json()["detail"]
-    r = web.get("/dyads/TURKEY/MYS")
-    assert r.status_code == 422 and "not valid" in r.text
+    r = web.get("/dyads/XXXX/MYS")
+    assert r.status_code == 422 and "not valid" in r.text and "knows no country" in r.text
+    r = web.get("/dyads/TURKEY/MYS", follow_redirects=False)  # a name: the dyad's canonical address
+    assert r.status_code == 307 and r.headers["location"] == "/dyads/TUR/MYS"
     r = web.get("/events?since=2024-99")
     assert r.status_code == 422
     assert web.get("/events?limit=5000").status_code == 422
