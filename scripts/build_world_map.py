@@ -161,7 +161,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             data = build(fetch(Path(tmp)))
     ASSET.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{ASSET}: {len(data['countries'])} outlines, {len(data['dots'])} dots, {ASSET.stat().st_size:,} bytes")
+    print(
+        f"{ASSET}: {len(data['countries'])} outlines, {len(data['dots'])} dots, {ASSET.stat().st_size:,} bytes"
+    )
 
 
 if __name__ == "__main__":
