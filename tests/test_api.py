@@ -213,7 +213,7 @@ def test_csv_and_jsonl_pages(api):
     r = api.get("/api/events", params={"dyad": "TUR,MYS", "format": "csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     lines = r.text.strip().splitlines()
-    assert lines[0].startswith("id,event") and len(lines) == 6
+    assert lines[0].startswith("id,date,") and len(lines) == 6
     r = api.get("/api/events", params={"format": "jsonl", "limit": 2})
     assert len(r.text.strip().splitlines()) == 2
 
@@ -284,6 +284,21 @@ def test_ingest_runs_the_pipeline_on_an_upload(sqlite_url):
         assert r.json()["stored"] == 1
         paths = [a["path"] for a in c.get("/api/articles").json()["items"]]
         assert not any("etc" in p for p in paths), paths
+        # a feed holds several articles: the answer lists every one it stored
+        items = "".join(
+            f"<item><title>Harbour note {i}</title><link>https://news.example/{i}</link>"
+            f"<description>The harbour board of Strelsau met on day {i} to review ferry fees and berths.</description></item>"
+            for i in range(3)
+        )
+        feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+        r = c.post(
+            "/api/ingest", files={"file": ("feed.xml", feed.encode(), "application/rss+xml")}, headers=auth
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["stored"] == 3 and len(r.json()["articles"]) == 3
+        # a file nothing can be read from is a 422 that says why, not a 200
+        r = c.post("/api/ingest", files={"file": ("empty.json", b"[]", "application/json")}, headers=auth)
+        assert r.status_code == 422 and "JSON list is empty" in r.text
     store.close()
 
 

@@ -161,3 +161,84 @@ def test_chart_bars_link_to_their_period(browser, synthetic_server, shots):
     rows = page.locator("#events table.rows tbody a.rowlink")
     assert rows.count() == 2
     page.screenshot(path=str(shots / "dyad_synthetic_filtered.png"), full_page=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# the workbench's second round over more than a thousand events (an invented corpus)
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    from eventwire.web.testing import large_corpus
+
+    db = tmp_path_factory.mktemp("big") / "eventwire.db"
+    store = Store(f"sqlite:///{db}")
+    large_corpus(store, 1_500)
+    with serve(create_app(store)) as base:
+        yield base
+    store.close()
+
+
+def _total(page) -> int:
+    return int(page.locator("h1 small").inner_text().strip("()"))
+
+
+def test_map_country_click_filters_the_events(browser, big_server, shots):
+    offsite: list[str] = []
+    page = _page(browser, big_server, offsite)
+    page.goto(big_server + "/map?type=CONSULT")
+    sync_api.expect(page.locator("svg.worldmap")).to_be_visible()
+    page.screenshot(path=str(shots / "map_big.png"))
+    turkey = page.locator('svg.worldmap a.country[data-country="TUR"]')
+    title = turkey.locator("title").text_content() or ""  # "Turkey: N events"
+    expected = int(title.split(":")[1].split()[0])
+    turkey.click()
+    page.wait_for_url("**/events?**country=TUR**")
+    assert "type=CONSULT" in page.url  # the map's filters are kept
+    assert _total(page) == expected > 0
+    # a place dot leads to the events that happened there
+    page.goto(big_server + "/map")
+    dot = page.locator('svg.worldmap a.place[data-place="Singapore"]')
+    dot.click()
+    page.wait_for_url("**/events?place=Singapore**")
+    assert _total(page) == 250  # every sixth invented event is placed in Singapore
+    # a small country is a dot too, and clickable
+    assert page.goto(big_server + "/map").ok
+    sync_api.expect(page.locator('svg.worldmap a.country.small[data-country="SGP"]')).to_have_count(1)
+    assert not offsite
+
+
+def test_facet_click_and_sort(browser, big_server):
+    page = _page(browser, big_server, [])
+    page.goto(big_server + "/events")
+    assert _total(page) == 1_500
+    agree = page.locator('aside.facets section[data-facet="type"] li a', has_text="AGREE")
+    count = int(agree.locator("xpath=following-sibling::span").inner_text())
+    agree.click()
+    page.wait_for_url("**type=AGREE**")
+    assert _total(page) == count
+    page.locator(".sorts a", has_text="score").click()
+    page.wait_for_url("**sort=score**")
+    sync_api.expect(page.locator('.sorts a[aria-current="true"]')).to_have_text("score")
+    first = page.locator("#main table.rows tbody a.rowlink").first.get_attribute("href")
+    api = page.request.get(big_server + "/api/events?type=AGREE&sort=score&limit=1").json()
+    assert first == f"/events/{api['items'][0]['id']}"
+    assert api["items"][0]["score"] == 5.0  # the highest invented score comes first
+
+
+def test_filtered_csv_download_holds_every_matching_row(browser, big_server, tmp_path):
+    import csv
+
+    page = _page(browser, big_server, [])
+    page.goto(big_server + "/events?country=Turkey&since=2020&until=2022")
+    shown = _total(page)
+    assert shown > 50, "more matches than one page"
+    with page.expect_download() as info:
+        page.locator(".downloads a", has_text="CSV").click()
+    path = tmp_path / "events.csv"
+    info.value.save_as(path)
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == shown
+    assert all("TUR" in r["actor_countries"] or "TUR" in r["recipient_countries"] for r in rows)
+    assert all("2020" <= r["date"][:4] <= "2022" for r in rows)

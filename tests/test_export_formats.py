@@ -70,16 +70,21 @@ def test_plover_jsonl_field_names(db):
 def test_cameo_tsv_gdelt_columns(db):
     out = run("export", "events", "--db", db, "--format", "cameo")
     rows = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
-    assert list(rows[0]) == CAMEO_COLUMNS
-    by_id = {r["GLOBALEVENTID"]: r for r in rows}
-    accuse = by_id["e_syn_accuse"]
-    assert accuse["SQLDATE"] == "20240910" and accuse["Year"] == "2024" and accuse["MonthYear"] == "202409"
+    assert list(rows[0]) == CAMEO_COLUMNS and len(CAMEO_COLUMNS) == 58
+    assert all(r["GLOBALEVENTID"].isdigit() for r in rows)  # numeric, as GDELT's
+    accuse = next(r for r in rows if r["SQLDATE"] == "20240910")
+    assert accuse["Year"] == "2024" and accuse["MonthYear"] == "202409"
     assert accuse["Actor1Code"] == "MYSGOV" and accuse["Actor2CountryCode"] == "TUR"
     assert accuse["EventCode"] == "112" and accuse["EventRootCode"] == "11" and accuse["QuadClass"] == "3"
     assert accuse["GoldsteinScale"] == "-2.0" and accuse["NumMentions"] == "1"
-    assert accuse["SOURCEURL"] == "a_syn_2.txt"
-    assert by_id["e_syn_visit"]["EventCode"] == "042"  # CONSULT by visit
-    assert by_id["e_syn_talks"]["SQLDATE"] == "20250000"  # a year: unknown month and day are 00
+    assert accuse["SOURCEURL"] == ""  # read from a local file: no web address to give
+    assert accuse["IsRootEvent"] == "1" and len(accuse["DATEADDED"]) == 8
+    assert any(r["EventCode"] == "042" for r in rows)  # CONSULT by visit
+    talks = [
+        r for r in rows if r["SQLDATE"] == "20250101" and r["EventRootCode"] == "04"
+    ]  # "2025": a whole day
+    assert sorted(r["Actor1CountryCode"] for r in talks) == ["MYS", "TUR"]  # one row per dyad
+    assert len(rows) == 7
 
 
 def test_cameo_rows_never_break_on_tabs_or_newlines():
@@ -97,7 +102,7 @@ def test_cameo_rows_never_break_on_tabs_or_newlines():
     assert all(len(line.split("\t")) == len(CAMEO_COLUMNS) for line in lines)
     assert cameo_code({"event": "CONSULT", "mode": "phone"}) == "041"
     assert cameo_code({"event": "AGREE", "cameo": "0311"}) == "0311"
-    assert sql_date("2024-06") == ("20240600", "202406", "2024", sql_date("2024-06")[3])
+    assert sql_date("2024-06") == ("20240601", "202406", "2024", sql_date("2024-06")[3])
     assert plover_record(ev)["actor"] == "A\tB\nC"  # JSON keeps the text as it is
 
 

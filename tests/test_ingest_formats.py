@@ -264,7 +264,10 @@ def test_reuters_sgml(tmp_path: Path) -> None:
     )
     p = tmp_path / "reut2-999.sgm"
     p.write_bytes(sgml.encode("latin-1"))
-    [a] = _articles(_all([p]))
+    items = _all([p])
+    [a] = [i for i in items if isinstance(i, Article)]
+    # a title-only flash is no story: rejected by name, never silently dropped
+    assert [(r.path, r.reason[:10]) for r in items if isinstance(r, Rejection)] == [(f"{p}#8", "empty body")]
     assert a.path == f"{p}#7" and a.published == "1987-03-02" and a.publisher == "Reuters"
     assert a.text == (
         "VALLETTA, March 2 - The foreign ministers of Norland and Suddenia agreed on Monday to set up "

@@ -270,7 +270,7 @@ def test_a_worker_that_cannot_start_fails_the_run_instead_of_respawning(
 
 
 def test_plover_facts_follow_plover_and_are_read_everywhere() -> None:
-    from eventwire.export.cameo import cameo_code, cameo_row
+    from eventwire.export.cameo import CAMEO_COLUMNS, cameo_code, cameo_rows
     from eventwire.export.plover import plover_record
     from eventwire.lexicon.plover import plover
     from eventwire.store.query import event_sign
@@ -285,7 +285,7 @@ def test_plover_facts_follow_plover_and_are_read_everywhere() -> None:
     assert set(TYPE_COLOURS) == set(table.types)  # the web shows every type
     ev = {"id": "e1", "event": "CONCEDE", "cameo": None, "mode": None, "mentions": []}
     assert plover_record(ev)["quad"] == "verbal cooperation"
-    assert cameo_row(ev)[17] == "1" and cameo_code(ev) == "080"
+    assert cameo_rows(ev)[0][CAMEO_COLUMNS.index("QuadClass")] == "1" and cameo_code(ev) == "080"
     assert cameo_code({"event": "CONSULT", "mode": "phone"}) == "041"
     assert event_sign({"event": "CONCEDE"}) == 1 and event_sign({"event": "REQUEST"}) == -1
 
@@ -407,7 +407,7 @@ def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.Mon
     """Extract a story with every data file's records strict: a read of an undeclared key is noted."""
     from eventwire.analyse import prefilter
     from eventwire.consolidate import fuse
-    from eventwire.export.cameo import cameo_row
+    from eventwire.export.cameo import cameo_rows
     from eventwire.export.plover import plover_record
     from eventwire.extract import deals, figures, money, quotes
     from eventwire.extract.time import lexicon as time_lexicon
@@ -454,7 +454,7 @@ def test_the_code_reads_no_key_a_schema_does_not_declare(monkeypatch: pytest.Mon
         assert ext.events and ext.deals and ext.figures and ext.quotes
         for ev in ext.events:
             plover_record(ev.export())
-            cameo_row(ev.export())
+            cameo_rows(ev.export())
     finally:
         clear()
     assert not misses, f"the code read keys no schema declares: {sorted(set(misses))}"

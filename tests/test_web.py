@@ -91,7 +91,7 @@ def test_page_renders_offline_with_a_json_twin(web, path):
 def test_json_twins_match_the_api(web):
     assert web.get("/events/e_syn_agree?format=json").json() == web.get("/api/events/e_syn_agree").json()
     page = web.get("/events?dyad=TUR,MYS&format=json").json()
-    api = web.get("/api/events?dyad=TUR,MYS").json()
+    api = web.get("/api/events?dyad=TUR,MYS&facet=type,country,actor,year,place").json()
     assert page == api
     dy = web.get("/dyads/TUR/MYS?format=json").json()
     assert dy["events"]["total"] == 5 and dy["deals"]["total"] == 1 and dy["figures"]["total"] == 1
@@ -167,8 +167,10 @@ def test_errors_are_pages_for_people_and_json_for_scripts(web):
     assert r.status_code == 404 and "<h1>404</h1>" in r.text
     r = web.get("/events/nope", headers={"Accept": "application/json"})
     assert r.status_code == 404 and r.json()["detail"]
-    r = web.get("/dyads/TURKEY/MYS")
-    assert r.status_code == 422 and "not valid" in r.text
+    r = web.get("/dyads/XXXX/MYS")
+    assert r.status_code == 422 and "not valid" in r.text and "knows no country" in r.text
+    r = web.get("/dyads/TURKEY/MYS", follow_redirects=False)  # a name: the dyad's canonical address
+    assert r.status_code == 307 and r.headers["location"] == "/dyads/TUR/MYS"
     r = web.get("/events?since=2024-99")
     assert r.status_code == 422
     assert web.get("/events?limit=5000").status_code == 422

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+import typer.core
 from rich.console import Console
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,13 +24,41 @@ if TYPE_CHECKING:  # pragma: no cover
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: "--db URL", no "<bool>" type column
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="International-affairs news into sourced PLOVER events, actors, deals, figures and quotes.",
+)
+# an argument that names its value (KIND, PATH..., TEXT) needs no "<str>" beside it in --help
+_type_of_argument = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: (  # type: ignore[method-assign]
+    None if self.metavar else _type_of_argument(self, ctx)
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one rejection per line, never wrapped
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"eventwire {version('eventwire')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """International-affairs news into sourced PLOVER events, actors, deals, figures and quotes."""
+
+
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy URL (default: $EVENTWIRE_DB, else sqlite:///eventwire.db)."),
+    typer.Option(
+        "--db", metavar="URL", help="SQLAlchemy URL (default: $EVENTWIRE_DB, else sqlite:///eventwire.db)."
+    ),
 ]
 
 
@@ -59,13 +88,21 @@ def check_data() -> None:
         raise typer.Exit(2) from None
 
 
-def _open_store(db: str | None) -> Store:
-    from .store import Store, StoreError
+def _open_store(db: str | None, must_exist: bool = False) -> Store:
+    """The store ``--db`` names; a read-only command (``must_exist``) refuses one that is not there,
+    where opening would otherwise create an empty database from a typo and answer "nothing"."""
+    from .store import Store, StoreError, resolve_url, store_exists
 
     try:
+        if must_exist and not store_exists(resolve_url(db)):
+            err.print(
+                f"eventwire: no eventwire store at {resolve_url(db)} — run eventwire ingest first",
+                markup=False,
+            )
+            raise typer.Exit(1)
         return Store(db)
     except StoreError as exc:
-        err.print(f"eventwire: {exc}")
+        err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(1) from None
 
 
@@ -102,15 +139,27 @@ def _warn_if_stale(store: Store) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (recursively).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files or folders (recursively).", show_default=False),
+    ],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
-    max_bytes: Annotated[int, typer.Option(help="Reject files larger than this.")] = 50_000_000,
-    engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
+    workers: Annotated[
+        int, typer.Option(metavar="N", help="Worker processes (default: all cores).", show_default=False)
+    ] = 0,
+    max_bytes: Annotated[
+        int, typer.Option(metavar="BYTES", help="Reject files larger than this.")
+    ] = 50_000_000,
+    engine: Annotated[str, typer.Option(metavar="NAME", help="local (process pool) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help="Ray cluster address (with --engine ray).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch_size: Annotated[
-        int, typer.Option(min=1, help="Articles per committed batch (an interrupted run resumes per batch).")
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Articles per committed batch (an interrupted run resumes per batch)."
+        ),
     ] = 256,
     published: Annotated[
         str | None,
@@ -121,7 +170,6 @@ def ingest(
     ] = None,
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from sqlalchemy.exc import SQLAlchemyError
 
     from .run.ingest import ingest as run_ingest
@@ -151,30 +199,22 @@ def ingest(
     def on_reject(rej) -> None:
         err.print(f"rejected {rej.path}: {rej.reason}", markup=False)
 
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        TextColumn(
-            "{task.fields[docs]} documents, {task.fields[rate]:.1f} docs/s, {task.fields[rej]} rejected"
-        ),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet or not err.is_terminal,
-        transient=False,
-        # redrawn per stored batch, not by rich's refresh thread: with a thread running, the
-        # worker pool cannot fork safely and falls back to forkserver, where every worker loads
-        # the model and lexicons again
-        auto_refresh=False,
-    )
+    from .ingest.reader import count_items
+
+    progress = _progress_bar("ingest", quiet, total=count_items(paths, max_bytes), unit="documents")
     import time
 
     t0 = time.time()
     with progress:
-        task = progress.add_task("ingest", total=None, docs=0, rate=0.0, rej=0)
+        task = progress.tasks[0].id
 
         def on_progress(rep) -> None:
-            done = rep.stored + rep.skipped
-            progress.update(task, docs=done, rate=done / max(time.time() - t0, 1e-6), rej=len(rep.rejected))
+            progress.update(
+                task,
+                completed=min(rep.done, progress.tasks[0].total or rep.done),
+                rate=rep.done / max(time.time() - t0, 1e-6),
+                rej=len(rep.rejected),
+            )
             progress.refresh()
 
         try:
@@ -204,8 +244,8 @@ def ingest(
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
         f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "
-        f"already stored{_completed(report)}, rejected {len(report.rejected)} in {report.seconds:.1f} s; "
-        f"corpus: {totals}",
+        f"already stored{_completed(report)} and {report.repeats} repeated within this run, "
+        f"rejected {len(report.rejected)} in {report.seconds:.1f} s; corpus: {totals}",
         markup=False,
     )
     store.close()
@@ -223,17 +263,20 @@ def _completed(report) -> str:
 def reprocess(
     db: DbOption = None,
     since: Annotated[
-        str | None, typer.Option(help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+        str | None,
+        typer.Option(metavar="DATE", help="Only articles published on or after this date (YYYY[-MM[-DD]])."),
     ] = None,
     until: Annotated[
-        str | None, typer.Option(help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+        str | None,
+        typer.Option(metavar="DATE", help="Only articles published on or before this date (YYYY[-MM[-DD]])."),
     ] = None,
     where: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="FIELD=VALUE",
             help="Only articles whose FIELD equals VALUE (FIELD=VALUE) or contains TEXT, any case "
             "(FIELD~TEXT); FIELD is one of id, path, url, title, author, publisher, language, "
-            "source_format, text. Repeat to require several."
+            "source_format, text. Repeat to require several.",
         ),
     ] = None,
     stale: Annotated[
@@ -242,12 +285,19 @@ def reprocess(
             "--stale", help="Only articles extracted with other knowledge or code than now (or unknown)."
         ),
     ] = False,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
-    engine: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
+    workers: Annotated[
+        int, typer.Option(metavar="N", help="Worker processes (default: all cores).", show_default=False)
+    ] = 0,
+    engine: Annotated[str, typer.Option(metavar="NAME", help="local (process pool) or ray.")] = "local",
+    address: Annotated[
+        str | None, typer.Option(metavar="ADDRESS", help="Ray cluster address (with --engine ray).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch_size: Annotated[
-        int, typer.Option(min=1, help="Articles per committed batch (a killed run loses at most one).")
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Articles per committed batch (a killed run loses at most one)."
+        ),
     ] = 256,
 ) -> None:
     """Extract stored articles again with the knowledge and code in use now, then consolidate.
@@ -255,6 +305,8 @@ def reprocess(
     Every stored original by default (near-duplicates have no extraction of their own); the
     filters narrow that. Killed and run again, the store ends as one clean run leaves it.
     """
+    import time
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from .lexicon.digest import current_stamp
@@ -289,8 +341,10 @@ def reprocess(
         with progress:
             task = progress.tasks[0].id
 
+            started = time.time()
+
             def on_progress(rep) -> None:
-                progress.update(task, completed=rep.done)
+                progress.update(task, completed=rep.done, rate=rep.done / max(time.time() - started, 1e-6))
                 progress.refresh()
 
             report = run_reprocess(store, eng, ids=ids, batch_size=batch_size, on_progress=on_progress)
@@ -318,8 +372,8 @@ def reprocess(
     )
 
 
-def _progress_bar(label: str, quiet: bool, total: int) -> Progress:
-    """A bar with a count and an ETA, redrawn by the caller per stored batch: rich's refresh
+def _progress_bar(label: str, quiet: bool, total: int, unit: str = "articles") -> Progress:
+    """A bar with a count, a rate and an ETA, redrawn by the caller per stored batch: rich's refresh
     thread would make the worker pool fall back to forkserver (see ingest)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -327,54 +381,119 @@ def _progress_bar(label: str, quiet: bool, total: int) -> Progress:
         TextColumn(f"[bold]{label}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("articles, ETA"),
+        TextColumn(f"{unit}, {{task.fields[rate]:.1f}}/s, {{task.fields[rej]}} rejected, ETA"),
         TimeRemainingColumn(),
         console=err,
         disable=quiet or not err.is_terminal,
         transient=False,
         auto_refresh=False,
     )
-    progress.add_task(label, total=total)
+    progress.add_task(label, total=total, rate=0.0, rej=0)
     return progress
 
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="articles, events, actors, deals, figures or quotes.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND", help="articles, events, actors, deals, figures or quotes.", show_default=False
+        ),
+    ],
     db: DbOption = None,
     format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="jsonl, csv, parquet, plover (PLOVER JSONL), cameo (GDELT-style TSV) or ftm (FollowTheMoney).",
         ),
     ] = "jsonl",
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", metavar="FILE", help="Output file (default: stdout).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(metavar="COUNTRY", help="Only records of a country: TUR, Turkey or Türkiye.")
+    ] = None,
+    dyad: Annotated[
+        str | None, typer.Option(metavar="A,B", help="Only records involving both countries (TUR,MYS).")
+    ] = None,
+    type: Annotated[
+        str | None,
+        typer.Option(metavar="TYPE", help="PLOVER type (events), status (deals), kind (figures, actors)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only records reaching this date or later.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only records starting on or before this date.")
+    ] = None,
+    q: Annotated[
+        str | None,
+        typer.Option("--q", metavar="WORDS", help="Full text, or the actors and countries the words name."),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(metavar="ACTOR", help="Only records an actor (id, name or alias) takes part in."),
+    ] = None,
 ) -> None:
-    """Write one kind of record in the export contract's shape."""
+    """Write one kind of record in the export contract's shape, all of it or what the filters keep.
+
+    The filters are the API's (same names, same meaning), so a filtered view of the workbench and
+    an export with the same filters hold the same records.
+    """
     _settings(db=db)
-    from .export import KINDS, ExportError
+    from .export import KINDS, ExportError, check_export
     from .export import export as run_export
 
     if kind not in KINDS:
-        err.print(f"eventwire: unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        err.print(f"eventwire: unknown kind {kind!r}; choose one of {', '.join(KINDS)}", markup=False)
         raise typer.Exit(2)
-    store = _open_store(db)
-    try:
-        run_export(store.iter_records(kind), format, out)
+    try:  # bad usage first (exit 2), before the store is looked for
+        check_export(format, out)
     except ExportError as exc:
-        err.print(f"eventwire: {exc}")
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    store = _open_store(db, must_exist=True)
+    try:
+        args = {"country": country, "dyad": dyad, "type": type, "since": since, "until": until}
+        args.update(q=q, actor=actor)
+        records = _filtered_records(store, kind, args) if any(args.values()) else store.iter_records(kind)
+        run_export(records, format, out, kind=kind, sources=store.article_refs)
+    except ExportError as exc:
+        err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(2) from None
     finally:
         store.close()
 
 
+def _filtered_records(store: Store, kind: str, args: dict[str, str | None]):
+    """The records the API's filters keep (a bad filter: its message in words, exit 2)."""
+    from fastapi.exceptions import RequestValidationError
+
+    from .store.query import QueryError, Reader
+    from .web.params import make_filters
+
+    reader = Reader(store.engine)
+    try:
+        f = make_filters(kind, reader=reader, **args)
+        reader._conditions(kind, f)  # a filter the kind has not (since on actors ...) fails here
+    except RequestValidationError as exc:
+        for e in exc.errors():
+            err.print(f"eventwire: --{e['loc'][-1]}: {e['msg']}", markup=False)
+        raise typer.Exit(2) from None
+    except QueryError as exc:
+        err.print(f"eventwire: --{exc.field}: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    return reader.iter_records(kind, f)
+
+
 @app.command()
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port.")] = 8000,
 ) -> None:
     """Serve the web UI and JSON API."""
     _settings(db=db)
@@ -382,30 +501,42 @@ def serve(
 
     from .web.app import create_app
 
-    store = _open_store(db)
+    store = _open_store(db, must_exist=True)
     err.print(f"eventwire: serving {store.url} on http://{host}:{port}/", markup=False)
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
 
 @app.command()
 def code(
-    text: Annotated[str, typer.Argument(help="The text to code (a sentence or a story).")],
-    date: Annotated[str | None, typer.Option(help="Document date, YYYY-MM-DD.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON event a line.")] = False,
+    text: Annotated[
+        str,
+        typer.Argument(metavar="TEXT", help="The text to code (a sentence or a story).", show_default=False),
+    ],
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="Document date, YYYY-MM-DD.")] = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text (default) or json (one event a line)."),
+    ] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.", hidden=True)] = False,
 ) -> None:
-    """Print the events coded from one text, with the pattern that fired."""
+    """Print the events coded from one text, with the pattern that fired.
+
+    Text lines are never wrapped, piped or not: a line per event, a line per piece of evidence.
+    """
     _settings()
+    if format not in ("text", "json"):
+        err.print(f"eventwire: --format {format!r}: use text or json", markup=False)
+        raise typer.Exit(2)
     check_data()
     from .run.article import code as code_text
 
     ext = code_text(text, date)
-    if as_json:
+    if as_json or format == "json":
         for ev in ext.events:
             print(json.dumps(ev.export(), ensure_ascii=False))
         return
-    out = Console(highlight=False)
     if not ext.events:
-        out.print("no events")
+        print("no events")
     names = {a.key: a.name for a in ext.actors}
     for ev in ext.events:
         act = ", ".join(names.get(e.id, e.name) + (f" ({e.country})" if e.country else "") for e in ev.actor)
@@ -413,26 +544,24 @@ def code(
             names.get(e.id, e.name) + (f" ({e.country})" if e.country else "") for e in ev.recipient
         )
         flags = [f for f in ("negated", "future", "hypothetical") if getattr(ev, f)]
-        out.print(
+        print(
             f"{ev.event}{'/' + ev.mode if ev.mode else ''} [{', '.join(ev.context)}] cameo={ev.cameo} "
             f"score={ev.score}  {act or '?'} -> {rec or '?'}  date={ev.date or '?'}"
-            f"{' ' + ','.join(flags) if flags else ''}",
-            markup=False,
+            f"{' ' + ','.join(flags) if flags else ''}"
         )
         loc = ev.event_loc
         where = f"  at: {loc.name}" + (f" ({loc.country})" if loc.country else "") if loc else ""
-        out.print(
-            f"   pattern: {ev.pattern}  trigger: {ev.trigger!r}  confidence={ev.confidence}{where}",
-            markup=False,
-        )
+        print(f"   pattern: {ev.pattern}  trigger: {ev.trigger!r}  confidence={ev.confidence}{where}")
         for m in ev.mentions:
-            out.print(f"   evidence [{m.start}:{m.end}]: {m.sentence}", markup=False)
+            print(f"   evidence [{m.start}:{m.end}]: {m.sentence}")
 
 
 @app.command()
 def timex(
-    file: Annotated[str, typer.Argument(help="A UTF-8 text file.")],
-    dct: Annotated[str | None, typer.Option(help="Document creation time, YYYY-MM-DD.")] = None,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A UTF-8 text file.", show_default=False)],
+    dct: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Document creation time, YYYY-MM-DD.")
+    ] = None,
 ) -> None:
     """Print the temporal expressions of a file, one JSON object a line (TimeML values)."""
     _settings()

@@ -403,7 +403,10 @@ class ActorRecord(Record):
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # evidence: offices, records (capped)
+    mention_count: int = 0  # times the stored articles name the actor (every mention, uncapped)
+    article_count: int = 0  # articles that name it
+    event_count: int = 0  # events it takes part in
 
     def export(self) -> dict[str, Any]:
         return self.to_dict()

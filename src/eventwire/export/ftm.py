@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
+from ..store.urls import web_url
 from .base import ExportError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,9 +98,7 @@ class FtmWriter:
 
     def sources(self, proxy: EntityProxy, rec: dict[str, Any]) -> None:
         for m in rec.get("mentions") or []:
-            proxy.add(
-                "sourceUrl", m.get("path") if str(m.get("path", "")).startswith("http") else None, quiet=True
-            )
+            proxy.add("sourceUrl", web_url(m.get("path")), quiet=True)
             proxy.add("notes", (m.get("sentence") or "").strip() or None, quiet=True)
 
     # one method per kind ------------------------------------------------------------------
@@ -202,7 +201,7 @@ class FtmWriter:
         proxy.add("author", rec.get("author"), quiet=True)
         proxy.add("publisher", rec.get("publisher"), quiet=True)
         proxy.add("publishedAt", rec.get("published"), quiet=True)
-        proxy.add("sourceUrl", rec.get("url"), quiet=True)
+        proxy.add("sourceUrl", web_url(rec.get("url")), quiet=True)
         proxy.add("fileName", rec.get("path"), quiet=True)
         proxy.add("language", iso639_3(rec.get("language")), quiet=True)
         self.emit(proxy)

@@ -29,8 +29,9 @@ def read_sgml(text: str, path: str) -> Iterator[Article | Rejection]:
         nid = re.search(r'NEWID="(\d+)"', attrs)
         item = f"{path}#{nid.group(1)}" if nid else f"{path}#{m.start()}"
         body = _field(block, "BODY")
-        if not body:
-            continue  # title-only wire flashes carry no story
+        if not body:  # a title-only wire flash carries no story: named, never silently dropped
+            yield Rejection(item, "empty body (a story with a title and no text)")
+            continue
         body = re.sub(r"\s*\bReuter\s*$", "", body.replace("\x03", "").rstrip())
         dateline = _field(block, "DATELINE")
         date = _field(block, "DATE")

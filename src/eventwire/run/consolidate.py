@@ -18,14 +18,18 @@ def consolidate(store: Store) -> dict[str, int]:
     The records are still held whole while they are fused, so this step's memory grows with the
     corpus (docs/DESIGN.md, "Where memory goes").
     """
+    from ..consolidate.activity import MentionTally, add_record_evidence
     from ..consolidate.actors import resolve_actors
     from ..consolidate.fuse import fuse
 
-    actors, key_map = resolve_actors(store.iter_extractions(parts=("actors",)))
+    tally = MentionTally()  # entity mentions are counted as they pass, then dropped
+    actors, key_map = resolve_actors(tally.watch(store.iter_extractions(parts=("actors", "entities"))))
+    tally.apply(actors, key_map)
     meta = store.article_meta()
     fused = fuse(
         store.iter_extractions(parts=("events", "deals", "figures", "quotes")), key_map, actors, meta
     )
+    add_record_evidence(actors, fused.events, fused.deals, fused.figures, fused.quotes)
     store.replace_consolidated(actors, fused.events, fused.deals, fused.figures, fused.quotes)
     return {
         "actors": len(actors),

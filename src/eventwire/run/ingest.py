@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ..lexicon.digest import current_stamp
@@ -26,13 +27,20 @@ _META_FIELDS = ("title", "author", "publisher", "url", "language")
 @dataclass
 class IngestReport:
     stored: int = 0
-    skipped: int = 0  # already in the store (same content)
+    skipped: int = 0  # already in the store before this run (same content)
+    repeats: int = 0  # the same content met again within this run (re-sent stories, copies)
     completed: int = 0  # stored articles that another copy of their text gave missing metadata
     redated: int = 0  # of those, the ones whose date changed (extracted again)
     duplicates: int = 0  # near-duplicates stored with duplicate_of
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     totals: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # with collect_ids: every article read, new or not, in order
+
+    @property
+    def done(self) -> int:
+        """Items dealt with so far, whatever became of them (the progress bar's count)."""
+        return self.stored + self.skipped + self.repeats + len(self.rejected)
 
 
 def ingest(
@@ -45,6 +53,7 @@ def ingest(
     on_progress: Callable[[IngestReport], None] | None = None,
     on_reject: Callable[[Rejection], None] | None = None,
     published: str | None = None,
+    collect_ids: bool = False,
 ) -> IngestReport:
     """Read, dedupe, extract and store; commit per batch; then consolidate.
 
@@ -64,6 +73,7 @@ def ingest(
     engine.start()  # workers load the model while this process reads the store and the first files
     index = NearDupIndex()  # this run's articles until they are committed; the store has the rest
     seen: set[str] = set()
+    run_start = datetime.now(UTC)  # a stored text ingested since is a repeat within this run
 
     def batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
@@ -90,10 +100,16 @@ def ingest(
 
     def _fresh(pending: list[Article]) -> Iterator[list[Article]]:
         present = store.existing_ids(a.id for a in pending)
+        mine = store.stored_since(present, run_start) if present else set()
         todo = []
         for a in pending:
-            if a.id in present or a.id in seen:
-                report.skipped += 1
+            if collect_ids:
+                report.ids.append(a.id)
+            if a.id in seen or a.id in present:
+                if a.id in seen or a.id in mine:
+                    report.repeats += 1
+                else:
+                    report.skipped += 1
                 if len(copies) < MAX_COPIES:
                     copies.setdefault(a.id, []).append(a)
                 continue

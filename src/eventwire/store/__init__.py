@@ -18,9 +18,10 @@ from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, in
 from ..lexicon.digest import Stamp, current_stamp
 from ..model import ActorRecord, Article, ArticleExtraction, Deal, Event, Figure, Quote
 from ..settings import get_settings
-from . import fts
+from . import flat, fts
 from . import tables as T
 from .selection import Selection
+from .urls import web_url
 
 EXTRACTION_VERSION = 1  # bump when per-article extraction changes, to re-extract stored articles
 
@@ -42,6 +43,26 @@ def resolve_url(url: str | None) -> str:
 def _delimited(values: Iterable[str | None]) -> str:
     vals = sorted({v for v in values if v})
     return "," + ",".join(vals) + "," if vals else ""
+
+
+def store_exists(url: str) -> bool:
+    """Is there an eventwire store at ``url``? (a SQLite file, or a database holding its tables)
+
+    Asked by read-only commands before opening, because opening creates what is missing.
+    """
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        return path in ("", ":memory:") or Path(path).is_file()
+    from sqlalchemy import inspect
+
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            return inspect(engine).has_table("alembic_version")
+        finally:
+            engine.dispose()
+    except Exception as exc:  # unreachable server, no such database: say so, as opening would
+        raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc}") from exc
 
 
 def make_engine(url: str) -> Engine:
@@ -102,6 +123,17 @@ class Store:
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 found |= set(conn.scalars(select(T.articles.c.id).where(T.articles.c.id.in_(chunk))))
+        return found
+
+    def stored_since(self, ids: Iterable[str], since: datetime) -> set[str]:
+        """Those of ``ids`` stored at or after ``since`` (by this run, when it is the run's start)."""
+        ids = list(ids)
+        found: set[str] = set()
+        a = T.articles.c
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                found |= set(conn.scalars(select(a.id).where(a.id.in_(chunk), a.ingested_at >= since)))
         return found
 
     def neardup_candidates(self, keys: Iterable[int]) -> dict[int, list[tuple[int, str, list[int]]]]:
@@ -317,7 +349,7 @@ class Store:
     ) -> None:
         """Swap in a fresh corpus-wide view in one transaction (readers see old or new, never half)."""
         with self.engine.begin() as conn:
-            for t in (T.record_mentions, T.actors, T.events, T.deals, T.figures, T.quotes):
+            for t in (T.record_mentions, *T.FLAT_TABLES, T.actors, T.events, T.deals, T.figures, T.quotes):
                 conn.execute(delete(t))
             mention_rows: set[tuple[str, str, str]] = set()
 
@@ -335,6 +367,7 @@ class Store:
                         "payload": payload,
                     }
                     row.update(extra(payload))
+                    row.update(flat.record_columns(kind, payload))
                     for m in payload.get("mentions") or []:
                         mention_rows.add((kind, r.id, m["article_id"]))
                     yield row
@@ -351,26 +384,31 @@ class Store:
                         "country": a.country,
                         "sector": a.sector,
                         "payload": payload,
+                        **flat.record_columns("actors", payload),
                     }
 
             # export payloads are made and inserted a thousand at a time, never all at once
-            for table, rows in (
+            for kind, table, rows in (
                 (
+                    "events",
                     T.events,
                     rows_for("events", events, lambda p: {"event": p["event"], "score": p.get("score")}),
                 ),
-                (T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
+                ("deals", T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
                 (
+                    "figures",
                     T.figures,
                     rows_for(
                         "figures", figures, lambda p: {"kind": p.get("kind"), "metric": p.get("metric")}
                     ),
                 ),
-                (T.quotes, rows_for("quotes", quotes, lambda p: {})),
-                (T.actors, actor_rows()),
+                ("quotes", T.quotes, rows_for("quotes", quotes, lambda p: {})),
+                ("actors", T.actors, actor_rows()),
             ):
                 while chunk := list(islice(rows, 1000)):
                     conn.execute(insert(table), chunk)
+                    _insert_flat(conn, kind, chunk)
+            _count_events(conn)
             mrows = [{"kind": k, "record_id": r, "article_id": a} for k, r, a in sorted(mention_rows)]
             for i in range(0, len(mrows), 2000):
                 conn.execute(insert(T.record_mentions), mrows[i : i + 2000])
@@ -379,17 +417,54 @@ class Store:
                     for sql in fts.refill_sql(table):
                         conn.execute(text(sql))
 
+    def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Web URL, publication date and ingest day of reporting articles (for exports)."""
+        from .query import article_refs
+
+        return article_refs(self.engine, ids)
+
     def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
         """Export shapes of one kind, in a stable order."""
         if kind == "articles":
             for art in self.iter_articles():
-                yield art.export()
+                rec = art.export()
+                rec["url"] = web_url(rec["url"])  # a non-web url is no link (urls.py)
+                yield rec
             return
         table = T.RECORD_TABLES[kind]
         order = [table.c.id] if kind == "actors" else [table.c.date, table.c.id]
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(select(table.c.payload).order_by(*order)):
                 yield payload
+
+
+def _insert_flat(conn: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    """The parties, mentions and names of a chunk of record rows (the flat tables of 0006)."""
+    parties, mentions, names = [], [], []
+    for row in rows:
+        payload = row["payload"]
+        if kind in T.PARTIES:
+            parties += flat.party_rows(kind, row["id"], payload)
+        else:
+            names += flat.name_rows(row["id"], payload)
+        mentions += flat.mention_rows(kind, row["id"], payload)
+    if parties:
+        conn.execute(insert(T.PARTIES[kind]), parties)
+    if mentions:
+        conn.execute(insert(T.MENTIONS[kind]), mentions)
+    if names:
+        conn.execute(insert(T.actor_names), names)
+
+
+def _count_events(conn: Any) -> None:
+    """Each actor's activity: the events it takes part in, counted from ``event_parties``."""
+    ep = T.event_parties
+    n = (
+        select(func.count(func.distinct(ep.c.event_id)))
+        .where(ep.c.actor_id == T.actors.c.id)
+        .scalar_subquery()
+    )
+    conn.execute(update(T.actors).values(event_count=n))
 
 
 def _extraction_row(article_id: str, ext: ArticleExtraction, stamp: Stamp) -> dict[str, Any]:

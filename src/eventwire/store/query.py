@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,9 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..lexicon.plover import plover
+from ..link.world import fold
 from . import tables as T
+from .urls import web_url
 
 KINDS = ("articles", "events", "actors", "deals", "figures", "quotes")
 RECORD_KINDS = ("events", "deals", "figures", "quotes")  # tables with date/countries/actor_ids
@@ -70,7 +72,12 @@ class QueryError(ValueError):
 
 @dataclass
 class Filters:
-    """The filters every listing accepts; values arrive already validated by the web layer."""
+    """The filters every listing accepts; values arrive already validated by the web layer.
+
+    ``actor`` is one global id or several (a name shared by several actors matches them all).
+    ``q_actors`` and ``q_countries`` are what the words of ``q`` name, when they name an actor or
+    a country: a record matches ``q`` by its evidence text *or* by taking part through them.
+    """
 
     country: str | None = None
     dyad: tuple[str, str] | None = None
@@ -78,10 +85,42 @@ class Filters:
     since: str | None = None
     until: str | None = None
     q: str | None = None
-    actor: str | None = None
+    actor: str | tuple[str, ...] | None = None
     article: str | None = None
+    place: str | None = None
+    sort: str | None = None
+    q_actors: tuple[str, ...] = ()
+    q_countries: tuple[str, ...] = ()
     limit: int = 50
     offset: int = 0
+
+
+# the orders a listing may be sorted in, per kind (the first is the default); a "-" reverses
+# date and name, while sources, score, activity and mentions put the largest first
+SORTS: dict[str, tuple[str, ...]] = {
+    "events": ("-date", "date", "sources", "score"),
+    "deals": ("-date", "date", "sources"),
+    "figures": ("-date", "date", "sources"),
+    "quotes": ("-date", "date"),
+    "actors": ("activity", "mentions", "name"),
+    "articles": ("-date", "date"),
+}
+# the facets a listing may count, per kind
+FACETS: dict[str, tuple[str, ...]] = {
+    "events": ("type", "country", "actor", "year", "place"),
+    "deals": ("type", "country", "actor", "year"),
+    "figures": ("type", "country", "actor", "year"),
+    "quotes": ("country", "actor", "year"),
+    "actors": ("type", "country"),
+    "articles": ("type", "year"),
+}
+FACET_SIZE = 20
+
+
+def _ids(actor: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    if not actor:
+        return ()
+    return (actor,) if isinstance(actor, str) else tuple(actor)
 
 
 def fts5_query(q: str) -> str | None:
@@ -235,7 +274,75 @@ class Reader:
         rm = T.record_mentions
         return select(rm.c.record_id).where(rm.c.kind == kind, rm.c.article_id.in_(article_ids))
 
+    def _party_records(self, kind: str, cond: ColumnElement[bool]) -> Any:
+        """Ids of the records of ``kind`` one of whose parties meets ``cond``."""
+        pt = T.PARTIES[kind]
+        return select(pt.c[f"{kind[:-1]}_id"]).where(cond)
+
+    def _named_by_q(self, kind: str, f: Filters) -> list[ColumnElement[bool]]:
+        """Records taking part through the actors or countries the words of ``q`` name."""
+        t = T.RECORD_TABLES[kind]
+        out: list[ColumnElement[bool]] = []
+        if f.q_actors:
+            out.append(t.c.id.in_(self._party_records(kind, T.PARTIES[kind].c.actor_id.in_(f.q_actors))))
+        out += [_contains(t.c.countries, c) for c in f.q_countries]
+        return out
+
+    # ------------------------------------------------------------------ names
+    def actor_ids(self, value: str) -> list[str]:
+        """Actors ``value`` names: its own id, else every actor with that name or alias."""
+        a, n = T.actors, T.actor_names
+        with self.engine.connect() as conn:
+            if conn.scalar(select(a.c.id).where(a.c.id == value)) is not None:
+                return [value]
+            folded = fold(value)
+            if not folded:
+                return []
+            q = select(n.c.actor_id).where(n.c.folded == folded).distinct().order_by(n.c.actor_id)
+            return list(conn.scalars(q))
+
+    def country_of_name(self, value: str) -> str | None:
+        """The code of a country actor stored under this name or alias (a name the data lacks)."""
+        a, n = T.actors, T.actor_names
+        q = (
+            select(a.c.country)
+            .join(n, n.c.actor_id == a.c.id)
+            .where(a.c.kind == "country", n.c.folded == fold(value), a.c.country.is_not(None))
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            return conn.scalar(q)
+
     # ------------------------------------------------------------------ listing
+    def _order(self, kind: str, sort: str | None) -> list[Any]:
+        sort = sort or SORTS[kind][0]
+        if sort not in SORTS[kind]:
+            raise QueryError("sort", f"{kind} sort by {', '.join(SORTS[kind])}")
+        if kind == "articles":
+            a = T.articles
+            col = self._by_date(a.c.published)
+            return [col.asc().nulls_last() if sort == "date" else col.desc().nulls_last(), a.c.seq.desc()]
+        t = T.RECORD_TABLES[kind]
+        if kind == "actors":
+            if sort == "name":
+                return [t.c.name, t.c.id]
+            first = [t.c.mention_count.desc().nulls_last()] if sort == "mentions" else []
+            return [
+                *first,
+                t.c.event_count.desc().nulls_last(),
+                t.c.mention_count.desc().nulls_last(),
+                t.c.name,
+                t.c.id,
+            ]
+        date = self._by_date(t.c.date)
+        if sort == "date":
+            return [date.asc().nulls_last(), t.c.id]
+        if sort == "sources":
+            return [t.c.sources.desc().nulls_last(), date.desc().nulls_last(), t.c.id]
+        if sort == "score":
+            return [t.c.score.desc().nulls_last(), date.desc().nulls_last(), t.c.id]
+        return [date.desc().nulls_last(), t.c.id]
+
     def _conditions(self, kind: str, f: Filters) -> list[ColumnElement[bool]]:
         rm = T.record_mentions
         conds: list[ColumnElement[bool]] = []
@@ -259,9 +366,11 @@ class Reader:
             if f.q:
                 conds.append(a.c.id.in_(self._fts_article_ids(f.q)))
             if f.actor:
-                conds.append(a.c.id.in_(select(rm.c.article_id).where(rm.c.record_id == f.actor)))
+                conds.append(a.c.id.in_(select(rm.c.article_id).where(rm.c.record_id.in_(_ids(f.actor)))))
             if f.article:
                 conds.append(a.c.id == f.article)
+            if f.place:
+                raise QueryError("place", "articles have no place: the place filter applies to events")
             return conds
         t = T.RECORD_TABLES[kind]
         if kind == "actors":
@@ -274,9 +383,12 @@ class Reader:
             if f.since or f.until:
                 raise QueryError("since", "actors have no date: since/until apply to records and articles")
             if f.q:
-                conds.append(self._record_text_match(kind, f.q))
+                by_name = [t.c.id.in_(f.q_actors)] if f.q_actors else []
+                conds.append(or_(self._record_text_match(kind, f.q), *by_name))
             if f.actor:
-                conds.append(t.c.id == f.actor)
+                conds.append(t.c.id.in_(_ids(f.actor)))
+            if f.place:
+                raise QueryError("place", "actors have no place: the place filter applies to events")
         else:
             if f.country:
                 conds.append(_contains(t.c.countries, f.country))
@@ -289,9 +401,15 @@ class Reader:
                 conds.append(t.c[col] == f.type)
             conds += _overlaps(t.c.date, t.c.enddate, f.since, f.until, self.collate)
             if f.q:
-                conds.append(self._record_text_match(kind, f.q))
+                conds.append(or_(self._record_text_match(kind, f.q), *self._named_by_q(kind, f)))
             if f.actor:
-                conds.append(_contains(t.c.actor_ids, f.actor))
+                conds.append(
+                    t.c.id.in_(self._party_records(kind, T.PARTIES[kind].c.actor_id.in_(_ids(f.actor))))
+                )
+            if f.place:
+                if kind != "events":
+                    raise QueryError("place", f"{kind} have no place: the place filter applies to events")
+                conds.append(t.c.place == f.place)
         if f.article:
             conds.append(
                 t.c.id.in_(select(rm.c.record_id).where(rm.c.kind == kind, rm.c.article_id == f.article))
@@ -301,9 +419,9 @@ class Reader:
     def list(self, kind: str, f: Filters) -> tuple[list[dict[str, Any]], int]:
         """One page of records (export shapes) and the total matching the filters."""
         conds = self._conditions(kind, f)
+        order = self._order(kind, f.sort)
         if kind == "articles":
             a = T.articles
-            order = [self._by_date(a.c.published).desc().nulls_last(), a.c.seq.desc()]
             q = select(a).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
             count_q = select(func.count()).select_from(a).where(*conds)
             with self.engine.connect() as conn:
@@ -311,9 +429,6 @@ class Reader:
                 items = [article_export(row) for row in conn.execute(q)]
             return items, total
         t = T.RECORD_TABLES[kind]
-        order = (
-            [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
-        )
         q = select(t.c.payload).where(*conds).order_by(*order).limit(f.limit).offset(f.offset)
         count_q = select(func.count()).select_from(t).where(*conds)
         with self.engine.connect() as conn:
@@ -332,9 +447,7 @@ class Reader:
             return [json.dumps(i, ensure_ascii=False) for i in items], total
         conds = self._conditions(kind, f)
         t = T.RECORD_TABLES[kind]
-        order = (
-            [t.c.name, t.c.id] if kind == "actors" else [self._by_date(t.c.date).desc().nulls_last(), t.c.id]
-        )
+        order = self._order(kind, f.sort)
         # one statement: the page and, beside each row, how many rows match in all
         q = (
             select(cast(t.c.payload, Text), func.count().over())
@@ -351,6 +464,104 @@ class Reader:
             total = conn.scalar(select(func.count()).select_from(t).where(*conds)) or 0
         return [], total
 
+    def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return article_refs(self.engine, ids)
+
+    def iter_records(self, kind: str, f: Filters, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """Every record matching ``f`` (no page), in the listing's order, streamed from the server
+        a chunk at a time: an export of any size holds one chunk, never the result."""
+        conds = self._conditions(kind, f)
+        order = self._order(kind, f.sort)
+        if kind == "articles":
+            q: Any = select(T.articles).where(*conds).order_by(*order)
+        else:
+            q = select(T.RECORD_TABLES[kind].c.payload).where(*conds).order_by(*order)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=chunk).execute(q)
+            for row in result:
+                yield article_export(row) if kind == "articles" else row[0]
+
+    def facets(self, kind: str, f: Filters, names: Iterable[str], size: int = FACET_SIZE) -> dict[str, Any]:
+        """Counts of the records matching ``f`` by each facet, the largest first (Datasette-style).
+
+        Each facet is ``{"values": [{"value", "label", "count"}], "more": bool}``; a record counts
+        once under every country or actor among its parties.
+        """
+        out: dict[str, Any] = {}
+        for name in names:
+            if name not in FACETS[kind]:
+                raise QueryError("facet", f"{kind} have facets {', '.join(FACETS[kind])}")
+            rows = self._facet_rows(kind, f, name, size + 1)
+            out[name] = {
+                "values": [{"value": v, "label": lab, "count": n} for v, lab, n in rows[:size]],
+                "more": len(rows) > size,
+            }
+        return out
+
+    def _facet_rows(self, kind: str, f: Filters, name: str, limit: int | None) -> list[tuple[Any, str, int]]:
+        conds = self._conditions(kind, f)
+        if kind == "articles":
+            a = T.articles
+            ids = select(a.c.id).where(*conds)
+            col = a.c.source_format if name == "type" else func.substr(a.c.published, 1, 4)
+            q = select(col, func.count()).where(a.c.id.in_(ids), col.is_not(None)).group_by(col)
+        elif name in ("country", "actor") and kind != "actors":
+            pt = T.PARTIES[kind]
+            rid = pt.c[f"{kind[:-1]}_id"]
+            ids = select(T.RECORD_TABLES[kind].c.id).where(*conds)
+            n = func.count(func.distinct(rid))
+            if name == "country":
+                q = (
+                    select(pt.c.country, n)
+                    .where(rid.in_(ids), pt.c.country.is_not(None))
+                    .group_by(pt.c.country)
+                )
+            else:
+                label = func.max(pt.c.name)
+                q = select(pt.c.actor_id, n, label).where(rid.in_(ids), pt.c.actor_id.is_not(None))
+                q = q.group_by(pt.c.actor_id)
+        else:
+            t = T.RECORD_TABLES[kind]
+            col = {
+                "type": t.c[TYPE_COLUMN.get(kind, "id")] if kind in TYPE_COLUMN else None,
+                "country": t.c.country if kind == "actors" else None,
+                "year": t.c.year if "year" in t.c else None,
+                "place": t.c.place if kind == "events" else None,
+            }[name]
+            q = select(col, func.count()).where(*conds, col.is_not(None)).group_by(col)
+        q = q.order_by(literal_column("2").desc(), literal_column("1"))
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        if name == "actor":
+            return [(v, lab or v, cnt) for v, cnt, lab in rows]
+        return [(v, str(v), cnt) for v, cnt in rows]
+
+    def map_data(self, f: Filters, places: int = 300) -> dict[str, Any]:
+        """What the map draws for the events matching ``f``: events per party country, and the
+        events' places that have coordinates, each with its count."""
+        countries = self._facet_rows("events", f, "country", None)
+        t = T.events
+        conds = self._conditions("events", f)
+        n = func.count()
+        q = (
+            select(t.c.place, t.c.place_country, func.avg(t.c.lat), func.avg(t.c.lon), n)
+            .where(*conds, t.c.lat.is_not(None), t.c.lon.is_not(None), t.c.place.is_not(None))
+            .group_by(t.c.place, t.c.place_country)
+            .order_by(n.desc(), t.c.place)
+            .limit(places)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return {
+            "countries": [{"country": c, "events": k} for c, _, k in countries],
+            "places": [
+                {"name": p, "country": pc, "lat": round(la, 4), "lon": round(lo, 4), "events": k}
+                for p, pc, la, lo, k in rows
+            ],
+        }
+
     # ------------------------------------------------------------------ details
     def get(self, kind: str, record_id: str) -> dict[str, Any] | None:
         """One record in export shape, plus where it was read (``articles``), or None."""
@@ -360,6 +571,8 @@ class Reader:
             if row is None:
                 return None
             out = article_export(row)
+            # a url the source gave that is no web link stays readable, as text only
+            out["url_text"] = row.url if row.url and out["url"] is None else None
             out["records"] = self.records_in_article(record_id)
             return out
         t = T.RECORD_TABLES[kind]
@@ -380,7 +593,7 @@ class Reader:
             .order_by(a.c.published, a.c.seq)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            return [{**r._mapping, "url": web_url(r.url)} for r in conn.execute(q)]
 
     def records_in_article(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
         """Every record read from one article, by kind (the article page highlights their mentions)."""
@@ -516,12 +729,27 @@ def _period_row(key: str, events: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def article_refs(engine: Engine, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """What exports say of a reporting article: its web URL (or None), publication date and the
+    day it was ingested (YYYYMMDD), by article id."""
+    a = T.articles.c
+    ids = sorted({i for i in ids if i})
+    out: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = select(a.id, a.url, a.published, a.ingested_at).where(a.id.in_(ids[i : i + 500]))
+            for r in conn.execute(q):
+                added = r.ingested_at.strftime("%Y%m%d") if r.ingested_at else None
+                out[r.id] = {"url": web_url(r.url), "published": r.published, "added": added}
+    return out
+
+
 def article_export(row: Any) -> dict[str, Any]:
     """An articles row in the export shape (EXPORT.md), whatever else the table holds."""
     return {
         "id": row.id,
         "path": row.path,
-        "url": row.url,
+        "url": web_url(row.url),
         "title": row.title,
         "author": row.author,
         "published": row.published,

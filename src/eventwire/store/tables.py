@@ -3,9 +3,17 @@
 Records are kept as JSON payloads in their export shape, with the columns the API filters on
 pulled out and indexed. ``countries`` and ``actor_ids`` are delimited lists (",TUR,MYS,") so one
 LIKE filter works the same on SQLite and PostgreSQL.
+
+Beside the payloads, the store is plain data (migration 0006): every record's scalar fields are
+columns (``FLAT_COLUMNS``), and its parties, evidence and an actor's names are rows of their own
+tables (``{kind}_parties``, ``{kind}_mentions``, ``actor_names``), so Datasette, DuckDB, pandas or
+``sqlite3`` answer "TUR-MYS events by year and type" with a join and a GROUP BY, no JSON functions.
+:mod:`.flat` makes those rows from the payloads, for the writes and for the migration alike.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -88,11 +96,67 @@ def _record_table(name: str, *extra: Column) -> Table:
     return t
 
 
-events = _record_table("events", Column("event", String(16)), Column("score", Float))
+# the flat columns of each kind beyond the filtered ones (migration 0006); :mod:`.flat` fills them
+FLAT_COLUMNS: dict[str, tuple[tuple[str, Any], ...]] = {
+    "events": (
+        ("mode", String(32)),
+        ("cameo", String(8)),
+        ("quad", String(32)),
+        ("date_precision", String(16)),
+        ("year", Integer),
+        ("place", Text),
+        ("place_country", String(8)),
+        ("lat", Float),
+        ("lon", Float),
+        ("negated", Boolean),
+        ("future", Boolean),
+        ("hypothetical", Boolean),
+        ("sources", Integer),
+        ("evidence", Text),
+    ),
+    "deals": (
+        ("item", Text),
+        ("designation", Text),
+        ("quantity", Integer),
+        ("value_amount", Float),
+        ("value_currency", String(8)),
+        ("year", Integer),
+        ("sources", Integer),
+        ("evidence", Text),
+    ),
+    "figures": (
+        ("amount", Float),
+        ("unit", Text),
+        ("period_start", String(32)),
+        ("period_end", String(32)),
+        ("year", Integer),
+        ("sources", Integer),
+        ("evidence", Text),
+    ),
+    "quotes": (
+        ("text", Text),
+        ("channel", Text),
+        ("year", Integer),
+        ("evidence", Text),
+    ),
+    "actors": (
+        ("mention_count", Integer),  # times the stored articles name the actor
+        ("article_count", Integer),  # articles that name it
+        ("event_count", Integer),  # events it takes part in (the activity /actors sorts by)
+    ),
+}
+
+
+def _flat(kind: str) -> list[Column]:
+    return [Column(name, type_) for name, type_ in FLAT_COLUMNS[kind]]
+
+
+events = _record_table("events", Column("event", String(16)), Column("score", Float), *_flat("events"))
 Index("ix_events_event", events.c.event)
-deals = _record_table("deals", Column("status", String(16)))
-figures = _record_table("figures", Column("kind", String(16)), Column("metric", Text))
-quotes = _record_table("quotes")
+Index("ix_events_year", events.c.year)
+deals = _record_table("deals", Column("status", String(16)), *_flat("deals"))
+figures = _record_table("figures", Column("kind", String(16)), Column("metric", Text), *_flat("figures"))
+quotes = _record_table("quotes", *_flat("quotes"))
 
 actors = Table(
     "actors",
@@ -103,6 +167,7 @@ actors = Table(
     Column("country", String(8)),
     Column("sector", String(8)),
     Column("payload", JSON, nullable=False),
+    *_flat("actors"),
 )
 Index("ix_actors_country", actors.c.country)
 
@@ -117,3 +182,68 @@ record_mentions = Table(
 Index("ix_record_mentions_article", record_mentions.c.article_id)
 
 RECORD_TABLES = {"events": events, "deals": deals, "figures": figures, "quotes": quotes, "actors": actors}
+
+
+SINGULAR = {"events": "event", "deals": "deal", "figures": "figure", "quotes": "quote", "actors": "actor"}
+
+
+def parties_table(kind: str) -> Table:
+    """Who takes part in a record, one row per entity: ``side`` is actor/recipient (events),
+    supplier/recipient/contractor (deals), actor (figures) or speaker (quotes)."""
+    one = SINGULAR[kind]
+    t = Table(
+        f"{one}_parties",
+        metadata,
+        Column(f"{one}_id", String(64), nullable=False),
+        Column("side", String(16), nullable=False),
+        Column("position", Integer, nullable=False),
+        Column("actor_id", String(64)),
+        Column("name", Text),
+        Column("kind", String(16)),
+        Column("country", String(8)),
+        Column("sector", String(8)),
+        Column("office", Text),
+    )
+    Index(f"ix_{one}_parties_record", t.c[f"{one}_id"])
+    Index(f"ix_{one}_parties_actor", t.c.actor_id)
+    Index(f"ix_{one}_parties_country", t.c.country)
+    return t
+
+
+def mentions_table(kind: str) -> Table:
+    """A record's evidence, one row per mention: the article, the sentence and its offsets."""
+    one = SINGULAR[kind]
+    t = Table(
+        f"{one}_mentions",
+        metadata,
+        Column(f"{one}_id", String(64), nullable=False),
+        Column("position", Integer, nullable=False),
+        Column("article_id", String(40)),
+        Column("path", Text),
+        Column("sentence", Text),
+        Column("char_start", Integer),
+        Column("char_end", Integer),
+    )
+    Index(f"ix_{one}_mentions_record", t.c[f"{one}_id"])
+    Index(f"ix_{one}_mentions_article", t.c.article_id)
+    return t
+
+
+PARTY_KINDS = ("events", "deals", "figures", "quotes")
+PARTIES = {k: parties_table(k) for k in PARTY_KINDS}
+MENTIONS = {k: mentions_table(k) for k in (*PARTY_KINDS, "actors")}
+event_parties = PARTIES["events"]
+
+# every name and alias of an actor with its comparison form: "Türkiye", "Turkey" and "TURKEY"
+# all find c:TUR by one indexed equality
+actor_names = Table(
+    "actor_names",
+    metadata,
+    Column("actor_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("folded", Text, nullable=False),
+)
+Index("ix_actor_names_folded", actor_names.c.folded)
+Index("ix_actor_names_actor", actor_names.c.actor_id)
+
+FLAT_TABLES = (*PARTIES.values(), *MENTIONS.values(), actor_names)

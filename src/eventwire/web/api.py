@@ -7,7 +7,6 @@ Records are returned exactly in their export shapes (EXPORT.md), so a script tha
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 from collections.abc import Awaitable, Callable
@@ -18,24 +17,22 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..export import write_csv
-from ..store.query import INTERVALS, KINDS, QueryError
+from ..store.query import FACETS, INTERVALS, KINDS
+from . import exports
 from .deps import CacheDep, ReaderDep
 from .params import (
-    ISO3,
-    ActorQ,
-    ArticleQ,
     CountryQ,
-    DyadQ,
+    FacetQ,
+    FilterDep,
     LimitQ,
     OffsetQ,
     SinceQ,
-    TextQ,
-    TypeQ,
     UntilQ,
+    check_country,
     check_date,
-    check_iso3,
+    check_facets,
+    checked,
     invalid,
-    make_filters,
 )
 
 SINGULAR = {
@@ -55,6 +52,10 @@ class Page(BaseModel):
     total: int = Field(description="Records matching the filters (all pages).")
     limit: int
     offset: int
+    facets: dict[str, Any] | None = Field(
+        default=None,
+        description='With facet=: per facet, {"values": [{"value", "label", "count"}], "more": bool}.',
+    )
 
 
 class Problem(BaseModel):
@@ -93,7 +94,13 @@ class Timeline(BaseModel):
     index: str
 
 
-FormatQ = Annotated[str, Query(pattern=r"^(json|jsonl|csv)$", description="json (default), jsonl or csv.")]
+FormatQ = Annotated[
+    str,
+    Query(
+        description="json (default), or jsonl / csv for this page only (`/api/{kind}.csv` exports every match).",
+        max_length=8,
+    ),
+]
 
 
 def json_response(data: Any) -> Response:
@@ -104,19 +111,18 @@ def json_response(data: Any) -> Response:
 def list_response(
     kind: str, items: list[dict[str, Any]], total: int, limit: int, offset: int, fmt: str
 ) -> Response:
-    """A page as JSON, or the same records as JSON Lines / CSV for spreadsheets and scripts."""
+    """A page as JSON, or the same records as JSON Lines / flat CSV (this page only: the full
+    export of a filtered view is ``/api/{kind}.csv``, named in the ``Link`` header)."""
     if fmt == "jsonl":
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
         return Response(body, media_type="application/x-ndjson")
-    if fmt == "csv":
-        buf = io.StringIO()
-        write_csv(items, buf)
-        return Response(
-            buf.getvalue(),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'},
-        )
-    return json_response({"items": items, "total": total, "limit": limit, "offset": offset})
+    buf = io.StringIO()
+    write_csv(items, buf, kind=kind)
+    return Response(
+        buf.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{kind}-page.csv"'},
+    )
 
 
 router = APIRouter(prefix="/api", tags=["records"])
@@ -128,44 +134,34 @@ def _listing_route(kind: str) -> Callable[..., Awaitable[Response]]:
     async def listing(
         reader: ReaderDep,
         cache: CacheDep,
-        country: CountryQ = None,
-        dyad: DyadQ = None,
-        type: TypeQ = None,
-        since: SinceQ = None,
-        until: UntilQ = None,
-        q: TextQ = None,
-        actor: ActorQ = None,
-        article: ArticleQ = None,
+        args: FilterDep,
+        facet: FacetQ = None,
         limit: LimitQ = 50,
         offset: OffsetQ = 0,
         format: FormatQ = "json",
     ) -> Response:
-        f = make_filters(
-            kind,
-            country=country,
-            dyad=dyad,
-            type=type,
-            since=since,
-            until=until,
-            q=q,
-            actor=actor,
-            article=article,
-            limit=limit,
-            offset=offset,
-        )
+        if format not in ("json", "jsonl", "csv"):
+            raise invalid("format", f"format {format!r}: use json, jsonl or csv", format)
+        facets = check_facets(kind, facet)
 
         def make() -> Response:
-            try:
-                if format == "json":
-                    raw, total = reader.list_json(kind, f)
-                    body = f'{{"items": [{", ".join(raw)}], "total": {total}, "limit": {f.limit}, "offset": {f.offset}}}'
-                    return Response(body.encode("utf-8"), media_type="application/json")
-                items, total = reader.list(kind, f)
-            except QueryError as exc:
-                raise invalid(exc.field, str(exc)) from None
+            f = args.filters(kind, reader, limit, offset)
+            if format == "json":
+                raw, total = checked(lambda: reader.list_json(kind, f))
+                extra = ""
+                if facets:
+                    counts = checked(lambda: reader.facets(kind, f, facets))
+                    extra = ', "facets": ' + json.dumps(counts, ensure_ascii=False)
+                body = (
+                    f'{{"items": [{", ".join(raw)}], "total": {total}, "limit": {f.limit}, '
+                    f'"offset": {f.offset}{extra}}}'
+                )
+                return Response(body.encode("utf-8"), media_type="application/json")
+            items, total = checked(lambda: reader.list(kind, f))
             return list_response(kind, items, total, f.limit, f.offset, format)
 
-        return await cache.aget_or_make(("list", kind, dataclasses.astuple(f), format), make)
+        key = ("list", kind, args.key(), tuple(facets), limit, offset, format)
+        return await cache.aget_or_make(key, make)
 
     return listing
 
@@ -188,6 +184,7 @@ def _detail_route(kind: str) -> Callable[..., Awaitable[Response]]:
 
 
 for _kind in KINDS:
+    exports.add_routes(router, _kind)
     router.add_api_route(
         f"/{_kind}",
         _listing_route(_kind),
@@ -196,8 +193,9 @@ for _kind in KINDS:
         operation_id=f"list_{_kind}",
         summary=f"List {_kind}",
         description=(
-            f"{_kind.capitalize()} in their export shape, filtered and paged. "
-            "`?format=csv` or `jsonl` returns the same page as CSV or JSON Lines."
+            f"{_kind.capitalize()} in their export shape, filtered, sorted and paged; `facet=` adds "
+            f"counts for the filters ({', '.join(FACETS[_kind])}). `?format=csv` or `jsonl` returns this "
+            f"page only: `/api/{_kind}.csv`, `.jsonl` and `.parquet` export every match."
         ),
         responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
     )
@@ -218,6 +216,24 @@ for _kind in KINDS:
 
 
 @router.get(
+    "/map",
+    operation_id="map_data",
+    summary="Events per country and per place, for the current filters",
+    description=(
+        "What `/map` draws: the events matching the filters counted by each actor or recipient "
+        "country, and by the places they happened at (with coordinates)."
+    ),
+    tags=["map"],
+)
+async def map_data(reader: ReaderDep, cache: CacheDep, args: FilterDep) -> Response:
+    def make() -> Response:
+        f = args.filters("events", reader)
+        return json_response(checked(lambda: reader.map_data(f)))
+
+    return await cache.aget_or_make(("map", args.key()), make)
+
+
+@router.get(
     "/dyads",
     response_model=list[Dyad],
     operation_id="list_dyads",
@@ -230,10 +246,11 @@ async def dyads(
     country: CountryQ = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> Response:
-    c = check_iso3("country", country)
-    return await cache.aget_or_make(
-        ("dyads", c, limit), lambda: json_response(reader.dyads(limit=limit, country=c))
-    )
+    def make() -> Response:
+        c = check_country("country", country, reader)
+        return json_response(reader.dyads(limit=limit, country=c))
+
+    return await cache.aget_or_make(("dyads", country, limit), make)
 
 
 @router.get(
@@ -254,16 +271,19 @@ async def dyads(
 async def timeline(
     reader: ReaderDep,
     cache: CacheDep,
-    a: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
-    b: Annotated[str, Path(pattern=ISO3, description="ISO3 code")],
-    interval: Annotated[str, Query(pattern=f"^({'|'.join(INTERVALS)})$")] = "month",
+    a: Annotated[str, Path(description="A country: code (TUR), name or alias", max_length=100)],
+    b: Annotated[str, Path(description="A country: code (MYS), name or alias", max_length=100)],
+    interval: Annotated[str, Query(description=f"One of {', '.join(INTERVALS)}.", max_length=10)] = "month",
     since: SinceQ = None,
     until: UntilQ = None,
 ) -> Response:
-    a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
-    assert a3 and b3
+    if interval not in INTERVALS:
+        raise invalid("interval", f"interval {interval!r}: use one of {', '.join(INTERVALS)}", interval)
     s, u = check_date("since", since), check_date("until", until)
-    return await cache.aget_or_make(
-        ("timeline", a3, b3, interval, s, u),
-        lambda: json_response(reader.timeline(a3, b3, interval, since=s, until=u)),
-    )
+
+    def make() -> Response:
+        a3, b3 = check_country("a", a, reader, "path"), check_country("b", b, reader, "path")
+        assert a3 and b3
+        return json_response(reader.timeline(a3, b3, interval, since=s, until=u))
+
+    return await cache.aget_or_make(("timeline", a, b, interval, s, u), make)

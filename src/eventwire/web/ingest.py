@@ -19,10 +19,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from ..store import Store
-from ..store import tables as T
 from .api import Problem
 from .cache import ResponseCache
 from .deps import CacheDep, StoreDep, WriteConfig, WriteConfigDep
@@ -95,16 +93,21 @@ def run_upload(
         path = Path(folder) / name
         path.write_bytes(data)
         with writes.lock:
-            report = ingest([str(path)], store, engine=LocalEngine(workers=1), max_bytes=writes.max_body)
+            report = ingest(
+                [str(path)], store, engine=LocalEngine(workers=1), max_bytes=writes.max_body, collect_ids=True
+            )
             cache.clear()
-        with store.engine.connect() as conn:
-            ids = list(conn.scalars(select(T.articles.c.id).where(T.articles.c.path == str(path))))
+    rejected = [{"path": Path(r.path).name, "reason": r.reason} for r in report.rejected]
+    if not report.ids and rejected:  # nothing in the upload could be read: say why, as a 422
+        reasons = "; ".join(f"{r['path']}: {r['reason']}" for r in rejected[:20])
+        raise invalid("file", f"the upload was rejected: {reasons}", where="body")
     return {
         "stored": report.stored,
         "skipped": report.skipped,
         "duplicates": report.duplicates,
-        "rejected": [{"path": Path(r.path).name, "reason": r.reason} for r in report.rejected],
-        "articles": ids,
+        "rejected": rejected,
+        # every article the upload held (a feed, WARC or JSONL holds many), stored now or before
+        "articles": list(dict.fromkeys(report.ids)),
         "totals": report.totals,
     }
 
@@ -148,6 +151,7 @@ async def read_upload(request: Request) -> tuple[str, bytes]:
         403: {"model": Problem, "description": "Writes disabled (no token configured)"},
         413: {"model": Problem, "description": "Body too large"},
         415: {"model": Problem, "description": "Neither JSON nor multipart"},
+        422: {"description": "The upload was rejected (the reason is in `detail`), or a bad body"},
     },
     openapi_extra={
         "requestBody": {

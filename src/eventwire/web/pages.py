@@ -15,31 +15,24 @@ from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from ..lexicon.plover import plover
-from ..store.query import INTERVALS, KINDS, Filters, QueryError, Reader
+from ..store.names import country_names
+from ..store.query import FACETS, INTERVALS, KINDS, SORTS, Filters, QueryError, Reader
 from .api import SINGULAR
 from .chart import TYPE_COLOURS, colour, timeline_svg
 from .deps import ReaderDep, TemplatesDep
 from .highlight import Span, excerpt, locate, mark_text
-from .params import check_iso3, invalid, make_filters
+from .labels import human_amount, record_label, shorten
+from .params import SORT_WORDS, check_country, invalid, make_filters, type_options
+from .worldmap import map_svg
 
 HERE = Path(__file__).parent
-DEAL_STATUSES = ("planned", "mou", "agreement", "contract", "delivered", "cancelled")
-FIGURE_KINDS = ("actual", "target", "estimate", "forecast")
-ACTOR_KINDS = ("person", "organization", "country", "group")
-TYPE_OPTIONS: dict[str, tuple[str, ...]] = {
-    "deals": DEAL_STATUSES,
-    "figures": FIGURE_KINDS,
-    "actors": ACTOR_KINDS,
-}
-
-
-def type_options(kind: str) -> tuple[str, ...]:
-    """The values of a kind's ``type`` filter; for events, the PLOVER types of plover.yaml."""
-    return plover().types if kind == "events" else TYPE_OPTIONS.get(kind, ())
+FILTER_KEYS = ("country", "dyad", "type", "since", "until", "q", "actor", "article", "place", "sort")
+PAGE_FACET_SIZE = 8
 
 
 def make_templates() -> Jinja2Templates:
@@ -58,21 +51,6 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters.update(amount=human_amount, short=shorten, basename=lambda p: str(p or "").rsplit("/", 1)[-1])
     return Jinja2Templates(env=env)
-
-
-def human_amount(value: Any) -> str:
-    """5000000000 -> '5 bn': analysts read magnitudes, the JSON keeps the exact number."""
-    if not isinstance(value, (int, float)):
-        return "" if value is None else str(value)
-    for div, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
-        if abs(value) >= div:
-            return f"{value / div:,.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-def shorten(text: Any, n: int = 160) -> str:
-    s = " ".join(str(text or "").split())
-    return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
 def page_url(path: str, params: dict[str, Any], **changes: Any) -> str:
@@ -115,7 +93,7 @@ def render(
     return templates.TemplateResponse(request, name, ctx)
 
 
-def filters_from(kind: str, request: Request, **fixed: Any) -> Filters:
+def filters_from(kind: str, request: Request, reader: Reader | None = None, **fixed: Any) -> Filters:
     qp = request.query_params
     try:
         limit = int(qp.get("limit") or 50)
@@ -124,11 +102,85 @@ def filters_from(kind: str, request: Request, **fixed: Any) -> Filters:
         raise invalid("limit", "limit and offset must be integers") from None
     if not 1 <= limit <= 1000 or not 0 <= offset <= 1_000_000_000:
         raise invalid("limit", "limit must be 1..1000 and offset 0..1e9")
-    args = {
-        k: qp.get(k) or None for k in ("country", "dyad", "type", "since", "until", "q", "actor", "article")
-    }
+    args = {k: qp.get(k) or None for k in FILTER_KEYS}
     args.update(fixed)
-    return make_filters(kind, limit=limit, offset=offset, **args)
+    return make_filters(kind, reader=reader, limit=limit, offset=offset, **args)
+
+
+def filter_query(here: dict[str, Any], **fixed: Any) -> dict[str, Any]:
+    """The page's filters alone (no page, format or interval): what exports and feeds take."""
+    q = {k: v for k, v in here.items() if k in FILTER_KEYS and v}
+    q.update({k: v for k, v in fixed.items() if v})
+    return q
+
+
+def export_links(kind: str, query: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(label, href, title) of the downloads and feed of exactly this filtered view."""
+    qs = ("?" + urlencode(query)) if query else ""
+    out = [
+        ("CSV", f"/api/{kind}.csv{qs}", "every matching row as CSV"),
+        ("JSONL", f"/api/{kind}.jsonl{qs}", "every matching record as JSON Lines"),
+        ("Parquet", f"/api/{kind}.parquet{qs}", "every matching row as typed Parquet"),
+    ]
+    if kind == "events":
+        out.append(("GDELT TSV", f"/api/events.tsv{qs}", "GDELT 1.0 columns, one row per dyad"))
+    out.append(("Atom", f"/api/{kind}.atom{qs}", "follow this view in a feed reader"))
+    return out
+
+
+def facet_links(
+    kind: str, path: str, here: dict[str, Any], facets: dict[str, Any], names: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each facet's values as links that add the value to the page's filters (Datasette-style)."""
+    out = []
+    for name, facet in facets.items():
+        rows = []
+        for v in facet["values"][:PAGE_FACET_SIZE]:
+            value, label = v["value"], v["label"]
+            if name == "year":
+                href = page_url(path, here, since=str(value), until=str(value), offset=None)
+                on = here.get("since") == str(value) and here.get("until") == str(value)
+            else:
+                href = page_url(path, here, **{name: value, "offset": None})
+                on = here.get(name) == str(value)
+            if name == "country":
+                label = f"{names.get(value, value)} ({value})" if value in names else value
+            rows.append({"label": label, "count": v["count"], "href": href, "on": on})
+        clear = None
+        if name == "year" and (here.get("since") or here.get("until")):
+            clear = page_url(path, here, since=None, until=None, offset=None)
+        elif name != "year" and here.get(name):
+            clear = page_url(path, here, **{name: None, "offset": None})
+        more = facet["more"] or len(facet["values"]) > PAGE_FACET_SIZE
+        out.append({"name": name, "rows": rows, "more": more, "reset": clear})  # not "clear": dict.clear
+    return out
+
+
+def sort_links(kind: str, path: str, here: dict[str, Any], current: str | None) -> list[dict[str, Any]]:
+    cur = current or SORTS[kind][0]
+    return [
+        {"sort": s, "words": SORT_WORDS[s], "href": page_url(path, here, sort=s, offset=None), "on": s == cur}
+        for s in SORTS[kind]
+    ]
+
+
+def world_map(
+    reader: Reader, f: Filters, here_query: dict[str, Any], highlight: tuple[str, ...] = ()
+) -> tuple[Markup, dict[str, Any]]:
+    """The map of the events ``f`` keeps: countries link to /events with the country added,
+    places to /events with the place added (the other filters kept)."""
+    data = reader.map_data(f)
+    counts = {c["country"]: c["events"] for c in data["countries"]}
+    names = country_names()
+
+    def country_href(code: str) -> str:
+        return page_url("/events", here_query, country=code, offset=None)
+
+    def place_href(p: dict[str, Any]) -> str:
+        return page_url("/events", here_query, place=p["name"], offset=None)
+
+    svg = map_svg(counts, data["places"], names, country_href, place_href, highlight=highlight)
+    return Markup(svg), data  # noqa: S704 - map_svg escapes every text it writes
 
 
 def listing(reader: Reader, kind: str, f: Filters) -> dict[str, Any]:
@@ -181,7 +233,7 @@ def home(request: Request, reader: ReaderDep, templates: TemplatesDep) -> Respon
 # ---------------------------------------------------------------------- dyads
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads_page(request: Request, reader: ReaderDep, templates: TemplatesDep) -> Response:
-    country = check_iso3("country", request.query_params.get("country"))
+    country = check_country("country", request.query_params.get("country"), reader)
     rows = reader.dyads(limit=500, country=country)
     api = "/api/dyads?" + urlencode({"limit": 500, **({"country": country} if country else {})})
     ctx = {"dyads": rows, "country": country, "title": "Dyads"}
@@ -190,10 +242,12 @@ def dyads_page(request: Request, reader: ReaderDep, templates: TemplatesDep) -> 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, a: str, b: str, reader: ReaderDep, templates: TemplatesDep) -> Response:
-    a3, b3 = check_iso3("a", a, "path"), check_iso3("b", b, "path")
+    a3, b3 = check_country("a", a, reader, "path"), check_country("b", b, reader, "path")
     assert a3 and b3
     qp = request.query_params
-    f = filters_from("events", request, dyad=f"{a3},{b3}", country=None)
+    if (a3, b3) != (a, b):  # /dyads/Turkey/Malaysia: the canonical address of the same dyad
+        return RedirectResponse(page_url(f"/dyads/{a3}/{b3}", dict(qp)), status_code=307)
+    f = filters_from("events", request, reader, dyad=f"{a3},{b3}", country=None)
     interval = qp.get("interval") or ""
     if interval and interval not in INTERVALS:
         raise invalid("interval", f"interval must be one of {', '.join(INTERVALS)}", interval)
@@ -215,6 +269,7 @@ def dyad_page(request: Request, a: str, b: str, reader: ReaderDep, templates: Te
         return (not f.since or p["until"] + "~" >= f.since) and (not f.until or p["since"] <= f.until + "~")
 
     chart = timeline_svg(timeline, href=bar_href, selected=selected if (f.since or f.until) else None)
+    worldmap, _ = world_map(reader, f, filter_query(here, dyad=f"{a3},{b3}"), highlight=(a3, b3))
     data = {"dyad": [a3, b3], "timeline": timeline, "events": events, "deals": deals, "figures": figures}
     ctx = {
         "a": a3,
@@ -224,6 +279,8 @@ def dyad_page(request: Request, a: str, b: str, reader: ReaderDep, templates: Te
         "intervals": INTERVALS,
         "timeline": timeline,
         "chart": chart,
+        "worldmap": worldmap,
+        "exports": export_links("events", filter_query(here, dyad=f"{a3},{b3}")),
         "events": events,
         "deals": deals,
         "figures": figures,
@@ -239,22 +296,64 @@ def dyad_page(request: Request, a: str, b: str, reader: ReaderDep, templates: Te
 # ---------------------------------------------------------------------- listings
 def _list_page(kind: str) -> Callable[..., Response]:
     def list_page(request: Request, reader: ReaderDep, templates: TemplatesDep) -> Response:
-        f = filters_from(kind, request)
+        f = filters_from(kind, request, reader)
         page = listing(reader, kind, f)
+        here = dict(request.query_params)
+        try:
+            facets = reader.facets(kind, f, FACETS[kind])
+        except QueryError as exc:
+            raise invalid(exc.field, str(exc)) from None
         if kind == "articles":
             for it in page["items"]:
                 it["snippet"] = shorten(it.pop("text", ""), 220)
         api = f"/api/{kind}" + ("?" + str(request.url.query) if request.url.query else "")
+        query = filter_query(here)
         ctx = {
             "kind": kind,
             "page": page,
             "f": f,
             "type_options": type_options(kind),
+            "facets": facet_links(kind, f"/{kind}", here, facets, country_names()),
+            "sorts": sort_links(kind, f"/{kind}", here, f.sort),
+            "exports": export_links(kind, query),
+            "feed_url": f"/api/{kind}.atom" + ("?" + urlencode(query) if query else ""),
+            "map_url": page_url("/map", query) if kind == "events" else None,
             "title": kind.capitalize(),
         }
-        return render(request, templates, "list.html", ctx, page, json_url=api)
+        return render(request, templates, "list.html", ctx, {**page, "facets": facets}, json_url=api)
 
     return list_page
+
+
+# ---------------------------------------------------------------------- map
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, reader: ReaderDep, templates: TemplatesDep) -> Response:
+    f = filters_from("events", request, reader)
+    here = dict(request.query_params)
+    query = filter_query(here)
+    svg, data = world_map(reader, f, query, highlight=tuple(x for x in (f.country, *(f.dyad or ())) if x))
+    names = country_names()
+    ctx = {
+        "f": f,
+        "svg": svg,
+        "data": data,
+        "names": names,
+        "type_options": type_options("events"),
+        "events_url": page_url("/events", query),
+        "feed_url": "/api/events.atom" + ("?" + urlencode(query) if query else ""),
+        "exports": export_links("events", query),
+        "title": "Map",
+    }
+    api = "/api/map" + ("?" + urlencode(query) if query else "")
+    return render(request, templates, "map.html", ctx, data, json_url=api)
+
+
+@router.get("/countries/{name}", response_class=HTMLResponse)
+def country_page(request: Request, name: str, reader: ReaderDep) -> Response:
+    """A country by code, name or alias: its actor page (with its map), else its events."""
+    code = check_country("name", name, reader, "path")
+    target = f"/actors/c:{code}" if reader.get("actors", f"c:{code}") else f"/events?country={code}"
+    return RedirectResponse(target, status_code=307)
 
 
 for _kind in KINDS:
@@ -273,6 +372,11 @@ def event_page(request: Request, record_id: str, reader: ReaderDep, templates: T
 def actor_page(request: Request, record_id: str, reader: ReaderDep, templates: TemplatesDep) -> Response:
     rec = get_or_404(reader, "actors", record_id)
     events = listing(reader, "events", Filters(actor=record_id, limit=200))
+    is_country = rec.get("kind") == "country" and rec.get("country")
+    # a country's page maps every event of the country, anyone else's the events it takes part in
+    mapped = Filters(country=rec["country"]) if is_country else Filters(actor=record_id)
+    query = {"country": rec["country"]} if is_country else {"actor": record_id}
+    worldmap, _ = world_map(reader, mapped, query, highlight=(rec["country"],) if is_country else ())
     quotes = listing(reader, "quotes", Filters(actor=record_id, limit=100))
     deals = listing(reader, "deals", Filters(actor=record_id, limit=100))
     dyads = reader.dyads(limit=20, country=rec.get("country")) if rec.get("kind") == "country" else []
@@ -285,6 +389,8 @@ def actor_page(request: Request, record_id: str, reader: ReaderDep, templates: T
         "quotes": quotes,
         "deals": deals,
         "dyads": dyads,
+        "worldmap": worldmap,
+        "map_url": page_url("/map", query),
         "title": rec.get("name") or record_id,
     }
     return render(request, templates, "actor.html", ctx, data, json_url=f"/api/actors/{record_id}")
@@ -347,7 +453,7 @@ def search_page(request: Request, reader: ReaderDep, templates: TemplatesDep) ->
     results: dict[str, Any] = {}
     if q:
         for kind in ("events", "actors", "deals", "figures", "quotes", "articles"):
-            f = make_filters(kind, q=q, limit=10)
+            f = make_filters(kind, reader=reader, q=q, limit=10)
             page = listing(reader, kind, f)
             if kind == "articles":
                 for it in page["items"]:
@@ -367,26 +473,6 @@ def trigger_spans(kind: str, rec: dict[str, Any], text: str, loc: tuple[int, int
         return [Span(ts, te, "trigger", f"trigger: {trig}")]
     i = text.lower().find(trig.lower(), loc[0], loc[1])
     return [Span(i, i + len(trig), "trigger", f"trigger: {trig}")] if i >= 0 else []
-
-
-def names(ents: Any) -> str:
-    if isinstance(ents, dict):
-        ents = [ents]
-    return ", ".join(e.get("name") or e.get("id") or "?" for e in ents or [] if isinstance(e, dict))
-
-
-def record_label(kind: str, rec: dict[str, Any]) -> str:
-    """One line saying what a record is, for titles, tooltips and the article margin."""
-    if kind == "events":
-        return f"{rec.get('event')}: {names(rec.get('actor')) or '?'} → {names(rec.get('recipient')) or '?'}"
-    if kind == "deals":
-        what = rec.get("designation") or rec.get("item") or "deal"
-        return f"{what}: {names(rec.get('supplier')) or '?'} → {names(rec.get('recipient')) or '?'}"
-    if kind == "figures":
-        return f"{rec.get('metric') or 'figure'}: {human_amount(rec.get('amount'))} {rec.get('unit') or ''}".strip()
-    if kind == "quotes":
-        return f"{names(rec.get('speaker')) or '?'}: “{shorten(rec.get('text'), 80)}”"
-    return str(rec.get("name") or rec.get("id"))
 
 
 def snippet(text: str, q: str, width: int = 220) -> str:

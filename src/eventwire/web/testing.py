@@ -260,3 +260,83 @@ def synthetic_corpus(store: Store) -> dict[str, Any]:
         "quotes": quotes,
         "actors": actors,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# a large invented corpus, for tests and benchmarks that need thousands of records
+
+_PLACES = [
+    ("Ankara", "TUR", 39.93, 32.86),
+    ("Kuala Lumpur", "MYS", 3.14, 101.69),
+    ("Paris", "FRA", 48.86, 2.35),
+    ("Nairobi", "KEN", -1.29, 36.82),
+    ("Lima", "PER", -12.05, -77.04),
+    ("Singapore", "SGP", 1.29, 103.85),
+]
+_COUNTRIES = [TUR, MYS, FRA]
+
+
+def large_corpus(store: Store, n_events: int, n_articles: int = 50) -> dict[str, int]:
+    """Store ``n_events`` invented events over ``n_articles`` invented articles, spread over years,
+    PLOVER types, countries and places (one bulk write: seconds for tens of thousands)."""
+    from ..lexicon.plover import plover
+    from ..model import Place
+
+    types = plover().types
+    sentence = "The two delegations met again in the capital to discuss shipping lanes."
+    arts = []
+    for i in range(n_articles):
+        arts.append(
+            Article(
+                id=f"a_big_{i}",
+                path=f"big/{i}.json",
+                url=f"https://news.example/{i}",
+                text=f"Report {i}. {sentence}",
+                title=f"Report {i}",
+                published=f"{2019 + i % 6}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                publisher="Example Wire",
+                language="en",
+            )
+        )
+    store.add_batch([(a, None, None) for a in arts])
+    others = [
+        Entity(id=f"c:{code}", name=name, kind="country", country=code, sector="GOV")
+        for name, code in (("Kenya", "KEN"), ("Peru", "PER"), ("Singapore", "SGP"))
+    ]
+    parties = _COUNTRIES + others
+    events = []
+    for i in range(n_events):
+        art = arts[i % n_articles]
+        start = art.text.index(sentence)
+        a, b = parties[i % len(parties)], parties[(i * 7 + 1) % len(parties)]
+        if a.id == b.id:
+            b = parties[(i + 1) % len(parties)]
+        name, code, lat, lon = _PLACES[i % len(_PLACES)]
+        events.append(
+            Event(
+                id=f"e_big_{i:06d}",
+                event=types[i % len(types)],
+                date=f"{2019 + (i // 7) % 6}-{1 + i % 12:02d}" + (f"-{1 + i % 28:02d}" if i % 3 else ""),
+                actor=[a],
+                recipient=[b],
+                event_loc=Place(name=name, country=code, lat=lat, lon=lon),
+                score=float((i % 21) - 10) / 2,
+                mentions=[
+                    Mention(
+                        article_id=art.id,
+                        path=art.path,
+                        sentence=sentence,
+                        start=start,
+                        end=start + len(sentence),
+                    )
+                ],
+                trigger="met",
+                sources=1 + i % 3,
+            )
+        )
+    actors = [
+        ActorRecord(id=e.id, name=e.name, kind="country", country=e.country, sector="GOV", aliases=[e.name])
+        for e in parties
+    ]
+    store.replace_consolidated(actors, events, [], [], [])
+    return {"articles": n_articles, "events": n_events}
