@@ -29,7 +29,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	@if [ -n "$(INPUT)" ]; then $(BIN)/eventwire ingest $(INPUT) --db $(DB) || [ $$? -eq 1 ]; fi
 	@echo "eventwire: open http://$(HOST):$(PORT)/"
-	$(BIN)/eventwire serve --db $(DB) --host $(HOST) --port $(PORT)
+	$(BIN)/eventwire serve --db $(DB) --host $(HOST) --port $(PORT) $(if $(INPUT),,--create)
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks

@@ -43,6 +43,17 @@ def test_read_only_commands_refuse_a_store_that_is_not_there(tmp_path):
         r = runner.invoke(app, [*cmd, "--db", f"sqlite:///{tmp_path}/tpyo.db"])
         assert r.exit_code == 1, r.output
         assert "no eventwire store at" in r.output and "run eventwire ingest first" in r.output
+
+
+def test_serve_create_starts_an_empty_store(tmp_path, monkeypatch):
+    """`make run` with no input serves an empty store: --create makes it instead of refusing."""
+    import uvicorn
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(kw["port"]))
+    r = runner.invoke(app, ["serve", "--create", "--port", "8123", "--db", f"sqlite:///{tmp_path}/new.db"])
+    assert r.exit_code == 0, r.output
+    assert served == [8123] and (tmp_path / "new.db").exists()
     assert not (tmp_path / "tpyo.db").exists()
 
 

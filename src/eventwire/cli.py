@@ -495,6 +495,9 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", help="Port.")] = 8000,
+    create: Annotated[
+        bool, typer.Option("--create", help="Start an empty store when there is none (else: refuse).")
+    ] = False,
 ) -> None:
     """Serve the web UI and JSON API."""
     _settings(db=db)
@@ -502,7 +505,7 @@ def serve(
 
     from .web.app import create_app
 
-    store = _open_store(db, must_exist=True)
+    store = _open_store(db, must_exist=not create)
     err.print(f"eventwire: serving {store.url} on http://{host}:{port}/", markup=False)
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
