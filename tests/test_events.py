@@ -39,6 +39,10 @@ NAMES = {
     "Kuala Lumpur": ("l:kuala lumpur", "country", "MYS", True),
     "Cairo": ("l:cairo", "country", "EGY", True),
     "Geneva": ("l:geneva", "country", "CHE", True),
+    "Beijing": ("l:beijing", "country", "CHN", True),
+    "Gaza": ("l:gaza", "country", "PSE", True),
+    "Chinese": ("c:CHN", "country", "CHN", False),
+    "China": ("c:CHN", "country", "CHN", False),
     "Erdogan": ("p:erdogan", "person", None, False),
     "Anwar": ("p:anwar", "person", None, False),
     "Nordin": ("p:nordin", "person", None, False),
@@ -343,3 +347,47 @@ def test_a_refused_concession_is_reject_though_concede_is_verbal_cooperation() -
         for e in code("Iran said it will not lift the curfew in its western provinces.")
         if e.event == "CONCEDE"
     ]
+
+
+# ------------------------------------------------------------------------------------ both sides
+
+
+def test_place_a_directed_act_comes_from_stands_for_its_state() -> None:
+    ev = one("Japan recalled its ambassador from Beijing on Friday.", "SANCTION")
+    assert countries(ev.actor) == {"JPN"} and countries(ev.recipient) == {"CHN"}
+
+
+def test_relative_pronoun_subject_is_the_head_it_modifies() -> None:
+    ev = one("China, which recalled its envoy from Ankara last month, said nothing.", "SANCTION")
+    assert countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"TUR"}
+
+
+def test_it_is_the_state_in_focus_and_a_thing_is_no_actor() -> None:
+    ev = one("Russia said it would impose sanctions on Iran.", "THREATEN")
+    assert countries(ev.actor) == {"RUS"}
+    ev = one("Japan criticised Iran on Monday. It later imposed sanctions on Iraq.", "SANCTION")
+    assert countries(ev.actor) == {"JPN"}
+    text = "The accord was signed last year. It will allow Japan to export more cars."
+    assert not [e for e in code(text) if e.mentions[0].start > 0]  # "it" is the accord: no actor
+
+
+def test_the_two_countries_are_the_pair_named_before() -> None:
+    text = "Iran and Iraq held talks in Geneva on Monday. The two countries agreed to reopen the border."
+    ev = one(text, "AGREE")
+    assert countries(ev.actor) == {"IRN", "IRQ"}
+
+
+def test_first_person_in_a_quotation_is_its_speaker() -> None:
+    ev = one('"We will send aid to Chad," the Turkish minister said.', "AGREE")
+    assert countries(ev.actor) == {"TUR"} and countries(ev.recipient) == {"TCD"}
+
+
+def test_the_country_is_the_state_named_before_that_is_not_the_actor() -> None:
+    text = "Erdogan arrived in Cairo on Monday. Japan later sent aid to the country."
+    ev = one(text, "AID")
+    assert countries(ev.recipient) == {"EGY"}
+
+
+def test_place_inside_the_acts_object_gives_the_state_acted_on() -> None:
+    ev = one("Israeli forces will evacuate all settlements in Gaza next month.", "AGREE")
+    assert countries(ev.recipient) == {"PSE"}

@@ -196,6 +196,7 @@ class Clauses(TypedDict):
     """clauses.yaml: the words the event coder's own rules use (each a list of words)."""
 
     recipient_preps: Words
+    directed_place_preps: Words
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words
@@ -413,6 +414,23 @@ class Names(TypedDict):
     short_place_preps: Words
 
 
+class Coref(TypedDict):
+    """coref.yaml: pronouns and descriptions that refer back to states, organisations and pairs."""
+
+    thing_pronouns: Words
+    plural_pronouns: Words
+    speaker_pronouns: Words
+    speaker_plural_pronouns: Words
+    expletive_verbs: Words
+    pair_heads: Words
+    pair_numbers: Words
+    bare_pair_heads: Words
+    pair_person_heads: Words
+    state_heads: Words
+    counterpart_heads: Words
+    max_sentences_back: int
+
+
 class Honorifics(TypedDict):
     honorifics: Words
     military_ranks: Words
@@ -474,6 +492,7 @@ FILES: dict[str, DataFile] = {
     "offices": DataFile("offices.yaml", Offices),
     "honorifics": DataFile("honorifics.yaml", Honorifics),
     "names": DataFile("names.yaml", Names),
+    "coref": DataFile("coref.yaml", Coref),
     "knowledge": DataFile("knowledge.yaml", Knowledge),
     "deals": DataFile("deals.yaml", Deals),
     "figures": DataFile("figures.yaml", Figures),

@@ -13,6 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ...lexicon.wordsets import words
+from ...link.coref import References
+from ...link.knowledge import get_lexicon
 from ...model import Entity, EntityMention, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +56,8 @@ class Participants:
                 if old is None or (m.end - m.start) > (old.end - old.start):
                     self.by_tok[t.i] = m
         self._lookup = _place_lookup()
+        # pronouns and descriptions ("it", "they", "the two countries") read back in the article
+        self.refs = References(self.doc, self.by_tok, lambda t: self.entities(t))
         self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
         self._dl_spans: list[tuple[int, int]] | None = None
 
@@ -81,6 +85,9 @@ class Participants:
         ``strict`` (subject side): a national adjective on a noun that names no actor ("Tokyo
         stocks rallied") gives nothing; on the object side ("killed Russian advisers") it does.
         """
+        if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and head.head.head != head:
+            # "China, which recalled its envoy": the relative pronoun is the head it modifies
+            return self.entities(head.head.head, allow_places=allow_places, strict=strict)
         out: list[Entity] = []
         for conj in [head, *head.conjuncts]:
             if conj.i < head.i and conj != head:
@@ -117,6 +124,13 @@ class Participants:
             if m.is_place and not allow_places:
                 continue
             mentions.append(m)
+        if head.lemma_.lower() in words("coref").counterpart_heads:
+            # "his counterpart": the possessor is the other side, not the counterpart
+            mentions = [m for m in mentions if not self._is_poss(m, head)]
+        if not mentions or (head.i not in self.by_tok and all(self._is_poss(m, head) for m in mentions)):
+            ref = self._reference(head, toks)
+            if ref:
+                return ref
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
         if people:
@@ -142,6 +156,18 @@ class Participants:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
         return [self._group(head, m.entity.country, sector, m) for m in countries]
+
+    def _reference(self, head: Token, toks: list[Token]) -> list[Entity]:
+        """What a pronoun or description heading (or inside) the phrase refers to."""
+        got = self.refs.get(head)
+        if got:
+            return got
+        for t in toks:  # "the leaders of the two countries", "the two countries' ministers"
+            if t.i != head.i and t.dep_ in {"pobj", "poss"} and t.pos_ in {"NOUN", "PROPN"}:
+                got = self.refs.get(t)
+                if got and len(got) > 1:
+                    return got
+        return []
 
     def _is_poss(self, m: EntityMention, head: Token) -> bool:
         for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:
@@ -273,9 +299,31 @@ class Participants:
             )  # "Montenegro province"
         looked = self._lookup(name) if self._lookup else None
         if looked is not None and (country is None or looked.country in (None, country)):
+            if looked.country is None:
+                looked.country = self._part_country(name)
             return looked
+        if country is None and looked is None:
+            country = self._part_country(name)  # "Montenegro province", "the Tyumen region"
         # the linker read this mention in context: its country wins over a bare gazetteer hit
         return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
+
+    def _part_country(self, name: str) -> str | None:
+        """The state of a place named after a part of it ("Montenegro province")."""
+        if self._lookup is None:
+            return None
+        words = name.split()
+        if len(words) < 2:
+            return None
+        caps = [w for w in words if w[:1].isupper()]
+        for w in caps:  # a state's name first: "Montenegro" is the state, not a town in Brazil
+            iso = get_lexicon().country_of(w)
+            if iso:
+                return iso
+        for w in caps:
+            got = self._lookup(w)
+            if got is not None and got.country:
+                return got.country
+        return None
 
     def is_place(self, tok: Token) -> bool:
         m = self.by_tok.get(tok.i)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet
 from ...lexicon.wordsets import words
+from ...link.knowledge import get_lexicon
 from .detect import Cand
 from .participants import Participants
 from .syntax import (
@@ -151,8 +152,15 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
     ents: list[Entity] = []
+    directed = words("clauses").directed_place_preps
     for t in toks:
         if parts.is_place(t):
+            # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
+            # directed act comes from or goes to stands for its state
+            if t.dep_ == "pobj" and t.head.lower_ in directed and not c.rule.visit:
+                pl = parts.place_of(t)
+                if pl is not None and pl.country and all(e.id != f"c:{pl.country}" for e in ents):
+                    ents.append(country_entity(parts.ctx, pl.country))
             continue
         if c.act_obj and t == c.obj and t.i not in parts.by_tok:
             # the matched object ("support", "sanctions") is the act, not its target: its owner is
@@ -242,7 +250,9 @@ def country_entity(ctx: DocContext, iso: str) -> Entity:
         if m.key == key:
             e = m.entity
             return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
-    return Entity(id=key, name=iso, kind="country", country=iso, sector="GOV")
+    return Entity(
+        id=key, name=get_lexicon().country_name(iso) or iso, kind="country", country=iso, sector="GOV"
+    )
 
 
 def protest_target(c: Cand, parts: Participants) -> list[Entity]:
@@ -357,21 +367,59 @@ def read_parties(
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
-    if not recipients and c.absorbed:  # "threatened to impose a curfew in Algiers"
-        for a in c.absorbed:
-            pa = next(
+    if not recipients:
+        recipients = default_recipient(c, ctx, rs, parts, place, actors)
+    return actors, recipients, place
+
+
+def default_recipient(
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, place: Place | None, actors: list[Entity]
+) -> list[Entity]:
+    """The state an act is done in when the text names no one it is done to (plover.yaml
+    ``default_recipient``): "evacuated settlements in Gaza", "threatened to impose a curfew in
+    Algiers" (the act a frame governs decides), "held talks in Ankara" (the host)."""
+    table = rs.settings.get("default_recipient") or {}
+    default = next(
+        (table[e] for e in [*(a.rule.event for a in c.absorbed), c.rule.event] if e in table), None
+    )
+    if default is None:
+        return []
+    spot = place
+    if default != "host_of_place":
+        for a in c.absorbed:  # "threatened to impose a curfew in Algiers"
+            spot = spot or next(
                 (p for p in (parts.locative(x) for x in (a.head, a.trig, a.obj) if x is not None) if p), None
             )
-            if pa is not None and pa.country:
-                recipients = [country_entity(ctx, pa.country)]
-                break
-    default = (rs.settings.get("default_recipient") or {}).get(r.event)
-    if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
-        iso = place.country if place is not None else None
-        if default == "host_of_place" and iso in {e.country for e in actors}:
-            iso = None
-        if iso is None and default == "government_of_place":
-            iso = next((e.country for e in actors if e.country), None)
-        if iso:
-            recipients = [country_entity(ctx, iso)]
-    return actors, recipients, place
+        if spot is None or not spot.country:
+            # "evacuate the settlements in Gaza", "troops to a force in Liberia": the act's object
+            spot = object_place(c, parts) or spot
+    iso = spot.country if spot is not None else None
+    if default == "host_of_place" and iso in {e.country for e in actors}:
+        iso = None
+    if iso is None and default == "government_of_place":
+        iso = next((e.country for e in actors if e.country), None)
+    return [country_entity(ctx, iso)] if iso else []
+
+
+def object_place(c: Cand, parts: Participants) -> Place | None:
+    """The first place with a state named inside the act's object phrases (not in clauses of
+    their own): "all settlements in the Gaza Strip", "prisoners in Iraq"."""
+    heads: list[Token] = []
+    for cand in [c, *c.absorbed]:
+        heads += [t for t in [cand.obj, *objects_of(cand.head)] if t is not None]
+        for comp in complements_of(cand.head):
+            heads += objects_of(comp)
+    seen: set[int] = set()
+    for h in heads:
+        stack = [h]
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            if parts.is_place(t):
+                pl = parts.place_of(t)
+                if pl is not None and pl.country:
+                    return pl
+            stack.extend(ch for ch in t.children if ch.dep_ not in {"relcl", "advcl", "ccomp", "parataxis"})
+    return None
