@@ -197,6 +197,7 @@ class Clauses(TypedDict):
 
     recipient_preps: Words
     directed_place_preps: Words
+    owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words

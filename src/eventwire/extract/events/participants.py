@@ -136,9 +136,12 @@ class Participants:
         if people:
             return self._people(people, countries)
         head_m = self.by_tok.get(head.i)
+        # "US-Israeli delegation", "US-led war": states joined to the phrase by a hyphen
+        hyph = [m for m in countries if m is not head_m and self._hyphen_after(m)]
+        led = [m for m in hyph if self._hyphen_after(m).lower_ in words("clauses").owner_participles]
         if head_m is not None and head_m in countries:
-            return [_copy(head_m.entity)]
-        owners = [m for m in countries if self._is_poss(m, head)]
+            return [_copy(m.entity) for m in [head_m, *(m for m in hyph if m not in led)]]
+        owners = [m for m in countries if self._is_poss(m, head)] + led
         if owners:  # "Turkey's efforts", "Iraq's interim government"
             return [_copy(m.entity) for m in owners]
         sector = self.group_sector(head)
@@ -168,6 +171,16 @@ class Participants:
                 if got and len(got) > 1:
                     return got
         return []
+
+    def _hyphen_after(self, m: EntityMention) -> Token | None:
+        """The word a hyphen joins this mention to ("US-led": 'led'), or None."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[span.end]
+        if nxt.text != "-" or nxt.whitespace_ or span[-1].whitespace_:
+            return None
+        return self.doc[span.end + 1]
 
     def _is_poss(self, m: EntityMention, head: Token) -> bool:
         for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:
@@ -212,6 +225,43 @@ class Participants:
                     e.country = c.entity.country
             out.append(e)
         return out
+
+    def list_after(self, prep: Token) -> list[Entity]:
+        """The parties of 'between A, B and C', read along the text: the parse of long lists with
+        appositions ("A, represented by X, B, represented by Y, and C") is unreliable. Each item is
+        a stretch between commas or 'and' that starts with an actor's name; the list ends after
+        the item 'and' opens, at a clause or at the sentence end."""
+        syntactic = [e for p in prep.children if p.dep_ == "pobj" for e in self.entities(p)]
+        items: list[Entity] = []
+        seg: list[Token] = []
+        last = False
+
+        def close() -> None:
+            toks = [t for t in seg if t.dep_ != "det" and t.pos_ not in {"DET", "CCONJ", "PUNCT"}]
+            if not toks or toks[0].i not in self.by_tok or self.by_tok[toks[0].i].is_place:
+                return
+            upto = []
+            for t in toks:  # "Hamas in Cairo": the item ends at its own preposition
+                if t.pos_ == "ADP" and t.lower_ != "of":
+                    break
+                upto.append(t)
+            for e in self.span_entities(upto)[:1]:
+                if all(e.id != o.id for o in items):
+                    items.append(e)
+
+        for t in prep.doc[prep.i + 1 : prep.sent.end]:
+            if t.tag_ in {"VBD", "VBZ", "VBP"} or (t.is_punct and t.text in {".", ";", ":", "(", ")"}):
+                break
+            if t.text == "," or t.lower_ in {"and", "&"}:
+                close()
+                seg = []
+                if last:
+                    break
+                last = t.lower_ in {"and", "&"}
+                continue
+            seg.append(t)
+        close()
+        return items if len(items) > len(syntactic) else syntactic
 
     def span_entities(self, toks: list[Token]) -> list[Entity]:
         """Actors named in a stretch of text, read linearly when the parse is unusable."""
@@ -346,7 +396,7 @@ class Participants:
                     place = self.place_of(p)
                     if place is not None:
                         return place
-                    for q in p.subtree:  # "in the town of Cizre in southeastern Turkey"
+                    for q in _phrase_subtree(p):  # "in the town of Cizre in southeastern Turkey"
                         if q.ent_type_ in PLACE_LABELS or (q.i in self.by_tok and self.by_tok[q.i].is_place):
                             place = self.place_of(q)
                             if place is not None:
@@ -384,6 +434,18 @@ class Participants:
                                 if place is not None:
                                     return place
         return None
+
+
+def _phrase_subtree(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses inside it ('a show of solidarity that came as X
+    hosted Y in Moscow' ends before 'that'), in text order."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "punct")
+    return sorted(out, key=lambda x: x.i)
 
 
 def _copy(e: Entity) -> Entity:

@@ -83,6 +83,30 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     return []
 
 
+def noun_owners(trig: Token, parts: Participants) -> list[Entity]:
+    """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
+    'Israeli air strikes' (a national adjective on the act noun itself)."""
+    poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    got = entities_of(poss, parts)
+    if got:
+        return got
+    owners = words("clauses").owner_participles
+    out: list[Entity] = []
+    for ch in trig.children:
+        if ch.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if ch.lower_ in owners:  # "the US-led war": the state before the hyphen
+            toks = [g for g in ch.children if g.i < ch.i]
+        elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
+            toks = [ch]
+        else:
+            continue
+        for e in parts.span_entities(toks):
+            if e.kind == "country" and all(e.id != o.id for o in out):
+                out.append(e)
+    return out
+
+
 def nonactor_subject(h: Token, parts: Participants) -> bool:
     """Whether the clause, or the clause it shares its subject with, has a subject that names no
     actor: 'It will allow ... and opens ...', 'The accord will reduce ...'."""
@@ -148,7 +172,10 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if p.head.lower_ == "of" and holder == h:
                 continue
             toks.append(p)
-        between.extend(prep_objects(holder, {"between"}))
+        between.extend(c_ for c_ in holder.children if c_.dep_ == "prep" and c_.lower_ == "between")
+    for t in objects_of(h):  # "mediated talks between A and B"
+        if t.dep_ == "dobj":
+            between.extend(c_ for c_ in t.children if c_.dep_ == "prep" and c_.lower_ == "between")
     if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
     ents: list[Entity] = []
@@ -217,7 +244,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
-            ents, _ = recipient_side(a, parts, rs)
+            ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
+            ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
             if ents:
                 break
         if not ents:
@@ -240,7 +268,11 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 ents = parts.entities(t, strict=False)
                 if ents:
                     break
-    extra = entities_of(between, parts)
+    extra: list[Entity] = []
+    for b in {t.i: t for t in between}.values():
+        for e in parts.list_after(b):
+            if all(e.id != o.id for o in extra):
+                extra.append(e)
     return ents, extra
 
 
@@ -304,17 +336,17 @@ def read_parties(
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
     elif c.kind == "noun" and c.head == c.trig:
-        poss = [ch for ch in c.trig.children if ch.dep_ == "poss"] + prep_objects(c.trig, {"by"})
-        actors = entities_of(poss, parts) or actor_side(c.trig, parts, rs)
+        actors = noun_owners(c.trig, parts) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
-        actors = [e for e in parts.entities(c.trig)]
+        actors = [e for e in parts.entities(c.trig)] or noun_owners(c.trig, parts)
     else:
         actors = actor_side(c.head, parts, rs)
         if not actors and c.kind == "noun":
             actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
     recipients, between = recipient_side(c, parts, rs)
     if between:
-        if not actors:
+        if not actors or (c.kind == "noun" and c.head == c.trig):
+            # "talks between A and B" (whoever hosted or mediated them): A and B are the parties
             actors, recipients = between[:1], [*between[1:], *recipients]
         else:
             recipients = [*recipients, *between]
@@ -326,6 +358,8 @@ def read_parties(
     if place is None:
         # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
         spots = [c.head, c.trig, c.obj, subject_of(c.head)]
+        # "met with X in Kyiv": a place on the one met or on the object
+        spots += [t for t in objects_of(c.head) if t.dep_ in {"dobj", "pobj"} and not parts.is_place(t)]
         if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             # "talks took place in X", "follow a discussion with Y during the fair in X"
             spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
