@@ -138,7 +138,6 @@ class Plover(TypedDict):
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     require_participant: bool
     require_actor_when_subject: bool
-    single_country_default: list[str]
     present_passive_is_state: list[str]
     negating_nouns: Words
     proposal_nouns: Words
@@ -204,6 +203,7 @@ class Clauses(TypedDict):
     place_preps: Words
     through_preps: Words
     group_place_preps: Words
+    located_group_sectors: Words
     visit_nouns: Words
     visit_preps: Words
     non_actor_pronouns: Words

@@ -154,7 +154,7 @@ class Participants:
                 return []
             sector = None
         if not countries:
-            nat = self._prep_country(head)
+            nat = self._prep_country(head) or self._owner_state(head)
             if nat is None:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
@@ -171,6 +171,16 @@ class Participants:
                 if got and len(got) > 1:
                     return got
         return []
+
+    def _owner_state(self, head: Token) -> str | None:
+        """'its forces', 'their troops': the state the possessive pronoun refers to."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and c.i not in self.by_tok:
+                got = self.refs.get(c) or []
+                states = {e.country for e in got if e.country}
+                if len(states) == 1:
+                    return next(iter(states))
+        return None
 
     def _hyphen_after(self, m: EntityMention) -> Token | None:
         """The word a hyphen joins this mention to ("US-led": 'led'), or None."""
@@ -305,20 +315,39 @@ class Participants:
         return self.rules.group_nouns.get(head.lemma_.lower()) or self.rules.group_nouns.get(head.lower_)
 
     def _prep_country(self, head: Token) -> str | None:
-        """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country."""
+        """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country;
+        one step deeper only for places ('refugees fleeing the war in Liberia', 'parties to the
+        conflict in Iraq', 'West Africans ordered out of Nigeria')."""
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in words("clauses").group_place_preps:
                 for p in c.children:
                     m = self.by_tok.get(p.i)
                     if m is not None and m.entity.country:
                         return m.entity.country
+        for c in head.children:
+            if c.dep_ not in {"prep", "acl"}:
+                continue
+            for q in _phrase_subtree(c):
+                if q.i == c.i or q.head.lower_ not in words("clauses").group_place_preps:
+                    continue
+                m = self.by_tok.get(q.i)
+                if m is not None and (m.is_place or m.entity.kind == "country") and m.entity.country:
+                    return m.entity.country
+                pl = self.place_of(q) if self.is_place(q) else None
+                if pl is not None and pl.country:
+                    return pl.country
         return None
 
     def _group(
         self, head: Token, country: str | None, sector: str | None, mod: EntityMention | None = None
     ) -> Entity:
         left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}]
-        words = [t.text for t in left if not (mod and t.idx >= mod.start and t.idx < mod.end)]
+        words = [
+            t.text
+            for t in left
+            if not (mod and t.idx >= mod.start and t.idx < mod.end)
+            and not (t.dep_ == "poss" and t.pos_ == "PRON")
+        ]
         name = " ".join([*(([mod.text]) if mod else []), *words, head.text]).strip()
         return Entity(
             id=f"g:{name.casefold()}",

@@ -375,27 +375,29 @@ def read_parties(
         place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
     if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
         place = parts.dateline_place()  # "attended here" in a story datelined Ankara
+    if place is not None and not place.country:
+        place.country = sentence_state(c, ctx)  # "in West Darfur State" in a story about Sudan
     if place is not None and place.country:
-        for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
-            if e.kind == "group" and e.country is None:
+        # "protesters blocked streets in Hong Kong": a crowd of civilians is where it acts; armed
+        # men, officials and organisations are not (their state comes from the text about them)
+        located = words("clauses").located_group_sectors
+        for e in [*actors, *recipients]:
+            if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
             e.country = la.country
-    if r.event in set(rs.settings.get("single_country_default") or []):
-        # domestic default: in a sentence that names one country, its unplaced actors belong to it
-        sent = c.trig.sent
-        named = {
-            m.entity.country for m in ctx.entities_in(sent.start_char, sent.end_char) if m.entity.country
-        }
-        if len(named) == 1:
-            iso = next(iter(named))
-            for e in [*actors, *recipients]:
-                if e.country is None and e.kind in {"person", "group", "organization"}:
-                    e.country = iso
     ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in ids]
+    # "recalled its envoy", "India will send troops": a state's own officials and forces are not
+    # what it acts on
+    own = {e.country for e in actors if e.country}
+    recipients = [
+        e
+        for e in recipients
+        if not (e.kind == "group" and e.country in own and e.sector in {"GOV", "MIL", "COP"})
+    ]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
@@ -444,6 +446,7 @@ def object_place(c: Cand, parts: Participants) -> Place | None:
         for comp in complements_of(cand.head):
             heads += objects_of(comp)
     seen: set[int] = set()
+    stateless: Place | None = None
     for h in heads:
         stack = [h]
         while stack:
@@ -455,5 +458,21 @@ def object_place(c: Cand, parts: Participants) -> Place | None:
                 pl = parts.place_of(t)
                 if pl is not None and pl.country:
                     return pl
+                stateless = stateless or pl
             stack.extend(ch for ch in t.children if ch.dep_ not in {"relcl", "advcl", "ccomp", "parataxis"})
+    if stateless is not None:
+        stateless.country = sentence_state(c, parts.ctx)
+        return stateless if stateless.country else None
     return None
+
+
+def sentence_state(c: Cand, ctx: DocContext) -> str | None:
+    """The one state a sentence names, for a place the gazetteer does not know ("West Darfur
+    State" in a sentence about Sudan's government). Only places take it, never actors."""
+    sent = c.trig.sent
+    named = {
+        m.entity.country
+        for m in ctx.entities_in(sent.start_char, sent.end_char)
+        if m.entity.country and (m.entity.kind == "country" or m.is_place) and len(m.entity.country) == 3
+    }
+    return next(iter(named)) if len(named) == 1 else None
