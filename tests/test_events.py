@@ -393,3 +393,44 @@ def test_the_country_is_the_state_named_before_that_is_not_the_actor() -> None:
 def test_place_inside_the_acts_object_gives_the_state_acted_on() -> None:
     ev = one("Israeli forces will evacuate all settlements in Gaza next month.", "AGREE")
     assert countries(ev.recipient) == {"PSE"}
+
+
+def test_between_list_keeps_every_party_through_appositions() -> None:
+    text = "The accord was signed between Iran, represented by its envoy, Iraq, represented by its minister, and Turkey."
+    ev = one(text, "SUPPORT")
+    assert countries(ev.actor) | countries(ev.recipient) == {"IRN", "IRQ", "TUR"}
+
+
+def test_mediated_talks_have_the_mediator_and_both_parties() -> None:
+    evs = code("Egypt mediated talks between Iran and Iraq.")
+    mediation = [e for e in evs if e.pattern == "consult.mediate"]
+    assert mediation and countries(mediation[0].actor) == {"EGY"}
+    assert countries(mediation[0].recipient) == {"IRN", "IRQ"}
+
+
+def test_hyphenated_states_stay_together_and_led_names_the_owner() -> None:
+    ev = one("A Turkish-Malaysian delegation signed a deal with Japan.", "SUPPORT")
+    assert countries(ev.actor) == {"TUR", "MYS"} and countries(ev.recipient) == {"JPN"}
+
+
+def test_national_adjective_on_the_act_noun_is_its_actor() -> None:
+    ev = one("Israeli air strikes on Gaza killed ten people.", "ASSAULT")
+    assert countries(ev.actor) == {"ISR"}
+
+
+def test_the_one_met_carries_the_place_and_relative_clauses_do_not() -> None:
+    ev = one(
+        "Erdogan met with Anwar in Ankara in a visit that came as Japan hosted Iran in Geneva.", "CONSULT"
+    )
+    assert ev.event_loc is not None and ev.event_loc.name == "Ankara"
+
+
+def test_own_envoy_is_not_the_recipient() -> None:
+    ev = one("Japan recalled its envoy on Friday after Iran expelled two diplomats.", "SANCTION")
+    assert not [e for e in ev.recipient if e.country == "JPN"]
+
+
+def test_rejected_charge_answers_the_one_who_made_it() -> None:
+    text = "Iran accused Iraq of shelling the border on Monday. Iraq rejected the charge."
+    ev = one(text, "REJECT")
+    assert countries(ev.actor) == {"IRQ"} and countries(ev.recipient) == {"IRN"}

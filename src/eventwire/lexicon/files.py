@@ -430,6 +430,8 @@ class Coref(TypedDict):
     state_heads: Words
     counterpart_heads: Words
     max_sentences_back: int
+    authored_acts: dict[str, Words]
+    discourse_sentences: int
 
 
 class Honorifics(TypedDict):

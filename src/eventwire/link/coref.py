@@ -297,12 +297,13 @@ class References:
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
     # -------------------------------------------------------------- sentences and subjects
-    def _sent_index(self, tok: Token) -> int:
+    def sentence_index(self, tok: Token) -> int:
+        """The index of ``tok``'s sentence in the article."""
         return bisect.bisect_right(self._sent_starts, tok.i) - 1
 
     def _back(self, tok: Token) -> list[Span]:
         """The sentences before ``tok``'s, nearest first, as far back as references reach."""
-        k = self._sent_index(tok)
+        k = self.sentence_index(tok)
         n = int(self.w.max_sentences_back)
         return [self._sents[j] for j in range(k - 1, max(-1, k - 1 - n), -1)]
 
@@ -434,7 +435,7 @@ class References:
         end = self.doc.char_span(max(a, b - 1), b, alignment_mode="expand")
         if end is not None and len(end) and end[0].sent not in sents:
             sents.append(end[0].sent)
-        k = self._sent_index(sents[-1][0]) if sents else -1
+        k = self.sentence_index(sents[-1][0]) if sents else -1
         if 0 <= k + 1 < len(self._sents) and sents:
             nxt = self._sents[k + 1]
             if nxt[0].idx - b < 3:

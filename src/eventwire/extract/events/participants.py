@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...lexicon.wordsets import words
 from ...link.coref import References
 from ...link.knowledge import get_lexicon
-from ...model import Entity, EntityMention, Place
+from ...model import Entity, EntityMention, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -58,8 +58,20 @@ class Participants:
         self._lookup = _place_lookup()
         # pronouns and descriptions ("it", "they", "the two countries") read back in the article
         self.refs = References(self.doc, self.by_tok, lambda t: self.entities(t))
+        # the article's events so far, with their sentence's index: the discourse a clause that
+        # leaves a party implicit reads back into ("Israel rejected the charge")
+        self.history: list[tuple[int, Event]] = []
+        self.owned_groups: set[str] = set()  # groups named by a possessive pronoun ("its envoy")
         self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
         self._dl_spans: list[tuple[int, int]] | None = None
+
+    def remember(self, ev: Event, tok: Token) -> None:
+        self.history.append((self.refs.sentence_index(tok), ev))
+
+    def recent(self, tok: Token, n: int) -> list[Event]:
+        """Events of the last ``n`` sentences before ``tok``'s and of its own, latest first."""
+        k = self.refs.sentence_index(tok)
+        return [ev for j, ev in reversed(self.history) if k - n <= j <= k]
 
     # ------------------------------------------------------------------ phrases -> entities
     def phrase_tokens(self, head: Token, skip: set[int] | None = None) -> list[Token]:
@@ -154,7 +166,13 @@ class Participants:
                 return []
             sector = None
         if not countries:
-            nat = self._prep_country(head) or self._owner_state(head)
+            nat = self._prep_country(head)
+            if nat is None:
+                nat = self._owner_state(head)
+                if nat is not None:  # "its forces": the owner's own, never what the owner acts on
+                    g = self._group(head, nat, sector)
+                    self.owned_groups.add(g.id)
+                    return [g]
             if nat is None:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]

@@ -393,16 +393,16 @@ def read_parties(
     # "recalled its envoy", "India will send troops": a state's own officials and forces are not
     # what it acts on
     own = {e.country for e in actors if e.country}
-    recipients = [
-        e
-        for e in recipients
-        if not (e.kind == "group" and e.country in own and e.sector in {"GOV", "MIL", "COP"})
-    ]
+    recipients = [e for e in recipients if not (e.id in parts.owned_groups and e.country in own)]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
+    if not recipients:
+        recipients = author_of_object(c, parts, actors)
+    if not actors and recipients:
+        actors = discourse_actor(c, parts, recipients)
     if not recipients:
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     return actors, recipients, place
@@ -476,3 +476,50 @@ def sentence_state(c: Cand, ctx: DocContext) -> str | None:
         if m.entity.country and (m.entity.kind == "country" or m.is_place) and len(m.entity.country) == 3
     }
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _states(ents: list[Entity]) -> set[str]:
+    return {e.country for e in ents if e.country} | {e.id for e in ents}
+
+
+def author_of_object(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Israel rejected the charge', 'rebuffed the accusations': the one who made the charge, as
+    the article reported it, aimed at the one now answering it."""
+    if c.obj is None and not objects_of(c.head):
+        return []
+    authored = words("coref").authored_acts
+    objs = [t for t in [c.obj, *objects_of(c.head)] if t is not None]
+    types: set[str] = set()
+    for o in objs:
+        if o.i not in parts.by_tok and not any(ch.dep_ == "poss" for ch in o.children):
+            types |= set(authored.get(o.lemma_.lower()) or [])
+    if not types:
+        return []
+    me = _states(actors)
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        if ev.event in types and ev.actor and (not me or _states(ev.recipient) & me):
+            return [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.actor
+            ]
+    return []
+
+
+def discourse_actor(c: Cand, parts: Participants, recipients: list[Entity]) -> list[Entity]:
+    """'Bristow, speaking after being summoned': an act with no agent in its clause is done by
+    whoever the last sentences show acting on the same side ('Russia will expel British
+    diplomats')."""
+    h = c.head
+    agentless = is_passive(h) and not passive_agents(h)
+    if not agentless or c.kind not in {"verb", "noun"}:
+        return []
+    them = _states(recipients)
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        if ev.actor and _states(ev.recipient) & them and not _states(ev.actor) & them:
+            return [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.actor
+            ]
+    return []
