@@ -434,3 +434,26 @@ def test_rejected_charge_answers_the_one_who_made_it() -> None:
     text = "Iran accused Iraq of shelling the border on Monday. Iraq rejected the charge."
     ev = one(text, "REJECT")
     assert countries(ev.actor) == {"IRQ"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_talks_of_two_sides_in_a_city_are_not_with_its_state() -> None:
+    ev = one("Iran and Iraq held talks in Geneva on Monday.", "CONSULT")
+    assert countries(ev.recipient) == set() and ev.event_loc is not None
+    ev = one("The Malaysian minister held talks in Ankara on Monday.", "CONSULT")
+    assert countries(ev.recipient) == {"TUR"}  # one visiting side in a capital: the host
+
+
+def test_a_delegation_led_by_someone_is_its_leader() -> None:
+    ev = one("The visiting delegation, led by Nordin, arrived in Ankara on Monday.", "CONSULT")
+    assert [e.id for e in ev.actor] == ["p:nordin"]
+
+
+def test_visit_of_someone_names_the_visitor() -> None:
+    ev = one("The visit of Nordin to Ankara last week was a success.", "CONSULT")
+    assert [e.id for e in ev.actor] == ["p:nordin"] and countries(ev.recipient) == {"TUR"}
+
+
+def test_gerund_after_condemned_for_is_done_by_the_object() -> None:
+    evs = code("Japan condemned Erdogan for hugging Anwar during a visit to Cairo.")
+    visit = [e for e in evs if e.event == "CONSULT"]
+    assert visit and [e.id for e in visit[0].actor] == ["p:erdogan"]

@@ -204,6 +204,7 @@ class Clauses(TypedDict):
     through_preps: Words
     group_place_preps: Words
     located_group_sectors: Words
+    leading_verbs: Words
     visit_nouns: Words
     visit_preps: Words
     non_actor_pronouns: Words
@@ -424,10 +425,11 @@ class Coref(TypedDict):
     speaker_plural_pronouns: Words
     expletive_verbs: Words
     pair_heads: Words
-    pair_numbers: Words
+    pair_numbers: dict[str, int]
     bare_pair_heads: Words
     pair_person_heads: Words
     state_heads: Words
+    org_heads: Words
     counterpart_heads: Words
     max_sentences_back: int
     authored_acts: dict[str, Words]

@@ -272,15 +272,25 @@ class References:
             return self._counterpart(tok)
         if tok.tag_ in {"NNS", "NNPS"} and self._head_in(tok, w.pair_heads):
             nums = {c.lower_ for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}}
-            if nums & w.pair_numbers or (
-                "the" in nums and self._head_in(tok, w.bare_pair_heads) and not self._has_of(tok)
+            n = next((int(w.pair_numbers[x]) for x in nums if x in w.pair_numbers), None)
+            if (
+                n is None
+                and "the" in nums
+                and self._head_in(tok, w.bare_pair_heads)
+                and not self._has_of(tok)
             ):
-                return self._pair(tok, self._head_in(tok, w.pair_person_heads))
+                n = 2
+            if n is not None and not any(c.dep_ == "poss" for c in tok.children):
+                return self._pair(tok, self._head_in(tok, w.pair_person_heads), n)
             return None
-        if tok.tag_ in {"NN", "NNP"} and self._head_in(tok, w.state_heads):
+        if tok.tag_ in {"NN", "NNP"}:
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
-            if len(dets) == 1 and dets[0].lower_ == "the" and not self._has_of(tok):
+            if len(dets) != 1 or dets[0].lower_ != "the" or self._has_of(tok):
+                return None
+            if self._head_in(tok, w.state_heads):
                 return self._state(tok)
+            if lem in w.org_heads and not any(c.dep_ in {"compound", "amod"} for c in tok.lefts):
+                return self._org(tok)
         return None
 
     @staticmethod
@@ -497,24 +507,54 @@ class References:
             out.append(m.entity)
         return out
 
-    def _pair(self, tok: Token, people: bool) -> list[Entity] | None:
+    def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
+        """'the two countries', 'the three men': the last n parties named together."""
         windows = [[t for t in tok.sent if t.i < tok.i], *([*s] for s in self._back(tok))]
         for toks in windows:
             if people:
                 ps = self._named_people(toks)
-                states = {_state_of(p) for p in ps}
-                if len(ps) == 2 and len(states) == 2 and None not in states:
+                if len(ps) == n:
                     return ps
+            elif self._head_in(tok, self.w.org_heads):
+                orgs = [e for e in self._named(toks) if e.kind == "organization"]
+                if len(orgs) == n:
+                    return orgs
+                continue
             sts = self._named_states(toks)
-            if len(sts) == 2:
+            if len(sts) == n:
                 return [_country(c, self._known) for c in sts]
-            if len(sts) > 2:
+            if n == 2 and len(sts) > 2:
                 dyad = self.main_dyad()
                 if set(dyad) <= set(sts) and dyad:
                     return [_country(c, self._known) for c in dyad]
                 return None
+        if n != 2 or people:
+            return None
         dyad = self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
+
+    def _named(self, toks: list[Token]) -> list[Entity]:
+        out: list[Entity] = []
+        for t in toks:
+            m = self.by_tok.get(t.i)
+            if m is None or m.is_place or any(o.id == m.entity.id for o in out):
+                continue
+            out.append(m.entity)
+        return out
+
+    # -------------------------------------------------------------- "the company", "the agency"
+    def _org(self, tok: Token) -> list[Entity] | None:
+        head = tok.lemma_.lower()
+        here = [t for t in tok.sent if t.i < tok.i]
+        last: Entity | None = None
+        for toks in [here, *([*s] for s in self._back(tok))]:
+            orgs = [e for e in self._named(toks) if e.kind == "organization"]
+            for e in reversed(orgs):
+                if head in fold(e.name).split():
+                    return [e]
+            if last is None and orgs:
+                last = orgs[-1]
+        return [last] if last is not None else None
 
     # -------------------------------------------------------------- "the country"
     def _own_actors(self, tok: Token) -> set[str]:

@@ -145,6 +145,15 @@ class Participants:
                 return ref
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
+        if len(people) > 1:
+            # "Netanyahu's security adviser, Meir Ben Shabbat": the adviser, not his principal
+            named = [m for m in people if not self._is_poss_anywhere(m)]
+            if named and len(named) < len(people):
+                people = named
+        leaders = [e for e in self._leaders(head) if e.kind == "person"]
+        if leaders and not people and not countries:
+            # "the visiting delegation, led by X": X is who acts
+            return leaders
         if people:
             return self._people(people, countries)
         head_m = self.by_tok.get(head.i)
@@ -209,6 +218,25 @@ class Participants:
         if nxt.text != "-" or nxt.whitespace_ or span[-1].whitespace_:
             return None
         return self.doc[span.end + 1]
+
+    def _leaders(self, head: Token) -> list[Entity]:
+        """'a delegation led by X', 'the team headed by X': the people at its head."""
+        leading = words("clauses").leading_verbs
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in leading:
+                agents = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                out: list[Entity] = []
+                for a in agents:
+                    for e in self.entities(a):
+                        if all(e.id != o.id for o in out):
+                            out.append(e)
+                if out:
+                    return out
+        return []
+
+    def _is_poss_anywhere(self, m: EntityMention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ == "poss"
 
     def _is_poss(self, m: EntityMention, head: Token) -> bool:
         for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ...lexicon.events import RuleSet
 from ...lexicon.wordsets import words
 from ...link.knowledge import get_lexicon
+from ...link.names import fold
 from .detect import Cand
 from .participants import Participants
 from .syntax import (
@@ -68,6 +69,12 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return ents
             cur = cur.head  # "issued a declaration demanding ...": the issuer
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in {"for", "of"}:
+            # "condemned him for hugging X", "accused Iran of arming Y": the gerund's doer is the
+            # governing verb's object
+            objs = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return parts.entities(objs[0])
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
             cur = cur.head
             if cur.dep_ == "prep":
@@ -83,10 +90,12 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     return []
 
 
-def noun_owners(trig: Token, parts: Participants) -> list[Entity]:
+def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[Entity]:
     """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
-    'Israeli air strikes' (a national adjective on the act noun itself)."""
+    'Israeli air strikes' (a national adjective on the act noun itself), 'the visit of X to Y'."""
     poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    if visit:
+        poss += prep_objects(trig, {"of"})
     got = entities_of(poss, parts)
     if got:
         return got
@@ -336,7 +345,7 @@ def read_parties(
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
     elif c.kind == "noun" and c.head == c.trig:
-        actors = noun_owners(c.trig, parts) or actor_side(c.trig, parts, rs)
+        actors = noun_owners(c.trig, parts, visit=r.visit) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
         actors = [e for e in parts.entities(c.trig)] or noun_owners(c.trig, parts)
     else:
@@ -430,11 +439,28 @@ def default_recipient(
             # "evacuate the settlements in Gaza", "troops to a force in Liberia": the act's object
             spot = object_place(c, parts) or spot
     iso = spot.country if spot is not None else None
-    if default == "host_of_place" and iso in {e.country for e in actors}:
+    if default == "host_of_place" and not _hosts(spot, actors):
         iso = None
     if iso is None and default == "government_of_place":
         iso = next((e.country for e in actors if e.country), None)
     return [country_entity(ctx, iso)] if iso else []
+
+
+def _hosts(spot: Place | None, actors: list[Entity]) -> bool:
+    """Whether talks held at ``spot`` make its state the host: one visiting side meeting in a
+    state's capital or the state itself ("held talks in Ankara"). Two sides meeting somewhere, or a
+    city that is no capital ("talks in Geneva", "in New York"), is a venue, not a party."""
+    if spot is None or not spot.country or len({e.country or e.id for e in actors}) != 1:
+        return False
+    if spot.country in {e.country for e in actors}:
+        return False
+    lex = get_lexicon()
+    name = fold(spot.name)
+    return (
+        lex.capital_of.get(name) == spot.country
+        or lex.country_of(spot.name) == spot.country
+        and (lex.country_name(spot.country) or "").lower() == spot.name.lower()
+    )
 
 
 def object_place(c: Cand, parts: Participants) -> Place | None:
