@@ -127,6 +127,8 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
         if tok.lower_ != "the":
             continue
         j = tok.i + 1
+        while j < min(len(doc), tok.i + 3) and doc[j].text.islower() and doc[j].tag_ in ("VBG", "VBN", "JJ"):
+            j += 1  # "the visiting Russian president", "the outgoing prime minister"
         country = None
         if (
             j < len(doc)
@@ -222,10 +224,12 @@ class References:
         doc: Doc,
         by_tok: dict[int, EntityMention],
         phrase: Callable[[Token], list[Entity]],
+        ignore: Callable[[Token], bool] | None = None,
     ) -> None:
         self.doc = doc
         self.by_tok = by_tok
         self.phrase = phrase  # the actors a noun phrase names (participants' reading)
+        self.ignore = ignore or (lambda t: False)  # tokens that name no one here (a wire dateline)
         self.w = wordsets("coref")
         self._sents = list(doc.sents)
         self._sent_starts = [s.start for s in self._sents]
@@ -318,7 +322,7 @@ class References:
         return [self._sents[j] for j in range(k - 1, max(-1, k - 1 - n), -1)]
 
     def _subject_ents(self, s: Token) -> list[Entity]:
-        if s.i in self.by_tok and self.by_tok[s.i].is_place:
+        if (s.i in self.by_tok and self.by_tok[s.i].is_place) or self.ignore(s):
             return []
         if s.tag_ in {"WDT", "WP"} and s.head.dep_ == "relcl":
             return self.phrase(s.head.head)
@@ -385,7 +389,7 @@ class References:
         # "'They are acting with hatred,' X said": in a quotation with no antecedent of its own,
         # the other side of the article's dyad from the speaker's
         speaker = self._speaker_entities(tok)
-        own = {_state_of(e) for e in speaker or []}
+        own = {_state_of(e) for e in speaker or []} - {None}
         dyad = self.main_dyad()
         if own and len(dyad) == 2 and own & set(dyad):
             other = [c for c in dyad if c not in own]
@@ -401,7 +405,7 @@ class References:
                 return self.get(s) or []
             ents = self._subject_ents(s)
             plural = s.tag_ in {"NNS", "NNPS"} or bool(s.conjuncts)
-            if ents and (len(ents) >= 2 or (plural and ents[0].kind in {"group", "country"})):
+            if ents and (len(ents) >= 2 or (plural and ents[0].kind in {"group", "country", "organization"})):
                 return ents
             if plural and not ents:
                 return []  # "the talks ... they": things
@@ -490,6 +494,8 @@ class References:
     def _named_states(self, toks: list[Token]) -> list[str]:
         out: list[str] = []
         for t in toks:
+            if self.ignore(t):
+                continue
             m = self.by_tok.get(t.i)
             if m is None or m.is_place:
                 continue
@@ -501,6 +507,8 @@ class References:
     def _named_people(self, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for t in toks:
+            if self.ignore(t):
+                continue
             m = self.by_tok.get(t.i)
             if m is None or m.entity.kind != "person" or any(o.id == m.entity.id for o in out):
                 continue
@@ -536,6 +544,8 @@ class References:
     def _named(self, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for t in toks:
+            if self.ignore(t):
+                continue
             m = self.by_tok.get(t.i)
             if m is None or m.is_place or any(o.id == m.entity.id for o in out):
                 continue
@@ -544,6 +554,9 @@ class References:
 
     # -------------------------------------------------------------- "the company", "the agency"
     def _org(self, tok: Token) -> list[Entity] | None:
+        """The organisation named before whose name has the head word ("the commission"), else the
+        last organisation that was a subject ("Acme said ... The company added"): organisations
+        merely mentioned ("told Reuters that the company") are not what the description is about."""
         head = tok.lemma_.lower()
         here = [t for t in tok.sent if t.i < tok.i]
         last: Entity | None = None
@@ -552,9 +565,21 @@ class References:
             for e in reversed(orgs):
                 if head in fold(e.name).split():
                     return [e]
-            if last is None and orgs:
-                last = orgs[-1]
+            if last is None:
+                subs = sorted((t for t in toks if t.dep_ in _SUBJ), key=lambda t: -t.i)
+                for s in subs:
+                    ents = [e for e in self._subject_orgs(s) if e.kind == "organization"]
+                    if len(ents) == 1:
+                        last = ents[0]
+                        break
         return [last] if last is not None else None
+
+    def _subject_orgs(self, s: Token) -> list[Entity]:
+        """Organisations a subject phrase names, also as a modifier ('AMC spokesman X')."""
+        out = [e for e in self._subject_ents(s) if e.kind == "organization"]
+        if out:
+            return out
+        return [e for e in self._named([t for t in s.subtree if t.i <= s.i]) if e.kind == "organization"]
 
     # -------------------------------------------------------------- "the country"
     def _own_actors(self, tok: Token) -> set[str]:

@@ -57,7 +57,7 @@ class Participants:
                     self.by_tok[t.i] = m
         self._lookup = _place_lookup()
         # pronouns and descriptions ("it", "they", "the two countries") read back in the article
-        self.refs = References(self.doc, self.by_tok, lambda t: self.entities(t))
+        self.refs = References(self.doc, self.by_tok, lambda t: self.entities(t), self.in_dateline)
         # the article's events so far, with their sentence's index: the discourse a clause that
         # leaves a party implicit reads back into ("Israel rejected the charge")
         self.history: list[tuple[int, Event]] = []
@@ -341,6 +341,11 @@ class Participants:
             if start < sent.end_char and sent.start_char < end <= sent.end_char:
                 return end
         return None
+
+    def in_dateline(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a wire dateline ("DALLAS, March 2 -")."""
+        dl = self.dateline(tok.sent)
+        return dl is not None and tok.idx < dl and tok.sent.start_char <= tok.idx
 
     def dateline_place(self) -> Place | None:
         """The place a dateline names: where 'here' is in the story."""

@@ -157,6 +157,10 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             actor_keys = {a.id for a in acts} | {a.country for a in acts if a.country}
         return any(o.id in actor_keys or (o.country and o.country in actor_keys) for o in owners)
 
+    def owner_is_actor_id(e: Entity) -> bool:
+        owner_is_actor([])  # fills actor_keys
+        return actor_keys is not None and e.id in actor_keys
+
     toks: list[Token] = []
     between: list[Token] = []
     for ch in h.children:
@@ -206,7 +210,9 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if got and owner_is_actor(got):
                 got = []
         else:
-            got = parts.entities(t, strict=False)
+            # "reneged on his commitment to X": the actor's own thing names no recipient
+            got = [e for e in parts.entities(t, strict=False) if not owner_is_actor_id(e)]
+        got = [e for e in got if e.kind != "group" or e.country]  # unnamed groups are no recipients
         if not got:  # "called for sanctions against Nigeria"
             got = entities_of(
                 [
@@ -217,6 +223,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+        if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
+            got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
