@@ -457,3 +457,15 @@ def test_gerund_after_condemned_for_is_done_by_the_object() -> None:
     evs = code("Japan condemned Erdogan for hugging Anwar during a visit to Cairo.")
     visit = [e for e in evs if e.event == "CONSULT"]
     assert visit and [e.id for e in visit[0].actor] == ["p:erdogan"]
+
+
+def test_a_topic_is_not_a_party_nor_an_act() -> None:
+    ev = one("Japan held talks with Iran on trade with Turkey.", "CONSULT")
+    assert countries(ev.recipient) == {"IRN"}
+    evs = code("Erdogan held discussions with Malaysian officials on the pace of the talks with Japan.")
+    assert not [e for e in evs if "JPN" in countries(e.recipient)]
+
+
+def test_a_group_tied_to_an_organisation_takes_its_state() -> None:
+    ev = one("Hundreds of workers affiliated with Aselsan protested in the capital.", "PROTEST")
+    assert countries(ev.actor) == {"TUR"}

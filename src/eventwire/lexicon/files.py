@@ -205,6 +205,10 @@ class Clauses(TypedDict):
     group_place_preps: Words
     located_group_sectors: Words
     leading_verbs: Words
+    affiliation_words: Words
+    topic_preps: Words
+    topic_events: Words
+    topic_heads: Words
     visit_nouns: Words
     visit_preps: Words
     non_actor_pronouns: Words

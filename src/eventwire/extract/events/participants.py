@@ -375,6 +375,24 @@ class Participants:
                     m = self.by_tok.get(p.i)
                     if m is not None and m.entity.country:
                         return m.entity.country
+        affil = words("clauses").affiliation_words
+        owners = [head]
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in self.partitives
+        ):
+            owners.append(head.head.head)  # "hundreds of workers affiliated with ..."
+        for c in (
+            c for o in owners for c in o.children
+        ):  # "workers affiliated with X", "militias loyal to X"
+            if c.dep_ in {"acl", "amod"} and c.lower_ in affil:
+                for p in (
+                    p for pr in c.children if pr.dep_ == "prep" for p in pr.children if p.dep_ == "pobj"
+                ):
+                    for e in self.entities(p):
+                        if e.country and e.kind in {"country", "organization", "group"}:
+                            return e.country
         for c in head.children:
             if c.dep_ not in {"prep", "acl"}:
                 continue

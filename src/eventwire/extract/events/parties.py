@@ -90,6 +90,24 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     return []
 
 
+def is_topic(trig: Token) -> bool:
+    """Whether an act noun is what something else is about ('talks on the pace of free trade talks',
+    'a debate over the sanctions'): inside a topic phrase of a communication noun or verb."""
+    cw = words("clauses")
+    t = trig
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in cw.topic_heads:
+        return True  # "to discuss the talks with Iran"
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps:
+            gov = t.head.head  # "discussions on ...", "held discussions ... on ..."
+            heads = [gov, *(ch for ch in gov.children if ch.dep_ == "dobj")]
+            return any(h.pos_ in {"NOUN", "VERB"} and h.lemma_.lower() in cw.topic_heads for h in heads)
+        if t.dep_ not in {"pobj", "compound", "amod"} or (t.dep_ == "pobj" and t.head.lower_ != "of"):
+            return False
+        t = t.head if t.dep_ != "pobj" else t.head.head
+    return False
+
+
 def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[Entity]:
     """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
     'Israeli air strikes' (a national adjective on the act noun itself), 'the visit of X to Y'."""
@@ -192,7 +210,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
     ents: list[Entity] = []
-    directed = words("clauses").directed_place_preps
+    cw = words("clauses")
+    directed = cw.directed_place_preps
     for t in toks:
         if parts.is_place(t):
             # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
@@ -213,7 +232,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             # "reneged on his commitment to X": the actor's own thing names no recipient
             got = [e for e in parts.entities(t, strict=False) if not owner_is_actor_id(e)]
         got = [e for e in got if e.kind != "group" or e.country]  # unnamed groups are no recipients
-        if not got:  # "called for sanctions against Nigeria"
+        topic = t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps and c.rule.event in cw.topic_events
+        if not got and not topic:  # "called for sanctions against Nigeria" (not "talks on trade with X")
             got = entities_of(
                 [
                     p
@@ -350,6 +370,8 @@ def read_parties(
 ) -> tuple[list[Entity], list[Entity], Place | None]:
     """(actors, recipients, place) of a candidate event, read from its clause and the article."""
     r = c.rule
+    if c.kind == "noun" and c.head == c.trig and is_topic(c.trig):
+        return [], [], None  # "discussions on the pace of free trade talks with X": a topic, not an act
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
     elif c.kind == "noun" and c.head == c.trig:
