@@ -469,3 +469,9 @@ def test_a_topic_is_not_a_party_nor_an_act() -> None:
 def test_a_group_tied_to_an_organisation_takes_its_state() -> None:
     ev = one("Hundreds of workers affiliated with Aselsan protested in the capital.", "PROTEST")
     assert countries(ev.actor) == {"TUR"}
+
+
+def test_the_rebels_are_the_rebels_named_before() -> None:
+    text = "Palestinian militants fired rockets at Israeli towns on Monday. The militants threatened to fire more."
+    ev = one(text, "THREATEN")
+    assert countries(ev.actor) == {"PSE"}

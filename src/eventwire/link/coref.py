@@ -287,6 +287,11 @@ class References:
             if n is not None and not any(c.dep_ == "poss" for c in tok.children):
                 return self._pair(tok, self._head_in(tok, w.pair_person_heads), n)
             return None
+        if tok.tag_ in {"NNS", "NNPS"}:
+            dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}]
+            if dets == ["the"] and not any(c.dep_ in {"amod", "compound", "nmod"} for c in tok.lefts):
+                return self._same_head(tok)
+            return None
         if tok.tag_ in {"NN", "NNP"}:
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
             if len(dets) != 1 or dets[0].lower_ != "the" or self._has_of(tok):
@@ -551,6 +556,26 @@ class References:
                 continue
             out.append(m.entity)
         return out
+
+    # -------------------------------------------------------------- "the rebels", "the campaigners"
+    def _same_head(self, tok: Token) -> list[Entity] | None:
+        """'the rebels' after 'Houthi rebels': the group named before with the same noun, when the
+        text gave it a state or a name."""
+        lem = tok.lemma_.lower()
+        here = [t for t in tok.sent if t.i < tok.i]
+        for toks in [here, *([*s] for s in self._back(tok))]:
+            for t in reversed(toks):
+                if t.lemma_.lower() != lem or t.i == tok.i or t.tag_ not in {"NNS", "NNPS"}:
+                    continue
+                if (
+                    not any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in t.lefts)
+                    and t.i not in self.by_tok
+                ):
+                    continue  # another bare mention: look further back
+                ents = [e for e in self.phrase(t) if e.country or e.kind != "group"]
+                if ents:
+                    return ents
+        return None
 
     # -------------------------------------------------------------- "the company", "the agency"
     def _org(self, tok: Token) -> list[Entity] | None:
