@@ -475,3 +475,21 @@ def test_the_rebels_are_the_rebels_named_before() -> None:
     text = "Palestinian militants fired rockets at Israeli towns on Monday. The militants threatened to fire more."
     ev = one(text, "THREATEN")
     assert countries(ev.actor) == {"PSE"}
+
+
+def test_both_countries_are_the_articles_main_pair_when_both_were_named() -> None:
+    text = (
+        "Japan and Iran restored ties on Monday, ending a long feud over Iraq. "
+        "Iran said Japan had been a friend. In 2018, both countries expelled their ambassadors."
+    )
+    ev = one(text, "SANCTION")
+    assert countries(ev.actor) == {"JPN", "IRN"}
+
+
+def test_and_inside_a_title_does_not_end_a_between_list() -> None:
+    text = (
+        "The accord was signed between Iran, represented by Nordin, minister for energy and mines, "
+        "Iraq, represented by Anwar, and Turkey."
+    )
+    ev = one(text, "SUPPORT")
+    assert countries(ev.actor) | countries(ev.recipient) >= {"IRN", "IRQ", "TUR"}

@@ -523,10 +523,20 @@ class References:
     def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
         """'the two countries', 'the three men': the last n parties named together."""
         windows = [[t for t in tok.sent if t.i < tok.i], *([*s] for s in self._back(tok))]
+        dyad = self.main_dyad()
+        if n == 2 and dyad and set(dyad) <= {st for toks in windows for st in self._named_states(toks)}:
+            # the article's two main states, both named lately: "both countries" are they
+            if people:
+                ps = self._pair_people(windows, dyad)
+                if ps:
+                    return ps
+            if not self._head_in(tok, self.w.org_heads):
+                return [_country(c, self._known) for c in dyad]
         for toks in windows:
             if people:
                 ps = self._named_people(toks)
-                if len(ps) == n:
+                states = {_state_of(p) for p in ps}
+                if len(ps) == n and (n != 2 or (None not in states and len(states) == 2)):
                     return ps
             elif self._head_in(tok, self.w.org_heads):
                 orgs = [e for e in self._named(toks) if e.kind == "organization"]
@@ -545,6 +555,18 @@ class References:
             return None
         dyad = self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
+
+    def _pair_people(self, windows: list[list[Token]], dyad: list[str]) -> list[Entity] | None:
+        """The last person of each of the two states named in the window ('the two leaders')."""
+        got: dict[str, Entity] = {}
+        for toks in windows:
+            for p in reversed(self._named_people(toks)):
+                st = _state_of(p)
+                if st in dyad and st not in got:
+                    got[st] = p
+            if len(got) == 2:
+                return [got[c] for c in dyad]
+        return None
 
     def _named(self, toks: list[Token]) -> list[Entity]:
         out: list[Entity] = []

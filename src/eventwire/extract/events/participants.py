@@ -292,10 +292,10 @@ class Participants:
         seg: list[Token] = []
         last = False
 
-        def close() -> None:
+        def close() -> bool:
             toks = [t for t in seg if t.dep_ != "det" and t.pos_ not in {"DET", "CCONJ", "PUNCT"}]
             if not toks or toks[0].i not in self.by_tok or self.by_tok[toks[0].i].is_place:
-                return
+                return False
             upto = []
             for t in toks:  # "Hamas in Cairo": the item ends at its own preposition
                 if t.pos_ == "ADP" and t.lower_ != "of":
@@ -304,15 +304,17 @@ class Participants:
             for e in self.span_entities(upto)[:1]:
                 if all(e.id != o.id for o in items):
                     items.append(e)
+                return True
+            return False
 
         for t in prep.doc[prep.i + 1 : prep.sent.end]:
             if t.tag_ in {"VBD", "VBZ", "VBP"} or (t.is_punct and t.text in {".", ";", ":", "(", ")"}):
                 break
             if t.text == "," or t.lower_ in {"and", "&"}:
-                close()
+                added = close()
                 seg = []
-                if last:
-                    break
+                if last and added:
+                    break  # the item after 'and' ends the list ('and' inside a title does not)
                 last = t.lower_ in {"and", "&"}
                 continue
             seg.append(t)
