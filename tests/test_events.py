@@ -47,6 +47,7 @@ NAMES = {
     "Anwar": ("p:anwar", "person", None, False),
     "Nordin": ("p:nordin", "person", None, False),
     "Aselsan": ("o:aselsan", "organization", "TUR", False),
+    "NATO": ("o:nato", "organization", "IGO", False),
 }
 
 
@@ -493,3 +494,18 @@ def test_and_inside_a_title_does_not_end_a_between_list() -> None:
     )
     ev = one(text, "SUPPORT")
     assert countries(ev.actor) | countries(ev.recipient) >= {"IRN", "IRQ", "TUR"}
+
+
+def test_who_charged_that_someone_did_wrong_accuses_that_someone() -> None:
+    ev = one("Japan charged that Iran has broken the accord.", "ACCUSE")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_the_reporter_of_its_own_talks_is_a_party() -> None:
+    ev = one("Aselsan said its negotiations with Japan concluded on Friday.", "CONSULT")
+    assert [e.id for e in ev.actor] == ["o:aselsan"] and countries(ev.recipient) == {"JPN"}
+
+
+def test_an_international_body_meeting_in_a_capital_has_no_host() -> None:
+    ev = one("NATO ministers held talks in Ankara on Monday.", "CONSULT")
+    assert countries(ev.recipient) == set()

@@ -374,6 +374,8 @@ class References:
             if len(ents) == 1 and ents[0].kind in {"country", "organization"}:
                 return ents
             if ents[0].kind == "person":
+                if s.i not in self.by_tok and s.pos_ == "NOUN":
+                    return []  # "Kohl's cabinet ... when it meets": the cabinet, not Kohl
                 continue
             return []
         return False

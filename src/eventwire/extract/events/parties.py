@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet
+from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...link.knowledge import get_lexicon
 from ...link.names import fold
@@ -260,6 +261,13 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             for ch in c.reporter.children:
                 if ch.dep_ == "dative":
                     ents += entities_of([p for p in ch.children if p.dep_ == "pobj"], parts, strict=False)
+    elif not ents and c.rule.event == "ACCUSE" and c.rule.requires_complement:
+        for comp in complements_of(c.head, after=True):  # "charged that X has breached ...": X
+            subj = subject_of(comp)
+            if subj is not None and comp.dep_ == "ccomp":
+                ents = [e for e in parts.entities(subj, strict=False) if not owner_is_actor_id(e)]
+                if ents:
+                    break
     elif not ents and c.rule.frame:
         comps = complements_of(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
         for t in toks:  # "insisted on its demands that X grant ..."
@@ -438,6 +446,8 @@ def read_parties(
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
+    if not actors and recipients and r.event == "CONSULT" and c.kind in {"noun", "subjnoun"}:
+        actors = reporter_party(c, parts, rs, recipients)
     if not recipients:
         recipients = author_of_object(c, parts, actors)
     if not actors and recipients:
@@ -482,6 +492,8 @@ def _hosts(spot: Place | None, actors: list[Entity]) -> bool:
     city that is no capital ("talks in Geneva", "in New York"), is a venue, not a party."""
     if spot is None or not spot.country or len({e.country or e.id for e in actors}) != 1:
         return False
+    if any(e.country and (len(e.country) != 3 or e.country in plover().non_state) for e in actors):
+        return False  # an international body meeting in a city: a venue ("EC ministers met in Luxembourg")
     if spot.country in {e.country for e in actors}:
         return False
     lex = get_lexicon()
@@ -559,6 +571,24 @@ def author_of_object(c: Cand, parts: Participants, actors: list[Entity]) -> list
                 Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
                 for e in ev.actor
             ]
+    return []
+
+
+def reporter_party(c: Cand, parts: Participants, rs: RuleSet, recipients: list[Entity]) -> list[Entity]:
+    """'Stelco said negotiations with the union concluded': whoever reports its own talks with
+    someone is the other side of them."""
+    reporters = set(rs.settings.get("reporting_verbs") or [])
+    h = c.head
+    for _ in range(3):
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in reporters:
+            subj = subject_of(h.head)
+            if subj is None:
+                return []
+            them = _states(recipients)
+            return [e for e in parts.entities(subj) if e.kind != "person" and not _states([e]) & them]
+        if h.head == h:
+            return []
+        h = h.head
     return []
 
 
