@@ -431,6 +431,7 @@ class Coref(TypedDict):
     pair_heads: Words
     pair_numbers: dict[str, int]
     bare_pair_heads: Words
+    definite_determiners: Words
     pair_person_heads: Words
     state_heads: Words
     org_heads: Words

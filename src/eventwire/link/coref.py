@@ -277,6 +277,8 @@ class References:
         if tok.tag_ in {"NNS", "NNPS"} and self._head_in(tok, w.pair_heads):
             nums = {c.lower_ for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}}
             n = next((int(w.pair_numbers[x]) for x in nums if x in w.pair_numbers), None)
+            if n is not None and not nums & w.definite_determiners:
+                n = None  # "two companies are ready": new ones, not the two named before
             if (
                 n is None
                 and "the" in nums
@@ -553,7 +555,7 @@ class References:
                 if set(dyad) <= set(sts) and dyad:
                     return [_country(c, self._known) for c in dyad]
                 return None
-        if n != 2 or people:
+        if n != 2 or people or self._head_in(tok, self.w.org_heads):
             return None
         dyad = self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
