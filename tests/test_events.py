@@ -509,3 +509,8 @@ def test_the_reporter_of_its_own_talks_is_a_party() -> None:
 def test_an_international_body_meeting_in_a_capital_has_no_host() -> None:
     ev = one("NATO ministers held talks in Ankara on Monday.", "CONSULT")
     assert countries(ev.recipient) == set()
+
+
+def test_a_gerund_under_a_passive_clause_is_done_by_its_subject() -> None:
+    ev = one("Turkey was hit by protests last year before signing the accord with Japan.", "SUPPORT")
+    assert countries(ev.actor) == {"TUR"}

@@ -36,12 +36,18 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
+    gerund = False
     for _ in range(5):
         if is_passive(cur):
+            subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
+            if gerund and subj is not None:
+                # "GM was hit by a strike before signing the agreement": the one signing is the
+                # subject of the clause the gerund hangs on, whatever its voice
+                return parts.entities(subj)
             ags = passive_agents(cur)
             if ags:
                 return entities_of(ags, parts)
-            if any(ch.dep_ == "nsubjpass" for ch in cur.children):
+            if subj is not None:
                 return []  # "the accord was reached": no agent named, not the reporter
         else:
             s = subject_of(cur)
@@ -77,6 +83,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             if objs:
                 return parts.entities(objs[0])
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
+            gerund = cur.tag_ == "VBG" and cur.dep_ in {"advcl", "pcomp"}
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
