@@ -140,9 +140,11 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
             country = tokmap[j].country
             j = tokmap[j].end
         head = None
+        abbr = wordsets("coref").title_abbreviations
         for n in (2, 1):
             if j + n <= len(doc):
                 ph = fold(doc[j : j + n].text)
+                ph = abbr.get(ph, ph)  # "the PM": the prime minister
                 if ph in lex.heads or ph in wordsets("names").leader_heads:
                     head, end = ph, j + n
                     break
