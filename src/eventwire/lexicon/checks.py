@@ -47,9 +47,8 @@ def plover(data: Any, fail: Fail) -> None:
         is_type(("rewrites", "intent_of_hostile"), "to", ioh["to"])
     for t in rw.get("keep") or []:
         is_type(("rewrites",), "keep", t)
-    for key in ("single_country_default", "present_passive_is_state"):
-        for t in data[key]:
-            is_type((), key, t)
+    for t in data["present_passive_is_state"]:
+        is_type((), "present_passive_is_state", t)
     for t in data["default_recipient"]:
         is_type(("default_recipient",), t, t)
     sectors = data["sectors"]

@@ -138,7 +138,6 @@ class Plover(TypedDict):
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     require_participant: bool
     require_actor_when_subject: bool
-    single_country_default: list[str]
     present_passive_is_state: list[str]
     negating_nouns: Words
     proposal_nouns: Words
@@ -196,12 +195,20 @@ class Clauses(TypedDict):
     """clauses.yaml: the words the event coder's own rules use (each a list of words)."""
 
     recipient_preps: Words
+    directed_place_preps: Words
+    owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words
     place_preps: Words
     through_preps: Words
     group_place_preps: Words
+    located_group_sectors: Words
+    leading_verbs: Words
+    affiliation_words: Words
+    topic_preps: Words
+    topic_events: Words
+    topic_heads: Words
     visit_nouns: Words
     visit_preps: Words
     non_actor_pronouns: Words
@@ -419,6 +426,28 @@ class Names(TypedDict):
     short_place_preps: Words
 
 
+class Coref(TypedDict):
+    """coref.yaml: pronouns and descriptions that refer back to states, organisations and pairs."""
+
+    thing_pronouns: Words
+    plural_pronouns: Words
+    speaker_pronouns: Words
+    speaker_plural_pronouns: Words
+    expletive_verbs: Words
+    pair_heads: Words
+    pair_numbers: dict[str, int]
+    bare_pair_heads: Words
+    definite_determiners: Words
+    pair_person_heads: Words
+    state_heads: Words
+    org_heads: Words
+    title_abbreviations: dict[str, str]
+    counterpart_heads: Words
+    max_sentences_back: int
+    authored_acts: dict[str, Words]
+    discourse_sentences: int
+
+
 class Honorifics(TypedDict):
     honorifics: Words
     military_ranks: Words
@@ -480,6 +509,7 @@ FILES: dict[str, DataFile] = {
     "offices": DataFile("offices.yaml", Offices),
     "honorifics": DataFile("honorifics.yaml", Honorifics),
     "names": DataFile("names.yaml", Names),
+    "coref": DataFile("coref.yaml", Coref),
     "knowledge": DataFile("knowledge.yaml", Knowledge),
     "deals": DataFile("deals.yaml", Deals),
     "figures": DataFile("figures.yaml", Figures),

@@ -7,17 +7,24 @@ named); "the minister" / "the Turkish leader" is the last person whose office or
 
 from __future__ import annotations
 
+import bisect
+import os
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from ..lexicon.plover import plover
 from ..lexicon.wordsets import words as wordsets
+from ..model import Entity, EntityMention
 from .gazetteer import Found
-from .knowledge import Lexicon
+from .knowledge import Lexicon, get_lexicon
 from .names import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span, Token
 
 
 def name_tokens(name: str) -> list[str]:
@@ -120,6 +127,8 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
         if tok.lower_ != "the":
             continue
         j = tok.i + 1
+        while j < min(len(doc), tok.i + 3) and doc[j].text.islower() and doc[j].tag_ in ("VBG", "VBN", "JJ"):
+            j += 1  # "the visiting Russian president", "the outgoing prime minister"
         country = None
         if (
             j < len(doc)
@@ -131,9 +140,11 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
             country = tokmap[j].country
             j = tokmap[j].end
         head = None
+        abbr = wordsets("coref").title_abbreviations
         for n in (2, 1):
             if j + n <= len(doc):
                 ph = fold(doc[j : j + n].text)
+                ph = abbr.get(ph, ph)  # "the PM": the prime minister
                 if ph in lex.heads or ph in wordsets("names").leader_heads:
                     head, end = ph, j + n
                     break
@@ -172,3 +183,523 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
             )
         )
     return out
+
+
+# ------------------------------------------------------------------------------ event parties
+# Pronouns and descriptions that name states, organisations and pairs of actors. The linker keys
+# person pronouns to people (above); these references are read where an event needs its parties:
+# "it" (a state in focus), "they" (a pair or group in focus), "we" inside a quotation (its
+# speaker), "the two countries" / "both sides" (the pair last named together, else the article's
+# main dyad), "the country" (the state last named that is not this clause's own actor) and "his
+# counterpart" (the other side of the dyad).
+
+_SUBJ = ("nsubj", "nsubjpass")
+_QUOTES = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def _country(iso: str, known: dict[str, Entity]) -> Entity:
+    e = known.get(f"c:{iso}")
+    if e is not None:
+        return _copy(e)
+    name = get_lexicon().country_name(iso) or iso
+    return Entity(id=f"c:{iso}", name=name, kind="country", country=iso, sector="GOV")
+
+
+def _copy(e: Entity) -> Entity:
+    return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+def _state_of(e: Entity) -> str | None:
+    """The state an actor stands for in a dyad (a state itself, a person's or a group's state)."""
+    c = e.country
+    if not c or len(c) != 3 or c in plover().non_state:
+        return None
+    return c
+
+
+class References:
+    """What pronouns and descriptions of one article refer to, resolved on demand (each look-up
+    reads a few sentences back; the article's main dyad is counted once)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        by_tok: dict[int, EntityMention],
+        phrase: Callable[[Token], list[Entity]],
+        ignore: Callable[[Token], bool] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.by_tok = by_tok
+        self.phrase = phrase  # the actors a noun phrase names (participants' reading)
+        self.ignore = ignore or (lambda t: False)  # tokens that name no one here (a wire dateline)
+        self.w = wordsets("coref")
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start for s in self._sents]
+        self._memo: dict[int, list[Entity] | None] = {}
+        self._busy: set[int] = set()
+        self._dyad: list[str] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+        self._known: dict[str, Entity] = {}
+        for m in by_tok.values():
+            if m.key.startswith("c:") and m.key not in self._known and not m.is_place:
+                self._known[m.key] = m.entity
+
+    # -------------------------------------------------------------- entry point
+    def get(self, tok: Token) -> list[Entity] | None:
+        """The actors ``tok`` refers to, or None when it is no reference or cannot be resolved."""
+        if tok.i in self._memo:
+            return self._memo[tok.i]
+        if tok.i in self._busy:  # a cycle ("it ... its"): unresolved
+            return None
+        self._busy.add(tok.i)
+        try:
+            got = self._resolve(tok)
+        finally:
+            self._busy.discard(tok.i)
+        got = [_copy(e) for e in got] if got else None
+        self._memo[tok.i] = got
+        return got
+
+    def _resolve(self, tok: Token) -> list[Entity] | None:
+        w = self.w
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
+            if low in w.thing_pronouns:
+                return self._thing(tok)
+            if low in w.plural_pronouns:
+                return self._plural(tok)
+            if low in w.speaker_pronouns or low in w.speaker_plural_pronouns:
+                return self._speaker(tok, low in w.speaker_plural_pronouns)
+            return None
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lem = tok.lemma_.lower()
+        if lem in w.counterpart_heads or low in w.counterpart_heads:
+            return self._counterpart(tok)
+        if tok.tag_ in {"NNS", "NNPS"} and self._head_in(tok, w.pair_heads):
+            nums = {c.lower_ for c in tok.children if c.dep_ in {"nummod", "det", "predet", "quantmod"}}
+            n = next((int(w.pair_numbers[x]) for x in nums if x in w.pair_numbers), None)
+            if n is not None and not nums & w.definite_determiners:
+                n = None  # "two companies are ready": new ones, not the two named before
+            if (
+                n is None
+                and "the" in nums
+                and self._head_in(tok, w.bare_pair_heads)
+                and not self._has_of(tok)
+            ):
+                n = 2
+            if n is not None and not any(c.dep_ == "poss" for c in tok.children):
+                return self._pair(tok, self._head_in(tok, w.pair_person_heads), n)
+            return None
+        if tok.tag_ in {"NNS", "NNPS"}:
+            dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}]
+            if dets == ["the"] and not any(c.dep_ in {"amod", "compound", "nmod"} for c in tok.lefts):
+                return self._same_head(tok)
+            return None
+        if tok.tag_ in {"NN", "NNP"}:
+            dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+            if len(dets) != 1 or dets[0].lower_ != "the" or self._has_of(tok):
+                return None
+            if self._head_in(tok, w.state_heads):
+                return self._state(tok)
+            if lem in w.org_heads and not any(c.dep_ in {"compound", "amod"} for c in tok.lefts):
+                return self._org(tok)
+        return None
+
+    @staticmethod
+    def _head_in(tok: Token, heads: frozenset[str]) -> bool:
+        lem = tok.lemma_.lower()
+        if lem in heads or tok.lower_ in heads:
+            return True
+        mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod"}]
+        return bool(mods) and f"{mods[-1].lower_} {lem}" in heads
+
+    @staticmethod
+    def _has_of(tok: Token) -> bool:
+        """'the country of X', 'the two sides of the border' name something else."""
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+    # -------------------------------------------------------------- sentences and subjects
+    def sentence_index(self, tok: Token) -> int:
+        """The index of ``tok``'s sentence in the article."""
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
+    def _back(self, tok: Token) -> list[Span]:
+        """The sentences before ``tok``'s, nearest first, as far back as references reach."""
+        k = self.sentence_index(tok)
+        n = int(self.w.max_sentences_back)
+        return [self._sents[j] for j in range(k - 1, max(-1, k - 1 - n), -1)]
+
+    def _subject_ents(self, s: Token) -> list[Entity]:
+        if (s.i in self.by_tok and self.by_tok[s.i].is_place) or self.ignore(s):
+            return []
+        if s.tag_ in {"WDT", "WP"} and s.head.dep_ == "relcl":
+            return self.phrase(s.head.head)
+        return self.phrase(s)
+
+    def _subjects(self, sent: Span, before: int | None = None) -> list[Token]:
+        """Subjects of a sentence, the main clause's first, then the others nearest-last."""
+        subs = [t for t in sent if t.dep_ in _SUBJ and (before is None or t.i < before)]
+        root = [t for t in subs if t.head == sent.root]
+        return root + [t for t in subs if t not in root]
+
+    # -------------------------------------------------------------- "it", "its"
+    def _thing(self, tok: Token) -> list[Entity] | None:
+        if tok.dep_ == "expl" or (tok.dep_ in _SUBJ and tok.head.lemma_.lower() in self.w.expletive_verbs):
+            return None
+        if tok.dep_ in _SUBJ and any(c.dep_ in {"acomp", "attr"} for c in tok.head.children):
+            return None  # "it is important", "it was a mistake"
+        sent = tok.sent
+        here = sorted((t for t in sent if t.dep_ in _SUBJ and t.i < tok.i), key=lambda t: -t.i)
+        got = self._singular_among(here, tok)
+        if got is not False:
+            return got or None
+        for prev in self._back(tok)[:2]:
+            got = self._singular_among(self._subjects(prev), tok)
+            if got is not False:
+                return got or None
+        return None
+
+    def _singular_among(self, subs: list[Token], tok: Token) -> list[Entity] | bool:
+        """The first subject that a singular 'it' can refer to: a state or an organisation (its
+        actors), a thing (no actor: []), or False when none decides."""
+        for s in subs:
+            if s.i == tok.i:
+                continue
+            if s.lower_ in self.w.thing_pronouns:
+                return self.get(s) or []
+            if s.tag_ in {"NNS", "NNPS"} or s.lower_ in self.w.plural_pronouns or s.conjuncts:
+                continue
+            ents = self._subject_ents(s)
+            if not ents:
+                if s.pos_ in {"NOUN", "PROPN"} and s.tag_ in {"NN", "NNP"}:
+                    return []  # "the accord ... it": a thing
+                continue
+            if len(ents) == 1 and ents[0].kind in {"country", "organization"}:
+                return ents
+            if ents[0].kind == "person":
+                if s.i not in self.by_tok and s.pos_ == "NOUN":
+                    return []  # "Kohl's cabinet ... when it meets": the cabinet, not Kohl
+                continue
+            return []
+        return False
+
+    # -------------------------------------------------------------- "they", "their"
+    def _plural(self, tok: Token) -> list[Entity] | None:
+        sent = tok.sent
+        here = sorted((t for t in sent if t.dep_ in _SUBJ and t.i < tok.i), key=lambda t: -t.i)
+        got = self._plural_among(here, tok)
+        if got is not False:
+            return got or None
+        if self._quote_of(tok) is None:
+            for prev in self._back(tok)[:2]:
+                got = self._plural_among(self._subjects(prev), tok)
+                if got is not False:
+                    return got or None
+            return None
+        # "'They are acting with hatred,' X said": in a quotation with no antecedent of its own,
+        # the other side of the article's dyad from the speaker's
+        speaker = self._speaker_entities(tok)
+        own = {_state_of(e) for e in speaker or []} - {None}
+        dyad = self.main_dyad()
+        if own and len(dyad) == 2 and own & set(dyad):
+            other = [c for c in dyad if c not in own]
+            if len(other) == 1:
+                return [_country(other[0], self._known)]
+        return None
+
+    def _plural_among(self, subs: list[Token], tok: Token) -> list[Entity] | bool:
+        for s in subs:
+            if s.i == tok.i or self._quote_of(s) != self._quote_of(tok):
+                continue
+            if s.lower_ in self.w.plural_pronouns:
+                return self.get(s) or []
+            ents = self._subject_ents(s)
+            plural = s.tag_ in {"NNS", "NNPS"} or bool(s.conjuncts)
+            if ents and (len(ents) >= 2 or (plural and ents[0].kind in {"group", "country", "organization"})):
+                return ents
+            if plural and not ents:
+                return []  # "the talks ... they": things
+        return False
+
+    # -------------------------------------------------------------- "we" and "I" in quotations
+    def _quote_of(self, tok: Token) -> tuple[int, int] | None:
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(self.doc.text)]
+        for a, b in self._quotes:
+            if a <= tok.idx < b:
+                return (a, b)
+        return None
+
+    def _speaker(self, tok: Token, plural: bool) -> list[Entity] | None:
+        ents = self._speaker_entities(tok)
+        if not ents:
+            return None
+        if not plural:
+            return ents if ents[0].kind == "person" else None
+        # "we" of an official is the state he speaks for; of a body, the body
+        out: list[Entity] = []
+        for e in ents:
+            st = _state_of(e)
+            if e.kind == "person" and st and e.sector in {None, "GOV", "MIL", "LEG"}:
+                out.append(_country(st, self._known))
+            else:
+                out.append(e)
+        return out
+
+    def _speaker_entities(self, tok: Token) -> list[Entity] | None:
+        q = self._quote_of(tok)
+        if q is None:
+            return None
+        a, b = q
+        verbs = words_quote_verbs()
+        sents: list[Span] = []
+        for t in (self.doc.char_span(a, a + 1, alignment_mode="expand"), None):
+            if t is not None and len(t):
+                sents.append(t[0].sent)
+        end = self.doc.char_span(max(a, b - 1), b, alignment_mode="expand")
+        if end is not None and len(end) and end[0].sent not in sents:
+            sents.append(end[0].sent)
+        k = self.sentence_index(sents[-1][0]) if sents else -1
+        if 0 <= k + 1 < len(self._sents) and sents:
+            nxt = self._sents[k + 1]
+            if nxt[0].idx - b < 3:
+                sents.append(nxt)  # '"...." He said.'
+        cands: list[Token] = []
+        for sent in sents:
+            for t in sent:
+                if a <= t.idx < b:
+                    continue
+                if t.lower_ in verbs or t.lemma_.lower() in verbs:
+                    cands.append(t)
+        # the attribution after the quotation first ("'...,' X said"), then before it ("X said: '...'")
+        cands.sort(key=lambda t: (t.idx < a, abs(t.idx - b)))
+        for v in cands:
+            s = next((c for c in v.children if c.dep_ in _SUBJ), None)
+            if s is None:
+                continue
+            ents = self.phrase(s)
+            if ents:
+                return ents
+        return None
+
+    # -------------------------------------------------------------- "the two countries", "both sides"
+    def main_dyad(self) -> list[str]:
+        """The two states the article names most (people's and groups' states included)."""
+        if self._dyad is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            seen: set[int] = set()
+            for m in self.by_tok.values():
+                if id(m) in seen or m.is_place:
+                    continue
+                seen.add(id(m))
+                st = _state_of(m.entity)
+                if st:
+                    counts[st] = counts.get(st, 0) + 1
+                    first.setdefault(st, m.start)
+            top = sorted(counts, key=lambda c: (-counts[c], first[c]))
+            self._dyad = top[:2] if len(top) >= 2 else []
+        return self._dyad
+
+    def _named_states(self, toks: list[Token]) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            if self.ignore(t):
+                continue
+            m = self.by_tok.get(t.i)
+            if m is None or m.is_place:
+                continue
+            st = _state_of(m.entity)
+            if st and st not in out:
+                out.append(st)
+        return out
+
+    def _named_people(self, toks: list[Token]) -> list[Entity]:
+        out: list[Entity] = []
+        for t in toks:
+            if self.ignore(t):
+                continue
+            m = self.by_tok.get(t.i)
+            if m is None or m.entity.kind != "person" or any(o.id == m.entity.id for o in out):
+                continue
+            out.append(m.entity)
+        return out
+
+    def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
+        """'the two countries', 'the three men': the last n parties named together."""
+        windows = [[t for t in tok.sent if t.i < tok.i], *([*s] for s in self._back(tok))]
+        dyad = self.main_dyad()
+        if n == 2 and dyad and set(dyad) <= {st for toks in windows for st in self._named_states(toks)}:
+            # the article's two main states, both named lately: "both countries" are they
+            if people:
+                ps = self._pair_people(windows, dyad)
+                if ps:
+                    return ps
+            if not self._head_in(tok, self.w.org_heads):
+                return [_country(c, self._known) for c in dyad]
+        for toks in windows:
+            if people:
+                ps = self._named_people(toks)
+                states = {_state_of(p) for p in ps}
+                if len(ps) == n and (n != 2 or (None not in states and len(states) == 2)):
+                    return ps
+            elif self._head_in(tok, self.w.org_heads):
+                orgs = [e for e in self._named(toks) if e.kind == "organization"]
+                if len(orgs) == n:
+                    return orgs
+                continue
+            sts = self._named_states(toks)
+            if len(sts) == n:
+                return [_country(c, self._known) for c in sts]
+            if n == 2 and len(sts) > 2:
+                dyad = self.main_dyad()
+                if set(dyad) <= set(sts) and dyad:
+                    return [_country(c, self._known) for c in dyad]
+                return None
+        if n != 2 or people or self._head_in(tok, self.w.org_heads):
+            return None
+        dyad = self.main_dyad()
+        return [_country(c, self._known) for c in dyad] if dyad else None
+
+    def _pair_people(self, windows: list[list[Token]], dyad: list[str]) -> list[Entity] | None:
+        """The last person of each of the two states named in the window ('the two leaders')."""
+        got: dict[str, Entity] = {}
+        for toks in windows:
+            for p in reversed(self._named_people(toks)):
+                st = _state_of(p)
+                if st in dyad and st not in got:
+                    got[st] = p
+            if len(got) == 2:
+                return [got[c] for c in dyad]
+        return None
+
+    def _named(self, toks: list[Token]) -> list[Entity]:
+        out: list[Entity] = []
+        for t in toks:
+            if self.ignore(t):
+                continue
+            m = self.by_tok.get(t.i)
+            if m is None or m.is_place or any(o.id == m.entity.id for o in out):
+                continue
+            out.append(m.entity)
+        return out
+
+    # -------------------------------------------------------------- "the rebels", "the campaigners"
+    def _same_head(self, tok: Token) -> list[Entity] | None:
+        """'the rebels' after 'Houthi rebels': the group named before with the same noun, when the
+        text gave it a state or a name."""
+        lem = tok.lemma_.lower()
+        here = [t for t in tok.sent if t.i < tok.i]
+        for toks in [here, *([*s] for s in self._back(tok))]:
+            for t in reversed(toks):
+                if t.lemma_.lower() != lem or t.i == tok.i or t.tag_ not in {"NNS", "NNPS"}:
+                    continue
+                if (
+                    not any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in t.lefts)
+                    and t.i not in self.by_tok
+                ):
+                    continue  # another bare mention: look further back
+                ents = [e for e in self.phrase(t) if e.country or e.kind != "group"]
+                if ents:
+                    return ents
+        return None
+
+    # -------------------------------------------------------------- "the company", "the agency"
+    def _org(self, tok: Token) -> list[Entity] | None:
+        """The organisation named before whose name has the head word ("the commission"), else the
+        last organisation that was a subject ("Acme said ... The company added"): organisations
+        merely mentioned ("told Reuters that the company") are not what the description is about."""
+        head = tok.lemma_.lower()
+        here = [t for t in tok.sent if t.i < tok.i]
+        last: Entity | None = None
+        for toks in [here, *([*s] for s in self._back(tok))]:
+            orgs = [e for e in self._named(toks) if e.kind == "organization"]
+            for e in reversed(orgs):
+                if head in fold(e.name).split():
+                    return [e]
+            if last is None:
+                subs = sorted((t for t in toks if t.dep_ in _SUBJ), key=lambda t: -t.i)
+                for s in subs:
+                    ents = [e for e in self._subject_orgs(s) if e.kind == "organization"]
+                    if len(ents) == 1:
+                        last = ents[0]
+                        break
+        return [last] if last is not None else None
+
+    def _subject_orgs(self, s: Token) -> list[Entity]:
+        """Organisations a subject phrase names, also as a modifier ('AMC spokesman X')."""
+        out = [e for e in self._subject_ents(s) if e.kind == "organization"]
+        if out:
+            return out
+        return [e for e in self._named([t for t in s.subtree if t.i <= s.i]) if e.kind == "organization"]
+
+    # -------------------------------------------------------------- "the country"
+    def _own_actors(self, tok: Token) -> set[str]:
+        """States of the clause's own subject: 'X, who was in the country' is not X's country."""
+        h = tok.head
+        for _ in range(6):
+            if h.pos_ in {"VERB", "AUX"}:
+                break
+            if h.head == h:
+                return set()
+            h = h.head
+        out: set[str] = set()
+        for _ in range(3):
+            s = next((c for c in h.children if c.dep_ in _SUBJ), None)
+            if s is not None and s.i != tok.i:
+                out |= {st for e in self._subject_ents(s) for st in [_state_of(e)] if st}
+            if h.dep_ not in {"conj", "xcomp", "advcl"} or h.head == h:
+                break
+            h = h.head
+        # states coordinated with the description's own subject ("X and Y recalled ... to the country")
+        return out
+
+    def _state(self, tok: Token) -> list[Entity] | None:
+        own = self._own_actors(tok)
+        here = [t for t in tok.sent if t.i < tok.i]
+        for toks in [here, *([*s] for s in self._back(tok))]:
+            for t in reversed(toks):
+                m = self.by_tok.get(t.i)
+                if m is None:
+                    continue
+                st = m.entity.country if m.entity.kind == "country" or m.is_place else None
+                if st and _state_of(m.entity) and st not in own:
+                    return [_country(st, self._known)]
+        return None
+
+    # -------------------------------------------------------------- "his counterpart"
+    def _counterpart(self, tok: Token) -> list[Entity] | None:
+        if tok.tag_ not in {"NN", "NNP"}:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        m = self.by_tok.get(poss.i)
+        owner = [m.entity] if m is not None else (self.get(poss) or [])
+        own = {_state_of(e) for e in owner} - {None}
+        if not own:
+            return None
+        dyad = self.main_dyad()
+        other = [c for c in dyad if c not in own]
+        if len(dyad) == 2 and len(other) == 1:
+            return [_country(other[0], self._known)]
+        return None
+
+
+_VERBS: dict[str | None, frozenset[str]] = {}
+
+
+def words_quote_verbs() -> frozenset[str]:
+    """Attribution verbs: the quote file's inflected forms and the coder's reporting lemmas."""
+    key = os.environ.get("EVENTWIRE_DATA")
+    got = _VERBS.get(key)
+    if got is None:
+        got = _VERBS[key] = frozenset(wordsets("quotes").verbs) | frozenset(plover_settings_reporting())
+    return got
+
+
+def plover_settings_reporting() -> list[str]:
+    from ..lexicon import load
+
+    return list(load("plover").get("reporting_verbs") or [])

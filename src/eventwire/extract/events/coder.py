@@ -58,6 +58,7 @@ def extract(ctx: DocContext) -> list[Event]:
             if ev.event == "CONSULT" and k + 1 < len(sents):
                 _delegation(ev, sents[k + 1], parts)
             events.append(ev)
+            parts.remember(ev, c.trig)
     return events
 
 

@@ -13,7 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ...lexicon.wordsets import words
-from ...model import Entity, EntityMention, Place
+from ...link.coref import References
+from ...link.knowledge import get_lexicon
+from ...model import Entity, EntityMention, Event, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -54,8 +56,22 @@ class Participants:
                 if old is None or (m.end - m.start) > (old.end - old.start):
                     self.by_tok[t.i] = m
         self._lookup = _place_lookup()
+        # pronouns and descriptions ("it", "they", "the two countries") read back in the article
+        self.refs = References(self.doc, self.by_tok, lambda t: self.entities(t), self.in_dateline)
+        # the article's events so far, with their sentence's index: the discourse a clause that
+        # leaves a party implicit reads back into ("Israel rejected the charge")
+        self.history: list[tuple[int, Event]] = []
+        self.owned_groups: set[str] = set()  # groups named by a possessive pronoun ("its envoy")
         self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
         self._dl_spans: list[tuple[int, int]] | None = None
+
+    def remember(self, ev: Event, tok: Token) -> None:
+        self.history.append((self.refs.sentence_index(tok), ev))
+
+    def recent(self, tok: Token, n: int) -> list[Event]:
+        """Events of the last ``n`` sentences before ``tok``'s and of its own, latest first."""
+        k = self.refs.sentence_index(tok)
+        return [ev for j, ev in reversed(self.history) if k - n <= j <= k]
 
     # ------------------------------------------------------------------ phrases -> entities
     def phrase_tokens(self, head: Token, skip: set[int] | None = None) -> list[Token]:
@@ -81,6 +97,9 @@ class Participants:
         ``strict`` (subject side): a national adjective on a noun that names no actor ("Tokyo
         stocks rallied") gives nothing; on the object side ("killed Russian advisers") it does.
         """
+        if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and head.head.head != head:
+            # "China, which recalled its envoy": the relative pronoun is the head it modifies
+            return self.entities(head.head.head, allow_places=allow_places, strict=strict)
         out: list[Entity] = []
         for conj in [head, *head.conjuncts]:
             if conj.i < head.i and conj != head:
@@ -117,14 +136,33 @@ class Participants:
             if m.is_place and not allow_places:
                 continue
             mentions.append(m)
+        if head.lemma_.lower() in words("coref").counterpart_heads:
+            # "his counterpart": the possessor is the other side, not the counterpart
+            mentions = [m for m in mentions if not self._is_poss(m, head)]
+        if not mentions or (head.i not in self.by_tok and all(self._is_poss(m, head) for m in mentions)):
+            ref = self._reference(head, toks)
+            if ref:
+                return ref
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
+        if len(people) > 1:
+            # "Netanyahu's security adviser, Meir Ben Shabbat": the adviser, not his principal
+            named = [m for m in people if not self._is_poss_anywhere(m)]
+            if named and len(named) < len(people):
+                people = named
+        leaders = [e for e in self._leaders(head) if e.kind == "person"]
+        if leaders and not people and not countries:
+            # "the visiting delegation, led by X": X is who acts
+            return leaders
         if people:
             return self._people(people, countries)
         head_m = self.by_tok.get(head.i)
+        # "US-Israeli delegation", "US-led war": states joined to the phrase by a hyphen
+        hyph = [m for m in countries if m is not head_m and self._hyphen_after(m)]
+        led = [m for m in hyph if self._hyphen_after(m).lower_ in words("clauses").owner_participles]
         if head_m is not None and head_m in countries:
-            return [_copy(head_m.entity)]
-        owners = [m for m in countries if self._is_poss(m, head)]
+            return [_copy(m.entity) for m in [head_m, *(m for m in hyph if m not in led)]]
+        owners = [m for m in countries if self._is_poss(m, head)] + led
         if owners:  # "Turkey's efforts", "Iraq's interim government"
             return [_copy(m.entity) for m in owners]
         sector = self.group_sector(head)
@@ -139,9 +177,66 @@ class Participants:
         if not countries:
             nat = self._prep_country(head)
             if nat is None:
+                nat = self._owner_state(head)
+                if nat is not None:  # "its forces": the owner's own, never what the owner acts on
+                    g = self._group(head, nat, sector)
+                    self.owned_groups.add(g.id)
+                    return [g]
+            if nat is None:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
         return [self._group(head, m.entity.country, sector, m) for m in countries]
+
+    def _reference(self, head: Token, toks: list[Token]) -> list[Entity]:
+        """What a pronoun or description heading (or inside) the phrase refers to."""
+        got = self.refs.get(head)
+        if got:
+            return got
+        for t in toks:  # "the leaders of the two countries", "the two countries' ministers"
+            if t.i != head.i and t.dep_ in {"pobj", "poss"} and t.pos_ in {"NOUN", "PROPN"}:
+                got = self.refs.get(t)
+                if got and len(got) > 1:
+                    return got
+        return []
+
+    def _owner_state(self, head: Token) -> str | None:
+        """'its forces', 'their troops': the state the possessive pronoun refers to."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and c.i not in self.by_tok:
+                got = self.refs.get(c) or []
+                states = {e.country for e in got if e.country}
+                if len(states) == 1:
+                    return next(iter(states))
+        return None
+
+    def _hyphen_after(self, m: EntityMention) -> Token | None:
+        """The word a hyphen joins this mention to ("US-led": 'led'), or None."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[span.end]
+        if nxt.text != "-" or nxt.whitespace_ or span[-1].whitespace_:
+            return None
+        return self.doc[span.end + 1]
+
+    def _leaders(self, head: Token) -> list[Entity]:
+        """'a delegation led by X', 'the team headed by X': the people at its head."""
+        leading = words("clauses").leading_verbs
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in leading:
+                agents = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                out: list[Entity] = []
+                for a in agents:
+                    for e in self.entities(a):
+                        if all(e.id != o.id for o in out):
+                            out.append(e)
+                if out:
+                    return out
+        return []
+
+    def _is_poss_anywhere(self, m: EntityMention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ == "poss"
 
     def _is_poss(self, m: EntityMention, head: Token) -> bool:
         for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []:
@@ -187,6 +282,45 @@ class Participants:
             out.append(e)
         return out
 
+    def list_after(self, prep: Token) -> list[Entity]:
+        """The parties of 'between A, B and C', read along the text: the parse of long lists with
+        appositions ("A, represented by X, B, represented by Y, and C") is unreliable. Each item is
+        a stretch between commas or 'and' that starts with an actor's name; the list ends after
+        the item 'and' opens, at a clause or at the sentence end."""
+        syntactic = [e for p in prep.children if p.dep_ == "pobj" for e in self.entities(p)]
+        items: list[Entity] = []
+        seg: list[Token] = []
+        last = False
+
+        def close() -> bool:
+            toks = [t for t in seg if t.dep_ != "det" and t.pos_ not in {"DET", "CCONJ", "PUNCT"}]
+            if not toks or toks[0].i not in self.by_tok or self.by_tok[toks[0].i].is_place:
+                return False
+            upto = []
+            for t in toks:  # "Hamas in Cairo": the item ends at its own preposition
+                if t.pos_ == "ADP" and t.lower_ != "of":
+                    break
+                upto.append(t)
+            for e in self.span_entities(upto)[:1]:
+                if all(e.id != o.id for o in items):
+                    items.append(e)
+                return True
+            return False
+
+        for t in prep.doc[prep.i + 1 : prep.sent.end]:
+            if t.tag_ in {"VBD", "VBZ", "VBP"} or (t.is_punct and t.text in {".", ";", ":", "(", ")"}):
+                break
+            if t.text == "," or t.lower_ in {"and", "&"}:
+                added = close()
+                seg = []
+                if last and added:
+                    break  # the item after 'and' ends the list ('and' inside a title does not)
+                last = t.lower_ in {"and", "&"}
+                continue
+            seg.append(t)
+        close()
+        return items if len(items) > len(syntactic) else syntactic
+
     def span_entities(self, toks: list[Token]) -> list[Entity]:
         """Actors named in a stretch of text, read linearly when the parse is unusable."""
         mentions: list[EntityMention] = []
@@ -210,6 +344,11 @@ class Participants:
                 return end
         return None
 
+    def in_dateline(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a wire dateline ("DALLAS, March 2 -")."""
+        dl = self.dateline(tok.sent)
+        return dl is not None and tok.idx < dl and tok.sent.start_char <= tok.idx
+
     def dateline_place(self) -> Place | None:
         """The place a dateline names: where 'here' is in the story."""
         if self._dl_spans is None:
@@ -229,20 +368,57 @@ class Participants:
         return self.rules.group_nouns.get(head.lemma_.lower()) or self.rules.group_nouns.get(head.lower_)
 
     def _prep_country(self, head: Token) -> str | None:
-        """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country."""
+        """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country;
+        one step deeper only for places ('refugees fleeing the war in Liberia', 'parties to the
+        conflict in Iraq', 'West Africans ordered out of Nigeria')."""
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in words("clauses").group_place_preps:
                 for p in c.children:
                     m = self.by_tok.get(p.i)
                     if m is not None and m.entity.country:
                         return m.entity.country
+        affil = words("clauses").affiliation_words
+        owners = [head]
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in self.partitives
+        ):
+            owners.append(head.head.head)  # "hundreds of workers affiliated with ..."
+        for c in (
+            c for o in owners for c in o.children
+        ):  # "workers affiliated with X", "militias loyal to X"
+            if c.dep_ in {"acl", "amod"} and c.lower_ in affil:
+                for p in (
+                    p for pr in c.children if pr.dep_ == "prep" for p in pr.children if p.dep_ == "pobj"
+                ):
+                    for e in self.entities(p):
+                        if e.country and e.kind in {"country", "organization", "group"}:
+                            return e.country
+        for c in head.children:
+            if c.dep_ not in {"prep", "acl"}:
+                continue
+            for q in _phrase_subtree(c):
+                if q.i == c.i or q.head.lower_ not in words("clauses").group_place_preps:
+                    continue
+                m = self.by_tok.get(q.i)
+                if m is not None and (m.is_place or m.entity.kind == "country") and m.entity.country:
+                    return m.entity.country
+                pl = self.place_of(q) if self.is_place(q) else None
+                if pl is not None and pl.country:
+                    return pl.country
         return None
 
     def _group(
         self, head: Token, country: str | None, sector: str | None, mod: EntityMention | None = None
     ) -> Entity:
         left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss"}]
-        words = [t.text for t in left if not (mod and t.idx >= mod.start and t.idx < mod.end)]
+        words = [
+            t.text
+            for t in left
+            if not (mod and t.idx >= mod.start and t.idx < mod.end)
+            and not (t.dep_ == "poss" and t.pos_ == "PRON")
+        ]
         name = " ".join([*(([mod.text]) if mod else []), *words, head.text]).strip()
         return Entity(
             id=f"g:{name.casefold()}",
@@ -273,9 +449,31 @@ class Participants:
             )  # "Montenegro province"
         looked = self._lookup(name) if self._lookup else None
         if looked is not None and (country is None or looked.country in (None, country)):
+            if looked.country is None:
+                looked.country = self._part_country(name)
             return looked
+        if country is None and looked is None:
+            country = self._part_country(name)  # "Montenegro province", "the Tyumen region"
         # the linker read this mention in context: its country wins over a bare gazetteer hit
         return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
+
+    def _part_country(self, name: str) -> str | None:
+        """The state of a place named after a part of it ("Montenegro province")."""
+        if self._lookup is None:
+            return None
+        words = name.split()
+        if len(words) < 2:
+            return None
+        caps = [w for w in words if w[:1].isupper()]
+        for w in caps:  # a state's name first: "Montenegro" is the state, not a town in Brazil
+            iso = get_lexicon().country_of(w)
+            if iso:
+                return iso
+        for w in caps:
+            got = self._lookup(w)
+            if got is not None and got.country:
+                return got.country
+        return None
 
     def is_place(self, tok: Token) -> bool:
         m = self.by_tok.get(tok.i)
@@ -298,7 +496,7 @@ class Participants:
                     place = self.place_of(p)
                     if place is not None:
                         return place
-                    for q in p.subtree:  # "in the town of Cizre in southeastern Turkey"
+                    for q in _phrase_subtree(p):  # "in the town of Cizre in southeastern Turkey"
                         if q.ent_type_ in PLACE_LABELS or (q.i in self.by_tok and self.by_tok[q.i].is_place):
                             place = self.place_of(q)
                             if place is not None:
@@ -336,6 +534,18 @@ class Participants:
                                 if place is not None:
                                     return place
         return None
+
+
+def _phrase_subtree(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses inside it ('a show of solidarity that came as X
+    hosted Y in Moscow' ends before 'that'), in text order."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "punct")
+    return sorted(out, key=lambda x: x.i)
 
 
 def _copy(e: Entity) -> Entity:

@@ -14,7 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet
+from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...link.knowledge import get_lexicon
+from ...link.names import fold
 from .detect import Cand
 from .participants import Participants
 from .syntax import (
@@ -33,12 +36,18 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
+    gerund = False
     for _ in range(5):
         if is_passive(cur):
+            subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
+            if gerund and subj is not None:
+                # "GM was hit by a strike before signing the agreement": the one signing is the
+                # subject of the clause the gerund hangs on, whatever its voice
+                return parts.entities(subj)
             ags = passive_agents(cur)
             if ags:
                 return entities_of(ags, parts)
-            if any(ch.dep_ == "nsubjpass" for ch in cur.children):
+            if subj is not None:
                 return []  # "the accord was reached": no agent named, not the reporter
         else:
             s = subject_of(cur)
@@ -67,7 +76,14 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return ents
             cur = cur.head  # "issued a declaration demanding ...": the issuer
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in {"for", "of"}:
+            # "condemned him for hugging X", "accused Iran of arming Y": the gerund's doer is the
+            # governing verb's object
+            objs = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return parts.entities(objs[0])
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
+            gerund = cur.tag_ == "VBG" and cur.dep_ in {"advcl", "pcomp"}
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -80,6 +96,50 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             continue
         return []
     return []
+
+
+def is_topic(trig: Token) -> bool:
+    """Whether an act noun is what something else is about ('talks on the pace of free trade talks',
+    'a debate over the sanctions'): inside a topic phrase of a communication noun or verb."""
+    cw = words("clauses")
+    t = trig
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in cw.topic_heads:
+        return True  # "to discuss the talks with Iran"
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps:
+            gov = t.head.head  # "discussions on ...", "held discussions ... on ..."
+            heads = [gov, *(ch for ch in gov.children if ch.dep_ == "dobj")]
+            return any(h.pos_ in {"NOUN", "VERB"} and h.lemma_.lower() in cw.topic_heads for h in heads)
+        if t.dep_ not in {"pobj", "compound", "amod"} or (t.dep_ == "pobj" and t.head.lower_ != "of"):
+            return False
+        t = t.head if t.dep_ != "pobj" else t.head.head
+    return False
+
+
+def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[Entity]:
+    """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
+    'Israeli air strikes' (a national adjective on the act noun itself), 'the visit of X to Y'."""
+    poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    if visit:
+        poss += prep_objects(trig, {"of"})
+    got = entities_of(poss, parts)
+    if got:
+        return got
+    owners = words("clauses").owner_participles
+    out: list[Entity] = []
+    for ch in trig.children:
+        if ch.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if ch.lower_ in owners:  # "the US-led war": the state before the hyphen
+            toks = [g for g in ch.children if g.i < ch.i]
+        elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
+            toks = [ch]
+        else:
+            continue
+        for e in parts.span_entities(toks):
+            if e.kind == "country" and all(e.id != o.id for o in out):
+                out.append(e)
+    return out
 
 
 def nonactor_subject(h: Token, parts: Participants) -> bool:
@@ -123,6 +183,10 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             actor_keys = {a.id for a in acts} | {a.country for a in acts if a.country}
         return any(o.id in actor_keys or (o.country and o.country in actor_keys) for o in owners)
 
+    def owner_is_actor_id(e: Entity) -> bool:
+        owner_is_actor([])  # fills actor_keys
+        return actor_keys is not None and e.id in actor_keys
+
     toks: list[Token] = []
     between: list[Token] = []
     for ch in h.children:
@@ -147,12 +211,23 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if p.head.lower_ == "of" and holder == h:
                 continue
             toks.append(p)
-        between.extend(prep_objects(holder, {"between"}))
+        between.extend(c_ for c_ in holder.children if c_.dep_ == "prep" and c_.lower_ == "between")
+    for t in objects_of(h):  # "mediated talks between A and B"
+        if t.dep_ == "dobj":
+            between.extend(c_ for c_ in t.children if c_.dep_ == "prep" and c_.lower_ == "between")
     if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
     ents: list[Entity] = []
+    cw = words("clauses")
+    directed = cw.directed_place_preps
     for t in toks:
         if parts.is_place(t):
+            # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
+            # directed act comes from or goes to stands for its state
+            if t.dep_ == "pobj" and t.head.lower_ in directed and not c.rule.visit:
+                pl = parts.place_of(t)
+                if pl is not None and pl.country and all(e.id != f"c:{pl.country}" for e in ents):
+                    ents.append(country_entity(parts.ctx, pl.country))
             continue
         if c.act_obj and t == c.obj and t.i not in parts.by_tok:
             # the matched object ("support", "sanctions") is the act, not its target: its owner is
@@ -162,8 +237,11 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if got and owner_is_actor(got):
                 got = []
         else:
-            got = parts.entities(t, strict=False)
-        if not got:  # "called for sanctions against Nigeria"
+            # "reneged on his commitment to X": the actor's own thing names no recipient
+            got = [e for e in parts.entities(t, strict=False) if not owner_is_actor_id(e)]
+        got = [e for e in got if e.kind != "group" or e.country]  # unnamed groups are no recipients
+        topic = t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps and c.rule.event in cw.topic_events
+        if not got and not topic:  # "called for sanctions against Nigeria" (not "talks on trade with X")
             got = entities_of(
                 [
                     p
@@ -173,6 +251,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+        if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
+            got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
@@ -188,6 +268,13 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             for ch in c.reporter.children:
                 if ch.dep_ == "dative":
                     ents += entities_of([p for p in ch.children if p.dep_ == "pobj"], parts, strict=False)
+    elif not ents and c.rule.event == "ACCUSE" and c.rule.requires_complement:
+        for comp in complements_of(c.head, after=True):  # "charged that X has breached ...": X
+            subj = subject_of(comp)
+            if subj is not None and comp.dep_ == "ccomp":
+                ents = [e for e in parts.entities(subj, strict=False) if not owner_is_actor_id(e)]
+                if ents:
+                    break
     elif not ents and c.rule.frame:
         comps = complements_of(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
         for t in toks:  # "insisted on its demands that X grant ..."
@@ -209,7 +296,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
-            ents, _ = recipient_side(a, parts, rs)
+            ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
+            ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
             if ents:
                 break
         if not ents:
@@ -232,7 +320,11 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 ents = parts.entities(t, strict=False)
                 if ents:
                     break
-    extra = entities_of(between, parts)
+    extra: list[Entity] = []
+    for b in {t.i: t for t in between}.values():
+        for e in parts.list_after(b):
+            if all(e.id != o.id for o in extra):
+                extra.append(e)
     return ents, extra
 
 
@@ -242,7 +334,9 @@ def country_entity(ctx: DocContext, iso: str) -> Entity:
         if m.key == key:
             e = m.entity
             return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
-    return Entity(id=key, name=iso, kind="country", country=iso, sector="GOV")
+    return Entity(
+        id=key, name=get_lexicon().country_name(iso) or iso, kind="country", country=iso, sector="GOV"
+    )
 
 
 def protest_target(c: Cand, parts: Participants) -> list[Entity]:
@@ -291,20 +385,22 @@ def read_parties(
 ) -> tuple[list[Entity], list[Entity], Place | None]:
     """(actors, recipients, place) of a candidate event, read from its clause and the article."""
     r = c.rule
+    if c.kind == "noun" and c.head == c.trig and is_topic(c.trig):
+        return [], [], None  # "discussions on the pace of free trade talks with X": a topic, not an act
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
     elif c.kind == "noun" and c.head == c.trig:
-        poss = [ch for ch in c.trig.children if ch.dep_ == "poss"] + prep_objects(c.trig, {"by"})
-        actors = entities_of(poss, parts) or actor_side(c.trig, parts, rs)
+        actors = noun_owners(c.trig, parts, visit=r.visit) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
-        actors = [e for e in parts.entities(c.trig)]
+        actors = [e for e in parts.entities(c.trig)] or noun_owners(c.trig, parts)
     else:
         actors = actor_side(c.head, parts, rs)
         if not actors and c.kind == "noun":
             actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
     recipients, between = recipient_side(c, parts, rs)
     if between:
-        if not actors:
+        if not actors or (c.kind == "noun" and c.head == c.trig):
+            # "talks between A and B" (whoever hosted or mediated them): A and B are the parties
             actors, recipients = between[:1], [*between[1:], *recipients]
         else:
             recipients = [*recipients, *between]
@@ -316,6 +412,8 @@ def read_parties(
     if place is None:
         # the clause, the act's noun and object, then "protesters in Cairo", "talks ... took place in X"
         spots = [c.head, c.trig, c.obj, subject_of(c.head)]
+        # "met with X in Kyiv": a place on the one met or on the object
+        spots += [t for t in objects_of(c.head) if t.dep_ in {"dobj", "pobj"} and not parts.is_place(t)]
         if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             # "talks took place in X", "follow a discussion with Y during the fair in X"
             spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
@@ -331,47 +429,190 @@ def read_parties(
         place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
     if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
         place = parts.dateline_place()  # "attended here" in a story datelined Ankara
+    if place is not None and not place.country:
+        place.country = sentence_state(c, ctx)  # "in West Darfur State" in a story about Sudan
     if place is not None and place.country:
-        for e in [*actors, *recipients]:  # "people blocked streets in Hong Kong"
-            if e.kind == "group" and e.country is None:
+        # "protesters blocked streets in Hong Kong": a crowd of civilians is where it acts; armed
+        # men, officials and organisations are not (their state comes from the text about them)
+        located = words("clauses").located_group_sectors
+        for e in [*actors, *recipients]:
+            if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
             e.country = la.country
-    if r.event in set(rs.settings.get("single_country_default") or []):
-        # domestic default: in a sentence that names one country, its unplaced actors belong to it
-        sent = c.trig.sent
-        named = {
-            m.entity.country for m in ctx.entities_in(sent.start_char, sent.end_char) if m.entity.country
-        }
-        if len(named) == 1:
-            iso = next(iter(named))
-            for e in [*actors, *recipients]:
-                if e.country is None and e.kind in {"person", "group", "organization"}:
-                    e.country = iso
     ids = {e.id for e in actors}
     recipients = [e for e in recipients if e.id not in ids]
+    # "recalled its envoy", "India will send troops": a state's own officials and forces are not
+    # what it acts on
+    own = {e.country for e in actors if e.country}
+    recipients = [e for e in recipients if not (e.id in parts.owned_groups and e.country in own)]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
-    if not recipients and c.absorbed:  # "threatened to impose a curfew in Algiers"
-        for a in c.absorbed:
-            pa = next(
+    if not actors and recipients and r.event == "CONSULT" and c.kind in {"noun", "subjnoun"}:
+        actors = reporter_party(c, parts, rs, recipients)
+    if not recipients:
+        recipients = author_of_object(c, parts, actors)
+    if not actors and recipients:
+        actors = discourse_actor(c, parts, recipients)
+    if not recipients:
+        recipients = default_recipient(c, ctx, rs, parts, place, actors)
+    return actors, recipients, place
+
+
+def default_recipient(
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, place: Place | None, actors: list[Entity]
+) -> list[Entity]:
+    """The state an act is done in when the text names no one it is done to (plover.yaml
+    ``default_recipient``): "evacuated settlements in Gaza", "threatened to impose a curfew in
+    Algiers" (the act a frame governs decides), "held talks in Ankara" (the host)."""
+    table = rs.settings.get("default_recipient") or {}
+    default = next(
+        (table[e] for e in [*(a.rule.event for a in c.absorbed), c.rule.event] if e in table), None
+    )
+    if default is None:
+        return []
+    spot = place
+    if default != "host_of_place":
+        for a in c.absorbed:  # "threatened to impose a curfew in Algiers"
+            spot = spot or next(
                 (p for p in (parts.locative(x) for x in (a.head, a.trig, a.obj) if x is not None) if p), None
             )
-            if pa is not None and pa.country:
-                recipients = [country_entity(ctx, pa.country)]
-                break
-    default = (rs.settings.get("default_recipient") or {}).get(r.event)
-    if not recipients and default in {"government_of_place", "country_of_place", "host_of_place"}:
-        iso = place.country if place is not None else None
-        if default == "host_of_place" and iso in {e.country for e in actors}:
-            iso = None
-        if iso is None and default == "government_of_place":
-            iso = next((e.country for e in actors if e.country), None)
-        if iso:
-            recipients = [country_entity(ctx, iso)]
-    return actors, recipients, place
+        if spot is None or not spot.country:
+            # "evacuate the settlements in Gaza", "troops to a force in Liberia": the act's object
+            spot = object_place(c, parts) or spot
+    iso = spot.country if spot is not None else None
+    if default == "host_of_place" and not _hosts(spot, actors):
+        iso = None
+    if iso is None and default == "government_of_place":
+        iso = next((e.country for e in actors if e.country), None)
+    return [country_entity(ctx, iso)] if iso else []
+
+
+def _hosts(spot: Place | None, actors: list[Entity]) -> bool:
+    """Whether talks held at ``spot`` make its state the host: one visiting side meeting in a
+    state's capital or the state itself ("held talks in Ankara"). Two sides meeting somewhere, or a
+    city that is no capital ("talks in Geneva", "in New York"), is a venue, not a party."""
+    if spot is None or not spot.country or len({e.country or e.id for e in actors}) != 1:
+        return False
+    if any(e.country and (len(e.country) != 3 or e.country in plover().non_state) for e in actors):
+        return False  # an international body meeting in a city: a venue ("EC ministers met in Luxembourg")
+    if spot.country in {e.country for e in actors}:
+        return False
+    lex = get_lexicon()
+    name = fold(spot.name)
+    return (
+        lex.capital_of.get(name) == spot.country
+        or lex.country_of(spot.name) == spot.country
+        and (lex.country_name(spot.country) or "").lower() == spot.name.lower()
+    )
+
+
+def object_place(c: Cand, parts: Participants) -> Place | None:
+    """The first place with a state named inside the act's object phrases (not in clauses of
+    their own): "all settlements in the Gaza Strip", "prisoners in Iraq"."""
+    heads: list[Token] = []
+    for cand in [c, *c.absorbed]:
+        heads += [t for t in [cand.obj, *objects_of(cand.head)] if t is not None]
+        for comp in complements_of(cand.head):
+            heads += objects_of(comp)
+    seen: set[int] = set()
+    stateless: Place | None = None
+    for h in heads:
+        stack = [h]
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            if parts.is_place(t):
+                pl = parts.place_of(t)
+                if pl is not None and pl.country:
+                    return pl
+                stateless = stateless or pl
+            stack.extend(ch for ch in t.children if ch.dep_ not in {"relcl", "advcl", "ccomp", "parataxis"})
+    if stateless is not None:
+        stateless.country = sentence_state(c, parts.ctx)
+        return stateless if stateless.country else None
+    return None
+
+
+def sentence_state(c: Cand, ctx: DocContext) -> str | None:
+    """The one state a sentence names, for a place the gazetteer does not know ("West Darfur
+    State" in a sentence about Sudan's government). Only places take it, never actors."""
+    sent = c.trig.sent
+    named = {
+        m.entity.country
+        for m in ctx.entities_in(sent.start_char, sent.end_char)
+        if m.entity.country and (m.entity.kind == "country" or m.is_place) and len(m.entity.country) == 3
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _states(ents: list[Entity]) -> set[str]:
+    return {e.country for e in ents if e.country} | {e.id for e in ents}
+
+
+def author_of_object(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Israel rejected the charge', 'rebuffed the accusations': the one who made the charge, as
+    the article reported it, aimed at the one now answering it."""
+    if c.obj is None and not objects_of(c.head):
+        return []
+    authored = words("coref").authored_acts
+    objs = [t for t in [c.obj, *objects_of(c.head)] if t is not None]
+    types: set[str] = set()
+    for o in objs:
+        if o.i not in parts.by_tok and not any(ch.dep_ == "poss" for ch in o.children):
+            types |= set(authored.get(o.lemma_.lower()) or [])
+    if not types:
+        return []
+    me = _states(actors)
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        if ev.event in types and ev.actor and (not me or _states(ev.recipient) & me):
+            return [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.actor
+            ]
+    return []
+
+
+def reporter_party(c: Cand, parts: Participants, rs: RuleSet, recipients: list[Entity]) -> list[Entity]:
+    """'Stelco said negotiations with the union concluded': whoever reports its own talks with
+    someone is the other side of them."""
+    reporters = set(rs.settings.get("reporting_verbs") or [])
+    h = c.head
+    for _ in range(3):
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in reporters:
+            subj = subject_of(h.head)
+            if subj is None:
+                return []
+            them = _states(recipients)
+            return [e for e in parts.entities(subj) if e.kind != "person" and not _states([e]) & them]
+        if h.head == h:
+            return []
+        h = h.head
+    return []
+
+
+def discourse_actor(c: Cand, parts: Participants, recipients: list[Entity]) -> list[Entity]:
+    """'Bristow, speaking after being summoned': an act with no agent in its clause is done by
+    whoever the last sentences show acting on the same side ('Russia will expel British
+    diplomats')."""
+    h = c.head
+    agentless = is_passive(h) and not passive_agents(h)
+    if not agentless or c.kind not in {"verb", "noun"}:
+        return []
+    them = _states(recipients)
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        if ev.actor and _states(ev.recipient) & them and not _states(ev.actor) & them:
+            return [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.actor
+            ]
+    return []
