@@ -166,7 +166,7 @@ def ingest(
         typer.Option(
             metavar="DATE",
             help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles whose file, sidecar "
-            "(FILE.meta.json) and text give none; used before any date is inferred from the text."
+            "(FILE.meta.json) and text give none; used before any date is inferred from the text.",
         ),
     ] = None,
 ) -> None:

@@ -91,6 +91,7 @@ class Lexicon:
     deal_cues: frozenset[str]
     figure_words: frozenset[str]  # need a number in the sentence too
     actor_words: frozenset[str]  # pronouns and group nouns (stems)
+    references: frozenset[str]  # words that refer back to an actor named before (pronouns: as written)
     stopwords: frozenset[str]  # a capitalised stopword opening a sentence is not a name
     not_names: frozenset[str]  # capitalised words that name no actor (months, weekdays, agencies)
     abbreviations: frozenset[str]
@@ -153,6 +154,9 @@ def lexicon(nlp: Language | None = None) -> Lexicon:
     figure_words |= {stem(w) for w in vocab.iso_currency_codes()}
     actor_words = _stems(vocab.group_nouns()) | {w.lower() for w in own["pronouns"]}
     actor_words |= _stems(vocab.office_heads(), stop)
+    ref_pronouns, ref_heads = vocab.reference_words()
+    references = {w.lower() for w in ref_pronouns} | _stems(ref_heads, stop)
+    actor_words |= references
     every = set(triggers) | items | cues | figure_words
     forms: dict[str, frozenset[str]] = {}
     if nlp is not None and "lemmatizer" in nlp.pipe_names:
@@ -175,6 +179,7 @@ def lexicon(nlp: Language | None = None) -> Lexicon:
         deal_cues=frozenset(cues),
         figure_words=frozenset(figure_words),
         actor_words=frozenset(actor_words),
+        references=frozenset(references),
         stopwords=stop,
         abbreviations=frozenset(w.lower() for w in own["abbreviations"]),
     )
@@ -282,6 +287,19 @@ def _introductions(text: str, spans: list[tuple[int, int]], flags: list[bool], l
             flags[k] = True
 
 
+def _antecedents(text: str, spans: list[tuple[int, int]], flags: list[bool], lex: Lexicon) -> None:
+    """Also parse the sentence before a parsed sentence that refers back ("it", "they", "the two
+    countries"): coreference finds whom in the previous sentence's parse (its subject, the pair it
+    names), which a tokenised-only sentence does not have. Walked from the end, so a chain of
+    references reaches back as far as it goes."""
+    for k in range(len(spans) - 1, 0, -1):
+        if flags[k] and not flags[k - 1]:
+            s, e = spans[k]
+            words = {w.lower().rstrip(".") for w in _WORD.findall(text[s:e])}
+            if words & lex.references or {stem(w) for w in words} & lex.references:
+                flags[k - 1] = True
+
+
 @dataclass
 class Segment:
     """A run of consecutive sentences, parsed together or only tokenised together."""
@@ -298,6 +316,7 @@ def plan(text: str, lex: Lexicon | None = None) -> list[Segment]:
     spans = sentence_spans(text, lex)
     flags = [needs_parse(text[s:e], lex) for s, e in spans]
     _introductions(text, spans, flags, lex)
+    _antecedents(text, spans, flags, lex)
     segs: list[Segment] = []
     for (s, e), p in zip(spans, flags, strict=True):
         if segs and segs[-1].parse == p:

@@ -50,3 +50,18 @@ def group_nouns() -> list[str]:
 def office_heads() -> list[str]:
     """Head words of office titles (offices.yaml ``heads``)."""
     return list(load("offices")["heads"])
+
+
+def reference_words() -> tuple[list[str], list[str]]:
+    """(pronouns, heads) the coreference of event parties resolves (coref.yaml): "it", "they", "we";
+    "the two nations", "the country", "the company", "his counterpart". A sentence holding one can
+    name an actor without a capitalised word, and needs the sentence before it to find whom."""
+    c = load("coref")
+    pronouns = [
+        *c["thing_pronouns"],
+        *c["plural_pronouns"],
+        *c["speaker_pronouns"],
+        *c["speaker_plural_pronouns"],
+    ]
+    heads = [*c["pair_heads"], *c["state_heads"], *c["org_heads"], *c["counterpart_heads"]]
+    return pronouns, heads
