@@ -289,6 +289,8 @@ class Time(TypedDict):
     past_cues: Words
     not_past_ed: Words
     event_nouns: Words
+    episode_shifts: Words
+    past_noun_modifiers: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

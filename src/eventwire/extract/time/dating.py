@@ -1,31 +1,66 @@
 """Event dating and the dating of undated articles.
 
 An event's date is the date of the time expression that governs it: one in the same clause,
-else in the same sentence, else the nearest date the discourse carries (a paragraph that said
-"on June 11, 2024" dates "the visit" in the next sentence). The article's own date is a last
-resort and only for events reported as news; a past event ("relations were established in
-1964", "last July") never takes it, because a wrong precise date is worse than none.
+else in the same sentence (a dateline's date dates nothing), else a date an earlier sentence gave
+to what this one refers back to ("the visit", "they"). What the story reports as just done and
+dates no further takes the day its lead gives the episode ("Poland on Friday signed ...") or,
+failing that, the article's own date; a past event ("relations were established in 1964", "had
+previously met") never takes it, because a wrong precise date is worse than none. An intent (a
+promise, plan or threat) is dated by its saying, not by the act it announces.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ...lexicon.wordsets import words as wordsets
+from ...lexicon.plover import plover
 from ...model import Event, Timex
+from .clause import (
+    backshifted,
+    clause_head,
+    clause_verb,
+    conjoined,
+    finite_tense,
+    modifies_other_noun,
+    parsed,
+    separate_clauses,
+    span_root,
+    statement_head,
+    verb_tense,
+)
+from .discourse import (
+    Lead,
+    dateline_spans,
+    in_spans,
+    lead_of,
+    leaves_episode,
+    noun_at,
+    pronoun_subject,
+    refers_back,
+    usable,
+)
 from .lexicon import lexicon
 from .tagger import tag, tense_at
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from ..context import DocContext
 
-__all__ = ["SpanDate", "date_events", "date_span", "infer_dct", "timex_period", "timex_to_range"]
+__all__ = [
+    "SpanDate",
+    "date_events",
+    "date_span",
+    "infer_dct",
+    "is_statement",
+    "timex_period",
+    "timex_to_range",
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -150,52 +185,26 @@ _PRECISION_ORDER = {
     "decade": 7,
     "century": 8,
 }
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "acl", "parataxis", "pcomp"}
 _PAST_MARKERS = re.compile(
-    r"\b(?:previously|formerly|once|in the past|had been|had\s+\w+ed|used to|years ago|decades ago|"
+    r"\b(?:previously|formerly|once|in the past|used to|years ago|decades ago|"
     r"recent years|last decade|the past decade)\b",
     re.I,
 )
-# a date after these words bounds a period; it does not say when the event happened
-_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through|from)\s+(?:the\s+)?$", re.I)
-# ... and after these it dates only its own clause, never the next sentence
-_NOT_CARRIED = re.compile(r"\b(?:by|before|after|than|until|till|since|from|through)\s+(?:the\s+)?$", re.I)
+# read from the verb's auxiliaries when the text is parsed, from the words when it is not
+_PLUPERFECT = re.compile(r"\b(?:had been|had\s+\w+ed)\b", re.I)
 
 
-def _usable(text: str, t: Timex, carried: bool = False) -> bool:
-    """Whether a date can govern an event: "since 2003" bounds a period and does not date it; a
-    whole range ("from Jan. 6 to 8") does."""
-    if t.end_value:
-        return True
-    rx = _NOT_CARRIED if carried else _NOT_GOVERNING
-    return not rx.search(text[max(0, t.start - 12) : t.start])
+@dataclass
+class _Story:
+    """What dating reads once per article: the datelines' spans and the lead's episode date."""
+
+    datelines: list[tuple[int, int]]
+    lead: Lead | None
 
 
-def _clause_head(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the root when none)."""
-    t = tok
-    for _ in range(40):
-        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.head.i == t.i):
-            return t
-        if t.head.i == t.i:
-            return t
-        t = t.head
-    return t
-
-
-def _span_root(doc: Doc | None, start: int, end: int) -> Token | None:
-    if doc is None:
-        return None
-    try:
-        sp = doc.char_span(start, end, alignment_mode="expand")
-    except Exception:  # noqa: BLE001 - a bad offset must not stop dating
-        return None
-    if sp is None or len(sp) == 0:
-        return None
-    return sp.root
-
-
-_SENT_RX = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+def _story(ctx: DocContext) -> _Story:
+    spans = dateline_spans(ctx.article.text)
+    return _Story(datelines=spans, lead=lead_of(ctx, spans))
 
 
 def _sentence_bounds(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
@@ -220,6 +229,9 @@ def _sentence_bounds(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() + 1 if m else len(text))
 
 
+_SENT_RX = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     i = text.rfind("\n", 0, pos)
     return 0 if i < 0 else i + 1
@@ -228,33 +240,38 @@ def _paragraph_start(text: str, pos: int) -> int:
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|which|who|whereas|although|after|before|when)\b|\bwhile\b"
 )
+_TENSE_CLASS = {"future": "future", "pluperfect": "past", "past": "past", "present": "present"}
 
 
-def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
+def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> list[_Cand]:
     text = ctx.article.text
     s0, s1 = _sentence_bounds(ctx, ev_start, ev_end)
     doc = getattr(ctx, "doc", None)
     if doc is not None and not doc.has_annotation("DEP"):
         doc = None  # no parse: fall back to punctuation for clause bounds
-    ev_tok = _span_root(doc, ev_start, ev_end)
-    ev_head = _clause_head(ev_tok) if ev_tok is not None else None
+    ev_tok = span_root(doc, ev_start, ev_end)
+    ev_head = clause_head(ev_tok) if ev_tok is not None else None
     out: list[_Cand] = []
     for t in ctx.timexes:
-        if not (s0 <= t.start and t.end <= s1):
+        if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
             continue
         per = timex_period(t)
-        if per is None or not _usable(text, t):
+        if per is None or not usable(text, t):
             continue
         dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
         dist = max(0, dist)
         rank = 1
         if ev_head is not None:
-            tx_tok = _span_root(doc, t.start, t.end)
+            tx_tok = span_root(doc, t.start, t.end)
             if tx_tok is not None:
-                tx_head = _clause_head(tx_tok)
+                tx_head = clause_head(tx_tok)
                 if tx_head.i == ev_head.i or tx_tok.head.i == ev_tok.i or tx_head.i == ev_tok.i:
                     rank = 0
-                elif _separate_clauses(ev_head, tx_head):
+                elif (
+                    separate_clauses(ev_head, tx_head)
+                    or _other_time(ev_head, tx_head)
+                    or modifies_other_noun(tx_head, ev_tok)
+                ):
                     continue  # "construction will start this year, and the ships will be delivered ..."
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
@@ -264,25 +281,13 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int) -> list[_Cand]:
     return out
 
 
-def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-
-
-def _separate_clauses(a: Token, b: Token) -> bool:
-    """Whether two clause heads are coordinated clauses, each with its own subject: a date in one
-    does not speak for the other ("X will start this year, and Y will be delivered ...")."""
-    for low, high in ((a, b), (b, a)):
-        t = low
-        for _ in range(40):
-            if t.i == high.i:
-                # reached the other head: separate if the path left a conjunct with its own subject
-                return False
-            if t.dep_ == "conj" and _has_subject(t) and t.head.i == high.i:
-                return True
-            if t.head.i == t.i:
-                break
-            t = t.head
-    return False
+def _other_time(a: Token, b: Token) -> bool:
+    """Whether two conjoined verbs are told in different tenses ("announced a freeze on Wednesday
+    night and is negotiating"): the date of the one does not date the other."""
+    if not conjoined(a, b):
+        return False
+    ta, tb = _TENSE_CLASS.get(verb_tense(a) or ""), _TENSE_CLASS.get(verb_tense(b) or "")
+    return ta is not None and tb is not None and ta != tb
 
 
 def _pick(cands: list[_Cand]) -> _Cand | None:
@@ -302,48 +307,23 @@ def _pick(cands: list[_Cand]) -> _Cand | None:
     return best
 
 
-_ANAPHORIC = re.compile(
-    r"\b(?:the|this|these|that|those|such|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}$", re.I
-)
-
-
-def _refers_back(text: str, ev_start: int, ev_end: int, sent_start: int) -> bool:
-    """A definite noun phrase that points back ("the visit", "these meetings"), not a new one
-    ("the first meeting of the council")."""
-    if not _ANAPHORIC.search(text[max(sent_start, ev_start - 60) : ev_start]):
-        return False
-    if re.match(r"\s+of\b", text[ev_end : ev_end + 4]):
-        return False
-    before = text[max(0, ev_start - 20) : ev_start]
-    return not re.search(r"\b(?:first|second|third|next|last|final|new|another|inaugural)\s+$", before, re.I)
-
-
-def _noun_at(ctx: DocContext, start: int) -> bool:
-    """Whether the trigger at ``start`` is a noun: only an event noun can refer back ("the visit");
-    a verb after a definite subject ("the EU pledged", "the prime minister conceded") does not."""
-    doc = getattr(ctx, "doc", None)
-    if doc is None:
-        return True
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    return not span[0].pos_ or span[0].pos_ in {"NOUN", "PROPN"}  # no tagger: cannot tell
-
-
 def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> Timex | None:
     """The nearest earlier date the discourse carries to this event, or None.
 
-    Within a paragraph the last date named carries on. Across a paragraph break only a definite
-    reference back ("the visit", "these meetings") picks up the date of the paragraph before.
+    Only a sentence that points back takes a date from another: a definite reference ("the visit",
+    "these meetings") picks up the last date of its paragraph or the one before; a pronoun subject
+    ("They signed ...") the day or month of the sentence just before. Without either the sentence
+    tells something else, and a date before it says nothing about it.
     """
     text = ctx.article.text
     p_this = _paragraph_start(text, sent_start)
-    anaphoric = _refers_back(text, ev_start, ev_end, sent_start) and _noun_at(ctx, ev_start)
+    anaphoric = refers_back(text, ev_start, ev_end, sent_start) and noun_at(ctx, ev_start)
+    if not anaphoric and not pronoun_subject(ctx, ev_start, ev_end):
+        return None
     p_from = p_this
     if anaphoric and p_this > 0:
         p_from = _paragraph_start(text, max(0, p_this - 2))
     if not anaphoric:
-        # without a reference back, only the sentence just before carries its date on
         p_from = max(p_from, _sentence_bounds(ctx, max(0, sent_start - 2), max(0, sent_start - 1))[0])
     best = None
     for t in ctx.timexes:
@@ -352,7 +332,7 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
         if sent_start - t.end > 1500:
             continue
         per = timex_period(t)
-        if per is None or not _usable(text, t, carried=True):
+        if per is None or not usable(text, t, carried=True):
             continue
         if not anaphoric and per[2] in ("year", "decade", "century", "half", "season"):
             continue  # a bare year in the sentence before is background, not this event's date
@@ -361,14 +341,14 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
     return best
 
 
-def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) -> _Cand | None:
+def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int, story: _Story) -> _Cand | None:
     """ "The visit" after "his visit from Jan. 6 to 8": the date of the same noun named earlier.
 
     Only for a definite reference back, and only a date in the earlier mention's own clause, so
     a date that governed something else in that sentence is not picked up.
     """
     text = ctx.article.text
-    if not _refers_back(text, ev_start, ev_end, sent_start) or not _noun_at(ctx, ev_start):
+    if not refers_back(text, ev_start, ev_end, sent_start) or not noun_at(ctx, ev_start):
         return None
     word = text[ev_start:ev_end].lower()
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
@@ -376,7 +356,7 @@ def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int) ->
         return None
     occ = list(re.finditer(rf"\b{re.escape(stem)}s?\b", text[:sent_start], re.I))
     for m in reversed(occ[-6:]):
-        c = _pick([c for c in _candidates(ctx, m.start(), m.end()) if c.rank == 0])
+        c = _pick([c for c in _candidates(ctx, m.start(), m.end(), story) if c.rank == 0])
         if c is not None:
             return c
     return None
@@ -387,14 +367,14 @@ _DEF_NP = re.compile(
 )
 
 
-def _clause_mate_antecedent(ctx: DocContext, sent_start: int, ev_start: int) -> _Cand | None:
+def _clause_mate_antecedent(ctx: DocContext, sent_start: int, ev_start: int, story: _Story) -> _Cand | None:
     """ "The visit marked the first meeting of the council": an event noun that refers back to a
     dated event ("the visit" ... "from Jan. 6 to 8") dates the event it is said of."""
     text = ctx.article.text
     nouns = set(lexicon().raw.get("event_nouns", []))
     for m in reversed(list(_DEF_NP.finditer(text, sent_start, ev_start))):
         if m.group(1).lower() in nouns:
-            c = _antecedent(ctx, m.start(1), m.end(1), sent_start)
+            c = _antecedent(ctx, m.start(1), m.end(1), sent_start, story)
             if c is not None:
                 return c
     return None
@@ -408,42 +388,75 @@ _NEAR = 80  # chars: how close a past/future marker must be to the trigger to sp
 _PERIOD_BACK = re.compile(r"\b(?:over|for|during|throughout|in)\s+(?:the\s+)?(?:past|last)\b", re.I)
 
 
-def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int) -> bool:
-    """Whether the text around the event says it is not news of the day (past, future, ongoing)."""
-    if ev.future or ev.hypothetical:
+def _own_clause(ctx: DocContext, start: int, end: int) -> Callable[[int], bool]:
+    """A test of whether a char offset lies in the clause of the words at [start, end): a marker in
+    another clause ("a building where officials had recently worked") does not speak for the
+    event. Without a parse every offset near the event counts."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, start, end)
+    if tok is None:
+        return lambda _pos: True
+    head = clause_head(tok)
+
+    def own(pos: int) -> bool:
+        t = span_root(doc, pos, pos + 1)
+        return t is None or clause_head(t).i == head.i
+
+    return own
+
+
+def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str | None) -> bool:
+    """Whether the event's clause says it is not news of the day (past, future, ongoing)."""
+    if ev.future or ev.hypothetical or tense == "future":
         return True
     text = ctx.article.text
     start = ev.trigger_start if ev.trigger_start is not None else s0
     end = ev.trigger_end if ev.trigger_end is not None else s1
     lo, hi = max(s0, start - _NEAR), min(s1, end + _NEAR)
-    if _PAST_MARKERS.search(text[lo:hi]):
+    own = _own_clause(ctx, start, end)
+    if any(own(m.start()) for m in _PAST_MARKERS.finditer(text, lo, hi)):
+        return True
+    if _past_noun(ctx, start, end):
+        return True
+    if tense == "pluperfect":
+        verb = _event_verb(ctx, start, end)
+        return verb is None or not backshifted(verb)  # "announced it had ordered ...": the news
+    if parsed(getattr(ctx, "doc", None)) is None and _PLUPERFECT.search(text, lo, hi):
         return True
     for t in ctx.timexes:
-        if not (lo <= t.start and t.end <= hi):
+        if not (lo <= t.start and t.end <= hi) or not own(t.start):
             continue
         if t.value in ("PAST_REF", "FUTURE_REF"):
             return True
         if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
             return True  # "over the last decade the two nations strengthened ..."
-    return _event_tense(ctx, start, end) == "future"
+    return False
+
+
+def _past_noun(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Her recent visit", "the previous round": an event noun said to lie before the story."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    mods = lexicon().past_noun_modifiers
+    return any(c.dep_ == "amod" and c.lower_ in mods for c in tok.children)
+
+
+def _event_verb(ctx: DocContext, start: int, end: int) -> Token | None:
+    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    return clause_verb(tok) if tok is not None else None
 
 
 def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
     """The tense of the event itself: the trigger verb's form and auxiliaries when the text is
     parsed (a noun trigger takes its clause's verb), else the cue words around it."""
-    doc = getattr(ctx, "doc", None)
-    if doc is not None and doc.has_annotation("DEP") and doc.has_annotation("TAG"):
-        tok = _span_root(doc, start, end)
-        if tok is not None:
-            verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_head(tok)
-            if verb.pos_ in ("VERB", "AUX"):
-                auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-                if auxes & wordsets("plover").future_aux:  # plover.yaml: will, shall ...
-                    return "future"
-                if verb.tag_ == "VBD" or "had" in auxes or "has" in auxes or "have" in auxes:
-                    return "past"
-                if verb.tag_ in ("VBZ", "VBP"):
-                    return "present"
+    doc = parsed(getattr(ctx, "doc", None))
+    if doc is not None:
+        verb = _event_verb(ctx, start, end)
+        if verb is not None:
+            tense = finite_tense(verb)
+            if tense is not None:
+                return tense
     return tense_at(ctx.article.text, start, end)
 
 
@@ -457,6 +470,53 @@ class SpanDate:
     source: str  # the timex text, or "article" / "inferred" for the document date
 
 
+def _news_date(ctx: DocContext, story: _Story, start: int, end: int, tense: str | None) -> SpanDate | None:
+    """The date of something reported as just done: the day the story's lead gives its episode
+    ("Poland on Friday signed ...") for what the story tells after it, else the story's own date.
+    What is going on now ("is negotiating") or told as later or earlier is dated by the story."""
+    lead = story.lead
+    if (
+        lead is not None
+        and start >= lead.sent_start
+        and tense != "present"
+        and not leaves_episode(ctx, _sentence_bounds(ctx, start, end)[0], start, end)
+    ):
+        per = timex_period(lead.timex)
+        if per is not None:
+            return SpanDate(*per, lead.timex.text)
+    if ctx.dct:
+        per = timex_to_range(ctx.dct)
+        if per is not None:
+            inferred = bool(getattr(ctx.article, "published_inferred", False))
+            return SpanDate(*per, "inferred" if inferred else "article")
+    return None
+
+
+def _statement_date(
+    ctx: DocContext, start: int, end: int, story: _Story, article_date: bool
+) -> SpanDate | None:
+    """The date of an intent (a promise, plan or threat): the day it was stated, never the day of
+    the act it announces ("will impose a tariff starting June 10, Trump said Thursday" -> Thursday).
+    An undated statement is the news of the story, unless it was made before it ("had said")."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    head = statement_head(tok) if tok is not None else None
+    tense = None
+    if head is not None:
+        c = _pick([c for c in _candidates(ctx, head.idx, head.idx + len(head), story) if c.rank == 0])
+        if c is not None:
+            return SpanDate(*c.period, c.timex.text)
+        tense = verb_tense(head)
+        if tense == "pluperfect" and not backshifted(head):
+            return None
+        s0, s1 = _sentence_bounds(ctx, head.idx, head.idx + len(head))
+        own = _own_clause(ctx, head.idx, head.idx + len(head))
+        if any(own(m.start()) for m in _PAST_MARKERS.finditer(ctx.article.text, s0, s1)):
+            return None  # "had previously said it would"
+    if not article_date:
+        return None
+    return _news_date(ctx, story, start, end, "past" if tense == "present" else tense)
+
+
 def date_span(
     ctx: DocContext,
     start: int,
@@ -465,23 +525,31 @@ def date_span(
     future: bool = False,
     hypothetical: bool = False,
     article_date: bool = True,
+    statement: bool = False,
+    story: _Story | None = None,
 ) -> SpanDate | None:
     """The date governing the words at [start, end): what events use, for deals, figures and quotes too.
 
-    Same clause, else same sentence, else a reference back ("the visit") or the sentence before;
-    the article date only when nothing says the thing is past, future or ongoing (and
-    ``article_date`` allows it).
+    Same clause, else same sentence (never from a dateline), else a reference back ("the visit",
+    "they") to a date before; else, for what the text reports as just done, the lead's episode
+    date or the article date (when ``article_date`` allows it); nothing when the clause says the
+    thing is past, future or ongoing. A ``statement`` (an intent event: a promise, plan or
+    threat) is dated by its saying.
     """
-    c = _pick(_candidates(ctx, start, end))
+    story = story or _story(ctx)
+    if statement:
+        return _statement_date(ctx, start, end, story, article_date)
+    c = _pick(_candidates(ctx, start, end, story))
     if c is not None:
         return SpanDate(*c.period, c.timex.text)
     s0, s1 = _sentence_bounds(ctx, start, end)
     probe = Event(
         id="", event="", trigger_start=start, trigger_end=end, future=future, hypothetical=hypothetical
     )
-    blocked = _blocks_article_date(ctx, probe, s0, s1)
+    tense = _event_tense(ctx, start, end)
+    blocked = _blocks_article_date(ctx, probe, s0, s1, tense)
     if not blocked:
-        a = _antecedent(ctx, start, end, s0) or _clause_mate_antecedent(ctx, s0, start)
+        a = _antecedent(ctx, start, end, s0, story) or _clause_mate_antecedent(ctx, s0, start, story)
         if a is not None:
             return SpanDate(*a.period, a.timex.text)
     t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end)
@@ -489,16 +557,20 @@ def date_span(
         per = timex_period(t)
         if per is not None:
             return SpanDate(*per, t.text)
-    if article_date and ctx.dct and not blocked:
-        per = timex_to_range(ctx.dct)
-        if per is not None:
-            inferred = bool(getattr(ctx.article, "published_inferred", False))
-            return SpanDate(*per, "inferred" if inferred else "article")
+    if article_date and not blocked:
+        return _news_date(ctx, story, start, end, tense)
     return None
+
+
+def is_statement(ev: Event) -> bool:
+    """Whether an event is an intent stated (a future or conditional verbal act: "will impose" coded
+    THREATEN, "will provide" coded AGREE, "could ask"): it happened when it was said."""
+    return (ev.future or ev.hypothetical) and plover().quad.get(ev.event, "").startswith("verbal")
 
 
 def date_events(ctx: DocContext, events: list[Event]) -> None:
     """Give each event the date of the expression that governs it (in place)."""
+    story = _story(ctx)
     for ev in events:
         if ev.trigger_start is not None and ev.trigger_end is not None:
             start, end = ev.trigger_start, ev.trigger_end
@@ -506,7 +578,15 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
             start, end = ev.mentions[0].start, ev.mentions[0].end
         else:
             continue
-        d = date_span(ctx, start, end, future=ev.future, hypothetical=ev.hypothetical)
+        d = date_span(
+            ctx,
+            start,
+            end,
+            future=ev.future,
+            hypothetical=ev.hypothetical,
+            statement=is_statement(ev),
+            story=story,
+        )
         if d is not None:
             ev.date, ev.enddate, ev.date_precision, ev.date_source = d.date, d.enddate, d.precision, d.source
 

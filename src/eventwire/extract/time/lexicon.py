@@ -48,6 +48,8 @@ class Lexicon:
     weekday_need_dot: frozenset[str]
     present_cues: frozenset[str]
     deadline_words: frozenset[str]
+    episode_shifts: frozenset[str]
+    past_noun_modifiers: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -133,6 +135,8 @@ def lexicon() -> Lexicon:
         weekday_need_dot=frozenset(raw["weekday_abbrev_need_dot"]),
         present_cues=frozenset(raw["present_cues"]),
         deadline_words=frozenset(raw["deadline_words"]),
+        episode_shifts=frozenset(raw["episode_shifts"]),
+        past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
