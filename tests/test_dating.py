@@ -194,8 +194,10 @@ def test_bare_year_in_previous_sentence_is_not_carried(nlp) -> None:
 
 def test_day_in_previous_sentence_is_carried(nlp) -> None:
     text = "Rebels attacked the town on March 3, 2025. Dozens fled."
-    ev = _date(nlp, text, "fled", "2025-03-20")
+    ev = _date(nlp, text, "fled", "2025-03-05")  # the lead's day: the episode
     assert ev.date == "2025-03-03"
+    ev = _date(nlp, text, "fled", "2025-03-20")  # weeks before the story: background
+    assert ev.date == "2025-03-20"
 
 
 def test_marker_far_from_the_event_does_not_block_article_date(nlp) -> None:
@@ -406,3 +408,21 @@ def test_past_marker_in_another_clause_does_not_block(parser) -> None:
     text = "Troops destroyed a post where monitors had recently worked."
     ev = _date(parser, text, "destroyed", "2026-01-08")
     assert ev.date == "2026-01-08"
+
+
+def test_date_of_the_agreed_act_does_not_date_the_agreement(parser) -> None:
+    text = "The utility has agreed to cut its rates next month."
+    ev = _date(parser, text, "agreed", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_date_of_an_event_the_act_is_set_against(parser) -> None:
+    text = "The unions agreed to resume talks despite a breakdown in talks last weekend."
+    ev = _date(parser, text, "resume", "2026-01-08")
+    assert ev.date_source == "article"
+
+
+def test_lead_date_of_a_subordinate_clause_is_no_episode(parser) -> None:
+    text = "The firm said profit for the quarter ended January 31 rose. It agreed to buy a rival."
+    ev = _date(parser, text, "agreed", "2026-02-03")
+    assert (ev.date, ev.date_source) == ("2026-02-03", "article")

@@ -254,6 +254,11 @@ def test_plans_points_to_the_coming_month() -> None:
     assert find("The senator plans a July trip to Asia.", "1987-03-15", "July").value == "1987-07"
 
 
+def test_this_weekend_in_the_past_tense_is_the_one_gone() -> None:
+    assert find("Farmers blocked roads this weekend.", "1987-03-02", "this weekend").value == "1987-W09-WE"
+    assert find("Farmers will block roads this weekend.", "1987-03-02", "this weekend").value == "1987-W10-WE"
+
+
 # ---- what must not be tagged
 
 

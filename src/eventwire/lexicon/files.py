@@ -291,6 +291,7 @@ class Time(TypedDict):
     event_nouns: Words
     episode_shifts: Words
     past_noun_modifiers: Words
+    ordering_preps: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

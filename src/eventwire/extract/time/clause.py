@@ -159,3 +159,47 @@ def backshifted(verb: Token) -> bool:
         if reporting(h):
             return verb_tense(h) in ("past", "present")
     return False
+
+
+def hangs_on(tx_tok: Token, head: Token) -> tuple[bool, set[str]]:
+    """How a date hangs on its clause's verb: whether through a noun ("a breakdown in talks last
+    weekend") rather than on the verb itself, and the prepositions on the way ("despite ...")."""
+    noun, preps = False, set()
+    t = tx_tok
+    for _ in range(20):
+        if t.i == head.i or t.head.i == t.i:
+            break
+        t = t.head
+        if t.i == head.i:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            noun = True
+        elif t.dep_ == "prep":
+            preps.add(t.lower_)
+    return noun, preps
+
+
+def complement_of(low: Token, high: Token) -> bool:
+    """Whether clause ``low`` is a complement below verb ``high`` ("agreed to reduce rates next
+    month", "denied that it attacked on Monday"): its date is the complement's, not the verb's."""
+    t = low
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == high.i:
+            return t.dep_ in ("xcomp", "ccomp")
+        t = t.head
+    return False
+
+
+def main_clause(verb: Token) -> bool:
+    """Whether a verb heads the sentence's main clause or the clause its main verb reports ("Poland
+    on Friday signed ..., the ministry said"), not a relative or adverbial clause."""
+    t = verb
+    for _ in range(6):
+        if t.dep_ == "ROOT" or t.head.i == t.i:
+            return True
+        if t.dep_ not in ("ccomp", "conj", "parataxis"):
+            return False
+        t = t.head
+    return False

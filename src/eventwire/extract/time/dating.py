@@ -24,8 +24,10 @@ from .clause import (
     backshifted,
     clause_head,
     clause_verb,
+    complement_of,
     conjoined,
     finite_tense,
+    hangs_on,
     modifies_other_noun,
     parsed,
     separate_clauses,
@@ -36,6 +38,7 @@ from .clause import (
 from .discourse import (
     Lead,
     dateline_spans,
+    dates_main_act,
     in_spans,
     lead_of,
     leaves_episode,
@@ -265,12 +268,20 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
             tx_tok = span_root(doc, t.start, t.end)
             if tx_tok is not None:
                 tx_head = clause_head(tx_tok)
-                if tx_head.i == ev_head.i or tx_tok.head.i == ev_tok.i or tx_head.i == ev_tok.i:
+                via_noun, preps = hangs_on(tx_tok, tx_head)
+                if preps & lexicon().ordering_preps and tx_tok.head.i != ev_tok.i:
+                    continue  # "despite a breakdown in talks last weekend": the breakdown's date
+                if tx_tok.head.i == ev_tok.i or (
+                    (tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun
+                ):
                     rank = 0
+                elif tx_head.i in (ev_head.i, ev_tok.i):
+                    rank = 1  # on a noun of the event's clause: "met at the summit last week"
                 elif (
                     separate_clauses(ev_head, tx_head)
                     or _other_time(ev_head, tx_head)
                     or modifies_other_noun(tx_head, ev_tok)
+                    or complement_of(tx_head, ev_head)
                 ):
                     continue  # "construction will start this year, and the ships will be delivered ..."
         else:
@@ -334,8 +345,10 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
         per = timex_period(t)
         if per is None or not usable(text, t, carried=True):
             continue
-        if not anaphoric and per[2] in ("year", "decade", "century", "half", "season"):
-            continue  # a bare year in the sentence before is background, not this event's date
+        if not anaphoric and (
+            per[2] in ("year", "decade", "century", "half", "season") or not dates_main_act(ctx, t)
+        ):
+            continue  # a bare year or a date of something else in the sentence before
         if best is None or t.start > best.start:
             best = t
     return best

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ...model import Timex
-from .clause import clause_head, parsed, span_root, verb_tense
+from .clause import clause_head, hangs_on, main_clause, parsed, span_root, verb_tense
 from .lexicon import lexicon
 from .tense import tense_at
 from .values import Anchor
@@ -90,7 +90,7 @@ def in_spans(t: Timex, spans: list[tuple[int, int]]) -> bool:
 # the lead's episode
 
 LEAD_SENTENCES = 2  # a headline left in the text, then the lead
-EPISODE_DAYS = 31  # how far before the story's date the lead's day may lie to be its episode
+EPISODE_DAYS = 7  # how far before the story's date the lead's day may lie to be its episode
 
 
 @dataclass
@@ -103,14 +103,13 @@ class Lead:
 
 def lead_of(ctx: DocContext, skip: list[tuple[int, int]]) -> Lead | None:
     """The episode date of the story: a day its lead names for its main clause ("Poland on Friday
-    signed ...", "signed agreements in Rabat on Tuesday"), between a month before the story's date
-    and that date. None without a day-precise story date, or when the lead dates nothing or only
+    signed ...", "signed agreements in Rabat on Tuesday"), in the week before the story's date or on
+    it. None without a day-precise story date, or when the lead dates nothing or only
     background ("relations set up in 1964", "had met on May 2")."""
     base = Anchor.parse(ctx.dct)
     if base is None or base.date is None:
         return None
     text = ctx.article.text
-    doc = parsed(getattr(ctx, "doc", None))
     for s0, s1 in _first_sentences(ctx):
         for t in ctx.timexes:
             if not (s0 <= t.start and t.end <= s1) or in_spans(t, skip):
@@ -119,12 +118,21 @@ def lead_of(ctx: DocContext, skip: list[tuple[int, int]]) -> Lead | None:
                 continue
             if not usable(text, t, carried=True) or not _recent(t.value[:10], base.date):
                 continue
-            tok = span_root(doc, t.start, t.end)
-            tense = verb_tense(clause_head(tok)) if tok is not None else tense_at(text, t.start, t.end)
-            if tense in ("future", "pluperfect"):
-                continue
+            if not dates_main_act(ctx, t):
+                continue  # "for the quarter ended January 31", a date line, "will meet on Friday"
             return Lead(timex=t, sent_start=s0)
     return None
+
+
+def dates_main_act(ctx: DocContext, t: Timex) -> bool:
+    """Whether a date tells when its sentence's main act was done ("Poland on Friday signed ...",
+    "said on Tuesday"), not when something named in it was ("the quarter ended January 31") or
+    will be ("will meet on Friday")."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), t.start, t.end)
+    if tok is None:
+        return tense_at(ctx.article.text, t.start, t.end) not in ("future", None)
+    head = clause_head(tok)
+    return verb_tense(head) == "past" and main_clause(head) and not hangs_on(tok, head)[0]
 
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")

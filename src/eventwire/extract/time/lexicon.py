@@ -50,6 +50,7 @@ class Lexicon:
     deadline_words: frozenset[str]
     episode_shifts: frozenset[str]
     past_noun_modifiers: frozenset[str]
+    ordering_preps: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         deadline_words=frozenset(raw["deadline_words"]),
         episode_shifts=frozenset(raw["episode_shifts"]),
         past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
+        ordering_preps=frozenset(raw["ordering_preps"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),

@@ -106,7 +106,9 @@ def h_weekend(m: re.Match[str], st: TagState) -> Result | None:
     elif rel in ("next", "coming"):
         d = base + timedelta(days=(6 - base.isoweekday()) % 7 or 7)
     elif rel == "this":
-        d = base
+        # "staged rallies this weekend" in a Monday story: the weekend just gone
+        past = base.isoweekday() < 6 and st.tense(m.start(), m.end()) == "past"
+        d = base - timedelta(days=base.isoweekday() + 1) if past else base
     else:
         tense = st.tense(m.start(), m.end())
         if tense == "future" or base.isoweekday() >= 6:
