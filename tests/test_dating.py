@@ -426,3 +426,20 @@ def test_lead_date_of_a_subordinate_clause_is_no_episode(parser) -> None:
     text = "The firm said profit for the quarter ended January 31 rose. It agreed to buy a rival."
     ev = _date(parser, text, "agreed", "2026-02-03")
     assert (ev.date, ev.date_source) == ("2026-02-03", "article")
+
+
+def test_event_inside_the_ordering_phrase_keeps_its_date(parser) -> None:
+    text = "Ties were cut after a March 3 raid by militants who killed ten guards."
+    ev = _date(parser, text, "killed", "2026-04-20")
+    assert ev.date == "2026-03-03"
+
+
+def test_already_done_is_not_news_of_the_day(parser) -> None:
+    ev = _date(parser, "The government has already rejected the demands.", "rejected", "2026-01-08")
+    assert ev.date is None
+
+
+def test_promise_said_only_in_a_condition_is_undated(parser) -> None:
+    text = "If the union said it would accept the offer, talks could end."
+    ev = _date(parser, text, "accept", "2026-01-08", future=True, event="AGREE")
+    assert ev.date is None

@@ -292,6 +292,7 @@ class Time(TypedDict):
     episode_shifts: Words
     past_noun_modifiers: Words
     ordering_preps: Words
+    conditional_marks: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

@@ -161,10 +161,10 @@ def backshifted(verb: Token) -> bool:
     return False
 
 
-def hangs_on(tx_tok: Token, head: Token) -> tuple[bool, set[str]]:
+def hangs_on(tx_tok: Token, head: Token) -> tuple[bool, list[Token]]:
     """How a date hangs on its clause's verb: whether through a noun ("a breakdown in talks last
     weekend") rather than on the verb itself, and the prepositions on the way ("despite ...")."""
-    noun, preps = False, set()
+    noun, preps = False, []
     t = tx_tok
     for _ in range(20):
         if t.i == head.i or t.head.i == t.i:
@@ -175,7 +175,7 @@ def hangs_on(tx_tok: Token, head: Token) -> tuple[bool, set[str]]:
         if t.pos_ in ("NOUN", "PROPN"):
             noun = True
         elif t.dep_ == "prep":
-            preps.add(t.lower_)
+            preps.append(t)
     return noun, preps
 
 
@@ -200,6 +200,19 @@ def main_clause(verb: Token) -> bool:
         if t.dep_ == "ROOT" or t.head.i == t.i:
             return True
         if t.dep_ not in ("ccomp", "conj", "parataxis"):
+            return False
+        t = t.head
+    return False
+
+
+def conditional(verb: Token, marks: frozenset[str]) -> bool:
+    """Whether a verb stands in a condition ("if the union said it would accept"): what it says
+    was not said."""
+    t = verb
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -25,6 +25,7 @@ from .clause import (
     clause_head,
     clause_verb,
     complement_of,
+    conditional,
     conjoined,
     finite_tense,
     hangs_on,
@@ -189,7 +190,7 @@ _PRECISION_ORDER = {
     "century": 8,
 }
 _PAST_MARKERS = re.compile(
-    r"\b(?:previously|formerly|once|in the past|used to|years ago|decades ago|"
+    r"\b(?:previously|formerly|once|already|in the past|used to|years ago|decades ago|"
     r"recent years|last decade|the past decade)\b",
     re.I,
 )
@@ -269,7 +270,7 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
             if tx_tok is not None:
                 tx_head = clause_head(tx_tok)
                 via_noun, preps = hangs_on(tx_tok, tx_head)
-                if preps & lexicon().ordering_preps and tx_tok.head.i != ev_tok.i:
+                if _set_against(preps, ev_tok):
                     continue  # "despite a breakdown in talks last weekend": the breakdown's date
                 if tx_tok.head.i == ev_tok.i or (
                     (tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun
@@ -290,6 +291,16 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
                 rank = 0
         out.append(_Cand(t, per, rank, dist))
     return out
+
+
+def _set_against(preps: list[Token], ev_tok: Token) -> bool:
+    """Whether a date hangs in a phrase that sets the event against another ("despite a breakdown
+    last weekend", "after an October 7 attack"), with the event itself outside that phrase."""
+    ordering = lexicon().ordering_preps
+    return any(
+        p.lower_ in ordering and p.i != ev_tok.i and not any(a.i == p.i for a in ev_tok.ancestors)
+        for p in preps
+    )
 
 
 def _other_time(a: Token, b: Token) -> bool:
@@ -515,6 +526,8 @@ def _statement_date(
     head = statement_head(tok) if tok is not None else None
     tense = None
     if head is not None:
+        if conditional(head, lexicon().conditional_marks):
+            return None  # "if the union said it would accept ..."
         c = _pick([c for c in _candidates(ctx, head.idx, head.idx + len(head), story) if c.rank == 0])
         if c is not None:
             return SpanDate(*c.period, c.timex.text)

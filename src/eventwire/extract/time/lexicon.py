@@ -51,6 +51,7 @@ class Lexicon:
     episode_shifts: frozenset[str]
     past_noun_modifiers: frozenset[str]
     ordering_preps: frozenset[str]
+    conditional_marks: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         episode_shifts=frozenset(raw["episode_shifts"]),
         past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
         ordering_preps=frozenset(raw["ordering_preps"]),
+        conditional_marks=frozenset(raw["conditional_marks"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
