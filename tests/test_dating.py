@@ -443,3 +443,17 @@ def test_promise_said_only_in_a_condition_is_undated(parser) -> None:
     text = "If the union said it would accept the offer, talks could end."
     ev = _date(parser, text, "accept", "2026-01-08", future=True, event="AGREE")
     assert ev.date is None
+
+
+def test_comparison_baseline_in_the_sentence_does_not_date(parser) -> None:
+    text = "Steel was offered two dollars higher than yesterday."
+    ev = _date(parser, text, "offered", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_possessive_date_dates_only_its_noun(parser) -> None:
+    text = "The ministers met after a deadlock over this year's budget."
+    ev = _date(parser, text, "met", "2026-01-08")
+    assert ev.date == "2026-01-08"
+    ev = _date(parser, "Wednesday's ruling angered the unions.", "ruling", "2026-01-09")
+    assert ev.date == "2026-01-07"

@@ -272,6 +272,8 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
                 via_noun, preps = hangs_on(tx_tok, tx_head)
                 if _set_against(preps, ev_tok):
                     continue  # "despite a breakdown in talks last weekend": the breakdown's date
+                if tx_tok.dep_ == "poss" and tx_tok.head.i != ev_tok.i:
+                    continue  # "a deadlock over this year's price package": the package's year
                 if tx_tok.head.i == ev_tok.i or (
                     (tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun
                 ):
@@ -523,11 +525,11 @@ def _statement_date(
     the act it announces ("will impose a tariff starting June 10, Trump said Thursday" -> Thursday).
     An undated statement is the news of the story, unless it was made before it ("had said")."""
     tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    if tok is not None and conditional(tok, lexicon().conditional_marks):
+        return None  # "if the package is opposed", "if the union said it would accept ..."
     head = statement_head(tok) if tok is not None else None
     tense = None
     if head is not None:
-        if conditional(head, lexicon().conditional_marks):
-            return None  # "if the union said it would accept ..."
         c = _pick([c for c in _candidates(ctx, head.idx, head.idx + len(head), story) if c.rank == 0])
         if c is not None:
             return SpanDate(*c.period, c.timex.text)

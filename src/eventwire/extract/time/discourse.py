@@ -28,8 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # --------------------------------------------------------------------------------------------
 # words before a date that change what it says
 
-# a date after these words bounds a period; it does not say when the event happened
-_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through|from)\s+(?:the\s+)?$", re.I)
+# a date after these words bounds a period or is a baseline ("higher than yesterday"); it does not
+# say when the event happened
+_NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through|from|than)\s+(?:the\s+)?$", re.I)
 # ... and after these it dates only its own clause, never the next sentence
 _NOT_CARRIED = re.compile(r"\b(?:by|before|after|than|until|till|since|from|through)\s+(?:the\s+)?$", re.I)
 
