@@ -457,3 +457,15 @@ def test_possessive_date_dates_only_its_noun(parser) -> None:
     assert ev.date == "2026-01-08"
     ev = _date(parser, "Wednesday's ruling angered the unions.", "ruling", "2026-01-09")
     assert ev.date == "2026-01-07"
+
+
+def test_a_story_day_after_from_dates_the_event(parser) -> None:
+    text = "After my talks with the premier from yesterday, I think trade will grow."
+    ev = _date(parser, text, "talks", "2026-01-08")
+    assert ev.date == "2026-01-07"
+
+
+def test_event_noun_after_after_is_past(parser) -> None:
+    text = "Chile on Friday signed a trade pact with Peru.\nAfter the talks with Peru, I think ties are strong, he said."
+    ev = _date(parser, text, "talks", "2025-08-02")
+    assert ev.date == "2025-08-01"

@@ -293,6 +293,7 @@ class Time(TypedDict):
     past_noun_modifiers: Words
     ordering_preps: Words
     conditional_marks: Words
+    after_preps: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

@@ -478,6 +478,9 @@ def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
     parsed (a noun trigger takes its clause's verb), else the cue words around it."""
     doc = parsed(getattr(ctx, "doc", None))
     if doc is not None:
+        tok = span_root(doc, start, end)
+        if tok is not None and tok.head.dep_ == "prep" and tok.head.lower_ in lexicon().after_preps:
+            return "past"  # "after my discussions with him, I don't think ...": done before
         verb = _event_verb(ctx, start, end)
         if verb is not None:
             tense = finite_tense(verb)

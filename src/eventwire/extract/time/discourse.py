@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Timex
 from .clause import clause_head, hangs_on, main_clause, parsed, span_root, verb_tense
-from .lexicon import lexicon
+from .lexicon import lexicon, norm_key
 from .tense import tense_at
 from .values import Anchor
 
@@ -35,13 +35,27 @@ _NOT_GOVERNING = re.compile(r"\b(?:since|until|till|through|from|than)\s+(?:the\
 _NOT_CARRIED = re.compile(r"\b(?:by|before|after|than|until|till|since|from|through)\s+(?:the\s+)?$", re.I)
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+
+
 def usable(text: str, t: Timex, carried: bool = False) -> bool:
     """Whether a date can govern an event: "since 2003" bounds a period and does not date it; a
-    whole range ("from Jan. 6 to 8") does."""
+    whole range ("from Jan. 6 to 8") does; a day named from the story's own ("my talks with him
+    from yesterday", "the rules apply from Monday") is when it happened or starts."""
     if t.end_value:
         return True
+    before = text[max(0, t.start - 12) : t.start]
+    if not carried and _FROM.search(before) and _story_day(t.text):
+        return True
     rx = _NOT_CARRIED if carried else _NOT_GOVERNING
-    return not rx.search(text[max(0, t.start - 12) : t.start])
+    return not rx.search(before)
+
+
+def _story_day(words: str) -> bool:
+    """ "yesterday", "tonight", "Monday": a day named from the story's own day."""
+    lex = lexicon()
+    w = norm_key(words)
+    return w in lex.daywords or w.split()[0] in lex.weekday_of
 
 
 # --------------------------------------------------------------------------------------------

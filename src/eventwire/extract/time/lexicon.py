@@ -52,6 +52,7 @@ class Lexicon:
     past_noun_modifiers: frozenset[str]
     ordering_preps: frozenset[str]
     conditional_marks: frozenset[str]
+    after_preps: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
         past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
         ordering_preps=frozenset(raw["ordering_preps"]),
         conditional_marks=frozenset(raw["conditional_marks"]),
+        after_preps=frozenset(raw["after_preps"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
