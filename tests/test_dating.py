@@ -469,3 +469,32 @@ def test_event_noun_after_after_is_past(parser) -> None:
     text = "Chile on Friday signed a trade pact with Peru.\nAfter the talks with Peru, I think ties are strong, he said."
     ev = _date(parser, text, "talks", "2025-08-02")
     assert ev.date == "2025-08-01"
+
+
+def test_since_on_the_verb_makes_a_run_of_acts(parser) -> None:
+    ev = _date(
+        parser, "Since 2019, the utility has signed supply accords with miners.", "signed", "2026-01-08"
+    )
+    assert ev.date is None
+
+
+def test_year_naming_another_noun_does_not_date(parser) -> None:
+    text = "The council adjourned after agreeing rules for the 2021 Coffee Agreement."
+    ev = _date(parser, text, "agreeing", "2026-01-08")
+    assert ev.date == "2026-01-08"
+    ev = _date(
+        parser, "The firm is raising funds through notes due 2031 yielding 8 pct.", "yielding", "2026-01-08"
+    )
+    assert ev.date != "2031"
+
+
+def test_done_act_is_not_dated_after_the_story(parser) -> None:
+    text = "The company has called a shareholder meeting for a vote next month."
+    ev = _date(parser, text, "called", "2025-10-20")
+    assert ev.date == "2025-10-20"
+
+
+def test_complement_dated_before_the_story_dates_the_agreement(parser) -> None:
+    text = "The creditor banks agreed to consider the offer at a meeting in New York last month."
+    ev = _date(parser, text, "agreed", "2026-03-12")
+    assert ev.date == "2026-02"

@@ -255,6 +255,8 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
         doc = None  # no parse: fall back to punctuation for clause bounds
     ev_tok = span_root(doc, ev_start, ev_end)
     ev_head = clause_head(ev_tok) if ev_tok is not None else None
+    story_end = _story_end(ctx)
+    done = ev_tok is not None and finite_tense(clause_verb(ev_tok) or ev_head) in ("past", "pluperfect")
     out: list[_Cand] = []
     for t in ctx.timexes:
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
@@ -262,37 +264,69 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
         per = timex_period(t)
         if per is None or not usable(text, t):
             continue
+        later = story_end is not None and _span_start(per[0]) > story_end
+        if done and later:
+            continue  # "has called a meeting for January 27": what is done is not dated after the story
         dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
         dist = max(0, dist)
-        rank = 1
+        rank: int | None = 1
         if ev_head is not None:
             tx_tok = span_root(doc, t.start, t.end)
             if tx_tok is not None:
-                tx_head = clause_head(tx_tok)
-                via_noun, preps = hangs_on(tx_tok, tx_head)
-                if _set_against(preps, ev_tok):
-                    continue  # "despite a breakdown in talks last weekend": the breakdown's date
-                if tx_tok.dep_ == "poss" and tx_tok.head.i != ev_tok.i:
-                    continue  # "a deadlock over this year's price package": the package's year
-                if tx_tok.head.i == ev_tok.i or (
-                    (tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun
-                ):
-                    rank = 0
-                elif tx_head.i in (ev_head.i, ev_tok.i):
-                    rank = 1  # on a noun of the event's clause: "met at the summit last week"
-                elif (
-                    separate_clauses(ev_head, tx_head)
-                    or _other_time(ev_head, tx_head)
-                    or modifies_other_noun(tx_head, ev_tok)
-                    or complement_of(tx_head, ev_head)
-                ):
-                    continue  # "construction will start this year, and the ships will be delivered ..."
+                rank = _rank(ev_tok, ev_head, tx_tok, later or story_end is None)
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
                 rank = 0
-        out.append(_Cand(t, per, rank, dist))
+        if rank is not None:
+            out.append(_Cand(t, per, rank, dist))
     return out
+
+
+def _story_end(ctx: DocContext) -> str | None:
+    """The last day the story's date covers ("1987-03" -> "1987-03-31"), or None."""
+    per = timex_to_range(ctx.dct) if ctx.dct else None
+    return _span_end(per[1] or per[0]) if per else None
+
+
+def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | None:
+    """0 when a date hangs on the event's own clause, 1 when elsewhere in its sentence, None when it
+    tells the time of something else: a conjunct or complement clause with its own time, a clause
+    of another noun, a noun the date names ("the 1986 agreement", "notes due 1997"), an event the
+    act is set against. ``ahead``: the date lies after the story (or the story is undated)."""
+    tx_head = clause_head(tx_tok)
+    via_noun, preps = hangs_on(tx_tok, tx_head)
+    if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok):
+        return None
+    if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
+        return 0
+    if tx_head.i in (ev_head.i, ev_tok.i):
+        return 1  # on a noun of the event's clause: "met at the summit last week"
+    if (
+        separate_clauses(ev_head, tx_head)
+        or _other_time(ev_head, tx_head)
+        or modifies_other_noun(tx_head, ev_tok)
+        or (ahead and complement_of(tx_head, ev_head))
+    ):
+        return None  # "construction will start this year, and the ships will be delivered ..."
+    return 1
+
+
+_NOUN_MODIFIER = {"poss", "compound", "nummod", "nmod", "amod"}
+
+
+def _names_other_noun(tx_tok: Token, ev_tok: Token) -> bool:
+    """Whether a date is a modifier naming some other noun's time ("over this year's budget", "the
+    1986 Cocoa Agreement", "notes due 1997") than the event's, the event not being inside that
+    noun's phrase ("a March 3 raid by militants who killed ten guards")."""
+    noun = None
+    if tx_tok.dep_ in _NOUN_MODIFIER and tx_tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = tx_tok.head
+    elif tx_tok.head.dep_ == "amod" and tx_tok.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = tx_tok.head.head  # "notes due 1997"
+    if noun is None or noun.i == ev_tok.i:
+        return False
+    return not any(a.i == noun.i for a in ev_tok.ancestors)
 
 
 def _set_against(preps: list[Token], ev_tok: Token) -> bool:
@@ -452,11 +486,23 @@ def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: st
     for t in ctx.timexes:
         if not (lo <= t.start and t.end <= hi) or not own(t.start):
             continue
-        if t.value in ("PAST_REF", "FUTURE_REF"):
+        if t.value in ("PAST_REF", "FUTURE_REF") or _since_on_verb(ctx, t):
             return True
         if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
             return True  # "over the last decade the two nations strengthened ..."
     return False
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
+def _since_on_verb(ctx: DocContext, t: Timex) -> bool:
+    """ "Since 1980, the utility has signed ...": the act is a run of acts since then, not news of
+    the day (unlike "the lowest level since 2003", where the date hangs on a noun)."""
+    if not _SINCE.search(ctx.article.text[max(0, t.start - 12) : t.start]):
+        return False
+    tok = span_root(parsed(getattr(ctx, "doc", None)), t.start, t.end)
+    return tok is not None and not hangs_on(tok, clause_head(tok))[0]
 
 
 def _past_noun(ctx: DocContext, start: int, end: int) -> bool:
