@@ -256,7 +256,8 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
     ev_tok = span_root(doc, ev_start, ev_end)
     ev_head = clause_head(ev_tok) if ev_tok is not None else None
     story_end = _story_end(ctx)
-    done = ev_tok is not None and finite_tense(clause_verb(ev_tok) or ev_head) in ("past", "pluperfect")
+    verb = clause_verb(ev_tok) if ev_tok is not None else None
+    done = verb is not None and verb_tense(verb) in ("past", "pluperfect")  # "to sign" is not done
     out: list[_Cand] = []
     for t in ctx.timexes:
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
@@ -273,7 +274,7 @@ def _candidates(ctx: DocContext, ev_start: int, ev_end: int, story: _Story) -> l
         if ev_head is not None:
             tx_tok = span_root(doc, t.start, t.end)
             if tx_tok is not None:
-                rank = _rank(ev_tok, ev_head, tx_tok, later or story_end is None)
+                rank = _rank(ev_tok, ev_head, tx_tok, later or story_end is None or not done)
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
@@ -293,7 +294,8 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | No
     """0 when a date hangs on the event's own clause, 1 when elsewhere in its sentence, None when it
     tells the time of something else: a conjunct or complement clause with its own time, a clause
     of another noun, a noun the date names ("the 1986 agreement", "notes due 1997"), an event the
-    act is set against. ``ahead``: the date lies after the story (or the story is undated)."""
+    act is set against. ``ahead``: the date lies after the story (or the story is undated, or the
+    act is not told as done), so a complement's date is the complement's own."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
     if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok):
