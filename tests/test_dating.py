@@ -498,3 +498,9 @@ def test_complement_dated_before_the_story_dates_the_agreement(parser) -> None:
     text = "The creditor banks agreed to consider the offer at a meeting in New York last month."
     ev = _date(parser, text, "agreed", "2026-03-12")
     assert ev.date == "2026-02"
+
+
+def test_document_dated_in_the_act_clause_dates_the_act(parser) -> None:
+    text = "Under the accord dated May 4, the firm agreed to sell its stake."
+    ev = _date(parser, text, "agreed", "2026-06-19")
+    assert ev.date == "2026-05-04"

@@ -294,6 +294,7 @@ class Time(TypedDict):
     ordering_preps: Words
     conditional_marks: Words
     after_preps: Words
+    dating_participles: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

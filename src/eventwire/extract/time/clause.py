@@ -119,10 +119,14 @@ def finite_tense(verb: Token) -> str | None:
     return None
 
 
-def modifies_other_noun(tx_head: Token, ev_tok: Token) -> bool:
+def modifies_other_noun(tx_head: Token, ev_tok: Token, dating: frozenset[str] = frozenset()) -> bool:
     """Whether a date's clause is a relative or participle clause of some other noun than the
-    event ("... trade that rose from 885bn of last year"): it tells about that noun, not the event."""
+    event ("... trade that rose from 885bn of last year"): it tells about that noun, not the event.
+    A document dated in the event's own clause ("Under the agreement dated April 28, X agreed")
+    is the act's record: its date (a participle in ``dating``) is the act's."""
     if tx_head.dep_ not in ("relcl", "acl") or tx_head.head.i == ev_tok.i:
+        return False
+    if tx_head.lemma_.lower() in dating and clause_head(tx_head.head).i == clause_head(ev_tok).i:
         return False
     return not any(a.i == tx_head.i for a in ev_tok.ancestors) and ev_tok.i != tx_head.i
 

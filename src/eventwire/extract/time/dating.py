@@ -307,7 +307,7 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | No
     if (
         separate_clauses(ev_head, tx_head)
         or _other_time(ev_head, tx_head)
-        or modifies_other_noun(tx_head, ev_tok)
+        or modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
         or (ahead and complement_of(tx_head, ev_head))
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."

@@ -53,6 +53,7 @@ class Lexicon:
     ordering_preps: frozenset[str]
     conditional_marks: frozenset[str]
     after_preps: frozenset[str]
+    dating_participles: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         ordering_preps=frozenset(raw["ordering_preps"]),
         conditional_marks=frozenset(raw["conditional_marks"]),
         after_preps=frozenset(raw["after_preps"]),
+        dating_participles=frozenset(raw["dating_participles"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
