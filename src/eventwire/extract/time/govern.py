@@ -132,6 +132,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         rank: int | None = 1
         if ev_head is not None:
             tx_tok = span_root(doc, t.start, t.end)
+            if tx_tok is not None and later and verb_tense(clause_head(tx_tok)) in ("past", "pluperfect"):
+                continue  # a later date hung on a past verb is misread ("an interview shown tomorrow said")
             if tx_tok is not None:
                 rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done)
         else:
