@@ -504,3 +504,21 @@ def test_document_dated_in_the_act_clause_dates_the_act(parser) -> None:
     text = "Under the accord dated May 4, the firm agreed to sell its stake."
     ev = _date(parser, text, "agreed", "2026-06-19")
     assert ev.date == "2026-05-04"
+
+
+def test_month_in_the_sentence_refines_a_year_on_the_verb(parser) -> None:
+    text = "The two premiers last met at a forum in March in Vienna last year."
+    ev = _date(parser, text, "met", "2024-08-20")
+    assert ev.date == "2023-03"
+
+
+def test_clause_below_in_another_tense_does_not_date(parser) -> None:
+    text = "The ministers discussed trade as the two states will mark an anniversary this year."
+    ev = _date(parser, text, "discussed", "2022-07-05")
+    assert ev.date == "2022-07-05"
+
+
+def test_clause_the_act_is_ordered_against_does_not_date(parser) -> None:
+    text = "The minister resigned after parliament voted on Friday."
+    ev = _date(parser, text, "resigned", "2026-01-12")
+    assert ev.date_source == "article"

@@ -20,6 +20,7 @@ from .clause import (
     complement_of,
     conjoined,
     hangs_on,
+    has_subject,
     modifies_other_noun,
     separate_clauses,
     span_root,
@@ -159,7 +160,7 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | No
     act is not told as done), so a complement's date is the complement's own."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
-    if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok):
+    if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
         return None
     if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
         return 0
@@ -202,12 +203,25 @@ def _set_against(preps: list[Token], ev_tok: Token) -> bool:
     )
 
 
-def _other_time(a: Token, b: Token) -> bool:
-    """Whether two conjoined verbs are told in different tenses ("announced a freeze on Wednesday
-    night and is negotiating"): the date of the one does not date the other."""
-    if not conjoined(a, b):
+def _ordered_clause(tx_head: Token, ev_tok: Token) -> bool:
+    """Whether the date's clause is one the event is ordered against ("resigned after parliament
+    voted on Friday"), the event not being inside it: the date is that clause's."""
+    ordering = lexicon().ordering_preps
+    if not any(c.dep_ == "mark" and c.lower_ in ordering for c in tx_head.children):
         return False
-    ta, tb = _TENSE_CLASS.get(verb_tense(a) or ""), _TENSE_CLASS.get(verb_tense(b) or "")
+    return tx_head.i != ev_tok.i and not any(a.i == tx_head.i for a in ev_tok.ancestors)
+
+
+def _other_time(ev_head: Token, tx_head: Token) -> bool:
+    """Whether the date's clause is told in another tense than the event's, as a conjunct
+    ("announced a freeze on Wednesday night and is negotiating") or as a clause of its own below
+    the event ("discussed ties as the countries will celebrate an anniversary this year"): the
+    date of the one does not date the other. A clause above the event (the report of it) may."""
+    if not conjoined(ev_head, tx_head) and not (
+        has_subject(tx_head) and any(a.i == ev_head.i for a in tx_head.ancestors)
+    ):
+        return False
+    ta, tb = _TENSE_CLASS.get(verb_tense(ev_head) or ""), _TENSE_CLASS.get(verb_tense(tx_head) or "")
     return ta is not None and tb is not None and ta != tb
 
 
@@ -218,8 +232,8 @@ def pick(cands: list[Cand]) -> Cand | None:
     cands = sorted(cands, key=lambda c: (c.rank, c.distance))
     best = cands[0]
     for c in cands[1:]:
-        if c.rank != best.rank:
-            break
+        if c.rank != best.rank and best.period[2] not in ("year", "half", "season", "quarter"):
+            break  # a year on the verb is refined by a month in the sentence ("in June ... last year")
         inside = span_start(best.period[0]) <= span_start(c.period[0]) and span_end(
             c.period[1] or c.period[0]
         ) <= span_end(best.period[1] or best.period[0])
