@@ -522,3 +522,9 @@ def test_clause_the_act_is_ordered_against_does_not_date(parser) -> None:
     text = "The minister resigned after parliament voted on Friday."
     ev = _date(parser, text, "resigned", "2026-01-12")
     assert ev.date_source == "article"
+
+
+def test_run_of_acts_since_a_date_takes_no_other_clause_date(parser) -> None:
+    text = "The port, shelled 40 times since August 2024, was last hit in January."
+    ev = _date(parser, text, "shelled", "2026-03-23")
+    assert ev.date is None

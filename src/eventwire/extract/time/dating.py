@@ -205,6 +205,14 @@ def _since_on_verb(ctx: DocContext, t: Timex) -> bool:
     return tok is not None and not hangs_on(tok, clause_head(tok))[0]
 
 
+def _run_since(ctx: DocContext, start: int, end: int) -> bool:
+    """ "The terminal, attacked 135 times since August 1985, was last raided in January": the
+    event's own clause makes it a run of acts since a date, which no date elsewhere dates."""
+    own = _own_clause(ctx, start, end)
+    s0, s1 = sentence_bounds(ctx, start, end)
+    return any(s0 <= t.start < s1 and own(t.start) and _since_on_verb(ctx, t) for t in ctx.timexes)
+
+
 def _past_noun(ctx: DocContext, start: int, end: int) -> bool:
     """ "Her recent visit", "the previous round": an event noun said to lie before the story."""
     tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
@@ -317,7 +325,7 @@ def date_span(
     if statement:
         return _statement_date(ctx, start, end, story, article_date)
     c = pick(candidates(ctx, start, end, story))
-    if c is not None:
+    if c is not None and (c.rank == 0 or not _run_since(ctx, start, end)):
         return SpanDate(*c.period, c.timex.text)
     s0, s1 = sentence_bounds(ctx, start, end)
     probe = Event(
