@@ -28,7 +28,8 @@ def _date(nlp, text: str, trigger: str, dct: str | None, inferred: bool = False,
     start = -1
     for _ in range(nth + 1):
         start = text.index(trigger, start + 1)
-    ev = Event(id="e1", event="CONSULT", trigger_start=start, trigger_end=start + len(trigger), **kw)
+    event = kw.pop("event", "CONSULT")
+    ev = Event(id="e1", event=event, trigger_start=start, trigger_end=start + len(trigger), **kw)
     date_events(ctx, [ev])
     return ev
 
@@ -83,7 +84,7 @@ def test_inferred_article_date_is_marked(nlp) -> None:
     [
         ("The two countries had previously signed a defence pact.", "signed", {}),
         ("The two sides will sign a defence pact.", "sign", {}),
-        ("The two sides agreed to talks.", "agreed", {"future": True}),
+        ("The two sides agreed to joint patrols.", "patrols", {"future": True, "event": "COOPERATE"}),
         ("Over the last decade the two nations strengthened their ties.", "strengthened", {}),
     ],
 )
@@ -193,8 +194,10 @@ def test_bare_year_in_previous_sentence_is_not_carried(nlp) -> None:
 
 def test_day_in_previous_sentence_is_carried(nlp) -> None:
     text = "Rebels attacked the town on March 3, 2025. Dozens fled."
-    ev = _date(nlp, text, "fled", "2025-03-20")
+    ev = _date(nlp, text, "fled", "2025-03-05")  # the lead's day: the episode
     assert ev.date == "2025-03-03"
+    ev = _date(nlp, text, "fled", "2025-03-20")  # weeks before the story: background
+    assert ev.date == "2025-03-20"
 
 
 def test_marker_far_from_the_event_does_not_block_article_date(nlp) -> None:
@@ -294,9 +297,9 @@ def parser():
 
 def test_date_of_a_coordinated_clause_does_not_date_the_other(parser) -> None:
     text = "Construction will start this year, and the ships will be delivered within three years."
-    ev = _date(parser, text, "delivered", "2024-08-20", future=True)
+    ev = _date(parser, text, "delivered", "2024-08-20", future=True, event="COOPERATE")
     assert ev.date is None
-    ev2 = _date(parser, text, "start", "2024-08-20", future=True)
+    ev2 = _date(parser, text, "start", "2024-08-20", future=True, event="COOPERATE")
     assert ev2.date == "2024"
 
 
@@ -318,3 +321,210 @@ def test_verb_after_a_definite_subject_does_not_refer_back(parser) -> None:
     assert ev.date != "1975"  # "the council approved" is no reference back to the 1975 drafting
     ev = _date(parser, "The ministers met on Jan. 6, 2025.\nThe meeting was friendly.", "meeting", None)
     assert ev.date == "2025-01-06"  # an event noun still picks up its antecedent's date
+
+
+# ---- the clause that states the event, the story's lead, statements
+
+
+def test_no_carry_over_without_a_reference_back(parser) -> None:
+    text = "Trade talks opened in Geneva in March 2023. Chile and Peru restored relations."
+    ev = _date(parser, text, "restored", "2024-06-10")
+    assert (ev.date, ev.date_source) == ("2024-06-10", "article")
+
+
+def test_pronoun_subject_carries_the_day_before(parser) -> None:
+    text = "The ministers met in Lima on June 3, 2024. They signed three accords."
+    ev = _date(parser, text, "signed", "2024-09-20")
+    assert ev.date == "2024-06-03"
+
+
+def test_date_of_a_conjunct_in_another_tense_does_not_date_it(parser) -> None:
+    text = "The bank announced a freeze on Tuesday and is negotiating with its lenders."
+    ev = _date(parser, text, "negotiating", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+    ev = _date(parser, text, "announced", "2026-01-08")
+    assert ev.date == "2026-01-06"
+
+
+def test_intent_is_dated_by_its_saying(parser) -> None:
+    text = "Ankara will impose duties on steel starting May 20, the minister said on Monday."
+    ev = _date(parser, text, "impose", "2025-05-14", future=True, event="THREATEN")
+    assert (ev.date, ev.date_source) == ("2025-05-12", "Monday")
+    ev = _date(
+        parser,
+        "Oslo will send aid to the region next month.",
+        "send",
+        "2025-05-14",
+        future=True,
+        event="AGREE",
+    )
+    assert (ev.date, ev.date_source) == ("2025-05-14", "article")
+
+
+def test_intent_said_long_before_takes_no_story_date(parser) -> None:
+    text = "The minister had previously said Oslo would send aid."
+    ev = _date(parser, text, "send", "2025-05-14", future=True, event="AGREE")
+    assert ev.date is None
+
+
+def test_undated_acts_after_the_lead_take_its_day(parser) -> None:
+    text = (
+        "Chile on Friday signed a trade pact with Peru. Before the signing, the ministers held talks.\n"
+        "The ministers are negotiating a second pact."
+    )
+    ev = _date(parser, text, "talks", "2025-08-02")
+    assert (ev.date, ev.date_source) == ("2025-08-01", "Friday")
+    ev = _date(parser, text, "negotiating", "2025-08-02")
+    assert (ev.date, ev.date_source) == ("2025-08-02", "article")
+
+
+def test_acts_told_as_later_leave_the_lead_day(parser) -> None:
+    text = "Chile on Friday signed a trade pact with Peru. Later, Peru expelled an envoy."
+    ev = _date(parser, text, "expelled", "2025-08-02")
+    assert ev.date_source == "article"
+
+
+def test_lead_far_before_the_story_is_background(parser) -> None:
+    text = "Chile signed a trade pact with Peru on June 3, 2020. Peru expelled an envoy."
+    ev = _date(parser, text, "expelled", "2025-08-02")
+    assert ev.date_source == "article"
+
+
+def test_dateline_date_dates_no_event(parser) -> None:
+    text = "LIMA (Wire Agency - 12 May 2024) Chile and Peru have signed a trade pact, officials said on Saturday."
+    ev = _date(parser, text, "signed", "2024-05-12")
+    assert (ev.date, ev.date_source) == ("2024-05-11", "Saturday")
+    text = "LIMA, May 12 (Wire) - Chile and Peru signed a trade pact."
+    ev = _date(parser, text, "signed", "2024-05-12")
+    assert ev.date_source == "article"
+
+
+def test_reported_pluperfect_is_news(parser) -> None:
+    ev = _date(parser, "The ministry announced it had expelled two diplomats.", "expelled", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_past_marker_in_another_clause_does_not_block(parser) -> None:
+    text = "Troops destroyed a post where monitors had recently worked."
+    ev = _date(parser, text, "destroyed", "2026-01-08")
+    assert ev.date == "2026-01-08"
+
+
+def test_date_of_the_agreed_act_does_not_date_the_agreement(parser) -> None:
+    text = "The utility has agreed to cut its rates next month."
+    ev = _date(parser, text, "agreed", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_date_of_an_event_the_act_is_set_against(parser) -> None:
+    text = "The unions agreed to resume talks despite a breakdown in talks last weekend."
+    ev = _date(parser, text, "resume", "2026-01-08")
+    assert ev.date_source == "article"
+
+
+def test_lead_date_of_a_subordinate_clause_is_no_episode(parser) -> None:
+    text = "The firm said profit for the quarter ended January 31 rose. It agreed to buy a rival."
+    ev = _date(parser, text, "agreed", "2026-02-03")
+    assert (ev.date, ev.date_source) == ("2026-02-03", "article")
+
+
+def test_event_inside_the_ordering_phrase_keeps_its_date(parser) -> None:
+    text = "Ties were cut after a March 3 raid by militants who killed ten guards."
+    ev = _date(parser, text, "killed", "2026-04-20")
+    assert ev.date == "2026-03-03"
+
+
+def test_already_done_is_not_news_of_the_day(parser) -> None:
+    ev = _date(parser, "The government has already rejected the demands.", "rejected", "2026-01-08")
+    assert ev.date is None
+
+
+def test_promise_said_only_in_a_condition_is_undated(parser) -> None:
+    text = "If the union said it would accept the offer, talks could end."
+    ev = _date(parser, text, "accept", "2026-01-08", future=True, event="AGREE")
+    assert ev.date is None
+
+
+def test_comparison_baseline_in_the_sentence_does_not_date(parser) -> None:
+    text = "Steel was offered two dollars higher than yesterday."
+    ev = _date(parser, text, "offered", "2026-01-08")
+    assert (ev.date, ev.date_source) == ("2026-01-08", "article")
+
+
+def test_possessive_date_dates_only_its_noun(parser) -> None:
+    text = "The ministers met after a deadlock over this year's budget."
+    ev = _date(parser, text, "met", "2026-01-08")
+    assert ev.date == "2026-01-08"
+    ev = _date(parser, "Wednesday's ruling angered the unions.", "ruling", "2026-01-09")
+    assert ev.date == "2026-01-07"
+
+
+def test_a_story_day_after_from_dates_the_event(parser) -> None:
+    text = "After my talks with the premier from yesterday, I think trade will grow."
+    ev = _date(parser, text, "talks", "2026-01-08")
+    assert ev.date == "2026-01-07"
+
+
+def test_event_noun_after_after_is_past(parser) -> None:
+    text = "Chile on Friday signed a trade pact with Peru.\nAfter the talks with Peru, I think ties are strong, he said."
+    ev = _date(parser, text, "talks", "2025-08-02")
+    assert ev.date == "2025-08-01"
+
+
+def test_since_on_the_verb_makes_a_run_of_acts(parser) -> None:
+    ev = _date(
+        parser, "Since 2019, the utility has signed supply accords with miners.", "signed", "2026-01-08"
+    )
+    assert ev.date is None
+
+
+def test_year_naming_another_noun_does_not_date(parser) -> None:
+    text = "The council adjourned after agreeing rules for the 2021 Coffee Agreement."
+    ev = _date(parser, text, "agreeing", "2026-01-08")
+    assert ev.date == "2026-01-08"
+    ev = _date(
+        parser, "The firm is raising funds through notes due 2031 yielding 8 pct.", "yielding", "2026-01-08"
+    )
+    assert ev.date != "2031"
+
+
+def test_done_act_is_not_dated_after_the_story(parser) -> None:
+    text = "The company has called a shareholder meeting for a vote next month."
+    ev = _date(parser, text, "called", "2025-10-20")
+    assert ev.date == "2025-10-20"
+
+
+def test_complement_dated_before_the_story_dates_the_agreement(parser) -> None:
+    text = "The creditor banks agreed to consider the offer at a meeting in New York last month."
+    ev = _date(parser, text, "agreed", "2026-03-12")
+    assert ev.date == "2026-02"
+
+
+def test_document_dated_in_the_act_clause_dates_the_act(parser) -> None:
+    text = "Under the accord dated May 4, the firm agreed to sell its stake."
+    ev = _date(parser, text, "agreed", "2026-06-19")
+    assert ev.date == "2026-05-04"
+
+
+def test_month_in_the_sentence_refines_a_year_on_the_verb(parser) -> None:
+    text = "The two premiers last met at a forum in March in Vienna last year."
+    ev = _date(parser, text, "met", "2024-08-20")
+    assert ev.date == "2023-03"
+
+
+def test_clause_below_in_another_tense_does_not_date(parser) -> None:
+    text = "The ministers discussed trade as the two states will mark an anniversary this year."
+    ev = _date(parser, text, "discussed", "2022-07-05")
+    assert ev.date == "2022-07-05"
+
+
+def test_clause_the_act_is_ordered_against_does_not_date(parser) -> None:
+    text = "The minister resigned after parliament voted on Friday."
+    ev = _date(parser, text, "resigned", "2026-01-12")
+    assert ev.date_source == "article"
+
+
+def test_run_of_acts_since_a_date_takes_no_other_clause_date(parser) -> None:
+    text = "The port, shelled 40 times since August 2024, was last hit in January."
+    ev = _date(parser, text, "shelled", "2026-03-23")
+    assert ev.date is None

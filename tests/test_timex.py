@@ -236,6 +236,29 @@ def test_month_precision_dct_resolves_weekday_from_discourse() -> None:
     assert find(text, "2026-01", "Thursday").value == "2026-01-08"
 
 
+def test_month_takes_the_year_its_phrase_names_later() -> None:
+    text = "The two ministers last met at a forum in March in Vienna last year."
+    assert find(text, "2024-08-20", "March").value == "2023-03"
+    # a year that names something else does not
+    text2 = "The party picked its candidate in March for the 2025 race."
+    assert find(text2, "2024-08-20", "March").value == "2024-03"
+
+
+def test_weekdays_without_dct_count_from_the_written_date() -> None:
+    text = "The envoy arrives on 14 July 2018. He follows last Sunday's trip and the pact signed last Monday."
+    assert find(text, None, "last Sunday").value == "2018-07-08"
+    assert find(text, None, "last Monday").value == "2018-07-09"
+
+
+def test_plans_points_to_the_coming_month() -> None:
+    assert find("The senator plans a July trip to Asia.", "1987-03-15", "July").value == "1987-07"
+
+
+def test_this_weekend_in_the_past_tense_is_the_one_gone() -> None:
+    assert find("Farmers blocked roads this weekend.", "1987-03-02", "this weekend").value == "1987-W09-WE"
+    assert find("Farmers will block roads this weekend.", "1987-03-02", "this weekend").value == "1987-W10-WE"
+
+
 # ---- what must not be tagged
 
 

@@ -296,6 +296,12 @@ class Time(TypedDict):
     past_cues: Words
     not_past_ed: Words
     event_nouns: Words
+    episode_shifts: Words
+    past_noun_modifiers: Words
+    ordering_preps: Words
+    conditional_marks: Words
+    after_preps: Words
+    dating_participles: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

@@ -48,6 +48,12 @@ class Lexicon:
     weekday_need_dot: frozenset[str]
     present_cues: frozenset[str]
     deadline_words: frozenset[str]
+    episode_shifts: frozenset[str]
+    past_noun_modifiers: frozenset[str]
+    ordering_preps: frozenset[str]
+    conditional_marks: frozenset[str]
+    after_preps: frozenset[str]
+    dating_participles: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -133,6 +139,12 @@ def lexicon() -> Lexicon:
         weekday_need_dot=frozenset(raw["weekday_abbrev_need_dot"]),
         present_cues=frozenset(raw["present_cues"]),
         deadline_words=frozenset(raw["deadline_words"]),
+        episode_shifts=frozenset(raw["episode_shifts"]),
+        past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
+        ordering_preps=frozenset(raw["ordering_preps"]),
+        conditional_marks=frozenset(raw["conditional_marks"]),
+        after_preps=frozenset(raw["after_preps"]),
+        dating_participles=frozenset(raw["dating_participles"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),

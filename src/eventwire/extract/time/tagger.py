@@ -20,7 +20,7 @@ from ...model import Timex
 from .rules import rules
 from .rules.base import Rule, TagState
 from .tense import tense_at
-from .values import Anchor
+from .values import Anchor, is_valid_value
 
 __all__ = ["tag", "tag_timeml", "timex_file_main", "tense_at"]
 
@@ -121,9 +121,36 @@ def _tag(text: str, dct: str | None) -> list[tuple[Timex, list[tuple[int, int, s
         t = Timex(
             start=s, end=e, text=text[s:e], type=r.type, value=r.value, end_value=r.end_value, anchor=r.anchor
         )
+        if st.resolved:
+            _year_from_phrase(text, st.resolved[-1], t)
         out.append((t, r.parts))
         st.resolved.append(t)
     return out
+
+
+# between a year-less month or day and the year its phrase names: prepositional phrases only
+_PHRASE_GAP = re.compile(r"[\s\w'’-]{0,40}")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:and|but|or|while|when|after|before|since|until|which|who|that|than|as)\b", re.I
+)
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+_TENSE_DATE = re.compile(r"^\d{4}(-\d{2}(?:-\d{2})?)$")
+
+
+def _year_from_phrase(text: str, prev: Timex, t: Timex) -> None:
+    """ "in June in Italy last year": a year-less month whose year the tense guessed takes the year
+    the same phrase names a few words on ("last year", "in 2023"), as "June last year" does."""
+    if prev.anchor != "tense" or prev.end_value or t.type != "DATE" or not _YEAR_VALUE.match(t.value):
+        return
+    m = _TENSE_DATE.match(prev.value)
+    gap = text[prev.end : t.start]
+    if m is None or not _PHRASE_GAP.fullmatch(gap) or _CLAUSE_WORD.search(gap):
+        return
+    if t.anchor != "dct" and not gap.endswith(" in "):
+        return  # "in March for the 2024 elections": a year that names something else
+    value = t.value + m.group(1)
+    if is_valid_value(value, "DATE"):
+        prev.value, prev.anchor = value, t.anchor
 
 
 def tag(text: str, dct: str | None) -> list[Timex]:

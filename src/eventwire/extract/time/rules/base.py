@@ -44,14 +44,17 @@ class TagState:
             self._tense[k] = tense_at(self.text, start, end)
         return self._tense[k]
 
-    def last_ref(self, kinds: tuple[str, ...], before: int, window: int = 600) -> Timex | None:
-        """The nearest earlier resolved DATE whose value has one of the given precisions."""
+    def last_ref(
+        self, kinds: tuple[str, ...], before: int, window: int = 600, written: bool = False
+    ) -> Timex | None:
+        """The nearest earlier resolved DATE whose value has one of the given precisions (with
+        ``written``, only a date the text wrote out, not one resolved from another date)."""
         for t in reversed(self.resolved):
             if t.start >= before or t.type not in ("DATE", "TIME"):
                 continue
             if before - t.end > window:
                 return None
-            if precision(t.value) in kinds:
+            if precision(t.value) in kinds and (not written or t.anchor != "discourse"):
                 return t
         return None
 

@@ -27,8 +27,9 @@ def weekday_date(st: TagState, wd: int, rel: str, start: int, end: int) -> tuple
     base = dct.date if dct else None
     anchor = "tense"
     if base is None:
-        # no full DCT: anchor on a nearby day-precise date in the discourse (e.g. "from Jan. 6 to 8")
-        last = st.last_ref(("day",), start, window=3000)
+        # no full DCT: anchor on a nearby day-precise date the text wrote out ("from Jan. 6 to 8"),
+        # not on another weekday resolved from it ("last Sunday ... last Monday" both count from it)
+        last = st.last_ref(("day",), start, window=3000, written=True)
         if last is None:
             return f"XXXX-WXX-{wd}", "dct"
         b0 = date.fromisoformat(last.value[:10])
@@ -39,7 +40,11 @@ def weekday_date(st: TagState, wd: int, rel: str, start: int, end: int) -> tuple
         )
         # the weekday inside the referenced period, else the one the tense points to
         d = b0 + timedelta(days=(wd - b0.isoweekday()) % 7)
-        if d > b1:
+        if rel in ("last", "past", "previous"):
+            d = b0 - timedelta(days=(b0.isoweekday() - wd) % 7 or 7)
+        elif rel in ("next", "coming"):
+            d = b1 + timedelta(days=(wd - b1.isoweekday()) % 7 or 7)
+        elif d > b1:
             if st.tense(start, end) == "future":
                 d = b1 + timedelta(days=(wd - b1.isoweekday()) % 7 or 7)
             else:
@@ -101,7 +106,9 @@ def h_weekend(m: re.Match[str], st: TagState) -> Result | None:
     elif rel in ("next", "coming"):
         d = base + timedelta(days=(6 - base.isoweekday()) % 7 or 7)
     elif rel == "this":
-        d = base
+        # "staged rallies this weekend" in a Monday story: the weekend just gone
+        past = base.isoweekday() < 6 and st.tense(m.start(), m.end()) == "past"
+        d = base - timedelta(days=base.isoweekday() + 1) if past else base
     else:
         tense = st.tense(m.start(), m.end())
         if tense == "future" or base.isoweekday() >= 6:
