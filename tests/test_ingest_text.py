@@ -480,6 +480,8 @@ def test_navigation_and_widgets_are_no_headline() -> None:
     assert (c.title, c.text) == (None, BODY1)
     c = clean_text(f" date 2025-02-14 + ↺ − 16 px\n\n{BODY1}")  # a font-size widget
     assert (c.title, c.text) == (None, BODY1)
+    c = clean_text(f"{HEAD}\n\n{BODY1}\n\nbookmarkicon\n\n{BODY2}")  # one icon name left alone
+    assert c.text == f"{BODY1}\n\n{BODY2}"
 
 
 def test_long_headline_before_its_byline() -> None:

@@ -362,6 +362,8 @@ def _is_widget_line(line: str, rules: Rules) -> bool:
         return False
     words = low.split()
     hits = sum(1 for w in words if w.endswith(rules.widget_word_suffixes))
+    if hits and hits == len(words) and line == low:
+        return True  # a lone icon name left over ("bookmarkicon"); text words are not all lower-case icons
     return hits >= 4 and hits >= 0.3 * len(words)
 
 
