@@ -245,6 +245,7 @@ class LocalActor(Record):
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    country_source: str | None = None  # evidence of the country: title, org, knowledge, place, context
 
 
 @dataclass(slots=True)
@@ -404,6 +405,8 @@ class ActorRecord(Record):
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # evidence: offices, records (capped)
+    country_source: str | None = None  # the strongest evidence for the country (link/evidence.py)
+    code: str | None = None  # an international body's own code (IGOUNO, IGOEU ...), its identity
     mention_count: int = 0  # times the stored articles name the actor (every mention, uncapped)
     article_count: int = 0  # articles that name it
     event_count: int = 0  # events it takes part in

@@ -161,7 +161,8 @@ class _Rekeyer:
         rec = self.actors.get(e.id)
         if rec is not None:
             e.name = rec.name or e.name
-            e.country = e.country or rec.country
+            # a person is one actor with one state across the corpus: the resolved one
+            e.country = (rec.country or e.country) if e.kind == "person" else (e.country or rec.country)
             e.sector = e.sector or rec.sector
             if self.office_on is not None and e.kind == "person":
                 try:

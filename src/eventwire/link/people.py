@@ -36,6 +36,7 @@ class Title:
     start: int = 0  # token span of the whole title phrase (evidence)
     end: int = 0
     counterpart: bool = False
+    country_src: str = "title"  # evidence kind of `country` (link/evidence.py)
 
 
 def _is_head(lex: Lexicon, words: list[str]) -> bool:
@@ -168,6 +169,7 @@ def _finish(t: Title, lex: Lexicon) -> Title:
     t.sector = title_sector(lex, t.title, org_sec)
     if t.country is None and t.org_country and len(t.org_country) == 3:
         t.country = t.org_country
+        t.country_src = "org"  # the office's organisation is that state's, not the person said to be
     return t
 
 
