@@ -238,13 +238,24 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
                 clusters.append(_Cluster(items=list(its)))
                 alive.append(True)
                 continue
-            best.sort(key=lambda x: (x[0], len(clusters[x[1]].items)), reverse=True)
-            if len(best) > 1 and best[0][0] == best[1][0]:
+            best.sort(key=lambda x: (x[0], len(clusters[x[1]].articles())), reverse=True)
+            if (
+                len(best) > 1
+                and best[0][0] == best[1][0]
+                and not _dominant(clusters[best[0][1]], clusters[best[1][1]])
+            ):
                 clusters.append(_Cluster(items=list(its)))  # two people fit equally: keep apart
                 alive.append(True)
                 continue
             clusters[best[0][1]].items.extend(its)
     return [c for ci, c in enumerate(clusters) if alive[ci] and c.items]
+
+
+def _dominant(first: _Cluster, second: _Cluster) -> bool:
+    """'Blair' alone, when the corpus has Tony Blair in many articles and Cherie Blair in few: the
+    short form names the one the corpus is about (three times the articles, at least three)."""
+    a, b = len(first.articles()), len(second.articles())
+    return a >= 3 and a >= 3 * b
 
 
 @lru_cache(maxsize=65_536)

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _POSS = {"'s", "’s", "'", "’"}
+# a capitalised word of these entity types is never a portfolio word of a title ("On Tuesday
+# Foreign Secretary X", "Ms Y and First Minister X")
+_NOT_PORTFOLIO = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
 @dataclass
@@ -138,7 +141,9 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             and tok.pos_ in ("PROPN", "NOUN", "ADJ")
             and tok.text not in wordsets("names").not_name_starts
             and tokmap.get(j) is None
-            and tok.ent_type_ not in ("PERSON",)
+            and tok.ent_type_ not in _NOT_PORTFOLIO
+            and f.rstrip(".") not in lex.honorifics
+            and not (tok.is_sent_start and tok.pos_ != "PROPN")  # "Earlier Foreign Secretary X"
         ):
             words.append(j)  # a portfolio word: "Planning and Investment Minister"
         else:
@@ -304,8 +309,8 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
             j -= 1
             continue
         f = fold(tok.text)
-        if tokmap.get(j) is not None and tokmap[j].kind == "person":
-            return None  # "X, Y": a list of people, not an apposition
+        if (tokmap.get(j) is not None and tokmap[j].kind == "person") or tok.ent_type_ == "PERSON":
+            return None  # "X, Y": a list of people; "editor Andrew Marr, X said": his title, not X's
         if (
             _title_word(lex, tok)
             or f in wordsets("names").name_connectors
