@@ -8,6 +8,7 @@ import pytest
 from eventwire.consolidate.actors import resolve_actors
 from eventwire.link import evidence
 from eventwire.link.actors import known_country, link
+from eventwire.link.orgs import known_company_country
 from eventwire.model import Article, ArticleExtraction, LocalActor
 
 
@@ -104,3 +105,20 @@ def test_surname_joins_the_dominant_full_name():
     exts += [_ext("b1", _p("Rose Bellamy", None, None)), _ext("c1", _p("Bellamy", None, None))]
     recs, key_map = resolve_actors(exts)
     assert key_map[("c1", "p:bellamy")] == key_map[("a0", "p:tom bellamy")]
+
+
+def test_body_words_and_two_word_heads_stay_in_the_title(nlp):
+    _, actors = run(
+        nlp, "Kenya denied it, with Kenyan foreign ministry spokesman Jomo Wafula writing online."
+    )
+    p = person(actors, "Jomo Wafula")
+    assert p.country == "KEN" and "spokesman" in p.roles[0].title
+    _, actors = run(nlp, "The policy is led by Crown Prince Faisal bin Khalid.")
+    p = person(actors, "Faisal bin Khalid")
+    assert [r.title for r in p.roles] == ["Crown Prince"]
+
+
+def test_company_state_from_possessive_and_group_knowledge(nlp):
+    _, actors = run(nlp, "The tanks will be built by a firm under Poland's state-owned ZXQ.")
+    assert actors["o:zxq"].country == "POL"
+    assert known_company_country("Hyundai Widgets") == "KOR"

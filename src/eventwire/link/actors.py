@@ -173,6 +173,9 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
                 core += h
                 continue
             f0 = fold(doc[core].text)
+            if core + 2 < t and f"{f0} {fold(doc[core + 1].text)}" in lex.heads:
+                core += 2  # "Crown Prince X": a two-word title spaCy put inside the name
+                continue
             if (f0 in lex.heads and f0 not in lex.name_like_titles) or (
                 f0 in lex.modifiers and doc[core].text[:1].isupper()
             ):
@@ -860,9 +863,10 @@ def _best_country(fs: list[Found]) -> tuple[str | None, str | None]:
     best: tuple[float, str, str] | None = None
     for f in fs:
         if f.country:
-            w = evidence.weight(f.country_src)
+            src = f.country_src or ("coref" if f.kind == "person" else "name")
+            w = evidence.weight(src)
             if best is None or w > best[0]:
-                best = (w, f.country, f.country_src or "coref")
+                best = (w, f.country, src)
     return (best[1], best[2]) if best else (None, None)
 
 

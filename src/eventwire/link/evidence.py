@@ -13,6 +13,7 @@ from __future__ import annotations
 
 # evidence kind -> weight (the order is the project's policy, not language knowledge)
 WEIGHTS: dict[str, float] = {
+    "name": 8.0,  # the name itself says it (a state, a known institution, "Israeli police")
     "title": 8.0,  # title, apposition, possessive, "of <state>", nationality adjective
     "org": 5.0,  # the state of the organisation the person's office belongs to
     "list": 4.0,  # one state for a list of office holders

@@ -135,6 +135,10 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
         ):
             words.append(j)
+        elif words and f"{f} {fold(doc[words[-1]].text)}" in lex.heads:
+            words.append(j)  # "Crown Prince": a two-word title, whatever spaCy tagged it
+        elif words and tok.text[:1].islower() and lex.org_sector(f) == "GOV" and tokmap.get(j) is None:
+            words.append(j)  # "Israeli foreign ministry spokesman X": the body the office is in
         elif (
             words
             and tok.text[:1].isupper()
