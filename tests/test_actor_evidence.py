@@ -122,3 +122,10 @@ def test_company_state_from_possessive_and_group_knowledge(nlp):
     _, actors = run(nlp, "The tanks will be built by a firm under Poland's state-owned ZXQ.")
     assert actors["o:zxq"].country == "POL"
     assert known_company_country("Hyundai Widgets") == "KOR"
+
+
+def test_republics_of_a_living_federation_keep_their_code(nlp):
+    ms, _ = run(nlp, "Serbia rejected the ultimatum on Thursday.", published="2000-01-01")
+    assert any(m.key == "c:SRB" for m in ms)
+    ms, _ = run(nlp, "Prague rejected the ultimatum on Thursday.", published="1987-01-01")
+    assert any(m.entity.country == "CSK" for m in ms)

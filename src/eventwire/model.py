@@ -124,9 +124,10 @@ class Entity(Record):
     country: str | None = None  # ISO 3166-1 alpha-3 or PLOVER non-state code (IGO, NGO ...)
     sector: str | None = None  # PLOVER sector code (GOV MIL BUS ...)
     office: str | None = None  # office held on the record's date
+    code: str | None = None  # an international body's own code (IGOUNO): the party, where country is IGO
 
     def export(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -134,6 +135,9 @@ class Entity(Record):
             "sector": self.sector,
             "office": self.office,
         }
+        if self.code:
+            out["code"] = self.code
+        return out
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon.plover import plover
 from ..lexicon.wordsets import words as wordsets
 from ..link import evidence
 from ..link.names import accent_score, fold
@@ -408,7 +409,17 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
         roles=roles,
         mentions=mentions,
         country_source=source if country else None,
+        code=_own_code(kind, country, name, aliases),
     )
+
+
+def _own_code(kind: str, country: str | None, name: str, aliases: list[str]) -> str | None:
+    """An international body's identity code (IGOUNO, IGOEUREEC): its country is only 'IGO'."""
+    from ..link.knowledge import get_lexicon
+
+    if kind != "organization" or not country or country not in plover().non_state:
+        return None
+    return get_lexicon().igo_code(name, *aliases)
 
 
 def _source_of(items: list[_Item], country: str | None) -> str | None:

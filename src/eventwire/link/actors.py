@@ -890,8 +890,10 @@ def known_country(name: str, when: str | None) -> str | None:
 
 
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
-    """'Moscow' in a 1987 story is the Soviet Union's: every state code becomes the state that
-    held the territory on the article's date (data/world/states.yaml)."""
+    """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
+    territory on the article's date (data/world/states.yaml) when that state's seat is now this
+    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia); the
+    republics of a federation that lived on keep their own codes, as CAMEO coders gave them."""
     if not when:
         return
     world = load_world()
@@ -899,8 +901,9 @@ def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> 
         if not f.country or len(f.country) != 3 or f.country in world.states:
             continue  # a state the text names as historic ("the Soviet Union invaded") stays itself
         then = world.state_on(f.country, when)
-        if then == f.country:
-            continue
+        was = world.states.get(then)
+        if then == f.country or was is None or was.successor not in (None, f.country):
+            continue  # a republic of a federation that lived on ("Serbia" in 2000) keeps its code
         old = f.country
         f.country = then
         if f.key == f"c:{old}":
