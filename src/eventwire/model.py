@@ -124,9 +124,10 @@ class Entity(Record):
     country: str | None = None  # ISO 3166-1 alpha-3 or PLOVER non-state code (IGO, NGO ...)
     sector: str | None = None  # PLOVER sector code (GOV MIL BUS ...)
     office: str | None = None  # office held on the record's date
+    code: str | None = None  # an international body's own code (IGOUNO): the party, where country is IGO
 
     def export(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -134,6 +135,9 @@ class Entity(Record):
             "sector": self.sector,
             "office": self.office,
         }
+        if self.code:
+            out["code"] = self.code
+        return out
 
 
 @dataclass(slots=True)
@@ -245,6 +249,7 @@ class LocalActor(Record):
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    country_source: str | None = None  # evidence of the country: title, org, knowledge, place, context
 
 
 @dataclass(slots=True)
@@ -404,6 +409,8 @@ class ActorRecord(Record):
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # evidence: offices, records (capped)
+    country_source: str | None = None  # the strongest evidence for the country (link/evidence.py)
+    code: str | None = None  # an international body's own code (IGOUNO, IGOEU ...), its identity
     mention_count: int = 0  # times the stored articles name the actor (every mention, uncapped)
     article_count: int = 0  # articles that name it
     event_count: int = 0  # events it takes part in

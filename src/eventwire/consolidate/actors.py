@@ -21,7 +21,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon.plover import plover
 from ..lexicon.wordsets import words as wordsets
+from ..link import evidence
 from ..link.names import accent_score, fold
 from ..link.orgs import corporate_core
 from ..model import ActorRecord, ArticleExtraction, LocalActor, Mention, Role, stable_id
@@ -41,17 +43,27 @@ class _Cluster:
     _cache: tuple[int, str | None] = (-1, None)
 
     def countries(self) -> Counter:
-        return Counter(i.la.country for i in self.items if i.la.country)
+        """Each state's weight: the sum of its readings' evidence weights (link/evidence.py)."""
+        c: Counter = Counter()
+        for i in self.items:
+            if i.la.country:
+                c[i.la.country] += evidence.weight(i.la.country_source)
+        return c
 
     def country(self) -> str | None:
-        """Majority state of the cluster (cached until the cluster grows)."""
+        """The state the evidence outvotes the others for (cached until the cluster grows)."""
         if self._cache[0] != len(self.items):
-            c = self.countries()
-            self._cache = (
-                len(self.items),
-                sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None,
-            )
+            self._cache = (len(self.items), _vote(self.countries()))
         return self._cache[1]
+
+    def strong_country(self) -> str | None:
+        """The state strong readings give (text, knowledge), None when only weak ones speak: a
+        weak reading never keeps two namesakes apart."""
+        c: Counter = Counter()
+        for i in self.items:
+            if i.la.country and evidence.strong(i.la.country_source):
+                c[i.la.country] += evidence.weight(i.la.country_source)
+        return _vote(c)
 
     def titles(self) -> set[str]:
         return {fold(r.title) for i in self.items for r in i.la.roles}
@@ -69,6 +81,15 @@ def _tokens(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0].strip("'’") in hon:
         words.pop(0)
     return tuple(words)
+
+
+def _vote(weights: Counter) -> str | None:
+    """The heaviest state; ties go to the alphabetically first (deterministic)."""
+    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if weights else None
+
+
+def _strong_state(it: _Item) -> str | None:
+    return it.la.country if it.la.country and evidence.strong(it.la.country_source) else None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -93,16 +114,16 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
     by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for toks in sorted(full):
         group = full[toks]
-        states = sorted({i.la.country for i in group if i.la.country})
+        # only strong readings (text, knowledge) keep namesakes apart; weak ones join the winner
+        states = sorted({s for i in group if (s := _strong_state(i))})
         if len(states) <= 1:
             clusters.append(_Cluster(items=list(group)))
             by_tokens[toks].append(len(clusters) - 1)
             continue
         per: dict[str | None, _Cluster] = {s: _Cluster() for s in states}
-        counts = Counter(i.la.country for i in group if i.la.country)
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        top = _Cluster(items=list(group)).strong_country()
         for i in group:
-            per[i.la.country or top].items.append(i)
+            per[_strong_state(i) or top].items.append(i)
         for s in states:
             clusters.append(per[s])
             by_tokens[toks].append(len(clusters) - 1)
@@ -130,7 +151,7 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
                 if not alive[b]:
                     continue
                 tb = clusters[b].items[0].tokens
-                if ta == tb or not _compatible(clusters[a].country(), clusters[b].country()):
+                if ta == tb or not _compatible(clusters[a].strong_country(), clusters[b].strong_country()):
                     continue
                 sims = [fuzz.ratio(x, y) for x, y in zip(ta, tb, strict=True)]
                 if (
@@ -163,7 +184,7 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
             if alive[x]
             and len(clusters[x].items[0].tokens) > len(toks)
             and _ordered_subseq(toks, clusters[x].items[0].tokens)
-            and _compatible(clusters[x].country(), clusters[ci].country())
+            and _compatible(clusters[x].strong_country(), clusters[ci].strong_country())
         }
         if len(cands) == 1:
             merge(next(iter(cands)), ci)
@@ -189,7 +210,7 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         group = singles[word]
         by_state: dict[str | None, list[_Item]] = defaultdict(list)
         for it in group:
-            by_state[it.la.country].append(it)
+            by_state[_strong_state(it)].append(it)
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
@@ -207,24 +228,35 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
                 if not alive[ci]:
                     continue
                 c = clusters[ci]
-                if not _compatible(c.country(), state):
+                if not _compatible(c.strong_country(), state):
                     continue
                 toks = c.items[0].tokens
                 pos = 2 if toks[-1] == word else 1 if toks[0] == word else 0
                 office = 1 if titles and titles & c.titles() else 0
-                same_state = 1 if state and c.country() == state else 0
+                same_state = 1 if state and c.strong_country() == state else 0
                 best.append(((pos if exact else 0, office, same_state), ci))
             if not best:
                 clusters.append(_Cluster(items=list(its)))
                 alive.append(True)
                 continue
-            best.sort(key=lambda x: (x[0], len(clusters[x[1]].items)), reverse=True)
-            if len(best) > 1 and best[0][0] == best[1][0]:
+            best.sort(key=lambda x: (x[0], len(clusters[x[1]].articles())), reverse=True)
+            if (
+                len(best) > 1
+                and best[0][0] == best[1][0]
+                and not _dominant(clusters[best[0][1]], clusters[best[1][1]])
+            ):
                 clusters.append(_Cluster(items=list(its)))  # two people fit equally: keep apart
                 alive.append(True)
                 continue
             clusters[best[0][1]].items.extend(its)
     return [c for ci, c in enumerate(clusters) if alive[ci] and c.items]
+
+
+def _dominant(first: _Cluster, second: _Cluster) -> bool:
+    """'Blair' alone, when the corpus has Tony Blair in many articles and Cherie Blair in few: the
+    short form names the one the corpus is about (three times the articles, at least three)."""
+    a, b = len(first.articles()), len(second.articles())
+    return a >= 3 and a >= 3 * b
 
 
 @lru_cache(maxsize=65_536)
@@ -328,6 +360,7 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
     items = sorted(items, key=lambda i: (i.article_id, i.la.key))
     c = _Cluster(items=items)
     country = c.country()
+    source = _source_of(items, country)
     sectors = Counter(i.la.sector for i in items if i.la.sector)
     sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
     if kind == "country":
@@ -335,6 +368,7 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
         gid, name = key, items[0].la.name
         country = key[2:]
         sector = None
+        source = "name"
     elif kind == "person":
         name = _canonical_person(items)
         gid = stable_id("actor", "person", fold(name), country)
@@ -374,7 +408,24 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
         aliases=aliases,
         roles=roles,
         mentions=mentions,
+        country_source=source if country else None,
+        code=_own_code(kind, country, name, aliases),
     )
+
+
+def _own_code(kind: str, country: str | None, name: str, aliases: list[str]) -> str | None:
+    """An international body's identity code (IGOUNO, IGOEUREEC): its country is only 'IGO'."""
+    from ..link.knowledge import get_lexicon
+
+    if kind != "organization" or not country or country not in plover().non_state:
+        return None
+    return get_lexicon().igo_code(name, *aliases)
+
+
+def _source_of(items: list[_Item], country: str | None) -> str | None:
+    """The strongest evidence behind the cluster's state (what the export says it came from)."""
+    srcs = [i.la.country_source for i in items if country and i.la.country == country]
+    return max(srcs, key=evidence.weight, default=None) if srcs else None
 
 
 def resolve_actors(

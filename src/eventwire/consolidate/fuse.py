@@ -161,8 +161,10 @@ class _Rekeyer:
         rec = self.actors.get(e.id)
         if rec is not None:
             e.name = rec.name or e.name
-            e.country = e.country or rec.country
+            # a person is one actor with one state across the corpus: the resolved one
+            e.country = (rec.country or e.country) if e.kind == "person" else (e.country or rec.country)
             e.sector = e.sector or rec.sector
+            e.code = rec.code or e.code
             if self.office_on is not None and e.kind == "person":
                 try:
                     office = self.office_on(rec, when)
@@ -231,7 +233,8 @@ def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
 
 
 def _countries(ents: list[Entity]) -> frozenset[str]:
-    return frozenset(e.country for e in ents if e.country)
+    # an international body is its own party (IGOUNO is not IGOEUREEC), not the family code IGO
+    return frozenset(e.code or e.country for e in ents if e.country)
 
 
 def _people(ev: Event) -> frozenset[str]:

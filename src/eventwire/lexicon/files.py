@@ -388,11 +388,21 @@ class CountryExtra(TypedDict):
 CountryExtras = dict[str, CountryExtra]
 
 
+def _igo_code(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{4,16}", value):
+        return None
+    return f"{value!r} is not an organisation's own code (4 to 16 capital letters, such as IGOUNO)"
+
+
+IgoCode = Annotated[str, Check(_igo_code), Doc("the organisation's own CAMEO-style code, such as IGOUNO")]
+
+
 class Igo(TypedDict):
     name: str
     aliases: NotRequired[Words]
     code: NonState
     sector: NotRequired[Sector]
+    actor_code: NotRequired[IgoCode]  # its identity (default: the world knowledge's, else code + acronym)
 
 
 class Offices(TypedDict):

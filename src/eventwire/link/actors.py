@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from ..lexicon.plover import plover
 from ..lexicon.wordsets import words as wordsets
 from ..model import Article, Entity, EntityMention, LocalActor, Mention, Role
-from . import coref, orgs, people
+from . import coref, evidence, orgs, people
 from .gazetteer import Found, match, place_found
 from .knowledge import Lexicon, get_lexicon
 from .names import accent_score, clean_surface, fold
+from .world import load_world
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -172,6 +173,9 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
                 core += h
                 continue
             f0 = fold(doc[core].text)
+            if core + 2 < t and f"{f0} {fold(doc[core + 1].text)}" in lex.heads:
+                core += 2  # "Crown Prince X": a two-word title spaCy put inside the name
+                continue
             if (f0 in lex.heads and f0 not in lex.name_like_titles) or (
                 f0 in lex.modifiers and doc[core].text[:1].isupper()
             ):
@@ -288,7 +292,7 @@ def _find_people(
         sent_text = doc[core].sent.text
         for t in titles:
             if t.country and not f.country:
-                f.country = t.country
+                f.country, f.country_src = t.country, t.country_src
             if t.counterpart:
                 # "X met his Malaysian counterpart Y": Y holds X's office in another state
                 prev = [p for p in found if p.roles and p.start >= doc[core].sent.start]
@@ -305,7 +309,8 @@ def _find_people(
         if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
             st = tokmap[end + 1]
             if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
-                f.country = f.country or st.country
+                if not f.country:
+                    f.country, f.country_src = st.country, "title"
                 for r in f.roles:
                     r["country"] = r["country"] or st.country
                 consumed.update(range(st.start, st.end))
@@ -342,7 +347,7 @@ def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
         if len(g) >= 3 and len(cs) == 1:
             for p in g:
                 if p.country is None and p.roles:
-                    p.country = next(iter(cs))
+                    p.country, p.country_src = next(iter(cs)), "list"
 
 
 # ------------------------------------------------------------------------------------------ groups, places
@@ -641,6 +646,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += descs
     found += coref.pronoun_mentions(doc, found)
     found.sort(key=lambda f: (f.start, -f.end))
+    _states_as_they_were(found, dct, lex)
     return _build(doc, article, found, lex)
 
 
@@ -700,7 +706,8 @@ def _countries_from_orgs(persons: list[Found], org_found: list[Found], lex: Lexi
                 continue
             if o.country and len(o.country) == 3 and o.country not in plover().non_state:
                 r["country"] = r["country"] or o.country
-                p.country = p.country or o.country
+                if not p.country:
+                    p.country, p.country_src = o.country, "org"
             if o.sector and o.sector != "GOV" and p.sector in (None, "GOV"):
                 p.sector = o.sector
 
@@ -725,7 +732,7 @@ def _named_members(doc: Doc, found: list[Found]) -> None:
         g = by_end.get(k - 1)
         if g is None:
             continue
-        p.country = g.country
+        p.country, p.country_src = g.country, "members"
         for r in p.roles:
             r["country"] = r["country"] or p.country
 
@@ -772,9 +779,7 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
             if f.country and not _in_other_actors_clause(doc[f.start : f.end].root, verb)
         }
         if len(cs) == 1:
-            p.country = next(iter(cs))
-            for r in p.roles:
-                r["country"] = r["country"] or p.country
+            p.country, p.country_src = next(iter(cs)), "place"
 
 
 def _home_state_officials(doc: Doc, found: list[Found]) -> None:
@@ -803,7 +808,7 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         return
     for p in found:
         if p.kind == "organization" and p.country is None and p.source == "org" and p.sector == "GOV":
-            p.country = top  # "the Finance Ministry" of a story about one state
+            p.country, p.country_src = top, "context"  # "the Finance Ministry" of a story about one state
             continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
@@ -811,9 +816,7 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
             continue
         if any(r.get("organization") for r in p.roles):
             continue  # the office is in a named body: its state is that body's, not the story's
-        p.country = top
-        for r in p.roles:
-            r["country"] = r["country"] or top
+        p.country, p.country_src = top, "context"
 
 
 def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:
@@ -848,15 +851,75 @@ def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Fou
                 country=p.country,
                 sector=p.sector,
                 source="coref-short",
+                country_src="coref",
                 surface=tok.text,
             )
         )
     return out
 
 
+def _best_country(fs: list[Found]) -> tuple[str | None, str | None]:
+    """The country the strongest evidence among an actor's mentions gives (the first on ties)."""
+    best: tuple[float, str, str] | None = None
+    for f in fs:
+        if f.country:
+            src = f.country_src or ("coref" if f.kind == "person" else "name")
+            w = evidence.weight(src)
+            if best is None or w > best[0]:
+                best = (w, f.country, src)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def known_country(name: str, when: str | None) -> str | None:
+    """The state the dated world knowledge gives a person named ``name`` on ``when``.
+
+    Only full names (two words or more) are looked up, and only an answer all namesakes agree
+    on counts; off the knowledge's dates, a person whose every known office is of one state
+    is still that state's."""
+    if len(fold(name).split()) < 2:
+        return None
+    states: set[str | None] = set()
+    for p in load_world().people_named(name):
+        a = p.affiliation_on(when) if when else None
+        if a is not None and a.country and a.kind == "domestic":
+            states.add(a.country)
+            continue
+        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
+        states |= own if len(own) == 1 else {None}
+    return next(iter(states)) if len(states) == 1 and None not in states else None
+
+
+def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
+    """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
+    territory on the article's date (data/world/states.yaml) when that state's seat is now this
+    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia); the
+    republics of a federation that lived on keep their own codes, as CAMEO coders gave them."""
+    if not when:
+        return
+    world = load_world()
+    for f in found:
+        if not f.country or len(f.country) != 3 or f.country in world.states:
+            continue  # a state the text names as historic ("the Soviet Union invaded") stays itself
+        then = world.state_on(f.country, when)
+        was = world.states.get(then)
+        if then == f.country or was is None or was.successor not in (None, f.country):
+            continue  # a republic of a federation that lived on ("Serbia" in 2000) keeps its code
+        old = f.country
+        f.country = then
+        if f.key == f"c:{old}":
+            f.key = f"c:{then}"
+            f.name = lex.country_name(then) or f.name
+        elif f.key.startswith(f"g:{old}:"):
+            f.key = f"g:{then}:" + f.key.split(":", 2)[2]
+        for r in f.roles:
+            if r.get("country") == old:
+                r["country"] = then
+
+
 def _build(
     doc: Doc, article: Article, found: list[Found], lex: Lexicon
 ) -> tuple[list[EntityMention], list[LocalActor]]:
+    dct = (article.published or "")[:10] or None
     by_key: dict[str, list[Found]] = {}
     for f in found:
         if not f.is_place:
@@ -868,9 +931,13 @@ def _build(
             (f.kind for f in fs if f.source in ("person", "org") or f.source.startswith("gaz")), fs[0].kind
         )
         name = _canonical(kind, fs, lex)
-        country = next((f.country for f in fs if f.country), None)
+        country, country_src = _best_country(fs)
+        if kind == "person" and evidence.weight(country_src) < evidence.WEIGHTS["knowledge"]:
+            known = known_country(name, dct)
+            if known:
+                country, country_src = known, "knowledge"
         if key.startswith("c:"):
-            country = key[2:]
+            country, country_src = key[2:], "name"
         sector = next((f.sector for f in fs if f.sector and f.source in ("person", "org")), None) or next(
             (f.sector for f in fs if f.sector), None
         )
@@ -916,7 +983,14 @@ def _build(
                     )
                 )
         actors[key] = LocalActor(
-            key=key, name=name, kind=kind, country=country, sector=sector, aliases=aliases, roles=roles
+            key=key,
+            name=name,
+            kind=kind,
+            country=country,
+            sector=sector,
+            aliases=aliases,
+            roles=roles,
+            country_source=country_src if country else None,
         )
         current_office[key] = next((r.title for r in roles if r.end is None), None)
     mentions: list[EntityMention] = []

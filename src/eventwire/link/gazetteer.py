@@ -48,6 +48,7 @@ class Found:
     surface: str | None = None  # alias to record (may include honorifics)
     roles: list[dict[str, Any]] = field(default_factory=list)
     core_start: int | None = None  # for people: the name without honorifics/titles
+    country_src: str = ""  # evidence of the country (link/evidence.py): title, org, place, context ...
 
 
 def place_found(start: int, end: int, name: str, country: str | None) -> Found:

@@ -64,6 +64,11 @@ class Lexicon:
     religious: set[str] = field(default_factory=set)
     people: list[KnownPerson] = field(default_factory=list)
     capital_of: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
+    igo_codes: dict[str, str] = field(default_factory=dict)  # folded IGO name/alias -> own code
+
+    def igo_code(self, *names: str) -> str | None:
+        """The own code (IGOUNO, IGOEUREEC ...) of the international body called by one of ``names``."""
+        return next((self.igo_codes[fold(n)] for n in names if fold(n) in self.igo_codes), None)
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(fold(phrase), [])
@@ -150,10 +155,16 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
             add(a, ent("capital", key, name, iso, "GOV", a))
             lex.capital_of.setdefault(fold(a), iso)
 
+    used: set[str] = set()
     for igo in load("igos"):
         key = f"o:{fold(igo['name'])}"
+        ident = igo_identity(igo)
+        if ident in used:  # the knowledge's codes are families (UNESCO and UNDP are both IGOUNODEV)
+            ident += _acronym(igo)
+        used.add(ident)
         for a in [igo["name"], *(igo.get("aliases") or [])]:
             add(a, ent("igo", key, igo["name"], igo.get("code", "IGO"), igo.get("sector"), a))
+            lex.igo_codes.setdefault(fold(a), ident)
 
     off = load("offices")
     lex.heads = {fold(k): v for k, v in (off.get("heads") or {}).items()}
@@ -208,6 +219,34 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
             for a in names or []:
                 add(a, ent("country", f"c:{iso}", rec["name"], iso, None, a))
     return lex
+
+
+def igo_identity(igo: dict[str, Any]) -> str:
+    """An international body's own code, so that the UN and the EU stay two parties: the data
+    file's ``actor_code``, else the world knowledge's code for its name or an alias (IGOUNO),
+    else its non-state code followed by its acronym (IGO + BRICS)."""
+    if igo.get("actor_code"):
+        return str(igo["actor_code"])
+    base = str(igo.get("code", "IGO"))
+    names = [igo["name"], *(igo.get("aliases") or [])]
+    from .world import load_world
+
+    world = load_world()
+    for n in names:
+        for o in world.organizations_named(n):
+            if o.kind == base.lower() and o.code.startswith(base) and len(o.code) > len(base):
+                return o.code
+    return base + _acronym(igo)
+
+
+def _acronym(igo: dict[str, Any]) -> str:
+    """The body's shortest all-capitals alias (OSCE), else the initials of its name (UN peacekeepers: UNP)."""
+    names = [igo["name"], *(igo.get("aliases") or [])]
+    acronyms = sorted((a for a in names if a.isupper() and a.isalpha() and len(a) >= 2), key=len)
+    if acronyms:
+        return acronyms[0]
+    words = [w for w in igo["name"].replace("-", " ").split() if w[:1].isalpha()]
+    return "".join(w if w.isupper() else w[0] for w in words).upper()
 
 
 @lru_cache(maxsize=1)

@@ -67,13 +67,15 @@ def initials(name: str) -> str:
 
 
 def descriptor_before(
-    doc: Doc, start: int, tokmap: dict[int, Found], lex: Lexicon
+    doc: Doc, start: int, tokmap: dict[int, Found], lex: Lexicon, end: int | None = None
 ) -> tuple[str | None, str | None]:
-    """'Turkish defence heavyweight ASELSAN' -> (TUR, BUS): country and sector said just before a name."""
+    """'Turkish defence heavyweight ASELSAN' -> (TUR, BUS): country and sector said just before a name;
+    also 'the French X company' (a descriptor after the name) and 'Poland's state-owned X'."""
     j = start - 1
     sector = None
     steps = 0
     sent_start = doc[start].sent.start
+    after = fold(doc[end].text) if end is not None and end < len(doc) else ""
     while j >= sent_start and steps < 5:
         tok = doc[j]
         f = fold(tok.text)
@@ -81,12 +83,22 @@ def descriptor_before(
         if fd is not None and fd.kind == "country" and not fd.is_place:
             if sector or steps:
                 return fd.country, sector
+            if after in lex.org_descriptors:  # "the French Dassault company"
+                return fd.country, lex.org_descriptors[after]
             return None, None
+        if f == "-" and steps:  # "state-owned"
+            j -= 1
+            continue
         if f in ("'s", "’s") and j - 1 >= sent_start and tokmap.get(j - 1) is not None:
             j -= 1
             steps += 1  # "Russia's Gazprom": a possessive state owns the name after it
             continue
-        if tok.text[:1].islower() and tok.pos_ in ("NOUN", "ADJ", "PROPN") or f in lex.org_descriptors:
+        hyphened = j - 1 >= sent_start and doc[j - 1].text == "-"  # "state-owned"
+        if (
+            tok.text[:1].islower()
+            and (tok.pos_ in ("NOUN", "ADJ", "PROPN") or hyphened)
+            or f in lex.org_descriptors
+        ):
             if f in lex.org_descriptors and sector is None:
                 sector = lex.org_descriptors[f]
             two = f"{fold(doc[j - 1].text)} {f}" if j - 1 >= sent_start else ""
@@ -140,6 +152,24 @@ def list_context(
             break
         k -= 1
     return (country, sector) if sector else (None, None)
+
+
+def known_company_country(name: str) -> str | None:
+    """A company's home state from the world knowledge: its own name, else its group's, the first
+    word ("Hyundai Rotem" is of the Hyundai group, Korean)."""
+    from .knowledge import get_lexicon
+    from .world import load_world
+
+    world = load_world()
+    words = name.split()
+    cands = [name]
+    if len(words) > 1 and len(words[0]) >= 4 and fold(words[0]) not in get_lexicon().org_words:
+        cands.append(words[0])
+    for cand in cands:
+        o = world.organization(cand)
+        if o is not None and o.kind == "company" and o.country and len(o.country) == 3:
+            return o.country
+    return None
 
 
 def org_country(doc: Doc, start: int, end: int, tokmap: dict[int, Found]) -> str | None:
@@ -245,13 +275,17 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
                 used.update(range(s, e))
                 continue
         country = org_country(doc, s, e, tokmap)
-        d_country, d_sector = descriptor_before(doc, s, tokmap, lex)
+        d_country, d_sector = descriptor_before(doc, s, tokmap, lex, end=e)
         l_country, l_sector = (None, None)
         if not d_country:
             l_country, l_sector = list_context(
                 doc, s, {**tokmap, **{j: f for f in out for j in range(f.start, f.end)}}, lex
             )
         country = country or d_country or l_country
+        src = "title" if country else ""
+        if country is None:
+            country = known_company_country(name)
+            src = "knowledge" if country else ""
         sector = lex.org_sector(name) or d_sector or l_sector
         f = Found(
             start=s,
@@ -263,6 +297,7 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             sector=sector,
             source="org",
             surface=name,
+            country_src=src,
         )
         out.append(f)
         used.update(range(s, e))

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _POSS = {"'s", "’s", "'", "’"}
+# a capitalised word of these entity types is never a portfolio word of a title ("On Tuesday
+# Foreign Secretary X", "Ms Y and First Minister X")
+_NOT_PORTFOLIO = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Title:
     start: int = 0  # token span of the whole title phrase (evidence)
     end: int = 0
     counterpart: bool = False
+    country_src: str = "title"  # evidence kind of `country` (link/evidence.py)
 
 
 def _is_head(lex: Lexicon, words: list[str]) -> bool:
@@ -131,13 +135,19 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
         ):
             words.append(j)
+        elif words and f"{f} {fold(doc[words[-1]].text)}" in lex.heads:
+            words.append(j)  # "Crown Prince": a two-word title, whatever spaCy tagged it
+        elif words and tok.text[:1].islower() and lex.org_sector(f) == "GOV" and tokmap.get(j) is None:
+            words.append(j)  # "Israeli foreign ministry spokesman X": the body the office is in
         elif (
             words
             and tok.text[:1].isupper()
             and tok.pos_ in ("PROPN", "NOUN", "ADJ")
             and tok.text not in wordsets("names").not_name_starts
             and tokmap.get(j) is None
-            and tok.ent_type_ not in ("PERSON",)
+            and tok.ent_type_ not in _NOT_PORTFOLIO
+            and f.rstrip(".") not in lex.honorifics
+            and not (tok.is_sent_start and tok.pos_ != "PROPN")  # "Earlier Foreign Secretary X"
         ):
             words.append(j)  # a portfolio word: "Planning and Investment Minister"
         else:
@@ -168,6 +178,7 @@ def _finish(t: Title, lex: Lexicon) -> Title:
     t.sector = title_sector(lex, t.title, org_sec)
     if t.country is None and t.org_country and len(t.org_country) == 3:
         t.country = t.org_country
+        t.country_src = "org"  # the office's organisation is that state's, not the person said to be
     return t
 
 
@@ -302,8 +313,8 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
             j -= 1
             continue
         f = fold(tok.text)
-        if tokmap.get(j) is not None and tokmap[j].kind == "person":
-            return None  # "X, Y": a list of people, not an apposition
+        if (tokmap.get(j) is not None and tokmap[j].kind == "person") or tok.ent_type_ == "PERSON":
+            return None  # "X, Y": a list of people; "editor Andrew Marr, X said": his title, not X's
         if (
             _title_word(lex, tok)
             or f in wordsets("names").name_connectors

@@ -361,7 +361,8 @@ class Store:
                         "id": r.id,
                         "date": payload.get("date"),
                         "enddate": payload.get("enddate"),
-                        "countries": _delimited(e.get("country") for e in ents),
+                        # an international body is findable by its family (IGO) and its own code (IGOUNO)
+                        "countries": _delimited(c for e in ents for c in (e.get("country"), e.get("code"))),
                         "actor_ids": _delimited(e.get("id") for e in ents),
                         "confidence": payload.get("confidence"),
                         "payload": payload,

@@ -25,6 +25,12 @@ def _country_table() -> tuple[dict[str, str], dict[str, str]]:
                 by_name.setdefault(fold(n), code)
     for code, what in plover().non_state.items():
         names.setdefault(code, what[:1].upper() + what[1:])
+    for igo in load("igos"):  # international bodies by their own codes (IGOUNO) as well
+        from ..link.knowledge import get_lexicon
+
+        code = get_lexicon().igo_code(igo["name"])
+        if code:
+            names.setdefault(code, igo["name"])
     return names, by_name
 
 
@@ -37,6 +43,6 @@ def country_code(value: str) -> str | None:
     """The code ``value`` names (a code in any case, a name or an alias), or None."""
     v = value.strip()
     names, by_name = _country_table()
-    if len(v) == 3 and v.isalpha() and v.upper() in names:
+    if 3 <= len(v) <= 16 and v.isalpha() and v.upper() in names:
         return v.upper()
     return by_name.get(fold(v))

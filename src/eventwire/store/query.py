@@ -138,6 +138,13 @@ def pg_tsquery(q: str) -> str | None:
     return " & ".join(parts) if parts else None
 
 
+def _parties(countries: str | None) -> list[str]:
+    """The parties of a delimited countries list: a family code (IGO) gives way to the bodies'
+    own codes beside it (IGOUNO, IGOEUREEC), so dyads tell the UN from the EU."""
+    cs = {c for c in (countries or "").split(",") if c}
+    return sorted(c for c in cs if not any(o != c and o.startswith(c) and len(c) == 3 for o in cs))
+
+
 def _contains(col: Any, value: str) -> ColumnElement[bool]:
     # delimited list ",TUR,MYS,": LIKE with escaping, so "%" or "_" in a value stays literal
     return col.contains(f",{value},", autoescape=True)
@@ -637,7 +644,7 @@ class Reader:
         types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         with self.engine.connect() as conn:
             for countries, ev in conn.execute(q):
-                cs = sorted({c for c in (countries or "").split(",") if c})
+                cs = _parties(countries)
                 for i, a in enumerate(cs):
                     for b in cs[i + 1 :]:
                         pairs[(a, b)] += 1

@@ -1,0 +1,131 @@
+"""Actors' countries with evidence: strong readings outvote weak ones, the dated knowledge fills
+in, states as they were, and titles that belong to someone else are not taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.consolidate.actors import resolve_actors
+from eventwire.link import evidence
+from eventwire.link.actors import known_country, link
+from eventwire.link.orgs import known_company_country
+from eventwire.model import Article, ArticleExtraction, LocalActor
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.analyse.nlp import get_nlp
+
+    return get_nlp()
+
+
+def run(nlp, text: str, published: str = "2024-05-10"):
+    mentions, actors = link(nlp(text), Article(id="t", path="t.txt", text=text, published=published))
+    return mentions, {a.key: a for a in actors}
+
+
+def person(actors, name: str) -> LocalActor:
+    hits = [a for a in actors.values() if a.kind == "person" and a.name == name]
+    assert hits, f"no person {name!r} in {[a.name for a in actors.values()]}"
+    return hits[0]
+
+
+def test_title_country_is_strong_evidence(nlp):
+    _, actors = run(nlp, "Kenyan Foreign Minister Amina Otieno arrived on Monday.")
+    p = person(actors, "Amina Otieno")
+    assert (p.country, p.country_source) == ("KEN", "title")
+
+
+def test_evidence_weights_order():
+    assert evidence.weight("title") > evidence.weight("knowledge") > evidence.weight("place")
+    assert evidence.weight("place") > evidence.weight("context")
+    assert evidence.strong("knowledge") and not evidence.strong("context")
+
+
+def test_knowledge_gives_a_known_person_his_state():
+    assert known_country("Tony Blair", "2005-03-01") == "GBR"
+    assert known_country("Blair", "2005-03-01") is None  # a surname alone is never looked up
+
+
+def test_moscow_in_1987_is_the_soviet_union(nlp):
+    ms, _ = run(nlp, "Moscow rejected the proposal on Tuesday.", published="1987-03-04")
+    assert any(m.key == "c:SUN" for m in ms)
+    ms, _ = run(nlp, "Moscow rejected the proposal on Tuesday.", published="2005-03-04")
+    assert any(m.key == "c:RUS" for m in ms)
+
+
+def test_neighbouring_persons_title_is_not_taken(nlp):
+    text = "In an interview with the paper's political editor Jane Doyle, Mr Harold Finch said it was hard."
+    _, actors = run(nlp, text)
+    finch = [a for a in actors.values() if a.kind == "person" and "Finch" in a.name]
+    assert finch and not any("editor" in r.title for a in finch for r in a.roles)
+
+
+def test_dates_and_sentence_adverbs_are_not_title_words(nlp):
+    _, actors = run(nlp, "On Tuesday Foreign Secretary Jack Harlow told parliament he agreed.")
+    p = person(actors, "Jack Harlow")
+    assert [r.title for r in p.roles] == ["Foreign Secretary"]
+
+
+def _ext(aid: str, *actors: LocalActor) -> ArticleExtraction:
+    return ArticleExtraction(article_id=aid, actors=list(actors))
+
+
+def _p(name: str, country: str | None, source: str | None) -> LocalActor:
+    return LocalActor(
+        key=f"p:{name.lower()}", name=name, kind="person", country=country, country_source=source
+    )
+
+
+def test_strong_reading_outvotes_weak_ones_across_the_corpus():
+    exts = [
+        _ext("a1", _p("Alan Fenwick", "GBR", "title")),
+        _ext("a2", _p("Alan Fenwick", "IRQ", "context")),
+        _ext("a3", _p("Alan Fenwick", "ESP", "place")),
+        _ext("a4", _p("Alan Fenwick", "IRQ", "context")),
+    ]
+    recs, key_map = resolve_actors(exts)
+    people = [r for r in recs if r.kind == "person"]
+    assert len(people) == 1
+    assert people[0].country == "GBR" and people[0].country_source == "title"
+    assert len(set(key_map.values())) == 1
+
+
+def test_namesakes_with_strong_states_stay_apart():
+    exts = [
+        _ext("a1", _p("Ali Hassan", "EGY", "title")),
+        _ext("a2", _p("Ali Hassan", "JOR", "title")),
+    ]
+    recs, _ = resolve_actors(exts)
+    assert sorted(r.country for r in recs if r.kind == "person") == ["EGY", "JOR"]
+
+
+def test_surname_joins_the_dominant_full_name():
+    exts = [_ext(f"a{i}", _p("Tom Bellamy", "GBR", "title")) for i in range(4)]
+    exts += [_ext("b1", _p("Rose Bellamy", None, None)), _ext("c1", _p("Bellamy", None, None))]
+    recs, key_map = resolve_actors(exts)
+    assert key_map[("c1", "p:bellamy")] == key_map[("a0", "p:tom bellamy")]
+
+
+def test_body_words_and_two_word_heads_stay_in_the_title(nlp):
+    _, actors = run(
+        nlp, "Kenya denied it, with Kenyan foreign ministry spokesman Jomo Wafula writing online."
+    )
+    p = person(actors, "Jomo Wafula")
+    assert p.country == "KEN" and "spokesman" in p.roles[0].title
+    _, actors = run(nlp, "The policy is led by Crown Prince Faisal bin Khalid.")
+    p = person(actors, "Faisal bin Khalid")
+    assert [r.title for r in p.roles] == ["Crown Prince"]
+
+
+def test_company_state_from_possessive_and_group_knowledge(nlp):
+    _, actors = run(nlp, "The tanks will be built by a firm under Poland's state-owned ZXQ.")
+    assert actors["o:zxq"].country == "POL"
+    assert known_company_country("Hyundai Widgets") == "KOR"
+
+
+def test_republics_of_a_living_federation_keep_their_code(nlp):
+    ms, _ = run(nlp, "Serbia rejected the ultimatum on Thursday.", published="2000-01-01")
+    assert any(m.key == "c:SRB" for m in ms)
+    ms, _ = run(nlp, "Prague rejected the ultimatum on Thursday.", published="1987-01-01")
+    assert any(m.entity.country == "CSK" for m in ms)
