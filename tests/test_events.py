@@ -43,6 +43,14 @@ NAMES = {
     "Gaza": ("l:gaza", "country", "PSE", True),
     "Chinese": ("c:CHN", "country", "CHN", False),
     "China": ("c:CHN", "country", "CHN", False),
+    "Israel": ("c:ISR", "country", "ISR", False),
+    "Peruvian": ("c:PER", "country", "PER", False),
+    "Chile": ("c:CHL", "country", "CHL", False),
+    "Canada": ("c:CAN", "country", "CAN", False),
+    "Ottawa": ("l:ottawa", "country", "CAN", True),
+    "Tehran": ("l:tehran", "country", "IRN", True),
+    "Germany": ("c:DEU", "country", "DEU", True),
+    "Security Council": ("o:unsc", "organization", "IGO", False),
     "Erdogan": ("p:erdogan", "person", None, False),
     "Anwar": ("p:anwar", "person", None, False),
     "Nordin": ("p:nordin", "person", None, False),
@@ -514,3 +522,52 @@ def test_an_international_body_meeting_in_a_capital_has_no_host() -> None:
 def test_a_gerund_under_a_passive_clause_is_done_by_its_subject() -> None:
     ev = one("Turkey was hit by protests last year before signing the accord with Japan.", "SUPPORT")
     assert countries(ev.actor) == {"TUR"}
+
+
+def test_names_right_before_a_verb_the_parse_left_without_subject_are_its_actors() -> None:
+    text = (
+        "Peru has said it had broken off ties with Israel over its raids on Gaza, "
+        "while neighbours Chile and Iran recalled their envoys to the Middle Eastern country."
+    )
+    evs = [e for e in code(text) if e.trigger == "recalled"]
+    assert evs and countries(evs[0].actor) == {"CHL", "IRN"}
+    assert countries(evs[0].recipient) == {"ISR"}  # the Middle Eastern state, not Peru nor Chile
+
+
+def test_a_state_description_as_subject_is_the_state_last_in_focus() -> None:
+    text = (
+        "Japan said it was expelling the Chinese ambassador in retaliation for Ottawa's calls. "
+        "The country gave the envoy a day to leave."
+    )
+    evs = code(text)
+    later = [e for e in evs if e.mentions[0].start > text.index("The country")]
+    assert all(countries(e.actor) <= {"JPN"} for e in later)
+
+
+def test_a_directed_act_with_no_target_in_a_two_state_story_aims_at_the_other_state() -> None:
+    text = (
+        "Japan expelled the ambassador of Iran on Monday. Iran recalled its envoy from Japan. "
+        "Japan condemned what it called interference in its affairs."
+    )
+    ev = one(text, "ACCUSE")
+    assert countries(ev.actor) == {"JPN"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_a_thing_hosted_in_a_place_makes_its_state_the_recipient() -> None:
+    ev = one("Peru has opened an embassy in Tehran.", "SUPPORT")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_a_readiness_frame_reads_the_recipient_in_its_complement() -> None:
+    ev = one("France is ready to contribute 400 troops to a peacekeeping force in Chad.", "AGREE")
+    assert countries(ev.recipient) == {"TCD"}
+
+
+def test_a_crowd_the_police_act_on_is_of_the_police_state() -> None:
+    ev = one("Egyptian police fired tear gas to disperse demonstrators on Friday.", "ASSAULT")
+    assert countries(ev.recipient) == {"EGY"}
+
+
+def test_the_named_owner_of_a_backed_measure_is_its_recipient() -> None:
+    ev = one("Japan said it will support a Security Council resolution on sanctions against Iran.", "AGREE")
+    assert [e.id for e in ev.recipient][:1] == ["o:unsc"]

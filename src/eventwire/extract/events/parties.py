@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...link.coref import stranded_subject
 from ...link.knowledge import get_lexicon
 from ...link.names import fold
 from .detect import Cand
@@ -55,6 +56,11 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             if dl is not None and s.idx < dl:
                 # the parser took the dateline for the subject: read the words before the verb
                 ents = parts.span_entities([t for t in cur.sent if dl <= t.idx and t.i < cur.i])
+                if ents:
+                    return ents
+            if s is None:
+                # the parser gave the verb no subject but names stand right before it
+                ents = parts.span_entities(stranded_subject(cur, parts.by_tok))
                 if ents:
                     return ents
             if s is not None:
@@ -234,6 +240,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             # the recipient only when it is not the actor's own ("supported Turkey's efforts" vs
             # "reaffirmed Malaysia's support"); else look at what it is for/on/against
             got = entities_of([ch for ch in t.children if ch.dep_ == "poss"], parts)
+            if not got:  # "a UN Security Council resolution", "the EU proposal": the named owner
+                got = [
+                    e
+                    for e in parts.span_entities([ch for ch in t.lefts if ch.dep_ in {"compound", "nmod"}])
+                    if e.kind in {"organization", "country"}
+                ]
             if got and owner_is_actor(got):
                 got = []
         else:
@@ -251,6 +263,11 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+        if not got and t.lemma_.lower() in cw.host_nouns and t.dep_ in {"dobj", "pobj"}:
+            # "opened an embassy in Tehran", "sought refuge in Germany": the host state
+            pl = parts.locative(t) or parts.locative(h)
+            if pl is not None and pl.country:
+                got = [country_entity(parts.ctx, pl.country)]
         if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         for e in got:
@@ -277,6 +294,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                     break
     elif not ents and c.rule.frame:
         comps = complements_of(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
+        if c.kind == "adj" and c.trig != c.head:  # "is ready to contribute troops to X"
+            comps += complements_of(c.trig)
         for t in toks:  # "insisted on its demands that X grant ..."
             comps += [ch for ch in t.children if ch.dep_ in {"ccomp", "acl"}]
         if c.rule.event == "THREATEN" or c.absorbed:
@@ -307,7 +326,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 )
                 if ents:
                     break
-    if not ents and c.obj is not None and c.kind == "verb":
+    if not ents and c.kind == "verb":
         # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
         purpose = [
             t
@@ -315,7 +334,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
             for t in ch.subtree
         ]
-        for t in [*c.obj.subtree, *purpose]:
+        for t in [*(c.obj.subtree if c.obj is not None else []), *purpose]:
             if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
                 ents = parts.entities(t, strict=False)
                 if ents:
@@ -438,6 +457,7 @@ def read_parties(
         for e in [*actors, *recipients]:
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
+    domestic_crowd(actors, recipients)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
@@ -461,7 +481,37 @@ def read_parties(
         actors = discourse_actor(c, parts, recipients)
     if not recipients:
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
+    if not recipients:
+        recipients = dyad_partner(c, parts, actors)
     return actors, recipients, place
+
+
+def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """The other state of an article about two states, for a directed act whose clause names no
+    target ("Riyadh slammed it as interference", "Ottawa said it was concerned"): coref.yaml
+    ``dyad_events``, when the actors are all of one side of the article's dominant dyad."""
+    if c.rule.event not in words("coref").dyad_events or not actors:
+        return []
+    dyad = parts.refs.dominant_dyad()
+    sides = {e.country for e in actors}
+    if not dyad or len(sides) != 1 or not sides <= set(dyad):
+        return []
+    other = next(s for s in dyad if s not in sides)
+    return [country_entity(parts.ctx, other)]
+
+
+def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Egyptian police dispersed demonstrators', 'the court jailed activists': an unnamed crowd
+    acted on by a state's police, courts or parliament is of that state."""
+    w = words("clauses")
+    states = {e.country for e in actors}
+    if len(states) != 1 or None in states:
+        return
+    if not all(e.sector in w.domestic_sectors for e in actors):
+        return
+    for e in recipients:
+        if e.kind == "group" and e.country is None and e.sector in w.located_group_sectors:
+            e.country = next(iter(states))
 
 
 def default_recipient(
