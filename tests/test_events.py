@@ -51,6 +51,12 @@ NAMES = {
     "Tehran": ("l:tehran", "country", "IRN", True),
     "Germany": ("c:DEU", "country", "DEU", True),
     "Security Council": ("o:unsc", "organization", "IGO", False),
+    "Joint Border Commission": ("o:jbc", "organization", None, False),
+    "Group of Twenty": ("o:g20", "organization", "IGO", False),
+    "Australia": ("c:AUS", "country", "AUS", False),
+    "Britain": ("c:GBR", "country", "GBR", False),
+    "US": ("c:USA", "country", "USA", False),
+    "Xinhua": ("o:xinhua", "organization", "CHN", False),
     "Erdogan": ("p:erdogan", "person", None, False),
     "Anwar": ("p:anwar", "person", None, False),
     "Nordin": ("p:nordin", "person", None, False),
@@ -571,3 +577,44 @@ def test_a_crowd_the_police_act_on_is_of_the_police_state() -> None:
 def test_the_named_owner_of_a_backed_measure_is_its_recipient() -> None:
     ev = one("Japan said it will support a Security Council resolution on sanctions against Iran.", "AGREE")
     assert [e.id for e in ev.recipient][:1] == ["o:unsc"]
+
+
+def test_a_joint_body_in_a_two_state_story_stands_for_both_states() -> None:
+    text = (
+        "Iran and Iraq signed six accords on Friday. Iraq has tripled its imports from Iran. "
+        "The Joint Border Commission met in August."
+    )
+    ev = one(text, "CONSULT")
+    assert countries(ev.actor) | countries(ev.recipient) >= {"IRN", "IRQ"}
+
+
+def test_the_occasion_of_a_meeting_is_not_a_party() -> None:
+    ev = one("Erdogan met Anwar on the sidelines of the Group of Twenty summit.", "CONSULT")
+    assert "o:g20" not in {e.id for e in ev.recipient}
+
+
+def test_each_state_of_a_hyphenated_alliance_is_a_party() -> None:
+    ev = one("The US announced the new Australia-US-Britain defence alliance on Wednesday.", "SUPPORT")
+    assert countries(ev.actor) | countries(ev.recipient) == {"AUS", "USA", "GBR"}
+
+
+def test_the_countrys_ministry_is_of_the_state_in_focus() -> None:
+    text = "Russia will expel the envoy of Japan. The country's foreign ministry said it had ordered him to leave."
+    evs = [e for e in code(text) if e.event == "COERCE"]
+    assert evs and countries(evs[0].actor) == {"RUS"}
+
+
+def test_a_bracketed_source_after_a_capitals_dateline_is_no_party() -> None:
+    text = "BEIJING (Xinhua - 12th May, 2023) Japan and Iran have signed a trade agreement."
+    ev = one(text, "SUPPORT")
+    assert "o:xinhua" not in {e.id for e in ev.actor + ev.recipient}
+
+
+def test_denounced_as_a_crime_names_the_apposition_as_the_accused() -> None:
+    ev = one("Japan on Friday denounced as an ugly crime Iran's suppression of the unrest in Iraq.", "ACCUSE")
+    assert "IRN" in countries(ev.recipient)
+
+
+def test_refusing_to_allow_someone_to_act_is_aimed_at_that_someone() -> None:
+    ev = one("Iran refused to allow NATO planes to land and evacuate its diplomats.", "REJECT")
+    assert [e.id for e in ev.recipient] == ["o:nato"]

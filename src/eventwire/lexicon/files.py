@@ -197,6 +197,7 @@ class Clauses(TypedDict):
     recipient_preps: Words
     directed_place_preps: Words
     host_nouns: Words
+    occasion_nouns: Words
     domestic_sectors: Words
     owner_participles: Words
     object_kind_preps: Words

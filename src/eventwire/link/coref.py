@@ -737,7 +737,7 @@ class References:
             # the most salient state of the nearest sentence that names one: a state named as a
             # state before a place, then the one highest in its clause ("Saudi Arabia said ... for
             # Ottawa's calls. The kingdom gave ..." is Saudi Arabia), then the latest
-            best: tuple[tuple[bool, int, int], str] | None = None
+            best: tuple[tuple[bool, int, bool, int], str] | None = None
             for t in toks:
                 m = self.by_tok.get(t.i)
                 if m is None or self.ignore(t):
@@ -745,7 +745,7 @@ class References:
                 st = m.entity.country if m.entity.kind == "country" or m.is_place else None
                 if not st or not _state_of(m.entity) or st in own or (region and st not in region):
                     continue
-                key = (m.is_place or m.entity.kind != "country", _depth(t), -t.i)
+                key = (m.is_place or m.entity.kind != "country", _depth(t), t.dep_ not in _SUBJ, -t.i)
                 if best is None or key < best[0]:
                     best = (key, st)
             if best is not None:

@@ -203,6 +203,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 toks.append(ch)
     if c.kind == "subjnoun" and c.trig in toks:
         toks.remove(c.trig)
+    # "denounced as a crime Serbia's suppression of ...": what is named is the apposition
+    toks += [a for p in prep_objects(h, {"as"}) for a in p.children if a.dep_ == "appos"]
     if is_passive(h) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
         # reduced passive: "Supported by the US, China argued" / "a camp attacked by militias"
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN"}:
@@ -227,6 +229,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     cw = words("clauses")
     directed = cw.directed_place_preps
     for t in toks:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in cw.through_preps | cw.place_preps
+            and t.lemma_.lower() in cw.occasion_nouns
+        ):
+            continue  # "met on the sidelines of the G20 summit": the setting, not a party
         if parts.is_place(t):
             # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
             # directed act comes from or goes to stands for its state
@@ -241,12 +249,15 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             # "reaffirmed Malaysia's support"); else look at what it is for/on/against
             got = entities_of([ch for ch in t.children if ch.dep_ == "poss"], parts)
             if not got:  # "a UN Security Council resolution", "the EU proposal": the named owner
+                mods = [ch for ch in t.lefts if ch.dep_ in {"compound", "nmod"}]
                 got = [
                     e
-                    for e in parts.span_entities([ch for ch in t.lefts if ch.dep_ in {"compound", "nmod"}])
+                    for e in parts.span_entities([x for m in mods for x in m.subtree])
                     if e.kind in {"organization", "country"}
                 ]
-            if got and owner_is_actor(got):
+            if len(got) > 1:  # "the Australia-US-Britain alliance": each member but the actor
+                got = [o for o in got if not owner_is_actor([o])]
+            elif got and owner_is_actor(got):
                 got = []
         else:
             # "reneged on his commitment to X": the actor's own thing names no recipient
@@ -298,6 +309,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             comps += complements_of(c.trig)
         for t in toks:  # "insisted on its demands that X grant ..."
             comps += [ch for ch in t.children if ch.dep_ in {"ccomp", "acl"}]
+        for comp in [x for x in comps if x.dep_ == "xcomp"]:  # "refused to allow X to land": X
+            comps += [ch for ch in comp.children if ch.dep_ == "ccomp"]
         if c.rule.event == "THREATEN" or c.absorbed:
             # "threatened to strike unless Israel rescinded ...": the one who must comply
             for t in [c.head, *comps]:
@@ -317,6 +330,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
             ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
             ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
+            # "refused to allow UN planes to evacuate its observers": its own are no target
+            ents = [e for e in ents if e.id not in parts.owned_groups]
             if ents:
                 break
         if not ents:
@@ -483,7 +498,25 @@ def read_parties(
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     if not recipients:
         recipients = dyad_partner(c, parts, actors)
+    actors, recipients = joint_body(parts, actors, recipients)
     return actors, recipients, place
+
+
+def joint_body(
+    parts: Participants, actors: list[Entity], recipients: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """'the Joint Permanent Commission met', 'the bilateral committee agreed': a joint body with no
+    state of its own, in a story about two states, acts for both: they are its two sides."""
+    joint = words("clauses").joint_words
+    bodies = [
+        e
+        for e in actors
+        if e.kind == "organization" and not e.country and (fold(e.name).split() or [""])[0] in joint
+    ]
+    dyad = parts.refs.dominant_dyad() if bodies and not recipients else []
+    if not dyad:
+        return actors, recipients
+    return [*actors, country_entity(parts.ctx, dyad[0])], [country_entity(parts.ctx, dyad[1])]
 
 
 def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
