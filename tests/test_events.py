@@ -43,6 +43,20 @@ NAMES = {
     "Gaza": ("l:gaza", "country", "PSE", True),
     "Chinese": ("c:CHN", "country", "CHN", False),
     "China": ("c:CHN", "country", "CHN", False),
+    "Israel": ("c:ISR", "country", "ISR", False),
+    "Peruvian": ("c:PER", "country", "PER", False),
+    "Chile": ("c:CHL", "country", "CHL", False),
+    "Canada": ("c:CAN", "country", "CAN", False),
+    "Ottawa": ("l:ottawa", "country", "CAN", True),
+    "Tehran": ("l:tehran", "country", "IRN", True),
+    "Germany": ("c:DEU", "country", "DEU", True),
+    "Security Council": ("o:unsc", "organization", "IGO", False),
+    "Joint Border Commission": ("o:jbc", "organization", None, False),
+    "Group of Twenty": ("o:g20", "organization", "IGO", False),
+    "Australia": ("c:AUS", "country", "AUS", False),
+    "Britain": ("c:GBR", "country", "GBR", False),
+    "US": ("c:USA", "country", "USA", False),
+    "Xinhua": ("o:xinhua", "organization", "CHN", False),
     "Erdogan": ("p:erdogan", "person", None, False),
     "Anwar": ("p:anwar", "person", None, False),
     "Nordin": ("p:nordin", "person", None, False),
@@ -514,3 +528,93 @@ def test_an_international_body_meeting_in_a_capital_has_no_host() -> None:
 def test_a_gerund_under_a_passive_clause_is_done_by_its_subject() -> None:
     ev = one("Turkey was hit by protests last year before signing the accord with Japan.", "SUPPORT")
     assert countries(ev.actor) == {"TUR"}
+
+
+def test_names_right_before_a_verb_the_parse_left_without_subject_are_its_actors() -> None:
+    text = (
+        "Peru has said it had broken off ties with Israel over its raids on Gaza, "
+        "while neighbours Chile and Iran recalled their envoys to the Middle Eastern country."
+    )
+    evs = [e for e in code(text) if e.trigger == "recalled"]
+    assert evs and countries(evs[0].actor) == {"CHL", "IRN"}
+    assert countries(evs[0].recipient) == {"ISR"}  # the Middle Eastern state, not Peru nor Chile
+
+
+def test_a_state_description_as_subject_is_the_state_last_in_focus() -> None:
+    text = (
+        "Japan said it was expelling the Chinese ambassador in retaliation for Ottawa's calls. "
+        "The country gave the envoy a day to leave."
+    )
+    evs = code(text)
+    later = [e for e in evs if e.mentions[0].start > text.index("The country")]
+    assert all(countries(e.actor) <= {"JPN"} for e in later)
+
+
+def test_a_directed_act_with_no_target_in_a_two_state_story_aims_at_the_other_state() -> None:
+    text = (
+        "Japan expelled the ambassador of Iran on Monday. Iran recalled its envoy from Japan. "
+        "Japan condemned what it called interference in its affairs."
+    )
+    ev = one(text, "ACCUSE")
+    assert countries(ev.actor) == {"JPN"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_a_thing_hosted_in_a_place_makes_its_state_the_recipient() -> None:
+    ev = one("Peru has opened an embassy in Tehran.", "SUPPORT")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_a_readiness_frame_reads_the_recipient_in_its_complement() -> None:
+    ev = one("France is ready to contribute 400 troops to a peacekeeping force in Chad.", "AGREE")
+    assert countries(ev.recipient) == {"TCD"}
+
+
+def test_a_crowd_the_police_act_on_is_of_the_police_state() -> None:
+    ev = one("Egyptian police fired tear gas to disperse demonstrators on Friday.", "ASSAULT")
+    assert countries(ev.recipient) == {"EGY"}
+
+
+def test_the_named_owner_of_a_backed_measure_is_its_recipient() -> None:
+    ev = one("Japan said it will support a Security Council resolution on sanctions against Iran.", "AGREE")
+    assert [e.id for e in ev.recipient][:1] == ["o:unsc"]
+
+
+def test_a_joint_body_in_a_two_state_story_stands_for_both_states() -> None:
+    text = (
+        "Iran and Iraq signed six accords on Friday. Iraq has tripled its imports from Iran. "
+        "The Joint Border Commission met in August."
+    )
+    ev = one(text, "CONSULT")
+    assert countries(ev.actor) | countries(ev.recipient) >= {"IRN", "IRQ"}
+
+
+def test_the_occasion_of_a_meeting_is_not_a_party() -> None:
+    ev = one("Erdogan met Anwar on the sidelines of the Group of Twenty summit.", "CONSULT")
+    assert "o:g20" not in {e.id for e in ev.recipient}
+
+
+def test_each_state_of_a_hyphenated_alliance_is_a_party() -> None:
+    ev = one("The US announced the new Australia-US-Britain defence alliance on Wednesday.", "SUPPORT")
+    assert countries(ev.actor) | countries(ev.recipient) == {"AUS", "USA", "GBR"}
+
+
+def test_the_countrys_ministry_is_of_the_state_in_focus() -> None:
+    text = "Russia will expel the envoy of Japan. The country's foreign ministry said it had ordered him to leave."
+    evs = [e for e in code(text) if e.event == "COERCE"]
+    assert evs and countries(evs[0].actor) == {"RUS"}
+
+
+def test_a_bracketed_source_after_a_capitals_dateline_is_no_party() -> None:
+    text = "BEIJING (Xinhua - 12th May, 2023) Japan and Iran have signed a trade agreement."
+    ev = one(text, "SUPPORT")
+    assert "o:xinhua" not in {e.id for e in ev.actor + ev.recipient}
+
+
+def test_denounced_as_a_crime_names_the_apposition_as_the_accused() -> None:
+    ev = one("Japan on Friday denounced as an ugly crime Iran's suppression of the unrest in Iraq.", "ACCUSE")
+    assert "IRN" in countries(ev.recipient)
+
+
+def test_refusing_to_allow_someone_to_act_is_aimed_at_that_someone() -> None:
+    ev = one("Iran refused to allow NATO planes to land and evacuate its diplomats.", "REJECT")
+    assert [e.id for e in ev.recipient] == ["o:nato"]

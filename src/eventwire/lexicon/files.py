@@ -196,6 +196,9 @@ class Clauses(TypedDict):
 
     recipient_preps: Words
     directed_place_preps: Words
+    host_nouns: Words
+    occasion_nouns: Words
+    domestic_sectors: Words
     owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words
@@ -462,6 +465,10 @@ class Coref(TypedDict):
     max_sentences_back: int
     authored_acts: dict[str, Words]
     discourse_sentences: int
+    region_states: dict[str, list[ActorCode]]
+    dyad_events: Words
+    dyad_min_mentions: int
+    dyad_min_share: float
 
 
 class Honorifics(TypedDict):

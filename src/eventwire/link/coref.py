@@ -197,6 +197,47 @@ _SUBJ = ("nsubj", "nsubjpass")
 _QUOTES = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Token]:
+    """The names right before a finite verb the parser left without a subject: "while neighbours
+    Colombia and Chile recalled ..." (parsed with 'neighbours' as a verb and the states as its
+    object). Only a run of actor names (joined by commas or 'and') that ends where the verb begins
+    counts, so a clause whose subject the parse gives is never read this way."""
+    if verb.tag_ not in _FINITE or verb.dep_ in {"conj", "xcomp", "acl", "relcl", "amod", "aux"}:
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return []
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].dep_ in {"aux", "auxpass", "neg"} and verb.doc[j].head == verb:
+        j -= 1
+    out: list[Token] = []
+    joined = True  # the last token read was a name or a joint ("and", ",") before one
+    while j >= verb.sent.start:
+        t = verb.doc[j]
+        m = by_tok.get(t.i)
+        if m is not None and not m.is_place:
+            out.append(t)
+            joined = False
+        elif not joined and (t.lower_ in {"and", "&"} or t.text == ","):
+            joined = True
+        else:
+            break
+        j -= 1
+    return sorted(out, key=lambda t: t.i)
+
+
+def _depth(t: Token) -> int:
+    """How deep a token sits in its sentence's tree: the subject of the main clause is shallow,
+    a name inside a prepositional phrase of a noun deep."""
+    d = 0
+    while t.head != t and d < 40:
+        t = t.head
+        d += 1
+    return d
+
+
 def _country(iso: str, known: dict[str, Entity]) -> Entity:
     e = known.get(f"c:{iso}")
     if e is not None:
@@ -238,6 +279,7 @@ class References:
         self._memo: dict[int, list[Entity] | None] = {}
         self._busy: set[int] = set()
         self._dyad: list[str] | None = None
+        self._state_counts: dict[str, int] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self._known: dict[str, Entity] = {}
         for m in by_tok.values():
@@ -484,6 +526,19 @@ class References:
         return None
 
     # -------------------------------------------------------------- "the two countries", "both sides"
+    def dominant_dyad(self) -> list[str]:
+        """The main dyad when it carries the article: both states named often enough and the
+        two together most of the state mentions (coref.yaml ``dyad_min_*``); else []."""
+        dyad = self.main_dyad()
+        if len(dyad) != 2:
+            return []
+        counts = self._state_counts
+        total = sum(counts.values())
+        pair = counts[dyad[0]] + counts[dyad[1]]
+        if min(counts[dyad[0]], counts[dyad[1]]) < int(self.w.dyad_min_mentions):
+            return []
+        return dyad if total and pair / total >= float(self.w.dyad_min_share) else []
+
     def main_dyad(self) -> list[str]:
         """The two states the article names most (people's and groups' states included)."""
         if self._dyad is None:
@@ -498,6 +553,7 @@ class References:
                 if st:
                     counts[st] = counts.get(st, 0) + 1
                     first.setdefault(st, m.start)
+            self._state_counts = counts
             top = sorted(counts, key=lambda c: (-counts[c], first[c]))
             self._dyad = top[:2] if len(top) >= 2 else []
         return self._dyad
@@ -649,23 +705,51 @@ class References:
             s = next((c for c in h.children if c.dep_ in _SUBJ), None)
             if s is not None and s.i != tok.i:
                 out |= {st for e in self._subject_ents(s) for st in [_state_of(e)] if st}
+            elif s is None:  # "while neighbours X and Y recalled their envoys to the country"
+                out |= {
+                    st
+                    for t in stranded_subject(h, self.by_tok)
+                    for st in [_state_of(self.by_tok[t.i].entity)]
+                    if st
+                }
             if h.dep_ not in {"conj", "xcomp", "advcl"} or h.head == h:
                 break
             h = h.head
         # states coordinated with the description's own subject ("X and Y recalled ... to the country")
         return out
 
+    def _region(self, tok: Token) -> frozenset[str] | None:
+        """The states a regional modifier allows ("the Middle Eastern country"), else None."""
+        mods = [t.lower_ for t in tok.doc[tok.left_edge.i : tok.i] if t.dep_ not in {"det", "poss"}]
+        table = self.w.region_states
+        for n in (3, 2, 1):
+            for k in range(len(mods) - n + 1):
+                got = table.get(" ".join(mods[k : k + n]))
+                if got:
+                    return frozenset(got)
+        return None
+
     def _state(self, tok: Token) -> list[Entity] | None:
         own = self._own_actors(tok)
+        region = self._region(tok)
         here = [t for t in tok.sent if t.i < tok.i]
         for toks in [here, *([*s] for s in self._back(tok))]:
-            for t in reversed(toks):
+            # the most salient state of the nearest sentence that names one: a state named as a
+            # state before a place, then the one highest in its clause ("Saudi Arabia said ... for
+            # Ottawa's calls. The kingdom gave ..." is Saudi Arabia), then the latest
+            best: tuple[tuple[bool, int, bool, int], str] | None = None
+            for t in toks:
                 m = self.by_tok.get(t.i)
-                if m is None:
+                if m is None or self.ignore(t):
                     continue
                 st = m.entity.country if m.entity.kind == "country" or m.is_place else None
-                if st and _state_of(m.entity) and st not in own:
-                    return [_country(st, self._known)]
+                if not st or not _state_of(m.entity) or st in own or (region and st not in region):
+                    continue
+                key = (m.is_place or m.entity.kind != "country", _depth(t), t.dep_ not in _SUBJ, -t.i)
+                if best is None or key < best[0]:
+                    best = (key, st)
+            if best is not None:
+                return [_country(best[1], self._known)]
         return None
 
     # -------------------------------------------------------------- "his counterpart"

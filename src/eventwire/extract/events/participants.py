@@ -36,6 +36,9 @@ _BRACKET = r"(?: ?[\[(][^\])]{1,40}[\])])?"
 _DATE = r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
 DATELINE = re.compile(
     rf"(?m)^[ \t]*{_CAP}{_BRACKET}(?:, {_CAP}{_BRACKET})?{_DATE}{_BRACKET}\s*(?::|--?|–|—)\s+(?=[A-Z\"“])"
+    # "MOSCOW (UrduPoint News / Sputnik - 12th January, 2023) UK Prime Minister ...": an all-caps
+    # city and a bracketed source, with no dash after it
+    rf"|^[ \t]*[A-Z]{{3,}}(?: [A-Z]{{3,}}){{0,2}},? ?\([^()\n]{{3,80}}\)[ \t]+(?=[A-Z\"“])"
 )
 
 
@@ -135,6 +138,8 @@ class Participants:
                 continue
             if m.is_place and not allow_places:
                 continue
+            if t.i != head.i and self.in_dateline(t):
+                continue  # "MOSCOW (Agency - date) X and Y signed": the parse hung the dateline on X
             mentions.append(m)
         if head.lemma_.lower() in words("coref").counterpart_heads:
             # "his counterpart": the possessor is the other side, not the counterpart
@@ -155,7 +160,14 @@ class Participants:
             # "the visiting delegation, led by X": X is who acts
             return leaders
         if people:
-            return self._people(people, countries)
+            out = self._people(people, countries)
+            if any(e.country is None for e in out):
+                # "the country's foreign ministry", "its ambassador": the state the owner refers to
+                owner = self._owner_state(head)
+                for e in out:
+                    if e.country is None and owner is not None and e.kind != "person":
+                        e.country = owner
+            return out
         head_m = self.by_tok.get(head.i)
         # "US-Israeli delegation", "US-led war": states joined to the phrase by a hyphen
         hyph = [m for m in countries if m is not head_m and self._hyphen_after(m)]
@@ -200,9 +212,10 @@ class Participants:
         return []
 
     def _owner_state(self, head: Token) -> str | None:
-        """'its forces', 'their troops': the state the possessive pronoun refers to."""
+        """'its forces', 'their troops', 'the country's ministry': the state the possessive pronoun
+        or description refers to."""
         for c in head.children:
-            if c.dep_ == "poss" and c.pos_ == "PRON" and c.i not in self.by_tok:
+            if c.dep_ == "poss" and c.pos_ in {"PRON", "NOUN"} and c.i not in self.by_tok:
                 got = self.refs.get(c) or []
                 states = {e.country for e in got if e.country}
                 if len(states) == 1:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...link.coref import stranded_subject
 from ...link.knowledge import get_lexicon
 from ...link.names import fold
 from .detect import Cand
@@ -55,6 +56,11 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             if dl is not None and s.idx < dl:
                 # the parser took the dateline for the subject: read the words before the verb
                 ents = parts.span_entities([t for t in cur.sent if dl <= t.idx and t.i < cur.i])
+                if ents:
+                    return ents
+            if s is None:
+                # the parser gave the verb no subject but names stand right before it
+                ents = parts.span_entities(stranded_subject(cur, parts.by_tok))
                 if ents:
                     return ents
             if s is not None:
@@ -197,6 +203,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 toks.append(ch)
     if c.kind == "subjnoun" and c.trig in toks:
         toks.remove(c.trig)
+    # "denounced as a crime Serbia's suppression of ...": what is named is the apposition
+    toks += [a for p in prep_objects(h, {"as"}) for a in p.children if a.dep_ == "appos"]
     if is_passive(h) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
         # reduced passive: "Supported by the US, China argued" / "a camp attacked by militias"
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN"}:
@@ -221,6 +229,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     cw = words("clauses")
     directed = cw.directed_place_preps
     for t in toks:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in cw.through_preps | cw.place_preps
+            and t.lemma_.lower() in cw.occasion_nouns
+        ):
+            continue  # "met on the sidelines of the G20 summit": the setting, not a party
         if parts.is_place(t):
             # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
             # directed act comes from or goes to stands for its state
@@ -234,7 +248,16 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             # the recipient only when it is not the actor's own ("supported Turkey's efforts" vs
             # "reaffirmed Malaysia's support"); else look at what it is for/on/against
             got = entities_of([ch for ch in t.children if ch.dep_ == "poss"], parts)
-            if got and owner_is_actor(got):
+            if not got:  # "a UN Security Council resolution", "the EU proposal": the named owner
+                mods = [ch for ch in t.lefts if ch.dep_ in {"compound", "nmod"}]
+                got = [
+                    e
+                    for e in parts.span_entities([x for m in mods for x in m.subtree])
+                    if e.kind in {"organization", "country"}
+                ]
+            if len(got) > 1:  # "the Australia-US-Britain alliance": each member but the actor
+                got = [o for o in got if not owner_is_actor([o])]
+            elif got and owner_is_actor(got):
                 got = []
         else:
             # "reneged on his commitment to X": the actor's own thing names no recipient
@@ -251,6 +274,11 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+        if not got and t.lemma_.lower() in cw.host_nouns and t.dep_ in {"dobj", "pobj"}:
+            # "opened an embassy in Tehran", "sought refuge in Germany": the host state
+            pl = parts.locative(t) or parts.locative(h)
+            if pl is not None and pl.country:
+                got = [country_entity(parts.ctx, pl.country)]
         if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         for e in got:
@@ -277,8 +305,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                     break
     elif not ents and c.rule.frame:
         comps = complements_of(c.head) + ([*c.trig.children] if c.kind == "noun" else [])
+        if c.kind == "adj" and c.trig != c.head:  # "is ready to contribute troops to X"
+            comps += complements_of(c.trig)
         for t in toks:  # "insisted on its demands that X grant ..."
             comps += [ch for ch in t.children if ch.dep_ in {"ccomp", "acl"}]
+        for comp in [x for x in comps if x.dep_ == "xcomp"]:  # "refused to allow X to land": X
+            comps += [ch for ch in comp.children if ch.dep_ == "ccomp"]
         if c.rule.event == "THREATEN" or c.absorbed:
             # "threatened to strike unless Israel rescinded ...": the one who must comply
             for t in [c.head, *comps]:
@@ -298,6 +330,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
             ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
             ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
+            # "refused to allow UN planes to evacuate its observers": its own are no target
+            ents = [e for e in ents if e.id not in parts.owned_groups]
             if ents:
                 break
         if not ents:
@@ -307,7 +341,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 )
                 if ents:
                     break
-    if not ents and c.obj is not None and c.kind == "verb":
+    if not ents and c.kind == "verb":
         # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
         purpose = [
             t
@@ -315,7 +349,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
             for t in ch.subtree
         ]
-        for t in [*c.obj.subtree, *purpose]:
+        for t in [*(c.obj.subtree if c.obj is not None else []), *purpose]:
             if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
                 ents = parts.entities(t, strict=False)
                 if ents:
@@ -438,6 +472,7 @@ def read_parties(
         for e in [*actors, *recipients]:
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
+    domestic_crowd(actors, recipients)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
@@ -461,7 +496,55 @@ def read_parties(
         actors = discourse_actor(c, parts, recipients)
     if not recipients:
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
+    if not recipients:
+        recipients = dyad_partner(c, parts, actors)
+    actors, recipients = joint_body(parts, actors, recipients)
     return actors, recipients, place
+
+
+def joint_body(
+    parts: Participants, actors: list[Entity], recipients: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """'the Joint Permanent Commission met', 'the bilateral committee agreed': a joint body with no
+    state of its own, in a story about two states, acts for both: they are its two sides."""
+    joint = words("clauses").joint_words
+    bodies = [
+        e
+        for e in actors
+        if e.kind == "organization" and not e.country and (fold(e.name).split() or [""])[0] in joint
+    ]
+    dyad = parts.refs.dominant_dyad() if bodies and not recipients else []
+    if not dyad:
+        return actors, recipients
+    return [*actors, country_entity(parts.ctx, dyad[0])], [country_entity(parts.ctx, dyad[1])]
+
+
+def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """The other state of an article about two states, for a directed act whose clause names no
+    target ("Riyadh slammed it as interference", "Ottawa said it was concerned"): coref.yaml
+    ``dyad_events``, when the actors are all of one side of the article's dominant dyad."""
+    if c.rule.event not in words("coref").dyad_events or not actors:
+        return []
+    dyad = parts.refs.dominant_dyad()
+    sides = {e.country for e in actors}
+    if not dyad or len(sides) != 1 or not sides <= set(dyad):
+        return []
+    other = next(s for s in dyad if s not in sides)
+    return [country_entity(parts.ctx, other)]
+
+
+def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Egyptian police dispersed demonstrators', 'the court jailed activists': an unnamed crowd
+    acted on by a state's police, courts or parliament is of that state."""
+    w = words("clauses")
+    states = {e.country for e in actors}
+    if len(states) != 1 or None in states:
+        return
+    if not all(e.sector in w.domestic_sectors for e in actors):
+        return
+    for e in recipients:
+        if e.kind == "group" and e.country is None and e.sector in w.located_group_sectors:
+            e.country = next(iter(states))
 
 
 def default_recipient(
