@@ -146,6 +146,11 @@ class Plover(TypedDict):
     reporting_verbs: Words
     partitive_nouns: Words
     default_recipient: dict[str, DefaultRecipient]
+    political_sectors: NotRequired[list[str]]  # sectors that make an actor political
+    political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
+    business_sectors: NotRequired[list[str]]  # sectors of private business
+    private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
+    private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
 
 class CameoEntry(TypedDict):

@@ -26,7 +26,7 @@ from .detect import Cand, absorb, dedupe, detect
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import read_parties
-from .sense import is_reported_act
+from .sense import is_reported_act, private_copy
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -35,6 +35,7 @@ def extract(ctx: DocContext) -> list[Event]:
     parts = Participants(ctx, rs)
     events: list[Event] = []
     sents = list(ctx.doc.sents)
+    private = private_copy(ctx.doc, rs)
     for k, sent in enumerate(sents):
         cands = detect(sent, rs, parts)
         if not cands:
@@ -43,7 +44,7 @@ def extract(ctx: DocContext) -> list[Event]:
         ctx_words = contexts(sent, rs)
         seen: set[tuple] = set()
         for c in cands:
-            ev = _build(c, ctx, rs, parts, ctx_words)
+            ev = _build(c, ctx, rs, parts, ctx_words, private)
             if ev is None:
                 continue
             key = (
@@ -78,10 +79,12 @@ def _delegation(ev: Event, nxt, parts: Participants) -> None:
             side.append(p)
 
 
-def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str]) -> Event | None:
+def _build(
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: bool = False
+) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)
-    if not is_reported_act(c, rs, parts, actors, recipients):
+    if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
