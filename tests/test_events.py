@@ -618,3 +618,62 @@ def test_denounced_as_a_crime_names_the_apposition_as_the_accused() -> None:
 def test_refusing_to_allow_someone_to_act_is_aimed_at_that_someone() -> None:
     ev = one("Iran refused to allow NATO planes to land and evacuate its diplomats.", "REJECT")
     assert [e.id for e in ev.recipient] == ["o:nato"]
+
+
+# ------------------------------------------------------------- issue 16: sense, modality, codes
+
+
+def test_a_signing_with_content_is_one_event() -> None:
+    evs = code("Malaysia signed an agreement to buy three ships from Turkey.")
+    assert [(e.event, e.cameo) for e in evs] == [("SUPPORT", "057")]
+    assert countries(evs[0].recipient) == {"TUR"}
+
+
+def test_a_wished_meeting_is_an_intent_not_a_meeting() -> None:
+    evs = code("Erdogan said he would be happy to meet Anwar.")
+    assert [(e.event, e.cameo, e.future) for e in evs] == [("AGREE", "036", True)]
+
+
+def test_an_impossible_agreement_is_neither_agreement_nor_refusal() -> None:
+    evs = code("Diplomats said it was impossible for Japan and Vietnam to agree before May.")
+    assert all(e.event != "REJECT" for e in evs)
+    assert all(e.negated and e.hypothetical for e in evs if e.event == "AGREE")
+
+
+def test_a_denied_deal_codes_nothing() -> None:
+    assert code("Egypt denied reports that it had signed a deal with Russia to buy jets.") == []
+    assert code("Egypt denied any deal with Russia.") == []
+
+
+def test_refusing_to_attend_is_a_rejected_meeting() -> None:
+    ev = one("Erdogan said he will not attend the summit in Cairo.", "REJECT")
+    assert (ev.cameo, ev.negated, ev.future) == ("125", False, False)
+
+
+def test_an_invitation_is_an_appeal_not_a_demand() -> None:
+    ev = one("Anwar invited Turkish companies to invest in Malaysia.", "REQUEST")
+    assert ev.cameo.startswith("02") and ev.score > 0
+    assert one("Iran demanded that Iraq release the prisoners.", "REQUEST").cameo.startswith("10")
+
+
+def test_an_announced_deployment_stays_mobilize() -> None:
+    ev = one("Russia will send troops to the border with Peru next week.", "MOBILIZE")
+    assert ev.future and ev.pattern == "mobilize.deploy" and ev.cameo == "154"
+
+
+def test_a_future_sanction_is_a_threat_with_its_code() -> None:
+    ev = one("Japan will impose sanctions on Iran.", "THREATEN")
+    assert (ev.mode, ev.cameo) == ("restrict", "1312")
+
+
+def test_support_for_an_aim_against_someone_supports_no_one_there() -> None:
+    ev = one("Malaysia supported the initiative to increase pressure on Russia.", "SUPPORT")
+    assert "RUS" not in countries(ev.recipient)
+
+
+def test_sport_copy_between_private_persons_is_no_event() -> None:
+    text = (
+        "The tennis player won the match at Wimbledon. "
+        "Nordin stormed to a lead in the tournament and attacked the net against Anwar."
+    )
+    assert [e for e in code(text) if e.event == "ASSAULT"] == []

@@ -37,6 +37,7 @@ class Rule:
     frame: bool = False
     visit: bool = False
     must: bool = False
+    void: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
     order: int = 0
@@ -105,6 +106,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         frame=bool(raw.get("frame")),
         visit=bool(raw.get("visit")),
         must=bool(raw.get("must")),
+        void=bool(raw.get("void")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,

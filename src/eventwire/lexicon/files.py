@@ -140,12 +140,22 @@ class Plover(TypedDict):
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
+    agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
+    mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
+    rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
+    negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
+    doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     proposal_nouns: Words
     frame_modes: dict[str, dict[str, str]]
     object_control: Words
     reporting_verbs: Words
     partitive_nouns: Words
     default_recipient: dict[str, DefaultRecipient]
+    political_sectors: NotRequired[list[str]]  # sectors that make an actor political
+    political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
+    business_sectors: NotRequired[list[str]]  # sectors of private business
+    private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
+    private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
 
 class CameoEntry(TypedDict):
@@ -178,6 +188,7 @@ class Rule(TypedDict):
     subject_noun: NotRequired[bool]
     frame: NotRequired[bool]
     visit: NotRequired[bool]
+    void: NotRequired[bool]  # a frame that reports no event and voids what it governs ("denied reports")
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]

@@ -22,11 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
-from .detect import Cand, absorb, dedupe, detect
+from .detect import Cand, absorb, dedupe, detect, merge_objects
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import read_parties
-from .sense import is_reported_act
+from .sense import is_reported_act, private_copy
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -35,15 +35,16 @@ def extract(ctx: DocContext) -> list[Event]:
     parts = Participants(ctx, rs)
     events: list[Event] = []
     sents = list(ctx.doc.sents)
+    private = private_copy(ctx.doc, rs)
     for k, sent in enumerate(sents):
         cands = detect(sent, rs, parts)
         if not cands:
             continue
-        cands = absorb(dedupe(cands), rs)
+        cands = [c for c in absorb(merge_objects(dedupe(cands)), rs) if not c.rule.void]
         ctx_words = contexts(sent, rs)
         seen: set[tuple] = set()
         for c in cands:
-            ev = _build(c, ctx, rs, parts, ctx_words)
+            ev = _build(c, ctx, rs, parts, ctx_words, private)
             if ev is None:
                 continue
             key = (
@@ -78,10 +79,45 @@ def _delegation(ev: Event, nxt, parts: Participants) -> None:
             side.append(p)
 
 
-def _build(c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str]) -> Event | None:
+def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
+    """'supporting this initiative to increase pressure on the U.S.': the U.S. is the target of the
+    initiative's aim, not the one supported. Recipients named only inside a to-clause of the act
+    object are dropped, so the direction of support or opposition follows the clause."""
+    if c.obj is None or not c.act_obj or not recipients:
+        return recipients
+    if c.obj.lemma_.lower() in set(load_rules().settings.get("agreement_nouns") or []):
+        return recipients  # "signed a deal to buy Egyptian cotton": the content names the partner
+    absorbed = {a.trig.i for a in c.absorbed}
+    aims = [
+        t
+        for t in c.obj.subtree
+        if t.dep_ in {"xcomp", "acl", "advcl", "relcl"}
+        and any(a.tag_ == "TO" for a in t.children)
+        and not absorbed & {x.i for x in t.subtree}  # "signed a deal to buy ships from X": its content
+    ]
+    if not aims:
+        return recipients
+    inside = {t.i for a in aims for t in a.subtree}
+    sent = c.head.sent
+    named_in = {
+        k for i in inside if i in parts.by_tok for k in (parts.by_tok[i].key, parts.by_tok[i].entity.id)
+    }
+    named_out = {
+        k
+        for i, m in parts.by_tok.items()
+        if i not in inside and sent.start <= i < sent.end
+        for k in (m.key, m.entity.id)
+    }
+    return [e for e in recipients if e.id not in named_in or e.id in named_out]
+
+
+def _build(
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: bool = False
+) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)
-    if not is_reported_act(c, rs, parts, actors, recipients):
+    recipients = _not_aims(c, recipients, parts)
+    if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))

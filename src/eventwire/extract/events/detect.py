@@ -319,6 +319,30 @@ def dedupe(cands: list[Cand]) -> list[Cand]:
     return sorted(out, key=lambda c: c.trig.i)
 
 
+def merge_objects(cands: list[Cand]) -> list[Cand]:
+    """One event per act: 'signed an agreement to buy three ships' is one signing, not a signing and
+    an agreement; 'backed the plan to send aid' is one act of support. A noun trigger that is the very
+    object a verb trigger's rule matched ("signed" + "agreement") is that verb's event, and the acts
+    the object's to-clause carries ("to buy ships", "to send aid") are its content, not acts done."""
+    gone: set[int] = set()
+    for v in cands:
+        if v.kind != "verb" or v.obj is None or not v.rule.objects or id(v) in gone:
+            continue
+        content = {
+            t.i
+            for a in v.obj.children
+            if a.dep_ in {"acl", "relcl", "xcomp"} and any(x.tag_ == "TO" for x in a.children)
+            for t in a.subtree
+        }
+        for c in cands:
+            if c is v or id(c) in gone:
+                continue
+            if (c.trig.i == v.obj.i and c.kind in {"noun", "subjnoun"}) or c.trig.i in content:
+                gone.add(id(c))
+                v.absorbed.append(c)
+    return [c for c in cands if id(c) not in gone]
+
+
 def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
     """Frame verbs (agree, threaten, demand, refuse, accuse ...) swallow the acts they govern."""
     proposal = set(rs.settings.get("proposal_nouns") or [])
@@ -330,6 +354,8 @@ def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         region: set[int] = set()
         if f.kind == "must":  # the demanded act itself
             region.update(t.i for t in f.trig.subtree)
+        if f.rule.void:  # "denied reports that it signed a deal": nothing under a denial happened
+            region.update(t.i for t in f.head.subtree)
         roots = [f.trig] if f.kind == "noun" and f.trig != f.head else []
         roots += [c for c in f.head.children if c.dep_ in ABSORB_DEPS]
         if f.kind == "noun":
@@ -341,7 +367,7 @@ def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         for c in cands:
             if c is f or id(c) in gone or c.trig.i not in region:
                 continue
-            if c.kind in {"noun", "subjnoun"} and not _governed(c.trig, f.head, proposal):
+            if c.kind in {"noun", "subjnoun"} and not f.rule.void and not _governed(c.trig, f.head, proposal):
                 continue
             gone.add(id(c))
             f.absorbed.append(c)

@@ -19,6 +19,26 @@ def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
     return table.get(event) or table.get(quad)
 
 
+def _code(
+    rs: RuleSet, rule_code: str | None, rule_event: str, event: str, mode: str | None, cameo: str | None
+) -> str | None:
+    """The CAMEO code of the act as coded: the rule's own code, made finer by the mode the clause
+    gave it ("invited X to visit" 020 -> 026), or the code of the rewritten type for the act the
+    rule found ("will meet": AGREE 036; "will impose sanctions": THREATEN/restrict 1312)."""
+    s = rs.settings
+    if event != rule_event:
+        cameo = (s.get("rewrite_codes") or {}).get(event, {}).get(rule_event) or cameo
+    if mode:
+        finer = (
+            (s.get("mode_codes") or {}).get(rule_code or "", {}).get(mode) if event == rule_event else None
+        )
+        if finer:
+            return finer
+        if cameo == rs.type_cameo.get(event):
+            return plover().mode_cameo(event, mode) or cameo
+    return cameo
+
+
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
     fut_aux = set(s.get("future_aux") or [])
@@ -44,6 +64,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                 hypothetical = True
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
+    gov = c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
+    if gov is not None and (gov.lemma_.lower() in frames or gov.lower_ in frames):
+        future = True  # "plans a July trip", "is scheduled to hold talks": a noun act under an intent verb
     h = c.head
     if (
         h.dep_ in {"acl", "xcomp"}
@@ -59,18 +82,29 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             ch.dep_ == "neg" for ch in [*gov.children, *h.head.children]
         ):
             negated = True  # "were not able to agree", "unable to agree", "failed to agree"
-    for _ in range(3):
-        if h.dep_ == "xcomp" and (h.head.lemma_.lower() in frames or h.head.lower_ in frames):
-            future = True
-            if any(ch.dep_ == "neg" for ch in h.head.children):
+    neg_adj = set(s.get("negating_adjectives") or [])
+    doubt_adj = set(s.get("doubting_adjectives") or [])
+    for _ in range(4):
+        gov = h.head
+        govs = {gov.lemma_.lower()} | {ch.lemma_.lower() for ch in gov.children if ch.dep_ == "acomp"}
+        if h.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} and govs & neg_adj:
+            # "it was impossible for ministers to agree": not done, and no refusal either
+            negated = hypothetical = True
+        if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
+            hypothetical = True  # "it is unlikely that they will meet"
+        if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
+            future = True  # "plans to", "is expected to", "would be happy to"
+            if any(ch.dep_ == "neg" for ch in gov.children):
                 negated = True
-        if h.dep_ in {"xcomp", "conj"}:
-            for ch in h.head.children:
+        if h.dep_ in {"xcomp", "conj", "acomp"}:
+            for ch in gov.children:
                 if ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would"):
                     future = True
                 if ch.dep_ == "aux" and ch.lower_ in hyp_aux:
                     hypothetical = True
-            h = h.head
+                if h.dep_ == "acomp" and ch.dep_ == "neg":
+                    negated = True  # "would not be happy to meet"
+            h = gov
             continue
         break
     if (
@@ -114,6 +148,7 @@ def recode(
     modal = hypothetical and any(
         ch.dep_ == "aux" and ch.lower_ in words("clauses").threat_modals for ch in c.head.children
     )
+    intent = False  # the type was rewritten from an intention (future, modal): its mode follows the act
     ioh = rw.get("intent_of_hostile") or {}
     if event in (ioh.get("frames") or []) and any(
         rs.quad.get(a.rule.event) in (ioh.get("quads") or []) for a in c.absorbed
@@ -126,7 +161,8 @@ def recode(
     elif event not in keep and modal and _rewrite(rw, "modal", event, quad):
         target = _rewrite(rw, "modal", event, quad)
         event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
-    elif negated and (rw.get("negated") or {}).get(event):
+        intent = True
+    elif negated and not hypothetical and (rw.get("negated") or {}).get(event):
         event, cameo, mode, negated = (
             rw["negated"][event],
             rs.type_cameo.get(rw["negated"][event], cameo),
@@ -140,15 +176,20 @@ def recode(
         else:
             target = _rewrite(rw, "future", event, quad)
         if target and target != event:
+            intent = True
             if target == "REJECT":
-                negated = False
+                negated = future = False  # the refusal is said now ("will not attend")
             event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
-    if c.absorbed and event in (rs.settings.get("frame_modes") or {}):
-        table = rs.settings["frame_modes"][event]
+    fm = rs.settings.get("frame_modes") or {}
+    if c.absorbed and event in fm:
+        table = fm[event]
         for a in c.absorbed:
             if a.rule.event in table:
                 mode = table[a.rule.event]
                 break
+    elif event != r.event and mode is None and intent:
+        mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
+    cameo = _code(rs, r.cameo, r.event, event, mode, cameo)
     if event == "CONSULT" and mode is None:
         countries = {e.country for e in [*actors, *recipients] if e.country}
         states = countries - UNKNOWN_STATES - plover().non_state.keys()

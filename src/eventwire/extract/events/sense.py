@@ -12,12 +12,61 @@ from .parties import nonactor_subject
 from .syntax import is_passive, passive_agents
 
 
+def private_copy(doc, rs: RuleSet) -> bool:
+    """Whether a story is market, sport or entertainment copy: at least `private_domain_min`
+    different words of one `private_domains` list (plover.yaml) occur in it. In such copy a verb
+    of conflict or cooperation ("yielding 8.8 pct", "stormed into a lead") is seldom an act between
+    political actors."""
+    s = rs.settings
+    need = int(s.get("private_domain_min") or 3)
+    lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+    low = None
+    for vocab in (s.get("private_domains") or {}).values():
+        single = {w for w in vocab if " " not in w}
+        hits = len(single & lemmas)
+        if hits < need:
+            multi = [w for w in vocab if " " in w]
+            if multi:
+                low = low if low is not None else " ".join(doc.text.lower().split())
+                hits += sum(1 for w in multi if w in low)
+        if hits >= need:
+            return True
+    return False
+
+
+def political(e: Entity, rs: RuleSet) -> bool:
+    """A state, an international or non-governmental body, or an actor of a political sector."""
+    s = rs.settings
+    return (
+        e.kind == "country"
+        or (e.country or "") in set(s.get("political_non_state") or [])
+        or (e.sector or "") in set(s.get("political_sectors") or [])
+    )
+
+
+def in_affairs(actors: list[Entity], recipients: list[Entity], private: bool, rs: RuleSet) -> bool:
+    """False for private life and business: acts between companies only, or acts in market, sport
+    or entertainment copy where no participant is political."""
+    parts = [*actors, *recipients]
+    business = set(rs.settings.get("business_sectors") or [])
+    if parts and all((e.sector or "") in business or e.country == "MNC" for e in parts):
+        return False
+    return not (private and not any(political(e, rs) for e in parts))
+
+
 def is_reported_act(
-    c: Cand, rs: RuleSet, parts: Participants, actors: list[Entity], recipients: list[Entity]
+    c: Cand,
+    rs: RuleSet,
+    parts: Participants,
+    actors: list[Entity],
+    recipients: list[Entity],
+    private: bool = False,
 ) -> bool:
     """False for candidates that report no act between actors."""
     r = c.rule
     if rs.settings.get("require_participant", True) and not actors and not recipients:
+        return False
+    if not in_affairs(actors, recipients, private, rs):
         return False
     if (
         r.event in {"THREATEN", "REQUEST"}
