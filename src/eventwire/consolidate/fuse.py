@@ -461,8 +461,13 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
             return False
     if a.designation and b.designation and _norm(a.designation) != _norm(b.designation):
         return False
-    if x.rng and y.rng and abs(x.rng[0].year - y.rng[0].year) > 1:
-        return False
+    if x.rng and y.rng and x.rng[0].year != y.rng[0].year:
+        # readings dated in other years are one deal only across stories (an agreement and its
+        # contract), never inside one story, and only when they count the same items
+        if x.article_id == y.article_id or abs(x.rng[0].year - y.rng[0].year) > 1:
+            return False
+        if not (a.quantity and a.quantity == b.quantity):
+            return False
     return True
 
 

@@ -231,6 +231,13 @@ class Clauses(TypedDict):
 # ------------------------------------------------------------------------------------- extractors
 
 
+class Contractor(TypedDict):
+    name: str
+    aliases: NotRequired[Words]
+    country: ActorCode
+    products: NotRequired[Words]  # designations (model names) the maker builds: "Gripen", "K2"
+
+
 class Deals(TypedDict):
     items: dict[str, Words]
     buy_verbs: Words
@@ -245,6 +252,8 @@ class Deals(TypedDict):
     buy_nouns: Words
     batch_words: Words
     item_head_nouns: Words
+    contractors: list[Contractor]  # makers: their home state and the designations they make
+    container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
 
 
 class Figures(TypedDict):
