@@ -260,6 +260,9 @@ class Figures(TypedDict):
     metrics: dict[str, Words]
     bilateral_cues: Words
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
+    goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
+    goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    period_refs: Words  # words that take the previous figure's period ("in the month")
     count_units: Words
     percent_words: Words
     min_amount_without_metric: float
