@@ -270,6 +270,12 @@ class Figures(TypedDict):
     min_count: float
 
 
+class Fusion(TypedDict):
+    phases: dict[str, Words]  # phase name -> cues, in the order phases happen
+    max_phase_days: int  # widest gap between two phases of one event
+    max_cue_distance: int  # widest distance (characters) between a phase cue and its date
+
+
 class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
@@ -532,6 +538,7 @@ FILES: dict[str, DataFile] = {
     "deals": DataFile("deals.yaml", Deals),
     "figures": DataFile("figures.yaml", Figures),
     "quotes": DataFile("quotes.yaml", Quotes),
+    "fusion": DataFile("fusion.yaml", Fusion),
     "currencies": DataFile("currencies.yaml", Currencies),
     "time": DataFile("time.yaml", Time),
     "ingest": DataFile("ingest.yaml", Ingest),
