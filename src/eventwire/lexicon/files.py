@@ -279,6 +279,7 @@ class Fusion(TypedDict):
 class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
+    outlet_words: Words  # last words of an outlet's name ("Sky News"): the outlet is the channel
     min_words: int
     anaphors: Words
 
