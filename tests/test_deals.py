@@ -162,3 +162,50 @@ def test_passive_recipient() -> None:
         make_ctx("Peru was supplied with 20 tanks by Germany last year.", [("last year", "DATE", "2024")])
     )
     assert (d.recipient.country, d.supplier.country, d.date) == ("PER", "DEU", "2024")
+
+
+MAKERS = {**ENTS, "Hyundai Rotem": ("o:hyundai rotem", "organization", None)}
+
+
+def test_designation_names_its_maker_and_the_maker_its_state() -> None:
+    [d] = deals.extract(make_ctx("Peru ordered 12 Rafale fighter jets."))
+    assert d.contractor.name == "Dassault Aviation" and d.contractor.country == "FRA"
+    assert (d.supplier.country, d.recipient.country, d.quantity) == ("FRA", "PER", 12)
+
+
+def test_company_without_country_gets_its_home_state() -> None:
+    ctx = fake_context(
+        "Chile signed a contract with Hyundai Rotem for 50 K2 tanks.", MAKERS, dct="2025-06-15"
+    )
+    [d] = deals.extract(ctx)
+    assert d.contractor.country == "KOR" and d.supplier.country == "KOR"
+    assert d.recipient.country == "CHL" and d.quantity == 50 and d.designation == "K2"
+
+
+def test_provide_someone_with_goods_names_the_buyer() -> None:
+    [d] = deals.extract(make_ctx("Kongsberg will provide Peru with six radar systems."))
+    assert d.recipient.country == "PER" and d.supplier.country == "NOR" and d.quantity == 6
+
+
+def test_escorts_for_tankers_are_no_deal() -> None:
+    assert deals.extract(make_ctx("Germany agreed to provide naval escorts for 11 Chilean tankers.")) == []
+
+
+def test_wish_list_is_no_order() -> None:
+    assert deals.extract(make_ctx("Peru sent Germany a wish list of 40 tanks.")) == []
+
+
+def test_earlier_contract_in_a_relative_clause_is_its_own_deal() -> None:
+    ctx = make_ctx(
+        "Peru signed a contract for 40 tanks from Germany in May. It follows a contract Peru signed in 2020 "
+        "for the first batch of 40 tanks.",
+        [("May", "DATE", "2025-05"), ("2020", "DATE", "2020")],
+    )
+    got = sorted((d.date, d.quantity, d.recipient.country) for d in deals.extract(ctx))
+    assert got == [("2020", 40, "PER"), ("2025-05", 40, "PER")]
+
+
+def test_gas_is_goods() -> None:
+    [d] = deals.extract(make_ctx("Norway agreed to sell $2 billion worth of natural gas to Chile."))
+    assert (d.supplier.country, d.recipient.country, d.item) == ("NOR", "CHL", "natural gas")
+    assert d.value.amount == 2_000_000_000 and d.status == "agreement"

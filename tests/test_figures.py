@@ -120,3 +120,34 @@ def test_a_goal_in_an_aside_does_not_make_a_fact_a_target() -> None:
         make_ctx("The ministry, which aims to cut costs, said Chilean exports reached $5 billion.")
     )
     assert f.kind == "actual"
+
+
+def test_goal_named_after_a_forecast_verb_is_a_target() -> None:
+    [f] = figures.extract(make_ctx("Chile and Peru will exceed the $30 billion bilateral trade target soon."))
+    assert (f.kind, f.metric) == ("target", "bilateral trade")
+
+
+def test_amount_to_be_raised_to_is_a_target() -> None:
+    for text in (
+        "Chile and Peru agreed to increase trade to $9 billion.",
+        "Chile said Chile and Peru would increase trade to $9 billion.",
+        "Trade between Chile and Peru will be raised to $9 billion.",
+    ):
+        [f] = figures.extract(make_ctx(text))
+        assert f.kind == "target", text
+    [f] = figures.extract(make_ctx("Trade between Chile and Peru increased to $9 billion last year."))
+    assert f.kind == "actual"
+
+
+def test_overlapping_metric_words_pick_the_longest() -> None:
+    [f] = figures.extract(make_ctx("Chile and Peru saw bilateral trade turnover of $4 billion."))
+    assert f.metric == "bilateral trade"
+
+
+def test_the_month_takes_the_period_before() -> None:
+    ctx = make_ctx(
+        "Chile exported $3 billion of copper in May. Peru exported $2 billion of zinc in the month.",
+        [("May", "DATE", "2025-05")],
+    )
+    periods = {f.amount: f.period for f in figures.extract(ctx)}
+    assert periods[2_000_000_000] == {"start": "2025-05", "end": "2025-05"}

@@ -332,3 +332,82 @@ def test_a_resent_story_joins_by_its_copied_sentence() -> None:
     )
     [ev] = out.events
     assert len(ev.mentions) == 3
+
+
+def _tariff(aid: str, date: str, sentence: str, source: str, start: int = 0) -> Event:
+    return Event(
+        id=f"{aid}-{start}",
+        event="SANCTION",
+        date=date,
+        date_source=source,
+        actor=[ent("CHL")],
+        recipient=[ent("PER")],
+        mentions=[Mention(article_id=aid, path=f"{aid}.txt", sentence=sentence, start=start, end=start + 10)],
+        confidence=0.6,
+        trigger="tariffs",
+        trigger_start=start,
+    )
+
+
+def test_phases_of_one_event_fuse_and_keep_each_date() -> None:
+    announced = _tariff("a1", "2026-03-27", "Chile announced tariffs on Peru on March 27.", "March 27")
+    in_force = _tariff("a2", "2026-04-17", "Chile's tariffs on Peru take effect on April 17.", "April 17")
+    for order in ([announced, in_force], [in_force, announced]):
+        exts = [ArticleExtraction(article_id=e.mentions[0].article_id, events=[e]) for e in order]
+        [ev] = fuse(exts, {}, [], META).events
+        dates = {c["value"]: c.get("phase") for c in ev.conflicts if c["field"] == "date"}
+        assert dates == {"2026-03-27": "announced", "2026-04-17": "in force"}
+
+
+def test_same_phase_on_other_days_stays_apart() -> None:
+    a = _tariff("a1", "2026-03-27", "Chile announced tariffs on Peru on March 27.", "March 27")
+    b = _tariff("a2", "2026-05-02", "Chile announced tariffs on Peru on May 2.", "May 2")
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    assert len(fuse(exts, {}, [], META).events) == 2
+
+
+def test_year_only_readings_of_other_stories_need_the_same_sentence() -> None:
+    a = _tariff("a1", "2026", "Chile imposed tariffs on Peru's copper last year.", "last year")
+    b = _tariff("a2", "2026", "Chile imposed tariffs on Peruvian fish, the paper said.", "2026")
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    assert len(fuse(exts, {}, [], META).events) == 2
+
+
+def test_deal_contractors_that_differ_are_a_conflict() -> None:
+    def deal(aid: str, maker: str) -> Deal:
+        return Deal(
+            id=aid,
+            supplier=ent("NOR"),
+            recipient=ent("PER"),
+            contractor=Entity(id=f"o:{maker}", name=maker, kind="organization", country="NOR"),
+            item="frigates",
+            quantity=4,
+            date="2026-02",
+            mentions=[mention(aid)],
+        )
+
+    exts = [
+        ArticleExtraction(article_id=a, deals=[deal(a, m)])
+        for a, m in (("a1", "Nordyard"), ("a2", "Fjordyard"))
+    ]
+    [d] = fuse(exts, {}, [], META).deals
+    assert {c["value"] for c in d.conflicts if c["field"] == "contractor"} == {"Nordyard", "Fjordyard"}
+
+
+def test_reports_naming_other_actors_keep_both_readings() -> None:
+    a = meeting("a1", "2026-01-07")
+    b = meeting("a2", "2026-01-07")
+    b.actor = [
+        ent("CHL"),
+        Entity(id="o:chilean army", name="Chilean Army", kind="organization", country="CHL"),
+    ]
+    a.actor = [
+        ent("CHL"),
+        Entity(id="o:chilean navy", name="Chilean Navy", kind="organization", country="CHL"),
+    ]
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    [ev] = fuse(exts, {}, [], META).events
+    assert {tuple(c["value"]) for c in ev.conflicts if c["field"] == "actor"} == {
+        ("CHL", "Chilean Army"),
+        ("CHL", "Chilean Navy"),
+    }

@@ -86,7 +86,10 @@ def test_unknown_top_level_key(data: Path) -> None:
 def test_unknown_key_without_a_close_spelling_lists_the_known_ones(data: Path) -> None:
     path = data / "quotes.yaml"
     _edit(path, "\nmin_words:", "\nzzz: 1\nmin_words:")
-    assert _error() == f"{path}: zzz: unknown key (known keys: verbs, channels, min_words, anaphors)"
+    assert (
+        _error()
+        == f"{path}: zzz: unknown key (known keys: verbs, channels, outlet_words, min_words, anaphors)"
+    )
 
 
 def test_missing_key(data: Path) -> None:

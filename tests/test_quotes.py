@@ -93,3 +93,19 @@ def test_next_paragraph_quote_keeps_the_speaker_unless_someone_else_is_named() -
         "“The talks went very well today,” John Doe said.\n\nJane Roe disagreed. “No deal is near at all.”"
     )
     assert [q.speaker.id for q in quotes.extract(make_ctx(other))] == ["p:john doe"]
+
+
+def test_named_outlet_is_the_channel() -> None:
+    text = "Jane Roe spoke.\n\n“We will take this to the courts if we must,” she told Coastal News on Monday."
+    [q] = quotes.extract(make_ctx(text))
+    assert q.channel == "Coastal News"
+    text = "Jane Roe spoke.\n\n“We will take this to the courts if we must,” she said on Andean Television."
+    [q] = quotes.extract(make_ctx(text))
+    assert q.channel == "Andean Television"
+
+
+def test_state_owning_an_office_stands_for_its_office_holder() -> None:
+    text = "Jane Roe arrived in Lima.\n\n“Our trade will double within five years,” Chile's president said."
+    ctx = fake_context(text, {**ENTS, "Chile": ("c:CHL", "country", "CHL")}, dct="2025-05-05")
+    [q] = quotes.extract(ctx)
+    assert q.speaker.id == "p:jane roe"

@@ -140,6 +140,7 @@ def test_conflicts_name_the_reports_that_disagree(web):
     html = web.get("/events/e_syn_visit").text
     assert "Where the reports disagree" in html
     assert "2024-09-18" in html and "2024-09-19" in html
+    assert "(announced)" in html  # the phase a date belongs to
     assert 'href="/articles/a_syn_3"' in html
     deal = web.get("/deals/d_syn_ships").text
     assert "Where the reports disagree" in deal and "quantity" in deal

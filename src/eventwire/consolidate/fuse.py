@@ -215,7 +215,8 @@ def _cluster(
 
 
 def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
-    """Months a narrow reading covers; wide (year-level) readings key on their date; undated on none."""
+    """Months a narrow reading covers; wide (year-level) readings key on their date; undated on none.
+    A reading dated by a phase cue also looks at the months its other phases may lie in."""
     if it.rng is None:
         k = ("none", _norm(getattr(it.rec, "trigger", None)))
         return [k], [k]
@@ -226,6 +227,14 @@ def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
     ks = [(lo.year, lo.month)]
     if (hi.year, hi.month) != ks[0]:
         ks.append((hi.year, hi.month))
+    if it.phase:
+        # put and look alike, so the result does not depend on which phase is read first
+        months = _phase_lexicon()[1] // 30 + 1
+        base = lo.year * 12 + lo.month - 1
+        for d in range(-months, months + 1):
+            y, m = divmod(base + d, 12)
+            if (y, m + 1) not in ks:
+                ks.append((y, m + 1))
     return ks, ks
 
 
@@ -284,6 +293,60 @@ class _Item:
     article_id: str
     rng: tuple[Date, Date] | None
     order: tuple
+    phase: str | None = None  # the phase of the event its date belongs to ("announced", "in force")
+
+
+@lru_cache(maxsize=1)
+def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int]:
+    import re
+
+    from ..lexicon import load
+
+    raw = load("fusion")
+    out = []
+    for name, words in raw["phases"].items():
+        alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+        out.append((name, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)))
+    return out, int(raw["max_phase_days"]), int(raw["max_cue_distance"])
+
+
+def phase_of(ev: Event) -> str | None:
+    """The phase of its event a reading's date belongs to: the phase cue nearest the words that
+    dated it ("the tariffs take effect on April 17" -> "in force"), or None when no cue is near."""
+    if not ev.mentions or not ev.date_source:
+        return None
+    sent = ev.mentions[0].sentence or ""
+    at = sent.find(ev.date_source)
+    if at < 0:
+        return None
+    cues, _, reach = _phase_lexicon()
+    best: tuple[int, str] | None = None
+    for name, rx in cues:
+        for m in rx.finditer(sent):
+            dist = at - m.end() if m.end() <= at else m.start() - (at + len(ev.date_source))
+            if 0 <= dist <= reach and (best is None or dist < best[0]):
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def _phase_rank(phase: str | None) -> int | None:
+    names = [n for n, _ in _phase_lexicon()[0]]
+    return names.index(phase) if phase in names else None
+
+
+def _phases_apart(x: _Item, y: _Item) -> bool:
+    """Two day- or month-dated readings on different dates are two phases of one event when a
+    phase cue dates at least one of them, the phases differ, they come in their order (an
+    announcement before its entry into force) and lie close enough."""
+    if x.rng is None or y.rng is None or _width(x.rng) > 31 or _width(y.rng) > 31:
+        return False
+    if not (x.phase or y.phase) or x.phase == y.phase:
+        return False
+    first, last = (x, y) if x.rng[0] <= y.rng[0] else (y, x)
+    if (last.rng[0] - first.rng[1]).days > _phase_lexicon()[1]:
+        return False
+    r1, r2 = _phase_rank(first.phase), _phase_rank(last.phase)
+    return r1 is None or r2 is None or r1 < r2
 
 
 def _similar_text(a: Event, b: Event) -> bool:
@@ -343,10 +406,13 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
             return False
         return _similar_text(a, b) if x.article_id == y.article_id else _same_sentence(a, b)
     if not _overlap(x.rng, y.rng):
-        return False
+        return _phases_apart(x, y)  # announced on one day, in force on another: one event
     if _width(x.rng) > 31 or _width(y.rng) > 31:
-        # year-level readings overlap too easily: same period and the same words, or nothing
-        return a.date == b.date and (x.article_id == y.article_id or _similar_text(a, b))
+        # year-level readings overlap too easily: the same period and, inside one story, the same
+        # words; across stories only the same sentence (the same trigger is no identity)
+        if a.date != b.date:
+            return False
+        return _similar_text(a, b) if x.article_id == y.article_id else _same_sentence(a, b)
     return True
 
 
@@ -385,7 +451,7 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
     ev.mentions = _mentions(evs)
     ev.sources = _independent(ev.mentions, articles)
     ev.confidence = corroborated(max(e.confidence for e in evs), ev.sources)
-    ev.conflicts = _date_conflicts(cl)
+    ev.conflicts = _date_conflicts(cl) + _party_conflicts(cl, "actor") + _party_conflicts(cl, "recipient")
     first = ev.mentions[0]
     ev.id = stable_id(
         "e", _family(ev), first.article_id, first.start, ev.trigger_start, _dyad(ev), sorted(_people(ev))
@@ -394,16 +460,50 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
 
 
 def _date_conflicts(cl: list[_Item]) -> list[dict[str, Any]]:
-    """Day-precision dates that differ between reports (both kept, with their sources)."""
+    """Dates that differ between reports of one event, each kept with its sources, the words
+    that dated it and, when a cue says so, the phase it belongs to (announced, in force)."""
     days: dict[str, set[str]] = defaultdict(set)
+    phases: dict[str, set[str]] = defaultdict(set)
+    evidence: dict[str, str] = {}
     for it in cl:
-        if it.rec.date and len(it.rec.date) >= 10 and not it.rec.enddate:
-            days[it.rec.date[:10]].add(it.article_id)
-    if len(days) < 2:
+        if not it.rec.date or it.rec.enddate or it.rng is None or _width(it.rng) > 31:
+            continue
+        d = it.rec.date
+        days[d].add(it.article_id)
+        if it.phase:
+            phases[d].add(it.phase)
+        if it.rec.date_source:
+            evidence.setdefault(d, it.rec.date_source)
+    # a month that holds a day also reported is the same reading told less precisely
+    keys = [d for d in days if not any(o != d and o.startswith(d) for o in days)]
+    if len(keys) < 2:
+        return []
+    out = []
+    for d in sorted(keys, key=lambda k: (-len(days[k]), k)):
+        c: dict[str, Any] = {"field": "date", "value": d, "sources": sorted(days[d])}
+        if phases.get(d):
+            c["phase"] = sorted(phases[d])[0]
+        if d in evidence:
+            c["evidence"] = evidence[d]
+        out.append(c)
+    return out
+
+
+def _party_conflicts(cl: list[_Item], side: str) -> list[dict[str, Any]]:
+    """Reports that name different actors on one side (one says the ministry, another the army):
+    every reading kept with its sources. A reading naming fewer of the same actors agrees."""
+    named: dict[frozenset[str], tuple[list[str], set[str]]] = {}
+    for it in cl:
+        ents = getattr(it.rec, side)
+        ids = frozenset(e.id for e in ents)
+        if ids:
+            named.setdefault(ids, (sorted(e.name or e.id for e in ents), set()))[1].add(it.article_id)
+    sets = list(named)
+    if not any(not (a <= b or b <= a) for a in sets for b in sets):
         return []
     return [
-        {"field": "date", "value": d, "sources": sorted(a)}
-        for d, a in sorted(days.items(), key=lambda t: (-len(t[1]), t[0]))
+        {"field": side, "value": names, "sources": sorted(arts)}
+        for names, arts in sorted(named.values(), key=lambda t: (-len(t[1]), t[0]))
     ]
 
 
@@ -464,8 +564,13 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
             return False
     if a.designation and b.designation and _norm(a.designation) != _norm(b.designation):
         return False
-    if x.rng and y.rng and abs(x.rng[0].year - y.rng[0].year) > 1:
-        return False
+    if x.rng and y.rng and x.rng[0].year != y.rng[0].year:
+        # readings dated in other years are one deal only across stories (an agreement and its
+        # contract), never inside one story, and only when they count the same items
+        if x.article_id == y.article_id or abs(x.rng[0].year - y.rng[0].year) > 1:
+            return False
+        if not (a.quantity and a.quantity == b.quantity):
+            return False
     return True
 
 
@@ -491,6 +596,10 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
             ent_votes = Counter(getattr(r, k).id for r, _ in ds if getattr(r, k) is not None)
             top = sorted(ent_votes, key=lambda i: (-ent_votes[i], i))[0]
             val = next(getattr(r, k) for r, _ in ds if getattr(r, k) is not None and getattr(r, k).id == top)
+            # parties named differently by the reports (the contractor of one, another's): kept
+            _, pconf = _best([(getattr(r, k).name, a) for r, a in ds if getattr(r, k) is not None])
+            if len(ent_votes) > 1:
+                conflicts += [{"field": k, **c} for c in pconf]
         setattr(d, k, val)
     for k in ("quantity", "value", "designation"):
         val, conf = _best([(getattr(r, k), a) for r, a in ds])
@@ -640,7 +749,7 @@ def fuse(
             e.actor = rekey.many(ev.actor, aid, ev.date)
             e.recipient = rekey.many(ev.recipient, aid, ev.date)
             rng = date_range(e.date, e.enddate)
-            evs.append(_Item(e, aid, rng, (_width(rng), aid, e.trigger_start or 0, e.id)))
+            evs.append(_Item(e, aid, rng, (_width(rng), aid, e.trigger_start or 0, e.id), phase_of(e)))
         for d in ext.deals:
             x = copy.copy(d)
             x.supplier = rekey(d.supplier, aid, d.date)

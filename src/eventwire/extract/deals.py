@@ -56,6 +56,13 @@ class _Lex:
     buy_nouns: frozenset[str]
     batch_words: frozenset[str]
     item_head_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
+    products: dict[str, str]  # folded designation -> maker's name
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\s-]+", " ", s.casefold()).strip()
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +84,39 @@ def lexicon() -> _Lex:
         buy_nouns=frozenset(raw["buy_nouns"]),
         batch_words=frozenset(raw["batch_words"]),
         item_head_nouns=frozenset(raw["item_head_nouns"]),
+        container_nouns=frozenset(raw["container_nouns"]),
+        makers={
+            _fold(n): (c["name"], c["country"])
+            for c in raw["contractors"]
+            for n in [c["name"], *c.get("aliases", [])]
+        },
+        products={_fold(p): c["name"] for c in raw["contractors"] for p in c.get("products", [])},
     )
+
+
+def maker_of(name: str | None) -> tuple[str, str] | None:
+    """The maker a company name or alias is (with its home state): "Saab AB" -> (Saab, SWE).
+    Legal suffixes ("AB", "Co", "Inc") and a leading nationality word do not hide the name."""
+    if not name:
+        return None
+    makers = lexicon().makers
+    words = _fold(name).replace(".", "").split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            hit = makers.get(" ".join(words[i:j]))
+            if hit is not None and (i == 0 or j == len(words)):
+                return hit
+    return None
+
+
+def maker_of_designation(designation: str | None) -> str | None:
+    """The maker of a model ("Rafale" -> Dassault Aviation; "K2" -> Hyundai Rotem), by the whole
+    designation or its first word ("Gripen E/F", "Leopard 2A7")."""
+    if not designation:
+        return None
+    products = lexicon().products
+    d = _fold(designation)
+    return products.get(d) or products.get(d.split()[0]) or products.get(re.sub(r"s$", "", d))
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -122,10 +161,24 @@ def _party(ctx: DocContext, tokens: Iterable[Token]) -> EntityMention | None:
     """The actor a phrase names: an organisation or state first, then a person."""
     ms = _ents_in_span(ctx, tokens)
     rank = {"organization": 0, "country": 1, "group": 2, "person": 3}
-    ms = [m for m in ms if not (m.is_place and m.entity.kind != "country")]
+    ms = [m for m in ms if not (m.is_place and m.entity.kind != "country") and not _names_a_thing(ctx, m)]
     if not ms:
         return None
     return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
+
+
+def _names_a_thing(ctx: DocContext, m: EntityMention) -> bool:
+    """A name modifying a common noun names a thing, not an actor ("the Tamar gas fields")."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.casefold() not in lexicon().deal_nouns
+        and root.head.lemma_.casefold() not in lexicon().item_words
+    )
 
 
 # ------------------------------------------------------------------------------------- parse
@@ -147,10 +200,31 @@ def _transfer_verb(head: Token) -> tuple[Token | None, str | None]:
             return tok, "sell"
         if tok != head and tok.pos_ == "VERB":
             break  # another act governs the item ("to protect forces from attack helicopters")
+        if tok != head and not _holds_item(tok):
+            break  # "escorts for tankers": the escorts, not the tankers, are what is provided
         if tok.head == tok:
             break
         tok = tok.head
     return None, None
+
+
+def _holds_item(tok: Token) -> bool:
+    """Can a word between an item and its transfer hold the item? Prepositions, numbers and the
+    nouns of a batch or a deal can ("a batch of tanks", "a contract for jets"); any other noun
+    is the thing that moves or is meant instead ("escorts for tankers", "a wish list of jets")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return True
+    lex = lexicon()
+    lem = tok.lemma_.casefold()
+    return (
+        lem in lex.container_nouns
+        or lem in lex.deal_nouns
+        or lem in lex.sell_nouns
+        or lem in lex.buy_nouns
+        or lem in lex.batch_words
+        or lem in lex.item_words
+        or tok.text.casefold() in lex.item_words
+    )
 
 
 def _with_on_chain(tok: Token) -> list[Token]:
@@ -161,6 +235,13 @@ def _with_on_chain(tok: Token) -> list[Token]:
         near = [
             cur,
             *(c for c in cur.children if c.dep_ in ("dobj", "attr", "nsubjpass") and c.pos_ == "NOUN"),
+            *(  # "entered into a contract with X for the supply of jets"
+                g
+                for c in cur.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.casefold() in lexicon().deal_nouns
+            ),
         ]
         for n in near:
             for c in n.children:
@@ -173,11 +254,20 @@ def _with_on_chain(tok: Token) -> list[Token]:
 
 
 def _deal_noun(head: Token) -> Token | None:
+    """The deal noun the item hangs from ("a contract ... for the first batch of 180 tanks")."""
     tok = head
-    for _ in range(4):
+    for _ in range(6):
         if tok.lemma_.casefold() in lexicon().deal_nouns:
             return tok
-        if tok.head == tok:
+        if tok != head and tok.pos_ == "VERB":
+            # "a contract Poland signed in 2022 for 180 tanks", "signed a contract for 180 tanks"
+            if tok.dep_ == "relcl" and tok.head.lemma_.casefold() in lexicon().deal_nouns:
+                return tok.head
+            objs = [
+                c for c in tok.children if c.dep_ == "dobj" and c.lemma_.casefold() in lexicon().deal_nouns
+            ]
+            return objs[0] if objs else None
+        if tok.head == tok or (tok != head and not _holds_item(tok)):
             break
         tok = tok.head
     return None
@@ -335,7 +425,9 @@ def _date(ctx: DocContext, s0: int, s1: int, verb: Token) -> str | None:
         if not d:
             continue
         before = text[max(s0, t.start - 40) : t.start]
-        if re.search(r"deliver\w*[^.]{0,25}$", before, re.I) or re.search(r"\b(by|until)\s+$", before):
+        if re.search(r"deliver\w*[^.]{0,25}$", before, re.I) or re.search(
+            r"\b(by|until|before|no later than)\s+$", before
+        ):
             continue
         dist = abs(t.start - (verb.idx if verb is not None else s0))
         if best is None or dist < best[0]:
@@ -345,7 +437,16 @@ def _date(ctx: DocContext, s0: int, s1: int, verb: Token) -> str | None:
     # reported as new: a simple-past signing with no date of its own is the story's news
     if verb is not None and ctx.dct:
         root = verb
-        while root.head != root and root.dep_ in ("xcomp", "advcl", "acl", "dobj", "relcl", "ccomp"):
+        while root.head != root and root.dep_ in (
+            "xcomp",
+            "advcl",
+            "acl",
+            "dobj",
+            "relcl",
+            "ccomp",
+            "pobj",
+            "prep",
+        ):
             root = root.head
         perfect = root.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.text.casefold() in ("has", "have") for c in root.children
@@ -420,6 +521,10 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         status = "agreement"
     anchor = verb if verb is not None else noun
     subj, passive = _subject(anchor)
+    if verb is None and noun is not None:
+        # "a contract Poland signed": the signer of the relative clause is the deal's subject
+        for rel in (c for c in noun.children if c.dep_ == "relcl"):
+            subj = next((c for c in rel.children if c.dep_ == "nsubj"), subj)
     subj_m = _party(ctx, subj.subtree) if subj is not None else None
     item, designation, qty, nat = _item_phrase(head, ctx)
 
@@ -467,6 +572,19 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                     as_buyer(_party(ctx, c.subtree))
         for pobj in _preps(anchor, ("to", "for"), after):
             as_buyer(_party(ctx, pobj.subtree))
+        for c in anchor.children:  # "Saab will provide Colombia with 15 jets"
+            if c.dep_ in ("dobj", "dative") and head not in c.subtree and not passive:
+                as_buyer(_party(ctx, c.subtree))
+        if recipient is None and not passive:
+            # "Saab entered into a contract with the Colombian government for the supply of jets"
+            for pobj in _with_on_chain(anchor):
+                m = _party(ctx, pobj.subtree)
+                if (
+                    m is not None
+                    and m.entity.country
+                    and (supplier is None or m.entity.country != supplier.country)
+                ):
+                    as_buyer(m)
     elif role == "buy":
         if not passive:
             as_buyer(subj_m)
@@ -503,6 +621,7 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             and (recipient is None or m.entity.country != recipient.country)
         ):
             supplier = _state(m.entity.country, ctx)
+    contractor, supplier = _maker(ctx, contractor, supplier, designation, recipient)
     if supplier is not None and recipient is not None and supplier.country == recipient.country:
         recipient = None
     if supplier is None and recipient is None and contractor is None:
@@ -533,6 +652,41 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         mentions=[ctx.mention(head.idx, head.idx + len(head.text))],
         confidence=round(min(0.4 + 0.08 * filled, 0.85), 2),
     )
+
+
+def _maker(
+    ctx: DocContext,
+    contractor: Entity | None,
+    supplier: Entity | None,
+    designation: str | None,
+    recipient: Entity | None,
+) -> tuple[Entity | None, Entity | None]:
+    """Contractor and supplier state completed from what makers are known to build: a company
+    named without a country takes its home state ("Hyundai Rotem" -> South Korea), a designation
+    with no maker named takes its maker ("Rafale" -> Dassault Aviation) unless the seller named
+    is another state (a second-hand sale), and the supplier is the contractor's state."""
+    if contractor is not None and not contractor.country:
+        hit = maker_of(contractor.name)
+        if hit is not None:
+            contractor = _copy(contractor)
+            contractor.country = hit[1]
+    if contractor is None and designation:
+        name = maker_of_designation(designation)
+        hit = maker_of(name) if name else None
+        if hit is not None and (supplier is None or supplier.country == hit[1]):
+            contractor = Entity(
+                id=f"o:{_fold(hit[0])}", name=hit[0], kind="organization", country=hit[1], sector="BUS"
+            )
+    if (
+        supplier is None
+        and contractor is not None
+        and contractor.country
+        and re.fullmatch(r"[A-Z]{3}", contractor.country)
+        and contractor.country not in ("IGO", "NGO")
+        and (recipient is None or recipient.country != contractor.country)
+    ):
+        supplier = _state(contractor.country, ctx)
+    return contractor, supplier
 
 
 def _is_item_head(head: Token) -> bool:
@@ -615,6 +769,12 @@ def _share_party(a: Deal, b: Deal) -> bool:
     )
 
 
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Two deal dates can be one deal's: either unknown, or the same year (a contract of 2022 and
+    its follow-on of 2025 are two deals, though the same parties buy the same count)."""
+    return not a or not b or a[:4] == b[:4]
+
+
 def merge_within(deals: list[Deal]) -> list[Deal]:
     """One deal per real deal in an article (the same corvettes told twice)."""
     out: list[Deal] = []
@@ -622,6 +782,7 @@ def merge_within(deals: list[Deal]) -> list[Deal]:
         for k in out:
             if (
                 compatible(k, d)
+                and _dates_agree(k.date, d.date)
                 and (k.quantity is None or d.quantity is None or k.quantity == d.quantity)
                 and (_share_party(k, d) or (k.designation and k.designation == d.designation))
             ):

@@ -50,12 +50,18 @@ class _Lex:
     min_amount: float
     small_metrics: frozenset[str]
     min_count: float
+    goal: re.Pattern[str]
+    period_refs: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
     raw: Figures = load("figures")
-    metrics = [(name, re.compile(_alt(words), re.I)) for name, words in raw["metrics"].items()]
+    # a lookahead finds overlapping phrases too: "bilateral trade turnover" holds "trade turnover"
+    metrics = [
+        (name, re.compile("(?=(" + _alt(words) + "))", re.I)) for name, words in raw["metrics"].items()
+    ]
+    verbs = r"(?:" + "|".join(re.escape(v) for v in raw["goal_verbs"]) + r")(?:e?d|s)?"
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(
         metrics=metrics,
@@ -74,6 +80,8 @@ def lexicon() -> _Lex:
         min_amount=float(raw["min_amount_without_metric"]),
         small_metrics=frozenset(raw["small_amount_metrics"]),
         min_count=float(raw["min_count"]),
+        goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
+        period_refs=re.compile(_alt(raw["period_refs"]), re.I),
     )
 
 
@@ -120,17 +128,16 @@ def metric_near(
     """
     best: tuple[int, int, int, str] | None = None
     for order, (name, rx) in enumerate(lexicon().metrics):
-        for m in rx.finditer(text):
-            if (m.start() < end and m.end() > start) or (not after and m.start() >= end):
+        for hit in rx.finditer(text):
+            m0, m1 = hit.start(1), hit.end(1)
+            if (m0 < end and m1 > start) or (not after and m0 >= end):
                 continue
-            if ignore and any(a <= m.start() < b for a, b in ignore):
+            if ignore and any(a <= m0 < b for a, b in ignore):
                 continue
-            if m.start() >= end and re.fullmatch(
-                r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end : m.start()]
-            ):
+            if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end:m0]):
                 continue  # "2 percent of GDP": what it is a share of, not what it measures
-            dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-            cand = (int(dist), -(m.end() - m.start()), order, name)
+            dist = start - m1 if m1 <= start else (m0 - end) * 1.5
+            cand = (int(dist), -(m1 - m0), order, name)
             if best is None or cand < best:
                 best = cand
     return (best[3], best[0]) if best else (None, 10**6)
@@ -150,7 +157,14 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     if cut >= 0:
         before = before[cut + 1 :]
     after = " ".join(text[end:].split()[:2])
-    for kind, rx in lexicon().kinds:
+    # the noun the amount qualifies ("the $100 billion bilateral trade target"): up to four words,
+    # to the first punctuation or preposition
+    own = re.split(r"[,.;:()]|\b(?:by|in|to|of|for|from|with|at|on|and|much)\b", text[end : end + 60])[0]
+    own = " ".join(own.split()[:4])
+    lex = lexicon()
+    for kind, rx in lex.kinds:
+        if kind == "target" and (rx.search(own) or lex.goal.search(before)):
+            return kind  # a goal named or set ("will cross the $100 billion target", "to raise ... to")
         if rx.search(after) or rx.search(before):
             return kind
     return "actual"
@@ -315,6 +329,7 @@ def extract(ctx: DocContext) -> list[Figure]:
     text = ctx.article.text
     figures: list[Figure] = []
     last_bilateral: list[Entity] = []
+    last_period: dict[str, str | None] | None = None
     for sent in ctx.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         stext = text[s0:s1]
@@ -357,6 +372,9 @@ def extract(ctx: DocContext) -> list[Figure]:
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
             period = _period(ctx, s0, s1, f.end)
+            if period is None and lex.period_refs.search(stext):
+                period = last_period  # "in the month": the period of the figure before
+            last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
             figures.append(
                 Figure(

@@ -245,6 +245,13 @@ class Clauses(TypedDict):
 # ------------------------------------------------------------------------------------- extractors
 
 
+class Contractor(TypedDict):
+    name: str
+    aliases: NotRequired[Words]
+    country: ActorCode
+    products: NotRequired[Words]  # designations (model names) the maker builds: "Gripen", "K2"
+
+
 class Deals(TypedDict):
     items: dict[str, Words]
     buy_verbs: Words
@@ -259,12 +266,17 @@ class Deals(TypedDict):
     buy_nouns: Words
     batch_words: Words
     item_head_nouns: Words
+    contractors: list[Contractor]  # makers: their home state and the designations they make
+    container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
 
 
 class Figures(TypedDict):
     metrics: dict[str, Words]
     bilateral_cues: Words
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
+    goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
+    goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    period_refs: Words  # words that take the previous figure's period ("in the month")
     count_units: Words
     percent_words: Words
     min_amount_without_metric: float
@@ -272,9 +284,16 @@ class Figures(TypedDict):
     min_count: float
 
 
+class Fusion(TypedDict):
+    phases: dict[str, Words]  # phase name -> cues, in the order phases happen
+    max_phase_days: int  # widest gap between two phases of one event
+    max_cue_distance: int  # widest distance (characters) between a phase cue and its date
+
+
 class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
+    outlet_words: Words  # last words of an outlet's name ("Sky News"): the outlet is the channel
     min_words: int
     anaphors: Words
 
@@ -548,6 +567,7 @@ FILES: dict[str, DataFile] = {
     "deals": DataFile("deals.yaml", Deals),
     "figures": DataFile("figures.yaml", Figures),
     "quotes": DataFile("quotes.yaml", Quotes),
+    "fusion": DataFile("fusion.yaml", Fusion),
     "currencies": DataFile("currencies.yaml", Currencies),
     "time": DataFile("time.yaml", Time),
     "ingest": DataFile("ingest.yaml", Ingest),

@@ -158,7 +158,7 @@ def synthetic_corpus(store: Store) -> dict[str, Any]:
             trigger="visited",
             sources=1,
             conflicts=[
-                {"field": "date", "value": "2024-09-18", "sources": ["a_syn_2"]},
+                {"field": "date", "value": "2024-09-18", "sources": ["a_syn_2"], "phase": "announced"},
                 {"field": "date", "value": "2024-09-19", "sources": ["a_syn_3"]},
             ],
         ),
