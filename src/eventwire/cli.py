@@ -169,6 +169,14 @@ def ingest(
             "(FILE.meta.json) and text give none; used before any date is inferred from the text.",
         ),
     ] = None,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Recompute every actor and fused record from the stored extractions, not only what "
+            "this run touched (both give the same store).",
+        ),
+    ] = False,
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -228,6 +236,7 @@ def ingest(
                 on_progress=on_progress,
                 on_reject=on_reject,
                 published=published,
+                rebuild=rebuild,
             )
         except LexiconError as exc:  # a worker found a data file malformed after all
             err.print(f"eventwire: {exc}", markup=False)
@@ -246,7 +255,8 @@ def ingest(
     err.print(
         f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "
         f"already stored{_completed(report)} and {report.repeats} repeated within this run, "
-        f"rejected {len(report.rejected)} in {report.seconds:.1f} s; corpus: {totals}",
+        f"rejected {len(report.rejected)} in {report.seconds:.1f} s (consolidated in "
+        f"{report.consolidate_seconds:.1f} s); corpus: {totals}",
         markup=False,
     )
     store.close()
@@ -300,6 +310,14 @@ def reprocess(
             min=1, metavar="N", help="Articles per committed batch (a killed run loses at most one)."
         ),
     ] = 256,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Recompute every actor and fused record from the stored extractions, not only what "
+            "the re-extracted articles touch; the default when no filter narrows the run (both give the same store).",
+        ),
+    ] = False,
 ) -> None:
     """Extract stored articles again with the knowledge and code in use now, then consolidate.
 
@@ -348,7 +366,14 @@ def reprocess(
                 progress.update(task, completed=rep.done, rate=rep.done / max(time.time() - started, 1e-6))
                 progress.refresh()
 
-            report = run_reprocess(store, eng, ids=ids, batch_size=batch_size, on_progress=on_progress)
+            report = run_reprocess(
+                store,
+                eng,
+                ids=ids,
+                batch_size=batch_size,
+                on_progress=on_progress,
+                rebuild=rebuild or selection == Selection(),
+            )
     except LexiconError as exc:  # a worker found a data file malformed after all
         err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(2) from None

@@ -283,9 +283,7 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
 
     names: dict[tuple[str, str | None], int] = {}
     for i, it in enumerate(items):
-        forms = {fold(it.la.name)} | {fold(a) for a in it.la.aliases}
-        forms |= {" ".join(corporate_core(f)) for f in list(forms)}
-        for f in sorted(forms):
+        for f in sorted(org_forms(it.la)):
             for country in [it.la.country] if it.la.country else [None]:
                 if country is None and _generic(it.la.name):
                     country = f"article:{it.article_id}"  # keep a stateless generic name to its article
@@ -428,6 +426,24 @@ def _source_of(items: list[_Item], country: str | None) -> str | None:
     return max(srcs, key=evidence.weight, default=None) if srcs else None
 
 
+def actor_bucket(la: LocalActor) -> str:
+    """Which resolver sees a local actor: one per country key, one per group key, people, and
+    organisations (or groups) by name. Shared with :mod:`.blocking`, which must agree."""
+    if la.key.startswith("c:"):
+        return f"country:{la.key}"
+    if la.kind == "person":
+        return "person"
+    if la.key.startswith("g:") and la.key.count(":") == 2:
+        return f"group:{la.key}"
+    return la.kind if la.kind in ("organization", "group") else "organization"
+
+
+def org_forms(la: LocalActor) -> set[str]:
+    """The name forms an organisation is matched by (:func:`_cluster_orgs`; :mod:`.blocking`)."""
+    forms = {fold(la.name)} | {fold(a) for a in la.aliases}
+    return forms | {" ".join(corporate_core(f)) for f in list(forms)}
+
+
 def resolve_actors(
     extractions: Iterable[ArticleExtraction],
 ) -> tuple[list[ActorRecord], dict[tuple[str, str], str]]:
@@ -435,16 +451,8 @@ def resolve_actors(
     buckets: dict[str, list[_Item]] = defaultdict(list)
     for ext in sorted(extractions, key=lambda e: e.article_id):
         for la in sorted(ext.actors, key=lambda a: a.key):
-            if la.key.startswith("c:"):
-                buckets[f"country:{la.key}"].append(_Item(ext.article_id, la))
-            elif la.kind == "person":
-                buckets["person"].append(_Item(ext.article_id, la, _tokens(la.name)))
-            elif la.key.startswith("g:") and la.key.count(":") == 2:
-                buckets[f"group:{la.key}"].append(_Item(ext.article_id, la))
-            else:
-                buckets[la.kind if la.kind in ("organization", "group") else "organization"].append(
-                    _Item(ext.article_id, la)
-                )
+            b = actor_bucket(la)
+            buckets[b].append(_Item(ext.article_id, la, _tokens(la.name) if b == "person" else ()))
     key_map: dict[tuple[str, str], str] = {}
     records: dict[str, ActorRecord] = {}
 

@@ -416,16 +416,22 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
     return True
 
 
+def _event_block(it: _Item) -> tuple:
+    return (_family(it.rec), _dyad(it.rec), it.rng[0].year if it.rng else None)
+
+
+def _events_in_block(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Event]:
+    clusters = _cluster(items, _events_compatible, _month_keys, _event_copy)
+    return [_merge_events(cl, articles) for cl in clusters]
+
+
 def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Event]:
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
-        ev = it.rec
-        year = it.rng[0].year if it.rng else None
-        blocks[(_family(ev), _dyad(ev), year)].append(it)
+        blocks[_event_block(it)].append(it)
     out: list[Event] = []
     for key in sorted(blocks, key=repr):
-        clusters = _cluster(blocks[key], _events_compatible, _month_keys, _event_copy)
-        out.extend(_merge_events(cl, articles) for cl in clusters)
+        out.extend(_events_in_block(blocks[key], articles))
     return sorted(out, key=lambda e: (e.date or "", e.id))
 
 
@@ -574,14 +580,18 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
     return True
 
 
+def _deals_in_block(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Deal]:
+    clusters = _cluster(items, _deals_compatible, lambda it: ([0], [0]))
+    return [_merge_deals(cl, articles) for cl in clusters]
+
+
 def _fuse_deals(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Deal]:
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         blocks[_deal_block(it.rec)].append(it)
     out = []
     for key in sorted(blocks):
-        clusters = _cluster(blocks[key], _deals_compatible, lambda it: ([0], [0]))
-        out.extend(_merge_deals(cl, articles) for cl in clusters)
+        out.extend(_deals_in_block(blocks[key], articles))
     return sorted(out, key=lambda d: (d.date or "", d.id))
 
 
@@ -665,22 +675,26 @@ def _amount_keys(it: _Item) -> tuple[list[Any], list[Any]]:
     return [b - 1, b, b + 1], [b]
 
 
+def _figure_block(it: _Item) -> tuple:
+    f = it.rec
+    # who it is about is part of a figure's identity: block on the states (else the named
+    # actors, else the article itself: a figure about nobody in particular fuses with nothing)
+    who = tuple(sorted(_countries(f.actors))) or tuple(sorted(e.id for e in f.actors)) or ("@", it.article_id)
+    return (f.unit, f.kind, who)
+
+
+def _figures_in_block(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Figure]:
+    clusters = _cluster(items, _figures_compatible, _amount_keys)
+    return [_merge_figures(cl, articles) for cl in clusters]
+
+
 def _fuse_figures(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Figure]:
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
-        f = it.rec
-        # who it is about is part of a figure's identity: block on the states (else the named
-        # actors, else the article itself: a figure about nobody in particular fuses with nothing)
-        who = (
-            tuple(sorted(_countries(f.actors)))
-            or tuple(sorted(e.id for e in f.actors))
-            or ("@", it.article_id)
-        )
-        blocks[(f.unit, f.kind, who)].append(it)
+        blocks[_figure_block(it)].append(it)
     out = []
     for key in sorted(blocks, key=repr):
-        clusters = _cluster(blocks[key], _figures_compatible, _amount_keys)
-        out.extend(_merge_figures(cl, articles) for cl in clusters)
+        out.extend(_figures_in_block(blocks[key], articles))
     return sorted(out, key=lambda f: (f.date or "", f.id))
 
 
@@ -706,22 +720,31 @@ def _merge_figures(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Figu
 # ---------------------------------------------------------------------------------------- quotes
 
 
+def _quote_block(it: _Item) -> tuple[str, str]:
+    q = it.rec
+    return (q.speaker.id if q.speaker else "", " ".join(_norm(q.text).split()[:12]))
+
+
+def _quotes_in_block(items: list[_Item], articles: dict[str, dict[str, Any]] | None = None) -> list[Quote]:
+    """One quote from the readings that share a speaker and opening words (one block)."""
+    qs = [it.rec for it in sorted(items, key=lambda i: i.order)]
+    key = _quote_block(items[0])
+    q = copy.copy(max(qs, key=lambda x: (len(x.text), x.confidence)))
+    q.mentions = _mentions(qs)
+    q.channel = q.channel or next((x.channel for x in qs if x.channel), None)
+    first = q.mentions[0]
+    q.id = stable_id("q", first.article_id, first.start, key[1][:60])
+    return [q]
+
+
 def _fuse_quotes(items: list[_Item]) -> list[Quote]:
     """The same words from the same speaker in several stories: one quote, several mentions."""
-    groups: dict[tuple[str, str], list[Quote]] = defaultdict(list)
-    for it in sorted(items, key=lambda i: i.order):
-        q = it.rec
-        key = (q.speaker.id if q.speaker else "", " ".join(_norm(q.text).split()[:12]))
-        groups[key].append(q)
+    groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for it in items:
+        groups[_quote_block(it)].append(it)
     out = []
     for key in sorted(groups):
-        qs = groups[key]
-        q = copy.copy(max(qs, key=lambda x: (len(x.text), x.confidence)))
-        q.mentions = _mentions(qs)
-        q.channel = q.channel or next((x.channel for x in qs if x.channel), None)
-        first = q.mentions[0]
-        q.id = stable_id("q", first.article_id, first.start, key[1][:60])
-        out.append(q)
+        out.extend(_quotes_in_block(groups[key]))
     return sorted(out, key=lambda q: (q.date or "", q.id))
 
 
@@ -736,44 +759,44 @@ def fuse(
 ) -> Fused:
     """One record per real event, deal, figure and quote, from every stored extraction."""
     rekey = _Rekeyer(key_map, actors)
-    evs: list[_Item] = []
-    deals: list[_Item] = []
-    figs: list[_Item] = []
-    quotes: list[_Item] = []
+    got: dict[str, list[_Item]] = {k: [] for k in KINDS}
     for ext in sorted(extractions, key=lambda e: e.article_id):
-        aid = ext.article_id
-        if (articles.get(aid) or {}).get("duplicate_of"):
+        if (articles.get(ext.article_id) or {}).get("duplicate_of"):
             continue  # a near-copy repeats its original: it never adds a mention or a source
-        for ev in ext.events:
-            e = copy.copy(ev)
-            e.actor = rekey.many(ev.actor, aid, ev.date)
-            e.recipient = rekey.many(ev.recipient, aid, ev.date)
-            rng = date_range(e.date, e.enddate)
-            evs.append(_Item(e, aid, rng, (_width(rng), aid, e.trigger_start or 0, e.id), phase_of(e)))
-        for d in ext.deals:
-            x = copy.copy(d)
-            x.supplier = rekey(d.supplier, aid, d.date)
-            x.recipient = rekey(d.recipient, aid, d.date)
-            x.contractor = rekey(d.contractor, aid, d.date)
-            rng = date_range(x.date)
-            start = x.mentions[0].start if x.mentions else 0
-            deals.append(_Item(x, aid, rng, (_width(rng), aid, start, x.id)))
-        for f in ext.figures:
-            x = copy.copy(f)
-            x.actors = rekey.many(f.actors, aid, f.date)
-            start = x.mentions[0].start if x.mentions else 0
-            figs.append(_Item(x, aid, None, (aid, start, x.id)))
-        for q in ext.quotes:
-            x = copy.copy(q)
-            x.speaker = rekey(q.speaker, aid, q.date)
-            start = x.mentions[0].start if x.mentions else 0
-            quotes.append(_Item(x, aid, None, (aid, start, x.id)))
+        for kind, items in readings(ext, rekey).items():
+            got[kind] += items
     return Fused(
-        events=_unique_ids(_fuse_events(evs, articles)),
-        deals=_unique_ids(_fuse_deals(deals, articles)),
-        figures=_unique_ids(_fuse_figures(figs, articles)),
-        quotes=_unique_ids(_fuse_quotes(quotes)),
+        events=_unique_ids(_fuse_events(got["events"], articles)),
+        deals=_unique_ids(_fuse_deals(got["deals"], articles)),
+        figures=_unique_ids(_fuse_figures(got["figures"], articles)),
+        quotes=_unique_ids(_fuse_quotes(got["quotes"])),
     )
+
+
+def readings(ext: ArticleExtraction, rekey: _Rekeyer) -> dict[str, list[_Item]]:
+    """One article's records with global actor ids, as fusion compares them, per kind."""
+    aid = ext.article_id
+    out: dict[str, list[_Item]] = {k: [] for k in KINDS}
+    for ev in ext.events:
+        e = copy.copy(ev)
+        e.actor = rekey.many(ev.actor, aid, ev.date)
+        e.recipient = rekey.many(ev.recipient, aid, ev.date)
+        out["events"].append(reading("events", e, aid))
+    for d in ext.deals:
+        x = copy.copy(d)
+        x.supplier = rekey(d.supplier, aid, d.date)
+        x.recipient = rekey(d.recipient, aid, d.date)
+        x.contractor = rekey(d.contractor, aid, d.date)
+        out["deals"].append(reading("deals", x, aid))
+    for f in ext.figures:
+        x = copy.copy(f)
+        x.actors = rekey.many(f.actors, aid, f.date)
+        out["figures"].append(reading("figures", x, aid))
+    for q in ext.quotes:
+        x = copy.copy(q)
+        x.speaker = rekey(q.speaker, aid, q.date)
+        out["quotes"].append(reading("quotes", x, aid))
+    return out
 
 
 def _unique_ids(records: list[Any]) -> list[Any]:
@@ -785,3 +808,54 @@ def _unique_ids(records: list[Any]) -> list[Any]:
         if seen[r.id] > 1:
             r.id = f"{r.id}_{seen[r.id]}"
     return records
+
+
+# ------------------------------------------------------------------- blocks (incremental fusion)
+# Fusion never compares readings of different blocks, so a store keeps each reading under its
+# block and a batch re-fuses only the blocks its readings fall in (run/consolidate.py).
+
+KINDS = ("events", "deals", "figures", "quotes")
+RECORD_TYPES: dict[str, type] = {"events": Event, "deals": Deal, "figures": Figure, "quotes": Quote}
+
+
+def reading(kind: str, rec: Any, article_id: str) -> _Item:
+    """A rekeyed record as fusion compares it (its date range and its fixed order)."""
+    start = rec.mentions[0].start if rec.mentions else 0
+    if kind == "events":
+        rng = date_range(rec.date, rec.enddate)
+        order = (_width(rng), article_id, rec.trigger_start or 0, rec.id)
+        return _Item(rec, article_id, rng, order, phase_of(rec))
+    if kind == "deals":
+        rng = date_range(rec.date)
+        return _Item(rec, article_id, rng, (_width(rng), article_id, start, rec.id))
+    return _Item(rec, article_id, None, (article_id, start, rec.id))
+
+
+def block_key(kind: str, it: _Item) -> str:
+    """The block a reading is fused in, as text (what a store indexes it by)."""
+    if kind == "events":
+        return f"e{_event_block(it)!r}"
+    if kind == "deals":
+        return f"d{_deal_block(it.rec)!r}"
+    if kind == "figures":
+        return f"f{_figure_block(it)!r}"
+    return f"q{_quote_block(it)!r}"
+
+
+_IN_BLOCK: dict[str, Callable[[list[_Item], dict[str, dict[str, Any]]], list[Any]]] = {
+    "events": _events_in_block,
+    "deals": _deals_in_block,
+    "figures": _figures_in_block,
+    "quotes": _quotes_in_block,
+}
+
+
+def fuse_block(kind: str, items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Any]:
+    """The records of one block, ids made unique inside it, in a fixed order."""
+    out = sorted(_IN_BLOCK[kind](items, articles), key=lambda r: (r.date or "", r.id))
+    return _unique_ids(out)
+
+
+def rekeyer(key_map: dict[tuple[str, str], str], actors: list[ActorRecord]) -> _Rekeyer:
+    """What turns one article's local actor keys into global ids (see :func:`readings`)."""
+    return _Rekeyer(key_map, actors)

@@ -1,40 +1,285 @@
-"""Corpus-wide work over a store: actors resolved and records fused from every stored extraction.
+"""Corpus-wide work over a store: actors resolved and records fused, incrementally.
 
-Recomputed from the stored per-article extractions, deterministically, which is what makes an
-interrupted ingest resumable: nothing depends on which run stored which article.
+Every batch that stores, re-extracts or completes an article queues it (``cons_dirty``) in its own
+transaction. Consolidation then, in ONE transaction with emptying the queue:
+
+1. puts the queued articles' local actors into actor blocks (``consolidate/blocking.py``: the local
+   actors resolution could ever decide together), merging blocks the batch links;
+2. re-resolves only the blocks it touched, and notes which (article, local key) now resolve to
+   another actor, and which actors changed what rekeying reads;
+3. rekeys the records of the queued articles and of those whose actors changed, and files each
+   reading under its fusion block (``fuse.block_key``: event family, dyad and year; deal item;
+   figure unit, kind and subject; quote speaker and words);
+4. re-fuses only the blocks whose readings changed, and rewrites their records;
+5. rewrites the actors whose resolution, records or evidence changed.
+
+Each step recomputes whole blocks from everything stored in them, and blocks are closed (nothing
+outside a block can change a decision inside it), so the result is the one a recompute of the
+whole corpus gives, whatever the order or grouping in which stories arrived. A rebuild
+(``rebuild=True``, ``eventwire reprocess``, or any change of code or knowledge stamp) runs the same
+steps with every article queued. A run killed anywhere leaves the queue as it was: the next run
+does the work again.
 """
 
 from __future__ import annotations
 
-from ..store import Store
+import hashlib
+import json
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..lexicon.digest import current_stamp
+from ..model import ActorRecord, ArticleExtraction, Mention, stable_id
+from ..store import Store, record_row
+from ..store.consolidation import ConsolidationState
+
+MAX_EVIDENCE = 100  # as consolidate.activity: mentions kept on an actor record
+_RECORD_PARTS = ("events", "deals", "figures", "quotes")
 
 
-def consolidate(store: Store) -> dict[str, int]:
-    """Recompute actors and fused records from every stored extraction.
+def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
+    """Bring the corpus-wide records up to date with the stored extractions (see the module)."""
+    stamp = current_stamp()
+    stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
+    with store.engine.begin() as conn:
+        state = ConsolidationState(conn, store.dialect)
+        if rebuild or state.stamp() != stamp_text:
+            state.clear_all()
+            dirty = state.extraction_ids()
+        else:
+            dirty = state.dirty_ids()
+        if dirty:
+            _Run(state).run(dirty)
+        state.clear_dirty()
+        state.set_stamp(stamp_text)
+        return state.counts()
 
-    Two passes over the store, each loading only what it reads (the actors, then the records),
-    so the corpus is never held whole: at 20,000 stories, loading everything once grew the
-    process by 320 MB; the two passes, with slotted records and shared short strings, by 179 MB.
-    The records are still held whole while they are fused, so this step's memory grows with the
-    corpus (docs/DESIGN.md, "Where memory goes").
-    """
-    from ..consolidate.activity import MentionTally, add_record_evidence
-    from ..consolidate.actors import resolve_actors
-    from ..consolidate.fuse import fuse
 
-    tally = MentionTally()  # entity mentions are counted as they pass, then dropped
-    actors, key_map = resolve_actors(tally.watch(store.iter_extractions(parts=("actors", "entities"))))
-    tally.apply(actors, key_map)
-    meta = store.article_meta()
-    fused = fuse(
-        store.iter_extractions(parts=("events", "deals", "figures", "quotes")), key_map, actors, meta
-    )
-    add_record_evidence(actors, fused.events, fused.deals, fused.figures, fused.quotes)
-    store.replace_consolidated(actors, fused.events, fused.deals, fused.figures, fused.quotes)
-    return {
-        "actors": len(actors),
-        "events": len(fused.events),
-        "deals": len(fused.deals),
-        "figures": len(fused.figures),
-        "quotes": len(fused.quotes),
-    }
+def _sig(rec: ActorRecord) -> str:
+    """What rekeying a record reads of an actor (fuse._Rekeyer: name, state, sector, offices)."""
+    roles = [(r.title, r.organization, r.country, r.start, r.end) for r in rec.roles]
+    raw = json.dumps([rec.name, rec.kind, rec.country, rec.sector, roles], default=str)
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+def _block_id(text: str) -> str:
+    return stable_id("b", text)[2:22]
+
+
+class _Run:
+    def __init__(self, state: ConsolidationState):
+        self.s = state
+        self.exts: dict[str, ArticleExtraction] = {}
+
+    def run(self, dirty: list[str]) -> None:
+        meta = self.s.article_meta(dirty)
+        live = [a for a in dirty if a in meta]
+        for aid, payload in self.s.extractions(live):
+            self.exts[aid] = ArticleExtraction.from_dict(payload)
+        actor_blocks = self._file_actors(dirty)
+        affected, changed_actors, resolved = self._resolve(actor_blocks)
+        fusion_blocks = self._file_readings(set(dirty) | affected, meta)
+        old_parties = self._fuse(fusion_blocks)
+        self._write_actors(changed_actors | old_parties, resolved)
+
+    # ---------------------------------------------------------------- 1. actor blocks
+    def _file_actors(self, dirty: list[str]) -> set[str]:
+        from ..consolidate.blocking import actor_keys, group_units
+
+        touched = self.s.unit_blocks(dirty)
+        self.s.delete_units(dirty)
+        units: dict[str, list[tuple[str, str]]] = {}
+        rows: dict[str, dict[str, Any]] = {}
+        for aid in sorted(self.exts):
+            ext = self.exts[aid]
+            tally = Counter(em.key for em in ext.entities if not em.is_place)
+            for la in ext.actors:
+                uid = f"{aid}\x1f{la.key}"
+                units[uid] = actor_keys(aid, la)
+                rows[uid] = {
+                    "article_id": aid,
+                    "local_key": la.key,
+                    "actor_id": None,
+                    "mentions": tally[la.key],
+                    "payload": la.to_dict(),
+                }
+        unit_rows, key_rows = [], []
+        renamed: dict[str, str] = {}
+        for uids, stored in group_units(units, self.s.existing, self.s.vocabulary):
+            block = min(stored) if stored else _block_id(uids[0])
+            if len(stored) > 1:
+                self.s.relabel(stored, block)
+                renamed.update((b, block) for b in stored)
+            touched.add(block)
+            for uid in uids:
+                unit_rows.append({**rows[uid], "block": block})
+                aid = rows[uid]["article_id"]
+                key_rows += [
+                    {"role": r, "key": k, "block": block, "article_id": aid} for r, k in set(units[uid])
+                ]
+        self.s.insert_units(unit_rows, key_rows)
+        for ext in self.exts.values():  # counted and filed: only the records are read from here
+            ext.entities, ext.timexes, ext.actors = [], [], []
+        return {renamed.get(b, b) for b in touched}
+
+    # ---------------------------------------------------------------- 2. resolution
+    def _resolve(self, blocks: set[str]) -> tuple[set[str], set[str], dict[str, ActorRecord]]:
+        """Re-resolve the touched blocks: (articles to rekey, actor ids changed, new records)."""
+        from ..consolidate.actors import resolve_actors
+        from ..model import LocalActor
+
+        old_sigs = self.s.actor_sigs(blocks)
+        per_block: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        old_ids: dict[tuple[str, str], str | None] = {}
+        counts: dict[tuple[str, str], int] = {}
+        for r in self.s.units_in(blocks):
+            per_block[r.block][r.article_id].append(LocalActor.from_dict(r.payload))
+            old_ids[(r.article_id, r.local_key)] = r.actor_id
+            counts[(r.article_id, r.local_key)] = r.mentions
+        resolved: dict[str, ActorRecord] = {}
+        state_rows: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        affected: set[str] = set()
+        for block in sorted(per_block):
+            exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_block[block].items()]
+            records, key_map = resolve_actors(exts)
+            times: Counter[str] = Counter()
+            arts: dict[str, set[str]] = defaultdict(set)
+            for (aid, lkey), gid in key_map.items():
+                if old_ids.get((aid, lkey)) != gid:
+                    changes.append({"aid": aid, "lkey": lkey, "gid": gid})
+                    affected.add(aid)
+                n = counts.get((aid, lkey), 0)
+                times[gid] += n
+                if n:
+                    arts[gid].add(aid)
+            for rec in records:
+                role_articles = {m.article_id for m in rec.mentions}
+                rec.mention_count = max(times[rec.id], len(role_articles))
+                rec.article_count = max(len(arts[rec.id]), len(role_articles))
+                resolved[rec.id] = rec
+                state_rows.append({"id": rec.id, "block": block, "sig": _sig(rec), "record": rec.to_dict()})
+        changed = {r["id"] for r in state_rows if old_sigs.get(r["id"]) != r["sig"]}
+        changed |= set(old_sigs) - set(resolved)
+        # an article that read an actor which changed (or now reads one) is rekeyed again
+        now = {(c["aid"], c["lkey"]): c["gid"] for c in changes}
+        for key, old in old_ids.items():
+            if old in changed or now.get(key, old) in changed:
+                affected.add(key[0])
+        self.s.replace_actor_state(blocks, state_rows)
+        self.s.set_actor_ids(changes)
+        return affected, changed | set(resolved) | set(old_sigs), resolved
+
+    # ---------------------------------------------------------------- 3. readings
+    def _file_readings(self, articles: set[str], meta: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+        from ..consolidate.fuse import block_key, readings, rekeyer
+
+        blocks = self.s.reading_blocks(articles)
+        self.s.delete_readings(articles)
+        more = [a for a in articles if a not in meta]
+        meta = {**meta, **self.s.article_meta(more)}
+        need = [a for a in articles if a not in self.exts and a in meta and not meta[a].get("duplicate_of")]
+        for aid, payload in self.s.extractions(need):
+            keep = {k: v for k, v in payload.items() if k in ("article_id", "dct", *_RECORD_PARTS)}
+            self.exts[aid] = ArticleExtraction.from_dict(keep)
+        todo = sorted(a for a in articles if a in self.exts and not (meta.get(a) or {}).get("duplicate_of"))
+        key_map = self.s.key_map(todo)
+        actors = self.s.actor_records(set(key_map.values()))
+        rekey = rekeyer(key_map, list(actors.values()))
+        rows: list[dict[str, Any]] = []
+        for aid in todo:
+            for kind, items in readings(self.exts[aid], rekey).items():
+                for it in items:
+                    block = _block_id(block_key(kind, it))
+                    blocks.add((kind, block))
+                    rows.append(
+                        {"kind": kind, "block": block, "article_id": aid, "payload": it.rec.to_dict()}
+                    )
+        self.s.insert_readings(rows)
+        return blocks
+
+    # ---------------------------------------------------------------- 4. fusion
+    def _fuse(self, blocks: set[tuple[str, str]]) -> set[str]:
+        """Re-fuse the blocks and rewrite their records; returns the actors of the old records."""
+        from ..consolidate.fuse import RECORD_TYPES, fuse_block, reading
+
+        blocks = set(blocks)
+        made: dict[tuple[str, str], list[Any]] = {}
+        old: list[tuple[str, str, str, str]] = []
+        todo = set(blocks)
+        while todo:  # a record id another block also makes pulls that block in (ids stay unique)
+            stored = self.s.readings_in(todo)
+            meta = self.s.article_meta({aid for rows in stored.values() for aid, _ in rows})
+            for kb in sorted(todo):
+                kind, _block = kb
+                items = [reading(kind, RECORD_TYPES[kind].from_dict(p), aid) for aid, p in stored.get(kb, [])]
+                made[kb] = fuse_block(kind, items, meta) if items else []
+            gone = self.s.records_in(todo)
+            old += gone
+            bases = {(k, r.id) for (k, _b), recs in made.items() if (k, _b) in todo for r in recs}
+            bases |= {(k, base) for k, _rid, _b, base in gone}
+            todo = self.s.blocks_with_base(bases) - blocks
+            blocks |= todo
+        by_base: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (kind, block), recs in made.items():
+            for r in recs:
+                by_base[(kind, r.id)].add(block)
+        parties: set[str] = set()
+        old_by_kind: dict[str, set[str]] = defaultdict(set)
+        for kind, rid, _b, _base in old:
+            old_by_kind[kind].add(rid)
+        for kind, ids in old_by_kind.items():
+            parties |= self.s.parties(kind, ids)
+            self.s.delete_records(kind, ids)
+        for kind in _RECORD_PARTS:
+            rows, where = [], []
+            for (k, block), recs in sorted(made.items()):
+                if k != kind:
+                    continue
+                for r in recs:
+                    base = r.id
+                    if len(by_base[(kind, base)]) > 1:  # two blocks made one id: both say which
+                        r.id = f"{base}_{block[:6]}"
+                    rows.append(record_row(kind, r))
+                    where.append((block, base))
+                    parties |= {e.id for e in _parties(r)}
+            self.s.insert_records(kind, rows, where)
+        return parties
+
+    # ---------------------------------------------------------------- 5. actors
+    def _write_actors(self, ids: set[str], resolved: dict[str, ActorRecord]) -> None:
+        """Rewrite these actors: their resolution, the evidence of their records, their counts."""
+        ids = {i for i in ids if i}
+        base = {
+            **self.s.actor_records(ids - set(resolved)),
+            **{k: v for k, v in resolved.items() if k in ids},
+        }
+        self.s.delete_records("actors", ids)
+        evidence = self.s.evidence(base)
+        rows = []
+        for gid in sorted(base):
+            rec = base[gid]
+            found, events = evidence.get(gid, ([], 0))
+            rec.mentions = _with_evidence(rec.mentions, found)
+            rec.event_count = events
+            rec.mention_count = max(rec.mention_count, len(rec.mentions))
+            rec.article_count = max(rec.article_count, len({m.article_id for m in rec.mentions}))
+            rows.append(record_row("actors", rec))
+        self.s.insert_records("actors", rows)
+
+
+def _with_evidence(own: list[Mention], found: list[Mention]) -> list[Mention]:
+    """An actor's office sentences, then its records' sentences, by article and offset, capped."""
+    seen = {(m.article_id, m.start) for m in own}
+    merged = list(own)
+    for m in sorted(found, key=lambda m: (m.article_id, m.start, m.end, m.sentence or "")):
+        if (m.article_id, m.start) not in seen:
+            seen.add((m.article_id, m.start))
+            merged.append(m)
+    return sorted(merged, key=lambda m: (m.article_id, m.start))[:MAX_EVIDENCE]
+
+
+def _parties(rec: Any) -> list[Any]:
+    from ..consolidate.activity import _parties as parties
+
+    return parties(rec)

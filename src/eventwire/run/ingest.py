@@ -36,6 +36,7 @@ class IngestReport:
     seconds: float = 0.0
     totals: dict[str, int] = field(default_factory=dict)
     ids: list[str] = field(default_factory=list)  # with collect_ids: every article read, new or not, in order
+    consolidate_seconds: float = 0.0  # of ``seconds``: bringing the corpus-wide records up to date
 
     @property
     def done(self) -> int:
@@ -54,13 +55,15 @@ def ingest(
     on_reject: Callable[[Rejection], None] | None = None,
     published: str | None = None,
     collect_ids: bool = False,
+    rebuild: bool = False,
 ) -> IngestReport:
     """Read, dedupe, extract and store; commit per batch; then consolidate.
 
     ``published`` dates the articles that neither their file, its sidecar nor their text dates
     (``eventwire ingest --published``), before any date is inferred from the text. A text already
     stored is not stored again, but what this copy says about it completes the stored article
-    (:func:`completion`).
+    (:func:`completion`). Consolidation then updates only what the stored batches touched;
+    ``rebuild`` recomputes every corpus-wide record instead (the two agree: run/consolidate.py).
     """
     from ..ingest import NearDupIndex, read_paths
     from ..lexicon import check_all
@@ -156,8 +159,10 @@ def ingest(
             _complete_stored(store, engine, copies, stamp, report, batch_size)
     finally:
         engine.close()
-    report.totals = consolidate(store)
+    t1 = time.time()
+    report.totals = consolidate(store, rebuild=rebuild)
     report.seconds = time.time() - t0
+    report.consolidate_seconds = time.time() - t1
     return report
 
 

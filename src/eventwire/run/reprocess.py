@@ -37,6 +37,7 @@ class ReprocessReport:
     redated: int = 0  # whose inferred date changed
     seconds: float = 0.0
     totals: dict[str, int] = field(default_factory=dict)
+    consolidate_seconds: float = 0.0
 
 
 def stale_count(store: Store, stamp: Stamp | None = None) -> int:
@@ -65,10 +66,12 @@ def reprocess(
     ids: list[str] | None = None,
     batch_size: int = 256,
     on_progress: Callable[[ReprocessReport], None] | None = None,
+    rebuild: bool | None = None,
 ) -> ReprocessReport:
     """Re-extract the selected stored originals (all of them by default) batch by batch, then
     consolidate. ``ids``, when the caller has already selected (to size its progress bar), saves
-    selecting twice."""
+    selecting twice. ``rebuild`` (by default: when nothing narrows the selection) recomputes every
+    corpus-wide record rather than only what the re-extracted articles touch."""
     from ..lexicon import check_all
 
     check_all()  # a malformed data file stops the run here, before any worker starts
@@ -100,6 +103,10 @@ def reprocess(
                     on_progress(report)
         finally:
             engine.close()
-    report.totals = consolidate(store)
+    if rebuild is None:
+        rebuild = selection is None or selection == Selection()
+    t1 = time.time()
+    report.totals = consolidate(store, rebuild=rebuild)
+    report.consolidate_seconds = time.time() - t1
     report.seconds = time.time() - t0
     return report

@@ -215,6 +215,7 @@ class Store:
                 conn.execute(insert(T.extractions), ext_rows)
             if band_rows:
                 conn.execute(insert(T.neardup_bands), band_rows)
+            _mark_dirty(conn, [r["id"] for r in rows])
         return len(rows)
 
     def replace_extractions(
@@ -240,6 +241,7 @@ class Store:
                     .values(published=bindparam("published"), published_inferred=bindparam("inferred"))
                 )
                 conn.execute(q, dates)
+            _mark_dirty(conn, ids)
         return len(items)
 
     _UPDATABLE = frozenset(
@@ -256,6 +258,7 @@ class Store:
                 if values:
                     conn.execute(update(T.articles).where(T.articles.c.id == row["id"]).values(**values))
                     done += 1
+            _mark_dirty(conn, [row["id"] for row in rows])
         return done
 
     def select_ids(self, selection: Selection) -> list[str]:
@@ -347,64 +350,29 @@ class Store:
         figures: list[Figure],
         quotes: list[Quote],
     ) -> None:
-        """Swap in a fresh corpus-wide view in one transaction (readers see old or new, never half)."""
+        """Swap in a fresh corpus-wide view in one transaction (readers see old or new, never half).
+
+        Written whole from outside consolidation, the view no longer matches the incremental
+        state, so the next consolidation rebuilds it (the stamp is cleared)."""
         with self.engine.begin() as conn:
             for t in (T.record_mentions, *T.FLAT_TABLES, T.actors, T.events, T.deals, T.figures, T.quotes):
                 conn.execute(delete(t))
+            conn.execute(delete(T.cons_state))
             mention_rows: set[tuple[str, str, str]] = set()
 
-            def rows_for(kind: str, recs: list[Any], extra) -> Iterator[dict[str, Any]]:
+            def rows_for(kind: str, recs: list[Any]) -> Iterator[dict[str, Any]]:
                 for r in recs:
-                    payload = r.export()
-                    ents = _entities_of(payload)
-                    row = {
-                        "id": r.id,
-                        "date": payload.get("date"),
-                        "enddate": payload.get("enddate"),
-                        # an international body is findable by its family (IGO) and its own code (IGOUNO)
-                        "countries": _delimited(c for e in ents for c in (e.get("country"), e.get("code"))),
-                        "actor_ids": _delimited(e.get("id") for e in ents),
-                        "confidence": payload.get("confidence"),
-                        "payload": payload,
-                    }
-                    row.update(extra(payload))
-                    row.update(flat.record_columns(kind, payload))
-                    for m in payload.get("mentions") or []:
-                        mention_rows.add((kind, r.id, m["article_id"]))
+                    row = record_row(kind, r)
+                    mention_rows.update((kind, r.id, aid) for aid in _mention_articles(row["payload"]))
                     yield row
-
-            def actor_rows() -> Iterator[dict[str, Any]]:
-                for a in actors:
-                    payload = a.export()
-                    for m in payload.get("mentions") or []:
-                        mention_rows.add(("actors", a.id, m["article_id"]))
-                    yield {
-                        "id": a.id,
-                        "name": a.name,
-                        "kind": a.kind,
-                        "country": a.country,
-                        "sector": a.sector,
-                        "payload": payload,
-                        **flat.record_columns("actors", payload),
-                    }
 
             # export payloads are made and inserted a thousand at a time, never all at once
             for kind, table, rows in (
-                (
-                    "events",
-                    T.events,
-                    rows_for("events", events, lambda p: {"event": p["event"], "score": p.get("score")}),
-                ),
-                ("deals", T.deals, rows_for("deals", deals, lambda p: {"status": p.get("status")})),
-                (
-                    "figures",
-                    T.figures,
-                    rows_for(
-                        "figures", figures, lambda p: {"kind": p.get("kind"), "metric": p.get("metric")}
-                    ),
-                ),
-                ("quotes", T.quotes, rows_for("quotes", quotes, lambda p: {})),
-                ("actors", T.actors, actor_rows()),
+                ("events", T.events, rows_for("events", events)),
+                ("deals", T.deals, rows_for("deals", deals)),
+                ("figures", T.figures, rows_for("figures", figures)),
+                ("quotes", T.quotes, rows_for("quotes", quotes)),
+                ("actors", T.actors, rows_for("actors", actors)),
             ):
                 while chunk := list(islice(rows, 1000)):
                     conn.execute(insert(table), chunk)
@@ -437,6 +405,60 @@ class Store:
         with self.engine.connect() as conn:
             for (payload,) in conn.execute(select(table.c.payload).order_by(*order)):
                 yield payload
+
+
+def _mark_dirty(conn: Any, ids: list[str]) -> None:
+    """Queue articles for the next consolidation, in the transaction that changed them."""
+    ids = sorted(set(ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        have = set(
+            conn.scalars(select(T.cons_dirty.c.article_id).where(T.cons_dirty.c.article_id.in_(chunk)))
+        )
+        new = [{"article_id": a} for a in chunk if a not in have]
+        if new:
+            conn.execute(insert(T.cons_dirty), new)
+
+
+_EXTRA: dict[str, Any] = {
+    "events": lambda p: {"event": p["event"], "score": p.get("score")},
+    "deals": lambda p: {"status": p.get("status")},
+    "figures": lambda p: {"kind": p.get("kind"), "metric": p.get("metric")},
+    "quotes": lambda p: {},
+}
+
+
+def record_row(kind: str, r: Any) -> dict[str, Any]:
+    """The table row of a fused record or an actor (payload, filtered and flat columns)."""
+    payload = r.export()
+    if kind == "actors":
+        return {
+            "id": r.id,
+            "name": r.name,
+            "kind": r.kind,
+            "country": r.country,
+            "sector": r.sector,
+            "payload": payload,
+            **flat.record_columns("actors", payload),
+        }
+    ents = _entities_of(payload)
+    row = {
+        "id": r.id,
+        "date": payload.get("date"),
+        "enddate": payload.get("enddate"),
+        # an international body is findable by its family (IGO) and its own code (IGOUNO)
+        "countries": _delimited(c for e in ents for c in (e.get("country"), e.get("code"))),
+        "actor_ids": _delimited(e.get("id") for e in ents),
+        "confidence": payload.get("confidence"),
+        "payload": payload,
+    }
+    row.update(_EXTRA[kind](payload))
+    row.update(flat.record_columns(kind, payload))
+    return row
+
+
+def _mention_articles(payload: dict[str, Any]) -> set[str]:
+    return {m["article_id"] for m in payload.get("mentions") or []}
 
 
 def _insert_flat(conn: Any, kind: str, rows: list[dict[str, Any]]) -> None:

@@ -247,3 +247,84 @@ Index("ix_actor_names_folded", actor_names.c.folded)
 Index("ix_actor_names_actor", actor_names.c.actor_id)
 
 FLAT_TABLES = (*PARTIES.values(), *MENTIONS.values(), actor_names)
+
+# ---- incremental consolidation (migration 0007): what a batch needs to re-resolve and re-fuse
+# only what it touches. Articles whose extraction or metadata changed wait in ``cons_dirty``
+# (written in the batch's own transaction); consolidation empties it in one transaction with
+# everything it rewrites, so a run killed anywhere resumes where the store says.
+cons_dirty = Table("cons_dirty", metadata, Column("article_id", String(40), primary_key=True))
+
+# what the last consolidation was made with (code and knowledge stamp): another one rebuilds all
+cons_state = Table("cons_state", metadata, Column("key", String(32), primary_key=True), Column("value", Text))
+
+# every stored article's local actors, the block resolution decides them in, the global id they
+# resolved to, and the entity mentions counted for them (consolidate/blocking.py)
+cons_actor_units = Table(
+    "cons_actor_units",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("local_key", String(200), primary_key=True),
+    Column("block", String(64), nullable=False),
+    Column("actor_id", String(64)),
+    Column("mentions", Integer, nullable=False, default=0),
+    Column("payload", JSON, nullable=False),
+)
+Index("ix_cons_actor_units_block", cons_actor_units.c.block)
+
+# the keys that link local actors into blocks (role l/s/b, blocking.actor_keys)
+cons_actor_keys = Table(
+    "cons_actor_keys",
+    metadata,
+    Column("role", String(1), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("block", String(64), nullable=False),
+    Column("article_id", String(40), nullable=False),
+)
+Index("ix_cons_actor_keys_key", cons_actor_keys.c.role, cons_actor_keys.c.key)
+Index("ix_cons_actor_keys_block", cons_actor_keys.c.block)
+Index("ix_cons_actor_keys_article", cons_actor_keys.c.article_id)
+
+# resolved actors before the evidence of records: what rekeying reads, by block
+cons_actors = Table(
+    "cons_actors",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("block", String(64), nullable=False),
+    Column("sig", String(40), nullable=False),
+    Column("record", JSON, nullable=False),
+)
+Index("ix_cons_actors_block", cons_actors.c.block)
+
+# every reading (an article's record with global actor ids) under its fusion block
+cons_readings = Table(
+    "cons_readings",
+    metadata,
+    Column("kind", String(8), nullable=False),
+    Column("block", String(40), nullable=False),
+    Column("article_id", String(40), nullable=False),
+    Column("payload", JSON, nullable=False),
+)
+Index("ix_cons_readings_block", cons_readings.c.kind, cons_readings.c.block)
+Index("ix_cons_readings_article", cons_readings.c.article_id)
+
+# which block made each fused record (and its id before a clash with another block's was settled)
+cons_records = Table(
+    "cons_records",
+    metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("record_id", String(80), primary_key=True),
+    Column("block", String(40), nullable=False),
+    Column("base_id", String(80), nullable=False),
+)
+Index("ix_cons_records_block", cons_records.c.kind, cons_records.c.block)
+Index("ix_cons_records_base", cons_records.c.kind, cons_records.c.base_id)
+
+CONS_TABLES = (
+    cons_dirty,
+    cons_state,
+    cons_actor_units,
+    cons_actor_keys,
+    cons_actors,
+    cons_readings,
+    cons_records,
+)
