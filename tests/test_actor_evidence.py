@@ -129,3 +129,12 @@ def test_republics_of_a_living_federation_keep_their_code(nlp):
     assert any(m.key == "c:SRB" for m in ms)
     ms, _ = run(nlp, "Prague rejected the ultimatum on Thursday.", published="1987-01-01")
     assert any(m.entity.country == "CSK" for m in ms)
+
+
+def test_things_amounts_laws_and_datelines_are_not_actors(nlp):
+    text = "PORTLAND, March 2 - The firm said it sold 767s to Zorbex Corp for 43,.590 dlrs."
+    _, actors = run(nlp, text)
+    names = {a.name for a in actors.values()}
+    assert not names & {"PORTLAND", "767s", "43,.590 dlrs"}
+    _, actors = run(nlp, "Lawmakers said the Leopard tanks and the Farm Trade Act of 1988 were discussed.")
+    assert not any(a.name in ("Leopard", "Farm Trade Act of", "Farm Trade Act") for a in actors.values())

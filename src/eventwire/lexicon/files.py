@@ -424,6 +424,8 @@ class Names(TypedDict):
     """names.yaml: the words the actor linker's own rules use about names (each a list)."""
 
     not_actors: Words
+    thing_names: Words
+    law_heads: Words
     corporate_suffixes: Words
     initials_stop_words: Words
     ambiguous_lower: Words

@@ -646,6 +646,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += descs
     found += coref.pronoun_mentions(doc, found)
     found.sort(key=lambda f: (f.start, -f.end))
+    found = _only_actors(doc, found)
     _states_as_they_were(found, dct, lex)
     return _build(doc, article, found, lex)
 
@@ -856,6 +857,65 @@ def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Fou
             )
         )
     return out
+
+
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z]+)?)?)"  # "WINSTON-SALEM, N.C."
+    r"(?:\s*\([^)]{1,30}\))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s+-\s|\s*[—–])"  # ", March 2" or " - "
+)
+_TRAILING = {"of", "on", "for", "in"}
+
+
+def _only_actors(doc: Doc, found: list[Found]) -> list[Found]:
+    """Names that are no actors leave with every mention of their key: amounts, tickers and
+    models (a digit in the name), people written in capitals, the capitalised words of a
+    dateline ("NEW YORK, March 2 -"), weapons, products, diseases and buildings, and laws.
+
+    Names the lexicon knows (an IGO, "G7", a known institution) are kept whatever they look like."""
+    bad: set[str] = set()
+    good: set[str] = set()
+    for f in found:
+        if f.kind not in ("person", "organization") or f.is_place or f.source.startswith("coref"):
+            continue
+        if f.entry is None and not f.source.startswith("gaz") and _not_an_actor(doc, f):
+            bad.add(f.key)
+        else:
+            good.add(f.key)
+    bad -= good
+    return [f for f in found if f.key not in bad]
+
+
+def _not_an_actor(doc: Doc, f: Found) -> bool:
+    names = wordsets("names")
+    name = f.name.strip()
+    if any(c.isdigit() for c in name):
+        return True
+    text = _text(doc)
+    a, b = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
+    if text[a - 1 : a] == "<" and text[b : b + 1] == ">":
+        return True  # a ticker: "<RJR>"
+    letters = [c for c in name if c.isalpha()]
+    if f.kind == "person" and letters and all(c.isupper() for c in letters):
+        return True
+    words = [fold(w) for w in name.replace("-", " ").split()]
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words.pop()
+    if not words:
+        return True
+    if " ".join(words) in names.thing_names or words[-1] in names.thing_names:
+        return True
+    if len(words) >= 2 and words[-1] in names.law_heads:
+        return True
+    return _in_dateline(doc, f)
+
+
+def _in_dateline(doc: Doc, f: Found) -> bool:
+    """Is the mention inside the capitalised place of a dateline at the start of a line?"""
+    text = _text(doc)
+    start = doc[f.start].idx
+    line = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line)
+    return bool(m) and start < m.end(1)
 
 
 def _best_country(fs: list[Found]) -> tuple[str | None, str | None]:
