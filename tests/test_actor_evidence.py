@@ -138,3 +138,14 @@ def test_things_amounts_laws_and_datelines_are_not_actors(nlp):
     assert not names & {"PORTLAND", "767s", "43,.590 dlrs"}
     _, actors = run(nlp, "Lawmakers said the Leopard tanks and the Farm Trade Act of 1988 were discussed.")
     assert not any(a.name in ("Leopard", "Farm Trade Act of", "Farm Trade Act") for a in actors.values())
+
+
+def test_office_start_comes_from_the_text_never_the_mention(nlp):
+    text = "Prime Minister Tan Bo Hwa, who took office in November 2022, met traders on Monday."
+    _, actors = run(nlp, text, published="2024-08-20")
+    r = person(actors, "Tan Bo Hwa").roles[0]
+    assert (r.title, r.start, r.reported) == ("Prime Minister", "2022-11", "2024-08-20")
+    _, actors = run(
+        nlp, "Prime Minister Tan Bo Hwa said the first visit since 2019 went well.", published="2024-08-20"
+    )
+    assert person(actors, "Tan Bo Hwa").roles[0].start is None

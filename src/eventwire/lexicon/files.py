@@ -411,6 +411,7 @@ class Offices(TypedDict):
     modifiers: Words
     past_markers: Words
     then_markers: Words
+    start_markers: NotRequired[Words]
     abbreviations: dict[str, str]
     government_nouns: Words
     group_nouns: dict[str, Sector]

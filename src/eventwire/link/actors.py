@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
+# a date right after a start marker: " in November 2022", " on May 2, 2019", " since 2019"
+_START_DATE = re.compile(
+    rf"[\s,]*(?:in|on|since)?\s*(?:({_MONTHS})[a-z]*\.?\s+(?:(\d{{1,2}}),?\s+)?)?((?:19|20)\d\d)\b", re.I
+)
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -202,8 +206,11 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
     return out
 
 
-def _role(t: people.Title, dct: str | None, sent_text: str) -> dict[str, Any]:
-    start = end = None
+def _role(t: people.Title, dct: str | None, sent_text: str, after: str = "") -> dict[str, Any]:
+    """An office read from a title: 'former' ends it before the article, 'then-' dates it to the
+    sentence, and a current office starts only when the text says so ('took office in 2022');
+    the article's date is when it was reported held, never its start."""
+    start = end = reported = None
     if t.then:
         d = _sentence_date(sent_text)
         if d:
@@ -213,16 +220,43 @@ def _role(t: people.Title, dct: str | None, sent_text: str) -> dict[str, Any]:
     elif t.past:
         end = _day_before(dct)
     else:
-        start = dct
+        start = _stated_start(after, dct)
+        reported = dct
     return {
         "title": t.title,
         "organization": t.organization,
         "country": t.country,
         "start": start,
         "end": end,
+        "reported": reported,
         "span": (t.start, t.end),
         "past": t.past,
     }
+
+
+def _stated_start(after: str, dct: str | None) -> str | None:
+    """'..., who took office in November 2022,': the date right after a start marker in the words
+    that follow the holder's name (a few words on), if it is not after the article."""
+    lead = after.lstrip()
+    if not (lead.startswith((",", "(")) or lead.lower().startswith("who ")):
+        return None  # only an apposition or relative clause about the holder ("X, who took office ...")
+    text = after[:120].lower()
+    for marker in get_lexicon().start_markers:
+        k = text.find(marker)
+        if k < 0 or k > 60:
+            continue
+        m = _START_DATE.match(after, k + len(marker))
+        if not m:
+            continue
+        mon, day, year = m.group(1), m.group(2), m.group(3)
+        d = year
+        if mon:
+            d += f"-{[x for x in _MONTHS.split('|') if x != 'sept'].index(mon.lower()[:3]) + 1:02d}"
+            if day:
+                d += f"-{int(day):02d}"
+        if dct is None or d <= dct:
+            return d
+    return None
 
 
 def _neighbour(doc: Doc, i: int, step: int) -> Token | None:
@@ -302,7 +336,7 @@ def _find_people(
                     f.roles.append(r)
                     f.sector = f.sector or prev[-1].sector
             else:
-                f.roles.append(_role(t, dct, sent_text))
+                f.roles.append(_role(t, dct, sent_text, doc[end:].text[:160] if end < len(doc) else ""))
                 f.sector = f.sector or t.sector
             consumed.update(j for j in range(t.start, t.end) if j in tokmap)
         # "King Hassan of Morocco": the state right after the name
@@ -1040,6 +1074,7 @@ def _build(
                         start=r["start"],
                         end=r["end"],
                         mentions=[m],
+                        reported=r.get("reported"),
                     )
                 )
         actors[key] = LocalActor(
