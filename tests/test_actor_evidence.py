@@ -149,3 +149,9 @@ def test_office_start_comes_from_the_text_never_the_mention(nlp):
         nlp, "Prime Minister Tan Bo Hwa said the first visit since 2019 went well.", published="2024-08-20"
     )
     assert person(actors, "Tan Bo Hwa").roles[0].start is None
+
+
+def test_knowledge_fills_a_person_the_text_gives_no_state(nlp):
+    _, actors = run(nlp, "Prime Minister Narendra Modi spoke on Monday.", published="2023-05-01")
+    p = person(actors, "Narendra Modi")
+    assert (p.country, p.country_source) == ("IND", "knowledge")

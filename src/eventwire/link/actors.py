@@ -1026,7 +1026,7 @@ def _build(
         )
         name = _canonical(kind, fs, lex)
         country, country_src = _best_country(fs)
-        if kind == "person" and evidence.weight(country_src) < evidence.WEIGHTS["knowledge"]:
+        if kind == "person" and (not country or evidence.weight(country_src) < evidence.WEIGHTS["knowledge"]):
             known = known_country(name, dct)
             if known:
                 country, country_src = known, "knowledge"
