@@ -155,3 +155,23 @@ def test_knowledge_fills_a_person_the_text_gives_no_state(nlp):
     _, actors = run(nlp, "Prime Minister Narendra Modi spoke on Monday.", published="2023-05-01")
     p = person(actors, "Narendra Modi")
     assert (p.country, p.country_source) == ("IND", "knowledge")
+
+
+def test_short_form_keeps_its_particle_and_acronyms_join_the_person(nlp):
+    text = "Foreign Minister Jean-Paul Le Marec spoke. Le Marec said the talks failed."
+    ms, actors = run(nlp, text)
+    assert any(m.text == "Le Marec" and m.key == "p:jean-paul le marec" for m in ms)
+    text = "Senator Maria Luisa Ortega Vidal (MLOV) spoke on Monday. Later MLOV said she would run."
+    ms, _ = run(nlp, text)
+    assert all(m.key == "p:maria luisa ortega vidal" for m in ms if m.text == "MLOV")
+
+
+def test_the_ledes_state_is_the_storys_context(nlp):
+    text = (
+        "France on Friday recalled its ambassadors to Australia and Canada. "
+        "Foreign Minister Ann Vell said the decision was final. Australia regretted it. Canada said nothing. "
+        "Australia and Canada will reply. France stood firm."
+    )
+    _, actors = run(nlp, text)
+    p = person(actors, "Ann Vell")
+    assert (p.country, p.country_source) == ("FRA", "context")

@@ -427,6 +427,7 @@ class Names(TypedDict):
     not_actors: Words
     thing_names: Words
     law_heads: Words
+    name_particles: Words
     corporate_suffixes: Words
     initials_stop_words: Words
     ambiguous_lower: Words
