@@ -44,7 +44,9 @@ def test_evidence_weights_order():
 
 def test_knowledge_gives_a_known_person_his_state():
     assert known_country("Tony Blair", "2005-03-01") == "GBR"
-    assert known_country("Blair", "2005-03-01") is None  # a surname alone is never looked up
+    # a surname alone: the one holder of a government office of that name on the date, if one
+    assert known_country("Reagan", "1987-03-02") == "USA"
+    assert known_country("Reagan", None) is None
 
 
 def test_moscow_in_1987_is_the_soviet_union(nlp):

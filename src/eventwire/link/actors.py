@@ -1026,7 +1026,7 @@ def known_country(name: str, when: str | None) -> str | None:
     on counts; off the knowledge's dates, a person whose every known office is of one state
     is still that state's."""
     if len(fold(name).split()) < 2:
-        return None
+        return _known_surname(name, when)
     states: set[str | None] = set()
     for p in load_world().people_named(name):
         a = p.affiliation_on(when) if when else None
@@ -1036,6 +1036,20 @@ def known_country(name: str, when: str | None) -> str | None:
         own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
         states |= own if len(own) == 1 else {None}
     return next(iter(states)) if len(states) == 1 and None not in states else None
+
+
+def _known_surname(name: str, when: str | None) -> str | None:
+    """'Abe had asked Reagan' in a 1987 story: a surname alone is the one person of that surname
+    the knowledge has in government office on the article's date, if there is exactly one."""
+    if not when or len(name) < 4 or not name[:1].isupper():
+        return None
+    holders = {
+        a.country
+        for p in load_world().people_with_surname(name)
+        for a in p.affiliations_on(when)
+        if a.kind == "domestic" and a.sector == "GOV" and a.country
+    }
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
