@@ -177,3 +177,13 @@ def test_the_ledes_state_is_the_storys_context(nlp):
     _, actors = run(nlp, text)
     p = person(actors, "Ann Vell")
     assert (p.country, p.country_source) == ("FRA", "context")
+
+
+def test_one_word_name_with_weak_and_strong_states_is_one_actor():
+    exts = [
+        _ext("a1", _p("Vandermeer", "NLD", "title")),
+        _ext("a2", _p("Vandermeer", "GBR", "context")),
+    ]
+    recs, _ = resolve_actors(exts)
+    people = [r for r in recs if r.kind == "person"]
+    assert len(people) == 1 and people[0].country == "NLD"

@@ -211,6 +211,9 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         by_state: dict[str | None, list[_Item]] = defaultdict(list)
         for it in group:
             by_state[_strong_state(it)].append(it)
+        strong_states = [st for st in by_state if st is not None]
+        if len(strong_states) == 1 and None in by_state:  # weak readings join the one strong one
+            by_state[strong_states[0]].extend(by_state.pop(None))
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
