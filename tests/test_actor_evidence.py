@@ -187,3 +187,17 @@ def test_one_word_name_with_weak_and_strong_states_is_one_actor():
     recs, _ = resolve_actors(exts)
     people = [r for r in recs if r.kind == "person"]
     assert len(people) == 1 and people[0].country == "NLD"
+
+
+def test_party_words_are_parties_and_no_part_of_names(nlp):
+    _, actors = run(nlp, "Tory Liam Farrow said Labour was wrong and the Lib Dems agreed.")
+    names = {a.name: a for a in actors.values()}
+    assert "Liam Farrow" in names and names["Liam Farrow"].kind == "person"
+    assert names["Labour"].kind == "organization" and names["Labour"].sector == "PTY"
+
+
+def test_titles_lose_dates_and_names_before_and(nlp):
+    _, actors = run(nlp, "Last week Ms Jamison and First Minister Jack Morrell met supporters.")
+    assert [r.title for r in person(actors, "Jack Morrell").roles] == ["First Minister"]
+    _, actors = run(nlp, "Carl Brandt, home secretary on Wednesday, said it was wrong.")
+    assert [r.title for r in person(actors, "Carl Brandt").roles] == ["home secretary"]

@@ -317,10 +317,11 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
 
 
 def _merge_roles(items: list[_Item]) -> list[Role]:
-    roles: dict[tuple[str, str, str, bool], Role] = {}
+    roles: dict[tuple[str, str, bool], Role] = {}
     for it in items:
         for r in it.la.roles:
-            k = (fold(r.title), fold(r.organization or ""), r.country or "", r.end is None)
+            # one office is one role whatever state a weak reading gave it in one article
+            k = (fold(r.title), fold(r.organization or ""), r.end is None)
             cur = roles.get(k)
             if cur is None:
                 roles[k] = Role(
@@ -335,6 +336,7 @@ def _merge_roles(items: list[_Item]) -> list[Role]:
                 continue
             if r.reported and (cur.reported is None or r.reported < cur.reported):
                 cur.reported = r.reported
+            cur.country = cur.country or r.country
             if r.start and (cur.start is None or r.start < cur.start):
                 cur.start = r.start
             if r.end and (cur.end is None or r.end > cur.end):

@@ -428,6 +428,7 @@ class Names(TypedDict):
     thing_names: Words
     law_heads: Words
     name_particles: Words
+    party_words: Words
     corporate_suffixes: Words
     initials_stop_words: Words
     ambiguous_lower: Words

@@ -169,9 +169,19 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
         if people.left_apposition(doc, e.start, tokmap, lex) or people.left_title(doc, e.start, tokmap, lex):
             spans.append([e.start, e.end])
     out = []
+    party = wordsets("names").party_words
     for s, t in spans:
+        # a spaced dash ends a name: "John Prescott - were" is John Prescott
+        t = next((j for j in range(s + 1, t) if doc[j].text in ("-", "—", "–") and doc[j - 1].whitespace_), t)
         core = s
         while core < t - 1:
+            if fold(doc[core].text) in party and any(
+                fold(doc[j].text) not in party for j in range(core + 1, t)
+            ):
+                core += (
+                    1  # "Tory Liam Fox", "Liberal Democrat Charles Kennedy": the party is no part of the name
+                )
+                continue
             h = _honorific_after(lex, doc, core)
             if h and core + h < t:
                 core += h
@@ -963,6 +973,15 @@ def _only_actors(doc: Doc, found: list[Found]) -> list[Found]:
     Names the lexicon knows (an IGO, "G7", a known institution) are kept whatever they look like."""
     bad: set[str] = set()
     good: set[str] = set()
+    party = wordsets("names").party_words
+    parties: dict[str, str] = {}
+    for f in found:
+        if f.kind == "person" and f.source == "person" and all(w in party for w in fold(f.name).split()):
+            parties[f.key] = f"o:{fold(f.name)}"  # "Labour", "the Lib Dems": a party, not a person
+    for f in found:
+        if f.key in parties:
+            f.kind, f.key, f.sector, f.roles, f.country_src = "organization", parties[f.key], "PTY", [], ""
+            f.source = "org" if f.source == "person" else f.source
     for f in found:
         if f.kind not in ("person", "organization") or f.is_place or f.source.startswith("coref"):
             continue
