@@ -44,7 +44,9 @@ def test_evidence_weights_order():
 
 def test_knowledge_gives_a_known_person_his_state():
     assert known_country("Tony Blair", "2005-03-01") == "GBR"
-    assert known_country("Blair", "2005-03-01") is None  # a surname alone is never looked up
+    # a surname alone: the one holder of a government office of that name on the date, if one
+    assert known_country("Reagan", "1987-03-02") == "USA"
+    assert known_country("Reagan", None) is None
 
 
 def test_moscow_in_1987_is_the_soviet_union(nlp):
@@ -129,3 +131,73 @@ def test_republics_of_a_living_federation_keep_their_code(nlp):
     assert any(m.key == "c:SRB" for m in ms)
     ms, _ = run(nlp, "Prague rejected the ultimatum on Thursday.", published="1987-01-01")
     assert any(m.entity.country == "CSK" for m in ms)
+
+
+def test_things_amounts_laws_and_datelines_are_not_actors(nlp):
+    text = "PORTLAND, March 2 - The firm said it sold 767s to Zorbex Corp for 43,.590 dlrs."
+    _, actors = run(nlp, text)
+    names = {a.name for a in actors.values()}
+    assert not names & {"PORTLAND", "767s", "43,.590 dlrs"}
+    _, actors = run(nlp, "Lawmakers said the Leopard tanks and the Farm Trade Act of 1988 were discussed.")
+    assert not any(a.name in ("Leopard", "Farm Trade Act of", "Farm Trade Act") for a in actors.values())
+
+
+def test_office_start_comes_from_the_text_never_the_mention(nlp):
+    text = "Prime Minister Tan Bo Hwa, who took office in November 2022, met traders on Monday."
+    _, actors = run(nlp, text, published="2024-08-20")
+    r = person(actors, "Tan Bo Hwa").roles[0]
+    assert (r.title, r.start, r.reported) == ("Prime Minister", "2022-11", "2024-08-20")
+    _, actors = run(
+        nlp, "Prime Minister Tan Bo Hwa said the first visit since 2019 went well.", published="2024-08-20"
+    )
+    assert person(actors, "Tan Bo Hwa").roles[0].start is None
+
+
+def test_knowledge_fills_a_person_the_text_gives_no_state(nlp):
+    _, actors = run(nlp, "Prime Minister Narendra Modi spoke on Monday.", published="2023-05-01")
+    p = person(actors, "Narendra Modi")
+    assert (p.country, p.country_source) == ("IND", "knowledge")
+
+
+def test_short_form_keeps_its_particle_and_acronyms_join_the_person(nlp):
+    text = "Foreign Minister Jean-Paul Le Marec spoke. Le Marec said the talks failed."
+    ms, actors = run(nlp, text)
+    assert any(m.text == "Le Marec" and m.key == "p:jean-paul le marec" for m in ms)
+    text = "Senator Maria Luisa Ortega Vidal (MLOV) spoke on Monday. Later MLOV said she would run."
+    ms, _ = run(nlp, text)
+    assert all(m.key == "p:maria luisa ortega vidal" for m in ms if m.text == "MLOV")
+
+
+def test_the_ledes_state_is_the_storys_context(nlp):
+    text = (
+        "France on Friday recalled its ambassadors to Australia and Canada. "
+        "Foreign Minister Ann Vell said the decision was final. Australia regretted it. Canada said nothing. "
+        "Australia and Canada will reply. France stood firm."
+    )
+    _, actors = run(nlp, text)
+    p = person(actors, "Ann Vell")
+    assert (p.country, p.country_source) == ("FRA", "context")
+
+
+def test_one_word_name_with_weak_and_strong_states_is_one_actor():
+    exts = [
+        _ext("a1", _p("Vandermeer", "NLD", "title")),
+        _ext("a2", _p("Vandermeer", "GBR", "context")),
+    ]
+    recs, _ = resolve_actors(exts)
+    people = [r for r in recs if r.kind == "person"]
+    assert len(people) == 1 and people[0].country == "NLD"
+
+
+def test_party_words_are_parties_and_no_part_of_names(nlp):
+    _, actors = run(nlp, "Tory Liam Farrow said Labour was wrong and the Lib Dems agreed.")
+    names = {a.name: a for a in actors.values()}
+    assert "Liam Farrow" in names and names["Liam Farrow"].kind == "person"
+    assert names["Labour"].kind == "organization" and names["Labour"].sector == "PTY"
+
+
+def test_titles_lose_dates_and_names_before_and(nlp):
+    _, actors = run(nlp, "Last week Ms Jamison and First Minister Jack Morrell met supporters.")
+    assert [r.title for r in person(actors, "Jack Morrell").roles] == ["First Minister"]
+    _, actors = run(nlp, "Carl Brandt, home secretary on Wednesday, said it was wrong.")
+    assert [r.title for r in person(actors, "Carl Brandt").roles] == ["home secretary"]

@@ -37,7 +37,8 @@ def test_title_before_name_gives_state_office_and_sector(nlp):
     p = person(actors, "Amina Otieno")
     assert p.country == "KEN" and p.sector == "GOV"
     assert [r.title for r in p.roles] == ["Foreign Minister"]
-    assert p.roles[0].start == "2024-05-10" and p.roles[0].end is None
+    # the article's date is when the office was reported held, not when it began
+    assert p.roles[0].start is None and p.roles[0].reported == "2024-05-10" and p.roles[0].end is None
     assert p.roles[0].mentions[0].sentence.startswith("Kenyan Foreign Minister")
     # the demonym belongs to the title: no separate state actor for it
     assert not any(m.key == "c:KEN" for m in ms)

@@ -147,9 +147,12 @@ class Role(Record):
     title: str
     organization: str | None = None
     country: str | None = None
-    start: str | None = None
+    start: str | None = (
+        None  # when the office began, as the text or the knowledge says (never a mention's date)
+    )
     end: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    reported: str | None = None  # the first date an article reported it as held (not its start)
 
 
 # --------------------------------------------------------------------------------------------

@@ -211,6 +211,9 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         by_state: dict[str | None, list[_Item]] = defaultdict(list)
         for it in group:
             by_state[_strong_state(it)].append(it)
+        strong_states = [st for st in by_state if st is not None]
+        if len(strong_states) == 1 and None in by_state:  # weak readings join the one strong one
+            by_state[strong_states[0]].extend(by_state.pop(None))
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
@@ -312,10 +315,11 @@ def _cluster_orgs(items: list[_Item]) -> list[_Cluster]:
 
 
 def _merge_roles(items: list[_Item]) -> list[Role]:
-    roles: dict[tuple[str, str, str, bool], Role] = {}
+    roles: dict[tuple[str, str, bool], Role] = {}
     for it in items:
         for r in it.la.roles:
-            k = (fold(r.title), fold(r.organization or ""), r.country or "", r.end is None)
+            # one office is one role whatever state a weak reading gave it in one article
+            k = (fold(r.title), fold(r.organization or ""), r.end is None)
             cur = roles.get(k)
             if cur is None:
                 roles[k] = Role(
@@ -325,8 +329,12 @@ def _merge_roles(items: list[_Item]) -> list[Role]:
                     start=r.start,
                     end=r.end,
                     mentions=list(r.mentions),
+                    reported=r.reported,
                 )
                 continue
+            if r.reported and (cur.reported is None or r.reported < cur.reported):
+                cur.reported = r.reported
+            cur.country = cur.country or r.country
             if r.start and (cur.start is None or r.start < cur.start):
                 cur.start = r.start
             if r.end and (cur.end is None or r.end > cur.end):
@@ -338,7 +346,10 @@ def _merge_roles(items: list[_Item]) -> list[Role]:
             for m in r.mentions:
                 if m not in cur.mentions:
                     cur.mentions.append(m)
-    out = sorted(roles.values(), key=lambda r: (r.start or r.end or "", fold(r.title), r.organization or ""))
+    out = sorted(
+        roles.values(),
+        key=lambda r: (r.start or r.reported or r.end or "", fold(r.title), r.organization or ""),
+    )
     for r in out:
         r.mentions.sort(key=lambda m: (m.article_id, m.start))
     return out
@@ -513,9 +524,15 @@ def _s(v: object) -> str | None:
     return None if v is None else str(v)
 
 
+def _since(r: Role) -> str | None:
+    """When a role is known held from: its start, else the first report of it as current."""
+    return r.start or r.reported
+
+
 def _covers(r: Role, d: str) -> bool:
     """Does the role's [start, end] contain date d, comparing at the coarser precision?"""
-    if r.start and d[: len(r.start)] < r.start[: len(d)]:
+    start = _since(r)
+    if start and d[: len(start)] < start[: len(d)]:
         return False
     if r.end and d[: len(r.end)] > r.end[: len(d)]:
         return False
@@ -525,7 +542,7 @@ def _covers(r: Role, d: str) -> bool:
 def office_on(actor: ActorRecord, date: str | None) -> str | None:
     """The office the actor held on ``date`` (None when the texts do not say).
 
-    Roles seen as current in an article start on that article's date; past roles end the day
+    A role is held from its start, else from its first report as current; past roles end the day
     before. A date inside a role's span picks it (the most recently started one wins); a date just
     before the first report of a current office still gets it, unless another office ended
     after that date (then that one was held).
@@ -534,21 +551,22 @@ def office_on(actor: ActorRecord, date: str | None) -> str | None:
         return None
     if date is None:
         cur = [r for r in actor.roles if r.end is None]
-        cur.sort(key=lambda r: r.start or "", reverse=True)
+        cur.sort(key=lambda r: _since(r) or "", reverse=True)
         return (cur or actor.roles)[0].title
-    inside = [r for r in actor.roles if (r.start or r.end) and _covers(r, date)]
+    inside = [r for r in actor.roles if (_since(r) or r.end) and _covers(r, date)]
     if inside:
-        inside.sort(key=lambda r: (r.start or "", r.end or "9999"), reverse=True)
+        inside.sort(key=lambda r: (_since(r) or "", r.end or "9999"), reverse=True)
         return inside[0].title
     ended_after = [r for r in actor.roles if r.end and r.end[: len(date)] >= date[: len(r.end)]]
     if ended_after:
         ended_after.sort(key=lambda r: r.end or "")
         return ended_after[0].title
-    later = [r for r in actor.roles if r.end is None and r.start and r.start[:4] >= date[:4]]
+    later = [r for r in actor.roles if r.end is None and _since(r) and (_since(r) or "")[:4] >= date[:4]]
     if later:
-        later.sort(key=lambda r: r.start or "")
+        later.sort(key=lambda r: _since(r) or "")
         first = later[0]
-        if first.start and int(first.start[:4]) - int(date[:4]) <= 2:
+        since = _since(first)
+        if since and int(since[:4]) - int(date[:4]) <= 2:
             return first.title
-    undated = [r for r in actor.roles if not r.start and not r.end]
+    undated = [r for r in actor.roles if not _since(r) and not r.end]
     return undated[0].title if undated else None

@@ -444,6 +444,7 @@ class Offices(TypedDict):
     modifiers: Words
     past_markers: Words
     then_markers: Words
+    start_markers: NotRequired[Words]
     abbreviations: dict[str, str]
     government_nouns: Words
     group_nouns: dict[str, Sector]
@@ -457,6 +458,10 @@ class Names(TypedDict):
     """names.yaml: the words the actor linker's own rules use about names (each a list)."""
 
     not_actors: Words
+    thing_names: Words
+    law_heads: Words
+    name_particles: Words
+    party_words: Words
     corporate_suffixes: Words
     initials_stop_words: Words
     ambiguous_lower: Words

@@ -27,9 +27,11 @@ STRONG = WEIGHTS["knowledge"]  # readings this strong may keep two namesakes apa
 
 
 def weight(source: str | None) -> float:
-    """The weight of a country reading from ``source`` (unknown sources count as weak text)."""
+    """The weight of a country reading from ``source``. A reading without a source was stored
+    before sources were recorded, when only the text's own evidence set a state: it counts as
+    text; an unknown source name counts as weak."""
     if not source:
-        return WEIGHTS["coref"]
+        return WEIGHTS["title"]
     return WEIGHTS.get(source, WEIGHTS["coref"])
 
 

@@ -51,6 +51,7 @@ class Lexicon:
     modifiers: set[str] = field(default_factory=set)
     past_markers: set[str] = field(default_factory=set)
     then_markers: set[str] = field(default_factory=set)
+    start_markers: list[str] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
     government_nouns: set[str] = field(default_factory=set)
     group_nouns: dict[str, str] = field(default_factory=dict)
@@ -172,6 +173,7 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
     lex.modifiers = {fold(str(w)) for w in off.get("modifiers") or []}
     lex.past_markers = {fold(w) for w in off.get("past_markers") or []}
     lex.then_markers = {fold(w) for w in off.get("then_markers") or []}
+    lex.start_markers = sorted({fold(w) for w in off.get("start_markers") or []}, key=len, reverse=True)
     lex.abbreviations = {fold(k): v for k, v in (off.get("abbreviations") or {}).items()}
     lex.government_nouns = {fold(w) for w in off.get("government_nouns") or []}
     lex.group_nouns = {fold(k): v for k, v in (off.get("group_nouns") or {}).items()}

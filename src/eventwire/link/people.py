@@ -157,6 +157,11 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     if not words:
         return None
     words.sort()
+    joins = [k for k, w in enumerate(words) if fold(doc[w].text) in ("and", "&")]
+    if joins and not any(
+        _title_word(lex, doc[w]) or lex.org_sector(fold(doc[w].text)) for w in words[: joins[-1]]
+    ):
+        words = words[joins[-1] + 1 :]  # "Ms Y and First Minister X": what precedes 'and' is no title
     while words and fold(doc[words[0]].text) in wordsets("names").name_connectors:
         words.pop(0)
     if not words or not _is_head(lex, [fold(doc[w].text) for w in words]):
@@ -168,6 +173,13 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
 
 
 def _finish(t: Title, lex: Lexicon) -> Title:
+    ws = t.title.split()
+    connectors = wordsets("names").name_connectors
+    while len(ws) > 1 and fold(ws[0]) in connectors:
+        ws.pop(0)  # "and Sport Secretary"
+    while len(ws) > 1 and fold(ws[-1]) in connectors:
+        ws.pop()  # "home secretary on"
+    t.title = " ".join(ws)
     f = fold(t.title)
     if f.split()[-1:] == ["counterpart"] or f == "counterpart":
         t.counterpart = True
@@ -375,6 +387,8 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
             return None
         if tok.like_num and not idx:
             return None  # "X, 65," (age)
+        if tok.ent_type_ in ("DATE", "TIME"):
+            break  # "X, home secretary on Wednesday, said": the date is not the title's
         idx.append(k)
         k += 1
     if not idx:

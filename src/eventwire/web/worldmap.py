@@ -57,6 +57,19 @@ def world() -> dict[str, Any]:
     return json.loads(ASSET.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _former_states() -> dict[str, tuple[str, ...]]:
+    """Today's state -> the former states whose territory it was part of or whose seat it holds
+    (RUS -> SUN; UKR -> SUN; DEU -> DDR), from the dated knowledge's table of historic states."""
+    from ..link.world import read_states
+
+    out: dict[str, list[str]] = {}
+    for st in read_states():
+        for part in {*st.parts, *([st.successor] if st.successor else [])}:
+            out.setdefault(part, []).append(st.code)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def shade(n: int, top: int) -> str:
     """A colour for n events, on a log scale up to the busiest country's count."""
     if n <= 0 or top <= 0:
@@ -82,15 +95,26 @@ def map_svg(
         f'aria-label="World map of events by country and place" xmlns="http://www.w3.org/2000/svg">',
         f'<rect class="sea" width="{w["width"]}" height="{w["height"]}" fill="#f8fbfe"/>',
     ]
+    former = _former_states()
     for c in w["countries"]:
         cid = c.get("id")
-        n = counts.get(cid or "", 0)
-        title = escape(f"{names.get(cid or '', c.get('name') or '')}: {n} event{'s' if n != 1 else ''}")
-        stroke = ' stroke="#e8590c" stroke-width="1.6"' if cid in highlight else ""
+        own = counts.get(cid or "", 0)
+        # a state that no longer exists (SUN, YUG, CSK, DDR) is drawn over the outlines of its parts
+        then = [(h, counts[h]) for h in former.get(cid or "", ()) if counts.get(h)]
+        n = own + sum(k for _h, k in then)
+        label = f"{names.get(cid or '', c.get('name') or '')}: {own} event{'s' if own != 1 else ''}"
+        label += "".join(f"; {names.get(h, h)}: {k} event{'s' if k != 1 else ''}" for h, k in then)
+        title = escape(label)
+        stroke = (
+            ' stroke="#e8590c" stroke-width="1.6"'
+            if cid in highlight or any(h in highlight for h, _ in then)
+            else ""
+        )
         path = f'<path d="{c["d"]}" fill="{shade(n, top)}"{stroke}><title>{title}</title></path>'
-        if n and cid:
+        target = cid if own or not then else max(then, key=lambda hk: hk[1])[0]
+        if n and target:
             out.append(
-                f'<a class="country" data-country="{escape(cid)}" href="{escape(country_href(cid))}">{path}</a>'
+                f'<a class="country" data-country="{escape(target)}" href="{escape(country_href(target))}">{path}</a>'
             )
         else:
             out.append(f'<g class="land">{path}</g>')
