@@ -29,6 +29,7 @@ NAMES = {
     "Chad": ("c:TCD", "country", "TCD", False),
     "Iran": ("c:IRN", "country", "IRN", False),
     "Iraq": ("c:IRQ", "country", "IRQ", False),
+    "Iraqi": ("c:IRQ", "country", "IRQ", False),
     "Israeli": ("c:ISR", "country", "ISR", False),
     "Palestinian": ("c:PSE", "country", "PSE", False),
     "Egypt": ("c:EGY", "country", "EGY", False),
@@ -618,3 +619,32 @@ def test_denounced_as_a_crime_names_the_apposition_as_the_accused() -> None:
 def test_refusing_to_allow_someone_to_act_is_aimed_at_that_someone() -> None:
     ev = one("Iran refused to allow NATO planes to land and evacuate its diplomats.", "REJECT")
     assert [e.id for e in ev.recipient] == ["o:nato"]
+
+
+def test_a_state_and_a_body_before_a_subjectless_perfect_are_its_actors() -> None:
+    text = "With the signing of the accord on Friday, the Iraqi government and NATO have agreed to open the border."
+    ev = one(text, "AGREE")
+    assert "IRQ" in countries(ev.actor) or "o:nato" in {e.id for e in ev.actor}
+
+
+def test_a_state_before_a_weapon_owns_the_attacks() -> None:
+    ev = one("Recent Israeli Predator attacks have killed ten Palestinian fighters.", "ASSAULT")
+    assert countries(ev.actor) == {"ISR"}
+
+
+def test_a_protest_against_someones_acts_is_aimed_at_the_doer() -> None:
+    ev = one(
+        "Palestinian youths threw stones during demonstrations against violations by the Israeli army.",
+        "PROTEST",
+    )
+    assert "ISR" in countries(ev.recipient)
+
+
+def test_martial_law_with_no_place_is_imposed_on_the_state_itself() -> None:
+    ev = one("Iraq's government said it will impose martial law.", "THREATEN")
+    assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_an_act_after_talks_with_someone_is_aimed_at_them() -> None:
+    ev = one("Iran called off the boycott after deliberations with the Iraqi government.", "CONCEDE")
+    assert countries(ev.recipient) == {"IRQ"}

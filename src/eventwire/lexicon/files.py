@@ -199,6 +199,8 @@ class Clauses(TypedDict):
     host_nouns: Words
     occasion_nouns: Words
     domestic_sectors: Words
+    domestic_measures: Words
+    talk_nouns: Words
     owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words

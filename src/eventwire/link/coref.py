@@ -205,7 +205,10 @@ def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Toke
     Colombia and Chile recalled ..." (parsed with 'neighbours' as a verb and the states as its
     object). Only a run of actor names (joined by commas or 'and') that ends where the verb begins
     counts, so a clause whose subject the parse gives is never read this way."""
-    if verb.tag_ not in _FINITE or verb.dep_ in {"conj", "xcomp", "acl", "relcl", "amod", "aux"}:
+    finite = verb.tag_ in _FINITE or (
+        verb.tag_ in {"VBN", "VBG"} and any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+    )  # "have agreed", "are meeting"
+    if not finite or verb.dep_ in {"conj", "xcomp", "acl", "relcl", "amod", "aux"}:
         return []
     if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
         return []
@@ -222,6 +225,14 @@ def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Toke
             joined = False
         elif not joined and (t.lower_ in {"and", "&"} or t.text == ","):
             joined = True
+        elif (
+            joined
+            and t.pos_ == "NOUN"
+            and (named := [c for c in t.lefts if c.dep_ in {"amod", "compound"} and c.i in by_tok])
+        ):
+            out += named  # "the Sudanese government and X have agreed"
+            joined = False
+            j = t.left_edge.i
         else:
             break
         j -= 1

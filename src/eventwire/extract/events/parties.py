@@ -25,6 +25,7 @@ from .syntax import (
     complements_of,
     is_passive,
     is_stative,
+    noun_keys,
     objects_of,
     passive_agents,
     prep_objects,
@@ -140,6 +141,9 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             toks = [g for g in ch.children if g.i < ch.i]
         elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
             toks = [ch]
+        elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
+            # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
+            toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
         else:
             continue
         for e in parts.span_entities(toks):
@@ -389,7 +393,12 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
             if ch.dep_ == "prep":
                 for p in ch.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in w.protest_nouns:
-                        got = entities_of(prep_objects(p, w.protest_noun_preps), parts, strict=False)
+                        targets = prep_objects(p, w.protest_noun_preps)
+                        got = entities_of(targets, parts, strict=False)
+                        for t in targets if not got else []:  # "against violations by the army"
+                            got = noun_owners(t, parts)
+                            if got:
+                                break
                         if got:
                             return got
     return []
@@ -498,6 +507,10 @@ def read_parties(
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     if not recipients:
         recipients = dyad_partner(c, parts, actors)
+    if not recipients and place is None:
+        recipients = home_measure(c, parts, actors)
+    if not recipients and c.rule.event != "CONSULT":
+        recipients = talks_partner(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
     return actors, recipients, place
 
@@ -531,6 +544,36 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
         return []
     other = next(s for s in dyad if s not in sides)
     return [country_entity(parts.ctx, other)]
+
+
+def talks_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'called off the strike after deliberations with the government': the one the act's
+    talks were with (clauses.yaml ``talk_nouns`` under a time preposition)."""
+    w = words("clauses")
+    ids = {e.id for e in actors}
+    for p in prep_objects(c.head, w.through_preps):
+        if p.lemma_.lower() in w.talk_nouns:
+            got = [
+                e
+                for e in entities_of(prep_objects(p, {"with"}), parts, strict=False)
+                if e.id not in ids and (e.kind != "group" or e.country)
+            ]
+            if got:
+                return got
+    return []
+
+
+def home_measure(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Iraq's government is prepared to impose martial law': a measure a state takes at home
+    (clauses.yaml ``domestic_measures``), with no place or target named, is imposed on itself."""
+    states = {e.country for e in actors}
+    if len(states) != 1 or None in states:
+        return []
+    measures = words("clauses").domestic_measures
+    for cand in [c, *c.absorbed]:
+        if any(noun_keys(t) & measures for t in [cand.obj, *objects_of(cand.head)] if t is not None):
+            return [country_entity(parts.ctx, next(iter(states)))]
+    return []
 
 
 def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
