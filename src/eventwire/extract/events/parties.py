@@ -38,11 +38,12 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
-    gerund = False
+    gerund = raised = False
     for _ in range(5):
         if is_passive(cur):
             subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
-            if gerund and subj is not None:
+            if (gerund or raised) and subj is not None:
+                # "X is expected to arrive", "X was asked to leave": X does the infinitive's act
                 # "GM was hit by a strike before signing the agreement": the one signing is the
                 # subject of the clause the gerund hangs on, whatever its voice
                 return parts.entities(subj)
@@ -91,6 +92,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return parts.entities(objs[0])
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
             gerund = cur.tag_ == "VBG" and cur.dep_ in {"advcl", "pcomp"}
+            raised = cur.dep_ == "xcomp" and cur.tag_ == "VB"
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
