@@ -648,3 +648,16 @@ def test_martial_law_with_no_place_is_imposed_on_the_state_itself() -> None:
 def test_an_act_after_talks_with_someone_is_aimed_at_them() -> None:
     ev = one("Iran called off the boycott after deliberations with the Iraqi government.", "CONCEDE")
     assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_the_subject_of_a_raising_passive_does_the_infinitives_act() -> None:
+    ev = one("Erdogan is expected to visit Iraq next week.", "AGREE")
+    assert [e.id for e in ev.actor] == ["p:erdogan"]
+
+
+def test_an_attack_nobody_is_named_for_is_by_unidentified_forces_of_its_state() -> None:
+    ev = one(
+        "Three Egyptian soldiers were killed by a roadside bomb outside of the city of Ankara.", "ASSAULT"
+    )
+    assert countries(ev.actor) == {"TUR"} and ev.actor[0].sector == "UAF"
+    assert countries(ev.recipient) == {"EGY"}

@@ -201,6 +201,8 @@ class Clauses(TypedDict):
     domestic_sectors: Words
     domestic_measures: Words
     talk_nouns: Words
+    unattributed_events: Words
+    unattributed_name: str
     owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words

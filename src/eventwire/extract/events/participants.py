@@ -161,7 +161,7 @@ class Participants:
             return leaders
         if people:
             out = self._people(people, countries)
-            if any(e.country is None for e in out):
+            if any(e.country is None and e.kind != "person" for e in out):
                 # "the country's foreign ministry", "its ambassador": the state the owner refers to
                 owner = self._owner_state(head)
                 for e in out:
@@ -502,7 +502,10 @@ class Participants:
         for c in head.children:
             if c.dep_ != "prep":
                 continue
-            for p in c.children:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if not objs and c.lower_ in w.place_preps:  # "outside of the city of Basra"
+                objs = [p for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children]
+            for p in objs:
                 if p.dep_ != "pobj":
                     continue
                 if c.lower_ in w.place_preps:

@@ -514,7 +514,19 @@ def read_parties(
     if not recipients and c.rule.event != "CONSULT":
         recipients = talks_partner(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
+    if not actors and place is not None and place.country:
+        actors = unattributed(c, place.country, recipients)
     return actors, recipients, place
+
+
+def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
+    """'A roadside bomb near Samarra killed two US soldiers': an attack whose doer the text does
+    not name is done by unidentified armed forces of the state where it happened (CAMEO UAF)."""
+    w = words("clauses")
+    if c.rule.event not in w.unattributed_events or not recipients:
+        return []
+    name = str(w.unattributed_name)
+    return [Entity(id=f"g:{name}:{iso}", name=name, kind="group", country=iso, sector="UAF")]
 
 
 def joint_body(
