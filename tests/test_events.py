@@ -661,3 +661,15 @@ def test_an_attack_nobody_is_named_for_is_by_unidentified_forces_of_its_state() 
     )
     assert countries(ev.actor) == {"TUR"} and ev.actor[0].sector == "UAF"
     assert countries(ev.recipient) == {"EGY"}
+
+
+def test_a_list_of_things_as_subject_names_no_actor() -> None:
+    text = "The village lies where the borders of Iran and Iraq, as well as Turkey, meet."
+    assert not [e for e in code(text) if e.event == "CONSULT"]
+    ev = one("Developing countries and Japan have criticised Iran for its policy.", "ACCUSE")
+    assert countries(ev.actor) == {"JPN"}
+
+
+def test_the_one_prompted_to_act_is_its_actor() -> None:
+    ev = one("Iran expelled ten diplomats on Saturday, prompting Japan to vow a response.", "AGREE")
+    assert countries(ev.actor) == {"JPN"}

@@ -523,8 +523,8 @@ def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
     """'A roadside bomb near Samarra killed two US soldiers': an attack whose doer the text does
     not name is done by unidentified armed forces of the state where it happened (CAMEO UAF)."""
     w = words("clauses")
-    if c.rule.event not in w.unattributed_events or not recipients:
-        return []
+    if c.rule.event not in w.unattributed_events or not any(e.kind != "country" for e in recipients):
+        return []  # the victims must be named, not only the state the place is in
     name = str(w.unattributed_name)
     return [Entity(id=f"g:{name}:{iso}", name=name, kind="group", country=iso, sector="UAF")]
 
