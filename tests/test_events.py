@@ -673,3 +673,19 @@ def test_a_list_of_things_as_subject_names_no_actor() -> None:
 def test_the_one_prompted_to_act_is_its_actor() -> None:
     ev = one("Iran expelled ten diplomats on Saturday, prompting Japan to vow a response.", "AGREE")
     assert countries(ev.actor) == {"JPN"}
+
+
+def test_he_after_an_unnamed_official_is_that_officials_side() -> None:
+    text = "The Turkish foreign minister met his Chinese counterpart on Monday. He accused Iran of stoking tension."
+    ev = one(text, "ACCUSE")
+    assert countries(ev.actor) == {"TUR"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_a_demand_for_the_release_of_those_held_by_someone_is_aimed_at_the_holder() -> None:
+    ev = one("Japan demanded the release of the activists held by Iran.", "REQUEST")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_an_unnamed_government_facing_a_peoples_group_is_their_own() -> None:
+    ev = one("Egyptian students protested against the government on Friday.", "PROTEST")
+    assert countries(ev.recipient) == {"EGY"}

@@ -463,6 +463,7 @@ class Coref(TypedDict):
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float
+    official_sectors: Words
 
 
 class Honorifics(TypedDict):

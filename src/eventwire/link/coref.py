@@ -323,6 +323,8 @@ class References:
                 return self._plural(tok)
             if low in w.speaker_pronouns or low in w.speaker_plural_pronouns:
                 return self._speaker(tok, low in w.speaker_plural_pronouns)
+            if low in wordsets("names").person_pronouns:
+                return self._person(tok)
             return None
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -436,6 +438,34 @@ class References:
                 continue
             return []
         return False
+
+    # -------------------------------------------------------------- "he", "she" of an unnamed official
+    def _person(self, tok: Token) -> list[Entity] | None:
+        """'The Russian foreign minister met ... He accused ...': a person pronoun the linker left
+        unresolved (no named person before it) is the last subject that is one person, named or
+        described by an office."""
+        here = sorted((t for t in tok.sent if t.dep_ in _SUBJ and t.i < tok.i), key=lambda t: -t.i)
+        for subs in [here, *(self._subjects(prev) for prev in self._back(tok)[:2])]:
+            for s in subs:
+                if s.i == tok.i or self._quote_of(s) != self._quote_of(tok):
+                    continue
+                if s.lower_ in wordsets("names").person_pronouns:
+                    return self.get(s)
+                ents = self._subject_ents(s)
+                if len(ents) != 1 or s.tag_ not in {"NN", "NNP"}:
+                    continue
+                e = ents[0]
+                if e.kind == "person":
+                    return ents
+                official = (
+                    s.pos_ == "NOUN"
+                    and s.lemma_.lower() not in self.w.state_heads | self.w.org_heads
+                    and e.kind in {"group", "country"}
+                    and e.sector in self.w.official_sectors
+                )
+                if official:  # "the Russian foreign minister ... he": the minister, or his state
+                    return ents
+        return None
 
     # -------------------------------------------------------------- "they", "their"
     def _plural(self, tok: Token) -> list[Entity] | None:

@@ -280,6 +280,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+            got = named_only(got)  # "the release of activists ...": unnamed groups are no one
         if not got and t.lemma_.lower() in cw.host_nouns and t.dep_ in {"dobj", "pobj"}:
             # "opened an embassy in Tehran", "sought refuge in Germany": the host state
             pl = parts.locative(t) or parts.locative(h)
@@ -287,6 +288,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 got = [country_entity(parts.ctx, pl.country)]
         if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
+        if not got and not topic:  # "demanded the release of activists held by Saudi Arabia"
+            got = entities_of(holders_of(t), parts, strict=False)
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
@@ -366,6 +369,24 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if all(e.id != o.id for o in extra):
                 extra.append(e)
     return ents, extra
+
+
+def named_only(ents: list[Entity]) -> list[Entity]:
+    """Drop unnamed groups with no state ("activists", "the protesters"): they are no recipients."""
+    return [e for e in ents if e.kind != "group" or e.country]
+
+
+def holders_of(t: Token) -> list[Token]:
+    """The agents of a participle on the object or on its 'of' phrase ("the release of activists
+    held by Saudi Arabia", "the return of land seized by X"): who holds what the act is about."""
+    nouns = [t, *(p for p in prep_objects(t, {"of"}))]
+    return [
+        a
+        for n in nouns
+        for ch in n.children
+        if ch.dep_ == "acl" and ch.tag_ == "VBN"
+        for a in passive_agents(ch)
+    ]
 
 
 def country_entity(ctx: DocContext, iso: str) -> Entity:
@@ -484,6 +505,8 @@ def read_parties(
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     domestic_crowd(actors, recipients)
+    home_government(actors, recipients)
+    home_government(recipients, actors)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
@@ -588,6 +611,20 @@ def home_measure(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
         if any(noun_keys(t) & measures for t in [cand.obj, *objects_of(cand.head)] if t is not None):
             return [country_entity(parts.ctx, next(iter(states)))]
     return []
+
+
+def home_government(side: list[Entity], other: list[Entity]) -> None:
+    """'Campaigners in Britain threatened to take the government to court': an unnamed government,
+    police or court facing a people's group of one state is that state's own."""
+    w = words("clauses")
+    states = {e.country for e in other}
+    if not other or len(states) != 1 or None in states or any(e.kind != "group" for e in other):
+        return
+    if any(e.sector in w.domestic_sectors | {"GOV"} for e in other):
+        return  # officials on the other side: "the government" may be anyone's
+    for e in side:
+        if e.kind == "group" and e.country is None and e.sector in w.domestic_sectors | {"GOV"}:
+            e.country = next(iter(states))
 
 
 def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
