@@ -689,3 +689,26 @@ def test_a_demand_for_the_release_of_those_held_by_someone_is_aimed_at_the_holde
 def test_an_unnamed_government_facing_a_peoples_group_is_their_own() -> None:
     ev = one("Egyptian students protested against the government on Friday.", "PROTEST")
     assert countries(ev.recipient) == {"EGY"}
+
+
+def test_names_before_a_verb_with_a_time_word_between_are_its_actors() -> None:
+    text = "Japan regrets the rift, which grew sensitive after Iran last year broke off talks with Iraq."
+    evs = [e for e in code(text) if e.trigger.startswith("broke")]
+    assert evs and countries(evs[0].actor) == {"IRN"}
+
+
+def test_a_capital_after_with_stands_for_its_government() -> None:
+    ev = one("Japan broke off talks with Beijing on Monday.", "SANCTION")
+    assert countries(ev.recipient) == {"CHN"}
+
+
+def test_aid_given_as_a_loan_for_a_states_reforms_goes_to_that_state() -> None:
+    ev = one("Japan will provide 400 million dollars as a loan for Iraq's economic reforms.", "AGREE")
+    assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_refusing_to_attend_a_summit_is_aimed_at_its_host() -> None:
+    ev = one("Erdogan refused to attend the summit taking place in Cairo.", "REJECT")
+    assert countries(ev.recipient) == {"EGY"}
+    ev = one("Erdogan met Anwar at the summit in Cairo.", "CONSULT")
+    assert "EGY" not in countries(ev.recipient)

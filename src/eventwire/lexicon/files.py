@@ -196,8 +196,10 @@ class Clauses(TypedDict):
 
     recipient_preps: Words
     directed_place_preps: Words
+    capital_metonymy_preps: Words
     host_nouns: Words
     occasion_nouns: Words
+    boycott_events: Words
     domestic_sectors: Words
     domestic_measures: Words
     talk_nouns: Words

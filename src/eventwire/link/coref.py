@@ -208,12 +208,16 @@ def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Toke
     finite = verb.tag_ in _FINITE or (
         verb.tag_ in {"VBN", "VBG"} and any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
     )  # "have agreed", "are meeting"
-    if not finite or verb.dep_ in {"conj", "xcomp", "acl", "relcl", "amod", "aux"}:
+    if not finite or verb.dep_ in {"xcomp", "acl", "relcl", "amod", "aux"}:
         return []
-    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
     j = verb.i - 1
-    while j >= verb.sent.start and verb.doc[j].dep_ in {"aux", "auxpass", "neg"} and verb.doc[j].head == verb:
+    # "after Australia last year cancelled": auxiliaries, adverbs and time words between
+    while j >= verb.sent.start and (
+        (verb.doc[j].dep_ in {"aux", "auxpass", "neg", "advmod", "npadvmod"} and verb.doc[j].head == verb)
+        or (verb.doc[j].ent_type_ in {"DATE", "TIME"} and verb.doc[j].i not in by_tok)
+    ):
         j -= 1
     out: list[Token] = []
     joined = True  # the last token read was a name or a joint ("and", ",") before one

@@ -220,6 +220,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if s is not None:
                 toks.append(s)
     holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
+    for p in prep_objects(h, {"as"}):  # "provide $400 million as a loan for Bangladesh's reforms"
+        holders.setdefault(p.i, p)
     for holder in holders.values():
         for p in prep_objects(holder, words("clauses").recipient_preps - {"between"}):
             if p.head.lower_ == "of" and holder == h:
@@ -248,6 +250,17 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 pl = parts.place_of(t)
                 if pl is not None and pl.country and all(e.id != f"c:{pl.country}" for e in ents):
                     ents.append(country_entity(parts.ctx, pl.country))
+            elif t.dep_ == "pobj" and t.head.lower_ in cw.capital_metonymy_preps:
+                # "cancelled a deal with Paris", "sanctions against Moscow": a capital after
+                # these stands for its government
+                pl = parts.place_of(t)
+                if (
+                    pl is not None
+                    and pl.country
+                    and get_lexicon().capital_of.get(fold(pl.name)) == pl.country
+                ):
+                    if all(e.id != f"c:{pl.country}" for e in ents):
+                        ents.append(country_entity(parts.ctx, pl.country))
             continue
         if c.act_obj and t == c.obj and t.i not in parts.by_tok:
             # the matched object ("support", "sanctions") is the act, not its target: its owner is
@@ -536,6 +549,8 @@ def read_parties(
         recipients = home_measure(c, parts, actors)
     if not recipients and c.rule.event != "CONSULT":
         recipients = talks_partner(c, parts, actors)
+    if not recipients:
+        recipients = occasion_host(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
@@ -581,6 +596,28 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
         return []
     other = next(s for s in dyad if s not in sides)
     return [country_entity(parts.ctx, other)]
+
+
+def occasion_host(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'will not attend the Summit of the Americas taking place in Los Angeles': turning down an
+    occasion (clauses.yaml ``boycott_events``, or a negated act whose direct object it is) is
+    aimed at the state that hosts it. A meeting held at an occasion is not (its place is a venue)."""
+    w = words("clauses")
+    refused = any(ch.dep_ == "neg" for ch in c.head.children)  # "will not attend the summit"
+    if c.rule.event not in w.boycott_events and not refused:
+        return []
+    own = {e.country for e in actors}
+    heads = [c.head, *complements_of(c.head), *(a.head for a in c.absorbed)]  # "refused to attend"
+    objs = [c.obj, *(ch for hd in heads for ch in hd.children if ch.dep_ == "dobj")]
+    for o in [t for t in objs if t is not None]:
+        if o.lemma_.lower() not in w.occasion_nouns:
+            continue
+        spots = [o, *(ch for ch in o.children if ch.dep_ in {"acl", "relcl"})]
+        for spot in spots:
+            pl = parts.locative(spot)
+            if pl is not None and pl.country and pl.country not in own:
+                return [country_entity(parts.ctx, pl.country)]
+    return []
 
 
 def talks_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
