@@ -712,3 +712,14 @@ def test_refusing_to_attend_a_summit_is_aimed_at_its_host() -> None:
     assert countries(ev.recipient) == {"EGY"}
     ev = one("Erdogan met Anwar at the summit in Cairo.", "CONSULT")
     assert "EGY" not in countries(ev.recipient)
+
+
+def test_refusing_help_to_an_owned_act_turns_down_its_owner() -> None:
+    ev = one("Japan refused to commit any assistance to the US-led war against Iraq.", "REJECT")
+    assert countries(ev.recipient) == {"USA"}
+
+
+def test_a_party_named_twice_is_one_recipient() -> None:
+    ev = one("The accord between NATO and Iraq was signed in Ankara.", "SUPPORT")
+    ids = [e.id for e in ev.actor + ev.recipient]
+    assert len(ids) == len(set(ids))

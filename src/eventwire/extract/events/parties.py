@@ -350,6 +350,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
+            if a.kind == "noun" and a.trig.dep_ == "pobj" and a.trig.head.head.pos_ == "NOUN":
+                # "refused any assistance to the US-led war against Iraq": what is refused is
+                # help to the act, so its owner is the one turned down
+                ents = noun_owners(a.trig, parts)
+                if ents:
+                    break
             ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
             ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
             # "refused to allow UN planes to evacuate its observers": its own are no target
@@ -525,7 +531,12 @@ def read_parties(
         if la is not None and la.country:
             e.country = la.country
     ids = {e.id for e in actors}
-    recipients = [e for e in recipients if e.id not in ids]
+    # one party once: "between ECOWAS and the Kingdom of Morocco" read as object and as list item
+    kept: list[Entity] = []
+    for e in recipients:
+        if e.id not in ids and all(e.id != k.id for k in kept):
+            kept.append(e)
+    recipients = kept
     # "recalled its envoy", "India will send troops": a state's own officials and forces are not
     # what it acts on
     own = {e.country for e in actors if e.country}
