@@ -29,6 +29,7 @@ NAMES = {
     "Chad": ("c:TCD", "country", "TCD", False),
     "Iran": ("c:IRN", "country", "IRN", False),
     "Iraq": ("c:IRQ", "country", "IRQ", False),
+    "Iraqi": ("c:IRQ", "country", "IRQ", False),
     "Israeli": ("c:ISR", "country", "ISR", False),
     "Palestinian": ("c:PSE", "country", "PSE", False),
     "Egypt": ("c:EGY", "country", "EGY", False),
@@ -677,3 +678,107 @@ def test_sport_copy_between_private_persons_is_no_event() -> None:
         "Nordin stormed to a lead in the tournament and attacked the net against Anwar."
     )
     assert [e for e in code(text) if e.event == "ASSAULT"] == []
+
+
+def test_a_state_and_a_body_before_a_subjectless_perfect_are_its_actors() -> None:
+    text = "With the signing of the accord on Friday, the Iraqi government and NATO have agreed to open the border."
+    ev = one(text, "AGREE")
+    assert "IRQ" in countries(ev.actor) or "o:nato" in {e.id for e in ev.actor}
+
+
+def test_a_state_before_a_weapon_owns_the_attacks() -> None:
+    ev = one("Recent Israeli Predator attacks have killed ten Palestinian fighters.", "ASSAULT")
+    assert countries(ev.actor) == {"ISR"}
+
+
+def test_a_protest_against_someones_acts_is_aimed_at_the_doer() -> None:
+    ev = one(
+        "Palestinian youths threw stones during demonstrations against violations by the Israeli army.",
+        "PROTEST",
+    )
+    assert "ISR" in countries(ev.recipient)
+
+
+def test_martial_law_with_no_place_is_imposed_on_the_state_itself() -> None:
+    ev = one("Iraq's government said it will impose martial law.", "THREATEN")
+    assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_an_act_after_talks_with_someone_is_aimed_at_them() -> None:
+    ev = one("Iran called off the boycott after deliberations with the Iraqi government.", "CONCEDE")
+    assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_the_subject_of_a_raising_passive_does_the_infinitives_act() -> None:
+    ev = one("Erdogan is expected to visit Iraq next week.", "AGREE")
+    assert [e.id for e in ev.actor] == ["p:erdogan"]
+
+
+def test_an_attack_nobody_is_named_for_is_by_unidentified_forces_of_its_state() -> None:
+    ev = one(
+        "Three Egyptian soldiers were killed by a roadside bomb outside of the city of Ankara.", "ASSAULT"
+    )
+    assert countries(ev.actor) == {"TUR"} and ev.actor[0].sector == "UAF"
+    assert countries(ev.recipient) == {"EGY"}
+
+
+def test_a_list_of_things_as_subject_names_no_actor() -> None:
+    text = "The village lies where the borders of Iran and Iraq, as well as Turkey, meet."
+    assert not [e for e in code(text) if e.event == "CONSULT"]
+    ev = one("Developing countries and Japan have criticised Iran for its policy.", "ACCUSE")
+    assert countries(ev.actor) == {"JPN"}
+
+
+def test_the_one_prompted_to_act_is_its_actor() -> None:
+    ev = one("Iran expelled ten diplomats on Saturday, prompting Japan to vow a response.", "AGREE")
+    assert countries(ev.actor) == {"JPN"}
+
+
+def test_he_after_an_unnamed_official_is_that_officials_side() -> None:
+    text = "The Turkish foreign minister met his Chinese counterpart on Monday. He accused Iran of stoking tension."
+    ev = one(text, "ACCUSE")
+    assert countries(ev.actor) == {"TUR"} and countries(ev.recipient) == {"IRN"}
+
+
+def test_a_demand_for_the_release_of_those_held_by_someone_is_aimed_at_the_holder() -> None:
+    ev = one("Japan demanded the release of the activists held by Iran.", "REQUEST")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_an_unnamed_government_facing_a_peoples_group_is_their_own() -> None:
+    ev = one("Egyptian students protested against the government on Friday.", "PROTEST")
+    assert countries(ev.recipient) == {"EGY"}
+
+
+def test_names_before_a_verb_with_a_time_word_between_are_its_actors() -> None:
+    text = "Japan regrets the rift, which grew sensitive after Iran last year broke off talks with Iraq."
+    evs = [e for e in code(text) if e.trigger.startswith("broke")]
+    assert evs and countries(evs[0].actor) == {"IRN"}
+
+
+def test_a_capital_after_with_stands_for_its_government() -> None:
+    ev = one("Japan broke off talks with Beijing on Monday.", "SANCTION")
+    assert countries(ev.recipient) == {"CHN"}
+
+
+def test_aid_given_as_a_loan_for_a_states_reforms_goes_to_that_state() -> None:
+    ev = one("Japan will provide 400 million dollars as a loan for Iraq's economic reforms.", "AGREE")
+    assert countries(ev.recipient) == {"IRQ"}
+
+
+def test_refusing_to_attend_a_summit_is_aimed_at_its_host() -> None:
+    ev = one("Erdogan refused to attend the summit taking place in Cairo.", "REJECT")
+    assert countries(ev.recipient) == {"EGY"}
+    ev = one("Erdogan met Anwar at the summit in Cairo.", "CONSULT")
+    assert "EGY" not in countries(ev.recipient)
+
+
+def test_refusing_help_to_an_owned_act_turns_down_its_owner() -> None:
+    ev = one("Japan refused to commit any assistance to the US-led war against Iraq.", "REJECT")
+    assert countries(ev.recipient) == {"USA"}
+
+
+def test_a_party_named_twice_is_one_recipient() -> None:
+    ev = one("The accord between NATO and Iraq was signed in Ankara.", "SUPPORT")
+    ids = [e.id for e in ev.actor + ev.recipient]
+    assert len(ids) == len(set(ids))

@@ -28,6 +28,9 @@ def test_trigger_sentences_are_parsed_background_is_not(nlp) -> None:
     assert prefilter.needs_parse('"We will never give up," she told reporters.', lex)  # quote
     assert prefilter.needs_parse("Exports to Japan rose 5 percent to $3 billion.", lex)  # figure
     assert prefilter.needs_parse("Malaysia ordered two corvettes from a Turkish shipyard.", lex)  # deal
+    # a verb ending in -ee keeps its stem in every form ("agreed" was once read as "agr")
+    assert prefilter.needs_parse("Peru and Chile have agreed upon a new pact.", lex)
+    assert prefilter.needs_parse("Peru agrees to a new pact.", lex)
     assert not prefilter.needs_parse("The weather was mild and markets were quiet.", lex)
     assert not prefilter.needs_parse("It rained for most of the afternoon in the valley.", lex)
     # a capitalised trigger inside a sentence is a name, not a verb ("March" the month)

@@ -61,16 +61,18 @@ def stem(word: str) -> str:
 
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
+    ee = False  # "agreed" is agree + d: its stem keeps the e that "agree" loses below
     if len(w) > 3:  # plural first, then verbal: meetings -> meeting -> meet
-        for suf, rep in (("ies", "y"), ("es", ""), ("s", "")):
+        for suf, rep in (("ies", "y"), ("ees", "ee"), ("es", ""), ("s", "")):  # agrees -> agree
             if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
                 w = w[: -len(suf)] + rep
                 break
         for suf, rep in (("ied", "y"), ("ing", ""), ("ed", "")):
             if w.endswith(suf) and len(w) - len(suf) >= 3:
+                ee = suf == "ed" and w.endswith("eed")
                 w = w[: -len(suf)] + rep
                 break
-    if len(w) > 3 and w.endswith("e"):
+    if len(w) > 3 and w.endswith("e") and not ee:
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]

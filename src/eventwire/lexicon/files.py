@@ -207,9 +207,15 @@ class Clauses(TypedDict):
 
     recipient_preps: Words
     directed_place_preps: Words
+    capital_metonymy_preps: Words
     host_nouns: Words
     occasion_nouns: Words
+    boycott_events: Words
     domestic_sectors: Words
+    domestic_measures: Words
+    talk_nouns: Words
+    unattributed_events: Words
+    unattributed_name: str
     owner_participles: Words
     object_kind_preps: Words
     noun_object_preps: Words
@@ -504,6 +510,7 @@ class Coref(TypedDict):
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float
+    official_sectors: Words
 
 
 class Honorifics(TypedDict):

@@ -205,12 +205,19 @@ def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Toke
     Colombia and Chile recalled ..." (parsed with 'neighbours' as a verb and the states as its
     object). Only a run of actor names (joined by commas or 'and') that ends where the verb begins
     counts, so a clause whose subject the parse gives is never read this way."""
-    if verb.tag_ not in _FINITE or verb.dep_ in {"conj", "xcomp", "acl", "relcl", "amod", "aux"}:
+    finite = verb.tag_ in _FINITE or (
+        verb.tag_ in {"VBN", "VBG"} and any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+    )  # "have agreed", "are meeting"
+    if not finite or verb.dep_ in {"xcomp", "acl", "relcl", "amod", "aux"}:
         return []
-    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
     j = verb.i - 1
-    while j >= verb.sent.start and verb.doc[j].dep_ in {"aux", "auxpass", "neg"} and verb.doc[j].head == verb:
+    # "after Australia last year cancelled": auxiliaries, adverbs and time words between
+    while j >= verb.sent.start and (
+        (verb.doc[j].dep_ in {"aux", "auxpass", "neg", "advmod", "npadvmod"} and verb.doc[j].head == verb)
+        or (verb.doc[j].ent_type_ in {"DATE", "TIME"} and verb.doc[j].i not in by_tok)
+    ):
         j -= 1
     out: list[Token] = []
     joined = True  # the last token read was a name or a joint ("and", ",") before one
@@ -222,6 +229,14 @@ def stranded_subject(verb: Token, by_tok: dict[int, EntityMention]) -> list[Toke
             joined = False
         elif not joined and (t.lower_ in {"and", "&"} or t.text == ","):
             joined = True
+        elif (
+            joined
+            and t.pos_ == "NOUN"
+            and (named := [c for c in t.lefts if c.dep_ in {"amod", "compound"} and c.i in by_tok])
+        ):
+            out += named  # "the Sudanese government and X have agreed"
+            joined = False
+            j = t.left_edge.i
         else:
             break
         j -= 1
@@ -312,6 +327,8 @@ class References:
                 return self._plural(tok)
             if low in w.speaker_pronouns or low in w.speaker_plural_pronouns:
                 return self._speaker(tok, low in w.speaker_plural_pronouns)
+            if low in wordsets("names").person_pronouns:
+                return self._person(tok)
             return None
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -425,6 +442,34 @@ class References:
                 continue
             return []
         return False
+
+    # -------------------------------------------------------------- "he", "she" of an unnamed official
+    def _person(self, tok: Token) -> list[Entity] | None:
+        """'The Russian foreign minister met ... He accused ...': a person pronoun the linker left
+        unresolved (no named person before it) is the last subject that is one person, named or
+        described by an office."""
+        here = sorted((t for t in tok.sent if t.dep_ in _SUBJ and t.i < tok.i), key=lambda t: -t.i)
+        for subs in [here, *(self._subjects(prev) for prev in self._back(tok)[:2])]:
+            for s in subs:
+                if s.i == tok.i or self._quote_of(s) != self._quote_of(tok):
+                    continue
+                if s.lower_ in wordsets("names").person_pronouns:
+                    return self.get(s)
+                ents = self._subject_ents(s)
+                if len(ents) != 1 or s.tag_ not in {"NN", "NNP"}:
+                    continue
+                e = ents[0]
+                if e.kind == "person":
+                    return ents
+                official = (
+                    s.pos_ == "NOUN"
+                    and s.lemma_.lower() not in self.w.state_heads | self.w.org_heads
+                    and e.kind in {"group", "country"}
+                    and e.sector in self.w.official_sectors
+                )
+                if official:  # "the Russian foreign minister ... he": the minister, or his state
+                    return ents
+        return None
 
     # -------------------------------------------------------------- "they", "their"
     def _plural(self, tok: Token) -> list[Entity] | None:

@@ -108,10 +108,27 @@ class Participants:
             if conj.i < head.i and conj != head:
                 continue
             conj = self._partitive(conj)
-            for e in self._conjunct_entities(conj, allow_places, strict):
+            got = self._conjunct_entities(conj, allow_places, strict)
+            if conj == head and not got and strict and head.dep_ in SUBJ_DEPS and self._thing(head):
+                # "the borders of the two countries, as well as Albania, meet": the list is of
+                # things, so its other members are not actors either
+                return []
+            for e in got:
                 if all(e.id != o.id for o in out):
                     out.append(e)
         return out
+
+    def _thing(self, head: Token) -> bool:
+        """A common noun that names no actor, no group of people and no reference."""
+        cw = words("coref")
+        lem = head.lemma_.lower()
+        return (
+            head.pos_ == "NOUN"
+            and head.i not in self.by_tok
+            and self.group_sector(head) is None
+            and lem not in cw.state_heads | cw.org_heads | cw.pair_heads
+            and not self.refs.get(head)
+        )
 
     def _partitive(self, head: Token) -> Token:
         """'thousands of students', 'members of the party': the group after 'of'."""
@@ -161,7 +178,7 @@ class Participants:
             return leaders
         if people:
             out = self._people(people, countries)
-            if any(e.country is None for e in out):
+            if any(e.country is None and e.kind != "person" for e in out):
                 # "the country's foreign ministry", "its ambassador": the state the owner refers to
                 owner = self._owner_state(head)
                 for e in out:
@@ -204,6 +221,9 @@ class Participants:
         got = self.refs.get(head)
         if got:
             return got
+        if head.pos_ == "NOUN" and self.group_sector(head) is None:
+            # "the borders of the two countries" are no party; "the leaders of ..." are
+            toks = [t for t in toks if t.dep_ == "poss"]
         for t in toks:  # "the leaders of the two countries", "the two countries' ministers"
             if t.i != head.i and t.dep_ in {"pobj", "poss"} and t.pos_ in {"NOUN", "PROPN"}:
                 got = self.refs.get(t)
@@ -502,7 +522,10 @@ class Participants:
         for c in head.children:
             if c.dep_ != "prep":
                 continue
-            for p in c.children:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if not objs and c.lower_ in w.place_preps:  # "outside of the city of Basra"
+                objs = [p for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children]
+            for p in objs:
                 if p.dep_ != "pobj":
                     continue
                 if c.lower_ in w.place_preps:

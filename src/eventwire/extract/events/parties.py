@@ -25,6 +25,7 @@ from .syntax import (
     complements_of,
     is_passive,
     is_stative,
+    noun_keys,
     objects_of,
     passive_agents,
     prep_objects,
@@ -37,11 +38,12 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
-    gerund = False
+    gerund = raised = False
     for _ in range(5):
         if is_passive(cur):
             subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
-            if gerund and subj is not None:
+            if (gerund or raised) and subj is not None:
+                # "X is expected to arrive", "X was asked to leave": X does the infinitive's act
                 # "GM was hit by a strike before signing the agreement": the one signing is the
                 # subject of the clause the gerund hangs on, whatever its voice
                 return parts.entities(subj)
@@ -90,6 +92,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return parts.entities(objs[0])
         if cur.dep_ in {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"} and cur.head != cur:
             gerund = cur.tag_ == "VBG" and cur.dep_ in {"advcl", "pcomp"}
+            raised = cur.dep_ == "xcomp" and cur.tag_ == "VB"
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -140,6 +143,9 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             toks = [g for g in ch.children if g.i < ch.i]
         elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
             toks = [ch]
+        elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
+            # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
+            toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
         else:
             continue
         for e in parts.span_entities(toks):
@@ -214,6 +220,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if s is not None:
                 toks.append(s)
     holders = {t.i: t for t in [h, c.trig, *(t for t in toks if t == c.obj or t == c.trig)]}
+    for p in prep_objects(h, {"as"}):  # "provide $400 million as a loan for Bangladesh's reforms"
+        holders.setdefault(p.i, p)
     for holder in holders.values():
         for p in prep_objects(holder, words("clauses").recipient_preps - {"between"}):
             if p.head.lower_ == "of" and holder == h:
@@ -242,6 +250,17 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 pl = parts.place_of(t)
                 if pl is not None and pl.country and all(e.id != f"c:{pl.country}" for e in ents):
                     ents.append(country_entity(parts.ctx, pl.country))
+            elif t.dep_ == "pobj" and t.head.lower_ in cw.capital_metonymy_preps:
+                # "cancelled a deal with Paris", "sanctions against Moscow": a capital after
+                # these stands for its government
+                pl = parts.place_of(t)
+                if (
+                    pl is not None
+                    and pl.country
+                    and get_lexicon().capital_of.get(fold(pl.name)) == pl.country
+                ):
+                    if all(e.id != f"c:{pl.country}" for e in ents):
+                        ents.append(country_entity(parts.ctx, pl.country))
             continue
         if c.act_obj and t == c.obj and t.i not in parts.by_tok:
             # the matched object ("support", "sanctions") is the act, not its target: its owner is
@@ -274,6 +293,7 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 parts,
                 strict=False,
             )
+            got = named_only(got)  # "the release of activists ...": unnamed groups are no one
         if not got and t.lemma_.lower() in cw.host_nouns and t.dep_ in {"dobj", "pobj"}:
             # "opened an embassy in Tehran", "sought refuge in Germany": the host state
             pl = parts.locative(t) or parts.locative(h)
@@ -281,6 +301,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 got = [country_entity(parts.ctx, pl.country)]
         if not got:  # "denounced as a crime Serbia's suppression of ...": the apposition
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
+        if not got and not topic:  # "demanded the release of activists held by Saudi Arabia"
+            got = entities_of(holders_of(t), parts, strict=False)
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
@@ -328,6 +350,12 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
+            if a.kind == "noun" and a.trig.dep_ == "pobj" and a.trig.head.head.pos_ == "NOUN":
+                # "refused any assistance to the US-led war against Iraq": what is refused is
+                # help to the act, so its owner is the one turned down
+                ents = noun_owners(a.trig, parts)
+                if ents:
+                    break
             ents, pair = recipient_side(a, parts, rs)  # "ready to host talks between A and B"
             ents = [*ents, *(e for e in pair if all(e.id != o.id for o in ents))]
             # "refused to allow UN planes to evacuate its observers": its own are no target
@@ -362,6 +390,24 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     return ents, extra
 
 
+def named_only(ents: list[Entity]) -> list[Entity]:
+    """Drop unnamed groups with no state ("activists", "the protesters"): they are no recipients."""
+    return [e for e in ents if e.kind != "group" or e.country]
+
+
+def holders_of(t: Token) -> list[Token]:
+    """The agents of a participle on the object or on its 'of' phrase ("the release of activists
+    held by Saudi Arabia", "the return of land seized by X"): who holds what the act is about."""
+    nouns = [t, *(p for p in prep_objects(t, {"of"}))]
+    return [
+        a
+        for n in nouns
+        for ch in n.children
+        if ch.dep_ == "acl" and ch.tag_ == "VBN"
+        for a in passive_agents(ch)
+    ]
+
+
 def country_entity(ctx: DocContext, iso: str) -> Entity:
     key = f"c:{iso}"
     for m in ctx.entities:
@@ -389,7 +435,12 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
             if ch.dep_ == "prep":
                 for p in ch.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in w.protest_nouns:
-                        got = entities_of(prep_objects(p, w.protest_noun_preps), parts, strict=False)
+                        targets = prep_objects(p, w.protest_noun_preps)
+                        got = entities_of(targets, parts, strict=False)
+                        for t in targets if not got else []:  # "against violations by the army"
+                            got = noun_owners(t, parts)
+                            if got:
+                                break
                         if got:
                             return got
     return []
@@ -473,12 +524,19 @@ def read_parties(
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     domestic_crowd(actors, recipients)
+    home_government(actors, recipients)
+    home_government(recipients, actors)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
             e.country = la.country
     ids = {e.id for e in actors}
-    recipients = [e for e in recipients if e.id not in ids]
+    # one party once: "between ECOWAS and the Kingdom of Morocco" read as object and as list item
+    kept: list[Entity] = []
+    for e in recipients:
+        if e.id not in ids and all(e.id != k.id for k in kept):
+            kept.append(e)
+    recipients = kept
     # "recalled its envoy", "India will send troops": a state's own officials and forces are not
     # what it acts on
     own = {e.country for e in actors if e.country}
@@ -498,8 +556,26 @@ def read_parties(
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     if not recipients:
         recipients = dyad_partner(c, parts, actors)
+    if not recipients and place is None:
+        recipients = home_measure(c, parts, actors)
+    if not recipients and c.rule.event != "CONSULT":
+        recipients = talks_partner(c, parts, actors)
+    if not recipients:
+        recipients = occasion_host(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
+    if not actors and place is not None and place.country:
+        actors = unattributed(c, place.country, recipients)
     return actors, recipients, place
+
+
+def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
+    """'A roadside bomb near Samarra killed two US soldiers': an attack whose doer the text does
+    not name is done by unidentified armed forces of the state where it happened (CAMEO UAF)."""
+    w = words("clauses")
+    if c.rule.event not in w.unattributed_events or not any(e.kind != "country" for e in recipients):
+        return []  # the victims must be named, not only the state the place is in
+    name = str(w.unattributed_name)
+    return [Entity(id=f"g:{name}:{iso}", name=name, kind="group", country=iso, sector="UAF")]
 
 
 def joint_body(
@@ -531,6 +607,72 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
         return []
     other = next(s for s in dyad if s not in sides)
     return [country_entity(parts.ctx, other)]
+
+
+def occasion_host(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'will not attend the Summit of the Americas taking place in Los Angeles': turning down an
+    occasion (clauses.yaml ``boycott_events``, or a negated act whose direct object it is) is
+    aimed at the state that hosts it. A meeting held at an occasion is not (its place is a venue)."""
+    w = words("clauses")
+    refused = any(ch.dep_ == "neg" for ch in c.head.children)  # "will not attend the summit"
+    if c.rule.event not in w.boycott_events and not refused:
+        return []
+    own = {e.country for e in actors}
+    heads = [c.head, *complements_of(c.head), *(a.head for a in c.absorbed)]  # "refused to attend"
+    objs = [c.obj, *(ch for hd in heads for ch in hd.children if ch.dep_ == "dobj")]
+    for o in [t for t in objs if t is not None]:
+        if o.lemma_.lower() not in w.occasion_nouns:
+            continue
+        spots = [o, *(ch for ch in o.children if ch.dep_ in {"acl", "relcl"})]
+        for spot in spots:
+            pl = parts.locative(spot)
+            if pl is not None and pl.country and pl.country not in own:
+                return [country_entity(parts.ctx, pl.country)]
+    return []
+
+
+def talks_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'called off the strike after deliberations with the government': the one the act's
+    talks were with (clauses.yaml ``talk_nouns`` under a time preposition)."""
+    w = words("clauses")
+    ids = {e.id for e in actors}
+    for p in prep_objects(c.head, w.through_preps):
+        if p.lemma_.lower() in w.talk_nouns:
+            got = [
+                e
+                for e in entities_of(prep_objects(p, {"with"}), parts, strict=False)
+                if e.id not in ids and (e.kind != "group" or e.country)
+            ]
+            if got:
+                return got
+    return []
+
+
+def home_measure(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Iraq's government is prepared to impose martial law': a measure a state takes at home
+    (clauses.yaml ``domestic_measures``), with no place or target named, is imposed on itself."""
+    states = {e.country for e in actors}
+    if len(states) != 1 or None in states:
+        return []
+    measures = words("clauses").domestic_measures
+    for cand in [c, *c.absorbed]:
+        if any(noun_keys(t) & measures for t in [cand.obj, *objects_of(cand.head)] if t is not None):
+            return [country_entity(parts.ctx, next(iter(states)))]
+    return []
+
+
+def home_government(side: list[Entity], other: list[Entity]) -> None:
+    """'Campaigners in Britain threatened to take the government to court': an unnamed government,
+    police or court facing a people's group of one state is that state's own."""
+    w = words("clauses")
+    states = {e.country for e in other}
+    if not other or len(states) != 1 or None in states or any(e.kind != "group" for e in other):
+        return
+    if any(e.sector in w.domestic_sectors | {"GOV"} for e in other):
+        return  # officials on the other side: "the government" may be anyone's
+    for e in side:
+        if e.kind == "group" and e.country is None and e.sector in w.domestic_sectors | {"GOV"}:
+            e.country = next(iter(states))
 
 
 def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
