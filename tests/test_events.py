@@ -573,3 +573,11 @@ def test_sport_copy_between_private_persons_is_no_event() -> None:
         "Nordin stormed to a lead in the tournament and attacked the net against Anwar."
     )
     assert [e for e in code(text) if e.event == "ASSAULT"] == []
+
+
+def test_meeting_market_demand_is_no_concession() -> None:
+    assert not [e for e in code("Japan will meet the export demand of Vietnam.") if e.event == "CONCEDE"]
+
+
+def test_declining_to_forecast_is_no_rejection() -> None:
+    assert not [e for e in code("Japan declined to forecast its exports to Vietnam.") if e.event == "REJECT"]

@@ -112,7 +112,7 @@ def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
 
 
 def _build(
-    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: bool = False
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)

@@ -64,7 +64,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                 hypothetical = True
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
-    gov = c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
+    gov = (
+        c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
+    )
     if gov is not None and (gov.lemma_.lower() in frames or gov.lower_ in frames):
         future = True  # "plans a July trip", "is scheduled to hold talks": a noun act under an intent verb
     h = c.head
