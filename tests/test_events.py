@@ -581,3 +581,10 @@ def test_meeting_market_demand_is_no_concession() -> None:
 
 def test_declining_to_forecast_is_no_rejection() -> None:
     assert not [e for e in code("Japan declined to forecast its exports to Vietnam.") if e.event == "REJECT"]
+
+
+def test_an_act_in_a_need_or_ability_clause_is_no_event() -> None:
+    assert code("Iran stressed the need to send aid to Iraq.") == [] or all(
+        e.event != "AID" for e in code("Iran stressed the need to send aid to Iraq.")
+    )
+    assert all(e.event != "REJECT" for e in code("Russia's ability to veto the resolution worries Japan."))

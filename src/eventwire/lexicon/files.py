@@ -140,6 +140,7 @@ class Plover(TypedDict):
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
+    unrealised_nouns: NotRequired[Words]  # nouns whose to-clause act is not done ("the need to seek")
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
     mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
     rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code

@@ -295,6 +295,21 @@ def _purpose(c: Cand) -> bool:
     return False
 
 
+def unrealised(c: Cand, rs: RuleSet) -> bool:
+    """'a plea for cash to bail the EC out', 'Reagan's ability to veto', 'the need to seek loans':
+    an act in the to-clause of a noun of proposal, capacity or need is only that noun's content,
+    not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
+    nouns = set(rs.settings.get("unrealised_nouns") or [])
+    h = c.head
+    if (
+        c.kind not in {"verb", "adj"}
+        or h.dep_ not in {"acl", "relcl"}
+        or h.head.pos_ not in {"NOUN", "PROPN"}
+    ):
+        return False
+    return h.head.lemma_.lower() in nouns and any(a.tag_ == "TO" for a in h.children)
+
+
 def _many_actors(head: Token, parts: Participants) -> bool:
     subj = subject_of(head)
     return subj is not None and len(parts.entities(subj)) >= 2
