@@ -405,7 +405,10 @@ def _subtree_no_relcl(root: Token) -> set[int]:
 
 
 def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
-    """A noun act is unrealised when reached through a complement clause or a proposal noun."""
+    """A noun act is unrealised when reached through a complement clause or a proposal noun; a
+    proposal noun the frame itself governs ("agreed to the employers' request") is what it answers."""
+    if tok.lemma_.lower() in proposal and (tok.head == top or (tok.head.dep_ == "prep" and tok.head.head == top)):
+        return True
     h = tok
     for _ in range(12):
         if h == top or h.head == h:
