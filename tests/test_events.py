@@ -588,3 +588,17 @@ def test_an_act_in_a_need_or_ability_clause_is_no_event() -> None:
         e.event != "AID" for e in code("Iran stressed the need to send aid to Iraq.")
     )
     assert all(e.event != "REJECT" for e in code("Russia's ability to veto the resolution worries Japan."))
+
+
+def test_agreeing_with_a_view_is_no_agreement() -> None:
+    assert all(e.event != "AGREE" for e in code("Japan and Vietnam agreed with that assessment."))
+
+
+def test_a_duty_is_no_act() -> None:
+    evs = code("The agency, which is responsible for buying equipment for Japan, improved.")
+    assert all(e.event not in {"ACCUSE", "COOPERATE"} for e in evs)
+
+
+def test_the_alternative_not_taken_is_negated() -> None:
+    ev = one("Iran fled the talks rather than pay compensation to Iraq.", "RETREAT")
+    assert ev.negated

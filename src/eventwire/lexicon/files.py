@@ -140,6 +140,8 @@ class Plover(TypedDict):
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
+    alternative_markers: NotRequired[Words]  # "rather than pay": the clause after is not done
+    unrealised_adjectives: NotRequired[Words]  # adjectives whose for-gerund act is not done
     unrealised_nouns: NotRequired[Words]  # nouns whose to-clause act is not done ("the need to seek")
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
     mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code

@@ -90,7 +90,11 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             obj = hit
         if r.not_objects:
             objs = objs if objs is not None else objects_of(t)
-            if any(noun_keys(o) & r.not_objects for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass"):
+            if any(
+                noun_keys(o) & r.not_objects
+                for o in objs
+                if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or (o.dep_ == "pobj" and o.head.head == t)
+            ):
                 continue
         if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):
             continue  # "declined to comment"
@@ -201,9 +205,22 @@ def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
             or any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in t.children)
         ):
             continue
+        if r.not_complement and _adj_complements(t) & r.not_complement:
+            continue  # "responsible for buying equipment" (a duty), "prepared to react"
         head = t.head if t.dep_ in {"acomp", "oprd"} else t
         return Cand(rule=r, kind="adj", trig=t, head=head)
     return None
+
+
+def _adj_complements(t: Token) -> set[str]:
+    """The lemmas of what an adjective governs: its to-clause verb, or its preposition's object."""
+    out: set[str] = set()
+    for c in t.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out.update(p.lemma_.lower() for p in c.children if p.dep_ in {"pcomp", "pobj"})
+    return out
 
 
 def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
@@ -301,6 +318,9 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
     nouns = set(rs.settings.get("unrealised_nouns") or [])
     h = c.head
+    if c.kind == "verb" and h.dep_ == "pcomp" and h.head.dep_ == "prep":
+        # "which is responsible for buying equipment": a duty, not a purchase
+        return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
     if (
         c.kind not in {"verb", "adj"}
         or h.dep_ not in {"acl", "relcl"}
@@ -407,7 +427,9 @@ def _subtree_no_relcl(root: Token) -> set[int]:
 def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
     """A noun act is unrealised when reached through a complement clause or a proposal noun; a
     proposal noun the frame itself governs ("agreed to the employers' request") is what it answers."""
-    if tok.lemma_.lower() in proposal and (tok.head == top or (tok.head.dep_ == "prep" and tok.head.head == top)):
+    if tok.lemma_.lower() in proposal and (
+        tok.head == top or (tok.head.dep_ == "prep" and tok.head.head == top)
+    ):
         return True
     h = tok
     for _ in range(12):

@@ -39,6 +39,14 @@ def _code(
     return cameo
 
 
+def _alternative(h, rs: RuleSet) -> bool:
+    """Whether a clause is the alternative not taken: it follows "rather than" or "instead of"
+    (`alternative_markers`, plover.yaml)."""
+    first = min(t.i for t in h.subtree if t.i <= h.i)
+    prev = " ".join(t.lower_ for t in h.doc[max(0, first - 2) : first])
+    return any(prev.endswith(m) for m in rs.settings.get("alternative_markers") or [])
+
+
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
     fut_aux = set(s.get("future_aux") or [])
@@ -84,6 +92,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             ch.dep_ == "neg" for ch in [*gov.children, *h.head.children]
         ):
             negated = True  # "were not able to agree", "unable to agree", "failed to agree"
+    if _alternative(c.head, rs):
+        negated = True  # "fled abroad rather than pay the damages": the act not done
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
     for _ in range(4):
