@@ -228,6 +228,8 @@ def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
         return None
+    if t.lemma_.lower() == "be" or t.dep_ == "relcl":
+        return None  # "capital must be at least 8 pct" (a rule), "the one who must answer" (a duty)
     reporters = set(rs.settings.get("reporting_verbs") or [])
     h = t
     for _ in range(3):
