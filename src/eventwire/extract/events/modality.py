@@ -108,7 +108,11 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
                 negated = True
-        if h.dep_ in {"xcomp", "conj", "acomp"}:
+        means = h.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ in {"by", "through"}
+        if means:  # "may try to remove worries by financing ...": the means shares the act's mood
+            h = gov
+            continue
+        if h.dep_ in {"xcomp", "conj", "acomp"} or (h.dep_ == "prep" and h.lower_ in {"by", "through"}):
             for ch in gov.children:
                 if ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would"):
                     future = True
