@@ -183,7 +183,7 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (
             r.frame
-            and dep != "attr"
+            and dep not in {"attr", "pobj"}  # "failed to adhere to an agreement to end dumping": a reference
             and any(
                 c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
                 for c in t.children
@@ -223,13 +223,20 @@ def _adj_complements(t: Token) -> set[str]:
     return out
 
 
-def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
+def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     if not rs.must or t.pos_ not in {"VERB", "AUX"}:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
         return None
     if t.lemma_.lower() == "be" or t.dep_ == "relcl":
         return None  # "capital must be at least 8 pct" (a rule), "the one who must answer" (a duty)
+    subj = subject_of(t)
+    if (
+        subj is None
+        or subj.lower_ in set(rs.settings.get("first_person") or [])
+        or not (parts.entities(subj, strict=False) or parts.group_sector(subj))
+    ):
+        return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
     reporters = set(rs.settings.get("reporting_verbs") or [])
     h = t
     for _ in range(3):
@@ -263,7 +270,7 @@ def detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
         if c is not None and not _purpose(c) and not _reference(c):
             out.append(c)
         if t.pos_ in {"VERB", "AUX"}:
-            m = _must_cand(t, rs)
+            m = _must_cand(t, rs, parts)
             if m is not None:
                 out.append(m)
     return out
@@ -325,11 +332,13 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
         return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
     if (
         c.kind not in {"verb", "adj"}
-        or h.dep_ not in {"acl", "relcl"}
+        or h.dep_ not in {"acl", "ccomp"}
         or h.head.pos_ not in {"NOUN", "PROPN"}
     ):
         return False
-    return h.head.lemma_.lower() in nouns and any(a.tag_ == "TO" for a in h.children)
+    return h.head.lemma_.lower() in nouns and any(
+        a.tag_ == "TO" or (a.dep_ == "mark" and a.lower_ == "that") for a in h.children
+    )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:
