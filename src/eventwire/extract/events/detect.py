@@ -228,13 +228,13 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
         return None
-    if t.lemma_.lower() == "be" or t.dep_ == "relcl":
-        return None  # "capital must be at least 8 pct" (a rule), "the one who must answer" (a duty)
+    if t.dep_ == "relcl":
+        return None  # "the one who must answer to the people": a duty, not a demand
     subj = subject_of(t)
     if (
         subj is None
         or subj.lower_ in set(rs.settings.get("first_person") or [])
-        or not (parts.entities(subj, strict=False) or parts.group_sector(subj))
+        or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
     reporters = set(rs.settings.get("reporting_verbs") or [])
