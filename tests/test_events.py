@@ -602,3 +602,12 @@ def test_a_duty_is_no_act() -> None:
 def test_the_alternative_not_taken_is_negated() -> None:
     ev = one("Iran fled the talks rather than pay compensation to Iraq.", "RETREAT")
     assert ev.negated
+
+
+def test_a_meeting_on_a_visit_has_the_visit_mode() -> None:
+    ev = one("Erdogan met Anwar in Ankara on his first official visit.", "CONSULT")
+    assert (ev.mode, ev.cameo) == ("visit", "042")
+
+
+def test_an_aid_package_unveiled_is_aid() -> None:
+    assert one("Japan unveiled an aid package for Vietnam.", "AID")

@@ -140,6 +140,7 @@ class Plover(TypedDict):
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
+    consult_mode_nouns: NotRequired[dict[str, Words]]  # mode -> nouns on a meeting's verb
     first_person: NotRequired[Words]  # "we must try": no demand
     alternative_markers: NotRequired[Words]  # "rather than pay": the clause after is not done
     unrealised_adjectives: NotRequired[Words]  # adjectives whose for-gerund act is not done

@@ -7,6 +7,7 @@ from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
 from .detect import Cand
+from .syntax import noun_keys
 
 # codes in an entity's country slot that name no state, besides PLOVER's non-state codes
 # (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
@@ -37,6 +38,24 @@ def _code(
         if cameo == rs.type_cameo.get(event):
             return plover().mode_cameo(event, mode) or cameo
     return cameo
+
+
+def _mode_from_prep(c: Cand, rs: RuleSet) -> str | None:
+    """A meeting's mode named by a phrase on its verb: "met ... on the first such visit" (visit),
+    "discussed ... during a phone call" (phone); `consult_mode_nouns` in plover.yaml."""
+    table = rs.settings.get("consult_mode_nouns") or {}
+    for tok in {c.head, c.trig}:
+        for p in tok.children:
+            if p.dep_ != "prep":
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                keys = noun_keys(o)
+                for mode, nouns in table.items():
+                    if keys & set(nouns):
+                        return mode
+    return None
 
 
 def _alternative(h, rs: RuleSet) -> bool:
@@ -206,6 +225,10 @@ def recode(
     elif event != r.event and mode is None and intent:
         mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
     cameo = _code(rs, r.cameo, r.event, event, mode, cameo)
+    if event == "CONSULT" and mode is None:
+        mode = _mode_from_prep(c, rs)  # "met Assad in Damascus on the first such visit"
+        if mode:
+            cameo = plover().mode_cameo(event, mode) or cameo
     if event == "CONSULT" and mode is None:
         countries = {e.country for e in [*actors, *recipients] if e.country}
         states = countries - UNKNOWN_STATES - plover().non_state.keys()
