@@ -60,6 +60,16 @@ def lookup(table: dict[str, list[Entry]], t: Token) -> list[Entry] | None:
     return None
 
 
+def _objects(t: Token) -> list[Token]:
+    """A verb's objects; a relative clause without its own object has the noun it qualifies as one
+    ("the agreement the leaders have signed in Asmara")."""
+    objs = objects_of(t)
+    if t.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in t.children):
+        if t.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "nsubj" and c.i == t.head.i for c in t.children):
+            objs = [*objs, t.head]
+    return objs
+
+
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
     near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
     objs: list[Token] | None = None
@@ -71,7 +81,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         obj = None
         act_obj = False
         if r.objects:
-            objs = objs if objs is not None else objects_of(t)
+            objs = objs if objs is not None else _objects(t)
             obj = match_objects(objs, r.objects)
             if obj is None:
                 continue
@@ -89,7 +99,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 continue
             obj = hit
         if r.not_objects:
-            objs = objs if objs is not None else objects_of(t)
+            objs = objs if objs is not None else _objects(t)
             if any(
                 noun_keys(o) & r.not_objects
                 for o in objs
@@ -105,7 +115,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         ):
             continue
         if r.objects_kind:
-            objs = objs if objs is not None else objects_of(t)
+            objs = objs if objs is not None else _objects(t)
             direct = [
                 o
                 for o in objs
@@ -148,8 +158,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     dep = t.dep_
     if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
-    elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
-        light_gov = gov.head
+    elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in {"VERB", "AUX"}:
+        light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
