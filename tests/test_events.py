@@ -611,3 +611,7 @@ def test_a_meeting_on_a_visit_has_the_visit_mode() -> None:
 
 def test_an_aid_package_unveiled_is_aid() -> None:
     assert one("Japan unveiled an aid package for Vietnam.", "AID")
+
+
+def test_acts_among_companies_and_their_staff_are_no_events() -> None:
+    assert code("Aselsan Corp agreed to cooperate with Thyssen AG on castings.") == []

@@ -159,6 +159,7 @@ class Plover(TypedDict):
     political_sectors: NotRequired[list[str]]  # sectors that make an actor political
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
     business_sectors: NotRequired[list[str]]  # sectors of private business
+    company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

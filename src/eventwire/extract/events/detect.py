@@ -65,7 +65,9 @@ def _objects(t: Token) -> list[Token]:
     ("the agreement the leaders have signed in Asmara")."""
     objs = objects_of(t)
     if t.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in t.children):
-        if t.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "nsubj" and c.i == t.head.i for c in t.children):
+        if t.head.pos_ in {"NOUN", "PROPN"} and not any(
+            c.dep_ == "nsubj" and c.i == t.head.i for c in t.children
+        ):
             objs = [*objs, t.head]
     return objs
 
@@ -102,8 +104,10 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             objs = objs if objs is not None else _objects(t)
             if any(
                 noun_keys(o) & r.not_objects
-                for o in objs
-                if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass" or (o.dep_ == "pobj" and o.head.head == t)
+                for o in [*objs, *(c for c in t.children if c.dep_ == "acomp")]  # "pleaded guilty"
+                if o.dep_ in OBJ_DEPS
+                or o.dep_ in {"nsubjpass", "acomp"}
+                or (o.dep_ == "pobj" and o.head.head == t)
             ):
                 continue
         if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):

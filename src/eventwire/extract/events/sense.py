@@ -37,14 +37,29 @@ def political(e: Entity, rs: RuleSet) -> bool:
     )
 
 
+def business(e: Entity, rs: RuleSet) -> bool:
+    """A company: of a business sector, a multinational, or an organization named as a company
+    ("Thyssen AG", "Whittaker Corp"; `company_suffixes`, plover.yaml)."""
+    s = rs.settings
+    if (e.sector or "") in set(s.get("business_sectors") or []) or e.country == "MNC":
+        return True
+    last = e.name.lower().rstrip(".").split()[-1:] if e.kind == "organization" and e.name else []
+    return bool(last) and last[0] in set(s.get("company_suffixes") or [])
+
+
 def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
-    """False for private life and business: acts between companies only; in copy with any market,
-    sport or entertainment words, acts between organizations of no political sector only ("Mitsubishi
-    is in talks with PSA"); in plain such copy, acts where no participant is political."""
+    """False for private life and business: acts among companies and private groups only; in copy with any market, sport or entertainment words, acts between organizations of no
+    political sector only ("Mitsubishi is in talks with PSA"); in plain such copy, acts where no
+    participant is political."""
     parts = [*actors, *recipients]
     s = rs.settings
-    business = set(s.get("business_sectors") or [])
-    if parts and all((e.sector or "") in business or e.country == "MNC" for e in parts):
+    if (
+        parts
+        and any(business(e, rs) for e in parts)
+        and not any(political(e, rs) or e.kind == "person" for e in parts)
+    ):
+        return False  # "union workers ratified a contract with the company"; a person may hold office
+    if parts and all(business(e, rs) for e in parts):
         return False
     if private and parts and all(e.kind == "organization" and not political(e, rs) for e in parts):
         return False
