@@ -614,4 +614,14 @@ def test_an_aid_package_unveiled_is_aid() -> None:
 
 
 def test_acts_among_companies_and_their_staff_are_no_events() -> None:
-    assert code("Aselsan Corp agreed to cooperate with Thyssen AG on castings.") == []
+    from eventwire.extract.events.sense import in_affairs
+
+    rs = load_rules()
+    firm = Entity(id="o:t", name="Thyssen AG", kind="organization")
+    staff = Entity(id="g:w", name="union workers", kind="group", sector="CVL")
+    state = Entity(id="c:TUR", name="Turkey", kind="country", country="TUR")
+    minister = Entity(id="p:a", name="Anwar", kind="person")
+    assert not in_affairs([staff], [firm], 0, rs)
+    assert in_affairs([state], [firm], 0, rs)
+    assert in_affairs([minister], [firm], 0, rs)  # a person may hold an office the linker missed
+    assert not in_affairs([minister], [firm], 5, rs)  # ... but not in plain market copy
