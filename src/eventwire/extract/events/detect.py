@@ -162,8 +162,10 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     dep = t.dep_
     if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
-    elif dep == "pobj" and gov.dep_ == "prep" and (
-        gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for")
+    elif (
+        dep == "pobj"
+        and gov.dep_ == "prep"
+        and (gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for"))
     ):
         light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:

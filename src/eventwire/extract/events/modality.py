@@ -123,6 +123,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = hypothetical = True
         if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
             hypothetical = True  # "it is unlikely that they will meet"
+        if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
+            future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
