@@ -201,7 +201,9 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (
             r.frame
-            and dep not in {"attr", "pobj"}  # "failed to adhere to an agreement to end dumping": a reference
+            # "adhere to an agreement to end dumping", "failed to fulfil its promise to expand": the
+            # object of a verb other than a light verb names an existing act, not a new one
+            and dep not in {"attr", "pobj", "dobj"}
             and any(
                 c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
                 for c in t.children
