@@ -528,3 +528,22 @@ def test_run_of_acts_since_a_date_takes_no_other_clause_date(parser) -> None:
     text = "The port, shelled 40 times since August 2024, was last hit in January."
     ev = _date(parser, text, "shelled", "2026-03-23")
     assert ev.date is None
+
+
+def test_a_lead_takes_the_date_of_the_next_sentences_telling_of_the_same_act() -> None:
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.context import DocContext
+    from eventwire.extract.time import tagger
+    from eventwire.extract.time.dating import date_span
+    from eventwire.model import Article
+
+    text = (
+        "Chad and Niger signed six accords during the minister's visit.\n\n"
+        "The accords were signed between the two countries on Monday."
+    )
+    art = Article(id="a_t", path="<t>", text=text, published="2023-06-14")
+    ctx = DocContext(
+        article=art, doc=get_nlp()(text), dct="2023-06-14", timexes=tagger.tag(text, "2023-06-14")
+    )
+    i = text.index("signed")
+    assert date_span(ctx, i, i + len("signed")).date == "2023-06-12"

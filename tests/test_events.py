@@ -782,3 +782,55 @@ def test_a_party_named_twice_is_one_recipient() -> None:
     ev = one("The accord between NATO and Iraq was signed in Ankara.", "SUPPORT")
     ids = [e.id for e in ev.actor + ev.recipient]
     assert len(ids) == len(set(ids))
+
+
+def test_meeting_market_demand_is_no_concession() -> None:
+    assert not [e for e in code("Japan will meet the export demand of Vietnam.") if e.event == "CONCEDE"]
+
+
+def test_declining_to_forecast_is_no_rejection() -> None:
+    assert not [e for e in code("Japan declined to forecast its exports to Vietnam.") if e.event == "REJECT"]
+
+
+def test_an_act_in_a_need_or_ability_clause_is_no_event() -> None:
+    assert code("Iran stressed the need to send aid to Iraq.") == [] or all(
+        e.event != "AID" for e in code("Iran stressed the need to send aid to Iraq.")
+    )
+    assert all(e.event != "REJECT" for e in code("Russia's ability to veto the resolution worries Japan."))
+
+
+def test_agreeing_with_a_view_is_no_agreement() -> None:
+    assert all(e.event != "AGREE" for e in code("Japan and Vietnam agreed with that assessment."))
+
+
+def test_a_duty_is_no_act() -> None:
+    evs = code("The agency, which is responsible for buying equipment for Japan, improved.")
+    assert all(e.event not in {"ACCUSE", "COOPERATE"} for e in evs)
+
+
+def test_the_alternative_not_taken_is_negated() -> None:
+    ev = one("Iran fled the talks rather than pay compensation to Iraq.", "RETREAT")
+    assert ev.negated
+
+
+def test_a_meeting_on_a_visit_has_the_visit_mode() -> None:
+    ev = one("Erdogan met Anwar in Ankara on his first official visit.", "CONSULT")
+    assert (ev.mode, ev.cameo) == ("visit", "042")
+
+
+def test_an_aid_package_unveiled_is_aid() -> None:
+    assert one("Japan unveiled an aid package for Vietnam.", "AID")
+
+
+def test_acts_among_companies_and_their_staff_are_no_events() -> None:
+    from eventwire.extract.events.sense import in_affairs
+
+    rs = load_rules()
+    firm = Entity(id="o:t", name="Thyssen AG", kind="organization")
+    staff = Entity(id="g:w", name="union workers", kind="group", sector="CVL")
+    state = Entity(id="c:TUR", name="Turkey", kind="country", country="TUR")
+    minister = Entity(id="p:a", name="Anwar", kind="person")
+    assert not in_affairs([staff], [firm], 0, rs)
+    assert in_affairs([state], [firm], 0, rs)
+    assert in_affairs([minister], [firm], 0, rs)  # a person may hold an office the linker missed
+    assert not in_affairs([minister], [firm], 5, rs)  # ... but not in plain market copy

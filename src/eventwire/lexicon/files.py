@@ -140,6 +140,11 @@ class Plover(TypedDict):
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
+    consult_mode_nouns: NotRequired[dict[str, Words]]  # mode -> nouns on a meeting's verb
+    first_person: NotRequired[Words]  # "we must try": no demand
+    alternative_markers: NotRequired[Words]  # "rather than pay": the clause after is not done
+    unrealised_adjectives: NotRequired[Words]  # adjectives whose for-gerund act is not done
+    unrealised_nouns: NotRequired[Words]  # nouns whose to-clause act is not done ("the need to seek")
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
     mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
     rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
@@ -154,6 +159,7 @@ class Plover(TypedDict):
     political_sectors: NotRequired[list[str]]  # sectors that make an actor political
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
     business_sectors: NotRequired[list[str]]  # sectors of private business
+    company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
-from .detect import Cand, absorb, dedupe, detect, merge_objects
+from .detect import Cand, absorb, dedupe, detect, merge_objects, unrealised
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import read_parties
@@ -40,7 +40,9 @@ def extract(ctx: DocContext) -> list[Event]:
         cands = detect(sent, rs, parts)
         if not cands:
             continue
-        cands = [c for c in absorb(merge_objects(dedupe(cands)), rs) if not c.rule.void]
+        cands = [
+            c for c in absorb(merge_objects(dedupe(cands)), rs) if not c.rule.void and not unrealised(c, rs)
+        ]
         ctx_words = contexts(sent, rs)
         seen: set[tuple] = set()
         for c in cands:
@@ -112,7 +114,7 @@ def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
 
 
 def _build(
-    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: bool = False
+    c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)

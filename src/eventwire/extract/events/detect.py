@@ -60,6 +60,18 @@ def lookup(table: dict[str, list[Entry]], t: Token) -> list[Entry] | None:
     return None
 
 
+def _objects(t: Token) -> list[Token]:
+    """A verb's objects; a relative clause without its own object has the noun it qualifies as one
+    ("the agreement the leaders have signed in Asmara")."""
+    objs = objects_of(t)
+    if t.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in t.children):
+        if t.head.pos_ in {"NOUN", "PROPN"} and not any(
+            c.dep_ == "nsubj" and c.i == t.head.i for c in t.children
+        ):
+            objs = [*objs, t.head]
+    return objs
+
+
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
     near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
     objs: list[Token] | None = None
@@ -71,7 +83,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         obj = None
         act_obj = False
         if r.objects:
-            objs = objs if objs is not None else objects_of(t)
+            objs = objs if objs is not None else _objects(t)
             obj = match_objects(objs, r.objects)
             if obj is None:
                 continue
@@ -89,8 +101,14 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 continue
             obj = hit
         if r.not_objects:
-            objs = objs if objs is not None else objects_of(t)
-            if any(noun_keys(o) & r.not_objects for o in objs if o.dep_ in OBJ_DEPS or o.dep_ == "nsubjpass"):
+            objs = objs if objs is not None else _objects(t)
+            if any(
+                noun_keys(o) & r.not_objects
+                for o in [*objs, *(c for c in t.children if c.dep_ == "acomp")]  # "pleaded guilty"
+                if o.dep_ in OBJ_DEPS
+                or o.dep_ in {"nsubjpass", "acomp"}
+                or (o.dep_ == "pobj" and o.head.head == t)
+            ):
                 continue
         if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):
             continue  # "declined to comment"
@@ -101,7 +119,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         ):
             continue
         if r.objects_kind:
-            objs = objs if objs is not None else objects_of(t)
+            objs = objs if objs is not None else _objects(t)
             direct = [
                 o
                 for o in objs
@@ -144,8 +162,12 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     dep = t.dep_
     if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
-    elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ == "VERB":
-        light_gov = gov.head
+    elif (
+        dep == "pobj"
+        and gov.dep_ == "prep"
+        and (gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for"))
+    ):
+        light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
@@ -179,7 +201,9 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (
             r.frame
-            and dep != "attr"
+            # "adhere to an agreement to end dumping", "failed to fulfil its promise to expand": the
+            # object of a verb other than a light verb names an existing act, not a new one
+            and dep not in {"attr", "pobj", "dobj"}
             and any(
                 c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
                 for c in t.children
@@ -201,16 +225,38 @@ def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
             or any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in t.children)
         ):
             continue
+        if r.not_complement and _adj_complements(t) & r.not_complement:
+            continue  # "responsible for buying equipment" (a duty), "prepared to react"
         head = t.head if t.dep_ in {"acomp", "oprd"} else t
         return Cand(rule=r, kind="adj", trig=t, head=head)
     return None
 
 
-def _must_cand(t: Token, rs: RuleSet) -> Cand | None:
+def _adj_complements(t: Token) -> set[str]:
+    """The lemmas of what an adjective governs: its to-clause verb, or its preposition's object."""
+    out: set[str] = set()
+    for c in t.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out.update(p.lemma_.lower() for p in c.children if p.dep_ in {"pcomp", "pobj"})
+    return out
+
+
+def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     if not rs.must or t.pos_ not in {"VERB", "AUX"}:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
         return None
+    if t.dep_ == "relcl":
+        return None  # "the one who must answer to the people": a duty, not a demand
+    subj = subject_of(t)
+    if (
+        subj is None
+        or subj.lower_ in set(rs.settings.get("first_person") or [])
+        or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
+    ):
+        return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
     reporters = set(rs.settings.get("reporting_verbs") or [])
     h = t
     for _ in range(3):
@@ -244,7 +290,7 @@ def detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
         if c is not None and not _purpose(c) and not _reference(c):
             out.append(c)
         if t.pos_ in {"VERB", "AUX"}:
-            m = _must_cand(t, rs)
+            m = _must_cand(t, rs, parts)
             if m is not None:
                 out.append(m)
     return out
@@ -293,6 +339,26 @@ def _purpose(c: Cand) -> bool:
         if cur.lemma_.lower() in words("clauses").purpose_heads:
             return True
     return False
+
+
+def unrealised(c: Cand, rs: RuleSet) -> bool:
+    """'a plea for cash to bail the EC out', 'Reagan's ability to veto', 'the need to seek loans':
+    an act in the to-clause of a noun of proposal, capacity or need is only that noun's content,
+    not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
+    nouns = set(rs.settings.get("unrealised_nouns") or [])
+    h = c.head
+    if c.kind == "verb" and h.dep_ == "pcomp" and h.head.dep_ == "prep":
+        # "which is responsible for buying equipment": a duty, not a purchase
+        return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
+    if (
+        c.kind not in {"verb", "adj"}
+        or h.dep_ not in {"acl", "ccomp"}
+        or h.head.pos_ not in {"NOUN", "PROPN"}
+    ):
+        return False
+    return h.head.lemma_.lower() in nouns and any(
+        a.tag_ == "TO" or (a.dep_ == "mark" and a.lower_ == "that") for a in h.children
+    )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:
@@ -390,7 +456,12 @@ def _subtree_no_relcl(root: Token) -> set[int]:
 
 
 def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
-    """A noun act is unrealised when reached through a complement clause or a proposal noun."""
+    """A noun act is unrealised when reached through a complement clause or a proposal noun; a
+    proposal noun the frame itself governs ("agreed to the employers' request") is what it answers."""
+    if tok.lemma_.lower() in proposal and (
+        tok.head == top or (tok.head.dep_ == "prep" and tok.head.head == top)
+    ):
+        return True
     h = tok
     for _ in range(12):
         if h == top or h.head == h:

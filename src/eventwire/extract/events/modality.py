@@ -7,6 +7,7 @@ from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
 from .detect import Cand
+from .syntax import noun_keys
 
 # codes in an entity's country slot that name no state, besides PLOVER's non-state codes
 # (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
@@ -37,6 +38,32 @@ def _code(
         if cameo == rs.type_cameo.get(event):
             return plover().mode_cameo(event, mode) or cameo
     return cameo
+
+
+def _mode_from_prep(c: Cand, rs: RuleSet) -> str | None:
+    """A meeting's mode named by a phrase on its verb: "met ... on the first such visit" (visit),
+    "discussed ... during a phone call" (phone); `consult_mode_nouns` in plover.yaml."""
+    table = rs.settings.get("consult_mode_nouns") or {}
+    for tok in {c.head, c.trig}:
+        for p in tok.children:
+            if p.dep_ != "prep":
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                keys = noun_keys(o)
+                for mode, nouns in table.items():
+                    if keys & set(nouns):
+                        return mode
+    return None
+
+
+def _alternative(h, rs: RuleSet) -> bool:
+    """Whether a clause is the alternative not taken: it follows "rather than" or "instead of"
+    (`alternative_markers`, plover.yaml)."""
+    first = min(t.i for t in h.subtree if t.i <= h.i)
+    prev = " ".join(t.lower_ for t in h.doc[max(0, first - 2) : first])
+    return any(prev.endswith(m) for m in rs.settings.get("alternative_markers") or [])
 
 
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
@@ -84,6 +111,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             ch.dep_ == "neg" for ch in [*gov.children, *h.head.children]
         ):
             negated = True  # "were not able to agree", "unable to agree", "failed to agree"
+    if _alternative(c.head, rs):
+        negated = True  # "fled abroad rather than pay the damages": the act not done
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
     for _ in range(4):
@@ -94,11 +123,17 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = hypothetical = True
         if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
             hypothetical = True  # "it is unlikely that they will meet"
+        if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
+            future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
                 negated = True
-        if h.dep_ in {"xcomp", "conj", "acomp"}:
+        means = h.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ in {"by", "through"}
+        if means:  # "may try to remove worries by financing ...": the means shares the act's mood
+            h = gov
+            continue
+        if h.dep_ in {"xcomp", "conj", "acomp"} or (h.dep_ == "prep" and h.lower_ in {"by", "through"}):
             for ch in gov.children:
                 if ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would"):
                     future = True
@@ -192,6 +227,10 @@ def recode(
     elif event != r.event and mode is None and intent:
         mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
     cameo = _code(rs, r.cameo, r.event, event, mode, cameo)
+    if event == "CONSULT" and mode is None:
+        mode = _mode_from_prep(c, rs)  # "met Assad in Damascus on the first such visit"
+        if mode:
+            cameo = plover().mode_cameo(event, mode) or cameo
     if event == "CONSULT" and mode is None:
         countries = {e.country for e in [*actors, *recipients] if e.country}
         states = countries - UNKNOWN_STATES - plover().non_state.keys()

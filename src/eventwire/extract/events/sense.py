@@ -12,26 +12,19 @@ from .parties import nonactor_subject
 from .syntax import is_passive, passive_agents
 
 
-def private_copy(doc, rs: RuleSet) -> bool:
-    """Whether a story is market, sport or entertainment copy: at least `private_domain_min`
-    different words of one `private_domains` list (plover.yaml) occur in it. In such copy a verb
-    of conflict or cooperation ("yielding 8.8 pct", "stormed into a lead") is seldom an act between
-    political actors."""
+def private_copy(doc, rs: RuleSet) -> int:
+    """How strongly a story is market, sport or entertainment copy: the most different words of one
+    `private_domains` list (plover.yaml) it uses. From `private_domain_min` on, a verb of conflict or
+    cooperation ("yielding 8.8 pct", "stormed into a lead") is seldom an act between political actors."""
     s = rs.settings
-    need = int(s.get("private_domain_min") or 3)
     lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-    low = None
+    low = " ".join(doc.text.lower().split())
+    best = 0
     for vocab in (s.get("private_domains") or {}).values():
-        single = {w for w in vocab if " " not in w}
-        hits = len(single & lemmas)
-        if hits < need:
-            multi = [w for w in vocab if " " in w]
-            if multi:
-                low = low if low is not None else " ".join(doc.text.lower().split())
-                hits += sum(1 for w in multi if w in low)
-        if hits >= need:
-            return True
-    return False
+        hits = len({w for w in vocab if " " not in w} & lemmas)
+        hits += sum(1 for w in vocab if " " in w and w in low)
+        best = max(best, hits)
+    return best
 
 
 def political(e: Entity, rs: RuleSet) -> bool:
@@ -44,14 +37,33 @@ def political(e: Entity, rs: RuleSet) -> bool:
     )
 
 
-def in_affairs(actors: list[Entity], recipients: list[Entity], private: bool, rs: RuleSet) -> bool:
-    """False for private life and business: acts between companies only, or acts in market, sport
-    or entertainment copy where no participant is political."""
+def business(e: Entity, rs: RuleSet) -> bool:
+    """A company: of a business sector, a multinational, or an organization named as a company
+    ("Thyssen AG", "Whittaker Corp"; `company_suffixes`, plover.yaml)."""
+    s = rs.settings
+    if (e.sector or "") in set(s.get("business_sectors") or []) or e.country == "MNC":
+        return True
+    last = e.name.lower().rstrip(".").split()[-1:] if e.kind == "organization" and e.name else []
+    return bool(last) and last[0] in set(s.get("company_suffixes") or [])
+
+
+def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
+    """False for private life and business: acts among companies and private groups only; in copy with any market, sport or entertainment words, acts between organizations of no
+    political sector only ("Mitsubishi is in talks with PSA"); in plain such copy, acts where no
+    participant is political."""
     parts = [*actors, *recipients]
-    business = set(rs.settings.get("business_sectors") or [])
-    if parts and all((e.sector or "") in business or e.country == "MNC" for e in parts):
+    s = rs.settings
+    if (
+        parts
+        and any(business(e, rs) for e in parts)
+        and not any(political(e, rs) or e.kind == "person" for e in parts)
+    ):
+        return False  # "union workers ratified a contract with the company"; a person may hold office
+    if parts and all(business(e, rs) for e in parts):
         return False
-    return not (private and not any(political(e, rs) for e in parts))
+    if private and parts and all(e.kind == "organization" and not political(e, rs) for e in parts):
+        return False
+    return not (private >= int(s.get("private_domain_min") or 3) and not any(political(e, rs) for e in parts))
 
 
 def is_reported_act(
@@ -60,7 +72,7 @@ def is_reported_act(
     parts: Participants,
     actors: list[Entity],
     recipients: list[Entity],
-    private: bool = False,
+    private: int = 0,
 ) -> bool:
     """False for candidates that report no act between actors."""
     r = c.rule

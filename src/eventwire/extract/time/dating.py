@@ -343,7 +343,33 @@ def date_span(
         if per is not None:
             return SpanDate(*per, t.text)
     if article_date and not blocked:
+        e = _elaborated(ctx, start, end, s1, story)
+        if e is not None:
+            return SpanDate(*e.period, e.timex.text)
         return _news_date(ctx, story, start, end, tense)
+    return None
+
+
+_ELABORATION_CHARS = 700  # how far on a story may go on telling the same act
+
+
+def _elaborated(ctx: DocContext, start: int, end: int, s1: int, story: Story) -> Cand | None:
+    """ "Iran and Venezuela signed 19 documents. ... were among the documents signed between the two
+    countries on Monday.": a lead that dates nothing is dated by the next sentences' telling of the
+    same act (the same verb, with a date in its own clause), before the article's date is used."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, start, end)
+    if tok is None or tok.pos_ != "VERB" or verb_tense(tok) != "past":
+        return None
+    lemma = tok.lemma_.lower()
+    for t in doc:
+        if t.idx < s1 or t.idx > s1 + _ELABORATION_CHARS:
+            continue
+        if t.lemma_.lower() != lemma or t.pos_ != "VERB":
+            continue
+        c = pick([c for c in candidates(ctx, t.idx, t.idx + len(t), story) if c.rank == 0])
+        if c is not None and c.period[2] in ("day", "month"):
+            return c
     return None
 
 
