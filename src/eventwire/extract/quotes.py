@@ -37,6 +37,7 @@ class _Lex:
     outlet: re.Pattern[str]
     min_words: int
     anaphors: frozenset[str]
+    title_small: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def lexicon() -> _Lex:
         ),
         min_words=int(raw["min_words"]),
         anaphors=frozenset(raw["anaphors"]),
+        title_small=frozenset(raw["title_small_words"]),
     )
 
 
@@ -225,7 +227,7 @@ def extract(ctx: DocContext) -> list[Quote]:
     for sp in quote_spans(text):
         words = " ".join(text[a:b] for a, b in sp.parts)
         words = re.sub(r"\s+", " ", words).strip().rstrip(",;:—– ")
-        if len(words.split()) < lex.min_words:
+        if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
         if speaker is None:
@@ -252,6 +254,18 @@ def extract(ctx: DocContext) -> list[Quote]:
         )
         last = (out[-1], sp)
     return out
+
+
+def _is_title(words: str) -> bool:
+    """Quoted words that are a name or a title, not speech: short, no sentence punctuation, every
+    word capitalised but a title's small words ('"Office in a Pocket" devices')."""
+    ws = words.split()
+    if len(ws) > 8 or re.search(r"[.!?,;:]", words):
+        return False
+    small = lexicon().title_small
+    return (
+        all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in small for w in ws) and ws[0][:1].isupper()
+    )
 
 
 def _continues(ctx: DocContext, prev: _Span, sp: _Span) -> bool:

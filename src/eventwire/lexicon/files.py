@@ -263,6 +263,8 @@ class Figures(TypedDict):
     goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
     goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
     period_refs: Words  # words that take the previous figure's period ("in the month")
+    comparison_words: Words  # a time expression after these is the comparison base ("from December")
+    reporting_words: Words  # a time expression right after these dates the saying ("said last March")
     count_units: Words
     percent_words: Words
     min_amount_without_metric: float
@@ -280,6 +282,7 @@ class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
     outlet_words: Words  # last words of an outlet's name ("Sky News"): the outlet is the channel
+    title_small_words: Words  # words a title keeps in lower case ("Office in a Pocket")
     min_words: int
     anaphors: Words
 
