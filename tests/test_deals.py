@@ -209,3 +209,20 @@ def test_gas_is_goods() -> None:
     [d] = deals.extract(make_ctx("Norway agreed to sell $2 billion worth of natural gas to Chile."))
     assert (d.supplier.country, d.recipient.country, d.item) == ("NOR", "CHL", "natural gas")
     assert d.value.amount == 2_000_000_000 and d.status == "agreement"
+
+
+def test_denied_or_negated_deals_are_no_deals() -> None:
+    assert (
+        deals.extract(make_ctx("Peru denied reports that it had signed a deal with Germany to buy 40 tanks."))
+        == []
+    )
+    assert deals.extract(make_ctx("Peru did not agree to buy 40 tanks from Germany.")) == []
+    [d] = deals.extract(make_ctx("Peru did not say when it ordered 40 tanks from Germany."))
+    assert d.quantity == 40
+
+
+def test_status_comes_from_the_transfer_clause() -> None:
+    [d] = deals.extract(
+        make_ctx("Officials praised the deal, and reports said Peru was set to buy 40 tanks from Germany.")
+    )
+    assert d.status == "planned"

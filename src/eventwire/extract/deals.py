@@ -57,6 +57,7 @@ class _Lex:
     batch_words: frozenset[str]
     item_head_nouns: frozenset[str]
     container_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -85,6 +86,7 @@ def lexicon() -> _Lex:
         batch_words=frozenset(raw["batch_words"]),
         item_head_nouns=frozenset(raw["item_head_nouns"]),
         container_nouns=frozenset(raw["container_nouns"]),
+        denial_verbs=frozenset(raw["denial_verbs"]),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -514,12 +516,14 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         noun = _deal_noun(head)
         if noun is None:
             return None
-    status = _status(text[s0:s1])
+    status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
     if status is None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
     anchor = verb if verb is not None else noun
+    if _denied(anchor):
+        return None
     subj, passive = _subject(anchor)
     if verb is None and noun is not None:
         # "a contract Poland signed": the signer of the relative clause is the deal's subject
@@ -652,6 +656,65 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         mentions=[ctx.mention(head.idx, head.idx + len(head.text))],
         confidence=round(min(0.4 + 0.08 * filled, 0.85), 2),
     )
+
+
+_CLAUSE_DEPS = frozenset(
+    {
+        "xcomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "compound",
+        "nsubj",
+        "nsubjpass",
+        "relcl",
+        "advcl",
+        "amod",
+        "conj",
+        "appos",
+        "attr",
+        "agent",
+        "dative",
+        "npadvmod",
+        "oprd",
+        "pcomp",
+        "nmod",
+    }
+)
+
+
+def _clause_text(anchor: Token) -> str:
+    """The clause a transfer is told in (up to a reported or complement clause's verb), so its
+    status comes from its own words: in "reports claimed a discounted deal; reports said Pakistan
+    was set to acquire 40 jets" the acquisition is planned, not agreed."""
+    top = anchor
+    while top.head != top and top.dep_ in _CLAUSE_DEPS:
+        top = top.head
+    toks = list(top.subtree)
+    return top.doc.text[min(t.idx for t in toks) : max(t.idx + len(t.text) for t in toks)]
+
+
+def _denied(anchor: Token) -> bool:
+    """Is the transfer denied or negated in its own clause ("did not agree to buy", "denied
+    reports that it had signed a deal to acquire")? A negation further up (a "did not say how
+    many it ordered") does not count; a denial anywhere above does."""
+    lex = lexicon()
+    tok = anchor
+    own = True  # still in the transfer's own clause (its verb, or the verb it is the object of)
+    for _ in range(8):
+        if tok.lemma_.casefold() in lex.denial_verbs:
+            return True
+        if own and any(
+            c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children
+        ):
+            return True
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "compound", "nsubj", "nsubjpass"):
+            own = False
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return False
 
 
 def _maker(

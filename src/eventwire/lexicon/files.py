@@ -254,6 +254,7 @@ class Deals(TypedDict):
     item_head_nouns: Words
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
+    denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
 
 
 class Figures(TypedDict):
