@@ -226,3 +226,18 @@ def test_status_comes_from_the_transfer_clause() -> None:
         make_ctx("Officials praised the deal, and reports said Peru was set to buy 40 tanks from Germany.")
     )
     assert d.status == "planned"
+
+
+def test_known_maker_overrides_a_guessed_country_and_a_plan_comes_first() -> None:
+    table = {**ENTS, "McDonnell Douglas": ("o:mcdonnell douglas", "organization", "IMN")}
+    ctx = fake_context("McDonnell Douglas will supply 12 jets to Peru.", table, dct="2025-06-15")
+    [d] = deals.extract(ctx)
+    assert (d.contractor.country, d.supplier.country, d.recipient.country) == ("USA", "USA", "PER")
+    [d] = deals.extract(make_ctx("Peru is set to sign a contract for 40 tanks from Germany."))
+    assert d.status == "planned"
+    [d] = deals.extract(make_ctx("Kongsberg has received a contract for 12 radar systems from Peru."))
+    assert d.status == "contract"
+
+
+def test_a_seller_alone_with_nothing_concrete_is_no_deal() -> None:
+    assert deals.extract(make_ctx("Kongsberg and Nordyard discussed jointly building a radar system.")) == []

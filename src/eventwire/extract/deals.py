@@ -49,6 +49,7 @@ class _Lex:
     generic: frozenset[str]
     not_after: frozenset[str]
     status: list[tuple[str, re.Pattern[str]]]
+    plan_first: re.Pattern[str]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
     deal_nouns: frozenset[str]
@@ -78,6 +79,7 @@ def lexicon() -> _Lex:
         buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
         sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
+        plan_first=re.compile(_alt(raw["plan_first"]), re.I),
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
         owner_words=re.compile(_alt(raw["owner_words"]), re.I),
         deal_nouns=frozenset(raw["deal_nouns"]),
@@ -118,7 +120,14 @@ def maker_of_designation(designation: str | None) -> str | None:
         return None
     products = lexicon().products
     d = _fold(designation)
-    return products.get(d) or products.get(d.split()[0]) or products.get(re.sub(r"s$", "", d))
+    hit = products.get(d) or products.get(re.sub(r"s$", "", d))
+    if hit:
+        return hit
+    for w in d.split():  # "Airbus A320", "Gripen E/F": a word of it may be the model
+        if w in products:
+            return products[w]
+    maker = maker_of(designation)  # "Saab SF340", "Boeing 747": the maker named in the model
+    return maker[0] if maker else None
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -392,11 +401,19 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
 
 
 def _status(text: str) -> str | None:
+    """How far the deal has got, by the strongest cue in ``text``; a plan told before the cue of a
+    signed or agreed deal ("is set to sign a contract") keeps it planned, and "received a
+    contract" is a contract, not a delivery."""
     lex = lexicon()
     for status, rx in lex.status:
         for m in rx.finditer(text):
-            if status == "delivered" and lex.future_delivery.search(text[max(0, m.start() - 30) : m.start()]):
+            if status == "delivered" and (
+                lex.future_delivery.search(text[max(0, m.start() - 30) : m.start()])
+                or re.match(r"\s+(?:\w+\s+){0,3}?(?:contract|order|deal)s?\b", text[m.end() :], re.I)
+            ):
                 continue
+            if status in ("contract", "mou", "agreement") and lex.plan_first.search(text[: m.start()]):
+                return "planned"
             return status
     return None
 
@@ -635,7 +652,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     generic = item in lexicon().generic or (" " not in item and item_key(item) in lexicon().generic)
     if generic and qty is None and value is None and designation is None:
         return None
-    parties = sum(x is not None for x in (supplier, recipient, contractor))
+    # the seller counts once, whether named as a company, its state or both
+    parties = (recipient is not None) + (supplier is not None or contractor is not None)
     if parties < 2 and not (qty or value or designation):
         return None  # one party and nothing concrete: a mention of weapons, not a deal
     date = _date(ctx, s0, s1, anchor)
@@ -728,11 +746,15 @@ def _maker(
     named without a country takes its home state ("Hyundai Rotem" -> South Korea), a designation
     with no maker named takes its maker ("Rafale" -> Dassault Aviation) unless the seller named
     is another state (a second-hand sale), and the supplier is the contractor's state."""
-    if contractor is not None and not contractor.country:
+    if contractor is not None:
+        # a maker known by name is known with its home state, whatever a guess from the text said
         hit = maker_of(contractor.name)
-        if hit is not None:
+        if hit is not None and contractor.country != hit[1]:
+            guessed = contractor.country
             contractor = _copy(contractor)
             contractor.country = hit[1]
+            if supplier is not None and guessed and supplier.country == guessed:
+                supplier = None  # the state came from the wrong guess: the maker's home state replaces it
     if contractor is None and designation:
         name = maker_of_designation(designation)
         hit = maker_of(name) if name else None

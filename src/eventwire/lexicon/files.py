@@ -243,6 +243,7 @@ class Deals(TypedDict):
     buy_verbs: Words
     sell_verbs: Words
     status: dict[Literal["cancelled", "delivered", "contract", "mou", "agreement", "planned"], Words]
+    plan_first: Words  # before a signed/agreed cue, these make the deal planned ("set to sign a contract")
     generic_items: Words
     future_delivery: Words
     owner_words: Words
