@@ -376,7 +376,7 @@ def extract(ctx: DocContext) -> list[Figure]:
             metric, dist = metric_near(
                 stext, f.start - s0, f.end - s0, names, after=f.is_money or f.is_percent
             )
-            if dist > (120 if f.is_money or f.is_percent else 40):
+            if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
             if metric is None and not f.is_money and not f.is_percent:
                 metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
