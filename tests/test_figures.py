@@ -188,3 +188,14 @@ def test_office_holder_names_the_state_of_a_figure() -> None:
     ctx.entities.sort(key=lambda m: m.start)
     [f] = figures.extract(ctx)
     assert {a.country for a in f.actors} >= {"CHL"}
+
+
+def test_fraction_tails_and_comparison_amounts() -> None:
+    found = figures.extract(make_ctx("Chilean management pays 1/4 pct of the bond exports."))
+    assert all(f.amount != 4 for f in found)
+    ctx = make_ctx(
+        "Chilean exports reached 6.3 bln dlrs in 2024 compared to 6.1 bln dlrs in 2023.",
+        [("2024", "DATE", "2024"), ("2023", "DATE", "2023")],
+    )
+    periods = {f.amount: f.period for f in figures.extract(ctx)}
+    assert periods[6_300_000_000] == {"start": "2024", "end": "2024"}

@@ -71,7 +71,7 @@ def lexicon() -> _Lex:
         kinds=kinds,
         count_units=frozenset(w.casefold() for w in raw["count_units"]),
         percent=re.compile(
-            r"(?<![\w.])(\d+(?:\.\d+)?)\s*("
+            r"(?<![\w./-])(\d+(?:\.\d+)?)\s*("  # not the tail of a fraction ("1-1/4 pct")
             + "|".join(
                 re.escape(w).replace(r"\ ", r"\s+") + ("" if w == "%" else r"\b")
                 for w in sorted(raw["percent_words"], key=len, reverse=True)
@@ -84,7 +84,8 @@ def lexicon() -> _Lex:
         min_count=float(raw["min_count"]),
         goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
         period_refs=re.compile(_alt(raw["period_refs"]), re.I),
-        comparison=re.compile(_alt(raw["comparison_words"]) + r"\s+(?:the\s+|its\s+)?$", re.I),
+        # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
+        comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
         reporting=re.compile(_alt(raw["reporting_words"]) + r"\s+(?:on\s+|in\s+)?$", re.I),
     )
 

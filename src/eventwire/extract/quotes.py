@@ -163,7 +163,12 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             s = subj[0]
             left = min(t.idx for t in s.subtree)
             right = max(t.idx + len(t.text) for t in s.subtree)
-            found = _best_actor(ctx, left, right) or ctx.entity_at(s.idx, s.idx + len(s.text))
+            # the name the subject's head word belongs to ("Paine Webber analyst Stephen Smith"),
+            # else the best actor anywhere in the subject
+            own = ctx.entity_at(s.idx, s.idx + len(s.text))
+            if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
+                return own
+            found = _best_actor(ctx, left, right) or own
             return _office_holder(ctx, found, left, right)
         if tok.head == tok or tok.dep_ not in (
             "advcl",
