@@ -199,3 +199,8 @@ def test_fraction_tails_and_comparison_amounts() -> None:
     )
     periods = {f.amount: f.period for f in figures.extract(ctx)}
     assert periods[6_300_000_000] == {"start": "2024", "end": "2024"}
+
+
+def test_an_expected_rise_is_a_forecast_not_a_target() -> None:
+    [f] = figures.extract(make_ctx("The Chilean board expects Chilean imports will expand to 3 mln tonnes."))
+    assert f.kind == "forecast"

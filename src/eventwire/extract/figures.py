@@ -51,6 +51,7 @@ class _Lex:
     small_metrics: frozenset[str]
     min_count: float
     goal: re.Pattern[str]
+    expectation: re.Pattern[str]
     period_refs: re.Pattern[str]
     comparison: re.Pattern[str]
     reporting: re.Pattern[str]
@@ -83,6 +84,7 @@ def lexicon() -> _Lex:
         small_metrics=frozenset(raw["small_amount_metrics"]),
         min_count=float(raw["min_count"]),
         goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
+        expectation=re.compile(_alt(raw["expectation_words"]), re.I),
         period_refs=re.compile(_alt(raw["period_refs"]), re.I),
         # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
         comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
@@ -168,7 +170,9 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     own = " ".join(own.split()[:4])
     lex = lexicon()
     for kind, rx in lex.kinds:
-        if kind == "target" and (rx.search(own) or lex.goal.search(before)):
+        if kind == "target" and (
+            rx.search(own) or (lex.goal.search(before) and not lex.expectation.search(before))
+        ):
             return kind  # a goal named or set ("will cross the $100 billion target", "to raise ... to")
         if rx.search(after) or rx.search(before):
             return kind

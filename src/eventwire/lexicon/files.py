@@ -264,6 +264,7 @@ class Figures(TypedDict):
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
     goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
     goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    expectation_words: Words  # a goal verb under these is a forecast ("expects trade will expand to")
     period_refs: Words  # words that take the previous figure's period ("in the month")
     comparison_words: Words  # a time expression after these is the comparison base ("from December")
     reporting_words: Words  # a time expression right after these dates the saying ("said last March")
