@@ -241,3 +241,23 @@ def test_known_maker_overrides_a_guessed_country_and_a_plan_comes_first() -> Non
 
 def test_a_seller_alone_with_nothing_concrete_is_no_deal() -> None:
     assert deals.extract(make_ctx("Kongsberg and Nordyard discussed jointly building a radar system.")) == []
+
+
+def test_a_buyer_company_named_for_its_state_buys_for_it() -> None:
+    table = {
+        **ENTS,
+        "Andes Airways": ("o:andes airways", "organization", None),
+        "Peruvian Airways": ("o:pa", "organization", None),
+    }
+    ctx = fake_context(
+        "Peruvian Airways purchased two Airbus A320 jets for 90 mln dlrs.", table, dct="2025-06-15"
+    )
+    [d] = deals.extract(ctx)
+    assert (d.recipient.country, d.supplier.country) == ("PER", "FRA")
+
+
+def test_took_is_no_purchase_and_a_bridge_needs_a_count() -> None:
+    assert deals.extract(make_ctx("Peru took 30,000 tonnes of wheat and Chile 20,000 tonnes of maize.")) == []
+    assert (
+        deals.extract(make_ctx("Chile's ties with Peru would provide an invaluable bridge to Germany.")) == []
+    )

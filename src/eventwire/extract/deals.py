@@ -76,8 +76,9 @@ def lexicon() -> _Lex:
         item_words=frozenset(w.split()[-1].casefold() for w in items),
         generic=frozenset(w.casefold() for w in raw["generic_items"]),
         not_after=frozenset(w.casefold() for w in raw["not_items_before"]),
-        buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
-        sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
+        # one-word verbs only: "take delivery" must not make every "took" a purchase
+        buy=frozenset(w for w in raw["buy_verbs"] if " " not in w),
+        sell=frozenset(w for w in raw["sell_verbs"] if " " not in w),
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
         plan_first=re.compile(_alt(raw["plan_first"]), re.I),
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
@@ -96,6 +97,33 @@ def lexicon() -> _Lex:
         },
         products={_fold(p): c["name"] for c in raw["contractors"] for p in c.get("products", [])},
     )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """State names, aliases and adjectives ("Portugal", "Thai", "U.S.") -> ISO code."""
+    out: dict[str, str] = {}
+    for iso, c in load("countries").items():
+        if c.get("historic"):
+            continue
+        for w in [c["name"], *c.get("aliases", []), *c.get("adj", [])]:
+            out.setdefault(w.casefold(), iso)
+    return out
+
+
+def country_in_name(name: str | None) -> str | None:
+    """The state a company's own name carries ("TAP Air Portugal", "Thai Airways International",
+    "U.S. Leasing Corp"): a company the linker left stateless still buys for that state."""
+    if not name:
+        return None
+    words = re.findall(r"[\w.'’-]+", name)
+    table = _country_words()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            hit = table.get(" ".join(words[i : i + n]).casefold())
+            if hit:
+                return hit
+    return None
 
 
 def maker_of(name: str | None) -> tuple[str, str] | None:
@@ -568,8 +596,13 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
 
     def as_buyer(m: EntityMention | None) -> None:
         nonlocal recipient
-        if m is not None and m.entity.country and recipient is None:
-            recipient = _state(m.entity.country, ctx)
+        if m is None or recipient is not None:
+            return
+        iso = m.entity.country
+        if not iso and m.entity.kind == "organization":
+            iso = country_in_name(m.entity.name)  # "Thai Airways purchased two DC-10s"
+        if iso:
+            recipient = _state(iso, ctx)
 
     after = head.i
 
@@ -649,7 +682,12 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         return None
 
     value = _value(text, s0, s1, head)
-    generic = item in lexicon().generic or (" " not in item and item_key(item) in lexicon().generic)
+    # generic: the item, or its head noun with no other item word before it ("invaluable bridge",
+    # but not "fighter jets")
+    words = item.split()
+    generic = item in lexicon().generic or (
+        item_key(item) in lexicon().generic and not any(w in lexicon().item_words for w in words[:-1])
+    )
     if generic and qty is None and value is None and designation is None:
         return None
     # the seller counts once, whether named as a company, its state or both
