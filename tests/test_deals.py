@@ -217,7 +217,7 @@ def test_denied_or_negated_deals_are_no_deals() -> None:
         == []
     )
     assert deals.extract(make_ctx("Peru did not agree to buy 40 tanks from Germany.")) == []
-    [d] = deals.extract(make_ctx("Peru did not say when it ordered 40 tanks from Germany."))
+    [d] = deals.extract(make_ctx("Officials did not say when Peru ordered 40 tanks from Germany."))
     assert d.quantity == 40
 
 
@@ -261,3 +261,7 @@ def test_took_is_no_purchase_and_a_bridge_needs_a_count() -> None:
     assert (
         deals.extract(make_ctx("Chile's ties with Peru would provide an invaluable bridge to Germany.")) == []
     )
+
+
+def test_a_sellers_sales_with_no_buyer_are_no_deal() -> None:
+    assert deals.extract(make_ctx("Kongsberg sold 1,500 radar systems last year.")) == []

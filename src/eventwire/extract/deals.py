@@ -692,6 +692,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         return None
     # the seller counts once, whether named as a company, its state or both
     parties = (recipient is not None) + (supplier is not None or contractor is not None)
+    if recipient is None and not (designation or value):
+        return None  # "GM sold 1,500 vehicles": a seller's sales, with nobody buying, is no deal
     if parties < 2 and not (qty or value or designation):
         return None  # one party and nothing concrete: a mention of weapons, not a deal
     date = _date(ctx, s0, s1, anchor)
