@@ -209,3 +209,59 @@ def test_gas_is_goods() -> None:
     [d] = deals.extract(make_ctx("Norway agreed to sell $2 billion worth of natural gas to Chile."))
     assert (d.supplier.country, d.recipient.country, d.item) == ("NOR", "CHL", "natural gas")
     assert d.value.amount == 2_000_000_000 and d.status == "agreement"
+
+
+def test_denied_or_negated_deals_are_no_deals() -> None:
+    assert (
+        deals.extract(make_ctx("Peru denied reports that it had signed a deal with Germany to buy 40 tanks."))
+        == []
+    )
+    assert deals.extract(make_ctx("Peru did not agree to buy 40 tanks from Germany.")) == []
+    [d] = deals.extract(make_ctx("Officials did not say when Peru ordered 40 tanks from Germany."))
+    assert d.quantity == 40
+
+
+def test_status_comes_from_the_transfer_clause() -> None:
+    [d] = deals.extract(
+        make_ctx("Officials praised the deal, and reports said Peru was set to buy 40 tanks from Germany.")
+    )
+    assert d.status == "planned"
+
+
+def test_known_maker_overrides_a_guessed_country_and_a_plan_comes_first() -> None:
+    table = {**ENTS, "McDonnell Douglas": ("o:mcdonnell douglas", "organization", "IMN")}
+    ctx = fake_context("McDonnell Douglas will supply 12 jets to Peru.", table, dct="2025-06-15")
+    [d] = deals.extract(ctx)
+    assert (d.contractor.country, d.supplier.country, d.recipient.country) == ("USA", "USA", "PER")
+    [d] = deals.extract(make_ctx("Peru is set to sign a contract for 40 tanks from Germany."))
+    assert d.status == "planned"
+    [d] = deals.extract(make_ctx("Kongsberg has received a contract for 12 radar systems from Peru."))
+    assert d.status == "contract"
+
+
+def test_a_seller_alone_with_nothing_concrete_is_no_deal() -> None:
+    assert deals.extract(make_ctx("Kongsberg and Nordyard discussed jointly building a radar system.")) == []
+
+
+def test_a_buyer_company_named_for_its_state_buys_for_it() -> None:
+    table = {
+        **ENTS,
+        "Andes Airways": ("o:andes airways", "organization", None),
+        "Peruvian Airways": ("o:pa", "organization", None),
+    }
+    ctx = fake_context(
+        "Peruvian Airways purchased two Airbus A320 jets for 90 mln dlrs.", table, dct="2025-06-15"
+    )
+    [d] = deals.extract(ctx)
+    assert (d.recipient.country, d.supplier.country) == ("PER", "FRA")
+
+
+def test_took_is_no_purchase_and_a_bridge_needs_a_count() -> None:
+    assert deals.extract(make_ctx("Peru took 30,000 tonnes of wheat and Chile 20,000 tonnes of maize.")) == []
+    assert (
+        deals.extract(make_ctx("Chile's ties with Peru would provide an invaluable bridge to Germany.")) == []
+    )
+
+
+def test_a_sellers_sales_with_no_buyer_are_no_deal() -> None:
+    assert deals.extract(make_ctx("Kongsberg sold 1,500 radar systems last year.")) == []

@@ -61,7 +61,7 @@ def test_counted_companies_take_their_nationality() -> None:
 
 def test_names_do_not_lend_a_metric() -> None:
     [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 firms."))
-    assert f.metric is None
+    assert f.metric == "firms"  # the counted noun, never a word of the name
 
 
 def test_numbers_that_are_not_figures() -> None:
@@ -151,3 +151,56 @@ def test_the_month_takes_the_period_before() -> None:
     )
     periods = {f.amount: f.period for f in figures.extract(ctx)}
     assert periods[2_000_000_000] == {"start": "2025-05", "end": "2025-05"}
+
+
+def test_period_leaves_out_comparison_base_and_date_of_saying() -> None:
+    ctx = make_ctx(
+        "Chilean exports rose in February by 8 pct to 4 bln dlrs after falling in January.",
+        [("February", "DATE", "2025-02"), ("January", "DATE", "2025-01")],
+    )
+    assert {f.unit: f.period for f in figures.extract(ctx)}["USD"] == {"start": "2025-02", "end": "2025-02"}
+    ctx = make_ctx(
+        "Chile said last March that its debt repayments of 4 bln dlrs fall due in 2027.",
+        [("last March", "DATE", "2024-03"), ("2027", "DATE", "2027")],
+    )
+    [f] = figures.extract(ctx)
+    assert f.period == {"start": "2027", "end": "2027"} and f.metric == "debt"
+    ctx = make_ctx("Chilean exports rose 3 pct from December levels.", [("December", "DATE", "2024-12")])
+    [f] = figures.extract(ctx)
+    assert f.period is None
+
+
+def test_counted_noun_is_the_metric_of_a_count() -> None:
+    [f] = figures.extract(make_ctx("Chile sent 3,000 troops to the border."))
+    assert (f.metric, f.amount) == ("troops", 3000)
+
+
+def test_office_holder_names_the_state_of_a_figure() -> None:
+    from eventwire.model import Entity, EntityMention
+
+    text = "President Jane Roe will impose tariffs on 300 mln dlrs of Peruvian goods."
+    ctx = make_ctx(text)
+    i = text.index("Jane Roe")
+    roe = Entity(
+        id="p:jane roe", name="Jane Roe", kind="person", country="CHL", sector="GOV", office="President"
+    )
+    ctx.entities.append(EntityMention(key="p:jane roe", start=i, end=i + 8, text="Jane Roe", entity=roe))
+    ctx.entities.sort(key=lambda m: m.start)
+    [f] = figures.extract(ctx)
+    assert {a.country for a in f.actors} >= {"CHL"}
+
+
+def test_fraction_tails_and_comparison_amounts() -> None:
+    found = figures.extract(make_ctx("Chilean management pays 1/4 pct of the bond exports."))
+    assert all(f.amount != 4 for f in found)
+    ctx = make_ctx(
+        "Chilean exports reached 6.3 bln dlrs in 2024 compared to 6.1 bln dlrs in 2023.",
+        [("2024", "DATE", "2024"), ("2023", "DATE", "2023")],
+    )
+    periods = {f.amount: f.period for f in figures.extract(ctx)}
+    assert periods[6_300_000_000] == {"start": "2024", "end": "2024"}
+
+
+def test_an_expected_rise_is_a_forecast_not_a_target() -> None:
+    [f] = figures.extract(make_ctx("The Chilean board expects Chilean imports will expand to 3 mln tonnes."))
+    assert f.kind == "forecast"

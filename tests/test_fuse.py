@@ -408,6 +408,25 @@ def test_reports_naming_other_actors_keep_both_readings() -> None:
     exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
     [ev] = fuse(exts, {}, [], META).events
     assert {tuple(c["value"]) for c in ev.conflicts if c["field"] == "actor"} == {
-        ("CHL", "Chilean Army"),
-        ("CHL", "Chilean Navy"),
+        ("Chilean Army",),
+        ("Chilean Navy",),
     }
+
+
+def test_resent_story_with_another_date_is_one_event_with_a_date_conflict() -> None:
+    text = "Chile's envoy met Peru's minister on Tuesday to discuss fishing rights."
+    a = meeting("a1", "2026-01-06")
+    b = meeting("a2", "2026-01-07")
+    a.mentions[0].sentence = b.mentions[0].sentence = text
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    [ev] = fuse(exts, {}, [], META).events
+    assert {c["value"] for c in ev.conflicts if c["field"] == "date"} == {"2026-01-06", "2026-01-07"}
+
+
+def test_a_meeting_told_from_either_side_is_no_party_conflict() -> None:
+    a = meeting("a1", "2026-01-07")
+    b = meeting("a2", "2026-01-07")
+    b.actor, b.recipient = b.recipient, b.actor
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    [ev] = fuse(exts, {}, [], META).events
+    assert not [c for c in ev.conflicts if c["field"] in ("actor", "recipient")]

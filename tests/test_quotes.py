@@ -109,3 +109,22 @@ def test_state_owning_an_office_stands_for_its_office_holder() -> None:
     ctx = fake_context(text, {**ENTS, "Chile": ("c:CHL", "country", "CHL")}, dct="2025-05-05")
     [q] = quotes.extract(ctx)
     assert q.speaker.id == "p:jane roe"
+
+
+def test_a_quoted_title_is_no_quote() -> None:
+    text = 'Jane Roe said sales of what it calls "Office in a Pocket" devices had doubled.'
+    assert quotes.extract(make_ctx(text)) == []
+
+
+def test_they_is_never_the_last_person_named() -> None:
+    text = (
+        'Jane Roe left the band. However, they said that the band would "return to the stage in due course".'
+    )
+    assert all(q.speaker is None or q.speaker.id != "p:jane roe" for q in quotes.extract(make_ctx(text)))
+
+
+def test_the_subject_head_names_the_speaker() -> None:
+    text = '"Our exports will not recover this year," said Andes Capital analyst John Doe.'
+    ctx = fake_context(text, {**ENTS, "Andes Capital": ("p:andes capital", "person", None)}, dct="2025-05-05")
+    [q] = quotes.extract(ctx)
+    assert q.speaker.id == "p:john doe"

@@ -313,7 +313,7 @@ def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int]:
 def phase_of(ev: Event) -> str | None:
     """The phase of its event a reading's date belongs to: the phase cue nearest the words that
     dated it ("the tariffs take effect on April 17" -> "in force"), or None when no cue is near."""
-    if not ev.mentions or not ev.date_source:
+    if not ev.mentions or not ev.date_source or ev.date_source in ("article", "inferred"):
         return None
     sent = ev.mentions[0].sentence or ""
     at = sent.find(ev.date_source)
@@ -359,9 +359,17 @@ def _similar_text(a: Event, b: Event) -> bool:
     return fuzz.token_set_ratio(sa, sb) >= 70
 
 
-def _same_sentence(a: Event, b: Event) -> bool:
+def _same_sentence(a: Event, b: Event, strict: bool = False) -> bool:
+    """The same evidence sentence (a re-sent or corrected story). ``strict``: long and all but
+    identical, as it must be to join readings whose dates differ."""
     from rapidfuzz import fuzz
 
+    if strict:
+        return any(
+            len(m.sentence) >= 60 and fuzz.ratio(m.sentence, n.sentence) >= 97
+            for m in a.mentions[:3]
+            for n in b.mentions[:3]
+        )
     return any(fuzz.ratio(m.sentence, n.sentence) >= 90 for m in a.mentions[:3] for n in b.mentions[:3])
 
 
@@ -371,12 +379,21 @@ def _event_copy(x: _Item, y: _Item) -> bool:
     return (
         x.article_id != y.article_id
         and a.event == b.event
-        and a.date == b.date
         and a.negated == b.negated
         and _places_compatible(a.event_loc, b.event_loc)
         and {e.id for e in a.actor + a.recipient} == {e.id for e in b.actor + b.recipient}
-        and _same_sentence(a, b)
+        and (
+            (a.date == b.date and _same_sentence(a, b))
+            # a re-sent story dated otherwise (its "Tuesday" read against another day): a conflict
+            or (_days_apart(x, y) <= 7 and _same_sentence(a, b, strict=True))
+        )
     )
+
+
+def _days_apart(x: _Item, y: _Item) -> int:
+    if x.rng is None or y.rng is None or _width(x.rng) > 31 or _width(y.rng) > 31:
+        return 10**6
+    return max(0, (y.rng[0] - x.rng[1]).days, (x.rng[0] - y.rng[1]).days)
 
 
 def _events_compatible(x: _Item, y: _Item) -> bool:
@@ -496,16 +513,22 @@ def _date_conflicts(cl: list[_Item]) -> list[dict[str, Any]]:
 
 
 def _party_conflicts(cl: list[_Item], side: str) -> list[dict[str, Any]]:
-    """Reports that name different actors on one side (one says the ministry, another the army):
-    every reading kept with its sources. A reading naming fewer of the same actors agrees."""
+    """Reports that name other people or bodies on one side (one says the ministry, another the
+    army): every reading kept with its sources. States are the block's own and agree by
+    construction; readings naming some of the same actors agree; in a symmetric event (a
+    meeting) both sides are one."""
     named: dict[frozenset[str], tuple[list[str], set[str]]] = {}
     for it in cl:
-        ents = getattr(it.rec, side)
+        ev = it.rec
+        ents = ev.actor + ev.recipient if _family(ev) in SYMMETRIC else getattr(ev, side)
+        ents = [e for e in ents if e.kind != "country"]
         ids = frozenset(e.id for e in ents)
         if ids:
-            named.setdefault(ids, (sorted(e.name or e.id for e in ents), set()))[1].add(it.article_id)
+            named.setdefault(ids, (sorted({e.name or e.id for e in ents}), set()))[1].add(it.article_id)
+    if side == "recipient" and cl and _family(cl[0].rec) in SYMMETRIC:
+        return []  # told once, under "actor"
     sets = list(named)
-    if not any(not (a <= b or b <= a) for a in sets for b in sets):
+    if not any(not (a & b) for a in sets for b in sets):
         return []
     return [
         {"field": side, "value": names, "sources": sorted(arts)}

@@ -49,6 +49,7 @@ class _Lex:
     generic: frozenset[str]
     not_after: frozenset[str]
     status: list[tuple[str, re.Pattern[str]]]
+    plan_first: re.Pattern[str]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
     deal_nouns: frozenset[str]
@@ -57,6 +58,7 @@ class _Lex:
     batch_words: frozenset[str]
     item_head_nouns: frozenset[str]
     container_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -74,9 +76,11 @@ def lexicon() -> _Lex:
         item_words=frozenset(w.split()[-1].casefold() for w in items),
         generic=frozenset(w.casefold() for w in raw["generic_items"]),
         not_after=frozenset(w.casefold() for w in raw["not_items_before"]),
-        buy=frozenset(w.split()[0] for w in raw["buy_verbs"]),
-        sell=frozenset(w.split()[0] for w in raw["sell_verbs"]),
+        # one-word verbs only: "take delivery" must not make every "took" a purchase
+        buy=frozenset(w for w in raw["buy_verbs"] if " " not in w),
+        sell=frozenset(w for w in raw["sell_verbs"] if " " not in w),
         status=[(k, re.compile(_alt(raw["status"][k]), re.I)) for k in _STATUS_ORDER],
+        plan_first=re.compile(_alt(raw["plan_first"]), re.I),
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
         owner_words=re.compile(_alt(raw["owner_words"]), re.I),
         deal_nouns=frozenset(raw["deal_nouns"]),
@@ -85,6 +89,7 @@ def lexicon() -> _Lex:
         batch_words=frozenset(raw["batch_words"]),
         item_head_nouns=frozenset(raw["item_head_nouns"]),
         container_nouns=frozenset(raw["container_nouns"]),
+        denial_verbs=frozenset(raw["denial_verbs"]),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -92,6 +97,33 @@ def lexicon() -> _Lex:
         },
         products={_fold(p): c["name"] for c in raw["contractors"] for p in c.get("products", [])},
     )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """State names, aliases and adjectives ("Portugal", "Thai", "U.S.") -> ISO code."""
+    out: dict[str, str] = {}
+    for iso, c in load("countries").items():
+        if c.get("historic"):
+            continue
+        for w in [c["name"], *c.get("aliases", []), *c.get("adj", [])]:
+            out.setdefault(w.casefold(), iso)
+    return out
+
+
+def country_in_name(name: str | None) -> str | None:
+    """The state a company's own name carries ("TAP Air Portugal", "Thai Airways International",
+    "U.S. Leasing Corp"): a company the linker left stateless still buys for that state."""
+    if not name:
+        return None
+    words = re.findall(r"[\w.'’-]+", name)
+    table = _country_words()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            hit = table.get(" ".join(words[i : i + n]).casefold())
+            if hit:
+                return hit
+    return None
 
 
 def maker_of(name: str | None) -> tuple[str, str] | None:
@@ -116,7 +148,14 @@ def maker_of_designation(designation: str | None) -> str | None:
         return None
     products = lexicon().products
     d = _fold(designation)
-    return products.get(d) or products.get(d.split()[0]) or products.get(re.sub(r"s$", "", d))
+    hit = products.get(d) or products.get(re.sub(r"s$", "", d))
+    if hit:
+        return hit
+    for w in d.split():  # "Airbus A320", "Gripen E/F": a word of it may be the model
+        if w in products:
+            return products[w]
+    maker = maker_of(designation)  # "Saab SF340", "Boeing 747": the maker named in the model
+    return maker[0] if maker else None
 
 
 # ------------------------------------------------------------------------------------- entities
@@ -390,11 +429,19 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
 
 
 def _status(text: str) -> str | None:
+    """How far the deal has got, by the strongest cue in ``text``; a plan told before the cue of a
+    signed or agreed deal ("is set to sign a contract") keeps it planned, and "received a
+    contract" is a contract, not a delivery."""
     lex = lexicon()
     for status, rx in lex.status:
         for m in rx.finditer(text):
-            if status == "delivered" and lex.future_delivery.search(text[max(0, m.start() - 30) : m.start()]):
+            if status == "delivered" and (
+                lex.future_delivery.search(text[max(0, m.start() - 30) : m.start()])
+                or re.match(r"\s+(?:\w+\s+){0,3}?(?:contract|order|deal)s?\b", text[m.end() :], re.I)
+            ):
                 continue
+            if status in ("contract", "mou", "agreement") and lex.plan_first.search(text[: m.start()]):
+                return "planned"
             return status
     return None
 
@@ -514,12 +561,14 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         noun = _deal_noun(head)
         if noun is None:
             return None
-    status = _status(text[s0:s1])
+    status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
     if status is None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
     anchor = verb if verb is not None else noun
+    if _denied(anchor):
+        return None
     subj, passive = _subject(anchor)
     if verb is None and noun is not None:
         # "a contract Poland signed": the signer of the relative clause is the deal's subject
@@ -547,8 +596,13 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
 
     def as_buyer(m: EntityMention | None) -> None:
         nonlocal recipient
-        if m is not None and m.entity.country and recipient is None:
-            recipient = _state(m.entity.country, ctx)
+        if m is None or recipient is not None:
+            return
+        iso = m.entity.country
+        if not iso and m.entity.kind == "organization":
+            iso = country_in_name(m.entity.name)  # "Thai Airways purchased two DC-10s"
+        if iso:
+            recipient = _state(iso, ctx)
 
     after = head.i
 
@@ -628,10 +682,18 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         return None
 
     value = _value(text, s0, s1, head)
-    generic = item in lexicon().generic or (" " not in item and item_key(item) in lexicon().generic)
+    # generic: the item, or its head noun with no other item word before it ("invaluable bridge",
+    # but not "fighter jets")
+    words = item.split()
+    generic = item in lexicon().generic or (
+        item_key(item) in lexicon().generic and not any(w in lexicon().item_words for w in words[:-1])
+    )
     if generic and qty is None and value is None and designation is None:
         return None
-    parties = sum(x is not None for x in (supplier, recipient, contractor))
+    # the seller counts once, whether named as a company, its state or both
+    parties = (recipient is not None) + (supplier is not None or contractor is not None)
+    if recipient is None and not (designation or value):
+        return None  # "GM sold 1,500 vehicles": a seller's sales, with nobody buying, is no deal
     if parties < 2 and not (qty or value or designation):
         return None  # one party and nothing concrete: a mention of weapons, not a deal
     date = _date(ctx, s0, s1, anchor)
@@ -654,6 +716,65 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     )
 
 
+_CLAUSE_DEPS = frozenset(
+    {
+        "xcomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "compound",
+        "nsubj",
+        "nsubjpass",
+        "relcl",
+        "advcl",
+        "amod",
+        "conj",
+        "appos",
+        "attr",
+        "agent",
+        "dative",
+        "npadvmod",
+        "oprd",
+        "pcomp",
+        "nmod",
+    }
+)
+
+
+def _clause_text(anchor: Token) -> str:
+    """The clause a transfer is told in (up to a reported or complement clause's verb), so its
+    status comes from its own words: in "reports claimed a discounted deal; reports said Pakistan
+    was set to acquire 40 jets" the acquisition is planned, not agreed."""
+    top = anchor
+    while top.head != top and top.dep_ in _CLAUSE_DEPS:
+        top = top.head
+    toks = list(top.subtree)
+    return top.doc.text[min(t.idx for t in toks) : max(t.idx + len(t.text) for t in toks)]
+
+
+def _denied(anchor: Token) -> bool:
+    """Is the transfer denied or negated in its own clause ("did not agree to buy", "denied
+    reports that it had signed a deal to acquire")? A negation further up (a "did not say how
+    many it ordered") does not count; a denial anywhere above does."""
+    lex = lexicon()
+    tok = anchor
+    own = True  # still in the transfer's own clause (its verb, or the verb it is the object of)
+    for _ in range(8):
+        if tok.lemma_.casefold() in lex.denial_verbs:
+            return True
+        if own and any(
+            c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children
+        ):
+            return True
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "compound", "nsubj", "nsubjpass"):
+            own = False
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return False
+
+
 def _maker(
     ctx: DocContext,
     contractor: Entity | None,
@@ -665,11 +786,15 @@ def _maker(
     named without a country takes its home state ("Hyundai Rotem" -> South Korea), a designation
     with no maker named takes its maker ("Rafale" -> Dassault Aviation) unless the seller named
     is another state (a second-hand sale), and the supplier is the contractor's state."""
-    if contractor is not None and not contractor.country:
+    if contractor is not None:
+        # a maker known by name is known with its home state, whatever a guess from the text said
         hit = maker_of(contractor.name)
-        if hit is not None:
+        if hit is not None and contractor.country != hit[1]:
+            guessed = contractor.country
             contractor = _copy(contractor)
             contractor.country = hit[1]
+            if supplier is not None and guessed and supplier.country == guessed:
+                supplier = None  # the state came from the wrong guess: the maker's home state replaces it
     if contractor is None and designation:
         name = maker_of_designation(designation)
         hit = maker_of(name) if name else None

@@ -51,7 +51,10 @@ class _Lex:
     small_metrics: frozenset[str]
     min_count: float
     goal: re.Pattern[str]
+    expectation: re.Pattern[str]
     period_refs: re.Pattern[str]
+    comparison: re.Pattern[str]
+    reporting: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +72,7 @@ def lexicon() -> _Lex:
         kinds=kinds,
         count_units=frozenset(w.casefold() for w in raw["count_units"]),
         percent=re.compile(
-            r"(?<![\w.])(\d+(?:\.\d+)?)\s*("
+            r"(?<![\w./-])(\d+(?:\.\d+)?)\s*("  # not the tail of a fraction ("1-1/4 pct")
             + "|".join(
                 re.escape(w).replace(r"\ ", r"\s+") + ("" if w == "%" else r"\b")
                 for w in sorted(raw["percent_words"], key=len, reverse=True)
@@ -81,7 +84,11 @@ def lexicon() -> _Lex:
         small_metrics=frozenset(raw["small_amount_metrics"]),
         min_count=float(raw["min_count"]),
         goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
+        expectation=re.compile(_alt(raw["expectation_words"]), re.I),
         period_refs=re.compile(_alt(raw["period_refs"]), re.I),
+        # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
+        comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
+        reporting=re.compile(_alt(raw["reporting_words"]) + r"\s+(?:on\s+|in\s+)?$", re.I),
     )
 
 
@@ -163,7 +170,9 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     own = " ".join(own.split()[:4])
     lex = lexicon()
     for kind, rx in lex.kinds:
-        if kind == "target" and (rx.search(own) or lex.goal.search(before)):
+        if kind == "target" and (
+            rx.search(own) or (lex.goal.search(before) and not lex.expectation.search(before))
+        ):
             return kind  # a goal named or set ("will cross the $100 billion target", "to raise ... to")
         if rx.search(after) or rx.search(before):
             return kind
@@ -186,7 +195,20 @@ def _country_entities(mentions: list[EntityMention], groups: bool = False) -> li
             out.setdefault(key, Entity(id=key, name=m.text, kind="country", country=e.country, sector="GOV"))
         elif groups and e.kind == "group":
             out.setdefault(e.id, _copy(e))
+        elif (
+            e.kind == "person"
+            and (e.office or e.sector in _STATE_SECTORS)
+            and re.fullmatch(r"[A-Z]{3}", e.country)
+        ):
+            # "President Reagan is to impose tariffs on $300 mln of goods": the office holder's state
+            key = f"c:{e.country}"
+            out.setdefault(
+                key, Entity(id=key, name=e.country, kind="country", country=e.country, sector="GOV")
+            )
     return list(out.values())
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG"})
 
 
 @lru_cache(maxsize=4096)
@@ -238,8 +260,15 @@ def top_countries(ctx: DocContext, n: int = 2) -> list[Entity]:
     return [first[k] for k in ranked[:n]]
 
 
-def _period(ctx: DocContext, sent_start: int, sent_end: int, amount_end: int) -> dict[str, str | None] | None:
-    """The span a figure covers: a month/year (or range) time expression in its sentence."""
+def _period(
+    ctx: DocContext, sent_start: int, sent_end: int, amount_end: int, amount_start: int | None = None
+) -> dict[str, str | None] | None:
+    """The span a figure covers: the month/year (or range) time expression nearest the amount in
+    its sentence, leaving out the base it is compared with ("up 3% from December") and the date
+    of the saying ("said last March")."""
+    lex = lexicon()
+    a0 = amount_end if amount_start is None else amount_start
+    text = ctx.article.text
     best: tuple[int, Timex] | None = None
     for t in ctx.timexes_in(sent_start, sent_end):
         if t.type != "DATE":
@@ -247,7 +276,10 @@ def _period(ctx: DocContext, sent_start: int, sent_end: int, amount_end: int) ->
         d = timex_date(t.value)
         if not d or (len(d) > 7 and not t.end_value):
             continue  # a day is when it was said, not what the figure covers
-        dist = abs(t.start - amount_end)
+        before = text[max(sent_start, t.start - 30) : t.start]
+        if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
+            continue
+        dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
     if best is None:
@@ -349,8 +381,10 @@ def extract(ctx: DocContext) -> list[Figure]:
             metric, dist = metric_near(
                 stext, f.start - s0, f.end - s0, names, after=f.is_money or f.is_percent
             )
-            if dist > (120 if f.is_money or f.is_percent else 15):
+            if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
+            if metric is None and not f.is_money and not f.is_percent:
+                metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
             if f.is_percent and metric is None:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
@@ -371,7 +405,7 @@ def extract(ctx: DocContext) -> list[Figure]:
             kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
-            period = _period(ctx, s0, s1, f.end)
+            period = _period(ctx, s0, s1, f.end, f.start)
             if period is None and lex.period_refs.search(stext):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period

@@ -37,6 +37,7 @@ class _Lex:
     outlet: re.Pattern[str]
     min_words: int
     anaphors: frozenset[str]
+    title_small: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def lexicon() -> _Lex:
         ),
         min_words=int(raw["min_words"]),
         anaphors=frozenset(raw["anaphors"]),
+        title_small=frozenset(raw["title_small_words"]),
     )
 
 
@@ -161,7 +163,12 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             s = subj[0]
             left = min(t.idx for t in s.subtree)
             right = max(t.idx + len(t.text) for t in s.subtree)
-            found = _best_actor(ctx, left, right) or ctx.entity_at(s.idx, s.idx + len(s.text))
+            # the name the subject's head word belongs to ("Paine Webber analyst Stephen Smith"),
+            # else the best actor anywhere in the subject
+            own = ctx.entity_at(s.idx, s.idx + len(s.text))
+            if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
+                return own
+            found = _best_actor(ctx, left, right) or own
             return _office_holder(ctx, found, left, right)
         if tok.head == tok or tok.dep_ not in (
             "advcl",
@@ -225,7 +232,7 @@ def extract(ctx: DocContext) -> list[Quote]:
     for sp in quote_spans(text):
         words = " ".join(text[a:b] for a, b in sp.parts)
         words = re.sub(r"\s+", " ", words).strip().rstrip(",;:—– ")
-        if len(words.split()) < lex.min_words:
+        if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
         if speaker is None:
@@ -252,6 +259,18 @@ def extract(ctx: DocContext) -> list[Quote]:
         )
         last = (out[-1], sp)
     return out
+
+
+def _is_title(words: str) -> bool:
+    """Quoted words that are a name or a title, not speech: short, no sentence punctuation, every
+    word capitalised but a title's small words ('"Office in a Pocket" devices')."""
+    ws = words.split()
+    if len(ws) > 8 or re.search(r"[.!?,;:]", words):
+        return False
+    small = lexicon().title_small
+    return (
+        all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in small for w in ws) and ws[0][:1].isupper()
+    )
 
 
 def _continues(ctx: DocContext, prev: _Span, sp: _Span) -> bool:

@@ -269,6 +269,7 @@ class Deals(TypedDict):
     buy_verbs: Words
     sell_verbs: Words
     status: dict[Literal["cancelled", "delivered", "contract", "mou", "agreement", "planned"], Words]
+    plan_first: Words  # before a signed/agreed cue, these make the deal planned ("set to sign a contract")
     generic_items: Words
     future_delivery: Words
     owner_words: Words
@@ -280,6 +281,7 @@ class Deals(TypedDict):
     item_head_nouns: Words
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
+    denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
 
 
 class Figures(TypedDict):
@@ -288,7 +290,10 @@ class Figures(TypedDict):
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
     goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
     goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    expectation_words: Words  # a goal verb under these is a forecast ("expects trade will expand to")
     period_refs: Words  # words that take the previous figure's period ("in the month")
+    comparison_words: Words  # a time expression after these is the comparison base ("from December")
+    reporting_words: Words  # a time expression right after these dates the saying ("said last March")
     count_units: Words
     percent_words: Words
     min_amount_without_metric: float
@@ -306,6 +311,7 @@ class Quotes(TypedDict):
     verbs: Words
     channels: dict[str, Words]
     outlet_words: Words  # last words of an outlet's name ("Sky News"): the outlet is the channel
+    title_small_words: Words  # words a title keeps in lower case ("Office in a Pocket")
     min_words: int
     anaphors: Words
 
