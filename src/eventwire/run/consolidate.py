@@ -62,6 +62,10 @@ def _sig(rec: ActorRecord) -> str:
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
+def _digest(payload: dict[str, Any]) -> str:
+    return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def _block_id(text: str) -> str:
     return stable_id("b", text)[2:22]
 
@@ -158,8 +162,17 @@ class _Run:
                 rec.mention_count = max(times[rec.id], len(role_articles))
                 rec.article_count = max(len(arts[rec.id]), len(role_articles))
                 resolved[rec.id] = rec
-                state_rows.append({"id": rec.id, "block": block, "sig": _sig(rec), "record": rec.to_dict()})
-        changed = {r["id"] for r in state_rows if old_sigs.get(r["id"]) != r["sig"]}
+                was = old_sigs.get(rec.id, (None, None))
+                state_rows.append(
+                    {
+                        "id": rec.id,
+                        "block": block,
+                        "sig": _sig(rec),
+                        "record": rec.to_dict(),
+                        "digest": was[1],
+                    }
+                )
+        changed = {r["id"] for r in state_rows if old_sigs.get(r["id"], (None,))[0] != r["sig"]}
         changed |= set(old_sigs) - set(resolved)
         # an article that read an actor which changed (or now reads one) is rekeyed again
         now = {(c["aid"], c["lkey"]): c["gid"] for c in changes}
@@ -205,7 +218,7 @@ class _Run:
 
         blocks = set(blocks)
         made: dict[tuple[str, str], list[Any]] = {}
-        old: list[tuple[str, str, str, str]] = []
+        old: list[tuple[str, str, str, str, str]] = []
         todo = set(blocks)
         while todo:  # a record id another block also makes pulls that block in (ids stay unique)
             stored = self.s.readings_in(todo)
@@ -217,33 +230,40 @@ class _Run:
             gone = self.s.records_in(todo)
             old += gone
             bases = {(k, r.id) for (k, _b), recs in made.items() if (k, _b) in todo for r in recs}
-            bases |= {(k, base) for k, _rid, _b, base in gone}
+            bases |= {(k, base) for k, _rid, _b, base, _dg in gone}
             todo = self.s.blocks_with_base(bases) - blocks
             blocks |= todo
         by_base: dict[tuple[str, str], set[str]] = defaultdict(set)
         for (kind, block), recs in made.items():
             for r in recs:
                 by_base[(kind, r.id)].add(block)
+        before = {(k, rid): (b, base, dg) for k, rid, b, base, dg in old}
+        keep: set[tuple[str, str]] = set()
+        new_rows: dict[str, list[tuple[dict[str, Any], tuple[str, str, str], Any]]] = defaultdict(list)
+        for (kind, block), recs in sorted(made.items()):
+            for r in recs:
+                base = r.id
+                if len(by_base[(kind, base)]) > 1:  # two blocks made one id: both say which
+                    r.id = f"{base}_{block[:6]}"
+                row = record_row(kind, r)
+                where = (block, base, _digest(row["payload"]))
+                if before.get((kind, r.id)) == where:
+                    keep.add((kind, r.id))  # the same record as stored: left as it is
+                else:
+                    new_rows[kind].append((row, where, r))
         parties: set[str] = set()
         old_by_kind: dict[str, set[str]] = defaultdict(set)
-        for kind, rid, _b, _base in old:
-            old_by_kind[kind].add(rid)
+        for key in before:
+            if key not in keep:
+                old_by_kind[key[0]].add(key[1])
         for kind, ids in old_by_kind.items():
             parties |= self.s.parties(kind, ids)
             self.s.delete_records(kind, ids)
         for kind in _RECORD_PARTS:
-            rows, where = [], []
-            for (k, block), recs in sorted(made.items()):
-                if k != kind:
-                    continue
-                for r in recs:
-                    base = r.id
-                    if len(by_base[(kind, base)]) > 1:  # two blocks made one id: both say which
-                        r.id = f"{base}_{block[:6]}"
-                    rows.append(record_row(kind, r))
-                    where.append((block, base))
-                    parties |= {e.id for e in _parties(r)}
-            self.s.insert_records(kind, rows, where)
+            got = new_rows.get(kind, [])
+            self.s.insert_records(kind, [row for row, _w, _r in got], [w for _row, w, _r in got])
+            for _row, _w, r in got:
+                parties |= {e.id for e in _parties(r)}
         return parties
 
     # ---------------------------------------------------------------- 5. actors
@@ -254,9 +274,9 @@ class _Run:
             **self.s.actor_records(ids - set(resolved)),
             **{k: v for k, v in resolved.items() if k in ids},
         }
-        self.s.delete_records("actors", ids)
+        stored = self.s.actor_digests(base)
         evidence = self.s.evidence(base)
-        rows = []
+        rows, digests = [], {}
         for gid in sorted(base):
             rec = base[gid]
             found, events = evidence.get(gid, ([], 0))
@@ -264,8 +284,14 @@ class _Run:
             rec.event_count = events
             rec.mention_count = max(rec.mention_count, len(rec.mentions))
             rec.article_count = max(rec.article_count, len({m.article_id for m in rec.mentions}))
-            rows.append(record_row("actors", rec))
+            row = record_row("actors", rec)
+            dg = _digest(row["payload"])
+            if stored.get(gid) != dg:  # unchanged actors (most of a touched block) stay as stored
+                rows.append(row)
+                digests[gid] = dg
+        self.s.delete_records("actors", (ids - set(base)) | set(digests))
         self.s.insert_records("actors", rows)
+        self.s.set_actor_digests(digests)
 
 
 def _with_evidence(own: list[Mention], found: list[Mention]) -> list[Mention]:
