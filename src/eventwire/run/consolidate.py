@@ -43,13 +43,14 @@ def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
     with store.engine.begin() as conn:
         state = ConsolidationState(conn, store.dialect)
-        if rebuild or state.stamp() != stamp_text:
+        full = rebuild or state.stamp() != stamp_text
+        if full:
             state.clear_all()
             dirty = state.extraction_ids()
         else:
             dirty = state.dirty_ids()
         if dirty:
-            _Run(state).run(dirty)
+            _Run(state, full=full).run(dirty)
         state.clear_dirty()
         state.set_stamp(stamp_text)
         return state.counts()
@@ -71,9 +72,15 @@ def _block_id(text: str) -> str:
 
 
 class _Run:
-    def __init__(self, state: ConsolidationState):
+    """One consolidation. ``full``: every derived row was cleared and every article is queued, so
+    what this run files (units, readings) is all there is and is used from memory, not read back."""
+
+    def __init__(self, state: ConsolidationState, *, full: bool = False):
         self.s = state
+        self.full = full
         self.exts: dict[str, ArticleExtraction] = {}
+        self.fresh_units: list[tuple[str, str, str, Any, int]] = []  # (article, key, block, actor, n)
+        self.fresh_readings: dict[tuple[str, str], list[Any]] = defaultdict(list)
 
     def run(self, dirty: list[str]) -> None:
         meta = self.s.article_meta(dirty)
@@ -94,12 +101,14 @@ class _Run:
         self.s.delete_units(dirty)
         units: dict[str, list[tuple[str, str]]] = {}
         rows: dict[str, dict[str, Any]] = {}
+        self._local: dict[str, Any] = {}
         for aid in sorted(self.exts):
             ext = self.exts[aid]
             tally = Counter(em.key for em in ext.entities if not em.is_place)
             for la in ext.actors:
                 uid = f"{aid}\x1f{la.key}"
                 units[uid] = actor_keys(aid, la)
+                self._local[uid] = la
                 rows[uid] = {
                     "article_id": aid,
                     "local_key": la.key,
@@ -118,60 +127,81 @@ class _Run:
             for uid in uids:
                 unit_rows.append({**rows[uid], "block": block})
                 aid = rows[uid]["article_id"]
+                if self.full:
+                    la = self._local[uid]
+                    self.fresh_units.append((aid, la.key, block, la, rows[uid]["mentions"]))
                 key_rows += [
                     {"role": r, "key": k, "block": block, "article_id": aid} for r, k in set(units[uid])
                 ]
         self.s.insert_units(unit_rows, key_rows)
+        del self._local
         for ext in self.exts.values():  # counted and filed: only the records are read from here
             ext.entities, ext.timexes, ext.actors = [], [], []
         return {renamed.get(b, b) for b in touched}
 
     # ---------------------------------------------------------------- 2. resolution
     def _resolve(self, blocks: set[str]) -> tuple[set[str], set[str], dict[str, ActorRecord]]:
-        """Re-resolve the touched blocks: (articles to rekey, actor ids changed, new records)."""
+        """Re-resolve the touched blocks: (articles to rekey, actor ids changed, new records).
+
+        Blocks are closed, so the union of the touched ones is resolved in one call (the same
+        result as one call per block, without the per-call cost)."""
         from ..consolidate.actors import resolve_actors
         from ..model import LocalActor
 
         old_sigs = self.s.actor_sigs(blocks)
-        per_block: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        if self.full:
+            units = self.fresh_units
+        else:
+            units = [
+                (r.article_id, r.local_key, r.block, LocalActor.from_dict(r.payload), r.mentions)
+                for r in self.s.units_in(blocks)
+            ]
+        per_article: dict[str, list[Any]] = defaultdict(list)
         old_ids: dict[tuple[str, str], str | None] = {}
         counts: dict[tuple[str, str], int] = {}
-        for r in self.s.units_in(blocks):
-            per_block[r.block][r.article_id].append(LocalActor.from_dict(r.payload))
-            old_ids[(r.article_id, r.local_key)] = r.actor_id
-            counts[(r.article_id, r.local_key)] = r.mentions
-        resolved: dict[str, ActorRecord] = {}
-        state_rows: list[dict[str, Any]] = []
+        block_of: dict[tuple[str, str], str] = {}
+        for aid, lkey, block, la, n in units:
+            per_article[aid].append(la)
+            block_of[(aid, lkey)] = block
+            counts[(aid, lkey)] = n
+        if not self.full:
+            old_ids = {(r[0], r[1]): None for r in units}
+            old_ids.update(self.s.unit_actor_ids(blocks))
+        self.fresh_units = []
+        exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_article.items()]
+        records, key_map = resolve_actors(exts)
+        del exts, per_article
+        times: Counter[str] = Counter()
+        arts: dict[str, set[str]] = defaultdict(set)
+        rec_block: dict[str, str] = {}
         changes: list[dict[str, Any]] = []
         affected: set[str] = set()
-        for block in sorted(per_block):
-            exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_block[block].items()]
-            records, key_map = resolve_actors(exts)
-            times: Counter[str] = Counter()
-            arts: dict[str, set[str]] = defaultdict(set)
-            for (aid, lkey), gid in key_map.items():
-                if old_ids.get((aid, lkey)) != gid:
-                    changes.append({"aid": aid, "lkey": lkey, "gid": gid})
-                    affected.add(aid)
-                n = counts.get((aid, lkey), 0)
-                times[gid] += n
-                if n:
-                    arts[gid].add(aid)
-            for rec in records:
-                role_articles = {m.article_id for m in rec.mentions}
-                rec.mention_count = max(times[rec.id], len(role_articles))
-                rec.article_count = max(len(arts[rec.id]), len(role_articles))
-                resolved[rec.id] = rec
-                was = old_sigs.get(rec.id, (None, None))
-                state_rows.append(
-                    {
-                        "id": rec.id,
-                        "block": block,
-                        "sig": _sig(rec),
-                        "record": rec.to_dict(),
-                        "digest": was[1],
-                    }
-                )
+        for (aid, lkey), gid in key_map.items():
+            if old_ids.get((aid, lkey)) != gid:
+                changes.append({"aid": aid, "lkey": lkey, "gid": gid})
+                affected.add(aid)
+            n = counts.get((aid, lkey), 0)
+            times[gid] += n
+            if n:
+                arts[gid].add(aid)
+            rec_block.setdefault(gid, block_of[(aid, lkey)])
+        resolved: dict[str, ActorRecord] = {}
+        state_rows: list[dict[str, Any]] = []
+        for rec in records:
+            role_articles = {m.article_id for m in rec.mentions}
+            rec.mention_count = max(times[rec.id], len(role_articles))
+            rec.article_count = max(len(arts[rec.id]), len(role_articles))
+            resolved[rec.id] = rec
+            was = old_sigs.get(rec.id, (None, None))
+            state_rows.append(
+                {
+                    "id": rec.id,
+                    "block": rec_block[rec.id],
+                    "sig": _sig(rec),
+                    "record": rec.to_dict(),
+                    "digest": was[1],
+                }
+            )
         changed = {r["id"] for r in state_rows if old_sigs.get(r["id"], (None,))[0] != r["sig"]}
         changed |= set(old_sigs) - set(resolved)
         # an article that read an actor which changed (or now reads one) is rekeyed again
@@ -205,6 +235,8 @@ class _Run:
                 for it in items:
                     block = _block_id(block_key(kind, it))
                     blocks.add((kind, block))
+                    if self.full:
+                        self.fresh_readings[(kind, block)].append(it)
                     rows.append(
                         {"kind": kind, "block": block, "article_id": aid, "payload": it.rec.to_dict()}
                     )
@@ -221,12 +253,17 @@ class _Run:
         old: list[tuple[str, str, str, str, str]] = []
         todo = set(blocks)
         while todo:  # a record id another block also makes pulls that block in (ids stay unique)
-            stored = self.s.readings_in(todo)
-            meta = self.s.article_meta({aid for rows in stored.values() for aid, _ in rows})
+            if self.full:  # everything was just filed: fuse from memory
+                got = {kb: self.fresh_readings.pop(kb, []) for kb in todo}
+            else:
+                got = {
+                    kb: [reading(kb[0], RECORD_TYPES[kb[0]].from_dict(p), aid) for aid, p in rows]
+                    for kb, rows in self.s.readings_in(todo).items()
+                }
+            meta = self.s.article_meta({it.article_id for items in got.values() for it in items})
             for kb in sorted(todo):
-                kind, _block = kb
-                items = [reading(kind, RECORD_TYPES[kind].from_dict(p), aid) for aid, p in stored.get(kb, [])]
-                made[kb] = fuse_block(kind, items, meta) if items else []
+                items = got.get(kb, [])
+                made[kb] = fuse_block(kb[0], items, meta) if items else []
             gone = self.s.records_in(todo)
             old += gone
             bases = {(k, r.id) for (k, _b), recs in made.items() if (k, _b) in todo for r in recs}

@@ -172,6 +172,15 @@ class ConsolidationState:
             out += list(self.conn.execute(q.where(u.block.in_(chunk))))
         return out
 
+    def unit_actor_ids(self, blocks: Iterable[str]) -> dict[tuple[str, str], str | None]:
+        """(article, local key) -> the global id it resolved to last, for the units of the blocks."""
+        u = T.cons_actor_units.c
+        out: dict[tuple[str, str], str | None] = {}
+        for chunk in _chunks(blocks):
+            q = select(u.article_id, u.local_key, u.actor_id).where(u.block.in_(chunk))
+            out.update(((a, k), g) for a, k, g in self.conn.execute(q))
+        return out
+
     def actor_sigs(self, blocks: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         """Per resolved actor of the blocks: (what rekeying reads, digest of its stored export)."""
         a = T.cons_actors.c
