@@ -43,6 +43,7 @@ def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
     with store.engine.begin() as conn:
         state = ConsolidationState(conn, store.dialect)
+        state.lock()  # one consolidation at a time: two would both take the same queue
         full = rebuild or state.stamp() != stamp_text
         if full:
             state.clear_all()
@@ -57,10 +58,15 @@ def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
 
 
 def _sig(rec: ActorRecord) -> str:
-    """What rekeying a record reads of an actor (fuse._Rekeyer: name, state, sector, offices)."""
-    roles = [(r.title, r.organization, r.country, r.start, r.end) for r in rec.roles]
-    raw = json.dumps([rec.name, rec.kind, rec.country, rec.sector, roles], default=str)
-    return hashlib.sha1(raw.encode()).hexdigest()
+    """What rekeying a record may read of an actor: everything resolution decided (name, kind,
+    state, sector, aliases, offices), not its evidence or counts, which records never carry.
+    Wider than what ``fuse._Rekeyer`` reads today, so a rekeyer that reads more stays exact."""
+    d = rec.to_dict()
+    for k in ("mentions", "mention_count", "article_count", "event_count"):
+        d.pop(k, None)
+    for r in d.get("roles") or []:
+        r.pop("mentions", None)
+    return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _digest(payload: dict[str, Any]) -> str:

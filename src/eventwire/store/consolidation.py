@@ -53,6 +53,14 @@ class ConsolidationState:
         self.dialect = dialect
 
     # ------------------------------------------------------------------ queue and stamp
+    def lock(self) -> None:
+        """Hold the consolidation lock until the transaction ends: an advisory lock on
+        PostgreSQL; SQLite's write lock, taken now (a write) rather than at the first change."""
+        if self.dialect == "postgresql":
+            self.conn.execute(text("SELECT pg_advisory_xact_lock(1703170317)"))
+        else:
+            self.conn.execute(delete(T.cons_state).where(T.cons_state.c.key == "_lock"))
+
     def dirty_ids(self) -> list[str]:
         return sorted(self.conn.scalars(select(T.cons_dirty.c.article_id)))
 
