@@ -8,10 +8,11 @@ An hourly feed adds a batch to a store that already holds every earlier batch. E
 separate ``eventwire ingest DIR --db STORE`` (a new process, as a cron job would start), over
 distinct stories from ../shared/corpora (Reuters-21578 bodies, then TE3-silver, then BBC, read in
 place, the same pool as bench_throughput.py, spread so every batch has the same mix). Prints per
-batch: wall seconds, stories/s, peak RSS of the process tree (the process and its workers, sampled
+batch: wall seconds, CPU seconds of the process tree (steadier than wall time on a shared
+machine), stories/s, peak RSS of the process tree (the process and its workers, sampled
 from /proc), the store's size on disk (SQLite file with its WAL), and the seconds the run spent
-after its last extraction (consolidation and writing the corpus-wide records), which is the part
-that grew with the store before consolidation was incremental. The closing lines compare the last
+consolidating (updating the corpus-wide records), the part that grew with the store before
+consolidation was incremental. The closing lines compare the last
 batch with the first (time per batch should stay within 20%, memory flat) and project stories per
 day on this machine from the mean rate. Run by hand; never in CI.
 """
@@ -61,8 +62,8 @@ def main() -> int:
     batches = _batches(a.batches, a.batch_size)
     print(f"{a.batches} batches of {a.batch_size} distinct stories into {db}; cores {os.cpu_count()}")
     print(
-        f"{'batch':>5} {'stored':>7} {'words':>9} | {'wall s':>7} {'stories/s':>9} {'words/s':>8} "
-        f"{'after s':>7} | {'peak MB':>7} {'store MB':>8}"
+        f"{'batch':>5} {'stored':>7} {'words':>9} | {'wall s':>7} {'cpu s':>7} {'stories/s':>9} {'words/s':>8} "
+        f"{'consol s':>8} | {'peak MB':>7} {'store MB':>8}"
     )
     rows = []
     stored = 0
@@ -76,7 +77,7 @@ def main() -> int:
         cmd = [cli, "ingest", str(folder), "--db", f"sqlite:///{db}", "-q"]
         if a.workers:
             cmd += ["--workers", str(a.workers)]
-        wall, peak, _cpu, r = run_measured(cmd)
+        wall, peak, cpu, r = run_measured(cmd)
         if r.returncode not in (0, 1):
             print(f"ingest failed ({r.returncode}): {r.stderr.strip()[-500:]}")
             return 1
@@ -84,16 +85,19 @@ def main() -> int:
         stored += int(m.group(1)) if m else 0
         after = re.search(r"consolidated in ([\d.]+) s", r.stderr)
         after_s = float(after.group(1)) if after else float("nan")
-        rows.append((wall, peak, len(batch)))
+        rows.append((wall, peak, len(batch), cpu))
         print(
-            f"{i:5d} {stored:7d} {words:9,d} | {wall:7.1f} {len(batch) / wall:9.1f} {words / wall:8,.0f} "
-            f"{after_s:7.1f} | {peak:7d} {_store_mb(db):8.1f}",
+            f"{i:5d} {stored:7d} {words:9,d} | {wall:7.1f} {cpu:7.1f} {len(batch) / wall:9.1f} "
+            f"{words / wall:8,.0f} {after_s:8.1f} | {peak:7d} {_store_mb(db):8.1f}",
             flush=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
-    (w0, m0, _), (w1, m1, _) = rows[0], rows[-1]
-    rate = sum(n for _, _, n in rows) / sum(w for w, _, _ in rows)
-    print(f"last batch / first: time x{w1 / w0:.2f}, peak memory x{m1 / max(m0, 1):.2f}")
+    (w0, m0, _, c0), (w1, m1, _, c1) = rows[0], rows[-1]
+    rate = sum(r[2] for r in rows) / sum(r[0] for r in rows)
+    print(
+        f"last batch / first: wall x{w1 / w0:.2f}, cpu x{c1 / max(c0, 1e-9):.2f}, "
+        f"peak memory x{m1 / max(m0, 1):.2f}; load average now {os.getloadavg()[0]:.1f}"
+    )
     print(f"mean {rate:.1f} stories/s -> about {rate * 86400:,.0f} stories per day on this machine")
     if not a.keep:
         shutil.rmtree(tmp, ignore_errors=True)

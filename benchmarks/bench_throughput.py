@@ -38,8 +38,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
-sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+# ../shared beside a checkout, or ../../shared beside a worktree of one (/work/wt/NAME)
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT / "shared"
+)
+CORPORA = SHARED / "corpora"
+sys.path.insert(0, str(SHARED / "tools"))
 
 BASE = r"""
 import sys, time, json, spacy

@@ -434,7 +434,12 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
 
 
 def _event_block(it: _Item) -> tuple:
-    return (_family(it.rec), _dyad(it.rec), it.rng[0].year if it.rng else None)
+    """Family, dyad and year; without a state on either side, also the named actors, which such
+    readings must share exactly to fuse (``_events_compatible``, ``_event_copy``), so the block
+    of every stateless event of a year is cut into one per set of actors."""
+    ev, dyad = it.rec, _dyad(it.rec)
+    who = () if any(dyad) else tuple(sorted({e.id for e in ev.actor + ev.recipient}))
+    return (_family(ev), dyad, it.rng[0].year if it.rng else None, who)
 
 
 def _events_in_block(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Event]:

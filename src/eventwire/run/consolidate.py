@@ -43,23 +43,34 @@ def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
     with store.engine.begin() as conn:
         state = ConsolidationState(conn, store.dialect)
-        if rebuild or state.stamp() != stamp_text:
+        state.lock()  # one consolidation at a time: two would both take the same queue
+        full = rebuild or state.stamp() != stamp_text
+        if full:
             state.clear_all()
             dirty = state.extraction_ids()
         else:
             dirty = state.dirty_ids()
         if dirty:
-            _Run(state).run(dirty)
+            _Run(state, full=full).run(dirty)
         state.clear_dirty()
         state.set_stamp(stamp_text)
         return state.counts()
 
 
 def _sig(rec: ActorRecord) -> str:
-    """What rekeying a record reads of an actor (fuse._Rekeyer: name, state, sector, offices)."""
-    roles = [(r.title, r.organization, r.country, r.start, r.end) for r in rec.roles]
-    raw = json.dumps([rec.name, rec.kind, rec.country, rec.sector, roles], default=str)
-    return hashlib.sha1(raw.encode()).hexdigest()
+    """What rekeying a record may read of an actor: everything resolution decided (name, kind,
+    state, sector, aliases, offices), not its evidence or counts, which records never carry.
+    Wider than what ``fuse._Rekeyer`` reads today, so a rekeyer that reads more stays exact."""
+    d = rec.to_dict()
+    for k in ("mentions", "mention_count", "article_count", "event_count"):
+        d.pop(k, None)
+    for r in d.get("roles") or []:
+        r.pop("mentions", None)
+    return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _digest(payload: dict[str, Any]) -> str:
+    return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _block_id(text: str) -> str:
@@ -67,9 +78,15 @@ def _block_id(text: str) -> str:
 
 
 class _Run:
-    def __init__(self, state: ConsolidationState):
+    """One consolidation. ``full``: every derived row was cleared and every article is queued, so
+    what this run files (units, readings) is all there is and is used from memory, not read back."""
+
+    def __init__(self, state: ConsolidationState, *, full: bool = False):
         self.s = state
+        self.full = full
         self.exts: dict[str, ArticleExtraction] = {}
+        self.fresh_units: list[tuple[str, str, str, Any, int]] = []  # (article, key, block, actor, n)
+        self.fresh_readings: dict[tuple[str, str], list[Any]] = defaultdict(list)
 
     def run(self, dirty: list[str]) -> None:
         meta = self.s.article_meta(dirty)
@@ -90,12 +107,14 @@ class _Run:
         self.s.delete_units(dirty)
         units: dict[str, list[tuple[str, str]]] = {}
         rows: dict[str, dict[str, Any]] = {}
+        self._local: dict[str, Any] = {}
         for aid in sorted(self.exts):
             ext = self.exts[aid]
             tally = Counter(em.key for em in ext.entities if not em.is_place)
             for la in ext.actors:
                 uid = f"{aid}\x1f{la.key}"
                 units[uid] = actor_keys(aid, la)
+                self._local[uid] = la
                 rows[uid] = {
                     "article_id": aid,
                     "local_key": la.key,
@@ -114,52 +133,82 @@ class _Run:
             for uid in uids:
                 unit_rows.append({**rows[uid], "block": block})
                 aid = rows[uid]["article_id"]
+                if self.full:
+                    la = self._local[uid]
+                    self.fresh_units.append((aid, la.key, block, la, rows[uid]["mentions"]))
                 key_rows += [
                     {"role": r, "key": k, "block": block, "article_id": aid} for r, k in set(units[uid])
                 ]
         self.s.insert_units(unit_rows, key_rows)
+        del self._local
         for ext in self.exts.values():  # counted and filed: only the records are read from here
             ext.entities, ext.timexes, ext.actors = [], [], []
         return {renamed.get(b, b) for b in touched}
 
     # ---------------------------------------------------------------- 2. resolution
     def _resolve(self, blocks: set[str]) -> tuple[set[str], set[str], dict[str, ActorRecord]]:
-        """Re-resolve the touched blocks: (articles to rekey, actor ids changed, new records)."""
+        """Re-resolve the touched blocks: (articles to rekey, actor ids changed, new records).
+
+        Blocks are closed, so the union of the touched ones is resolved in one call (the same
+        result as one call per block, without the per-call cost)."""
         from ..consolidate.actors import resolve_actors
         from ..model import LocalActor
 
         old_sigs = self.s.actor_sigs(blocks)
-        per_block: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        if self.full:
+            units = self.fresh_units
+        else:
+            units = [
+                (r.article_id, r.local_key, r.block, LocalActor.from_dict(r.payload), r.mentions)
+                for r in self.s.units_in(blocks)
+            ]
+        per_article: dict[str, list[Any]] = defaultdict(list)
         old_ids: dict[tuple[str, str], str | None] = {}
         counts: dict[tuple[str, str], int] = {}
-        for r in self.s.units_in(blocks):
-            per_block[r.block][r.article_id].append(LocalActor.from_dict(r.payload))
-            old_ids[(r.article_id, r.local_key)] = r.actor_id
-            counts[(r.article_id, r.local_key)] = r.mentions
-        resolved: dict[str, ActorRecord] = {}
-        state_rows: list[dict[str, Any]] = []
+        block_of: dict[tuple[str, str], str] = {}
+        for aid, lkey, block, la, n in units:
+            per_article[aid].append(la)
+            block_of[(aid, lkey)] = block
+            counts[(aid, lkey)] = n
+        if not self.full:
+            old_ids = {(r[0], r[1]): None for r in units}
+            old_ids.update(self.s.unit_actor_ids(blocks))
+        self.fresh_units = []
+        exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_article.items()]
+        records, key_map = resolve_actors(exts)
+        del exts, per_article
+        times: Counter[str] = Counter()
+        arts: dict[str, set[str]] = defaultdict(set)
+        rec_block: dict[str, str] = {}
         changes: list[dict[str, Any]] = []
         affected: set[str] = set()
-        for block in sorted(per_block):
-            exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_block[block].items()]
-            records, key_map = resolve_actors(exts)
-            times: Counter[str] = Counter()
-            arts: dict[str, set[str]] = defaultdict(set)
-            for (aid, lkey), gid in key_map.items():
-                if old_ids.get((aid, lkey)) != gid:
-                    changes.append({"aid": aid, "lkey": lkey, "gid": gid})
-                    affected.add(aid)
-                n = counts.get((aid, lkey), 0)
-                times[gid] += n
-                if n:
-                    arts[gid].add(aid)
-            for rec in records:
-                role_articles = {m.article_id for m in rec.mentions}
-                rec.mention_count = max(times[rec.id], len(role_articles))
-                rec.article_count = max(len(arts[rec.id]), len(role_articles))
-                resolved[rec.id] = rec
-                state_rows.append({"id": rec.id, "block": block, "sig": _sig(rec), "record": rec.to_dict()})
-        changed = {r["id"] for r in state_rows if old_sigs.get(r["id"]) != r["sig"]}
+        for (aid, lkey), gid in key_map.items():
+            if old_ids.get((aid, lkey)) != gid:
+                changes.append({"aid": aid, "lkey": lkey, "gid": gid})
+                affected.add(aid)
+            n = counts.get((aid, lkey), 0)
+            times[gid] += n
+            if n:
+                arts[gid].add(aid)
+            rec_block.setdefault(gid, block_of[(aid, lkey)])
+        resolved: dict[str, ActorRecord] = {}
+        state_rows: list[dict[str, Any]] = []
+        for rec in records:
+            role_articles = {m.article_id for m in rec.mentions}
+            rec.mention_count = max(times[rec.id], len(role_articles))
+            rec.article_count = max(len(arts[rec.id]), len(role_articles))
+            resolved[rec.id] = rec
+            was = old_sigs.get(rec.id, (None, None))
+            state_rows.append(
+                {
+                    "id": rec.id,
+                    "block": rec_block[rec.id],
+                    "sig": _sig(rec),
+                    "record": rec.to_dict(),
+                    "digest": was[1],
+                }
+            )
+        changed = {r["id"] for r in state_rows if old_sigs.get(r["id"], (None,))[0] != r["sig"]}
         changed |= set(old_sigs) - set(resolved)
         # an article that read an actor which changed (or now reads one) is rekeyed again
         now = {(c["aid"], c["lkey"]): c["gid"] for c in changes}
@@ -192,6 +241,8 @@ class _Run:
                 for it in items:
                     block = _block_id(block_key(kind, it))
                     blocks.add((kind, block))
+                    if self.full:
+                        self.fresh_readings[(kind, block)].append(it)
                     rows.append(
                         {"kind": kind, "block": block, "article_id": aid, "payload": it.rec.to_dict()}
                     )
@@ -205,45 +256,57 @@ class _Run:
 
         blocks = set(blocks)
         made: dict[tuple[str, str], list[Any]] = {}
-        old: list[tuple[str, str, str, str]] = []
+        old: list[tuple[str, str, str, str, str]] = []
         todo = set(blocks)
         while todo:  # a record id another block also makes pulls that block in (ids stay unique)
-            stored = self.s.readings_in(todo)
-            meta = self.s.article_meta({aid for rows in stored.values() for aid, _ in rows})
+            if self.full:  # everything was just filed: fuse from memory
+                got = {kb: self.fresh_readings.pop(kb, []) for kb in todo}
+            else:
+                got = {
+                    kb: [reading(kb[0], RECORD_TYPES[kb[0]].from_dict(p), aid) for aid, p in rows]
+                    for kb, rows in self.s.readings_in(todo).items()
+                }
+            meta = self.s.article_meta({it.article_id for items in got.values() for it in items})
             for kb in sorted(todo):
-                kind, _block = kb
-                items = [reading(kind, RECORD_TYPES[kind].from_dict(p), aid) for aid, p in stored.get(kb, [])]
-                made[kb] = fuse_block(kind, items, meta) if items else []
+                items = got.get(kb, [])
+                made[kb] = fuse_block(kb[0], items, meta) if items else []
             gone = self.s.records_in(todo)
             old += gone
             bases = {(k, r.id) for (k, _b), recs in made.items() if (k, _b) in todo for r in recs}
-            bases |= {(k, base) for k, _rid, _b, base in gone}
+            bases |= {(k, base) for k, _rid, _b, base, _dg in gone}
             todo = self.s.blocks_with_base(bases) - blocks
             blocks |= todo
         by_base: dict[tuple[str, str], set[str]] = defaultdict(set)
         for (kind, block), recs in made.items():
             for r in recs:
                 by_base[(kind, r.id)].add(block)
+        before = {(k, rid): (b, base, dg) for k, rid, b, base, dg in old}
+        keep: set[tuple[str, str]] = set()
+        new_rows: dict[str, list[tuple[dict[str, Any], tuple[str, str, str], Any]]] = defaultdict(list)
+        for (kind, block), recs in sorted(made.items()):
+            for r in recs:
+                base = r.id
+                if len(by_base[(kind, base)]) > 1:  # two blocks made one id: both say which
+                    r.id = f"{base}_{block[:6]}"
+                row = record_row(kind, r)
+                where = (block, base, _digest(row["payload"]))
+                if before.get((kind, r.id)) == where:
+                    keep.add((kind, r.id))  # the same record as stored: left as it is
+                else:
+                    new_rows[kind].append((row, where, r))
         parties: set[str] = set()
         old_by_kind: dict[str, set[str]] = defaultdict(set)
-        for kind, rid, _b, _base in old:
-            old_by_kind[kind].add(rid)
+        for key in before:
+            if key not in keep:
+                old_by_kind[key[0]].add(key[1])
         for kind, ids in old_by_kind.items():
             parties |= self.s.parties(kind, ids)
             self.s.delete_records(kind, ids)
         for kind in _RECORD_PARTS:
-            rows, where = [], []
-            for (k, block), recs in sorted(made.items()):
-                if k != kind:
-                    continue
-                for r in recs:
-                    base = r.id
-                    if len(by_base[(kind, base)]) > 1:  # two blocks made one id: both say which
-                        r.id = f"{base}_{block[:6]}"
-                    rows.append(record_row(kind, r))
-                    where.append((block, base))
-                    parties |= {e.id for e in _parties(r)}
-            self.s.insert_records(kind, rows, where)
+            got = new_rows.get(kind, [])
+            self.s.insert_records(kind, [row for row, _w, _r in got], [w for _row, w, _r in got])
+            for _row, _w, r in got:
+                parties |= {e.id for e in _parties(r)}
         return parties
 
     # ---------------------------------------------------------------- 5. actors
@@ -254,9 +317,9 @@ class _Run:
             **self.s.actor_records(ids - set(resolved)),
             **{k: v for k, v in resolved.items() if k in ids},
         }
-        self.s.delete_records("actors", ids)
+        stored = self.s.actor_digests(base)
         evidence = self.s.evidence(base)
-        rows = []
+        rows, digests = [], {}
         for gid in sorted(base):
             rec = base[gid]
             found, events = evidence.get(gid, ([], 0))
@@ -264,8 +327,14 @@ class _Run:
             rec.event_count = events
             rec.mention_count = max(rec.mention_count, len(rec.mentions))
             rec.article_count = max(rec.article_count, len({m.article_id for m in rec.mentions}))
-            rows.append(record_row("actors", rec))
+            row = record_row("actors", rec)
+            dg = _digest(row["payload"])
+            if stored.get(gid) != dg:  # unchanged actors (most of a touched block) stay as stored
+                rows.append(row)
+                digests[gid] = dg
+        self.s.delete_records("actors", (ids - set(base)) | set(digests))
         self.s.insert_records("actors", rows)
+        self.s.set_actor_digests(digests)
 
 
 def _with_evidence(own: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -53,6 +53,14 @@ class ConsolidationState:
         self.dialect = dialect
 
     # ------------------------------------------------------------------ queue and stamp
+    def lock(self) -> None:
+        """Hold the consolidation lock until the transaction ends: an advisory lock on
+        PostgreSQL; SQLite's write lock, taken now (a write) rather than at the first change."""
+        if self.dialect == "postgresql":
+            self.conn.execute(text("SELECT pg_advisory_xact_lock(1703170317)"))
+        else:
+            self.conn.execute(delete(T.cons_state).where(T.cons_state.c.key == "_lock"))
+
     def dirty_ids(self) -> list[str]:
         return sorted(self.conn.scalars(select(T.cons_dirty.c.article_id)))
 
@@ -172,12 +180,37 @@ class ConsolidationState:
             out += list(self.conn.execute(q.where(u.block.in_(chunk))))
         return out
 
-    def actor_sigs(self, blocks: Iterable[str]) -> dict[str, str]:
-        a = T.cons_actors.c
-        out: dict[str, str] = {}
+    def unit_actor_ids(self, blocks: Iterable[str]) -> dict[tuple[str, str], str | None]:
+        """(article, local key) -> the global id it resolved to last, for the units of the blocks."""
+        u = T.cons_actor_units.c
+        out: dict[tuple[str, str], str | None] = {}
         for chunk in _chunks(blocks):
-            out.update((i, g) for i, g in self.conn.execute(select(a.id, a.sig).where(a.block.in_(chunk))))
+            q = select(u.article_id, u.local_key, u.actor_id).where(u.block.in_(chunk))
+            out.update(((a, k), g) for a, k, g in self.conn.execute(q))
         return out
+
+    def actor_sigs(self, blocks: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """Per resolved actor of the blocks: (what rekeying reads, digest of its stored export)."""
+        a = T.cons_actors.c
+        out: dict[str, tuple[str, str | None]] = {}
+        for chunk in _chunks(blocks):
+            q = select(a.id, a.sig, a.digest).where(a.block.in_(chunk))
+            out.update((i, (g, d)) for i, g, d in self.conn.execute(q))
+        return out
+
+    def actor_digests(self, ids: Iterable[str]) -> dict[str, str | None]:
+        a = T.cons_actors.c
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(ids):
+            out.update((i, d) for i, d in self.conn.execute(select(a.id, a.digest).where(a.id.in_(chunk))))
+        return out
+
+    def set_actor_digests(self, digests: dict[str, str]) -> None:
+        a = T.cons_actors.c
+        q = update(T.cons_actors).where(a.id == bindparam("gid")).values(digest=bindparam("dg"))
+        rows = [{"gid": g, "dg": d} for g, d in sorted(digests.items())]
+        for i in range(0, len(rows), 1000):
+            self.conn.execute(q, rows[i : i + 1000])
 
     def replace_actor_state(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         for chunk in _chunks(blocks):
@@ -256,12 +289,14 @@ class ConsolidationState:
         return out
 
     # ------------------------------------------------------------------ fused records
-    def records_in(self, blocks: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
-        """(kind, record id, block, base id) of the records the blocks made."""
+    def records_in(self, blocks: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str, str]]:
+        """(kind, record id, block, base id, digest) of the records the blocks made."""
         c = T.cons_records.c
-        out: list[tuple[str, str, str, str]] = []
+        out: list[tuple[str, str, str, str, str]] = []
         for chunk in _chunks(blocks):
-            q = select(c.kind, c.record_id, c.block, c.base_id).where(tuple_(c.kind, c.block).in_(chunk))
+            q = select(c.kind, c.record_id, c.block, c.base_id, c.digest).where(
+                tuple_(c.kind, c.block).in_(chunk)
+            )
             out += [tuple(r) for r in self.conn.execute(q)]  # type: ignore[misc]
         return out
 
@@ -310,9 +345,9 @@ class ConsolidationState:
                 self.conn.execute(delete(T.cons_records).where(c.kind == kind, c.record_id.in_(chunk)))
 
     def insert_records(
-        self, kind: str, rows: list[dict[str, Any]], blocks: list[tuple[str, str]] = ()
+        self, kind: str, rows: list[dict[str, Any]], blocks: list[tuple[str, str, str]] = ()
     ) -> None:
-        """Rows made by ``record_row`` (and, for fused kinds, each one's (block, base id))."""
+        """Rows made by ``record_row`` (and, for fused kinds, each one's (block, base id, digest))."""
         from . import _insert_flat, _mention_articles
 
         table = KIND_TABLES[kind]
@@ -333,8 +368,8 @@ class ConsolidationState:
                 )
         if kind != "actors" and rows:
             crow = [
-                {"kind": kind, "record_id": r["id"], "block": b, "base_id": base}
-                for r, (b, base) in zip(rows, blocks, strict=True)
+                {"kind": kind, "record_id": r["id"], "block": b, "base_id": base, "digest": dg}
+                for r, (b, base, dg) in zip(rows, blocks, strict=True)
             ]
             for i in range(0, len(crow), 2000):
                 self.conn.execute(insert(T.cons_records), crow[i : i + 2000])

@@ -292,6 +292,7 @@ cons_actors = Table(
     Column("block", String(64), nullable=False),
     Column("sig", String(40), nullable=False),
     Column("record", JSON, nullable=False),
+    Column("digest", String(40)),  # of the actor's stored export: unchanged ones are not rewritten
 )
 Index("ix_cons_actors_block", cons_actors.c.block)
 
@@ -315,6 +316,7 @@ cons_records = Table(
     Column("record_id", String(80), primary_key=True),
     Column("block", String(40), nullable=False),
     Column("base_id", String(80), nullable=False),
+    Column("digest", String(40), nullable=False),  # of the stored payload (unchanged: not rewritten)
 )
 Index("ix_cons_records_block", cons_records.c.kind, cons_records.c.block)
 Index("ix_cons_records_base", cons_records.c.kind, cons_records.c.base_id)
