@@ -139,7 +139,11 @@ class _Run:
                 key_rows += [
                     {"role": r, "key": k, "block": block, "article_id": aid} for r, k in set(units[uid])
                 ]
-        self.s.insert_units(unit_rows, key_rows)
+        if self.full:  # written with their resolved ids once resolved (no update of every row)
+            self._unit_rows = unit_rows
+            self.s.insert_units([], key_rows)
+        else:
+            self.s.insert_units(unit_rows, key_rows)
         del self._local
         for ext in self.exts.values():  # counted and filed: only the records are read from here
             ext.entities, ext.timexes, ext.actors = [], [], []
@@ -216,7 +220,13 @@ class _Run:
             if old in changed or now.get(key, old) in changed:
                 affected.add(key[0])
         self.s.replace_actor_state(blocks, state_rows)
-        self.s.set_actor_ids(changes)
+        if self.full:
+            for row in self._unit_rows:
+                row["actor_id"] = key_map.get((row["article_id"], row["local_key"]))
+            self.s.insert_units(self._unit_rows, [])
+            del self._unit_rows
+        else:
+            self.s.set_actor_ids(changes)
         return affected, changed | set(resolved) | set(old_sigs), resolved
 
     # ---------------------------------------------------------------- 3. readings
