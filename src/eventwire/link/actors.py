@@ -836,7 +836,7 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
     for p in found:
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
-        if p.sector not in (None, "GOV", "MIL", "COP", "LEG", "JUD"):
+        if p.sector not in ("GOV", "MIL", "COP", "LEG", "JUD"):  # public offices only, not "chairman"
             continue
         verb = doc[p.start : p.end].root.head
         cs = {
