@@ -201,3 +201,13 @@ def test_titles_lose_dates_and_names_before_and(nlp):
     assert [r.title for r in person(actors, "Jack Morrell").roles] == ["First Minister"]
     _, actors = run(nlp, "Carl Brandt, home secretary on Wednesday, said it was wrong.")
     assert [r.title for r in person(actors, "Carl Brandt").roles] == ["home secretary"]
+
+
+def test_a_counterpart_rules_out_his_state_for_the_other(nlp):
+    text = (
+        "Defense Minister Ahn Jae-min and his Polish counterpart, Jan Nowacki, attended the ceremony "
+        "in Gliwice in southern Poland."
+    )
+    _, actors = run(nlp, text)
+    assert person(actors, "Ahn Jae-min").country != "POL"
+    assert person(actors, "Jan Nowacki").country == "POL"

@@ -345,6 +345,8 @@ def _find_people(
                     r.update(country=t.country, organization=None, span=(t.start, t.end))
                     f.roles.append(r)
                     f.sector = f.sector or prev[-1].sector
+                    if t.country:
+                        prev[-1].not_countries.add(t.country)  # X's counterpart is of another state
             else:
                 f.roles.append(_role(t, dct, sent_text, doc[end:].text[:160] if end < len(doc) else ""))
                 f.sector = f.sector or t.sector
@@ -836,7 +838,7 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
     for p in found:
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
-        if p.sector not in (None, "GOV", "MIL", "COP", "LEG", "JUD"):
+        if p.sector not in ("GOV", "MIL", "COP", "LEG", "JUD"):  # public offices only, not "chairman"
             continue
         verb = doc[p.start : p.end].root.head
         cs = {
@@ -844,6 +846,7 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
             for f in places_by_sent.get(doc[p.start].sent.start, [])
             if f.country and not _in_other_actors_clause(doc[f.start : f.end].root, verb)
         }
+        cs -= p.not_countries
         if len(cs) == 1:
             p.country, p.country_src = next(iter(cs)), "place"
 
@@ -889,6 +892,8 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
             continue
         if any(r.get("organization") for r in p.roles):
             continue  # the office is in a named body: its state is that body's, not the story's
+        if top in p.not_countries:
+            continue
         p.country, p.country_src = top, "context"
 
 

@@ -49,6 +49,9 @@ class Found:
     roles: list[dict[str, Any]] = field(default_factory=list)
     core_start: int | None = None  # for people: the name without honorifics/titles
     country_src: str = ""  # evidence of the country (link/evidence.py): title, org, place, context ...
+    not_countries: set[str] = field(
+        default_factory=set
+    )  # states the text rules out ("his Polish counterpart")
 
 
 def place_found(start: int, end: int, name: str, country: str | None) -> Found:
