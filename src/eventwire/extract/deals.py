@@ -396,6 +396,8 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
             desig.append(t)  # "Leopard 2", "A-300-600": the number names the model
             continue
         if (t.like_num or t.dep_ == "nummod") and parse_number(t.text) is not None:
+            if _scaled(t):
+                continue  # "a 40-mln dlr oil purchase": an amount, not a count
             if t.dep_ == "nummod" or t.head == head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
@@ -426,6 +428,20 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
     )
     item = re.sub(r"\s+", " ", item).strip().casefold()
     return item or head.text.casefold(), designation, qty, nat
+
+
+def _scaled(t: Token) -> bool:
+    """Is this number the head of an amount ("40-mln", "3 billion")? Then it counts no items."""
+    from .money import lexicon as money_lexicon
+
+    scales = money_lexicon().scales
+    for k in (1, 2):
+        if t.i + k < len(t.doc):
+            nxt = t.doc[t.i + k]
+            if nxt.text == "-":
+                continue
+            return nxt.text.casefold() in scales and len(nxt.text) > 1
+    return False
 
 
 def _status(text: str) -> str | None:
@@ -600,7 +616,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             return
         iso = m.entity.country
         if not iso and m.entity.kind == "organization":
-            iso = country_in_name(m.entity.name)  # "Thai Airways purchased two DC-10s"
+            # "Thai Airways purchased two DC-10s"; a known company buys for its home state
+            known = maker_of(m.entity.name)
+            iso = country_in_name(m.entity.name) or (known[1] if known else None)
         if iso:
             recipient = _state(iso, ctx)
 
