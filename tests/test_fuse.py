@@ -454,3 +454,19 @@ def test_a_phase_cue_alone_does_not_join_one_state_s_unrelated_acts() -> None:
         e.trigger = None
     exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
     assert len(fuse(exts, {}, [], META).events) == 2
+
+
+def test_a_range_in_one_story_is_no_conflict() -> None:
+    def fig(start: int, amount: float) -> Figure:
+        return Figure(
+            id=f"f{start}",
+            metric="exports",
+            amount=amount,
+            unit="tonnes",
+            actors=[ent("CHL"), ent("PER")],
+            period={"start": "2026", "end": "2026"},
+            mentions=[mention("a1", start)],
+        )
+
+    out = fuse([ArticleExtraction("a1", figures=[fig(0, 225000), fig(20, 250000)])], {}, [], META)
+    assert len(out.figures) == 2 and not any(f.conflicts for f in out.figures)

@@ -703,7 +703,10 @@ def _figures_compatible(x: _Item, y: _Item) -> bool:
     close = abs(a.amount - b.amount) <= 0.01 * max(abs(a.amount), abs(b.amount))
     if close:
         return True
-    # the same measure over the same named period, reported differently: one figure, a conflict
+    # the same measure over the same named period, reported differently by two stories: one
+    # figure, a conflict (inside one story two near amounts are a range or two figures)
+    if x.article_id == y.article_id:
+        return False
     near = abs(a.amount - b.amount) <= 0.15 * max(abs(a.amount), abs(b.amount))
     return bool(near and a.metric and a.metric == b.metric and pa and pa == pb and ca and ca == cb)
 
