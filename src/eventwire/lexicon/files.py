@@ -273,6 +273,7 @@ class Figures(TypedDict):
     min_amount_without_metric: float
     small_amount_metrics: Words
     min_count: float
+    company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
 
 
 class Fusion(TypedDict):
