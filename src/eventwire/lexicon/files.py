@@ -256,6 +256,8 @@ class Deals(TypedDict):
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
+    condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
+    topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
 
 
 class Figures(TypedDict):
