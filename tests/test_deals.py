@@ -265,3 +265,34 @@ def test_took_is_no_purchase_and_a_bridge_needs_a_count() -> None:
 
 def test_a_sellers_sales_with_no_buyer_are_no_deal() -> None:
     assert deals.extract(make_ctx("Kongsberg sold 1,500 radar systems last year.")) == []
+
+
+def test_a_known_company_buys_for_its_state_and_an_amount_is_no_count() -> None:
+    table = {**ENTS, "Petrobras": ("o:petrobras", "organization", None)}
+    ctx = fake_context("Petrobras cancelled a 40-mln dlr oil purchase from Norway.", table, dct="2025-06-15")
+    [d] = deals.extract(ctx)
+    assert (d.recipient.country, d.supplier.country, d.quantity, d.status) == (
+        "BRA",
+        "NOR",
+        None,
+        "cancelled",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile has bought no Norwegian wheat this year.",
+        "Chile failed to conclude any purchases of Norwegian wheat at its tender.",
+        "A Norwegian offer to sell Chile cheaper wheat was rebuffed.",
+        "Whether Chile will buy Norwegian wheat depends on Norway.",
+        "Chile and Norway signed a trade agreement on semiconductors.",
+    ],
+)
+def test_refused_failed_conditional_and_topic_accords_are_no_deal(text: str) -> None:
+    assert deals.extract(make_ctx(text)) == []
+
+
+def test_a_number_glued_to_a_word_counts_nothing() -> None:
+    [d] = deals.extract(make_ctx("Peru bought a new 80-seat airliner from Norway."))
+    assert d.quantity is None

@@ -42,14 +42,14 @@ def test_target_borrows_the_story_countries() -> None:
 
 
 def test_target_named_after_the_amount() -> None:
-    [f] = figures.extract(make_ctx("The minister said the $20 billion trade target was realistic."))
+    [f] = figures.extract(make_ctx("The Chilean minister said the $20 billion trade target was realistic."))
     assert f.kind == "target"
 
 
 def test_forecast_and_estimate() -> None:
     [f] = figures.extract(make_ctx("Analysts expect Chilean exports to reach 5 bln dlrs next year."))
     assert (f.kind, f.metric, f.amount) == ("forecast", "exports", 5_000_000_000)
-    [g] = figures.extract(make_ctx("An estimated 3,000 troops crossed the border."))
+    [g] = figures.extract(make_ctx("Chile said an estimated 3,000 troops crossed the border."))
     assert (g.kind, g.unit, g.amount) == ("estimate", "troops", 3000)
 
 
@@ -77,9 +77,20 @@ def test_numbers_that_are_not_figures() -> None:
 
 
 def test_small_amounts_need_a_price_and_small_counts_do_not_count() -> None:
-    [f] = figures.extract(make_ctx("Crude oil rose to 18 dlrs a barrel."))
+    [f] = figures.extract(make_ctx("Peru sold its crude oil at 18 dlrs a barrel."))
     assert (f.amount, f.metric) == (18, "price")
     assert figures.extract(make_ctx("The dividend of 1.50 dlrs a share was paid to three investors.")) == []
+
+
+def test_company_copy_and_blank_metrics_are_no_figures() -> None:
+    ents = {**ENTS, "Acme Corp": ("o:acme", "organization", "USA")}
+    text = "Acme Corp said its earnings rose to 40 mln dlrs. Acme Corp sold 12 mln dlrs of notes to Chile."
+    assert figures.extract(fake_context(text, ents, dct="2025-08-01")) == []
+    # a state's own measure with no state in the sentence takes the story's state
+    [f] = figures.extract(make_ctx("Chile held elections. Inflation dropped to 63 percent."))
+    assert (f.metric, [a.country for a in f.actors]) == ("inflation", ["CHL"])
+    [g] = figures.extract(make_ctx("The World Bank said it has loaned Peru 50 mln dlrs."))
+    assert g.metric == "loan"
 
 
 def test_percent_with_a_metric() -> None:

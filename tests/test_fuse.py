@@ -406,7 +406,10 @@ def test_reports_naming_other_actors_keep_both_readings() -> None:
         Entity(id="o:chilean navy", name="Chilean Navy", kind="organization", country="CHL"),
     ]
     exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
-    [ev] = fuse(exts, {}, [], META).events
+    assert len(fuse(exts, {}, [], META).events) == 2  # other bodies named: two events ...
+    text = "Chilean forces met Peruvian officers in Lima on Wednesday to discuss the maritime border."
+    a.mentions[0].sentence = b.mentions[0].sentence = text
+    [ev] = fuse(exts, {}, [], META).events  # ... unless it is the same report, read two ways
     assert {tuple(c["value"]) for c in ev.conflicts if c["field"] == "actor"} == {
         ("Chilean Army",),
         ("Chilean Navy",),
@@ -430,3 +433,40 @@ def test_a_meeting_told_from_either_side_is_no_party_conflict() -> None:
     exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
     [ev] = fuse(exts, {}, [], META).events
     assert not [c for c in ev.conflicts if c["field"] in ("actor", "recipient")]
+
+
+def test_readings_naming_other_bodies_of_one_state_stay_apart() -> None:
+    a = meeting("a1", "2026-01-07")
+    b = meeting("a2", "2026-01-07")
+    a.actor = [ent("CHL"), Entity(id="o:court", name="Supreme Court", kind="organization", country="CHL")]
+    b.actor = [ent("CHL"), Entity(id="o:bank", name="Central Bank", kind="organization", country="CHL")]
+    for e in (a, b):
+        e.actor = [x for x in e.actor if x.kind != "person"]
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    assert len(fuse(exts, {}, [], META).events) == 2
+
+
+def test_a_phase_cue_alone_does_not_join_one_state_s_unrelated_acts() -> None:
+    a = _tariff("a1", "2026-03-27", "Chile announced a new road plan on March 27.", "March 27")
+    b = _tariff("a2", "2026-04-17", "Chile's pension rules take effect on April 17.", "April 17")
+    for e in (a, b):
+        e.recipient = []
+        e.trigger = None
+    exts = [ArticleExtraction(article_id="a1", events=[a]), ArticleExtraction(article_id="a2", events=[b])]
+    assert len(fuse(exts, {}, [], META).events) == 2
+
+
+def test_a_range_in_one_story_is_no_conflict() -> None:
+    def fig(start: int, amount: float) -> Figure:
+        return Figure(
+            id=f"f{start}",
+            metric="exports",
+            amount=amount,
+            unit="tonnes",
+            actors=[ent("CHL"), ent("PER")],
+            period={"start": "2026", "end": "2026"},
+            mentions=[mention("a1", start)],
+        )
+
+    out = fuse([ArticleExtraction("a1", figures=[fig(0, 225000), fig(20, 250000)])], {}, [], META)
+    assert len(out.figures) == 2 and not any(f.conflicts for f in out.figures)

@@ -334,13 +334,40 @@ def _phase_rank(phase: str | None) -> int | None:
     return names.index(phase) if phase in names else None
 
 
+def _named(ev: Event, side: str) -> frozenset[str]:
+    """The people and bodies (not states) a reading names on one side; both sides of a meeting."""
+    ents = ev.actor + ev.recipient if _family(ev) in SYMMETRIC else getattr(ev, side)
+    return frozenset(e.id for e in ents if e.kind != "country")
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Do two readings name wholly different people or bodies on a side? Then they report two
+    events, however well their states and dates agree."""
+    if _family(a) in SYMMETRIC:
+        # a meeting of A and B is not one of A and C; one naming fewer of the same agrees
+        na, nb = _named(a, "actor"), _named(b, "actor")
+        return bool(na and nb and not (na <= nb or nb <= na))
+    for side in ("actor", "recipient"):
+        na, nb = _named(a, side), _named(b, side)
+        if na and nb and not (na & nb):
+            return True
+    return False
+
+
 def _phases_apart(x: _Item, y: _Item) -> bool:
     """Two day- or month-dated readings on different dates are two phases of one event when a
     phase cue dates at least one of them, the phases differ, they come in their order (an
-    announcement before its entry into force) and lie close enough."""
+    announcement before its entry into force) and lie close enough, and the readings are about
+    the same thing: two states (or the same named actors) and the same words."""
     if x.rng is None or y.rng is None or _width(x.rng) > 31 or _width(y.rng) > 31:
         return False
     if not (x.phase or y.phase) or x.phase == y.phase:
+        return False
+    a, b = x.rec, y.rec
+    states = _countries(a.actor) | _countries(a.recipient)
+    if len(states) < 2 and not (_named(a, "actor") & _named(b, "actor")):
+        return False
+    if not _similar_text(a, b):
         return False
     first, last = (x, y) if x.rng[0] <= y.rng[0] else (y, x)
     if (last.rng[0] - first.rng[1]).days > _phase_lexicon()[1]:
@@ -381,10 +408,10 @@ def _event_copy(x: _Item, y: _Item) -> bool:
         and a.event == b.event
         and a.negated == b.negated
         and _places_compatible(a.event_loc, b.event_loc)
-        and {e.id for e in a.actor + a.recipient} == {e.id for e in b.actor + b.recipient}
         and (
-            (a.date == b.date and _same_sentence(a, b))
-            # a re-sent story dated otherwise (its "Tuesday" read against another day): a conflict
+            (a.date == b.date and _same_sentence(a, b) and not _named_apart(a, b))
+            # all but identical long sentences dated otherwise (a re-sent story's "Tuesday" read
+            # against another day) or naming other actors: one event, with the conflict kept
             or (_days_apart(x, y) <= 7 and _same_sentence(a, b, strict=True))
         )
     )
@@ -414,6 +441,8 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
     pa, pb = _people(a), _people(b)
     if pa and pb and not (pa <= pb or pb <= pa):
         return False
+    if _named_apart(a, b):
+        return False  # a court refusing and a central banker rejecting: two events of one state
     if not _places_compatible(a.event_loc, b.event_loc):
         return False
     if x.rng is None or y.rng is None:
@@ -692,7 +721,10 @@ def _figures_compatible(x: _Item, y: _Item) -> bool:
     close = abs(a.amount - b.amount) <= 0.01 * max(abs(a.amount), abs(b.amount))
     if close:
         return True
-    # the same measure over the same named period, reported differently: one figure, a conflict
+    # the same measure over the same named period, reported differently by two stories: one
+    # figure, a conflict (inside one story two near amounts are a range or two figures)
+    if x.article_id == y.article_id:
+        return False
     near = abs(a.amount - b.amount) <= 0.15 * max(abs(a.amount), abs(b.amount))
     return bool(near and a.metric and a.metric == b.metric and pa and pa == pb and ca and ca == cb)
 

@@ -59,6 +59,8 @@ class _Lex:
     item_head_nouns: frozenset[str]
     container_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    topic_preps: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -90,6 +92,8 @@ def lexicon() -> _Lex:
         item_head_nouns=frozenset(raw["item_head_nouns"]),
         container_nouns=frozenset(raw["container_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        condition_marks=frozenset(raw["condition_marks"]),
+        topic_preps=frozenset(raw["topic_preps"]),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -308,6 +312,8 @@ def _deal_noun(head: Token) -> Token | None:
             return objs[0] if objs else None
         if tok.head == tok or (tok != head and not _holds_item(tok)):
             break
+        if tok.dep_ == "prep" and tok.lower_ in lexicon().topic_preps:
+            return None  # "a trade agreement on semiconductors": a policy, not a sale
         tok = tok.head
     return None
 
@@ -396,6 +402,10 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
             desig.append(t)  # "Leopard 2", "A-300-600": the number names the model
             continue
         if (t.like_num or t.dep_ == "nummod") and parse_number(t.text) is not None:
+            if _scaled(t):
+                continue  # "a 40-mln dlr oil purchase": an amount, not a count
+            if _glued_modifier(t):
+                continue  # "80-passenger airliner", "1985-1986 arms sales": a modifier, not a count
             if t.dep_ == "nummod" or t.head == head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
@@ -426,6 +436,26 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
     )
     item = re.sub(r"\s+", " ", item).strip().casefold()
     return item or head.text.casefold(), designation, qty, nat
+
+
+def _glued_modifier(t: Token) -> bool:
+    """Is this number glued by a hyphen to the next word ("80-passenger", "six-tonne",
+    "1985-1986")? It then describes the item or dates it; it counts nothing."""
+    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.nbor(1).text == "-"
+
+
+def _scaled(t: Token) -> bool:
+    """Is this number the head of an amount ("40-mln", "3 billion")? Then it counts no items."""
+    from .money import lexicon as money_lexicon
+
+    scales = money_lexicon().scales
+    for k in (1, 2):
+        if t.i + k < len(t.doc):
+            nxt = t.doc[t.i + k]
+            if nxt.text == "-":
+                continue
+            return nxt.text.casefold() in scales and len(nxt.text) > 1
+    return False
 
 
 def _status(text: str) -> str | None:
@@ -567,7 +597,7 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             return None
         status = "agreement"
     anchor = verb if verb is not None else noun
-    if _denied(anchor):
+    if _denied(anchor, head):
         return None
     subj, passive = _subject(anchor)
     if verb is None and noun is not None:
@@ -600,7 +630,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             return
         iso = m.entity.country
         if not iso and m.entity.kind == "organization":
-            iso = country_in_name(m.entity.name)  # "Thai Airways purchased two DC-10s"
+            # "Thai Airways purchased two DC-10s"; a known company buys for its home state
+            known = maker_of(m.entity.name)
+            iso = country_in_name(m.entity.name) or (known[1] if known else None)
         if iso:
             recipient = _state(iso, ctx)
 
@@ -753,18 +785,24 @@ def _clause_text(anchor: Token) -> str:
     return top.doc.text[min(t.idx for t in toks) : max(t.idx + len(t.text) for t in toks)]
 
 
-def _denied(anchor: Token) -> bool:
-    """Is the transfer denied or negated in its own clause ("did not agree to buy", "denied
-    reports that it had signed a deal to acquire")? A negation further up (a "did not say how
-    many it ordered") does not count; a denial anywhere above does."""
+def _denied(anchor: Token, item: Token) -> bool:
+    """Is the transfer denied, negated, failed or conditional in its own clause ("did not agree
+    to buy", "bought no wheat", "whether it will buy", "denied reports that it had signed a deal
+    to acquire", "failed to conclude purchases")? A negation further up (a "did not say how many
+    it ordered") does not count; a denial anywhere above does."""
     lex = lexicon()
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in item.children):
+        return True  # "has bought no wheat"
     tok = anchor
     own = True  # still in the transfer's own clause (its verb, or the verb it is the object of)
     for _ in range(8):
         if tok.lemma_.casefold() in lex.denial_verbs:
             return True
         if own and any(
-            c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children
+            c.dep_ == "neg"
+            or (c.lower_ in ("no", "never") and c.dep_ == "det")
+            or (c.dep_ == "mark" and c.lower_ in lex.condition_marks)
+            for c in tok.children
         ):
             return True
         if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "compound", "nsubj", "nsubjpass"):

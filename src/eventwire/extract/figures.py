@@ -55,6 +55,7 @@ class _Lex:
     period_refs: re.Pattern[str]
     comparison: re.Pattern[str]
     reporting: re.Pattern[str]
+    company_metrics: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def lexicon() -> _Lex:
         # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
         comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
         reporting=re.compile(_alt(raw["reporting_words"]) + r"\s+(?:on\s+|in\s+)?$", re.I),
+        company_metrics=frozenset(raw["company_metrics"]),
     )
 
 
@@ -233,12 +235,22 @@ def _igo_entities(mentions: list[EntityMention]) -> list[Entity]:
     return list(out.values())
 
 
-def _org_entities(mentions: list[EntityMention]) -> list[Entity]:
-    out: dict[str, Entity] = {}
-    for m in mentions:
-        if m.entity.kind == "organization" and not m.is_place:
-            out.setdefault(m.entity.id, _copy(m.entity))
-    return list(out.values())
+def _about_states(metric: str | None, actors: list[Entity], mentions: list[EntityMention]) -> bool:
+    """Whether a figure is about states (economies, trade, aid, defence), the only figures worth a
+    record: it needs a metric and a state or international body, and a company's books (revenue,
+    earnings, stakes) in a sentence naming a company are company copy. Financial and market copy
+    would otherwise fill the figures with blank-metric, actor-less numbers."""
+    if metric is None or not actors:
+        return False
+    return metric not in lexicon().company_metrics or not any(_is_company(m.entity) for m in mentions)
+
+
+def _is_company(e: Entity) -> bool:
+    return (
+        e.kind == "organization"
+        and e.sector not in _STATE_SECTORS
+        and (not e.country or bool(re.fullmatch(r"[A-Z]{3}", e.country)))
+    )
 
 
 def _copy(e: Entity) -> Entity:
@@ -400,8 +412,10 @@ def extract(ctx: DocContext) -> list[Figure]:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
                 actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
-            if not actors:
-                actors = _org_entities(mentions)
+            if not actors and metric and metric not in lex.company_metrics:
+                actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
+            if not _about_states(metric, actors, mentions):
+                continue
             kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"

@@ -282,6 +282,8 @@ class Deals(TypedDict):
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
+    condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
+    topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
 
 
 class Figures(TypedDict):
@@ -299,6 +301,7 @@ class Figures(TypedDict):
     min_amount_without_metric: float
     small_amount_metrics: Words
     min_count: float
+    company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
 
 
 class Fusion(TypedDict):
