@@ -723,3 +723,8 @@ def test_a_party_named_twice_is_one_recipient() -> None:
     ev = one("The accord between NATO and Iraq was signed in Ankara.", "SUPPORT")
     ids = [e.id for e in ev.actor + ev.recipient]
     assert len(ids) == len(set(ids))
+
+
+def test_a_refusal_despite_pressure_by_someone_is_aimed_at_them() -> None:
+    ev = one("Erdogan has declined to resign despite growing pressure by NATO.", "REJECT")
+    assert [e.id for e in ev.recipient] == ["o:nato"]
