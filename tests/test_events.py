@@ -728,3 +728,12 @@ def test_a_party_named_twice_is_one_recipient() -> None:
 def test_a_refusal_despite_pressure_by_someone_is_aimed_at_them() -> None:
     ev = one("Erdogan has declined to resign despite growing pressure by NATO.", "REJECT")
     assert [e.id for e in ev.recipient] == ["o:nato"]
+
+
+def test_the_other_state_is_no_target_when_the_clause_names_unplaced_people() -> None:
+    text = (
+        "Japan expelled the ambassador of Iran on Monday. Iran recalled its envoy from Japan. "
+        "Japan warned the students on Tuesday."
+    )
+    evs = [e for e in code(text) if e.event == "THREATEN"]
+    assert evs and "IRN" not in countries(evs[0].recipient)

@@ -607,7 +607,17 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     sides = {e.country for e in actors}
     if not dyad or len(sides) != 1 or not sides <= set(dyad):
         return []
+    # the clause names its target as people the linker could not place ("warned Asian states"):
+    # that target is not the other state
+    heads = [c.head, *complements_of(c.head)]
+    named = [t for hd in heads for t in [*objects_of(hd), subject_of(hd)] if t is not None and t != c.trig]
+    if any(parts.group_sector(t) is not None and t.i not in parts.by_tok for t in named if t.i != c.head.i):
+        return []
     other = next(s for s in dyad if s not in sides)
+    # and the other state is in view: named in this sentence or the last ones
+    sents = parts.refs.recent_sentences(c.trig, int(words("coref").discourse_sentences))
+    if not any(m.entity.country == other for sent in sents for t in sent if (m := parts.by_tok.get(t.i))):
+        return []
     return [country_entity(parts.ctx, other)]
 
 
