@@ -614,8 +614,8 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     if any(parts.group_sector(t) is not None and t.i not in parts.by_tok for t in named if t.i != c.head.i):
         return []
     other = next(s for s in dyad if s not in sides)
-    # and the other state is in view: named in this sentence or the last ones
-    sents = parts.refs.recent_sentences(c.trig, int(words("coref").discourse_sentences))
+    # and the other state is in view: named in this sentence or the last three
+    sents = parts.refs.recent_sentences(c.trig, int(words("coref").max_sentences_back))
     if not any(m.entity.country == other for sent in sents for t in sent if (m := parts.by_tok.get(t.i))):
         return []
     return [country_entity(parts.ctx, other)]
