@@ -834,3 +834,17 @@ def test_acts_among_companies_and_their_staff_are_no_events() -> None:
     assert in_affairs([state], [firm], 0, rs)
     assert in_affairs([minister], [firm], 0, rs)  # a person may hold an office the linker missed
     assert not in_affairs([minister], [firm], 5, rs)  # ... but not in plain market copy
+
+
+def test_a_refusal_despite_pressure_by_someone_is_aimed_at_them() -> None:
+    ev = one("Erdogan has declined to resign despite growing pressure by NATO.", "REJECT")
+    assert [e.id for e in ev.recipient] == ["o:nato"]
+
+
+def test_the_other_state_is_no_target_when_the_clause_names_unplaced_people() -> None:
+    text = (
+        "Japan expelled the ambassador of Iran on Monday. Iran recalled its envoy from Japan. "
+        "Japan warned the students on Tuesday."
+    )
+    evs = [e for e in code(text) if e.event == "THREATEN"]
+    assert evs and "IRN" not in countries(evs[0].recipient)

@@ -217,6 +217,8 @@ class Clauses(TypedDict):
     host_nouns: Words
     occasion_nouns: Words
     boycott_events: Words
+    pressure_nouns: Words
+    pressure_preps: Words
     domestic_sectors: Words
     domestic_measures: Words
     talk_nouns: Words

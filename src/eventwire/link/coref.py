@@ -383,6 +383,11 @@ class References:
         """The index of ``tok``'s sentence in the article."""
         return bisect.bisect_right(self._sent_starts, tok.i) - 1
 
+    def recent_sentences(self, tok: Token, n: int) -> list[Span]:
+        """``tok``'s sentence and the ``n`` before it."""
+        k = self.sentence_index(tok)
+        return self._sents[max(0, k - n) : k + 1]
+
     def _back(self, tok: Token) -> list[Span]:
         """The sentences before ``tok``'s, nearest first, as far back as references reach."""
         k = self.sentence_index(tok)

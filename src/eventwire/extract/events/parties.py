@@ -562,6 +562,8 @@ def read_parties(
         recipients = talks_partner(c, parts, actors)
     if not recipients:
         recipients = occasion_host(c, parts, actors)
+    if not recipients and r.event == "REJECT":
+        recipients = pressed_by(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
@@ -605,8 +607,34 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     sides = {e.country for e in actors}
     if not dyad or len(sides) != 1 or not sides <= set(dyad):
         return []
+    # the clause names its target as people the linker could not place ("warned Asian states"):
+    # that target is not the other state
+    heads = [c.head, *complements_of(c.head)]
+    named = [t for hd in heads for t in [*objects_of(hd), subject_of(hd)] if t is not None and t != c.trig]
+    if any(parts.group_sector(t) is not None and t.i not in parts.by_tok for t in named if t.i != c.head.i):
+        return []
     other = next(s for s in dyad if s not in sides)
+    # and the other state is in view: named in this sentence or the last three
+    sents = parts.refs.recent_sentences(c.trig, int(words("coref").max_sentences_back))
+    if not any(m.entity.country == other for sent in sents for t in sent if (m := parts.by_tok.get(t.i))):
+        return []
     return [country_entity(parts.ctx, other)]
+
+
+def pressed_by(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'declined to resign despite growing pressure by the anti-corruption commission': a refusal
+    is aimed at whoever pressed for the act (clauses.yaml ``pressure_nouns``)."""
+    w = words("clauses")
+    ids = {e.id for e in actors}
+    heads = [c.head, *complements_of(c.head)]
+    for p in [p for hd in heads for p in prep_objects(hd, w.pressure_preps)]:
+        if p.lemma_.lower() not in w.pressure_nouns:
+            continue
+        got = entities_of(prep_objects(p, {"by", "from", "of"}), parts, strict=False) or noun_owners(p, parts)
+        got = [e for e in named_only(got) if e.id not in ids]
+        if got:
+            return got
+    return []
 
 
 def occasion_host(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
