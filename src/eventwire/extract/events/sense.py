@@ -11,7 +11,6 @@ from .participants import Participants
 from .parties import nonactor_subject
 from .syntax import is_passive, passive_agents
 
-
 TEAM_COPY = 1000  # private_copy's score of sport or entertainment copy starts here
 
 
