@@ -160,6 +160,7 @@ class Plover(TypedDict):
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
+    team_domains: NotRequired[Words]  # private domains where a country names a team
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

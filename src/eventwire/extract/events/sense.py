@@ -11,19 +11,25 @@ from .participants import Participants
 from .parties import nonactor_subject
 from .syntax import is_passive, passive_agents
 
+TEAM_COPY = 1000  # private_copy's score of sport or entertainment copy starts here
+
 
 def private_copy(doc, rs: RuleSet) -> int:
     """How strongly a story is market, sport or entertainment copy: the most different words of one
     `private_domains` list (plover.yaml) it uses. From `private_domain_min` on, a verb of conflict or
-    cooperation ("yielding 8.8 pct", "stormed into a lead") is seldom an act between political actors."""
+    cooperation ("yielding 8.8 pct", "stormed into a lead") is seldom an act between political actors.
+    Sport and entertainment copy score above TEAM_COPY: there a country names a team ("Wales
+    defended well")."""
     s = rs.settings
     lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
     low = " ".join(doc.text.lower().split())
+    team = set(s.get("team_domains") or [])
     best = 0
-    for vocab in (s.get("private_domains") or {}).values():
+    for name, vocab in (s.get("private_domains") or {}).items():
         hits = len({w for w in vocab if " " not in w} & lemmas)
         hits += sum(1 for w in vocab if " " in w and w in low)
-        best = max(best, hits)
+        need = int(s.get("private_domain_min") or 3)
+        best = max(best, TEAM_COPY + hits if name in team and hits >= need else hits)
     return best
 
 
@@ -63,7 +69,10 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
         return False
     if private and parts and all(e.kind == "organization" and not political(e, rs) for e in parts):
         return False
-    return not (private >= int(s.get("private_domain_min") or 3) and not any(political(e, rs) for e in parts))
+    need = int(s.get("private_domain_min") or 3)
+    if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
+        return False  # sport or entertainment copy: a country is a team, only an office is political
+    return not (private >= need and not any(political(e, rs) for e in parts))
 
 
 def is_reported_act(
