@@ -264,3 +264,13 @@ def test_a_described_title_of_a_state_beats_the_storys_majority(nlp):
         nlp, "Saudi Arabia's crown prince, Faisal bin Nasser, met officials.", published="2018-08-08"
     )
     assert person(actors, "Faisal bin Nasser").country == "SAU"
+
+
+def test_known_state_bodies_count_for_the_storys_state(nlp):
+    text = (
+        "Senator Walter Brandt said the vote would be close. He and Transportation Secretary Helen Marsh "
+        "met officials at the White House. Marsh said she was hopeful. Brandt agreed."
+    )
+    _, actors = run(nlp, text, published="1987-03-23")
+    p = person(actors, "Helen Marsh")
+    assert (p.country, p.country_source) == ("USA", "context")

@@ -915,8 +915,9 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     counts: dict[str, int] = {}
     for f in found:
         c = f.country
+        known_body = f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL")
         if (
-            f.kind in ("country", "place", "group", "person")
+            (f.kind in ("country", "place", "group", "person") or known_body)  # "the White House"
             and c
             and len(c) == 3
             and c not in plover().non_state
