@@ -211,3 +211,66 @@ def test_a_counterpart_rules_out_his_state_for_the_other(nlp):
     _, actors = run(nlp, text)
     assert person(actors, "Ahn Jae-min").country != "POL"
     assert person(actors, "Jan Nowacki").country == "POL"
+
+
+def test_party_state_tag_is_text_evidence_of_the_state(nlp):
+    _, actors = run(nlp, "Senator Walter Brandt (D-Tex.) said the bill would pass.", published="1987-06-08")
+    p = person(actors, "Walter Brandt")
+    assert (p.country, p.country_source) == ("USA", "title")
+
+
+def test_a_place_never_gives_a_legislator_or_committee_chair_a_state(nlp):
+    for text in (
+        "Senate Finance Committee chairman Walter Brandt said at the summit in Venice that tariffs must go.",
+        "Senator Walter Brandt said at the summit in Venice that tariffs must go.",
+    ):
+        _, actors = run(nlp, text, published="1987-06-08")
+        assert person(actors, "Walter Brandt").country is None
+
+
+def test_portfolio_words_and_pact_names_are_no_actors(nlp):
+    _, actors = run(nlp, "Transportation Secretary Helen Marsh said the airline rules would change.")
+    assert [a.name for a in actors.values()] == ["Helen Marsh"]
+    assert person(actors, "Helen Marsh").roles[0].title == "Transportation Secretary"
+    _, actors = run(
+        nlp, "Treasury Secretary Paul Grant attacked the Louvre Accord, saying the Plaza pact was better."
+    )
+    assert [a.name for a in actors.values()] == ["Paul Grant"]
+
+
+def test_a_misspelt_title_is_read_as_the_title(nlp):
+    _, actors = run(nlp, "Prime Minsiter Hiro Tanaka said Japan would cut tariffs.")
+    p = person(actors, "Hiro Tanaka")
+    assert p.roles[0].title == "Prime Minister"
+
+
+def test_a_board_member_takes_the_state_of_a_known_national_body(nlp):
+    _, actors = run(nlp, "Bundesbank board member Karl Richter said rates would stay unchanged.")
+    p = person(actors, "Karl Richter")
+    assert (p.country, p.roles[0].title) == ("DEU", "board member")
+
+
+def test_a_described_title_of_a_state_beats_the_storys_majority(nlp):
+    text = (
+        "Canada said the policy led by Crown Prince Faisal bin Nasser was wrong. Canada recalled its envoy. "
+        "Canada asked for calm. Ottawa said Canada would act. Canada's minister spoke. {} said nothing."
+    )
+    for desc in ("Saudi Arabia's crown prince", "The Saudi crown prince"):
+        _, actors = run(nlp, text.format(desc), published="2018-08-08")
+        p = person(actors, "Faisal bin Nasser")
+        assert (p.country, p.country_source) == ("SAU", "title")
+        assert not any(a.name == "Crown Prince" for a in actors.values())
+    _, actors = run(
+        nlp, "Saudi Arabia's crown prince, Faisal bin Nasser, met officials.", published="2018-08-08"
+    )
+    assert person(actors, "Faisal bin Nasser").country == "SAU"
+
+
+def test_known_state_bodies_count_for_the_storys_state(nlp):
+    text = (
+        "Senator Walter Brandt said the vote would be close. He and Transportation Secretary Helen Marsh "
+        "met officials at the White House. Marsh said she was hopeful. Brandt agreed."
+    )
+    _, actors = run(nlp, text, published="1987-03-23")
+    p = person(actors, "Helen Marsh")
+    assert (p.country, p.country_source) == ("USA", "context")

@@ -478,6 +478,13 @@ class Offices(TypedDict):
     org_descriptors: dict[str, Sector]
 
 
+class PartyStateTag(TypedDict):
+    """A legislature's bracket tag after a member's name: party letters and region abbreviations."""
+
+    parties: Words
+    regions: Words
+
+
 class Names(TypedDict):
     """names.yaml: the words the actor linker's own rules use about names (each a list)."""
 
@@ -486,6 +493,9 @@ class Names(TypedDict):
     law_heads: Words
     name_particles: Words
     party_words: Words
+    party_state_tags: dict[ActorCode, PartyStateTag]
+    portfolio_heads: Words
+    pact_heads: Words
     corporate_suffixes: Words
     initials_stop_words: Words
     ambiguous_lower: Words

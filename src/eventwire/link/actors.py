@@ -190,8 +190,10 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             if core + 2 < t and f"{f0} {fold(doc[core + 1].text)}" in lex.heads:
                 core += 2  # "Crown Prince X": a two-word title spaCy put inside the name
                 continue
-            if (f0 in lex.heads and f0 not in lex.name_like_titles) or (
-                f0 in lex.modifiers and doc[core].text[:1].isupper()
+            if (
+                (f0 in lex.heads and f0 not in lex.name_like_titles)
+                or (f0 in lex.modifiers and doc[core].text[:1].isupper())
+                or (doc[core].text[:1].isupper() and people.spelt_head(lex, f0))  # "Prime Minsiter X"
             ):
                 core += 1
                 continue
@@ -657,6 +659,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
     _inherit_list_country(doc, persons)
+    _party_state_tags(doc, persons)
     found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people
     # person names the gazetteer also matched ("Jordan" inside a name) give way to the person
     pspans = {j for p in persons for j in range(p.start, p.end)}
@@ -665,7 +668,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     # short forms spaCy did not call PERSON ("Görgün and Güler had ..." tagged ORG or nothing)
     found += _short_forms_elsewhere(doc, persons, tokmap)
     tokmap = _tokmap(found)
-    org_found = orgs.find(doc, tokmap, lex, exclude=consumed)
+    org_found = _not_portfolios(doc, persons, orgs.find(doc, tokmap, lex, exclude=consumed), lex)
     # demonyms that open an organisation's name belong to it
     org_tokens = {j for o in org_found for j in range(o.start, o.end)}
     found = [
@@ -696,6 +699,53 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found = _only_actors(doc, found)
     _states_as_they_were(found, dct, lex)
     return _build(doc, article, found, lex)
+
+
+_TAG = re.compile(r"\s*\(\s*([A-Za-z])\s*[-–]\s*([A-Za-z][A-Za-z. ]{0,10})\)")
+
+
+def _party_state_tags(doc: Doc, persons: list[Found]) -> None:
+    """'Senator X (D-Tex.)': a party letter and home region in brackets after a name is the
+    convention of one state's press for its legislators (names.yaml party_state_tags), as
+    strong as a title naming the state."""
+    tags = wordsets("names").party_state_tags
+    text = _text(doc)
+    for p in persons:
+        m = _TAG.match(text, doc[p.end - 1].idx + len(doc[p.end - 1].text))
+        if m is None:
+            continue
+        party, region = fold(m.group(1)), fold(m.group(2)).replace(".", "").replace(" ", "")
+        state = next((c for c, t in tags.items() if party in t["parties"] and region in t["regions"]), None)
+        if state and state not in p.not_countries:
+            p.country, p.country_src = state, "title"
+            for r in p.roles:
+                r["country"] = r["country"] or state
+
+
+def _not_portfolios(doc: Doc, persons: list[Found], org_found: list[Found], lex: Lexicon) -> list[Found]:
+    """'Transportation Secretary X': spaCy's ORG inside a title whose head only governments have
+    (names.yaml portfolio_heads) is the portfolio, not an organisation, unless something knows it
+    as one (the knowledge, an organisation word, a company suffix); an ORG made only of title
+    words ('Crown Prince X') is the title."""
+    heads = wordsets("names").portfolio_heads
+    spans = [(r["span"], r["title"]) for p in persons for r in p.roles if r.get("span")]
+    if not spans:
+        return org_found
+
+    def portfolio(o: Found) -> bool:
+        if o.entry is not None or o.country or o.source != "org" or o.kind != "organization":
+            return False
+        ws = fold(o.name).replace("-", " ").split()
+        if " ".join(ws) in lex.heads or all(w in lex.heads or w in lex.modifiers for w in ws):
+            return any(a <= o.start and o.end <= b for (a, b), _ in spans)  # "Crown Prince" as ORG
+        if any(w in lex.org_words or w in orgs.corporate_suffixes() for w in ws):
+            return False
+        return any(
+            a <= o.start and o.end < b and fold(title).replace("-", " ").split()[-1:] in ([h] for h in heads)
+            for (a, b), title in spans
+        )
+
+    return [o for o in org_found if not portfolio(o)]
 
 
 def _person_acronyms(doc: Doc, persons: list[Found], found: list[Found]) -> None:
@@ -838,8 +888,10 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
     for p in found:
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
-        if p.sector not in ("GOV", "MIL", "COP", "LEG", "JUD"):  # public offices only, not "chairman"
-            continue
+        if p.sector not in ("GOV", "MIL", "COP", "JUD"):  # public offices only, not "chairman"
+            continue  # a legislator abroad is no more of the place than a company chairman
+        if any(r.get("organization") for r in p.roles):
+            continue  # "committee chairman X": the office is in a named body, whose state is its own
         verb = doc[p.start : p.end].root.head
         cs = {
             f.country
@@ -863,8 +915,9 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     counts: dict[str, int] = {}
     for f in found:
         c = f.country
+        known_body = f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL")
         if (
-            f.kind in ("country", "place", "group", "person")
+            (f.kind in ("country", "place", "group", "person") or known_body)  # "the White House"
             and c
             and len(c) == 3
             and c not in plover().non_state
@@ -987,6 +1040,7 @@ def _only_actors(doc: Doc, found: list[Found]) -> list[Found]:
         if f.key in parties:
             f.kind, f.key, f.sector, f.roles, f.country_src = "organization", parties[f.key], "PTY", [], ""
             f.source = "org" if f.source == "person" else f.source
+    found = [f for f in found if not _names_a_pact(doc, f)]
     for f in found:
         if f.kind not in ("person", "organization") or f.is_place or f.source.startswith("coref"):
             continue
@@ -996,6 +1050,14 @@ def _only_actors(doc: Doc, found: list[Found]) -> list[Found]:
             good.add(f.key)
     bad -= good
     return [f for f in found if f.key not in bad]
+
+
+def _names_a_pact(doc: Doc, f: Found) -> bool:
+    """'the Louvre accord', 'the Plaza pact': a name the linker does not know, right before an
+    accord's noun (names.yaml pact_heads), names the accord; that mention is no actor."""
+    if f.kind not in ("person", "organization") or f.entry is not None or f.source.startswith("gaz"):
+        return False
+    return f.end < len(doc) and fold(doc[f.end].text) in wordsets("names").pact_heads
 
 
 def _not_an_actor(doc: Doc, f: Found) -> bool:

@@ -124,18 +124,19 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
     if not people:
         return out
     for tok in doc:
-        if tok.lower_ != "the":
+        j = _description_start(doc, tok, tokmap)
+        if j is None:
             continue
-        j = tok.i + 1
         while j < min(len(doc), tok.i + 3) and doc[j].text.islower() and doc[j].tag_ in ("VBG", "VBN", "JJ"):
             j += 1  # "the visiting Russian president", "the outgoing prime minister"
-        country = None
+        country = _possessor_state(doc, tok, tokmap)
         if (
-            j < len(doc)
+            country is None
+            and j < len(doc)
             and j in tokmap
             and tokmap[j].kind == "country"
             and tokmap[j].entry is not None
-            and tokmap[j].entry.kind == "adj"
+            and tokmap[j].entry.kind in ("adj", "country")  # "the Saudi crown prince"
         ):
             country = tokmap[j].country
             j = tokmap[j].end
@@ -165,8 +166,8 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
             ok = head in titles or (
                 head == "leader" and any(h in titles for h in wordsets("names").leader_heads)
             )
-            if ok and (country is None or p.country == country):
-                cands.append(p)
+            if ok and (country is None or p.country in (None, country)):
+                cands.append(p)  # "the Saudi crown prince": of that state, or of one not yet read
         if not cands:
             continue
         p = cands[-1]
@@ -180,9 +181,32 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
                 country=p.country,
                 sector=p.sector,
                 source="coref-description",
+                country_src="title" if country else "coref",
             )
         )
+        if country and out[-1].country is None:
+            out[-1].country = country  # the description's own demonym or possessor is title evidence
     return out
+
+
+def _description_start(doc: Doc, tok: Token, tokmap: dict[int, Found]) -> int | None:
+    """Where a description's words begin after 'the' or a state's possessive ('Saudi Arabia's
+    crown prince'), or None when ``tok`` opens none."""
+    if tok.lower_ == "the":
+        return tok.i + 1
+    if _possessor_state(doc, tok, tokmap):
+        return tok.i + 1
+    return None
+
+
+def _possessor_state(doc: Doc, tok: Token, tokmap: dict[int, Found]) -> str | None:
+    """The state of a possessive marker ``tok`` ("Canada's"), or None."""
+    if tok.text not in ("'s", "’s") or tok.i - 1 not in tokmap:
+        return None
+    f = tokmap[tok.i - 1]
+    if f.kind != "country" or f.is_place or not f.country or f.entry is None or f.entry.kind != "country":
+        return None
+    return f.country
 
 
 # ------------------------------------------------------------------------------ event parties

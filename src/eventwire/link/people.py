@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz, process
+
 from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
@@ -42,7 +44,39 @@ class Title:
     country_src: str = "title"  # evidence kind of `country` (link/evidence.py)
 
 
+_SPELT: dict[tuple[int, str], str | None] = {}
+
+
+def spelt_head(lex: Lexicon, word: str) -> str | None:
+    """'Minsiter' is 'minister': a word one slip (two letters swapped, one missing or doubled)
+    from a one-word office head of six letters or more, with the same first letter, stands for
+    that head; wire copy has such typos and they must not end up in a person's name."""
+    w = fold(word)
+    if len(w) < 6 or w in lex.heads or not w.isalpha():
+        return None
+    if w in lex.modifiers or w in lex.org_words or lex.org_sector(w) or w[:-1] in lex.heads:
+        return None  # a word of its own ("Ministry" is no misspelt "minister"), or a plural
+    key = (id(lex), w)
+    if key not in _SPELT:
+        cands = [
+            h for h in lex.heads if h.isalpha() and len(h) >= 6 and h[0] == w[0] and abs(len(h) - len(w)) <= 1
+        ]
+        got = process.extractOne(w, cands, scorer=fuzz.ratio, score_cutoff=85) if cands else None
+        _SPELT[key] = got[0] if got else None
+    return _SPELT[key]
+
+
+def _spell_title(lex: Lexicon, title: str) -> str:
+    """The title with misspelt head words written as the head ('Prime Minsiter' -> 'Prime Minister')."""
+    out = []
+    for w in title.split():
+        h = spelt_head(lex, w)
+        out.append((h.title() if w[:1].isupper() else h) if h else w)
+    return " ".join(out)
+
+
 def _is_head(lex: Lexicon, words: list[str]) -> bool:
+    words = [spelt_head(lex, w) or w for w in words]
     return any(w in lex.heads or w in lex.abbreviations for w in words) or any(
         " ".join(words[i : i + 2]) in lex.heads for i in range(len(words) - 1)
     )
@@ -77,7 +111,12 @@ def title_sector(lex: Lexicon, title: str, org_sector: str | None = None) -> str
 
 def _title_word(lex: Lexicon, tok: Token) -> bool:
     f = fold(tok.text)
-    return f in lex.heads or f in lex.modifiers or f in lex.abbreviations
+    return (
+        f in lex.heads
+        or f in lex.modifiers
+        or f in lex.abbreviations
+        or (tok.text[:1].isupper() and spelt_head(lex, f) is not None)
+    )
 
 
 def _found_at(tokmap: dict[int, Found], j: int) -> Found | None:
@@ -135,6 +174,8 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
         ):
             words.append(j)
+        elif not words and j - 1 >= sent_start and f"{fold(doc[j - 1].text)} {f}" in lex.heads:
+            words.append(j)  # "Bundesbank board member X": a two-word head whose last word is none
         elif words and f"{f} {fold(doc[words[-1]].text)}" in lex.heads:
             words.append(j)  # "Crown Prince": a two-word title, whatever spaCy tagged it
         elif words and tok.text[:1].islower() and lex.org_sector(f) == "GOV" and tokmap.get(j) is None:
@@ -173,7 +214,7 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
 
 
 def _finish(t: Title, lex: Lexicon) -> Title:
-    ws = t.title.split()
+    ws = _spell_title(lex, t.title).split()
     connectors = wordsets("names").name_connectors
     while len(ws) > 1 and fold(ws[0]) in connectors:
         ws.pop(0)  # "and Sport Secretary"
@@ -329,6 +370,7 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
             return None  # "X, Y": a list of people; "editor Andrew Marr, X said": his title, not X's
         if (
             _title_word(lex, tok)
+            or (idx and f"{f} {fold(doc[idx[-1]].text)}" in lex.heads)  # "X's crown prince, Y"
             or f in wordsets("names").name_connectors
             or f in _POSS
             or _found_at(tokmap, j) is not None
