@@ -296,3 +296,8 @@ def test_refused_failed_conditional_and_topic_accords_are_no_deal(text: str) -> 
 def test_a_number_glued_to_a_word_counts_nothing() -> None:
     [d] = deals.extract(make_ctx("Peru bought a new 80-seat airliner from Norway."))
     assert d.quantity is None
+
+
+def test_a_unit_price_is_no_value() -> None:
+    [d] = deals.extract(make_ctx("Chile bought 25,000 tonnes of Norwegian wheat at 108 dlrs per tonne."))
+    assert d.value is None

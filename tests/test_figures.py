@@ -215,3 +215,12 @@ def test_fraction_tails_and_comparison_amounts() -> None:
 def test_an_expected_rise_is_a_forecast_not_a_target() -> None:
     [f] = figures.extract(make_ctx("The Chilean board expects Chilean imports will expand to 3 mln tonnes."))
     assert f.kind == "forecast"
+
+
+def test_a_date_of_a_sibling_clause_is_no_period() -> None:
+    ctx = make_ctx(
+        "Chile, which owes the fund 450 mln dlrs in arrears, is scheduled to hold talks in July.",
+        [("July", "DATE", "2025-07", None)],
+    )
+    [f] = figures.extract(ctx)
+    assert (f.metric, f.period) == ("debt", None)

@@ -61,6 +61,7 @@ class _Lex:
     denial_verbs: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
+    unit_price: re.Pattern[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -94,6 +95,7 @@ def lexicon() -> _Lex:
         denial_verbs=frozenset(raw["denial_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
+        unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -867,7 +869,9 @@ def _is_military_owner(m: EntityMention) -> bool:
 
 
 def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
-    found = find_money(text[s0:s1])
+    stext = text[s0:s1]
+    # "at 108 dlrs per tonne": a unit price is no value of the deal
+    found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
     if not found:
         return None
     pos = head.idx - s0

@@ -291,6 +291,8 @@ def _period(
         before = text[max(sent_start, t.start - 30) : t.start]
         if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
             continue
+        if _other_clause(ctx, a0, t.start):
+            continue  # "Sudan, which owes 450 mln dlrs, is to hold talks in July": the talks' date
         dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
@@ -303,6 +305,27 @@ def _period(
     if re.search(r"\b(by|until|till)\s*$", before):
         start = None
     return {"start": start, "end": end}
+
+
+def _clause_verb(ctx: DocContext, char: int) -> Token | None:
+    """The verb whose clause holds the word at ``char`` (the word itself when it is one)."""
+    tok = next((t for t in ctx.doc if t.idx <= char < t.idx + len(t.text) + 1), None)
+    for _ in range(12):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _other_clause(ctx: DocContext, a: int, b: int) -> bool:
+    """Are the words at ``a`` and ``b`` told in sibling clauses (neither verb governs the other)?
+    A time expression there dates another act, not the figure."""
+    va, vb = _clause_verb(ctx, a), _clause_verb(ctx, b)
+    if va is None or vb is None or va == vb:
+        return False
+    return not (va.is_ancestor(vb) or vb.is_ancestor(va))
 
 
 @dataclass
