@@ -60,7 +60,7 @@ def test_counted_companies_take_their_nationality() -> None:
 
 
 def test_names_do_not_lend_a_metric() -> None:
-    [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 firms."))
+    [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 Chilean firms."))
     assert f.metric == "firms"  # the counted noun, never a word of the name
 
 
@@ -224,3 +224,13 @@ def test_a_date_of_a_sibling_clause_is_no_period() -> None:
     )
     [f] = figures.extract(ctx)
     assert (f.metric, f.period) == ("debt", None)
+
+
+def test_a_base_figure_keeps_its_own_period_and_a_month_is_no_modal() -> None:
+    ctx = make_ctx(
+        "Chilean unemployment eased to 8.2 percent in May from 8.3 percent in April.",
+        [("May", "DATE", "2025-05", None), ("April", "DATE", "2025-04", None)],
+    )
+    got = {f.amount: (f.kind, f.period) for f in figures.extract(ctx)}
+    assert got[8.2] == ("actual", {"start": "2025-05", "end": "2025-05"})
+    assert got[8.3] == ("actual", {"start": "2025-04", "end": "2025-04"})

@@ -56,6 +56,7 @@ class _Lex:
     comparison: re.Pattern[str]
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
+    base: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,8 @@ def lexicon() -> _Lex:
         comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
         reporting=re.compile(_alt(raw["reporting_words"]) + r"\s+(?:on\s+|in\s+)?$", re.I),
         company_metrics=frozenset(raw["company_metrics"]),
+        # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
+        base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
     )
 
 
@@ -242,7 +245,11 @@ def _about_states(metric: str | None, actors: list[Entity], mentions: list[Entit
     would otherwise fill the figures with blank-metric, actor-less numbers."""
     if metric is None or not actors:
         return False
-    return metric not in lexicon().company_metrics or not any(_is_company(m.entity) for m in mentions)
+    return metric not in lexicon().company_metrics or not _names_company(mentions)
+
+
+def _names_company(mentions: list[EntityMention]) -> bool:
+    return any(_is_company(m.entity) and not m.is_place for m in mentions)
 
 
 def _is_company(e: Entity) -> bool:
@@ -281,6 +288,7 @@ def _period(
     lex = lexicon()
     a0 = amount_end if amount_start is None else amount_start
     text = ctx.article.text
+    base = bool(lex.base.search(text[max(sent_start, a0 - 20) : a0]))
     best: tuple[int, Timex] | None = None
     for t in ctx.timexes_in(sent_start, sent_end):
         if t.type != "DATE":
@@ -288,7 +296,12 @@ def _period(
         d = timex_date(t.value)
         if not d or (len(d) > 7 and not t.end_value):
             continue  # a day is when it was said, not what the figure covers
-        before = text[max(sent_start, t.start - 30) : t.start]
+        before = text[max(sent_start, t.start - 60) : t.start]
+        if base:
+            # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
+            if 0 <= t.start - amount_end <= 12 and not re.search(r"[,;]", text[amount_end : t.start]):
+                return _span_of(t)
+            continue
         if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
             continue
         if _other_clause(ctx, a0, t.start):
@@ -296,15 +309,19 @@ def _period(
         dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
-    if best is None:
+    if best is None or base:
         return None
     t = best[1]
-    start = timex_date(t.value)
-    end = timex_date(t.end_value) if t.end_value else start
+    span = _span_of(t)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
-        start = None
-    return {"start": start, "end": end}
+        span["start"] = None
+    return span
+
+
+def _span_of(t: Timex) -> dict[str, str | None]:
+    start = timex_date(t.value)
+    return {"start": start, "end": timex_date(t.end_value) if t.end_value else start}
 
 
 def _clause_verb(ctx: DocContext, char: int) -> Token | None:
@@ -410,6 +427,10 @@ def extract(ctx: DocContext) -> list[Figure]:
         if not found:
             continue
         mentions = ctx.entities_in(s0, s1)
+        # time expressions say when, never how sure: the month "May" is no "may"
+        ktext = stext
+        for a, b in time_spans:
+            ktext = ktext[: max(0, a - s0)] + " " * (min(b, s1) - max(a, s0)) + ktext[min(b, s1) - s0 :]
         names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
@@ -435,11 +456,11 @@ def extract(ctx: DocContext) -> list[Figure]:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
                 actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
-            if not actors and metric and metric not in lex.company_metrics:
+            if not actors and metric and metric not in lex.company_metrics and not _names_company(mentions):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
             if not _about_states(metric, actors, mentions):
                 continue
-            kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
             period = _period(ctx, s0, s1, f.end, f.start)

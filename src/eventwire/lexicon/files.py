@@ -276,6 +276,7 @@ class Figures(TypedDict):
     min_amount_without_metric: float
     small_amount_metrics: Words
     min_count: float
+    base_words: Words  # an amount right after these is the base of a comparison ("from 8.3 pct")
     company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
 
 
