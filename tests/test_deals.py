@@ -301,3 +301,14 @@ def test_a_number_glued_to_a_word_counts_nothing() -> None:
 def test_a_unit_price_is_no_value() -> None:
     [d] = deals.extract(make_ctx("Chile bought 25,000 tonnes of Norwegian wheat at 108 dlrs per tonne."))
     assert d.value is None
+
+
+def test_carriers_are_no_items_and_a_model_number_counts_nothing() -> None:
+    assert deals.extract(make_ctx("Norwegian tankers supplied Chile with most of its oil imports.")) == []
+    [d] = deals.extract(make_ctx("Chile agreed to buy a new Norwegian 757-200 airliner."))
+    assert d.quantity is None
+
+
+def test_a_link_with_a_neighbour_does_not_make_it_the_buyer() -> None:
+    got = deals.extract(make_ctx("Peru will use a new pipeline link with Chile to export crude oil."))
+    assert all(d.recipient is None or d.recipient.country != "CHL" for d in got)

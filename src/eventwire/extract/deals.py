@@ -245,6 +245,8 @@ def _transfer_verb(head: Token) -> tuple[Token | None, str | None]:
             return tok, "sell"
         if tok != head and tok.pos_ == "VERB":
             break  # another act governs the item ("to protect forces from attack helicopters")
+        if tok.dep_ == "nsubj":
+            break  # "Norwegian tankers supplied crude oil": the item's subject moves something else
         if tok != head and not _holds_item(tok):
             break  # "escorts for tankers": the escorts, not the tankers, are what is provided
         if tok.head == tok:
@@ -279,7 +281,13 @@ def _with_on_chain(tok: Token) -> list[Token]:
     for _ in range(5):
         near = [
             cur,
-            *(c for c in cur.children if c.dep_ in ("dobj", "attr", "nsubjpass") and c.pos_ == "NOUN"),
+            *(  # "signed a deal with X", never "used a pipeline link with X"
+                c
+                for c in cur.children
+                if c.dep_ in ("dobj", "attr", "nsubjpass")
+                and c.pos_ == "NOUN"
+                and c.lemma_.casefold() in lexicon().deal_nouns
+            ),
             *(  # "entered into a contract with X for the supply of jets"
                 g
                 for c in cur.children
@@ -443,7 +451,10 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
 def _glued_modifier(t: Token) -> bool:
     """Is this number glued by a hyphen to the next word ("80-passenger", "six-tonne",
     "1985-1986")? It then describes the item or dates it; it counts nothing."""
-    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.nbor(1).text == "-"
+    if not t.whitespace_ and t.i + 1 < len(t.doc) and t.nbor(1).text == "-":
+        return True
+    # "757-200": the number after a hyphen glued to a number names a model
+    return t.i > 1 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_ and t.nbor(-2).like_num
 
 
 def _scaled(t: Token) -> bool:
