@@ -234,3 +234,14 @@ def test_a_base_figure_keeps_its_own_period_and_a_month_is_no_modal() -> None:
     got = {f.amount: (f.kind, f.period) for f in figures.extract(ctx)}
     assert got[8.2] == ("actual", {"start": "2025-05", "end": "2025-05"})
     assert got[8.3] == ("actual", {"start": "2025-04", "end": "2025-04"})
+
+
+def test_a_base_after_against_takes_its_own_year_and_wishes_are_targets() -> None:
+    ctx = make_ctx(
+        "Chilean imports are targeted at 1.8 mln tonnes, against an actual 1.7 mln tonnes imported in 2024.",
+        [("2024", "DATE", "2024", None)],
+    )
+    got = {f.amount: f.period for f in figures.extract(ctx)}
+    assert got[1_700_000] == {"start": "2024", "end": "2024"}
+    [f] = figures.extract(make_ctx("Chile is seeking 2.1 bln dlrs in fresh loans from banks."))
+    assert f.kind == "target"

@@ -288,7 +288,7 @@ def _period(
     lex = lexicon()
     a0 = amount_end if amount_start is None else amount_start
     text = ctx.article.text
-    base = bool(lex.base.search(text[max(sent_start, a0 - 20) : a0]))
+    base = _is_base(text, sent_start, a0)
     best: tuple[int, Timex] | None = None
     for t in ctx.timexes_in(sent_start, sent_end):
         if t.type != "DATE":
@@ -299,7 +299,7 @@ def _period(
         before = text[max(sent_start, t.start - 60) : t.start]
         if base:
             # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
-            if 0 <= t.start - amount_end <= 12 and not re.search(r"[,;]", text[amount_end : t.start]):
+            if 0 <= t.start - amount_end <= 30 and not re.search(r"[,;]", text[amount_end : t.start]):
                 return _span_of(t)
             continue
         if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
@@ -317,6 +317,11 @@ def _period(
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
     return span
+
+
+def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
+    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes")?"""
+    return bool(lexicon().base.search(text[max(sent_start, amount_start - 20) : amount_start]))
 
 
 def _span_of(t: Timex) -> dict[str, str | None]:
@@ -464,7 +469,7 @@ def extract(ctx: DocContext) -> list[Figure]:
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
             period = _period(ctx, s0, s1, f.end, f.start)
-            if period is None and lex.period_refs.search(stext):
+            if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
