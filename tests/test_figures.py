@@ -245,3 +245,13 @@ def test_a_base_after_against_takes_its_own_year_and_wishes_are_targets() -> Non
     assert got[1_700_000] == {"start": "2024", "end": "2024"}
     [f] = figures.extract(make_ctx("Chile is seeking 2.1 bln dlrs in fresh loans from banks."))
     assert f.kind == "target"
+
+
+def test_a_company_beside_states_named_only_as_places_owns_the_figure() -> None:
+    ents = {**ENTS, "Acme Corp": ("o:acme", "organization", "USA")}
+    text = "Acme Corp said it has spent 1.1 billion dlrs on oil fields in Chile."
+    ctx = fake_context(text, ents, dct="2025-08-01")
+    for m in ctx.entities:
+        if m.text == "Chile":
+            m.is_place = True
+    assert figures.extract(ctx) == []

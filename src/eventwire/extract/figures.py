@@ -245,7 +245,21 @@ def _about_states(metric: str | None, actors: list[Entity], mentions: list[Entit
     would otherwise fill the figures with blank-metric, actor-less numbers."""
     if metric is None or not actors:
         return False
-    return metric not in lexicon().company_metrics or not _names_company(mentions)
+    if not _names_company(mentions):
+        return True
+    # a company named beside states only as places ("spent 1.1 bln dlrs on properties in the
+    # United States, Amoco said") is the one the figure is about
+    acting = any(
+        not m.is_place
+        and (
+            m.entity.kind == "country"
+            or (m.entity.kind == "person" and (m.entity.office or m.entity.sector in _STATE_SECTORS))
+            or (m.entity.kind == "organization" and not _is_company(m.entity))
+        )
+        for m in mentions
+        if m.entity.country and m.entity.kind in ("country", "person", "organization")
+    )
+    return metric not in lexicon().company_metrics and acting
 
 
 def _names_company(mentions: list[EntityMention]) -> bool:
