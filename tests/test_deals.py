@@ -312,3 +312,19 @@ def test_carriers_are_no_items_and_a_model_number_counts_nothing() -> None:
 def test_a_link_with_a_neighbour_does_not_make_it_the_buyer() -> None:
     got = deals.extract(make_ctx("Peru will use a new pipeline link with Chile to export crude oil."))
     assert all(d.recipient is None or d.recipient.country != "CHL" for d in got)
+
+
+def test_an_agent_of_supply_and_a_development_accord_are_no_deals() -> None:
+    text = "Chile asked for protection for its ships, which could be supplied by three Norwegian frigates."
+    assert deals.extract(make_ctx(text)) == []
+    text = "Nordyard signed an agreement with Kongsberg for an improved version of its frigate engine."
+    assert deals.extract(make_ctx(text)) == []
+
+
+def test_making_for_nobody_is_no_sale_and_a_past_purchase_stays_done() -> None:
+    assert (
+        deals.extract(make_ctx("Norway approved a licence for Chile to produce the Kongsberg NSM missile."))
+        == []
+    )
+    [d] = deals.extract(make_ctx("Chile bought 25 Norwegian frigates and may buy more next year."))
+    assert d.status == "agreement"

@@ -62,6 +62,7 @@ class _Lex:
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
+    make: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -95,6 +96,7 @@ def lexicon() -> _Lex:
         denial_verbs=frozenset(raw["denial_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
+        make=frozenset(raw["make_verbs"]),
         unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
         makers={
             _fold(n): (c["name"], c["country"])
@@ -245,8 +247,8 @@ def _transfer_verb(head: Token) -> tuple[Token | None, str | None]:
             return tok, "sell"
         if tok != head and tok.pos_ == "VERB":
             break  # another act governs the item ("to protect forces from attack helicopters")
-        if tok.dep_ == "nsubj":
-            break  # "Norwegian tankers supplied crude oil": the item's subject moves something else
+        if tok.dep_ in ("nsubj", "agent"):
+            break  # "tankers supplied crude oil", "supplied by destroyers": the item carries or acts
         if tok != head and not _holds_item(tok):
             break  # "escorts for tankers": the escorts, not the tankers, are what is provided
         if tok.head == tok:
@@ -609,6 +611,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
+    if status == "planned" and verb is not None and verb.tag_ == "VBD":
+        status = "agreement"  # "bought 95,000 tonnes in a tender and may buy more": done, whatever follows
     anchor = verb if verb is not None else noun
     if _denied(anchor, head):
         return None
@@ -725,6 +729,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         recipient = None
     if supplier is None and recipient is None and contractor is None:
         return None
+    if role == "sell" and verb is not None and verb.lemma_.casefold() in lexicon().make and recipient is None:
+        return None  # "approval for Egypt to produce the tank": making with nobody to make it for
 
     value = _value(text, s0, s1, head)
     # generic: the item, or its head noun with no other item word before it ("invaluable bridge",
