@@ -255,3 +255,14 @@ def test_a_company_beside_states_named_only_as_places_owns_the_figure() -> None:
         if m.text == "Chile":
             m.is_place = True
     assert figures.extract(ctx) == []
+
+
+def test_equal_percentages_of_other_periods_stay_apart_and_counts_borrow_no_state() -> None:
+    ctx = make_ctx(
+        "Chile held talks. Chilean output rose 0.3 percent in May. Chilean output had risen 0.3 percent in April.",
+        [("May", "DATE", "2025-05", None), ("April", "DATE", "2025-04", None)],
+    )
+    assert len([f for f in figures.extract(ctx) if f.amount == 0.3]) == 2
+    assert (
+        figures.extract(make_ctx("Chile held talks. More than 23,000 people were killed in the quake.")) == []
+    )

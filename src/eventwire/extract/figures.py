@@ -475,7 +475,13 @@ def extract(ctx: DocContext) -> list[Figure]:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
                 actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
-            if not actors and metric and metric not in lex.company_metrics and not _names_company(mentions):
+            if (
+                not actors
+                and (f.is_money or f.is_percent)  # a count of people, tonnes: whose is not told
+                and metric
+                and metric not in lex.company_metrics
+                and not _names_company(mentions)
+            ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
             if not _about_states(metric, actors, mentions):
                 continue
@@ -526,8 +532,11 @@ def _merge_within(figures: list[Figure]) -> list[Figure]:
         if have is None:
             out[key] = f
             continue
-        if not _metrics_compatible(have.metric, f.metric):
-            out[(f.amount, f.unit, f.kind + "#" + (f.metric or ""))] = f
+        if not _metrics_compatible(have.metric, f.metric) or (
+            f.unit == "percent" and have.period != f.period
+        ):
+            # "up 0.3 pct" in two sentences of other periods are two figures
+            out.setdefault((f.amount, f.unit, f"{f.kind}#{f.metric or ''}#{f.period}"), f)
             continue
         have.mentions += f.mentions
         if f.metric and (not have.metric or len(f.metric) > len(have.metric)):
