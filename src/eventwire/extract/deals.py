@@ -63,6 +63,7 @@ class _Lex:
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
     make: frozenset[str]
+    award: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -97,6 +98,7 @@ def lexicon() -> _Lex:
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
+        award=frozenset(raw["award_verbs"]),
         unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
         makers={
             _fold(n): (c["name"], c["country"])
@@ -664,7 +666,22 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
-    if role == "sell":
+    if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
+        # "X was awarded a contract", "the Navy awarded X a contract", "awarded the contract to X":
+        # the awarder buys, the awardee sells
+        if passive:
+            as_seller(subj_m)
+            for ag in (c for c in anchor.children if c.dep_ == "agent"):
+                for pobj in (g for g in ag.children if g.dep_ == "pobj"):
+                    as_buyer(_party(ctx, pobj.subtree))
+        else:
+            as_buyer(subj_m)
+            for c in anchor.children:
+                if c.dep_ in ("dobj", "dative") and head not in c.subtree:
+                    as_seller(_party(ctx, c.subtree))
+            for pobj in _preps(anchor, ("to",), after):
+                as_seller(_party(ctx, pobj.subtree))
+    elif role == "sell":
         if passive:
             as_buyer(subj_m)  # "Malaysia was supplied with three corvettes"
         else:
