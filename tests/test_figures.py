@@ -266,3 +266,13 @@ def test_equal_percentages_of_other_periods_stay_apart_and_counts_borrow_no_stat
     assert (
         figures.extract(make_ctx("Chile held talks. More than 23,000 people were killed in the quake.")) == []
     )
+
+
+def test_a_list_of_states_gives_each_amount_its_own_state() -> None:
+    ents = {**ENTS, "Norway": ("c:NOR", "country", "NOR")}
+    text = "Chile took 26,000 tonnes of wheat, Peru 24,000 tonnes of maize and Norway 9,000 tonnes of wheat."
+    got = {
+        f.amount: [a.country for a in f.actors]
+        for f in figures.extract(fake_context(text, ents, dct="2025-08-01"))
+    }
+    assert got == {26_000: ["CHL"], 24_000: ["PER"], 9_000: ["NOR"]}

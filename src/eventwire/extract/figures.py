@@ -238,6 +238,22 @@ def _igo_entities(mentions: list[EntityMention]) -> list[Entity]:
     return list(out.values())
 
 
+def _nearest_state(actors: list[Entity], mentions: list[EntityMention], f: _Found, text: str) -> list[Entity]:
+    """The state named nearest an amount in a list ("Spain 25,124 wheat, Poland 24,683 wheat"):
+    one named in the amount's own list item (no comma or semicolon between) first."""
+    best: tuple[int, int, Entity] | None = None
+    for m in mentions:
+        a = next((e for e in actors if e.country == m.entity.country), None)
+        if a is None:
+            continue
+        lo, hi = (m.end, f.start) if m.end <= f.start else (f.end, m.start)
+        crosses = int(bool(re.search(r"[,;]", text[lo:hi])))
+        cand = (crosses, abs(hi - lo), a)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return [best[2]] if best else actors
+
+
 def _about_states(metric: str | None, actors: list[Entity], mentions: list[EntityMention]) -> bool:
     """Whether a figure is about states (economies, trade, aid, defence), the only figures worth a
     record: it needs a metric and a state or international body, and a company's books (revenue,
@@ -475,6 +491,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
                 actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
+            if len(actors) > 2 and len(found) > 2 and metric != "bilateral trade":
+                actors = _nearest_state(actors, mentions, f, text)  # a list of states, one amount each
             if (
                 not actors
                 and (f.is_money or f.is_percent)  # a count of people, tonnes: whose is not told
