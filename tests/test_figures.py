@@ -276,3 +276,14 @@ def test_a_list_of_states_gives_each_amount_its_own_state() -> None:
         for f in figures.extract(fake_context(text, ents, dct="2025-08-01"))
     }
     assert got == {26_000: ["CHL"], 24_000: ["PER"], 9_000: ["NOR"]}
+
+
+def test_a_count_takes_no_metric_from_another_clause() -> None:
+    [f] = [
+        g
+        for g in figures.extract(
+            make_ctx("Chile said the quake caused heavy losses and left 1,000 people dead.")
+        )
+        if g.unit == "people"
+    ]
+    assert f.metric == "people"

@@ -474,6 +474,10 @@ def extract(ctx: DocContext) -> list[Figure]:
             )
             if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
+            elif not (f.is_money or f.is_percent) and re.search(
+                r"[,;]|\band\b", stext[max(0, f.start - s0 - dist) : f.start - s0]
+            ):
+                metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
             if metric is None and not f.is_money and not f.is_percent:
                 metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
             if f.is_percent and metric is None:
