@@ -336,3 +336,10 @@ def test_the_awardee_sells_and_close_to_signing_is_planned() -> None:
     assert (d.supplier.country, d.recipient) == ("NOR", None)
     [d] = deals.extract(make_ctx("Chile was close to signing an agreement to buy 12 Norwegian frigates."))
     assert d.status == "planned"
+
+
+def test_an_accord_named_after_goods_is_no_sale() -> None:
+    assert (
+        deals.extract(make_ctx("Chile wants to meet the terms of last year's wheat accord with Norway."))
+        == []
+    )

@@ -64,6 +64,7 @@ class _Lex:
     unit_price: re.Pattern[str]
     make: frozenset[str]
     award: frozenset[str]
+    policy_nouns: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -99,6 +100,7 @@ def lexicon() -> _Lex:
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
         award=frozenset(raw["award_verbs"]),
+        policy_nouns=frozenset(raw["policy_nouns"]),
         unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
         makers={
             _fold(n): (c["name"], c["country"])
@@ -758,6 +760,13 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     )
     if generic and qty is None and value is None and designation is None:
         return None
+    if (
+        noun is not None
+        and (head == noun or (head.dep_ == "compound" and head.head == noun))
+        and noun.lemma_.casefold() in lexicon().policy_nouns
+        and not (qty or value or designation)
+    ):
+        return None  # "the semiconductor accord", "the grains agreement": a trade accord, no sale
     # the seller counts once, whether named as a company, its state or both
     parties = (recipient is not None) + (supplier is not None or contractor is not None)
     if recipient is None and not (designation or value):
