@@ -296,3 +296,50 @@ def test_refused_failed_conditional_and_topic_accords_are_no_deal(text: str) -> 
 def test_a_number_glued_to_a_word_counts_nothing() -> None:
     [d] = deals.extract(make_ctx("Peru bought a new 80-seat airliner from Norway."))
     assert d.quantity is None
+
+
+def test_a_unit_price_is_no_value() -> None:
+    [d] = deals.extract(make_ctx("Chile bought 25,000 tonnes of Norwegian wheat at 108 dlrs per tonne."))
+    assert d.value is None
+
+
+def test_carriers_are_no_items_and_a_model_number_counts_nothing() -> None:
+    assert deals.extract(make_ctx("Norwegian tankers supplied Chile with most of its oil imports.")) == []
+    [d] = deals.extract(make_ctx("Chile agreed to buy a new Norwegian 757-200 airliner."))
+    assert d.quantity is None
+
+
+def test_a_link_with_a_neighbour_does_not_make_it_the_buyer() -> None:
+    got = deals.extract(make_ctx("Peru will use a new pipeline link with Chile to export crude oil."))
+    assert all(d.recipient is None or d.recipient.country != "CHL" for d in got)
+
+
+def test_an_agent_of_supply_and_a_development_accord_are_no_deals() -> None:
+    text = "Chile asked for protection for its ships, which could be supplied by three Norwegian frigates."
+    assert deals.extract(make_ctx(text)) == []
+    text = "Nordyard signed an agreement with Kongsberg for an improved version of its frigate engine."
+    assert deals.extract(make_ctx(text)) == []
+
+
+def test_making_for_nobody_is_no_sale_and_a_past_purchase_stays_done() -> None:
+    assert (
+        deals.extract(make_ctx("Norway approved a licence for Chile to produce the Kongsberg NSM missile."))
+        == []
+    )
+    [d] = deals.extract(make_ctx("Chile bought 25 Norwegian frigates and may buy more next year."))
+    assert d.status == "agreement"
+
+
+def test_the_awardee_sells_and_close_to_signing_is_planned() -> None:
+    [d] = deals.extract(make_ctx("Kongsberg was awarded a 40 mln dlr contract for 12 frigates."))
+    assert d.contractor is not None and d.contractor.name == "Kongsberg"
+    assert (d.supplier.country, d.recipient) == ("NOR", None)
+    [d] = deals.extract(make_ctx("Chile was close to signing an agreement to buy 12 Norwegian frigates."))
+    assert d.status == "planned"
+
+
+def test_an_accord_named_after_goods_is_no_sale() -> None:
+    assert (
+        deals.extract(make_ctx("Chile wants to meet the terms of last year's wheat accord with Norway."))
+        == []
+    )

@@ -60,7 +60,7 @@ def test_counted_companies_take_their_nationality() -> None:
 
 
 def test_names_do_not_lend_a_metric() -> None:
-    [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 firms."))
+    [f] = figures.extract(make_ctx("The Peruvian Development Agency hosted 12 Chilean firms."))
     assert f.metric == "firms"  # the counted noun, never a word of the name
 
 
@@ -215,3 +215,75 @@ def test_fraction_tails_and_comparison_amounts() -> None:
 def test_an_expected_rise_is_a_forecast_not_a_target() -> None:
     [f] = figures.extract(make_ctx("The Chilean board expects Chilean imports will expand to 3 mln tonnes."))
     assert f.kind == "forecast"
+
+
+def test_a_date_of_a_sibling_clause_is_no_period() -> None:
+    ctx = make_ctx(
+        "Chile, which owes the fund 450 mln dlrs in arrears, is scheduled to hold talks in July.",
+        [("July", "DATE", "2025-07", None)],
+    )
+    [f] = figures.extract(ctx)
+    assert (f.metric, f.period) == ("debt", None)
+
+
+def test_a_base_figure_keeps_its_own_period_and_a_month_is_no_modal() -> None:
+    ctx = make_ctx(
+        "Chilean unemployment eased to 8.2 percent in May from 8.3 percent in April.",
+        [("May", "DATE", "2025-05", None), ("April", "DATE", "2025-04", None)],
+    )
+    got = {f.amount: (f.kind, f.period) for f in figures.extract(ctx)}
+    assert got[8.2] == ("actual", {"start": "2025-05", "end": "2025-05"})
+    assert got[8.3] == ("actual", {"start": "2025-04", "end": "2025-04"})
+
+
+def test_a_base_after_against_takes_its_own_year_and_wishes_are_targets() -> None:
+    ctx = make_ctx(
+        "Chilean imports are targeted at 1.8 mln tonnes, against an actual 1.7 mln tonnes imported in 2024.",
+        [("2024", "DATE", "2024", None)],
+    )
+    got = {f.amount: f.period for f in figures.extract(ctx)}
+    assert got[1_700_000] == {"start": "2024", "end": "2024"}
+    [f] = figures.extract(make_ctx("Chile is seeking 2.1 bln dlrs in fresh loans from banks."))
+    assert f.kind == "target"
+
+
+def test_a_company_beside_states_named_only_as_places_owns_the_figure() -> None:
+    ents = {**ENTS, "Acme Corp": ("o:acme", "organization", "USA")}
+    text = "Acme Corp said it has spent 1.1 billion dlrs on oil fields in Chile."
+    ctx = fake_context(text, ents, dct="2025-08-01")
+    for m in ctx.entities:
+        if m.text == "Chile":
+            m.is_place = True
+    assert figures.extract(ctx) == []
+
+
+def test_equal_percentages_of_other_periods_stay_apart_and_counts_borrow_no_state() -> None:
+    ctx = make_ctx(
+        "Chile held talks. Chilean output rose 0.3 percent in May. Chilean output had risen 0.3 percent in April.",
+        [("May", "DATE", "2025-05", None), ("April", "DATE", "2025-04", None)],
+    )
+    assert len([f for f in figures.extract(ctx) if f.amount == 0.3]) == 2
+    assert (
+        figures.extract(make_ctx("Chile held talks. More than 23,000 people were killed in the quake.")) == []
+    )
+
+
+def test_a_list_of_states_gives_each_amount_its_own_state() -> None:
+    ents = {**ENTS, "Norway": ("c:NOR", "country", "NOR")}
+    text = "Chile took 26,000 tonnes of wheat, Peru 24,000 tonnes of maize and Norway 9,000 tonnes of wheat."
+    got = {
+        f.amount: [a.country for a in f.actors]
+        for f in figures.extract(fake_context(text, ents, dct="2025-08-01"))
+    }
+    assert got == {26_000: ["CHL"], 24_000: ["PER"], 9_000: ["NOR"]}
+
+
+def test_a_count_takes_no_metric_from_another_clause() -> None:
+    [f] = [
+        g
+        for g in figures.extract(
+            make_ctx("Chile said the quake caused heavy losses and left 1,000 people dead.")
+        )
+        if g.unit == "people"
+    ]
+    assert f.metric == "people"

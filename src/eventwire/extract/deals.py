@@ -61,6 +61,10 @@ class _Lex:
     denial_verbs: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
+    unit_price: re.Pattern[str]
+    make: frozenset[str]
+    award: frozenset[str]
+    policy_nouns: frozenset[str]
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -94,6 +98,10 @@ def lexicon() -> _Lex:
         denial_verbs=frozenset(raw["denial_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
+        make=frozenset(raw["make_verbs"]),
+        award=frozenset(raw["award_verbs"]),
+        policy_nouns=frozenset(raw["policy_nouns"]),
+        unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -243,6 +251,8 @@ def _transfer_verb(head: Token) -> tuple[Token | None, str | None]:
             return tok, "sell"
         if tok != head and tok.pos_ == "VERB":
             break  # another act governs the item ("to protect forces from attack helicopters")
+        if tok.dep_ in ("nsubj", "agent"):
+            break  # "tankers supplied crude oil", "supplied by destroyers": the item carries or acts
         if tok != head and not _holds_item(tok):
             break  # "escorts for tankers": the escorts, not the tankers, are what is provided
         if tok.head == tok:
@@ -277,7 +287,13 @@ def _with_on_chain(tok: Token) -> list[Token]:
     for _ in range(5):
         near = [
             cur,
-            *(c for c in cur.children if c.dep_ in ("dobj", "attr", "nsubjpass") and c.pos_ == "NOUN"),
+            *(  # "signed a deal with X", never "used a pipeline link with X"
+                c
+                for c in cur.children
+                if c.dep_ in ("dobj", "attr", "nsubjpass")
+                and c.pos_ == "NOUN"
+                and c.lemma_.casefold() in lexicon().deal_nouns
+            ),
             *(  # "entered into a contract with X for the supply of jets"
                 g
                 for c in cur.children
@@ -441,7 +457,10 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
 def _glued_modifier(t: Token) -> bool:
     """Is this number glued by a hyphen to the next word ("80-passenger", "six-tonne",
     "1985-1986")? It then describes the item or dates it; it counts nothing."""
-    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.nbor(1).text == "-"
+    if not t.whitespace_ and t.i + 1 < len(t.doc) and t.nbor(1).text == "-":
+        return True
+    # "757-200": the number after a hyphen glued to a number names a model
+    return t.i > 1 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_ and t.nbor(-2).like_num
 
 
 def _scaled(t: Token) -> bool:
@@ -596,6 +615,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
+    if status == "planned" and verb is not None and verb.tag_ == "VBD":
+        status = "agreement"  # "bought 95,000 tonnes in a tender and may buy more": done, whatever follows
     anchor = verb if verb is not None else noun
     if _denied(anchor, head):
         return None
@@ -647,7 +668,22 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
-    if role == "sell":
+    if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
+        # "X was awarded a contract", "the Navy awarded X a contract", "awarded the contract to X":
+        # the awarder buys, the awardee sells
+        if passive:
+            as_seller(subj_m)
+            for ag in (c for c in anchor.children if c.dep_ == "agent"):
+                for pobj in (g for g in ag.children if g.dep_ == "pobj"):
+                    as_buyer(_party(ctx, pobj.subtree))
+        else:
+            as_buyer(subj_m)
+            for c in anchor.children:
+                if c.dep_ in ("dobj", "dative") and head not in c.subtree:
+                    as_seller(_party(ctx, c.subtree))
+            for pobj in _preps(anchor, ("to",), after):
+                as_seller(_party(ctx, pobj.subtree))
+    elif role == "sell":
         if passive:
             as_buyer(subj_m)  # "Malaysia was supplied with three corvettes"
         else:
@@ -712,6 +748,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         recipient = None
     if supplier is None and recipient is None and contractor is None:
         return None
+    if role == "sell" and verb is not None and verb.lemma_.casefold() in lexicon().make and recipient is None:
+        return None  # "approval for Egypt to produce the tank": making with nobody to make it for
 
     value = _value(text, s0, s1, head)
     # generic: the item, or its head noun with no other item word before it ("invaluable bridge",
@@ -722,6 +760,13 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     )
     if generic and qty is None and value is None and designation is None:
         return None
+    if (
+        noun is not None
+        and (head == noun or (head.dep_ == "compound" and head.head == noun))
+        and noun.lemma_.casefold() in lexicon().policy_nouns
+        and not (qty or value or designation)
+    ):
+        return None  # "the semiconductor accord", "the grains agreement": a trade accord, no sale
     # the seller counts once, whether named as a company, its state or both
     parties = (recipient is not None) + (supplier is not None or contractor is not None)
     if recipient is None and not (designation or value):
@@ -867,7 +912,9 @@ def _is_military_owner(m: EntityMention) -> bool:
 
 
 def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
-    found = find_money(text[s0:s1])
+    stext = text[s0:s1]
+    # "at 108 dlrs per tonne": a unit price is no value of the deal
+    found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
     if not found:
         return None
     pos = head.idx - s0

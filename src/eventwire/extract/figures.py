@@ -56,6 +56,7 @@ class _Lex:
     comparison: re.Pattern[str]
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
+    base: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,8 @@ def lexicon() -> _Lex:
         comparison=re.compile(_alt(raw["comparison_words"]) + r"(?:\s+[^,;:]{0,25})?\s+$", re.I),
         reporting=re.compile(_alt(raw["reporting_words"]) + r"\s+(?:on\s+|in\s+)?$", re.I),
         company_metrics=frozenset(raw["company_metrics"]),
+        # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
+        base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
     )
 
 
@@ -235,6 +238,22 @@ def _igo_entities(mentions: list[EntityMention]) -> list[Entity]:
     return list(out.values())
 
 
+def _nearest_state(actors: list[Entity], mentions: list[EntityMention], f: _Found, text: str) -> list[Entity]:
+    """The state named nearest an amount in a list ("Spain 25,124 wheat, Poland 24,683 wheat"):
+    one named in the amount's own list item (no comma or semicolon between) first."""
+    best: tuple[int, int, Entity] | None = None
+    for m in mentions:
+        a = next((e for e in actors if e.country == m.entity.country), None)
+        if a is None:
+            continue
+        lo, hi = (m.end, f.start) if m.end <= f.start else (f.end, m.start)
+        crosses = int(bool(re.search(r"[,;]", text[lo:hi])))
+        cand = (crosses, abs(hi - lo), a)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return [best[2]] if best else actors
+
+
 def _about_states(metric: str | None, actors: list[Entity], mentions: list[EntityMention]) -> bool:
     """Whether a figure is about states (economies, trade, aid, defence), the only figures worth a
     record: it needs a metric and a state or international body, and a company's books (revenue,
@@ -242,7 +261,25 @@ def _about_states(metric: str | None, actors: list[Entity], mentions: list[Entit
     would otherwise fill the figures with blank-metric, actor-less numbers."""
     if metric is None or not actors:
         return False
-    return metric not in lexicon().company_metrics or not any(_is_company(m.entity) for m in mentions)
+    if not _names_company(mentions):
+        return True
+    # a company named beside states only as places ("spent 1.1 bln dlrs on properties in the
+    # United States, Amoco said") is the one the figure is about
+    acting = any(
+        not m.is_place
+        and (
+            m.entity.kind == "country"
+            or (m.entity.kind == "person" and (m.entity.office or m.entity.sector in _STATE_SECTORS))
+            or (m.entity.kind == "organization" and not _is_company(m.entity))
+        )
+        for m in mentions
+        if m.entity.country and m.entity.kind in ("country", "person", "organization")
+    )
+    return metric not in lexicon().company_metrics and acting
+
+
+def _names_company(mentions: list[EntityMention]) -> bool:
+    return any(_is_company(m.entity) and not m.is_place for m in mentions)
 
 
 def _is_company(e: Entity) -> bool:
@@ -281,6 +318,7 @@ def _period(
     lex = lexicon()
     a0 = amount_end if amount_start is None else amount_start
     text = ctx.article.text
+    base = _is_base(text, sent_start, a0)
     best: tuple[int, Timex] | None = None
     for t in ctx.timexes_in(sent_start, sent_end):
         if t.type != "DATE":
@@ -288,21 +326,58 @@ def _period(
         d = timex_date(t.value)
         if not d or (len(d) > 7 and not t.end_value):
             continue  # a day is when it was said, not what the figure covers
-        before = text[max(sent_start, t.start - 30) : t.start]
+        before = text[max(sent_start, t.start - 60) : t.start]
+        if base:
+            # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
+            if 0 <= t.start - amount_end <= 30 and not re.search(r"[,;]", text[amount_end : t.start]):
+                return _span_of(t)
+            continue
         if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
             continue
+        if _other_clause(ctx, a0, t.start):
+            continue  # "Sudan, which owes 450 mln dlrs, is to hold talks in July": the talks' date
         dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
-    if best is None:
+    if best is None or base:
         return None
     t = best[1]
-    start = timex_date(t.value)
-    end = timex_date(t.end_value) if t.end_value else start
+    span = _span_of(t)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
-        start = None
-    return {"start": start, "end": end}
+        span["start"] = None
+    return span
+
+
+def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
+    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes")?"""
+    return bool(lexicon().base.search(text[max(sent_start, amount_start - 20) : amount_start]))
+
+
+def _span_of(t: Timex) -> dict[str, str | None]:
+    start = timex_date(t.value)
+    return {"start": start, "end": timex_date(t.end_value) if t.end_value else start}
+
+
+def _clause_verb(ctx: DocContext, char: int) -> Token | None:
+    """The verb whose clause holds the word at ``char`` (the word itself when it is one)."""
+    tok = next((t for t in ctx.doc if t.idx <= char < t.idx + len(t.text) + 1), None)
+    for _ in range(12):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _other_clause(ctx: DocContext, a: int, b: int) -> bool:
+    """Are the words at ``a`` and ``b`` told in sibling clauses (neither verb governs the other)?
+    A time expression there dates another act, not the figure."""
+    va, vb = _clause_verb(ctx, a), _clause_verb(ctx, b)
+    if va is None or vb is None or va == vb:
+        return False
+    return not (va.is_ancestor(vb) or vb.is_ancestor(va))
 
 
 @dataclass
@@ -387,6 +462,10 @@ def extract(ctx: DocContext) -> list[Figure]:
         if not found:
             continue
         mentions = ctx.entities_in(s0, s1)
+        # time expressions say when, never how sure: the month "May" is no "may"
+        ktext = stext
+        for a, b in time_spans:
+            ktext = ktext[: max(0, a - s0)] + " " * (min(b, s1) - max(a, s0)) + ktext[min(b, s1) - s0 :]
         names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
@@ -395,6 +474,10 @@ def extract(ctx: DocContext) -> list[Figure]:
             )
             if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
+            elif not (f.is_money or f.is_percent) and re.search(
+                r"[,;]|\band\b", stext[max(0, f.start - s0 - dist) : f.start - s0]
+            ):
+                metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
             if metric is None and not f.is_money and not f.is_percent:
                 metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
             if f.is_percent and metric is None:
@@ -412,15 +495,23 @@ def extract(ctx: DocContext) -> list[Figure]:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
                 actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
-            if not actors and metric and metric not in lex.company_metrics:
+            if len(actors) > 2 and len(found) > 2 and metric != "bilateral trade":
+                actors = _nearest_state(actors, mentions, f, text)  # a list of states, one amount each
+            if (
+                not actors
+                and (f.is_money or f.is_percent)  # a count of people, tonnes: whose is not told
+                and metric
+                and metric not in lex.company_metrics
+                and not _names_company(mentions)
+            ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
             if not _about_states(metric, actors, mentions):
                 continue
-            kind = kind_of(stext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
             period = _period(ctx, s0, s1, f.end, f.start)
-            if period is None and lex.period_refs.search(stext):
+            if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
@@ -463,8 +554,11 @@ def _merge_within(figures: list[Figure]) -> list[Figure]:
         if have is None:
             out[key] = f
             continue
-        if not _metrics_compatible(have.metric, f.metric):
-            out[(f.amount, f.unit, f.kind + "#" + (f.metric or ""))] = f
+        if not _metrics_compatible(have.metric, f.metric) or (
+            f.unit == "percent" and have.period != f.period
+        ):
+            # "up 0.3 pct" in two sentences of other periods are two figures
+            out.setdefault((f.amount, f.unit, f"{f.kind}#{f.metric or ''}#{f.period}"), f)
             continue
         have.mentions += f.mentions
         if f.metric and (not have.metric or len(f.metric) > len(have.metric)):

@@ -287,6 +287,10 @@ class Deals(TypedDict):
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
     condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
     topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
+    policy_nouns: Words  # "the <item> accord" with no count or value is a trade accord, not a sale
+    award_verbs: Words  # the awarder buys, the awardee sells ("X was awarded a contract")
+    make_verbs: Words  # selling verbs that only make the item: a deal needs someone it is made for
+    unit_price_words: Words  # an amount followed by these is a unit price, not the deal's value
 
 
 class Figures(TypedDict):
@@ -304,6 +308,7 @@ class Figures(TypedDict):
     min_amount_without_metric: float
     small_amount_metrics: Words
     min_count: float
+    base_words: Words  # an amount right after these is the base of a comparison ("from 8.3 pct")
     company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
 
 
