@@ -625,3 +625,18 @@ def test_acts_among_companies_and_their_staff_are_no_events() -> None:
     assert in_affairs([state], [firm], 0, rs)
     assert in_affairs([minister], [firm], 0, rs)  # a person may hold an office the linker missed
     assert not in_affairs([minister], [firm], 5, rs)  # ... but not in plain market copy
+
+
+def test_a_person_holding_a_business_office_is_business() -> None:
+    from eventwire.extract.events.sense import business_person, in_affairs
+
+    rs = load_rules()
+    boss = Entity(id="p:b", name="Ann Roe", kind="person", sector="GOV", office="chairman")
+    seller = Entity(id="p:s", name="Bo Lee", kind="person", office="analyst", country="GBR")
+    banker = Entity(id="p:v", name="Cy Fed", kind="person", sector="GOV", office="chairman", country="USA")
+    firm = Entity(id="o:t", name="Thyssen AG", kind="organization")
+    assert business_person(boss, rs) and business_person(seller, rs)
+    assert not business_person(banker, rs)  # a state's chairman stays political
+    assert not in_affairs([boss], [], 0, rs)
+    assert not in_affairs([seller], [firm], 0, rs)
+    assert in_affairs([banker], [], 0, rs)

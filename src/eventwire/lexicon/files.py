@@ -160,6 +160,8 @@ class Plover(TypedDict):
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
+    business_offices: NotRequired[Words]  # offices only a firm or market gives ("chief executive", "analyst")
+    business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
