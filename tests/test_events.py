@@ -640,3 +640,14 @@ def test_a_person_holding_a_business_office_is_business() -> None:
     assert not in_affairs([boss], [], 0, rs)
     assert not in_affairs([seller], [firm], 0, rs)
     assert in_affairs([banker], [], 0, rs)
+
+
+def test_attacking_plans_or_a_government_is_criticism_not_violence() -> None:
+    evs = code("France attacked the budget proposals of the European Commission.")
+    assert [e.event for e in evs] == ["ACCUSE"]
+    assert one("Russia attacked Ukrainian positions near Donetsk.", "ASSAULT")
+
+
+def test_declining_to_make_a_comment_is_no_refusal() -> None:
+    assert not code("Japan declined to make any comments on the yen.")
+    assert one("Iran declined to make concessions to the United States.", "REJECT")

@@ -110,8 +110,12 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 or (o.dep_ == "pobj" and o.head.head == t)
             ):
                 continue
-        if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):
-            continue  # "declined to comment"
+        if r.not_complement and any(
+            c.lemma_.lower() in r.not_complement
+            or any(noun_keys(o) & r.not_complement for o in objects_of(c))
+            for c in complements_of(t)
+        ):
+            continue  # "declined to comment", "declined to make any comment" (the noun says the act)
         if r.requires_complement and not complements_of(t, after=True):
             continue
         if r.requires_prep and not any(
