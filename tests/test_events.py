@@ -651,3 +651,9 @@ def test_attacking_plans_or_a_government_is_criticism_not_violence() -> None:
 def test_declining_to_make_a_comment_is_no_refusal() -> None:
     assert not code("Japan declined to make any comments on the yen.")
     assert one("Iran declined to make concessions to the United States.", "REJECT")
+
+
+def test_meeting_opposition_or_defending_a_record_is_no_event() -> None:
+    assert not code("The plan of Germany met opposition from France.")
+    assert not code("Britain will have to defend its record on Iraq.")
+    assert one("The foreign minister of Germany met his French counterpart in Paris.", "CONSULT")
