@@ -657,3 +657,9 @@ def test_meeting_opposition_or_defending_a_record_is_no_event() -> None:
     assert not code("The plan of Germany met opposition from France.")
     assert not code("Britain will have to defend its record on Iraq.")
     assert one("The foreign minister of Germany met his French counterpart in Paris.", "CONSULT")
+
+
+def test_a_state_protesting_a_measure_complains_it_does_not_demonstrate() -> None:
+    ev = one("France protested the decision of Japan.", "ACCUSE")
+    assert (ev.mode, ev.cameo) == ("allege", "114")
+    assert one("China protested to Japan over the visit.", "ACCUSE")
