@@ -663,3 +663,8 @@ def test_a_state_protesting_a_measure_complains_it_does_not_demonstrate() -> Non
     ev = one("France protested the decision of Japan.", "ACCUSE")
     assert (ev.mode, ev.cameo) == ("allege", "114")
     assert one("China protested to Japan over the visit.", "ACCUSE")
+
+
+def test_a_question_asked_is_no_request() -> None:
+    assert not code("France asked Japan whether it would cut rates.")
+    assert one("France asked Japan to stabilise the yen.", "REQUEST")

@@ -163,6 +163,8 @@ class Plover(TypedDict):
     business_offices: NotRequired[Words]  # offices only a firm or market gives ("chief executive", "analyst")
     business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team
+    question_verbs: NotRequired[Words]  # asking verbs whose wh-complement is a question, not a request
+    question_words: NotRequired[Words]  # words that open such a question
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

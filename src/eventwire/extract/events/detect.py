@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-from ...lexicon.events import Entry, Rule, RuleSet
+from ...lexicon.events import Entry, Rule, RuleSet, load_rules
 from ...lexicon.wordsets import words
 from .participants import OBJ_DEPS, Participants
 from .syntax import (
@@ -72,6 +72,16 @@ def _objects(t: Token) -> list[Token]:
     return objs
 
 
+def _asks_a_question(t: Token, settings: dict) -> bool:
+    """A verb of asking (`question_verbs`) whose every complement opens with a question word
+    (`question_words`): "asked what Japan could do", "asked whether the dollar would fall"."""
+    if t.lemma_.lower() not in set(settings.get("question_verbs") or []):
+        return False
+    comps = complements_of(t, after=True)
+    qw = set(settings.get("question_words") or [])
+    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
+
+
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
     near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
     objs: list[Token] | None = None
@@ -118,6 +128,8 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             continue  # "declined to comment", "declined to make any comment" (the noun says the act)
         if r.requires_complement and not complements_of(t, after=True):
             continue
+        if r.requires_complement and _asks_a_question(t, load_rules().settings):
+            continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
             c.dep_ in {"prep", "prt"} and c.lower_ in r.requires_prep for c in t.children
         ):
