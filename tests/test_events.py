@@ -668,3 +668,9 @@ def test_a_state_protesting_a_measure_complains_it_does_not_demonstrate() -> Non
 def test_a_question_asked_is_no_request() -> None:
     assert not code("France asked Japan whether it would cut rates.")
     assert one("France asked Japan to stabilise the yen.", "REQUEST")
+
+
+def test_a_warning_that_holds_no_act_is_no_threat() -> None:
+    assert not code("France warned Japan that the report was wrong.")
+    assert one("France warned Japan that it would impose sanctions.", "THREATEN")
+    assert one("France warned Japan against further tests.", "THREATEN")

@@ -200,6 +200,7 @@ class Rule(TypedDict):
     frame: NotRequired[bool]
     visit: NotRequired[bool]
     void: NotRequired[bool]  # a frame that reports no event and voids what it governs ("denied reports")
+    clause_needs_act: NotRequired[bool]  # a frame whose that-clause must hold an act ("warned X that ...")
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]

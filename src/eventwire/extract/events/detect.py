@@ -377,6 +377,23 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
 
 
+def empty_clause(c: Cand, rs: RuleSet) -> bool:
+    """A frame that needs an act in its that-clause (`clause_needs_act`: "warned X that ...") and
+    absorbed none, where the clause says nothing to come: "warned the broadcaster that its report
+    was wrong" threatens nothing; "warned that police will no longer tolerate rallies" does (an act
+    announced, `future_aux` or `threat_modals`, even one no rule codes). Without a that-clause
+    ("warned Iran against ...") the frame stands."""
+    if not c.rule.clause_needs_act or c.absorbed:
+        return False
+    ahead = {*(rs.settings.get("future_aux") or []), "would", *words("clauses").threat_modals}
+    return any(
+        ch.dep_ == "ccomp"
+        and ch.i > c.head.i
+        and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
+        for ch in c.head.children
+    )
+
+
 def _many_actors(head: Token, parts: Participants) -> bool:
     subj = subject_of(head)
     return subj is not None and len(parts.entities(subj)) >= 2
