@@ -674,3 +674,8 @@ def test_a_warning_that_holds_no_act_is_no_threat() -> None:
     assert not code("France warned Japan that the report was wrong.")
     assert one("France warned Japan that it would impose sanctions.", "THREATEN")
     assert one("France warned Japan against further tests.", "THREATEN")
+
+
+def test_a_reported_should_is_an_appeal() -> None:
+    evs = code("France said Japan should agree to cut its tariffs.")
+    assert "REQUEST" in [e.event for e in evs] and "AGREE" not in [e.event for e in evs]

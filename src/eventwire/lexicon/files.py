@@ -165,6 +165,7 @@ class Plover(TypedDict):
     team_domains: NotRequired[Words]  # private domains where a country names a team
     question_verbs: NotRequired[Words]  # asking verbs whose wh-complement is a question, not a request
     question_words: NotRequired[Words]  # words that open such a question
+    demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

@@ -262,13 +262,16 @@ def _adj_complements(t: Token) -> set[str]:
 def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     if not rs.must or t.pos_ not in {"VERB", "AUX"}:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
+    modals = set(rs.settings.get("demand_modals") or ["must"])
+    aux = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+    if aux is None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
     subj = subject_of(t)
     if (
         subj is None
+        or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
         or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
     ):
