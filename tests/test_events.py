@@ -679,3 +679,8 @@ def test_a_warning_that_holds_no_act_is_no_threat() -> None:
 def test_a_reported_should_is_an_appeal() -> None:
     evs = code("France said Japan should agree to cut its tariffs.")
     assert "REQUEST" in [e.event for e in evs] and "AGREE" not in [e.event for e in evs]
+
+
+def test_an_inverted_should_is_a_condition() -> None:
+    evs = code("France will impose duties should Japan fail to agree to the plan.")
+    assert all(e.hypothetical for e in evs if e.event in {"REJECT", "AGREE"})

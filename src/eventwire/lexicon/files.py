@@ -164,7 +164,6 @@ class Plover(TypedDict):
     business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team
     question_verbs: NotRequired[Words]  # asking verbs whose wh-complement is a question, not a request
-    question_words: NotRequired[Words]  # words that open such a question
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
@@ -249,6 +248,7 @@ class Clauses(TypedDict):
     state_auxiliaries: Words
     passive_request_verbs: Words
     threat_modals: Words
+    inverted_condition_aux: NotRequired[Words]  # auxiliaries that open an inverted condition
     delegation_verbs: Words
 
 

@@ -74,11 +74,11 @@ def _objects(t: Token) -> list[Token]:
 
 def _asks_a_question(t: Token, settings: dict) -> bool:
     """A verb of asking (`question_verbs`) whose every complement opens with a question word
-    (`question_words`): "asked what Japan could do", "asked whether the dollar would fall"."""
+    (`question_words`, clauses.yaml): "asked what Japan could do", "asked whether the dollar would fall"."""
     if t.lemma_.lower() not in set(settings.get("question_verbs") or []):
         return False
     comps = complements_of(t, after=True)
-    qw = set(settings.get("question_words") or [])
+    qw = words("clauses").question_words
     return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
 
 
