@@ -684,3 +684,12 @@ def test_a_reported_should_is_an_appeal() -> None:
 def test_an_inverted_should_is_a_condition() -> None:
     evs = code("France will impose duties should Japan fail to agree to the plan.")
     assert all(e.hypothetical for e in evs if e.event in {"REJECT", "AGREE"})
+
+
+def test_a_company_name_is_business_whatever_kind_the_linker_gave() -> None:
+    from eventwire.extract.events.sense import in_affairs
+
+    rs = load_rules()
+    firm_as_person = Entity(id="p:h", name="Hercules Inc", kind="person")
+    firm = Entity(id="o:c", name="Collagen Corp", kind="organization")
+    assert not in_affairs([firm_as_person, firm], [], 0, rs)

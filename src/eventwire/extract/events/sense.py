@@ -69,7 +69,8 @@ def business(e: Entity, rs: RuleSet) -> bool:
         or business_person(e, rs)
     ):
         return True
-    last = e.name.lower().rstrip(".").split()[-1:] if e.kind == "organization" and e.name else []
+    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON)
+    last = e.name.lower().rstrip(".").split()[-1:] if e.kind != "country" and e.name else []
     return bool(last) and last[0] in set(s.get("company_suffixes") or [])
 
 
@@ -82,7 +83,7 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if (
         parts
         and any(business(e, rs) for e in parts)
-        and not any(political(e, rs) or (e.kind == "person" and not business_person(e, rs)) for e in parts)
+        and not any(political(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
     ):
         return False  # "union workers ratified a contract with the company"; a person may hold office
     if parts and all(business(e, rs) for e in parts):
