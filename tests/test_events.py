@@ -693,3 +693,11 @@ def test_a_company_name_is_business_whatever_kind_the_linker_gave() -> None:
     firm_as_person = Entity(id="p:h", name="Hercules Inc", kind="person")
     firm = Entity(id="o:c", name="Collagen Corp", kind="organization")
     assert not in_affairs([firm_as_person, firm], [], 0, rs)
+
+
+def test_what_firms_should_do_is_no_appeal() -> None:
+    assert not [
+        e
+        for e in code("France said state firms should become joint stock companies.")
+        if e.event == "REQUEST"
+    ]
