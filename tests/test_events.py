@@ -701,3 +701,7 @@ def test_what_firms_should_do_is_no_appeal() -> None:
         for e in code("France said state firms should become joint stock companies.")
         if e.event == "REQUEST"
     ]
+
+
+def test_agreeing_with_a_view_is_no_promise() -> None:
+    assert not code("France agreed that the tariffs of Japan were a problem.")
