@@ -705,3 +705,7 @@ def test_what_firms_should_do_is_no_appeal() -> None:
 
 def test_agreeing_with_a_view_is_no_promise() -> None:
     assert not code("France agreed that the tariffs of Japan were a problem.")
+
+
+def test_a_test_firing_is_a_show_of_force_not_an_attack() -> None:
+    assert [e.event for e in code("Iran test-fired a new missile near the Strait of Hormuz.")] == ["MOBILIZE"]
