@@ -709,3 +709,7 @@ def test_agreeing_with_a_view_is_no_promise() -> None:
 
 def test_a_test_firing_is_a_show_of_force_not_an_attack() -> None:
     assert [e.event for e in code("Iran test-fired a new missile near the Strait of Hormuz.")] == ["MOBILIZE"]
+
+
+def test_meeting_reporters_is_a_briefing_not_a_consultation() -> None:
+    assert not [e for e in code("France met with reporters in Paris on Monday.") if e.event == "CONSULT"]
