@@ -848,3 +848,91 @@ def test_the_other_state_is_no_target_when_the_clause_names_unplaced_people() ->
     )
     evs = [e for e in code(text) if e.event == "THREATEN"]
     assert evs and "IRN" not in countries(evs[0].recipient)
+
+
+def test_a_person_holding_a_business_office_is_business() -> None:
+    from eventwire.extract.events.sense import business_person, in_affairs
+
+    rs = load_rules()
+    boss = Entity(id="p:b", name="Ann Roe", kind="person", sector="GOV", office="chairman")
+    seller = Entity(id="p:s", name="Bo Lee", kind="person", office="analyst", country="GBR")
+    banker = Entity(id="p:v", name="Cy Fed", kind="person", sector="GOV", office="chairman", country="USA")
+    firm = Entity(id="o:t", name="Thyssen AG", kind="organization")
+    assert business_person(boss, rs) and business_person(seller, rs)
+    assert not business_person(banker, rs)  # a state's chairman stays political
+    assert not in_affairs([boss], [], 0, rs)
+    assert not in_affairs([seller], [firm], 0, rs)
+    assert in_affairs([banker], [], 0, rs)
+
+
+def test_attacking_plans_or_a_government_is_criticism_not_violence() -> None:
+    evs = code("France attacked the budget proposals of the European Commission.")
+    assert [e.event for e in evs] == ["ACCUSE"]
+    assert one("Russia attacked Ukrainian positions near Donetsk.", "ASSAULT")
+
+
+def test_declining_to_make_a_comment_is_no_refusal() -> None:
+    assert not code("Japan declined to make any comments on the yen.")
+    assert one("Iran declined to make concessions to the United States.", "REJECT")
+
+
+def test_meeting_opposition_or_defending_a_record_is_no_event() -> None:
+    assert not code("The plan of Germany met opposition from France.")
+    assert not code("Britain will have to defend its record on Iraq.")
+    assert one("The foreign minister of Germany met his French counterpart in Paris.", "CONSULT")
+
+
+def test_a_state_protesting_a_measure_complains_it_does_not_demonstrate() -> None:
+    ev = one("France protested the decision of Japan.", "ACCUSE")
+    assert (ev.mode, ev.cameo) == ("allege", "114")
+    assert one("China protested to Japan over the visit.", "ACCUSE")
+
+
+def test_a_question_asked_is_no_request() -> None:
+    assert not code("France asked Japan whether it would cut rates.")
+    assert one("France asked Japan to stabilise the yen.", "REQUEST")
+
+
+def test_a_warning_that_holds_no_act_is_no_threat() -> None:
+    assert not code("France warned Japan that the report was wrong.")
+    assert one("France warned Japan that it would impose sanctions.", "THREATEN")
+    assert one("France warned Japan against further tests.", "THREATEN")
+
+
+def test_a_reported_should_is_an_appeal() -> None:
+    evs = code("France said Japan should agree to cut its tariffs.")
+    assert "REQUEST" in [e.event for e in evs] and "AGREE" not in [e.event for e in evs]
+
+
+def test_an_inverted_should_is_a_condition() -> None:
+    evs = code("France will impose duties should Japan fail to agree to the plan.")
+    assert all(e.hypothetical for e in evs if e.event in {"REJECT", "AGREE"})
+
+
+def test_a_company_name_is_business_whatever_kind_the_linker_gave() -> None:
+    from eventwire.extract.events.sense import in_affairs
+
+    rs = load_rules()
+    firm_as_person = Entity(id="p:h", name="Hercules Inc", kind="person")
+    firm = Entity(id="o:c", name="Collagen Corp", kind="organization")
+    assert not in_affairs([firm_as_person, firm], [], 0, rs)
+
+
+def test_what_firms_should_do_is_no_appeal() -> None:
+    assert not [
+        e
+        for e in code("France said state firms should become joint stock companies.")
+        if e.event == "REQUEST"
+    ]
+
+
+def test_agreeing_with_a_view_is_no_promise() -> None:
+    assert not code("France agreed that the tariffs of Japan were a problem.")
+
+
+def test_a_test_firing_is_a_show_of_force_not_an_attack() -> None:
+    assert [e.event for e in code("Iran test-fired a new missile near the Strait of Hormuz.")] == ["MOBILIZE"]
+
+
+def test_meeting_reporters_is_a_briefing_not_a_consultation() -> None:
+    assert not [e for e in code("France met with reporters in Paris on Monday.") if e.event == "CONSULT"]

@@ -38,6 +38,7 @@ class Rule:
     visit: bool = False
     must: bool = False
     void: bool = False
+    clause_needs_act: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
     order: int = 0
@@ -107,6 +108,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         visit=bool(raw.get("visit")),
         must=bool(raw.get("must")),
         void=bool(raw.get("void")),
+        clause_needs_act=bool(raw.get("clause_needs_act")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,

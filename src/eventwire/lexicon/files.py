@@ -160,7 +160,11 @@ class Plover(TypedDict):
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
+    business_offices: NotRequired[Words]  # offices only a firm or market gives ("chief executive", "analyst")
+    business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team
+    question_verbs: NotRequired[Words]  # asking verbs whose wh-complement is a question, not a request
+    demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
@@ -196,6 +200,7 @@ class Rule(TypedDict):
     frame: NotRequired[bool]
     visit: NotRequired[bool]
     void: NotRequired[bool]  # a frame that reports no event and voids what it governs ("denied reports")
+    clause_needs_act: NotRequired[bool]  # a frame whose that-clause must hold an act ("warned X that ...")
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]
@@ -254,6 +259,7 @@ class Clauses(TypedDict):
     state_auxiliaries: Words
     passive_request_verbs: Words
     threat_modals: Words
+    inverted_condition_aux: NotRequired[Words]  # auxiliaries that open an inverted condition
     delegation_verbs: Words
 
 

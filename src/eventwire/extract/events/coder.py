@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
-from .detect import Cand, absorb, dedupe, detect, merge_objects, unrealised
+from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, unrealised
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import read_parties
@@ -41,7 +41,9 @@ def extract(ctx: DocContext) -> list[Event]:
         if not cands:
             continue
         cands = [
-            c for c in absorb(merge_objects(dedupe(cands)), rs) if not c.rule.void and not unrealised(c, rs)
+            c
+            for c in absorb(merge_objects(dedupe(cands)), rs)
+            if not c.rule.void and not unrealised(c, rs) and not empty_clause(c, rs)
         ]
         ctx_words = contexts(sent, rs)
         seen: set[tuple] = set()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-from ...lexicon.events import Entry, Rule, RuleSet
+from ...lexicon.events import Entry, Rule, RuleSet, load_rules
 from ...lexicon.wordsets import words
 from .participants import OBJ_DEPS, Participants
 from .syntax import (
@@ -72,6 +72,16 @@ def _objects(t: Token) -> list[Token]:
     return objs
 
 
+def _asks_a_question(t: Token, settings: dict) -> bool:
+    """A verb of asking (`question_verbs`) whose every complement opens with a question word
+    (`question_words`, clauses.yaml): "asked what Japan could do", "asked whether the dollar would fall"."""
+    if t.lemma_.lower() not in set(settings.get("question_verbs") or []):
+        return False
+    comps = complements_of(t, after=True)
+    qw = words("clauses").question_words
+    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
+
+
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
     near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
     objs: list[Token] | None = None
@@ -110,10 +120,16 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 or (o.dep_ == "pobj" and o.head.head == t)
             ):
                 continue
-        if r.not_complement and any(c.lemma_.lower() in r.not_complement for c in complements_of(t)):
-            continue  # "declined to comment"
+        if r.not_complement and any(
+            c.lemma_.lower() in r.not_complement
+            or any(noun_keys(o) & r.not_complement for o in objects_of(c))
+            for c in complements_of(t)
+        ):
+            continue  # "declined to comment", "declined to make any comment" (the noun says the act)
         if r.requires_complement and not complements_of(t, after=True):
             continue
+        if r.requires_complement and _asks_a_question(t, load_rules().settings):
+            continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
             c.dep_ in {"prep", "prt"} and c.lower_ in r.requires_prep for c in t.children
         ):
@@ -246,15 +262,19 @@ def _adj_complements(t: Token) -> set[str]:
 def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     if not rs.must or t.pos_ not in {"VERB", "AUX"}:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
+    modals = set(rs.settings.get("demand_modals") or ["must"])
+    aux = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+    if aux is None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
     subj = subject_of(t)
     if (
         subj is None
+        or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
         or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
+        or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
     reporters = set(rs.settings.get("reporting_verbs") or [])
@@ -359,6 +379,23 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     return h.head.lemma_.lower() in nouns and any(
         a.tag_ == "TO" or (a.dep_ == "mark" and a.lower_ == "that") for a in h.children
     )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
+
+
+def empty_clause(c: Cand, rs: RuleSet) -> bool:
+    """A frame that needs an act in its that-clause (`clause_needs_act`: "warned X that ...") and
+    absorbed none, where the clause says nothing to come: "warned the broadcaster that its report
+    was wrong" threatens nothing; "warned that police will no longer tolerate rallies" does (an act
+    announced, `future_aux` or `threat_modals`, even one no rule codes). Without a that-clause
+    ("warned Iran against ...") the frame stands."""
+    if not c.rule.clause_needs_act or c.absorbed:
+        return False
+    ahead = {*(rs.settings.get("future_aux") or []), "would", *words("clauses").threat_modals}
+    return any(
+        ch.dep_ == "ccomp"
+        and ch.i > c.head.i
+        and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
+        for ch in c.head.children
+    )
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:

@@ -66,6 +66,16 @@ def _alternative(h, rs: RuleSet) -> bool:
     return any(prev.endswith(m) for m in rs.settings.get("alternative_markers") or [])
 
 
+def _inverted_condition(h) -> bool:
+    """'should ministers fail to agree', 'had they signed': an auxiliary before the subject opens a
+    condition, not a statement (`inverted_condition_aux`, clauses.yaml)."""
+    subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.i < subj.i and c.lower_ in words("clauses").inverted_condition_aux
+        for c in h.children
+    )
+
+
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
     fut_aux = set(s.get("future_aux") or [])
@@ -115,6 +125,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         negated = True  # "fled abroad rather than pay the damages": the act not done
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
+    if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
+        hypothetical = True
     for _ in range(4):
         gov = h.head
         govs = {gov.lemma_.lower()} | {ch.lemma_.lower() for ch in gov.children if ch.dep_ == "acomp"}

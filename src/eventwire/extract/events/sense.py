@@ -33,9 +33,25 @@ def private_copy(doc, rs: RuleSet) -> int:
     return best
 
 
-def political(e: Entity, rs: RuleSet) -> bool:
-    """A state, an international or non-governmental body, or an actor of a political sector."""
+def business_person(e: Entity, rs: RuleSet) -> bool:
+    """A person whose office is a firm's or a market's (`business_offices`, plover.yaml: "chief
+    executive", "analyst"), or one firms and states both give ("chairman") held by a person tied to
+    no state: "Caesars' chairman Henry Gluck" acts in business, "Federal Reserve Chairman" does not."""
+    if e.kind != "person" or not e.office:
+        return False
     s = rs.settings
+    office = " ".join(e.office.lower().replace("-", " ").split())
+    if office in set(s.get("business_offices") or []):
+        return True
+    return not e.country and office in set(s.get("business_offices_stateless") or [])
+
+
+def political(e: Entity, rs: RuleSet) -> bool:
+    """A state, an international or non-governmental body, or an actor of a political sector (not a
+    person holding a business office, whatever sector the linker guessed from the title)."""
+    s = rs.settings
+    if business_person(e, rs):
+        return False
     return (
         e.kind == "country"
         or (e.country or "") in set(s.get("political_non_state") or [])
@@ -47,9 +63,14 @@ def business(e: Entity, rs: RuleSet) -> bool:
     """A company: of a business sector, a multinational, or an organization named as a company
     ("Thyssen AG", "Whittaker Corp"; `company_suffixes`, plover.yaml)."""
     s = rs.settings
-    if (e.sector or "") in set(s.get("business_sectors") or []) or e.country == "MNC":
+    if (
+        (e.sector or "") in set(s.get("business_sectors") or [])
+        or e.country == "MNC"
+        or business_person(e, rs)
+    ):
         return True
-    last = e.name.lower().rstrip(".").split()[-1:] if e.kind == "organization" and e.name else []
+    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON)
+    last = e.name.lower().rstrip(".").split()[-1:] if e.kind != "country" and e.name else []
     return bool(last) and last[0] in set(s.get("company_suffixes") or [])
 
 
@@ -62,7 +83,7 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if (
         parts
         and any(business(e, rs) for e in parts)
-        and not any(political(e, rs) or e.kind == "person" for e in parts)
+        and not any(political(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
     ):
         return False  # "union workers ratified a contract with the company"; a person may hold office
     if parts and all(business(e, rs) for e in parts):
