@@ -936,3 +936,27 @@ def test_a_test_firing_is_a_show_of_force_not_an_attack() -> None:
 
 def test_meeting_reporters_is_a_briefing_not_a_consultation() -> None:
     assert not [e for e in code("France met with reporters in Paris on Monday.") if e.event == "CONSULT"]
+
+
+def test_refusing_comment_or_talk_about_a_report_is_no_rejection() -> None:
+    assert not code("Japan refused comment on the tariffs.")
+    assert not code("France refused to discuss the report, saying officials could not comment.")
+    assert [e.event for e in code("France refused to pay Japan.")] == ["REJECT"]
+
+
+def test_defending_ones_own_stance_is_no_support() -> None:
+    assert not code("France defended its stance on tariffs by saying the rules were fair.")
+
+
+def test_a_possible_penalty_under_a_condition_is_no_accusation() -> None:
+    assert not code("If convicted, the Turkish minister could face a prison term.")
+
+
+def test_a_negated_welcome_is_no_support() -> None:
+    assert not code("France would not welcome new tariffs from Japan until the talks end.")
+    assert [e.event for e in code("France welcomed the plan of Japan.")] == ["SUPPORT"]
+
+
+def test_acts_inside_requested_content_are_no_ones_acts() -> None:
+    evs = code("Japan had asked Malaysia to submit statements either supporting or opposing the merger.")
+    assert [e.event for e in evs] == ["REQUEST"]

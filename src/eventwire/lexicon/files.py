@@ -145,6 +145,8 @@ class Plover(TypedDict):
     alternative_markers: NotRequired[Words]  # "rather than pay": the clause after is not done
     unrealised_adjectives: NotRequired[Words]  # adjectives whose for-gerund act is not done
     unrealised_nouns: NotRequired[Words]  # nouns whose to-clause act is not done ("the need to seek")
+    negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
+    request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
     mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
     rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
@@ -261,6 +263,9 @@ class Clauses(TypedDict):
     threat_modals: Words
     inverted_condition_aux: NotRequired[Words]  # auxiliaries that open an inverted condition
     delegation_verbs: Words
+    talk_verbs: NotRequired[Words]  # "refused to discuss the report": talk, not a refusal
+    talk_topics: NotRequired[Words]
+    condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
 
 
 # ------------------------------------------------------------------------------------- extractors

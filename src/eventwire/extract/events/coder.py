@@ -124,6 +124,12 @@ def _build(
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
+    if (
+        negated
+        and event in set(rs.settings.get("negated_dropped") or [])
+        and any(ch.dep_ == "neg" for ch in c.head.children)
+    ):
+        return None  # "would not welcome quotas": no support given (a refusal to sign keeps its record)
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx

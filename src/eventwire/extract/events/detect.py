@@ -8,7 +8,7 @@ they govern.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,6 +126,9 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             for c in complements_of(t)
         ):
             continue  # "declined to comment", "declined to make any comment" (the noun says the act)
+        if r.not_complement and _talks_about_text(t):
+            # "refused to discuss the report": a refusal to comment; it voids the talk it governs
+            return Cand(rule=replace(r, void=True, frame=True), kind="verb", trig=t, head=t)
         if r.requires_complement and not complements_of(t, after=True):
             continue
         if r.requires_complement and _asks_a_question(t, load_rules().settings):
@@ -316,9 +319,35 @@ def detect(sent, rs: RuleSet, parts: Participants) -> list[Cand]:
     return out
 
 
+def _talks_about_text(t: Token) -> bool:
+    """A complement of talk (`talk_verbs`, clauses.yaml) about a text or a claim (`talk_topics`):
+    "refused to discuss the report", "declined to address the allegations"."""
+    cw = words("clauses")
+    return any(
+        c.lemma_.lower() in cw.talk_verbs
+        and any(noun_keys(o) & cw.talk_topics for o in [*objects_of(c), *_prep_objects(c)])
+        for c in complements_of(t)
+    )
+
+
+def _prep_objects(t: Token) -> list[Token]:
+    """Objects of the prepositions a verb governs ("talk about the report", "elaborate on the claims")."""
+    return [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+
+
+def _condition(h: Token) -> bool:
+    """'if convicted', 'unless elected': a condition with no subject of its own names a possible
+    outcome (`condition_marks`, clauses.yaml), not an act done."""
+    return subject_of(h) is None and any(
+        ch.dep_ == "mark" and ch.lower_ in words("clauses").condition_marks for ch in h.children
+    )
+
+
 def _reference(c: Cand) -> bool:
     """'as pledged in Paris', 'asked whether ...': a reference or a question, not an act."""
     h = c.head
+    if c.kind == "verb" and _condition(h):
+        return True
     if any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in h.children) and subject_of(h) is None:
         return True  # "as pledged", not "as the minister met ..."
     if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
@@ -474,7 +503,36 @@ def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
                 continue
             gone.add(id(c))
             f.absorbed.append(c)
+    gone |= _requested_content(cands, gone, rs)
     return [c for c in cands if id(c) not in gone]
+
+
+def _requested_content(cands: list[Cand], gone: set[int], rs: RuleSet) -> set[int]:
+    """Candidates named inside what a request asks for (`request_content_frames`, plover.yaml) and
+    not absorbed by it: "asked parties to submit statements supporting or opposing the merger" has
+    nobody opposing anything. A past participle there ("to free prisoners seized by X") reports a
+    fact and stays."""
+    kinds = set(rs.settings.get("request_content_frames") or [])
+    content: set[int] = set()
+    for f in cands:
+        if f.rule.event in kinds and f.rule.frame and id(f) not in gone:
+            for ch in f.head.children:
+                if ch.dep_ in {"xcomp", "ccomp"}:
+                    content.update(t.i for t in ch.subtree if t != ch and not _in_relcl(t, ch))
+    return {
+        id(c)
+        for c in cands
+        if id(c) not in gone and c.trig.i in content and c.trig.tag_ not in {"VBN", "VBD"}
+    }
+
+
+def _in_relcl(t: Token, top: Token) -> bool:
+    """Whether `t` sits in a relative or adverbial clause below `top` (an act of its own)."""
+    while t != top and t.head != t:
+        if t.dep_ in {"relcl", "advcl"}:
+            return True
+        t = t.head
+    return False
 
 
 def _subtree_no_relcl(root: Token) -> set[int]:
