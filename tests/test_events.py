@@ -960,3 +960,8 @@ def test_a_negated_welcome_is_no_support() -> None:
 def test_acts_inside_requested_content_are_no_ones_acts() -> None:
     evs = code("Japan had asked Malaysia to submit statements either supporting or opposing the merger.")
     assert [e.event for e in evs] == ["REQUEST"]
+
+
+def test_a_meeting_that_times_an_act_is_not_carried_by_its_verb() -> None:
+    evs = code("Japan will carry out his duties as chairman during the talks.")
+    assert "AGREE" not in [e.event for e in evs]

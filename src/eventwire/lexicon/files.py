@@ -265,6 +265,7 @@ class Clauses(TypedDict):
     delegation_verbs: Words
     talk_verbs: NotRequired[Words]  # "refused to discuss the report": talk, not a refusal
     talk_topics: NotRequired[Words]
+    setting_preps: NotRequired[Words]  # "during the talks": the time of the act, not its object
     condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
 
 

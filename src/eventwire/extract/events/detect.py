@@ -184,6 +184,7 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     elif (
         dep == "pobj"
         and gov.dep_ == "prep"
+        and gov.lower_ not in words("clauses").setting_preps  # "duties during the talks": a time
         and (gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for"))
     ):
         light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
