@@ -965,3 +965,22 @@ def test_acts_inside_requested_content_are_no_ones_acts() -> None:
 def test_a_meeting_that_times_an_act_is_not_carried_by_its_verb() -> None:
     evs = code("Japan will carry out his duties as chairman during the talks.")
     assert "AGREE" not in [e.event for e in evs]
+
+
+def test_calling_a_leader_is_a_phone_consultation() -> None:
+    ev = one(
+        "The Turkish president called the Egyptian president on Monday to discuss the border.", "CONSULT"
+    )
+    assert ev.mode == "phone"
+    assert countries(ev.actor) == {"TUR"} and countries(ev.recipient) == {"EGY"}
+    assert "REQUEST" not in [e.event for e in code("Erdogan called Anwar on Tuesday about the deal.")]
+
+
+def test_a_date_after_a_verb_is_no_particle() -> None:
+    ev = one("France called on Iran to release the prisoners.", "REQUEST")
+    assert countries(ev.recipient) == {"IRN"}
+
+
+def test_naming_an_actor_is_no_call() -> None:
+    assert "CONSULT" not in [e.event for e in code("Erdogan called Anwar a liar.")]
+    assert "CONSULT" not in [e.event for e in code("Russia called the claims of Iran baseless.")]

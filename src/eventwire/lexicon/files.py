@@ -166,6 +166,9 @@ class Plover(TypedDict):
     business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team
     question_verbs: NotRequired[Words]  # asking verbs whose wh-complement is a question, not a request
+    naming_verbs: NotRequired[
+        Words
+    ]  # verbs of naming: object + predicate describe, no act ("called X a liar")
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)

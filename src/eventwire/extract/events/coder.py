@@ -115,12 +115,22 @@ def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
     return [e for e in recipients if e.id not in named_in or e.id in named_out]
 
 
+def _predicate_object(c: Cand, parts: Participants, actors: list) -> list:
+    """'Biden called Egyptian President Sisi on Tuesday': the parser reads the called person as a
+    predicate (oprd) of the verb, which the object reader skips; when a rule asked for an actor as
+    its object and that token matched, the actor it names is the recipient."""
+    if not c.rule.objects_kind or c.obj is None or c.obj.dep_ != "oprd" or c.obj.head != c.head:
+        return []
+    mine = {a.id for a in actors}
+    return [e for e in parts.entities(c.obj) if e.id not in mine]
+
+
 def _build(
     c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)
-    recipients = _not_aims(c, recipients, parts)
+    recipients = _not_aims(c, recipients, parts) or _predicate_object(c, parts, actors)
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)

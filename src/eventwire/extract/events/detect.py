@@ -82,8 +82,32 @@ def _asks_a_question(t: Token, settings: dict) -> bool:
     return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
 
 
+def _particles(t: Token) -> set[str]:
+    """The words that can complete a phrasal trigger; a preposition heading a date is a time
+    adjunct, not a particle ("called X on Tuesday" is no "call on")."""
+    kids = [
+        c
+        for c in t.children
+        if not (
+            c.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")
+        )
+    ]
+    return {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
+
+
+def _names_object(t: Token, settings: dict) -> bool:
+    """A naming verb with an object and its predicate (`naming_verbs`, plover.yaml): "called Putin
+    a killer", "called the claims baseless" describe the object; no call or visit took place."""
+    if t.lemma_.lower() not in set(settings.get("naming_verbs") or []):
+        return False
+    deps = {c.dep_ for c in t.children}
+    return "oprd" in deps and bool(deps & {"dobj", "ccomp"})
+
+
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
-    near = {c.lemma_.lower() for c in t.children} | {c.lower_ for c in t.children}
+    if _names_object(t, load_rules().settings):
+        return None
+    near = _particles(t)
     objs: list[Token] | None = None
     for e in entries:
         r = e.rule
