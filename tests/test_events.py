@@ -984,3 +984,19 @@ def test_a_date_after_a_verb_is_no_particle() -> None:
 def test_naming_an_actor_is_no_call() -> None:
     assert "CONSULT" not in [e.event for e in code("Erdogan called Anwar a liar.")]
     assert "CONSULT" not in [e.event for e in code("Russia called the claims of Iran baseless.")]
+
+
+def test_disappointment_at_another_actors_act_is_disapproval() -> None:
+    for text in (
+        "France was disappointed after Iran skipped the talks.",
+        "France said it was disappointed by the decision of Iran.",
+        "France expressed disappointment at the move of Iran.",
+    ):
+        ev = one(text, "ACCUSE")
+        assert ev.cameo == "111" and ev.mode == "disapprove", text
+        assert countries(ev.actor) == {"FRA"} and countries(ev.recipient) == {"IRN"}, text
+
+
+def test_disappointment_with_no_one_to_blame_is_no_event() -> None:
+    assert not code("France was disappointed.")
+    assert not code("Turkish fans were disappointed by the result.")

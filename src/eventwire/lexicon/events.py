@@ -39,6 +39,7 @@ class Rule:
     must: bool = False
     void: bool = False
     clause_needs_act: bool = False
+    experiencer: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
     order: int = 0
@@ -109,6 +110,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         must=bool(raw.get("must")),
         void=bool(raw.get("void")),
         clause_needs_act=bool(raw.get("clause_needs_act")),
+        experiencer=bool(raw.get("experiencer")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,

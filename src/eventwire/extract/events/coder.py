@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from ...model import Event, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from ..context import DocContext
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
@@ -25,7 +27,7 @@ from ...lexicon.wordsets import words
 from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, unrealised
 from .modality import contexts, recode
 from .participants import Participants
-from .parties import read_parties
+from .parties import country_entity, read_parties
 from .sense import is_reported_act, private_copy
 
 
@@ -125,12 +127,50 @@ def _predicate_object(c: Cand, parts: Participants, actors: list) -> list:
     return [e for e in parts.entities(c.obj) if e.id not in mine]
 
 
+def _cause_actors(t: Token, parts: Participants) -> list:
+    """The actors a cause names; a place owning the act ("at China's move") stands for its state."""
+    got = parts.entities(t, strict=False)
+    if not got and t.dep_ == "poss" and parts.is_place(t):
+        pl = parts.place_of(t)
+        if pl is not None and pl.country:
+            got = [country_entity(parts.ctx, pl.country)]
+    return got
+
+
+def _feeler_and_cause(c: Cand, parts: Participants, actors: list, recipients: list) -> tuple[list, list]:
+    """'X was disappointed by Y's decision / after Y skipped the talks': the one who feels is the
+    actor even when the participle reads as a passive, and the recipient is whoever did the act that
+    caused the feeling: the by/at/over/with object (or its owner) or the subject of the clause of cause."""
+    if any(ch.dep_ == "nsubjpass" for ch in c.head.children):
+        actors, recipients = recipients, actors  # the parse took the feeler for the patient
+    mine = {a.id for a in actors} | {a.country for a in actors if a.country}
+    causes: list = []
+    for holder in dict.fromkeys([c.trig, c.head]):
+        for ch in holder.children:
+            if ch.dep_ in {"advcl", "ccomp"}:
+                causes += [s for s in ch.children if s.dep_ == "nsubj"]
+            elif ch.dep_ in {"prep", "agent"}:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        causes += [p, *(o for o in p.children if o.dep_ == "poss")]
+    found = [e for t in causes for e in _cause_actors(t, parts)]
+    found = [e for e in found if e.id not in mine and (not e.country or e.country not in mine)]
+    others = [e for e in recipients if e.id not in mine]
+    return actors, list({e.id: e for e in [*others, *found]}.values())
+
+
 def _build(
     c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
     actors, recipients, place = read_parties(c, ctx, rs, parts)
     recipients = _not_aims(c, recipients, parts) or _predicate_object(c, parts, actors)
+    if r.experiencer:
+        actors, recipients = _feeler_and_cause(c, parts, actors, recipients)
+        if not actors or not recipients:
+            return None  # a feeling with no one whose act caused it is no disapproval of anyone
+        if place is not None and place.country in {e.country for e in recipients}:
+            place = None  # "disappointed at China's move": the cause, not where it was felt
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
