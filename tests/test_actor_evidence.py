@@ -274,3 +274,21 @@ def test_known_state_bodies_count_for_the_storys_state(nlp):
     _, actors = run(nlp, text, published="1987-03-23")
     p = person(actors, "Helen Marsh")
     assert (p.country, p.country_source) == ("USA", "context")
+
+
+def test_later_company_description_gives_the_company_its_state(nlp):
+    text = (
+        "Norvik has signed a contract with the army. The Swedish defence company said the deal "
+        "was large. Anders Holm, president and CEO of Norvik, welcomed it."
+    )
+    _, actors = run(nlp, text)
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Norvik"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("SWE", "title")
+    assert not any(a.kind == "group" for a in actors.values())
+    assert all(a.country is None for a in actors.values() if a.kind == "person")
+
+
+def test_company_description_does_not_override_another_state(nlp):
+    _, actors = run(nlp, "Japanese carmaker Kirodo cut prices. The French company said it would follow.")
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Kirodo"]
+    assert orgs and orgs[0].country == "JPN"

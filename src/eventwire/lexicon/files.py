@@ -546,6 +546,7 @@ class Coref(TypedDict):
     pair_person_heads: Words
     state_heads: Words
     org_heads: Words
+    company_nouns: Words
     title_abbreviations: dict[str, str]
     counterpart_heads: Words
     max_sentences_back: int

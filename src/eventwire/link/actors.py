@@ -686,6 +686,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found = [f for f in found if not any(j in dtoks for j in range(f.start, f.end))]
     tokmap = _tokmap(found)
     _demonym_groups(doc, found, tokmap, lex)
+    coref.company_descriptions(doc, found)
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
