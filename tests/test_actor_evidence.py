@@ -292,3 +292,10 @@ def test_company_description_does_not_override_another_state(nlp):
     _, actors = run(nlp, "Japanese carmaker Kirodo cut prices. The French company said it would follow.")
     orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Kirodo"]
     assert orgs and orgs[0].country == "JPN"
+
+
+def test_demonym_and_company_noun_around_an_untagged_name(nlp):
+    text = "The order, agreed between the Brazilian Navy and the French Dassault Aviation company, covers ten jets."
+    _, actors = run(nlp, text)
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Dassault Aviation"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("FRA", "title")
