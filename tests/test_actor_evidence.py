@@ -299,3 +299,9 @@ def test_demonym_and_company_noun_around_an_untagged_name(nlp):
     _, actors = run(nlp, text)
     orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Dassault Aviation"]
     assert orgs and (orgs[0].country, orgs[0].country_source) == ("FRA", "title")
+
+
+def test_hyphenated_given_name_is_not_cut(nlp):
+    _, actors = run(nlp, "President Yoon Suk-yeol met the envoy in Seoul.")
+    names = [a.name for a in actors.values() if a.kind == "person"]
+    assert "Yoon Suk-yeol" in names and "Yoon Suk" not in names

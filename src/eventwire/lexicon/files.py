@@ -522,6 +522,7 @@ class Names(TypedDict):
     generic_heads: Words
     name_connectors: Words
     not_name_starts: Words
+    not_name_tails: Words
     place_preps: Words
     country_place_preps: Words
     facility_place_preps: Words
