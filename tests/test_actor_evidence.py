@@ -305,3 +305,9 @@ def test_hyphenated_given_name_is_not_cut(nlp):
     _, actors = run(nlp, "President Yoon Suk-yeol met the envoy in Seoul.")
     names = [a.name for a in actors.values() if a.kind == "person"]
     assert "Yoon Suk-yeol" in names and "Yoon Suk" not in names
+
+
+def test_korean_before_a_company_noun_is_south_korea(nlp):
+    _, actors = run(nlp, "The Korean firm Hanvor Rotem delivered trains.")
+    orgs = [a for a in actors.values() if a.kind == "organization"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("KOR", "title")

@@ -523,6 +523,7 @@ class Names(TypedDict):
     name_connectors: Words
     not_name_starts: Words
     not_name_tails: Words
+    company_demonyms: dict[str, ActorCode]
     place_preps: Words
     country_place_preps: Words
     facility_place_preps: Words

@@ -86,6 +86,8 @@ def descriptor_before(
             if after in lex.org_descriptors:  # "the French Dassault company"
                 return fd.country, lex.org_descriptors[after]
             return None, None
+        if fd is None and sector and f in wordsets("names").company_demonyms:
+            return wordsets("names").company_demonyms[f], sector  # "the Korean firm X"
         if f == "-" and steps:  # "state-owned"
             j -= 1
             continue
