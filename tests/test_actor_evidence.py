@@ -274,3 +274,40 @@ def test_known_state_bodies_count_for_the_storys_state(nlp):
     _, actors = run(nlp, text, published="1987-03-23")
     p = person(actors, "Helen Marsh")
     assert (p.country, p.country_source) == ("USA", "context")
+
+
+def test_later_company_description_gives_the_company_its_state(nlp):
+    text = (
+        "Norvik has signed a contract with the army. The Swedish defence company said the deal "
+        "was large. Anders Holm, president and CEO of Norvik, welcomed it."
+    )
+    _, actors = run(nlp, text)
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Norvik"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("SWE", "title")
+    assert not any(a.kind == "group" for a in actors.values())
+    assert all(a.country is None for a in actors.values() if a.kind == "person")
+
+
+def test_company_description_does_not_override_another_state(nlp):
+    _, actors = run(nlp, "Japanese carmaker Kirodo cut prices. The French company said it would follow.")
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Kirodo"]
+    assert orgs and orgs[0].country == "JPN"
+
+
+def test_demonym_and_company_noun_around_an_untagged_name(nlp):
+    text = "The order, agreed between the Brazilian Navy and the French Dassault Aviation company, covers ten jets."
+    _, actors = run(nlp, text)
+    orgs = [a for a in actors.values() if a.kind == "organization" and a.name == "Dassault Aviation"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("FRA", "title")
+
+
+def test_hyphenated_given_name_is_not_cut(nlp):
+    _, actors = run(nlp, "President Yoon Suk-yeol met the envoy in Seoul.")
+    names = [a.name for a in actors.values() if a.kind == "person"]
+    assert "Yoon Suk-yeol" in names and "Yoon Suk" not in names
+
+
+def test_korean_before_a_company_noun_is_south_korea(nlp):
+    _, actors = run(nlp, "The Korean firm Hanvor Rotem delivered trains.")
+    orgs = [a for a in actors.values() if a.kind == "organization"]
+    assert orgs and (orgs[0].country, orgs[0].country_source) == ("KOR", "title")

@@ -526,6 +526,8 @@ class Names(TypedDict):
     generic_heads: Words
     name_connectors: Words
     not_name_starts: Words
+    not_name_tails: Words
+    company_demonyms: dict[str, ActorCode]
     place_preps: Words
     country_place_preps: Words
     facility_place_preps: Words
@@ -550,6 +552,7 @@ class Coref(TypedDict):
     pair_person_heads: Words
     state_heads: Words
     org_heads: Words
+    company_nouns: Words
     title_abbreviations: dict[str, str]
     counterpart_heads: Words
     max_sentences_back: int

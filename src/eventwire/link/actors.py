@@ -116,6 +116,24 @@ def _sentence_date(sent_text: str) -> str | None:
 # ------------------------------------------------------------------------------------------ people
 
 
+def _glued_name_tail(doc: Doc, t: int, tokmap: dict[int, Found]) -> int:
+    """'Yoon Suk-yeol' tagged only as far as 'Yoon Suk': a hyphen glued on both sides and the
+    syllable after it belong to the name (Korean given names are written so)."""
+    while (
+        t + 1 < len(doc)
+        and doc[t].text == "-"
+        and not doc[t - 1].whitespace_
+        and not doc[t].whitespace_
+        and doc[t + 1].is_alpha
+        and t + 1 not in tokmap
+        and fold(doc[t + 1].text) not in wordsets("names").not_name_tails
+        and doc[t + 1].tag_ not in ("VBN", "VBD")
+        and not (t + 2 < len(doc) and doc[t + 2].text == "-")
+    ):
+        t += 2
+    return t
+
+
 def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int, int]]:
     """(surface start, core start, end) for every person name spaCy or a title points at."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -126,6 +144,7 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             t -= 1
         if s >= t:
             continue
+        t = _glued_name_tail(doc, t, tokmap)
         # a given name spaCy left out: "Murilo Rubens Habbema" tagged from "Rubens"
         while True:
             p = s - 1
@@ -686,6 +705,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found = [f for f in found if not any(j in dtoks for j in range(f.start, f.end))]
     tokmap = _tokmap(found)
     _demonym_groups(doc, found, tokmap, lex)
+    coref.company_descriptions(doc, found)
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)

@@ -861,3 +861,30 @@ def plover_settings_reporting() -> list[str]:
     from ..lexicon import load
 
     return list(load("plover").get("reporting_verbs") or [])
+
+
+def company_descriptions(doc: Doc, found: list[Found]) -> None:
+    """'Saab signed ... The Swedish defence company said': a definite demonym + company noun
+    (coref.yaml company_nouns) read as a group is a later mention of the most recent company
+    named before it, and tells that company's state as text evidence. Its people keep their own
+    evidence: a chief executive is no more of a state than before."""
+    w = wordsets("coref")
+    nouns, dets = set(w.company_nouns), set(w.definite_determiners)
+    for f in found:
+        if f.kind != "group" or not f.source.endswith("+group") or f.country is None:
+            continue
+        if f.start == 0 or fold(doc[f.start - 1].text) not in dets or fold(doc[f.end - 1].text) not in nouns:
+            continue
+        earlier = [
+            o for o in found if o.kind == "organization" and o.end <= f.start and o.sector in (None, "BUS")
+        ]
+        if not earlier:
+            continue
+        target = max(earlier, key=lambda o: o.start)
+        if target.country not in (None, f.country):
+            continue
+        for o in found:
+            if o.kind == "organization" and o.key == target.key and o.country is None:
+                o.country, o.country_src = f.country, "title"
+        f.kind, f.key, f.name, f.entry = "organization", target.key, target.name, target.entry
+        f.sector, f.source, f.country_src = target.sector or f.sector, "coref-desc", "title"

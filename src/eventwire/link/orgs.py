@@ -86,6 +86,8 @@ def descriptor_before(
             if after in lex.org_descriptors:  # "the French Dassault company"
                 return fd.country, lex.org_descriptors[after]
             return None, None
+        if fd is None and sector and f in wordsets("names").company_demonyms:
+            return wordsets("names").company_demonyms[f], sector  # "the Korean firm X"
         if f == "-" and steps:  # "state-owned"
             j -= 1
             continue
@@ -186,6 +188,21 @@ def _unknown_place_as_name(doc: Doc, ent: Span) -> bool:
     return lookup(clean_surface(ent.text)).country is None
 
 
+def _described_names(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int]]:
+    """'the French Dassault Aviation company': capitalised words between a demonym and a company
+    noun (offices.yaml org_descriptors) name the company even when the tagger missed it."""
+    out: list[tuple[int, int]] = []
+    for f in {id(f): f for f in tokmap.values()}.values():
+        if f.kind != "country" or f.is_place or f.entry is None or f.entry.kind != "adj":
+            continue
+        k = f.end
+        while k < len(doc) and k not in tokmap and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if k > f.end and k < len(doc) and fold(doc[k].text) in lex.org_descriptors:
+            out.append((f.end, k))
+    return out
+
+
 def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
     """Organisation mentions not already known to the gazetteer or taken as people."""
     out: list[Found] = []
@@ -206,6 +223,7 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
     for tok in doc:
         if tok.i not in taken and is_acronym_token(tok) and not _upper_sentence(doc[tok.i : tok.i + 1]):
             spans.append((tok.i, tok.i + 1))
+    spans += _described_names(doc, tokmap, lex)
     spans = sorted(set(spans))
     used: set[int] = set()
     for s, e in spans:
