@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..store.urls import web_url
 from .base import ExportError
+from .rows import shape_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from followthemoney.proxy import EntityProxy
@@ -208,19 +209,10 @@ class FtmWriter:
 
 
 def _ftm_kind(rec: dict[str, Any]) -> str:
-    if "event" in rec and "actor" in rec:
-        return "event"
-    if "supplier" in rec:
-        return "deal"
-    if "metric" in rec:
-        return "figure"
-    if "speaker" in rec:
-        return "quote"
-    if "aliases" in rec or "roles" in rec:
-        return "actor"
-    if "text" in rec and "path" in rec:
-        return "article"
-    raise ExportError("--format ftm: a record of unknown shape")
+    kind = shape_kind(rec)
+    if kind is None:
+        raise ExportError("--format ftm: a record of unknown shape")
+    return kind[:-1]  # the writer's method: 'events' -> event
 
 
 def write_ftm(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

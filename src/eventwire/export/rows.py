@@ -136,8 +136,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def kind_of(rec: dict[str, Any]) -> str:
-    """Which kind an export-shape record is (for writers handed records without their kind)."""
+def shape_kind(rec: dict[str, Any]) -> str | None:
+    """Which kind an export-shape record is by its fields, or None when no kind has that shape."""
     if "event" in rec and "actor" in rec:
         return "events"
     if "supplier" in rec:
@@ -150,7 +150,12 @@ def kind_of(rec: dict[str, Any]) -> str:
         return "actors"
     if "text" in rec and "path" in rec:
         return "articles"
-    return "events"
+    return None
+
+
+def kind_of(rec: dict[str, Any]) -> str:
+    """Which kind an export-shape record is (for writers handed records without their kind)."""
+    return shape_kind(rec) or "events"
 
 
 def day_range(date: Any) -> tuple[dt.date | None, dt.date | None]:
