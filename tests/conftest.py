@@ -270,3 +270,11 @@ def load_stock_model():
         except OSError:
             continue
     pytest.skip("no spaCy model installed")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the linker and extractors use (loaded once per test session)."""
+    from eventwire.analyse.nlp import get_nlp
+
+    return get_nlp()

@@ -3,25 +3,12 @@ in, states as they were, and titles that belong to someone else are not taken.""
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.consolidate.actors import resolve_actors
 from eventwire.link import evidence
-from eventwire.link.actors import known_country, link
+from eventwire.link.actors import known_country
 from eventwire.link.orgs import known_company_country
-from eventwire.model import Article, ArticleExtraction, LocalActor
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.analyse.nlp import get_nlp
-
-    return get_nlp()
-
-
-def run(nlp, text: str, published: str = "2024-05-10"):
-    mentions, actors = link(nlp(text), Article(id="t", path="t.txt", text=text, published=published))
-    return mentions, {a.key: a for a in actors}
+from eventwire.model import ArticleExtraction, LocalActor
+from test_actors import run  # the link helper; the `nlp` fixture is conftest's
 
 
 def person(actors, name: str) -> LocalActor:

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.link.actors import link
 from eventwire.model import Article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.analyse.nlp import get_nlp
-
-    return get_nlp()
 
 
 def run(nlp, text: str, published: str = "2024-05-10"):
