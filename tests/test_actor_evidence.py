@@ -8,13 +8,7 @@ from eventwire.link import evidence
 from eventwire.link.actors import known_country
 from eventwire.link.orgs import known_company_country
 from eventwire.model import ArticleExtraction, LocalActor
-from test_actors import run  # the link helper; the `nlp` fixture is conftest's
-
-
-def person(actors, name: str) -> LocalActor:
-    hits = [a for a in actors.values() if a.kind == "person" and a.name == name]
-    assert hits, f"no person {name!r} in {[a.name for a in actors.values()]}"
-    return hits[0]
+from test_actors import person, run  # link helpers; the `nlp` fixture is conftest's
 
 
 def test_title_country_is_strong_evidence(nlp):

@@ -646,15 +646,7 @@ class References:
         return out
 
     def _named_people(self, toks: list[Token]) -> list[Entity]:
-        out: list[Entity] = []
-        for t in toks:
-            if self.ignore(t):
-                continue
-            m = self.by_tok.get(t.i)
-            if m is None or m.entity.kind != "person" or any(o.id == m.entity.id for o in out):
-                continue
-            out.append(m.entity)
-        return out
+        return [e for e in self._named(toks, places=True) if e.kind == "person"]
 
     def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
         """'the two countries', 'the three men': the last n parties named together."""
@@ -704,13 +696,15 @@ class References:
                 return [got[c] for c in dyad]
         return None
 
-    def _named(self, toks: list[Token]) -> list[Entity]:
+    def _named(self, toks: list[Token], places: bool = False) -> list[Entity]:
+        """The entities named among the tokens, each once, in order (mentions used as places only
+        when asked)."""
         out: list[Entity] = []
         for t in toks:
             if self.ignore(t):
                 continue
             m = self.by_tok.get(t.i)
-            if m is None or m.is_place or any(o.id == m.entity.id for o in out):
+            if m is None or (m.is_place and not places) or any(o.id == m.entity.id for o in out):
                 continue
             out.append(m.entity)
         return out
