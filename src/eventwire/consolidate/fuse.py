@@ -141,8 +141,25 @@ def _plain(v: Any) -> Any:
 # ---------------------------------------------------------------------------------------- actors
 
 
+# What a rekeyer reads of a resolved actor (and of each of its roles, through ``office_on``).
+# Incremental consolidation re-files an article's records only when this view of one of its
+# actors changes; tests/test_consolidate_view.py checks that the rekeyer reads nothing else.
+REKEY_FIELDS = ("name", "country", "sector", "code", "roles")
+REKEY_ROLE_FIELDS = ("title", "start", "end", "reported")
+
+
+def rekey_view(rec: ActorRecord) -> dict[str, Any]:
+    """The part of an actor that can change a record it takes part in: its name, state, sector,
+    code and offices with their dates; not its aliases, evidence or counts."""
+    out: dict[str, Any] = {k: getattr(rec, k) for k in REKEY_FIELDS if k != "roles"}
+    out["roles"] = [{k: getattr(r, k) for k in REKEY_ROLE_FIELDS} for r in rec.roles]
+    return out
+
+
 class _Rekeyer:
-    """Local entity keys to global ids, with the office a person held on the record's date."""
+    """Local entity keys to global ids, with the office a person held on the record's date.
+
+    Reads only :data:`REKEY_FIELDS` of an actor (see :func:`rekey_view`)."""
 
     def __init__(self, key_map: dict[tuple[str, str], str], actors: list[ActorRecord]):
         self.key_map = key_map

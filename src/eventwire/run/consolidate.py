@@ -58,15 +58,12 @@ def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
 
 
 def _sig(rec: ActorRecord) -> str:
-    """What rekeying a record may read of an actor: everything resolution decided (name, kind,
-    state, sector, aliases, offices), not its evidence or counts, which records never carry.
-    Wider than what ``fuse._Rekeyer`` reads today, so a rekeyer that reads more stays exact."""
-    d = rec.to_dict()
-    for k in ("mentions", "mention_count", "article_count", "event_count"):
-        d.pop(k, None)
-    for r in d.get("roles") or []:
-        r.pop("mentions", None)
-    return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
+    """What rekeying a record reads of an actor (``fuse.rekey_view``): an actor whose view is
+    unchanged leaves every record it takes part in as it was, so its articles are not re-filed
+    (new aliases, evidence and counts change no record)."""
+    from ..consolidate.fuse import rekey_view
+
+    return hashlib.sha1(json.dumps(rekey_view(rec), sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _digest(payload: dict[str, Any]) -> str:
