@@ -547,3 +547,20 @@ def test_a_lead_takes_the_date_of_the_next_sentences_telling_of_the_same_act() -
     )
     i = text.index("signed")
     assert date_span(ctx, i, i + len("signed")).date == "2023-06-12"
+
+
+def test_infer_dct_from_a_weekday_that_names_the_latest_date() -> None:
+    text = (
+        "The two leaders shook hands in Lima, Peru, on May 14, 2024.\n"
+        "The president met Tuesday with his Peruvian counterpart to sign a fishing accord."
+    )
+    assert infer_dct(text) == ("2024-05-14", True)  # May 14, 2024 was a Tuesday
+
+
+def test_infer_dct_weekday_of_another_day_or_attached_to_the_date() -> None:
+    other = "The ministers met in Oslo on May 14, 2024. The minister left Friday for home."
+    assert infer_dct(other) == (None, False)
+    label = "The ministers met on Tuesday, May 14, 2024, in Oslo."
+    assert infer_dct(label) == (None, False)
+    future = "The accord was signed on May 14, 2024. They will meet again Tuesday."
+    assert infer_dct(future) == (None, False)

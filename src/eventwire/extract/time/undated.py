@@ -53,8 +53,11 @@ def infer_dct(text: str) -> tuple[str | None, bool]:
             m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", v)
             if m and t.anchor == "tense" and tense_at(text, t.start, t.end) == "past":
                 yearless.append((t, int(m[1])))
-    if latest is None or not yearless:
+    if latest is None:
         return None, False
+    if not yearless:
+        day = _day_of_named_weekday(text, timexes)
+        return (day, True) if day else (None, False)
     floor = latest[0] * 12 + latest[1] - 1
     best = floor
     for _t, month in yearless:
@@ -68,3 +71,52 @@ def infer_dct(text: str) -> tuple[str | None, bool]:
     if best <= floor:
         return None, False
     return f"{best // 12:04d}-{best % 12 + 1:02d}", True
+
+
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+ATTACHED_CHARS = 3
+"""A weekday this close to a full date is that date's own label ("Tuesday, March 21, 2023")."""
+
+
+def _day_of_named_weekday(text: str, timexes: list[Timex]) -> str | None:
+    """The latest full date the text names, when a past-tense sentence names its weekday alone.
+
+    A bare weekday ("met Tuesday") lies in the week before the article; when the latest full date
+    the text names (L, the floor) falls on that weekday, the article reports L's events and was
+    written that day or within the week, so L is the best date for it (a photo caption often holds
+    the only full date of a story whose byline was lost). A weekday written beside a full date
+    labels that date and proves nothing about when the article was written.
+    """
+    from datetime import date
+
+    days: list[tuple[date, Timex]] = []
+    for t in timexes:
+        m = _DAY.match(t.value or "")
+        if m and t.anchor == "absolute" and tense_at(text, t.start, t.end) != "future":
+            try:
+                days.append((date(int(m[1]), int(m[2]), int(m[3])), t))
+            except ValueError:
+                continue
+    if not days:
+        return None
+    latest = max(d for d, _t in days)
+    for t in timexes:
+        m = _WEEKDAY.match(_alone(t))
+        if not m or int(m[1]) != latest.isoweekday() or tense_at(text, t.start, t.end) != "past":
+            continue
+        if any(
+            abs(t.start - o.end) <= ATTACHED_CHARS or abs(o.start - t.end) <= ATTACHED_CHARS for _d, o in days
+        ):
+            continue
+        return latest.isoformat()
+    return None
+
+
+def _alone(t: Timex) -> str:
+    """The timex's value read without context: a bare weekday the tagger anchored to an earlier
+    date of the text ("... on May 14. They met Tuesday") is still a weekday here."""
+    if t.anchor == "absolute" or _WEEKDAY.match(t.value or ""):
+        return t.value or ""
+    again = tag(t.text, None)
+    return again[0].value if len(again) == 1 and again[0].value else ""
