@@ -72,3 +72,12 @@ def test_skipped_story_is_stored_empty_and_switch_parses_it(nlp, monkeypatch: py
     monkeypatch.setenv("EVENTWIRE_PREFILTER", "0")
     market, _ = process_texts(arts, nlp)
     assert market.entities, "with the prefilter off every story is parsed"
+
+
+def test_parsed_share_counts_skipped_stories_as_unparsed(nlp) -> None:
+    from eventwire.analyse.parse import segments_parsed
+
+    done, total = segments_parsed([EARNINGS], nlp)
+    assert (done, total) == (0, len(EARNINGS))
+    done, total = segments_parsed(["Norway accused Sweden of spying."], nlp)
+    assert done == total > 0
