@@ -12,6 +12,10 @@ Trigger words come from the extractors' own lexicons, so a pattern an analyst ad
 plus a fallback list in ``data/prefilter.yaml``. Words match on a crude stem, and irregular forms
 come from the parser's own lemmatiser exceptions, so erring is toward parsing too much: a false
 positive costs time, a false negative costs records. ``EVENTWIRE_PREFILTER=0`` turns the pass off.
+
+Before the sentences, :func:`market_copy` looks at the whole story: market and company copy with no
+political actor in it (no state, government body, official or international body) is neither
+parsed nor extracted, only stored (``data/prefilter.yaml`` ``market_copy``).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
 def enabled() -> bool:
-    """The switch: ``EVENTWIRE_PREFILTER=0`` parses every sentence (to compare results)."""
+    """The switch: ``EVENTWIRE_PREFILTER=0`` parses every story and sentence (to compare results)."""
     from ..settings import get_settings
 
     return get_settings().prefilter
