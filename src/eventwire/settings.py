@@ -119,7 +119,7 @@ class Settings:
     prefilter: bool = _var(
         "EVENTWIRE_PREFILTER",
         _flag,
-        "0 parses every sentence, not only those that can yield a record.",
+        "0 parses every story and sentence, not only those that can yield a record (market copy included).",
         True,
         worker=True,
     )

@@ -12,6 +12,10 @@ Trigger words come from the extractors' own lexicons, so a pattern an analyst ad
 plus a fallback list in ``data/prefilter.yaml``. Words match on a crude stem, and irregular forms
 come from the parser's own lemmatiser exceptions, so erring is toward parsing too much: a false
 positive costs time, a false negative costs records. ``EVENTWIRE_PREFILTER=0`` turns the pass off.
+
+Before the sentences, :func:`market_copy` looks at the whole story: market and company copy with no
+political actor in it (no state, government body, official or international body) is neither
+parsed nor extracted, only stored (``data/prefilter.yaml`` ``market_copy``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 QUOTE_CHARS = '"“”„«»'
 
+_CUE_WORD = re.compile(r"\w[\w'’.-]*")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DIGIT = re.compile(r"\d")
 # a sentence ends at . ! ? (with closing quotes or brackets), then whitespace, then a capital, digit
@@ -40,7 +45,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
 def enabled() -> bool:
-    """The switch: ``EVENTWIRE_PREFILTER=0`` parses every sentence (to compare results)."""
+    """The switch: ``EVENTWIRE_PREFILTER=0`` parses every story and sentence (to compare results)."""
     from ..settings import get_settings
 
     return get_settings().prefilter
@@ -97,6 +102,117 @@ class Lexicon:
     stopwords: frozenset[str]  # a capitalised stopword opening a sentence is not a name
     not_names: frozenset[str]  # capitalised words that name no actor (months, weekdays, agencies)
     abbreviations: frozenset[str]
+    gate: StoryGate | None = None  # the market-copy gate (None: every story goes to the sentence pass)
+
+
+Cue = tuple[tuple[str, bool], ...]  # a phrase's words, each (surface as written, True) or (stem, False)
+
+
+@dataclass(frozen=True)
+class StoryGate:
+    """Cue phrases for :func:`market_copy`, indexed by their first word."""
+
+    political: dict[tuple[str, bool], tuple[Cue, ...]]
+    market: dict[tuple[str, bool], tuple[Cue, ...]]
+    min_market: int
+
+
+def _cue(phrase: str) -> Cue:
+    """An entry with a capital matches as written, any other on its stem in any case."""
+    words = [w.rstrip(".") if w.count(".") == 1 else w for w in _CUE_WORD.findall(phrase)]
+    return tuple((w, True) if any(c.isupper() for c in w) else (stem(w), False) for w in words)
+
+
+def _index(phrases: Iterable[str]) -> dict[tuple[str, bool], tuple[Cue, ...]]:
+    out: dict[tuple[str, bool], set[Cue]] = {}
+    for p in phrases:
+        cue = _cue(p)
+        if cue:
+            out.setdefault(cue[0], set()).add(cue)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _political_names() -> list[str]:
+    """Every state, international body and government body the data files name, as written."""
+    from ..lexicon import knowledge_file
+    from ..settings import get_settings
+
+    names: list[str] = []
+    for c in load("countries").values():
+        names.append(c["name"])
+        for key in ("aliases", "adj", "people", "capitals"):
+            names.extend(c.get(key) or [])
+    for igo in load("igos"):
+        names.append(igo["name"])
+        names.extend(igo.get("aliases") or [])
+    files = [load("knowledge")] + [knowledge_file(p) for p in get_settings().knowledge]
+    for kn in files:
+        for org in (kn.get("organizations") or []) + (kn.get("groups") or []):
+            if org.get("sector") in _STATE_SECTORS:
+                names.append(org["name"])
+                names.extend(org.get("aliases") or [])
+    return names
+
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def story_gate(own: dict) -> StoryGate | None:
+    """The market-copy gate from ``prefilter.yaml`` (None when the file has no ``market_copy``)."""
+    spec = own.get("market_copy")
+    if not spec:
+        return None
+    return StoryGate(
+        political=_index(list(spec["political"]) + _political_names()),
+        market=_index(spec["market"]),
+        min_market=int(spec["min_market"]),
+    )
+
+
+def _story_words(text: str) -> list[tuple[str, str]]:
+    """(surface, stem) of every word; a possessive's 's and a sentence's full stop dropped."""
+    out = []
+    for w in _CUE_WORD.findall(text):
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        w = w.rstrip("'’")  # a plural's possessive (ministries')
+        if w.endswith(".") and w.count(".") == 1:
+            w = w[:-1]
+        if w:
+            out.append((w, stem(w)))
+    return out
+
+
+def _matches(words: list[tuple[str, str]], i: int, cue: Cue) -> bool:
+    if i + len(cue) > len(words):
+        return False
+    for (surface, st), (want, exact) in zip(words[i : i + len(cue)], cue, strict=False):
+        if (surface if exact else st) != want:
+            return False
+    return True
+
+
+def market_copy(text: str, lex: Lexicon | None = None) -> bool:
+    """Is this story market or company copy with no political actor (only tokenise it)?
+
+    True when the story holds ``min_market`` distinct market cues and not one political cue
+    (``prefilter.yaml`` ``market_copy``): erring toward parsing, as a skipped story yields nothing.
+    """
+    lex = lex or lexicon()
+    gate = lex.gate
+    if gate is None:
+        return False
+    words = _story_words(text)
+    market: set[Cue] = set()
+    for i, (surface, st) in enumerate(words):
+        for key in ((surface, True), (st, False)):
+            for cue in gate.political.get(key, ()):
+                if _matches(words, i, cue):
+                    return False
+            for cue in gate.market.get(key, ()):
+                if cue not in market and _matches(words, i, cue):
+                    market.add(cue)
+    return len(market) >= gate.min_market
 
 
 def _stems(phrases: Iterable[str], stop: frozenset[str] = frozenset()) -> set[str]:
@@ -184,6 +300,7 @@ def lexicon(nlp: Language | None = None) -> Lexicon:
         references=frozenset(references),
         stopwords=stop,
         abbreviations=frozenset(w.lower() for w in own["abbreviations"]),
+        gate=story_gate(own),
     )
 
 

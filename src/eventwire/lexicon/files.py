@@ -430,11 +430,18 @@ class Ingest(TypedDict):
     limits: Limits
 
 
+class MarketCopy(TypedDict):
+    political: Words  # any one makes a story worth parsing (lower case: any case; else as written)
+    market: Words  # business cues (lower case: any case; else as written)
+    min_market: int  # distinct market cues a story needs before it may be skipped
+
+
 class Prefilter(TypedDict):
     fallback_triggers: Words
     pronouns: Words
     abbreviations: Words
     not_names: Words
+    market_copy: NotRequired[MarketCopy]
 
 
 # ------------------------------------------------------------------------------------- actors

@@ -105,16 +105,24 @@ def process_texts(
     """
     from ..analyse.nlp import get_nlp, memory_zone
     from ..analyse.parse import parse_many
-    from ..analyse.prefilter import lexicon
+    from ..analyse.prefilter import enabled, lexicon, market_copy
 
     nlp = nlp or get_nlp()
-    lexicon(nlp)
-    out = []
+    lex = lexicon(nlp)
+    gated = {a.id for a in articles if enabled() and market_copy(a.text, lex)}
+    todo = [a for a in articles if a.id not in gated]
+    done: dict[str, ArticleExtraction] = {}
     with memory_zone(nlp) if zone else nullcontext():
-        for a, d in zip(articles, parse_many(nlp, [a.text for a in articles]), strict=True):
-            out.append(extract_article(a, d))
+        for a, d in zip(todo, parse_many(nlp, [a.text for a in todo]), strict=True):
+            done[a.id] = extract_article(a, d)
             d.release()  # parse_many's docs cache their tokens; extraction is done with them
-    return out
+    return [done.get(a.id) or skipped_article(a) for a in articles]
+
+
+def skipped_article(article: Article) -> ArticleExtraction:
+    """What a story the market-copy gate skips yields: nothing but its date (it is still stored,
+    searchable as an article; ``analyse.prefilter.market_copy`` says which stories those are)."""
+    return ArticleExtraction(article_id=article.id, dct=article.published)
 
 
 # a short article that walks every extractor once, so each lazily built lexicon, rule table and
