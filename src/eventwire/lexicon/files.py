@@ -261,6 +261,8 @@ class Clauses(TypedDict):
     purpose_heads: Words
     question_words: Words
     asked_question_words: Words
+    question_verbs: Words  # a reporter's question: "Asked whether ..."
+    reference_marks: Words  # "as pledged in Paris": a reference, not an act
     stative_verbs: Words
     state_auxiliaries: Words
     passive_request_verbs: Words

@@ -373,16 +373,20 @@ def _reference(c: Cand) -> bool:
     h = c.head
     if c.kind == "verb" and _condition(h):
         return True
-    if any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in h.children) and subject_of(h) is None:
+    cw = words("clauses")
+    if (
+        any(ch.dep_ == "mark" and ch.lower_ in cw.reference_marks for ch in h.children)
+        and subject_of(h) is None
+    ):
         return True  # "as pledged", not "as the minister met ..."
     if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
         return True  # "the range agreed in Paris": a past agreement named, not reported
-    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked":
+    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ in cw.question_verbs:
         return True  # "Asked whether ..., he said": a reporter's question
     if any(
-        a.lower_ == "asked"
+        a.lower_ in cw.question_verbs
         and a.dep_ == "advcl"
-        and any(m.lower_ in words("clauses").asked_question_words for m in a.subtree)
+        and any(m.lower_ in cw.asked_question_words for m in a.subtree)
         for a in h.ancestors
     ):
         return True
