@@ -97,6 +97,11 @@ def test_dateline_without_any_year_gives_no_date() -> None:
     assert clean_text("TOKYO, March 27 - " + BODY2).published is None
 
 
+def test_dateline_year_without_a_comma() -> None:
+    c = clean_text("Port Town, May 3 2024 - " + BODY2)
+    assert (c.published, c.dateline_place) == ("2024-05-03", "Port Town")
+
+
 def test_bbc_style_headline_then_body() -> None:
     c = clean_text(f"Suddenia raises fishing quotas\n\n{BODY2}\n\n{BODY1}")
     assert c.title == "Suddenia raises fishing quotas"
