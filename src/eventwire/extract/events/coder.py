@@ -29,6 +29,7 @@ from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties
 from .sense import is_reported_act, private_copy
+from .verdict import verdict_sides
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -171,6 +172,12 @@ def _build(
             return None  # a feeling with no one whose act caused it is no disapproval of anyone
         if place is not None and place.country in {e.country for e in recipients}:
             place = None  # "disappointed at China's move": the cause, not where it was felt
+    if r.judgement:
+        actors, recipients = verdict_sides(c.trig, c.head, parts, actors, r.preps)
+        if not actors or not recipients:
+            return None  # a verdict with no speaker, or about the speaker's own side, accuses no one
+        if place is not None and place.country in {e.country for e in recipients}:
+            place = None
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)

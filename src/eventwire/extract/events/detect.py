@@ -27,6 +27,7 @@ from .syntax import (
     tree_depth,
     word_forms,
 )
+from .verdict import reporter_of
 
 ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acomp", "oprd", "pcomp", "dative", "attr"}
 
@@ -64,6 +65,14 @@ def _objects(t: Token) -> list[Token]:
     """A verb's objects; a relative clause without its own object has the noun it qualifies as one
     ("the agreement the leaders have signed in Asmara")."""
     objs = objects_of(t)
+    if (
+        t.dep_ == "acl"
+        and t.tag_ in {"VBN", "VBD"}
+        and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.head.i < t.i
+        and subject_of(t) is None
+    ):
+        objs = [*objs, t.head]  # "the deal, struck at the summit": a reduced passive relative
     if t.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in t.children):
         if t.head.pos_ in {"NOUN", "PROPN"} and not any(
             c.dep_ == "nsubj" and c.i == t.head.i for c in t.children
@@ -158,9 +167,10 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         if r.requires_complement and _asks_a_question(t, load_rules().settings):
             continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
-            c.dep_ in {"prep", "prt"} and c.lower_ in r.requires_prep for c in t.children
+            c.dep_ in {"prep", "prt", "dative"} and c.lower_ in r.requires_prep
+            for c in [*t.children, *(obj.children if obj is not None and r.objects else ())]
         ):
-            continue
+            continue  # "sent a message to X"; "restricted the sale of computers to X" (on the object)
         if r.objects_kind:
             objs = objs if objs is not None else _objects(t)
             direct = [
@@ -189,6 +199,10 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 if not kinds & r.objects_kind:
                     continue
             obj = obj or direct[0]
+        if r.judgement and reporter_of(t) is None:
+            continue  # a verdict nobody states is no accusation
+        if r.requires_joint and not _joint_subject(t, parts):
+            continue  # "A and B decided to ...": one side's decision is no agreement
         if r.visit:
             if t.tag_ == "VBG" and t.dep_ in {"amod", "acl", "conj", "compound"} and not subject_of(t):
                 continue  # "visiting Malaysian Prime Minister X" names the visitor, not a visit
@@ -232,6 +246,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         ):
             continue
         light = r.light if r.light is not None else rs.light_verbs
+        if r.judgement and reporter_of(light_gov if light_gov is not None else t) is None:
+            continue  # a verdict nobody states is no accusation
         if light_gov is not None and any(f in light for f in word_forms(light_gov)):
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
             return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
@@ -272,6 +288,8 @@ def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
         if r.not_complement and _adj_complements(t) & r.not_complement:
             continue  # "responsible for buying equipment" (a duty), "prepared to react"
         head = t.head if t.dep_ in {"acomp", "oprd"} else t
+        if r.judgement and reporter_of(head) is None:
+            continue  # a verdict nobody states is no accusation
         return Cand(rule=r, kind="adj", trig=t, head=head)
     return None
 
@@ -450,6 +468,15 @@ def empty_clause(c: Cand, rs: RuleSet) -> bool:
         and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
         for ch in c.head.children
     )
+
+
+def _joint_subject(head: Token, parts: Participants) -> bool:
+    """A subject of two coordinated parties ("Putin and I", "the two sides") or of several actors."""
+    subj = subject_of(head)
+    if subj is None:
+        return False
+    lefts = {c.lemma_.lower() for c in subj.lefts} | {subj.lemma_.lower()}
+    return bool(subj.conjuncts) or bool(lefts & words("clauses").joint_words) or _many_actors(head, parts)
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:

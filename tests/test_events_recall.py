@@ -1,0 +1,75 @@
+"""Events an analyst codes that are easy to miss: verdicts in reported speech, nominal and
+participle forms. Short sentences written for these tests; the linker is the test table of
+test_events."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import code, countries, one  # the coder with the test linker table
+
+VERDICTS = [
+    ("Iraq's decision was completely unjustified, the Egyptian foreign ministry said.", "EGY", "IRQ"),
+    ('"China has violated the waters of Malaysia," the Malaysian ministry said.', "MYS", "CHN"),
+    (
+        '"Iraq has never stopped carrying out hostile actions against us," the Turkish minister added.',
+        "TUR",
+        "IRQ",
+    ),
+    ('"Iran\'s conduct constitutes a threat to the region," the Israeli government said.', "ISR", "IRN"),
+    ('"This is the insanity of the Israeli government," said the Egyptian president.', "EGY", "ISR"),
+    ("Russia called the decision of France illegal.", "RUS", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "judge", "judged"), VERDICTS)
+def test_a_stated_verdict_is_an_accusation_by_the_speaker(text: str, judge: str, judged: str) -> None:
+    ev = one(text, "ACCUSE")
+    assert countries(ev.actor) == {judge}, text
+    assert countries(ev.recipient) == {judged}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision of Iraq was completely unjustified.",  # nobody states it
+        "The weather was unacceptable, the Turkish minister said.",  # nobody judged
+        "Turkey's decision was unacceptable, the Turkish minister said.",  # one's own side
+        "Chinese ships violated the waters of Vietnam.",  # a report, not a verdict
+    ],
+)
+def test_a_verdict_needs_a_speaker_and_someone_else_judged(text: str) -> None:
+    assert "ACCUSE" not in [e.event for e in code(text)], text
+
+
+NOMINAL_AND_REDUCED = [
+    ("Iran had asked Russia for modern fighter jets.", "REQUEST", "IRN", "RUS"),
+    ("The US has restricted the sale of its advanced chips to China.", "SANCTION", "USA", "CHN"),
+    ("Japan dropped Vietnam from its white list of trusted trade partners.", "SANCTION", "JPN", "VNM"),
+    ("Britain has been a leading advocate of Turkish membership.", "SUPPORT", "GBR", "TUR"),
+    ("Turkey sent a message to Malaysia.", "CONSULT", "TUR", "MYS"),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), NOMINAL_AND_REDUCED)
+def test_requests_restrictions_and_support_in_other_words(
+    text: str, event: str, actor: str, recipient: str
+) -> None:
+    ev = one(text, event)
+    assert actor in countries(ev.actor), text
+    assert recipient in countries(ev.recipient), text
+
+
+def test_a_reduced_relative_names_the_object_of_its_verb() -> None:
+    ev = one("The deal, struck at the Security Council last week, opened talks with Iran.", "AGREE")
+    assert ev.pattern == "agree.sign_intent_noun"
+    # the parser reads "duties totalling 80%" as a clause: its subject is the object announced
+    ev = one("China announced duties totalling 80% on wine.", "SANCTION")
+    assert ev.pattern == "sanction.impose" and countries(ev.actor) == {"CHN"}
+
+
+def test_asking_for_comment_or_one_sides_decision_is_no_event() -> None:
+    assert not [e for e in code("Iran asked Russia for comment.") if e.event == "REQUEST"]
+    assert not [e for e in code("The US restricted the sale of alcohol.") if e.event == "SANCTION"]
+    assert not [e for e in code("Russia decided to hold elections.") if e.event == "AGREE"]
+    assert [e for e in code("Russia and China decided to hold joint elections.") if e.event == "AGREE"]
