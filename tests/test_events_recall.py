@@ -73,3 +73,14 @@ def test_asking_for_comment_or_one_sides_decision_is_no_event() -> None:
     assert not [e for e in code("The US restricted the sale of alcohol.") if e.event == "SANCTION"]
     assert not [e for e in code("Russia decided to hold elections.") if e.event == "AGREE"]
     assert [e for e in code("Russia and China decided to hold joint elections.") if e.event == "AGREE"]
+
+
+def test_a_relative_clause_inside_a_refused_offer_is_an_act_of_its_own() -> None:
+    text = "Turkey decided not to accept an offer to escort its ships in the gulf, where Iran has been attacking tankers."
+    ev = one(text, "ASSAULT")
+    assert countries(ev.actor) == {"IRN"}
+
+
+def test_recognising_a_claim_is_support_for_its_owner() -> None:
+    ev = one("The US recognised the sovereignty of Morocco over the region.", "SUPPORT")
+    assert ev.cameo == "054" and countries(ev.actor) == {"USA"}

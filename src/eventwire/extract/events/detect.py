@@ -513,10 +513,12 @@ def merge_objects(cands: list[Cand]) -> list[Cand]:
         if v.kind != "verb" or v.obj is None or not v.rule.objects or id(v) in gone:
             continue
         content = {
-            t.i
+            i
             for a in v.obj.children
             if a.dep_ in {"acl", "relcl", "xcomp"} and any(x.tag_ == "TO" for x in a.children)
-            for t in a.subtree
+            # "an offer to escort tankers in the gulf, where Iran has been attacking shipping": a
+            # relative clause inside the content is an act of its own
+            for i in _subtree_no_relcl(a)
         }
         for c in cands:
             if c is v or id(c) in gone:
