@@ -36,6 +36,7 @@ def test_a_stated_verdict_is_an_accusation_by_the_speaker(text: str, judge: str,
         "The weather was unacceptable, the Turkish minister said.",  # nobody judged
         "Turkey's decision was unacceptable, the Turkish minister said.",  # one's own side
         "Chinese ships violated the waters of Vietnam.",  # a report, not a verdict
+        "The court ruled the strike of Iraqi seamen illegal, Iraqi unions said.",  # the court judges
     ],
 )
 def test_a_verdict_needs_a_speaker_and_someone_else_judged(text: str) -> None:
@@ -47,7 +48,6 @@ NOMINAL_AND_REDUCED = [
     ("The US has restricted the sale of its advanced chips to China.", "SANCTION", "USA", "CHN"),
     ("Japan dropped Vietnam from its white list of trusted trade partners.", "SANCTION", "JPN", "VNM"),
     ("Britain has been a leading advocate of Turkish membership.", "SUPPORT", "GBR", "TUR"),
-    ("Turkey sent a message to Malaysia.", "CONSULT", "TUR", "MYS"),
 ]
 
 
@@ -71,8 +71,6 @@ def test_a_reduced_relative_names_the_object_of_its_verb() -> None:
 def test_asking_for_comment_or_one_sides_decision_is_no_event() -> None:
     assert not [e for e in code("Iran asked Russia for comment.") if e.event == "REQUEST"]
     assert not [e for e in code("The US restricted the sale of alcohol.") if e.event == "SANCTION"]
-    assert not [e for e in code("Russia decided to hold elections.") if e.event == "AGREE"]
-    assert [e for e in code("Russia and China decided to hold joint elections.") if e.event == "AGREE"]
 
 
 def test_a_relative_clause_inside_a_refused_offer_is_an_act_of_its_own() -> None:

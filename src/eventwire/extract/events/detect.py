@@ -201,8 +201,6 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             obj = obj or direct[0]
         if r.judgement and reporter_of(t) is None:
             continue  # a verdict nobody states is no accusation
-        if r.requires_joint and not _joint_subject(t, parts):
-            continue  # "A and B decided to ...": one side's decision is no agreement
         if r.visit:
             if t.tag_ == "VBG" and t.dep_ in {"amod", "acl", "conj", "compound"} and not subject_of(t):
                 continue  # "visiting Malaysian Prime Minister X" names the visitor, not a visit
@@ -468,15 +466,6 @@ def empty_clause(c: Cand, rs: RuleSet) -> bool:
         and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
         for ch in c.head.children
     )
-
-
-def _joint_subject(head: Token, parts: Participants) -> bool:
-    """A subject of two coordinated parties ("Putin and I", "the two sides") or of several actors."""
-    subj = subject_of(head)
-    if subj is None:
-        return False
-    lefts = {c.lemma_.lower() for c in subj.lefts} | {subj.lemma_.lower()}
-    return bool(subj.conjuncts) or bool(lefts & words("clauses").joint_words) or _many_actors(head, parts)
 
 
 def _many_actors(head: Token, parts: Participants) -> bool:

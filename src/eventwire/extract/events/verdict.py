@@ -27,16 +27,28 @@ def _reporters() -> set[str]:
     return set(load_rules().settings.get("reporting_verbs") or [])
 
 
+def _judging_verb(t: Token) -> Token | None:
+    """The verb a verdict adjective is predicated under ("the court ruled it illegal", "found the
+    move unacceptable"): a full verb with its own subject states the verdict, not the reporter."""
+    h = t.head
+    if t.pos_ == "ADJ" and t.dep_ in {"oprd", "advcl", "xcomp", "acomp", "ccomp"} and h.pos_ == "VERB":
+        return h if subject_of(h) is not None else None
+    return None
+
+
 def reporter_of(head: Token) -> Token | None:
     """The reporting or naming verb that states the clause headed by ``head``: an ancestor reached
     through complement clauses ("the ministry said [Algeria's move was unjustified]"), a reporting
     verb hung on the clause as parataxis ('"...," he added'), or the naming verb of a predicate
     ("called X's decision illegal")."""
-    rs = load_rules()
-    naming = set(rs.settings.get("naming_verbs") or [])
+    naming = set(load_rules().settings.get("naming_verbs") or [])
     reporters = _reporters()
-    if head.lemma_.lower() in naming and any(c.dep_ == "oprd" for c in head.children):
-        return head
+    judging = _judging_verb(head)
+    if judging is not None and judging.lemma_.lower() not in reporters:
+        return judging
+    if head.pos_ == "VERB" and any(c.dep_ == "oprd" for c in head.children):
+        # "called X's decision illegal", "the court ruled it illegal": the verb's subject judges
+        return head if head.lemma_.lower() in naming or subject_of(head) is not None else None
     cur = head
     for _ in range(5):
         side = next(
@@ -69,9 +81,10 @@ def judge_of(head: Token, parts: Participants) -> list[Entity]:
     return parts.entities(subj) if subj is not None else []
 
 
-def _owned(t: Token, parts: Participants, preps: frozenset[str]) -> list[Entity]:
-    """Actors a phrase names, or else its owner ("Algiers' move") or its `preps` object."""
-    got = parts.entities(t, strict=False)
+def _owned(t: Token, parts: Participants, preps: frozenset[str], whole: bool = True) -> list[Entity]:
+    """Actors a phrase names (when ``whole``), or else its owner ("Algiers' move") or its `preps`
+    object; a judged act noun gives only these ("a violation of GATT" does not judge GATT)."""
+    got = parts.entities(t, strict=False) if whole else []
     if got:
         return got
     for ch in t.children:
@@ -89,7 +102,7 @@ def judged_of(
     "action by X"), the object of a naming verb, the clause's doer, or the owner of its subject."""
     found: list[Entity] = []
     if trig.pos_ in {"NOUN", "PROPN"}:
-        found += _owned(trig, parts, preps) if trig.i not in parts.by_tok else []
+        found += _owned(trig, parts, preps, whole=False) if trig.i not in parts.by_tok else []
     if head.lemma_.lower() in set(load_rules().settings.get("naming_verbs") or []):
         found += [e for o in head.children if o.dep_ == "dobj" for e in _owned(o, parts, preps)]
     found += doers
