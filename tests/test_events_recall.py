@@ -82,3 +82,21 @@ def test_a_relative_clause_inside_a_refused_offer_is_an_act_of_its_own() -> None
 def test_recognising_a_claim_is_support_for_its_owner() -> None:
     ev = one("The US recognised the sovereignty of Morocco over the region.", "SUPPORT")
     assert ev.cameo == "054" and countries(ev.actor) == {"USA"}
+
+
+def test_a_group_noun_stands_for_the_actors_it_lists() -> None:
+    ev = one(
+        "Iran has asked three countries, including Russia, China and Chile, for fighter jets.", "REQUEST"
+    )
+    assert countries(ev.recipient) == {"RUS", "CHN", "CHL"}
+
+
+def test_approving_a_sale_to_a_state_is_cooperation() -> None:
+    ev = one("The US has approved the sale of advanced chips to China.", "COOPERATE")
+    assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"CHN"}
+    assert not [e for e in code("The board approved the sale of its bakery unit.") if e.event == "COOPERATE"]
+
+
+def test_refusing_to_bow_to_demands_is_a_rejection() -> None:
+    ev = one("Turkey insisted it would not bow to demands from Chile.", "REJECT")
+    assert countries(ev.actor) == {"TUR"}

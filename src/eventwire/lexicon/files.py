@@ -261,6 +261,7 @@ class Clauses(TypedDict):
     protest_noun_preps: Words
     future_noun_mods: Words
     joint_words: Words
+    example_preps: Words
     purpose_heads: Words
     question_words: Words
     asked_question_words: Words

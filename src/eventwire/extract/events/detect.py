@@ -194,6 +194,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                     or parts.group_sector(o)
                     or any(ch.dep_ == "poss" and ch.i in parts.by_tok for ch in o.children)
                     or o.lemma_.lower() in parts.partitives
+                    or parts.listed_members(o)  # "asked four countries, including X and Y"
                 ]
                 kinds = {e.kind for o in named for e in parts.entities(o, strict=False)}
                 if not kinds & r.objects_kind:
