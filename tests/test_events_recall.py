@@ -100,3 +100,12 @@ def test_approving_a_sale_to_a_state_is_cooperation() -> None:
 def test_refusing_to_bow_to_demands_is_a_rejection() -> None:
     ev = one("Turkey insisted it would not bow to demands from Chile.", "REJECT")
     assert countries(ev.actor) == {"TUR"}
+
+
+def test_a_reported_request_is_no_reporters_question() -> None:
+    text = "Iran has asked Russia for fighter jets to protect its shipping, officials in Chile said."
+    ev = one(text, "REQUEST")
+    assert countries(ev.actor) == {"IRN"} and countries(ev.recipient) == {"RUS"}
+    assert "REQUEST" not in [
+        e.event for e in code("Asked whether Iran would retaliate, Russia said it had not decided.")
+    ]

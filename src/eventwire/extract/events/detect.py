@@ -394,8 +394,8 @@ def _reference(c: Cand) -> bool:
         return True  # "as pledged", not "as the minister met ..."
     if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
         return True  # "the range agreed in Paris": a past agreement named, not reported
-    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked":
-        return True  # "Asked whether ..., he said": a reporter's question
+    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ == "asked" and subject_of(h) is None:
+        return True  # "Asked whether ..., he said": a reporter's question ("X has asked Y ..." is a request)
     if any(
         a.lower_ == "asked"
         and a.dep_ == "advcl"
