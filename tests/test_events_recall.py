@@ -109,3 +109,11 @@ def test_a_reported_request_is_no_reporters_question() -> None:
     assert "REQUEST" not in [
         e.event for e in code("Asked whether Iran would retaliate, Russia said it had not decided.")
     ]
+
+
+def test_an_infinitive_after_an_ordinal_reports_the_act_done() -> None:
+    ev = one("Egypt became the third Arab state this year to normalise ties with Israel.", "SUPPORT")
+    assert countries(ev.actor) == {"EGY"} and countries(ev.recipient) == {"ISR"}
+    assert "SUPPORT" not in [
+        e.event for e in code("Japan sent envoys to Ankara to improve ties with Turkey.")
+    ]

@@ -262,6 +262,7 @@ class Clauses(TypedDict):
     future_noun_mods: Words
     joint_words: Words
     example_preps: Words
+    ordinal_words: Words
     purpose_heads: Words
     question_words: Words
     asked_question_words: Words

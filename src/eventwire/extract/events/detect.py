@@ -420,6 +420,7 @@ def _purpose(c: Cand) -> bool:
             and a.dep_ == "advcl"
             and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in a.children)
             and subject_of(a) is None
+            and not _after_ordinal(a)
         ):
             return True
     cur = h
@@ -430,6 +431,19 @@ def _purpose(c: Cand) -> bool:
         if cur.lemma_.lower() in words("clauses").purpose_heads:
             return True
     return False
+
+
+def _after_ordinal(a: Token) -> bool:
+    """'became the third Arab state to normalise ties', 'the first leader to visit Kyiv': the
+    infinitive follows an ordinal phrase (ordinal number or `ordinal_words`) on its governor's
+    attribute, and reports the act done."""
+    ordinal = words("clauses").ordinal_words
+    return any(
+        x.dep_ in {"attr", "nsubj", "dobj"}
+        and x.i < a.i
+        and any(m.ent_type_ == "ORDINAL" or m.lower_ in ordinal for m in x.lefts)
+        for x in a.head.children
+    )
 
 
 def unrealised(c: Cand, rs: RuleSet) -> bool:
