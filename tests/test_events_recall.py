@@ -117,3 +117,13 @@ def test_an_infinitive_after_an_ordinal_reports_the_act_done() -> None:
     assert "SUPPORT" not in [
         e.event for e in code("Japan sent envoys to Ankara to improve ties with Turkey.")
     ]
+
+
+def test_the_visiting_leader_is_a_visit_to_the_host() -> None:
+    ev = one("Turkey met the visiting Malaysian delegation in Ankara.", "CONSULT")
+    visits = [e for e in code("Turkey met the visiting Malaysian delegation in Ankara.") if e.mode == "visit"]
+    assert visits and countries(visits[0].actor) == {"MYS"} and countries(visits[0].recipient) == {"TUR"}
+    assert ev is not None
+    assert not [
+        e for e in code("The visiting Malaysian delegation said the talks went well.") if e.mode == "visit"
+    ]

@@ -30,6 +30,7 @@ from .participants import Participants
 from .parties import country_entity, read_parties
 from .sense import is_reported_act, private_copy
 from .verdict import verdict_sides
+from .visiting import is_visiting_modifier, visitor_and_host
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -164,7 +165,12 @@ def _build(
     c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
-    actors, recipients, place = read_parties(c, ctx, rs, parts)
+    if r.visit and c.kind == "verb" and is_visiting_modifier(c.trig):
+        actors, recipients, place = visitor_and_host(c.trig, ctx, parts, country_entity)
+        if not actors:
+            return None  # "the visiting X" with no host named apart from X's own state
+    else:
+        actors, recipients, place = read_parties(c, ctx, rs, parts)
     recipients = _not_aims(c, recipients, parts) or _predicate_object(c, parts, actors)
     if r.experiencer:
         actors, recipients = _feeler_and_cause(c, parts, actors, recipients)

@@ -28,6 +28,7 @@ from .syntax import (
     word_forms,
 )
 from .verdict import reporter_of
+from .visiting import is_visiting_modifier
 
 ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acomp", "oprd", "pcomp", "dative", "attr"}
 
@@ -203,8 +204,11 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         if r.judgement and reporter_of(t) is None:
             continue  # a verdict nobody states is no accusation
         if r.visit:
-            if t.tag_ == "VBG" and t.dep_ in {"amod", "acl", "conj", "compound"} and not subject_of(t):
-                continue  # "visiting Malaysian Prime Minister X" names the visitor, not a visit
+            if is_visiting_modifier(t):
+                # "the visiting Russian President": a visit under way; its host is read from the clause
+                return Cand(rule=r, kind="verb", trig=t, head=t)
+            if t.tag_ == "VBG" and t.dep_ in {"acl", "conj"} and not subject_of(t):
+                continue  # "Ahmed, visiting the region, said": a participle naming no visit of its own
             dobj = [c for c in t.children if c.dep_ == "dobj"]
             if dobj and any(e.kind == "person" for e in parts.entities(dobj[0])):
                 continue
@@ -557,6 +561,8 @@ def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         for c in cands:
             if c is f or id(c) in gone or c.trig.i not in region:
                 continue
+            if c.rule.visit and is_visiting_modifier(c.trig) and not f.rule.void:
+                continue  # "met the visiting X": X's visit is under way, not the frame's content
             if c.kind in {"noun", "subjnoun"} and not f.rule.void and not _governed(c.trig, f.head, proposal):
                 continue
             gone.add(id(c))
