@@ -263,6 +263,7 @@ class Clauses(TypedDict):
     joint_words: Words
     example_preps: Words
     ordinal_words: Words
+    visiting_groups: Words
     purpose_heads: Words
     question_words: Words
     asked_question_words: Words

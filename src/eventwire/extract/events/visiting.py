@@ -1,14 +1,16 @@
 """'Modi met the visiting Russian President': a visitor named by 'visiting' before its noun.
 
 The phrase reports a visit under way, by the actor the noun names, to the host: the state of the
-clause's other party (the subject of a governing verb), else of the place the clause is located in,
-else of the dateline. With no host, or a host of the visitor's own state, there is no visit to code.
+clause's other party (a coordinated party or the subject of a governing verb), else of the place the
+clause is located in. Only an official visitor counts (a person, state or organisation, or a group
+noun of `visiting_groups`, clauses.yaml: "delegation"), not "visiting tourists". With no host, or a host of the visitor's own state, there is no visit to code.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...lexicon.wordsets import words
 from ...model import Entity, Place
 from .participants import Participants
 from .syntax import subject_of
@@ -25,7 +27,13 @@ def is_visiting_modifier(t: Token) -> bool:
 
 
 def _host_party(noun: Token, parts: Participants, mine: set[str]) -> list[Entity]:
-    """The other party of the clause the visitor is named in: a governing verb's subject."""
+    """The other party of the clause the visitor is named in: a party coordinated with it
+    ("between the Iranian minister and a visiting Ghanaian delegation"), else a governing verb's
+    subject ("Nakasone held talks with the visiting Polish leader")."""
+    for x in noun.conjuncts:
+        got = [e for e in parts.entities(x, strict=False) if e.country and e.country not in mine]
+        if got:
+            return got
     for anc in noun.ancestors:
         if anc.pos_ not in {"VERB", "AUX"}:
             continue
@@ -39,11 +47,19 @@ def _host_party(noun: Token, parts: Participants, mine: set[str]) -> list[Entity
 
 
 def _host_place(noun: Token, parts: Participants) -> Place | None:
+    """The place the clause is located in (a dateline is only where the story was filed)."""
     for anc in [noun, *noun.ancestors]:
         place = parts.locative(anc)
         if place is not None and place.country:
             return place
-    return parts.dateline_place()
+    return None
+
+
+def _official(e: Entity, noun: Token) -> bool:
+    return (
+        e.kind in {"person", "country", "organization"}
+        or noun.lemma_.lower() in words("clauses").visiting_groups
+    )
 
 
 def visitor_and_host(
@@ -53,7 +69,8 @@ def visitor_and_host(
     noun = t.head
     while noun.dep_ == "compound" and noun.head != noun:
         noun = noun.head  # "the visiting Prime Minister Anwar Ibrahim": the phrase's head
-    visitor = [e for e in parts.entities(noun, strict=False) if e.country]
+    # an official visitor: a person, a state or an organisation, or a delegation, not tourists
+    visitor = [e for e in parts.entities(noun, strict=False) if e.country and _official(e, noun)]
     if not visitor:
         return [], [], None
     mine = {e.country for e in visitor if e.country}
