@@ -207,6 +207,9 @@ class Rule(TypedDict):
     void: NotRequired[bool]  # a frame that reports no event and voids what it governs ("denied reports")
     clause_needs_act: NotRequired[bool]  # a frame whose that-clause must hold an act ("warned X that ...")
     experiencer: NotRequired[bool]  # the feeler is the actor, the one whose act caused it the recipient
+    judgement: NotRequired[
+        bool
+    ]  # a reported verdict: the one who states it is the actor, the judged the recipient
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]
@@ -258,6 +261,9 @@ class Clauses(TypedDict):
     protest_noun_preps: Words
     future_noun_mods: Words
     joint_words: Words
+    example_preps: Words
+    ordinal_words: Words
+    visiting_groups: Words
     purpose_heads: Words
     question_words: Words
     asked_question_words: Words

@@ -29,6 +29,8 @@ from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties
 from .sense import is_reported_act, private_copy
+from .verdict import verdict_sides
+from .visiting import is_visiting_modifier, visitor_and_host
 
 
 def extract(ctx: DocContext) -> list[Event]:
@@ -163,7 +165,12 @@ def _build(
     c: Cand, ctx: DocContext, rs: RuleSet, parts: Participants, ctx_words: list[str], private: int = 0
 ) -> Event | None:
     r = c.rule
-    actors, recipients, place = read_parties(c, ctx, rs, parts)
+    if r.visit and c.kind == "verb" and is_visiting_modifier(c.trig):
+        actors, recipients, place = visitor_and_host(c.trig, ctx, parts, country_entity)
+        if not actors:
+            return None  # "the visiting X" with no host named apart from X's own state
+    else:
+        actors, recipients, place = read_parties(c, ctx, rs, parts)
     recipients = _not_aims(c, recipients, parts) or _predicate_object(c, parts, actors)
     if r.experiencer:
         actors, recipients = _feeler_and_cause(c, parts, actors, recipients)
@@ -171,6 +178,12 @@ def _build(
             return None  # a feeling with no one whose act caused it is no disapproval of anyone
         if place is not None and place.country in {e.country for e in recipients}:
             place = None  # "disappointed at China's move": the cause, not where it was felt
+    if r.judgement:
+        actors, recipients = verdict_sides(c.trig, c.head, parts, actors, r.preps)
+        if not actors or not recipients:
+            return None  # a verdict with no speaker, or about the speaker's own side, accuses no one
+        if place is not None and place.country in {e.country for e in recipients}:
+            place = None
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)

@@ -27,6 +27,8 @@ from .syntax import (
     tree_depth,
     word_forms,
 )
+from .verdict import reporter_of
+from .visiting import is_visiting_modifier
 
 ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acomp", "oprd", "pcomp", "dative", "attr"}
 
@@ -64,6 +66,14 @@ def _objects(t: Token) -> list[Token]:
     """A verb's objects; a relative clause without its own object has the noun it qualifies as one
     ("the agreement the leaders have signed in Asmara")."""
     objs = objects_of(t)
+    if (
+        t.dep_ == "acl"
+        and t.tag_ in {"VBN", "VBD"}
+        and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.head.i < t.i
+        and subject_of(t) is None
+    ):
+        objs = [*objs, t.head]  # "the deal, struck at the summit": a reduced passive relative
     if t.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in t.children):
         if t.head.pos_ in {"NOUN", "PROPN"} and not any(
             c.dep_ == "nsubj" and c.i == t.head.i for c in t.children
@@ -158,9 +168,10 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         if r.requires_complement and _asks_a_question(t, load_rules().settings):
             continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
-            c.dep_ in {"prep", "prt"} and c.lower_ in r.requires_prep for c in t.children
+            c.dep_ in {"prep", "prt", "dative"} and c.lower_ in r.requires_prep
+            for c in [*t.children, *(obj.children if obj is not None and r.objects else ())]
         ):
-            continue
+            continue  # "sent a message to X"; "restricted the sale of computers to X" (on the object)
         if r.objects_kind:
             objs = objs if objs is not None else _objects(t)
             direct = [
@@ -184,14 +195,20 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                     or parts.group_sector(o)
                     or any(ch.dep_ == "poss" and ch.i in parts.by_tok for ch in o.children)
                     or o.lemma_.lower() in parts.partitives
+                    or parts.listed_members(o)  # "asked four countries, including X and Y"
                 ]
                 kinds = {e.kind for o in named for e in parts.entities(o, strict=False)}
                 if not kinds & r.objects_kind:
                     continue
             obj = obj or direct[0]
+        if r.judgement and reporter_of(t) is None:
+            continue  # a verdict nobody states is no accusation
         if r.visit:
-            if t.tag_ == "VBG" and t.dep_ in {"amod", "acl", "conj", "compound"} and not subject_of(t):
-                continue  # "visiting Malaysian Prime Minister X" names the visitor, not a visit
+            if is_visiting_modifier(t):
+                # "the visiting Russian President": a visit under way; its host is read from the clause
+                return Cand(rule=r, kind="verb", trig=t, head=t)
+            if t.tag_ == "VBG" and t.dep_ in {"acl", "conj"} and not subject_of(t):
+                continue  # "Ahmed, visiting the region, said": a participle naming no visit of its own
             dobj = [c for c in t.children if c.dep_ == "dobj"]
             if dobj and any(e.kind == "person" for e in parts.entities(dobj[0])):
                 continue
@@ -232,6 +249,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         ):
             continue
         light = r.light if r.light is not None else rs.light_verbs
+        if r.judgement and reporter_of(light_gov if light_gov is not None else t) is None:
+            continue  # a verdict nobody states is no accusation
         if light_gov is not None and any(f in light for f in word_forms(light_gov)):
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
             return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
@@ -272,6 +291,8 @@ def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
         if r.not_complement and _adj_complements(t) & r.not_complement:
             continue  # "responsible for buying equipment" (a duty), "prepared to react"
         head = t.head if t.dep_ in {"acomp", "oprd"} else t
+        if r.judgement and reporter_of(head) is None:
+            continue  # a verdict nobody states is no accusation
         return Cand(rule=r, kind="adj", trig=t, head=head)
     return None
 
@@ -381,8 +402,13 @@ def _reference(c: Cand) -> bool:
         return True  # "as pledged", not "as the minister met ..."
     if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
         return True  # "the range agreed in Paris": a past agreement named, not reported
-    if h.dep_ in {"advcl", "ccomp"} and h.tag_ == "VBN" and h.lower_ in cw.question_verbs:
-        return True  # "Asked whether ..., he said": a reporter's question
+    if (
+        h.dep_ in {"advcl", "ccomp"}
+        and h.tag_ == "VBN"
+        and h.lower_ in cw.question_verbs
+        and subject_of(h) is None
+    ):
+        return True  # "Asked whether ..., he said": a reporter's question ("X has asked Y ..." is a request)
     if any(
         a.lower_ in cw.question_verbs
         and a.dep_ == "advcl"
@@ -407,6 +433,7 @@ def _purpose(c: Cand) -> bool:
             and a.dep_ == "advcl"
             and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in a.children)
             and subject_of(a) is None
+            and not _after_ordinal(a)
         ):
             return True
     cur = h
@@ -417,6 +444,19 @@ def _purpose(c: Cand) -> bool:
         if cur.lemma_.lower() in words("clauses").purpose_heads:
             return True
     return False
+
+
+def _after_ordinal(a: Token) -> bool:
+    """'became the third Arab state to normalise ties', 'the first leader to visit Kyiv': the
+    infinitive follows an ordinal phrase (ordinal number or `ordinal_words`) on its governor's
+    attribute, and reports the act done."""
+    ordinal = words("clauses").ordinal_words
+    return any(
+        x.dep_ in {"attr", "nsubj", "dobj"}
+        and x.i < a.i
+        and any(m.ent_type_ == "ORDINAL" or m.lower_ in ordinal for m in x.lefts)
+        for x in a.head.children
+    )
 
 
 def unrealised(c: Cand, rs: RuleSet) -> bool:
@@ -490,10 +530,12 @@ def merge_objects(cands: list[Cand]) -> list[Cand]:
         if v.kind != "verb" or v.obj is None or not v.rule.objects or id(v) in gone:
             continue
         content = {
-            t.i
+            i
             for a in v.obj.children
             if a.dep_ in {"acl", "relcl", "xcomp"} and any(x.tag_ == "TO" for x in a.children)
-            for t in a.subtree
+            # "an offer to escort tankers in the gulf, where Iran has been attacking shipping": a
+            # relative clause inside the content is an act of its own
+            for i in _subtree_no_relcl(a)
         }
         for c in cands:
             if c is v or id(c) in gone:
@@ -528,6 +570,8 @@ def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
         for c in cands:
             if c is f or id(c) in gone or c.trig.i not in region:
                 continue
+            if c.rule.visit and is_visiting_modifier(c.trig) and not f.rule.void:
+                continue  # "met the visiting X": X's visit is under way, not the frame's content
             if c.kind in {"noun", "subjnoun"} and not f.rule.void and not _governed(c.trig, f.head, proposal):
                 continue
             gone.add(id(c))

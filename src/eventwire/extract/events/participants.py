@@ -116,7 +116,18 @@ class Participants:
             for e in got:
                 if all(e.id != o.id for o in out):
                     out.append(e)
-        return out
+        return out or self.listed_members(head)
+
+    def listed_members(self, head: Token) -> list[Entity]:
+        """'four countries, including the United States, Britain and China': a common noun that
+        names no actor stands for the actors its `example_preps` list (clauses.yaml)."""
+        if head.pos_ != "NOUN" or head.i in self.by_tok:
+            return []
+        preps = words("clauses").example_preps
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in preps:
+                return self.list_after(ch)
+        return []
 
     def _thing(self, head: Token) -> bool:
         """A common noun that names no actor, no group of people and no reference."""

@@ -61,12 +61,27 @@ def objects_of(v: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ in {"prep", "agent"} or (c.dep_ == "prt" and c.pos_ == "ADP"):
             out.extend(p for p in c.children if p.dep_ in {"pobj", "pcomp"})
+    out.extend(_participle_subjects(v))
     for o in list(out):
         out.extend(o.conjuncts)
     for o in list(out):  # "700 kg of medicine", "part of a military aid program"
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _participle_subjects(v: Token) -> list[Token]:
+    """'announced duties totalling 80%', 'imposed tariffs amounting to $2 billion': the parser reads
+    a noun with a participle after it as the subject of a complement clause; a participle with no
+    auxiliary and no subordinator is a reduced relative, and its 'subject' is the verb's object."""
+    out = []
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.tag_ not in {"VBG", "VBN"} or c.i < v.i:
+            continue
+        if any(a.dep_ in {"aux", "auxpass", "mark"} for a in c.children):
+            continue
+        out.extend(s for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.i < c.i)
     return out
 
 
