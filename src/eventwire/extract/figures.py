@@ -27,6 +27,7 @@ from ..lexicon import load
 from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
+from .metric_tree import amount_root, char_spans, metric_tokens
 from .money import MoneySpan, find_money, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +58,10 @@ class _Lex:
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
     base: re.Pattern[str]
+    metric_preps: frozenset[str]
+    measure_units: frozenset[str]
+    firm_nouns: frozenset[str]
+    counterfactual: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +99,10 @@ def lexicon() -> _Lex:
         company_metrics=frozenset(raw["company_metrics"]),
         # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
         base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
+        metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
+        measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
+        firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
+        counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
     )
 
 
@@ -132,11 +141,18 @@ def _precision(d: str) -> str:
 
 
 def metric_near(
-    text: str, start: int, end: int, ignore: list[tuple[int, int]] | None = None, after: bool = True
+    text: str,
+    start: int,
+    end: int,
+    ignore: list[tuple[int, int]] | None = None,
+    after: bool = True,
+    allowed: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, int]:
     """The metric whose words sit nearest to [start, end) in ``text`` (and the distance).
 
-    Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count.
+    Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count;
+    with ``allowed``, only words starting inside one of its spans (the ones the parse ties to the
+    amount, see ``metric_tree``) do.
     """
     best: tuple[int, int, int, str] | None = None
     for order, (name, rx) in enumerate(lexicon().metrics):
@@ -145,6 +161,8 @@ def metric_near(
             if (m0 < end and m1 > start) or (not after and m0 >= end):
                 continue
             if ignore and any(a <= m0 < b for a, b in ignore):
+                continue
+            if allowed is not None and not any(a <= m0 < b for a, b in allowed):
                 continue
             if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end:m0]):
                 continue  # "2 percent of GDP": what it is a share of, not what it measures
@@ -449,6 +467,7 @@ def extract(ctx: DocContext) -> list[Figure]:
     figures: list[Figure] = []
     last_bilateral: list[Entity] = []
     last_period: dict[str, str | None] | None = None
+    last_metric: str | None = None
     for sent in ctx.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         stext = text[s0:s1]
@@ -461,7 +480,8 @@ def extract(ctx: DocContext) -> list[Figure]:
         found += _counts(ctx, sent, money_spans + time_spans)
         if not found:
             continue
-        mentions = ctx.entities_in(s0, s1)
+        # a currency's name ("100 mln New Zealand dlrs") says what money, not whose
+        mentions = [m for m in ctx.entities_in(s0, s1) if not any(a <= m.start < b for a, b in money_spans)]
         # time expressions say when, never how sure: the month "May" is no "may"
         ktext = stext
         for a, b in time_spans:
@@ -469,16 +489,16 @@ def extract(ctx: DocContext) -> list[Figure]:
         names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
-            metric, dist = metric_near(
-                stext, f.start - s0, f.end - s0, names, after=f.is_money or f.is_percent
-            )
+            metric, dist, tied = _metric_of(ctx, f, s0, names, last_metric)
+            if _firm_or_counterfactual(ctx, tied, f):
+                continue
             if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
             elif not (f.is_money or f.is_percent) and re.search(
                 r"[,;]|\band\b", stext[max(0, f.start - s0 - dist) : f.start - s0]
             ):
                 metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
-            if metric is None and not f.is_money and not f.is_percent:
+            if metric is None and not f.is_money and not f.is_percent and f.unit not in lex.measure_units:
                 metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
             if f.is_percent and metric is None:
                 continue
@@ -502,7 +522,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and (f.is_money or f.is_percent)  # a count of people, tonnes: whose is not told
                 and metric
                 and metric not in lex.company_metrics
-                and not _names_company(mentions)
+                and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
             if not _about_states(metric, actors, mentions):
@@ -530,7 +550,41 @@ def extract(ctx: DocContext) -> list[Figure]:
                 )
             )
             prev_end = f.end
+            last_metric = metric
     return _merge_within(figures)
+
+
+def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
+    """Is the amount a firm's ("the utility's revenues", "group exports", "the company cited a
+    payment of ...") or a counterfactual ("reserves would have risen by 391 mln")? Neither is a
+    figure: the words the parse ties to the amount say so even when no company is named."""
+    lex = lexicon()
+    words = [ctx.doc[i] for i in sorted(tied)]
+    own = [t for t in words if not f.start <= t.idx < f.end]  # "46 Turkish companies" counts firms
+    if any(t.lemma_.casefold() in lex.firm_nouns and t.pos_ == "NOUN" for t in own):
+        return True
+    text = " ".join(t.text for t in words)
+    return bool(lex.counterfactual.search(text))
+
+
+def _metric_of(
+    ctx: DocContext, f: _Found, s0: int, names: list[tuple[int, int]], last_metric: str | None
+) -> tuple[str | None, int, set[int]]:
+    """The metric of an amount, read only in the words its parse ties to it (``metric_tree``).
+    An amount raised "to" what a pronoun stands for ("raising it to $150 billion") measures what
+    the figure before measured."""
+    stext = ctx.article.text[s0 : ctx.sentence_of(f.start).end_char]
+    root = amount_root(ctx.doc, f.start, f.end)
+    tied = metric_tokens(root, lexicon().metric_preps) if root is not None else set()
+    allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, tied)]
+    metric, dist = metric_near(stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed)
+    if (
+        metric is None
+        and last_metric
+        and any(ctx.doc[i].pos_ == "PRON" and ctx.doc[i].dep_ in ("dobj", "nsubj", "nsubjpass") for i in tied)
+    ):
+        return last_metric, 0, tied
+    return metric, dist, tied
 
 
 def _money_found(m: MoneySpan, off: int) -> _Found:
