@@ -59,6 +59,7 @@ class _Lex:
     item_head_nouns: frozenset[str]
     container_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
@@ -96,6 +97,7 @@ def lexicon() -> _Lex:
         item_head_nouns=frozenset(raw["item_head_nouns"]),
         container_nouns=frozenset(raw["container_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        request_verbs=frozenset(raw["request_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
@@ -598,7 +600,32 @@ def extract(ctx: DocContext) -> list[Deal]:
                 ):
                     deal.delivery = _delivery(ctx, nxt.start_char, nxt.end_char)
             deals.append(deal)
-    return merge_within(deals)
+    return [d for d in merge_within(_complete_sides(deals)) if _two_sided(d)]
+
+
+def _two_sided(d: Deal) -> bool:
+    """A deal is between a buyer and a seller (a company or its state): "Raytheon was awarded a
+    contract", "four destroyers fired" name one side only and are no deal record."""
+    return d.recipient is not None and (d.supplier is not None or d.contractor is not None)
+
+
+def _complete_sides(deals: list[Deal]) -> list[Deal]:
+    """A deal that names one side ("a contract Peru signed in 2020 for the first batch of 40
+    tanks") takes the other from the story's deal for the same item that names it."""
+    for d in deals:
+        for other in deals:
+            if other is d or not _items_match(d.item, other.item):
+                continue
+            if d.supplier is None and d.contractor is None and d.recipient is not None:
+                if other.recipient is not None and other.recipient.country == d.recipient.country:
+                    d.supplier, d.contractor = other.supplier, other.contractor
+            elif d.recipient is None and other.recipient is not None:
+                same_seller = (
+                    d.supplier and other.supplier and d.supplier.country == other.supplier.country
+                ) or (d.contractor and other.contractor and d.contractor.name == other.contractor.name)
+                if same_seller:
+                    d.recipient = other.recipient
+    return deals
 
 
 def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
@@ -767,7 +794,6 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         and not (qty or value or designation)
     ):
         return None  # "the semiconductor accord", "the grains agreement": a trade accord, no sale
-    # the seller counts once, whether named as a company, its state or both
     parties = (recipient is not None) + (supplier is not None or contractor is not None)
     if recipient is None and not (designation or value):
         return None  # "GM sold 1,500 vehicles": a seller's sales, with nobody buying, is no deal
@@ -843,6 +869,8 @@ def _denied(anchor: Token, item: Token) -> bool:
     for _ in range(8):
         if tok.lemma_.casefold() in lex.denial_verbs:
             return True
+        if tok != anchor and tok.lemma_.casefold() in lex.request_verbs:
+            return True  # "urged Japan to buy more supercomputers": a wish of another, no deal
         if own and any(
             c.dep_ == "neg"
             or (c.lower_ in ("no", "never") and c.dep_ == "det")
