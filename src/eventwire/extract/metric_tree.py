@@ -69,8 +69,8 @@ def _verb_words(verb: Token, below: Token, preps: frozenset[str], out: set[int])
             out.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.text.casefold() in preps:
             out.update(t.i for t in child.subtree)
-        elif child.dep_ == "prt":
-            out.add(child.i)
+        elif child.dep_ in ("prt", "aux", "auxpass"):
+            out.add(child.i)  # "would have risen": the auxiliaries tell a counterfactual
 
 
 def _has_subject(verb: Token) -> bool:

@@ -1,0 +1,79 @@
+"""Records read on unseen news: figure metrics from the parse, two-sided deals, quotes whose own
+attribution names an unresolved speaker."""
+
+from __future__ import annotations
+
+from doc_context import fake_context
+from eventwire.extract import deals, figures, quotes
+
+ENTS = {
+    "Chile": ("c:CHL", "country", "CHL"),
+    "Peru": ("c:PER", "country", "PER"),
+    "Norway": ("c:NOR", "country", "NOR"),
+    "Kongsberg": ("o:kongsberg", "organization", "NOR"),
+    "Ana Soto": ("p:ana soto", "person", "CHL"),
+    "New Zealand": ("c:NZL", "country", "NZL"),
+}
+
+
+def ctx(text: str, dct: str = "2025-06-15"):  # noqa: ANN201 - a test helper
+    return fake_context(text, ENTS, dct=dct)
+
+
+def _metrics(text: str) -> dict[float, str | None]:
+    return {f.amount: f.metric for f in figures.extract(ctx(text))}
+
+
+def test_a_metric_of_another_clause_is_not_the_amounts() -> None:
+    got = _metrics("Chile said hotel bookings fell 2.5 pct, and public spending rose 0.4 pct.")
+    assert 2.5 not in got  # bookings are no metric; "spending" is the other clause's
+    assert got.get(0.4) == "budget"
+
+
+def test_a_metric_in_the_subject_or_the_verb_is_read() -> None:
+    assert _metrics("Chile's exports rose 4.5 pct last year.") == {4.5: "exports"}
+    assert _metrics("Chile imports about 60% of its fuel.") == {60.0: "imports"}
+
+
+def test_a_pronoun_raised_to_an_amount_measures_the_figure_before() -> None:
+    text = "Chile and Peru agreed to lift bilateral trade to $10 billion. They plan to raise it to $15 billion by 2030."
+    got = _metrics(text)
+    assert got[15_000_000_000] == "bilateral trade"
+
+
+def test_firm_books_and_counterfactuals_are_no_figures() -> None:
+    assert figures.extract(ctx("Chile said the utility's revenues rose 7 pct to 3 billion dlrs.")) == []
+    assert (
+        figures.extract(ctx("Chile's reserves would have risen by 400 mln dlrs under the old rules.")) == []
+    )
+
+
+def test_measures_need_a_metric_and_currency_names_are_no_actors() -> None:
+    assert figures.extract(ctx("A ship left Chile with 6,000 tonnes of corn.")) == []
+    [f] = figures.extract(ctx("Chile's exports of copper reached 6,000 tonnes."))
+    assert f.metric == "exports"
+    [f] = figures.extract(ctx("Chile's debt to banks rose to 900 mln New Zealand dlrs."))
+    assert [a.country for a in f.actors] == ["CHL"]
+
+
+def test_a_deal_needs_a_buyer_and_a_seller() -> None:
+    assert deals.extract(ctx("Kongsberg was awarded a 40 mln dlr contract for 12 frigates.")) == []
+    [d] = deals.extract(ctx("Chile bought 12 frigates from Norway for 40 mln dlrs."))
+    assert (d.supplier.country, d.recipient.country) == ("NOR", "CHL")
+
+
+def test_a_purchase_urged_by_another_is_no_deal() -> None:
+    assert deals.extract(ctx("Norway has been urging Chile to buy 12 Norwegian frigates.")) == []
+
+
+def test_a_one_sided_batch_takes_the_seller_of_the_story() -> None:
+    text = "Chile signed a contract for 12 frigates from Norway in May. It follows a contract Chile signed in 2020 for 12 frigates."
+    got = deals.extract(ctx(text))
+    assert {d.supplier.country for d in got} == {"NOR"}
+
+
+def test_a_quote_told_by_an_unresolved_name_is_not_the_last_speaker() -> None:
+    for attribution in ("Marco Rell said:", "The newsletter says:"):
+        text = f'Ana Soto spoke first. "We will win the vote easily," she said.\n{attribution} "We need to keep the market open for trade."'
+        got = quotes.extract(ctx(text))
+        assert [q.text for q in got] == ["We will win the vote easily"]
