@@ -77,3 +77,23 @@ def test_a_quote_told_by_an_unresolved_name_is_not_the_last_speaker() -> None:
         text = f'Ana Soto spoke first. "We will win the vote easily," she said.\n{attribution} "We need to keep the market open for trade."'
         got = quotes.extract(ctx(text))
         assert [q.text for q in got] == ["We will win the vote easily"]
+
+
+def test_a_count_is_no_contract_value() -> None:
+    assert figures.extract(ctx("Chile's purchase of 2.4 mln tonnes of corn helped the port.")) == []
+
+
+def test_a_state_in_an_apposition_is_the_sellers_not_the_buyers() -> None:
+    ents = {
+        **ENTS,
+        "Nordgrain": ("o:nordgrain", "organization", None),
+        "Norwegian": ("c:NOR", "country", "NOR"),
+    }
+    text = "Nordgrain, the Norwegian unit of a grain trader, sold 18,000 tonnes of barley to Chile."
+    [d] = deals.extract(fake_context(text, ents, dct="2025-06-15"))
+    assert (d.supplier.country, d.recipient.country) == ("NOR", "CHL")
+
+
+def test_a_purchase_that_is_the_subject_of_another_claim_takes_no_status_from_it() -> None:
+    text = "Chile's purchase of 12 frigates from Norway shows that imports are set to rise."
+    assert all(d.status != "planned" for d in deals.extract(ctx(text)))

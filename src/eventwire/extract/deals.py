@@ -220,6 +220,32 @@ def _party(ctx: DocContext, tokens: Iterable[Token]) -> EntityMention | None:
     return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
 
 
+def _conjoined(ctx: DocContext, m: EntityMention, subj: Token) -> bool:
+    """Is the mention a conjunct of the subject ("Rheinmetall and Hungary signed"), not a word
+    of an apposition or modifier inside it ("Sesostris, the Spanish subsidiary")?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok, seen_conj = span.root, False
+    while tok != subj and tok.head != tok:
+        if tok.dep_ not in ("conj", "compound", "flat"):
+            return False
+        seen_conj = seen_conj or tok.dep_ == "conj"
+        tok = tok.head
+    return tok == subj and (seen_conj or any(c.dep_ == "conj" for c in subj.children))
+
+
+def _apposed_state(ctx: DocContext, subj: Token) -> str | None:
+    """The state an apposition gives a company subject ("Sesostris, the Spanish subsidiary of
+    Dreyfus"): a country word modifying the apposition's head."""
+    for ap in (c for c in subj.children if c.dep_ == "appos"):
+        for mod in (c for c in ap.children if c.dep_ in ("amod", "compound")):
+            m = ctx.entity_at(mod.idx, mod.idx + len(mod.text))
+            if m is not None and m.entity.kind == "country" and m.entity.country:
+                return m.entity.country
+    return None
+
+
 def _names_a_thing(ctx: DocContext, m: EntityMention) -> bool:
     """A name modifying a common noun names a thing, not an actor ("the Tamar gas fields")."""
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -637,7 +663,13 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         noun = _deal_noun(head)
         if noun is None:
             return None
-    status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
+    own = verb if verb is not None else noun
+    if own.pos_ in ("NOUN", "PROPN") and own.dep_ in ("nsubj", "nsubjpass"):
+        # "South Korea's purchase of corn ... indicates imports are set for a jump": the deal
+        # noun is the subject of another claim, whose words are not the deal's status
+        status = _status(_own_words(own))
+    else:
+        status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
     if status is None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
@@ -691,6 +723,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if m is None or subj is None or m.entity.kind != "organization":
             return
         for other in _ents_in_span(ctx, subj.subtree):
+            if not _conjoined(ctx, other, subj):
+                continue  # "Sesostris, the Spanish subsidiary of Dreyfus, sold": the seller's own
             if other.entity.kind == "country" and not other.is_place and other.entity.country:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
@@ -715,6 +749,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             as_buyer(subj_m)  # "Malaysia was supplied with three corvettes"
         else:
             as_seller(subj_m)
+            if supplier is None and subj is not None and (iso := _apposed_state(ctx, subj)):
+                supplier = _state(iso, ctx)
             beside(subj_m)
             for c in anchor.children:  # "Peru was supplied with tanks by Germany"
                 if c.dep_ == "nsubjpass" and c != subj:
@@ -843,6 +879,14 @@ _CLAUSE_DEPS = frozenset(
         "nmod",
     }
 )
+
+
+def _own_words(noun: Token) -> str:
+    """The words of a noun phrase up to its first aside ("purchase of corn -- close to double")."""
+    toks = [t for t in noun.subtree if t.dep_ not in ("appos", "parataxis") and t.text not in ("--", "(")]
+    cut = next((t.i for t in noun.subtree if t.i > noun.i and t.text in ("--", "(", ",")), None)
+    toks = [t for t in toks if cut is None or t.i < cut]
+    return " ".join(t.text for t in toks)
 
 
 def _clause_text(anchor: Token) -> str:

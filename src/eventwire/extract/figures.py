@@ -61,6 +61,7 @@ class _Lex:
     metric_preps: frozenset[str]
     measure_units: frozenset[str]
     firm_nouns: frozenset[str]
+    money_metrics: frozenset[str]
     counterfactual: re.Pattern[str]
 
 
@@ -102,6 +103,7 @@ def lexicon() -> _Lex:
         metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
         firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
+        money_metrics=frozenset(raw["money_metrics"]),
         counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
     )
 
@@ -490,6 +492,8 @@ def extract(ctx: DocContext) -> list[Figure]:
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
             metric, dist, tied = _metric_of(ctx, f, s0, names, last_metric)
+            if not f.is_money and not f.is_percent and metric in lex.money_metrics:
+                metric = None  # "a purchase of 2.4 mln tonnes": tonnes are no contract's value
             if _firm_or_counterfactual(ctx, tied, f):
                 continue
             if dist > (120 if f.is_money or f.is_percent else 60):

@@ -331,6 +331,7 @@ class Figures(TypedDict):
     measure_units: Words  # counted units that say how much, not of what: figures only with a metric
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
+    money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
 
 
 class Fusion(TypedDict):
