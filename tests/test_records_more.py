@@ -4,7 +4,9 @@ attribution names an unresolved speaker."""
 from __future__ import annotations
 
 from doc_context import fake_context
+from eventwire.consolidate.fuse import fuse, join_elaborations
 from eventwire.extract import deals, figures, quotes
+from eventwire.model import ArticleExtraction, Entity, Event, Mention, Place
 
 ENTS = {
     "Chile": ("c:CHL", "country", "CHL"),
@@ -97,3 +99,49 @@ def test_a_state_in_an_apposition_is_the_sellers_not_the_buyers() -> None:
 def test_a_purchase_that_is_the_subject_of_another_claim_takes_no_status_from_it() -> None:
     text = "Chile's purchase of 12 frigates from Norway shows that imports are set to rise."
     assert all(d.status != "planned" for d in deals.extract(ctx(text)))
+
+
+# ------------------------------------------------------------------------------------- fusion
+
+
+def _state(iso: str) -> Entity:
+    return Entity(id=f"c:{iso}", name=iso, kind="country", country=iso, sector="GOV")
+
+
+def _ev(start: int, actor: list[Entity], recipient: list[Entity], **kw: object) -> Event:
+    m = Mention(article_id="a1", path="a1.txt", sentence=f"sentence {start}", start=start, end=start + 40)
+    return Event(
+        id=f"e{start}",
+        event=kw.pop("event", "SUPPORT"),  # type: ignore[arg-type]
+        date="2026-01-07",
+        actor=actor,
+        recipient=recipient,
+        mentions=[m],
+        confidence=0.6,
+        trigger="signed",
+        trigger_start=start,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_an_actorless_report_gives_its_place_to_the_event_just_before() -> None:
+    signed = _ev(0, [_state("CHL"), _state("PER")], [])
+    where = _ev(
+        60,
+        [],
+        [Entity(id="o:hall", name="Hall", kind="organization")],
+        event_loc=Place(name="Lima", country="PER"),
+    )
+    [ev] = join_elaborations([signed, where])
+    assert ev.event_loc.name == "Lima" and len(ev.mentions) == 2
+    far = _ev(5000, [], [], event_loc=Place(name="Lima", country="PER"))
+    assert len(join_elaborations([_ev(0, [_state("CHL"), _state("PER")], []), far])) == 2
+
+
+def test_a_host_receiving_a_visitor_stays_on_the_visits_recipient_side() -> None:
+    visitor = Entity(id="p:ana soto", name="Ana Soto", kind="person", country=None)
+    visit = _ev(0, [visitor], [_state("PER")], event="CONSULT", mode="visit")
+    host = _ev(80, [_state("PER")], [visitor], event="CONSULT", mode="visit")
+    visit.confidence = 0.9
+    [ev] = fuse([ArticleExtraction(article_id="a1", events=[visit, host])], {}, [], {"a1": {}}).events
+    assert [e.id for e in ev.actor] == ["p:ana soto"] and [e.country for e in ev.recipient] == ["PER"]

@@ -338,6 +338,7 @@ class Fusion(TypedDict):
     phases: dict[str, Words]  # phase name -> cues, in the order phases happen
     max_phase_days: int  # widest gap between two phases of one event
     max_cue_distance: int  # widest distance (characters) between a phase cue and its date
+    max_elaboration_gap: int  # widest gap (characters) to the event an actorless report tells more of
 
 
 class Quotes(TypedDict):
