@@ -145,3 +145,12 @@ def test_a_host_receiving_a_visitor_stays_on_the_visits_recipient_side() -> None
     visit.confidence = 0.9
     [ev] = fuse([ArticleExtraction(article_id="a1", events=[visit, host])], {}, [], {"a1": {}}).events
     assert [e.id for e in ev.actor] == ["p:ana soto"] and [e.country for e in ev.recipient] == ["PER"]
+
+
+def test_the_amounts_own_verb_tells_a_forecast_and_its_noun_its_period() -> None:
+    [f] = figures.extract(ctx("Chile's exports of 40,000 tonnes of copper were also expected by traders."))
+    assert f.kind == "forecast"
+    text = "Chile's inflation will stay at that level after a 1.5 pct increase in 2024."
+    c = fake_context(text, ENTS, dct="2025-06-15", timexes=[("2024", "DATE", "2024", None)])
+    got = {f.amount: f.period for f in figures.extract(c)}
+    assert got[1.5] == {"start": "2024", "end": "2024"}

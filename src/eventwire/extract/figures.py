@@ -532,9 +532,11 @@ def extract(ctx: DocContext) -> list[Figure]:
             if not _about_states(metric, actors, mentions):
                 continue
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            if kind == "actual":
+                kind = _verb_kind(ctx, tied)
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
-            period = _period(ctx, s0, s1, f.end, f.start)
+            period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
             if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
@@ -569,6 +571,39 @@ def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
         return True
     text = " ".join(t.text for t in words)
     return bool(lex.counterfactual.search(text))
+
+
+def _verb_kind(ctx: DocContext, tied: set[int]) -> str:
+    """The kind the amount's own verbs tell, wherever they stand ("shipments of 35,000 tonnes
+    were also expected this month", "the plan calls for measures worth 5,000 billion yen")."""
+    verbs = " ".join(ctx.doc[i].text for i in sorted(tied) if ctx.doc[i].pos_ in ("VERB", "AUX"))
+    for kind, rx in lexicon().kinds:
+        if rx.search(verbs):
+            return kind
+    return "actual"
+
+
+def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
+    """The month or year told on the noun the amount qualifies ("a 1.1 pct increase in 1986"):
+    the figure's own period, before any nearer time expression of the clause."""
+    root = amount_root(ctx.doc, f.start, f.end)
+    if root is None or root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
+        return None
+    head = root.head
+    if head.pos_ != "NOUN":
+        return None
+    lo = min(t.idx for t in head.subtree)
+    hi = max(t.idx + len(t.text) for t in head.subtree)
+    for t in ctx.timexes_in(max(lo, f.end), hi):
+        d = timex_date(t.value)
+        if (
+            t.type == "DATE"
+            and d
+            and len(d) <= 7
+            and not lexicon().comparison.search(ctx.article.text[max(lo, t.start - 40) : t.start])
+        ):
+            return _span_of(t)
+    return None
 
 
 def _metric_of(
