@@ -15,6 +15,7 @@ ENTS = {
     "Kongsberg": ("o:kongsberg", "organization", "NOR"),
     "Ana Soto": ("p:ana soto", "person", "CHL"),
     "New Zealand": ("c:NZL", "country", "NZL"),
+    "Chilean": ("c:CHL", "country", "CHL"),
 }
 
 
@@ -154,3 +155,16 @@ def test_the_amounts_own_verb_tells_a_forecast_and_its_noun_its_period() -> None
     c = fake_context(text, ENTS, dct="2025-06-15", timexes=[("2024", "DATE", "2024", None)])
     got = {f.amount: f.period for f in figures.extract(c)}
     assert got[1.5] == {"start": "2024", "end": "2024"}
+
+
+def test_the_states_in_the_amounts_own_words_are_its_actors() -> None:
+    text = "Officials met to discuss cutting the 90 billion dlr Chilean trade deficit and urging Peru and Norway to open up."
+    [f] = figures.extract(ctx(text))
+    assert [a.country for a in f.actors] == ["CHL"]
+
+
+def test_a_time_after_a_base_amount_dates_the_base() -> None:
+    text = "Chile's budget showed a deficit of 160.7 billion pesos after 56.9 billion in 2024."
+    c = fake_context(text, ENTS, dct="2025-06-15", timexes=[("2024", "DATE", "2024", None)])
+    got = {f.amount: f.period for f in figures.extract(c)}
+    assert got[160_700_000_000] is None

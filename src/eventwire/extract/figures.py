@@ -62,6 +62,7 @@ class _Lex:
     measure_units: frozenset[str]
     firm_nouns: frozenset[str]
     money_metrics: frozenset[str]
+    base_heads: frozenset[str]
     counterfactual: re.Pattern[str]
 
 
@@ -104,6 +105,7 @@ def lexicon() -> _Lex:
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
         firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
         money_metrics=frozenset(raw["money_metrics"]),
+        base_heads=frozenset(w.casefold() for w in raw["base_prepositions"]),
         counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
     )
 
@@ -356,6 +358,8 @@ def _period(
             continue
         if _other_clause(ctx, a0, t.start):
             continue  # "Sudan, which owes 450 mln dlrs, is to hold talks in July": the talks' date
+        if _in_base_phrase(ctx, t, a0):
+            continue  # "down from 70.9 billion a year ago and 71.75 billion in 1984": the bases'
         dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
@@ -367,6 +371,24 @@ def _period(
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
     return span
+
+
+def _in_base_phrase(ctx: DocContext, tx: Timex, amount: int) -> bool:
+    """Is the time expression inside a phrase after a base word ("from", "after", "than") that
+    holds another amount but not the figure's? Its time is the base's, not the figure's ("from
+    January to June" holds no amount: it is the figure's period)."""
+    tok = next((t for t in ctx.doc if t.idx <= tx.start < t.idx + len(t.text)), None)
+    bases = lexicon().base_heads
+    for _ in range(8):
+        if tok is None or tok.head == tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        if tok.lower_ in bases and tok.dep_ == "prep":
+            lo = min(t.idx for t in tok.subtree)
+            hi = max(t.idx + len(t.text) for t in tok.subtree)
+            other = any(t.like_num and not tx.start <= t.idx < tx.end for t in tok.subtree)
+            return other and not lo <= amount < hi
+    return False
 
 
 def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
@@ -508,7 +530,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
                 continue
-            actors = _country_entities(mentions)
+            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric)
             if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):
                 metric = "bilateral trade"
             if metric == "bilateral trade" and len(actors) < 2:
@@ -571,6 +593,20 @@ def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
         return True
     text = " ".join(t.text for t in words)
     return bool(lex.counterfactual.search(text))
+
+
+def _tied_actors(
+    actors: list[Entity], mentions: list[EntityMention], tied: set[int], ctx: DocContext, metric: str | None
+) -> list[Entity]:
+    """The states among the amount's own words, when it names any ("cutting the 170 billion dlr
+    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); else all the
+    sentence's. Trade between two states keeps both wherever they are named."""
+    if metric in ("trade", "bilateral trade") or len(actors) < 2:
+        return actors
+    spans = char_spans(ctx.doc, tied)
+    own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
+    kept = [a for a in actors if a.country in own]
+    return kept or actors
 
 
 def _verb_kind(ctx: DocContext, tied: set[int]) -> str:

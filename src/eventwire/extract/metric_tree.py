@@ -39,7 +39,7 @@ def amount_root(doc: Doc, start: int, end: int) -> Token | None:
 def metric_tokens(root: Token, preps: frozenset[str]) -> set[int]:
     """Indices of the tokens where the metric of the amount rooted at ``root`` may be named."""
     out: set[int] = {t.i for t in root.subtree}
-    tok = root
+    tok, via_noun = root, False
     for _ in range(10):
         head = tok.head
         if head == tok:
@@ -48,8 +48,9 @@ def metric_tokens(root: Token, preps: frozenset[str]) -> set[int]:
             out.add(head.i)
             for child in head.lefts:
                 out.update(t.i for t in child.subtree)
+            via_noun = True
         elif head.pos_ in ("VERB", "AUX"):
-            _verb_words(head, tok, preps, out)
+            _verb_words(head, tok, preps, out, objects=not via_noun)
             if _has_subject(head) or head.dep_ not in _UP_FROM_VERB | _NOUN_CLAUSES:
                 break
         elif head.pos_ not in ("ADP", "NUM", "SYM", "ADJ", "ADV", "CCONJ", "PART", "DET"):
@@ -58,14 +59,17 @@ def metric_tokens(root: Token, preps: frozenset[str]) -> set[int]:
     return out
 
 
-def _verb_words(verb: Token, below: Token, preps: frozenset[str], out: set[int]) -> None:
-    """The verb itself, its subject, its object (unless the amount is it) and its phrases after
+def _verb_words(
+    verb: Token, below: Token, preps: frozenset[str], out: set[int], objects: bool = True
+) -> None:
+    """The verb itself, its subject, its object (unless the amount is it, or hangs on another
+    noun: "reviewed tariffs following the naira's fall by 60 pct") and its phrases after
     ``preps``: the places a clause names what its amount measures."""
     out.add(verb.i)
     for child in verb.children:
         if child == below:
             continue
-        if child.dep_ in _SUBJECTS or (child.dep_ in _OBJECTS and below.dep_ not in _OBJECTS):
+        if child.dep_ in _SUBJECTS or (objects and child.dep_ in _OBJECTS and below.dep_ not in _OBJECTS):
             out.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.text.casefold() in preps:
             out.update(t.i for t in child.subtree)

@@ -332,6 +332,7 @@ class Figures(TypedDict):
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
+    base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
 
 
 class Fusion(TypedDict):
