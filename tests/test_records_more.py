@@ -168,3 +168,8 @@ def test_a_time_after_a_base_amount_dates_the_base() -> None:
     c = fake_context(text, ENTS, dct="2025-06-15", timexes=[("2024", "DATE", "2024", None)])
     got = {f.amount: f.period for f in figures.extract(c)}
     assert got[160_700_000_000] is None
+
+
+def test_an_unresolved_name_before_a_quote_leaves_it_without_another_speaker() -> None:
+    text = 'Ana Soto held talks.\nIn Chile, Rell said: "the rules have had a negative impact on our profits."'
+    assert [q.speaker.name for q in quotes.extract(ctx(text)) if q.speaker] == []

@@ -195,6 +195,13 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
     return None
 
 
+def _unresolved_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
+    """Is the attribution verb's subject a name the linker did not resolve ('Roberts said: "',
+    'Khan told a news channel: "')? Then no other actor of the sentence is the speaker."""
+    subj = _subject_token(ctx, vstart, vend)
+    return subj is not None and subj.pos_ == "PROPN" and subj.lower_ not in lexicon().anaphors
+
+
 def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
     """Does the quote's own attribution name a speaker the linker did not resolve ('Rodriguez
     said: "..."', 'The newsletter says: "..."')? Then it is not the last speaker going on."""
@@ -354,7 +361,9 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     m = lex.before.search(text[head_off : sp.start - 1])
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
-        who = _subject_entity(ctx, vs, ve) or _who(ctx, head_off, vs, sp.start)
+        who = _subject_entity(ctx, vs, ve)
+        if who is None and not _unresolved_subject(ctx, vs, ve):
+            who = _who(ctx, head_off, vs, sp.start)
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)
