@@ -173,3 +173,8 @@ def test_a_time_after_a_base_amount_dates_the_base() -> None:
 def test_an_unresolved_name_before_a_quote_leaves_it_without_another_speaker() -> None:
     text = 'Ana Soto held talks.\nIn Chile, Rell said: "the rules have had a negative impact on our profits."'
     assert [q.speaker.name for q in quotes.extract(ctx(text)) if q.speaker] == []
+
+
+def test_a_rank_or_a_year_before_the_item_is_no_quantity() -> None:
+    [d] = deals.extract(ctx("Chile bought 45,000 tonnes of Norway's number two wheat from Norway."))
+    assert d.quantity is None

@@ -450,6 +450,11 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
                 continue  # "a 40-mln dlr oil purchase": an amount, not a count
             if _glued_modifier(t):
                 continue  # "80-passenger airliner", "1985-1986 arms sales": a modifier, not a count
+            if t.i > t.head.i or any(
+                x.type == "DATE" and x.start <= t.idx < x.end
+                for x in ctx.timexes_in(t.idx, t.idx + len(t.text))
+            ):
+                continue  # "number two corn", "a 1985 arms sale": a rank or a year, not a count
             if t.dep_ == "nummod" or t.head == head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
