@@ -178,3 +178,8 @@ def test_an_unresolved_name_before_a_quote_leaves_it_without_another_speaker() -
 def test_a_rank_or_a_year_before_the_item_is_no_quantity() -> None:
     [d] = deals.extract(ctx("Chile bought 45,000 tonnes of Norway's number two wheat from Norway."))
     assert d.quantity is None
+
+
+def test_the_noun_an_amount_qualifies_names_its_metric_before_its_verb() -> None:
+    [f] = figures.extract(ctx("Chile will offer a 1.2 billion dlr bond issue tomorrow."))
+    assert f.metric == "debt"

@@ -27,7 +27,7 @@ from ..lexicon import load
 from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
-from .metric_tree import amount_root, char_spans, metric_tokens
+from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
 from .money import MoneySpan, find_money, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -651,8 +651,13 @@ def _metric_of(
     stext = ctx.article.text[s0 : ctx.sentence_of(f.start).end_char]
     root = amount_root(ctx.doc, f.start, f.end)
     tied = metric_tokens(root, lexicon().metric_preps) if root is not None else set()
-    allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, tied)]
-    metric, dist = metric_near(stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed)
+    metric, dist = None, 10**6
+    own = noun_tokens(root) if root is not None else set()
+    for words in (own, tied):  # the noun the amount qualifies first ("offer a $1 bln bond issue")
+        allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
+        metric, dist = metric_near(stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed)
+        if metric is not None:
+            break
     if (
         metric is None
         and last_metric

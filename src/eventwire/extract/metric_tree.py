@@ -59,6 +59,24 @@ def metric_tokens(root: Token, preps: frozenset[str]) -> set[int]:
     return out
 
 
+def noun_tokens(root: Token) -> set[int]:
+    """Indices of the amount's own phrase and of the first noun it qualifies ("a 1.2 billion dlr
+    bond issue", "a budget of 41.7 billion"): a metric named there comes before its verb's."""
+    out: set[int] = {t.i for t in root.subtree}
+    tok = root
+    for _ in range(6):
+        head = tok.head
+        if head == tok or head.pos_ in ("VERB", "AUX"):
+            break
+        if head.pos_ in ("NOUN", "PROPN"):
+            out.add(head.i)
+            for child in head.lefts:
+                out.update(t.i for t in child.subtree)
+            break
+        tok = head
+    return out
+
+
 def _verb_words(
     verb: Token, below: Token, preps: frozenset[str], out: set[int], objects: bool = True
 ) -> None:
@@ -86,4 +104,4 @@ def char_spans(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
     return [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(idx)]
 
 
-__all__ = ["amount_root", "metric_tokens", "char_spans"]
+__all__ = ["amount_root", "metric_tokens", "noun_tokens", "char_spans"]
