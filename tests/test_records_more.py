@@ -183,3 +183,16 @@ def test_a_rank_or_a_year_before_the_item_is_no_quantity() -> None:
 def test_the_noun_an_amount_qualifies_names_its_metric_before_its_verb() -> None:
     [f] = figures.extract(ctx("Chile will offer a 1.2 billion dlr bond issue tomorrow."))
     assert f.metric == "debt"
+
+
+def test_rates_shares_and_bases_read_right() -> None:
+    assert _metrics("Chile's lending rate stands at 5.0 pct.") == {5.0: "interest rate"}
+    assert _metrics("Chile's production costs rose to 40 pct of farmers' earnings.") == {40.0: "cost"}
+    text = "Chile's purchases of bonds are projected to reach 12 billion dlrs this year from four billion dlrs in 2024."
+    got = {f.amount: f.kind for f in figures.extract(ctx(text))}
+    assert got == {12_000_000_000: "forecast", 4_000_000_000: "actual"}
+
+
+def test_a_speaker_pronoun_lends_no_metric() -> None:
+    text = "Chile cut its investment in mines. If we reach the 2025 target of 400 mln tonnes, it is not enough, Ana Soto said."
+    assert all(f.metric != "investment" for f in figures.extract(ctx(text)))

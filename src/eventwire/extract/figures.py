@@ -168,7 +168,9 @@ def metric_near(
                 continue
             if allowed is not None and not any(a <= m0 < b for a, b in allowed):
                 continue
-            if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end:m0]):
+            if m0 >= end and re.fullmatch(
+                r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0]
+            ):
                 continue  # "2 percent of GDP": what it is a share of, not what it measures
             dist = start - m1 if m1 <= start else (m0 - end) * 1.5
             cand = (int(dist), -(m1 - m0), order, name)
@@ -556,6 +558,8 @@ def extract(ctx: DocContext) -> list[Figure]:
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
                 kind = _verb_kind(ctx, tied)
+            if kind == "forecast" and _is_base(text, s0, f.start):
+                kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
@@ -661,10 +665,22 @@ def _metric_of(
     if (
         metric is None
         and last_metric
-        and any(ctx.doc[i].pos_ == "PRON" and ctx.doc[i].dep_ in ("dobj", "nsubj", "nsubjpass") for i in tied)
+        and any(_thing_pronoun(ctx.doc[i]) and ctx.doc[i].dep_ in ("dobj", "nsubjpass") for i in tied)
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _thing_pronoun(t: Token) -> bool:
+    """A pronoun that stands for a thing ("raise it to", "they were raised to"), not a speaker
+    ("we reach the target")."""
+    person = t.morph.get("Person")
+    return (
+        t.pos_ == "PRON"
+        and person == ["3"]
+        and t.morph.get("Gender") != ["Masc"]
+        and t.morph.get("Gender") != ["Fem"]
+    )
 
 
 def _money_found(m: MoneySpan, off: int) -> _Found:
