@@ -196,3 +196,14 @@ def test_rates_shares_and_bases_read_right() -> None:
 def test_a_speaker_pronoun_lends_no_metric() -> None:
     text = "Chile cut its investment in mines. If we reach the 2025 target of 400 mln tonnes, it is not enough, Ana Soto said."
     assert all(f.metric != "investment" for f in figures.extract(ctx(text)))
+
+
+def test_a_bracketed_conversion_is_not_the_deal_value() -> None:
+    [d] = deals.extract(ctx("Chile signed a $6bn (£3.1bn) deal with Kongsberg to buy 12 frigates."))
+    assert (d.value.amount, d.value.currency) == (6_000_000_000, "USD")
+
+
+def test_a_transfer_that_another_act_is_about_is_no_deal() -> None:
+    assert (
+        deals.extract(ctx("Chile will impose sanctions on imports of Norwegian frigates from Norway.")) == []
+    )

@@ -340,6 +340,16 @@ def _with_on_chain(tok: Token) -> list[Token]:
     return out
 
 
+def _topic_of_another(tok: Token) -> bool:
+    """Is a transfer noun only what another act is about ("sanctions on imports of microchips",
+    "talks about arms sales")? Then it reports no sale, unless a deal noun is what it is about
+    ("an agreement on the sale of 12 jets")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in lexicon().topic_preps and prep.head.lemma_.casefold() not in lexicon().deal_nouns
+
+
 def _deal_noun(head: Token) -> Token | None:
     """The deal noun the item hangs from ("a contract ... for the first batch of 180 tanks")."""
     tok = head
@@ -663,6 +673,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     text = ctx.article.text
     s0, s1 = sent.start_char, sent.end_char
     verb, role = _transfer_verb(head)
+    if verb is not None and _topic_of_another(verb):
+        return None
     noun = None
     if verb is None:
         noun = _deal_noun(head)
@@ -992,6 +1004,12 @@ def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
     stext = text[s0:s1]
     # "at 108 dlrs per tonne": a unit price is no value of the deal
     found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
+    # "$6bn (£3.12bn)": the amount in brackets right after another is its conversion, not the value
+    found = [
+        m
+        for m in found
+        if not (stext[: m.start].rstrip().endswith("(") and any(0 <= m.start - o.end <= 3 for o in found))
+    ]
     if not found:
         return None
     pos = head.idx - s0
