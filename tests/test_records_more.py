@@ -207,3 +207,9 @@ def test_a_transfer_that_another_act_is_about_is_no_deal() -> None:
     assert (
         deals.extract(ctx("Chile will impose sanctions on imports of Norwegian frigates from Norway.")) == []
     )
+
+
+def test_an_attribution_ending_in_a_colon_introduces_the_next_quote() -> None:
+    text = 'Ana Soto asked of the war: "How do you manage to sleep at night?" On trade, Marco Rell said: "Where will it all go?"'
+    got = {q.text: q.speaker.name if q.speaker else None for q in quotes.extract(ctx(text))}
+    assert got["How do you manage to sleep at night?"] == "Ana Soto"

@@ -344,6 +344,8 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     # after: '..." he said' / '..." said Anwar'
     tail = text[sp.close : sp.close + 160]
     m = lex.after.match(tail)
+    if m and _opens_next(tail, m.end()):
+        m = None  # '"...?" On immigration, a teacher said: "..."': the next quote's attribution
     if m:
         if m.group("who1"):
             ws, we, vs, ve = m.start("who1"), m.end("who1"), m.start("v1"), m.end("v1")
@@ -367,6 +369,12 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)
+
+
+def _opens_next(tail: str, verb_end: int) -> bool:
+    """Does the attribution verb found after a quote end in a colon or an opening mark ('said:
+    "', 'said "')? Then it introduces the next quote, not the one before."""
+    return bool(re.match(r"\s*(?::|[“\"])", tail[verb_end:]))
 
 
 def _clause_end(tail: str) -> int:
