@@ -213,3 +213,8 @@ def test_an_attribution_ending_in_a_colon_introduces_the_next_quote() -> None:
     text = 'Ana Soto asked of the war: "How do you manage to sleep at night?" On trade, Marco Rell said: "Where will it all go?"'
     got = {q.text: q.speaker.name if q.speaker else None for q in quotes.extract(ctx(text))}
     assert got["How do you manage to sleep at night?"] == "Ana Soto"
+
+
+def test_an_award_of_licences_is_no_sale() -> None:
+    assert deals.extract(ctx("Chile awarded Norway export licences for 20,000 tonnes of wheat.")) == []
+    assert len(deals.extract(ctx("Chile awarded Kongsberg a 40 mln dlr contract for 12 frigates."))) == 1

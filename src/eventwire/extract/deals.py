@@ -340,6 +340,23 @@ def _with_on_chain(tok: Token) -> list[Token]:
     return out
 
 
+def _awards_a_deal(verb: Token, item: Token) -> bool:
+    """Is what the award verb gives a deal ("awarded a contract for 12 frigates", "was awarded
+    an order") or the item itself ("awarded the frigates to Kongsberg")?"""
+    lex = lexicon()
+    given = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return (
+        any(
+            g.lemma_.casefold() in lex.deal_nouns
+            or g == item
+            or item in g.subtree
+            and g.lemma_.casefold() in lex.item_words
+            for g in given
+        )
+        or not given
+    )
+
+
 def _topic_of_another(tok: Token) -> bool:
     """Is a transfer noun only what another act is about ("sanctions on imports of microchips",
     "talks about arms sales")? Then it reports no sale, unless a deal noun is what it is about
@@ -746,6 +763,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
+    if role == "sell" and anchor.lemma_.casefold() in lexicon().award and not _awards_a_deal(anchor, head):
+        return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
     if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
         # "X was awarded a contract", "the Navy awarded X a contract", "awarded the contract to X":
         # the awarder buys, the awardee sells
