@@ -218,3 +218,22 @@ def test_an_attribution_ending_in_a_colon_introduces_the_next_quote() -> None:
 def test_an_award_of_licences_is_no_sale() -> None:
     assert deals.extract(ctx("Chile awarded Norway export licences for 20,000 tonnes of wheat.")) == []
     assert len(deals.extract(ctx("Chile awarded Kongsberg a 40 mln dlr contract for 12 frigates."))) == 1
+
+
+def test_a_perfect_purchase_at_a_tender_is_done() -> None:
+    [d] = deals.extract(ctx("Chile has bought 12 frigates from Norway at a tender."))
+    assert d.status == "agreement"
+
+
+def test_a_conversion_list_in_brackets_is_not_the_value() -> None:
+    [d] = deals.extract(
+        ctx("Chile signed a deal worth 1bn euros ($1.3bn; £690m) to buy 12 frigates from Norway.")
+    )
+    assert (d.value.amount, d.value.currency) == (1_000_000_000, "EUR")
+
+
+def test_a_company_placing_an_order_buys() -> None:
+    ents = {**ENTS, "Andes Air": ("o:andes air", "organization", "CHL")}
+    text = "Andes Air has placed a firm order with Kongsberg for 12 frigates."
+    [d] = deals.extract(fake_context(text, ents, dct="2025-06-15"))
+    assert (d.recipient.country, d.contractor.name) == ("CHL", "Kongsberg")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon import load
 from ..lexicon.files import Deals
@@ -338,6 +338,13 @@ def _with_on_chain(tok: Token) -> list[Token]:
             break
         cur = cur.head
     return out
+
+
+def _done(verb: Token) -> bool:
+    """Is the transfer told as done: past ("bought") or perfect ("has bought")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _awards_a_deal(verb: Token, item: Token) -> bool:
@@ -708,7 +715,7 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
-    if status == "planned" and verb is not None and verb.tag_ == "VBD":
+    if status == "planned" and verb is not None and _done(verb):
         status = "agreement"  # "bought 95,000 tonnes in a tender and may buy more": done, whatever follows
     anchor = verb if verb is not None else noun
     if _denied(anchor, head):
@@ -816,7 +823,11 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             for pobj in _with_on_chain(anchor):
                 as_seller(_party(ctx, pobj.subtree))
     else:  # a deal noun: a company as subject sells, a state buys; "with X" is the other side
-        if subj_m is not None and subj_m.entity.kind == "organization":
+        if (
+            subj_m is not None
+            and subj_m.entity.kind == "organization"
+            and anchor.lemma_.casefold() not in lexicon().buy_nouns
+        ):
             as_seller(subj_m)
             beside(subj_m)
         else:
@@ -1024,11 +1035,7 @@ def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
     # "at 108 dlrs per tonne": a unit price is no value of the deal
     found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
     # "$6bn (£3.12bn)": the amount in brackets right after another is its conversion, not the value
-    found = [
-        m
-        for m in found
-        if not (stext[: m.start].rstrip().endswith("(") and any(0 <= m.start - o.end <= 3 for o in found))
-    ]
+    found = [m for m in found if not _conversion(stext, m, found)]
     if not found:
         return None
     pos = head.idx - s0
@@ -1037,6 +1044,15 @@ def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
 
 
 # ------------------------------------------------------------------------------------- merging
+
+
+def _conversion(stext: str, m: Any, found: list[Any]) -> bool:
+    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
+    £690m)")? Then it converts that amount and is not the value."""
+    opening = stext.rfind("(", 0, m.start)
+    if opening < 0 or ")" in stext[opening : m.start]:
+        return False
+    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
 
 
 def compatible(a: Deal, b: Deal) -> bool:
