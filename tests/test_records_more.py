@@ -191,6 +191,10 @@ def test_rates_shares_and_bases_read_right() -> None:
     text = "Chile's purchases of bonds are projected to reach 12 billion dlrs this year from four billion dlrs in 2024."
     got = {f.amount: f.kind for f in figures.extract(ctx(text))}
     assert got == {12_000_000_000: "forecast", 4_000_000_000: "actual"}
+    got = {
+        f.amount: f.kind for f in figures.extract(ctx("Chile aims to raise exports to 9 pct from 3.8 pct."))
+    }
+    assert got[3.8] == "actual"
 
 
 def test_a_speaker_pronoun_lends_no_metric() -> None:

@@ -558,7 +558,7 @@ def extract(ctx: DocContext) -> list[Figure]:
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
                 kind = _verb_kind(ctx, tied)
-            if kind == "forecast" and _is_base(text, s0, f.start):
+            if kind in ("forecast", "target") and _is_base(text, s0, f.start):
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
