@@ -241,3 +241,17 @@ def test_a_company_placing_an_order_buys() -> None:
     text = "Andes Air has placed a firm order with Kongsberg for 12 frigates."
     [d] = deals.extract(fake_context(text, ents, dct="2025-06-15"))
     assert (d.recipient.country, d.contractor.name) == ("CHL", "Kongsberg")
+
+
+def test_a_state_inside_the_speakers_phrase_is_not_the_speaker() -> None:
+    ents = {**ENTS, "Chilean": ("c:CHL", "country", "CHL")}
+    got = quotes.extract(
+        fake_context(
+            '"The demand was not so good at all," a dealer for a Chilean bank said.', ents, dct="2025-06-15"
+        )
+    )
+    assert all(q.speaker is None or q.speaker.country != "CHL" for q in got)
+    got = quotes.extract(
+        fake_context('"The demand was not so good at all," Chilean officials said.', ents, dct="2025-06-15")
+    )
+    assert [q.speaker.country for q in got] == ["CHL"]

@@ -191,8 +191,20 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
             return own
         found = _best_actor(ctx, left, right) or own
+        if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
+            return None  # "a dealer for a German bank said": Germany is no speaker
         return _office_holder(ctx, found, left, right)
     return None
+
+
+def _buried(ctx: DocContext, m: EntityMention, head: Token) -> bool:
+    """Is a state named deeper in the subject than its own words ("German officials", "Iran's
+    president"), inside a phrase of it ("a dealer for a German bank")?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    return tok != head and tok.head != head
 
 
 def _unresolved_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
@@ -200,6 +212,13 @@ def _unresolved_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
     'Khan told a news channel: "')? Then no other actor of the sentence is the speaker."""
     subj = _subject_token(ctx, vstart, vend)
     return subj is not None and subj.pos_ == "PROPN" and subj.lower_ not in lexicon().anaphors
+
+
+def _nominal_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
+    """Has the attribution verb a subject that is a noun phrase, not a pronoun ("a dealer for a
+    German bank said")? Its words were weighed already: no other word of the phrase speaks."""
+    subj = _subject_token(ctx, vstart, vend)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in lexicon().anaphors
 
 
 def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
@@ -352,7 +371,9 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
         else:
             ws, we, vs, ve = m.start("who2"), m.end("who2"), m.start("v2"), m.end("v2")
         base = sp.close
-        who = _subject_entity(ctx, base + vs, base + ve) or _who(ctx, base + ws, base + we, sp.start)
+        who = _subject_entity(ctx, base + vs, base + ve)
+        if who is None and not _nominal_subject(ctx, base + vs, base + ve):
+            who = _who(ctx, base + ws, base + we, sp.start)
         if who is not None:
             return who, (base, base + _clause_end(tail))
     # before: 'X said: "...' / '..., saying, "...'
