@@ -331,9 +331,9 @@ def test_making_for_nobody_is_no_sale_and_a_past_purchase_stays_done() -> None:
 
 
 def test_the_awardee_sells_and_close_to_signing_is_planned() -> None:
-    [d] = deals.extract(make_ctx("Kongsberg was awarded a 40 mln dlr contract for 12 frigates."))
+    [d] = deals.extract(make_ctx("Chile awarded Kongsberg a 40 mln dlr contract for 12 frigates."))
     assert d.contractor is not None and d.contractor.name == "Kongsberg"
-    assert (d.supplier.country, d.recipient) == ("NOR", None)
+    assert (d.supplier.country, d.recipient.country) == ("NOR", "CHL")
     [d] = deals.extract(make_ctx("Chile was close to signing an agreement to buy 12 Norwegian frigates."))
     assert d.status == "planned"
 

@@ -270,7 +270,7 @@ def test_equal_percentages_of_other_periods_stay_apart_and_counts_borrow_no_stat
 
 def test_a_list_of_states_gives_each_amount_its_own_state() -> None:
     ents = {**ENTS, "Norway": ("c:NOR", "country", "NOR")}
-    text = "Chile took 26,000 tonnes of wheat, Peru 24,000 tonnes of maize and Norway 9,000 tonnes of wheat."
+    text = "Chile sent 26,000 troops to the mission, Peru 24,000 troops and Norway 9,000 troops."
     got = {
         f.amount: [a.country for a in f.actors]
         for f in figures.extract(fake_context(text, ents, dct="2025-08-01"))

@@ -314,7 +314,7 @@ class _Item:
 
 
 @lru_cache(maxsize=1)
-def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int]:
+def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int, int]:
     import re
 
     from ..lexicon import load
@@ -324,7 +324,7 @@ def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int]:
     for name, words in raw["phases"].items():
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
         out.append((name, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)))
-    return out, int(raw["max_phase_days"]), int(raw["max_cue_distance"])
+    return out, int(raw["max_phase_days"]), int(raw["max_cue_distance"]), int(raw["max_elaboration_gap"])
 
 
 def phase_of(ev: Event) -> str | None:
@@ -336,7 +336,7 @@ def phase_of(ev: Event) -> str | None:
     at = sent.find(ev.date_source)
     if at < 0:
         return None
-    cues, _, reach = _phase_lexicon()
+    cues, _, reach, _ = _phase_lexicon()
     best: tuple[int, str] | None = None
     for name, rx in cues:
         for m in rx.finditer(sent):
@@ -512,8 +512,9 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
     modes = Counter(e.mode for e in evs if e.mode)
     ev.mode = sorted(modes, key=lambda m: (-modes[m], m))[0] if modes else None
     ev.context = sorted({c for e in evs for c in e.context})
-    ev.actor = _union_entities([best.rec.actor] + [e.actor for e in evs])
-    ev.recipient = _union_entities([best.rec.recipient] + [e.recipient for e in evs])
+    sides = [_oriented(best.rec, e) for e in evs]
+    ev.actor = _union_entities([best.rec.actor] + [a for a, _ in sides])
+    ev.recipient = _union_entities([best.rec.recipient] + [r for _, r in sides])
     if _family(ev) in SYMMETRIC:
         act = {e.id for e in ev.actor}
         ev.recipient = [e for e in ev.recipient if e.id not in act]
@@ -531,6 +532,23 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
         "e", _family(ev), first.article_id, first.start, ev.trigger_start, _dyad(ev), sorted(_people(ev))
     )
     return ev
+
+
+def _oriented(best: Event, e: Event) -> tuple[list[Entity], list[Entity]]:
+    """A reading's sides as the best reading has them. A meeting is one event whichever side a
+    report puts first, but "Morocco received Kushner" and "Kushner arrived in Morocco" name the
+    host on opposite sides: the host stays the recipient of the visit, never joins its actors."""
+    if _family(e) not in SYMMETRIC:
+        return e.actor, e.recipient
+
+    def keys(ents: list[Entity]) -> set[str]:
+        return {e.id for e in ents} | {e.country for e in ents if e.country}
+
+    ba, br = keys(best.actor), keys(best.recipient)
+    ea, er = keys(e.actor), keys(e.recipient)
+    if len(ea & br) + len(er & ba) > len(ea & ba) + len(er & br):
+        return e.recipient, e.actor
+    return e.actor, e.recipient
 
 
 def _date_conflicts(cl: list[_Item]) -> list[dict[str, Any]]:
@@ -854,7 +872,7 @@ def readings(ext: ArticleExtraction, rekey: _Rekeyer) -> dict[str, list[_Item]]:
     """One article's records with global actor ids, as fusion compares them, per kind."""
     aid = ext.article_id
     out: dict[str, list[_Item]] = {k: [] for k in KINDS}
-    for ev in ext.events:
+    for ev in join_elaborations(ext.events):
         e = copy.copy(ev)
         e.actor = rekey.many(ev.actor, aid, ev.date)
         e.recipient = rekey.many(ev.recipient, aid, ev.date)
@@ -874,6 +892,47 @@ def readings(ext: ArticleExtraction, rekey: _Rekeyer) -> dict[str, list[_Item]]:
         x.speaker = rekey(q.speaker, aid, q.date)
         out["quotes"].append(reading("quotes", x, aid))
     return out
+
+
+def join_elaborations(events: list[Event]) -> list[Event]:
+    """A report that names nobody doing it ("The agreements were signed at the State House in Dar
+    es Salaam") tells more of the event of the same type told just before in the story ("Tanzania
+    and Kenya signed six agreements"): its place and its sentence join that event, and it is no
+    record of its own. Only a place the event lacks is taken; its other words stay out."""
+    gap = _phase_lexicon()[3]
+    order = sorted(events, key=lambda e: e.mentions[0].start if e.mentions else 0)
+    kept: list[Event] = []
+    for ev in order:
+        host = None if ev.actor or not ev.mentions else _told_before(ev, kept, gap)
+        if host is None:
+            kept.append(ev)
+            continue
+        if host.event_loc is None:
+            host.event_loc = ev.event_loc
+        host.mentions = host.mentions + [m for m in ev.mentions if m not in host.mentions]
+    return kept
+
+
+def _told_before(ev: Event, kept: list[Event], gap: int) -> Event | None:
+    """The nearest event before ``ev`` in its story with the same type, a state on a side, no
+    other date and no other place, told at most ``gap`` characters before."""
+    if _countries(ev.actor) | _countries(ev.recipient):
+        return None
+    start = ev.mentions[0].start
+    for prev in reversed(kept):
+        if not prev.mentions or prev.mentions[0].article_id != ev.mentions[0].article_id:
+            continue
+        if start - prev.mentions[-1].end > gap:
+            return None
+        if (
+            prev.event == ev.event
+            and prev.negated == ev.negated
+            and (_countries(prev.actor) or _countries(prev.recipient))
+            and (ev.date is None or prev.date is None or ev.date == prev.date)
+            and _places_compatible(prev.event_loc, ev.event_loc)
+        ):
+            return prev
+    return None
 
 
 def _unique_ids(records: list[Any]) -> list[Any]:

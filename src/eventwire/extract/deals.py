@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon import load
 from ..lexicon.files import Deals
@@ -59,6 +59,7 @@ class _Lex:
     item_head_nouns: frozenset[str]
     container_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
@@ -96,6 +97,7 @@ def lexicon() -> _Lex:
         item_head_nouns=frozenset(raw["item_head_nouns"]),
         container_nouns=frozenset(raw["container_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        request_verbs=frozenset(raw["request_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
@@ -218,6 +220,32 @@ def _party(ctx: DocContext, tokens: Iterable[Token]) -> EntityMention | None:
     return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
 
 
+def _conjoined(ctx: DocContext, m: EntityMention, subj: Token) -> bool:
+    """Is the mention a conjunct of the subject ("Rheinmetall and Hungary signed"), not a word
+    of an apposition or modifier inside it ("Sesostris, the Spanish subsidiary")?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok, seen_conj = span.root, False
+    while tok != subj and tok.head != tok:
+        if tok.dep_ not in ("conj", "compound", "flat"):
+            return False
+        seen_conj = seen_conj or tok.dep_ == "conj"
+        tok = tok.head
+    return tok == subj and (seen_conj or any(c.dep_ == "conj" for c in subj.children))
+
+
+def _apposed_state(ctx: DocContext, subj: Token) -> str | None:
+    """The state an apposition gives a company subject ("Sesostris, the Spanish subsidiary of
+    Dreyfus"): a country word modifying the apposition's head."""
+    for ap in (c for c in subj.children if c.dep_ == "appos"):
+        for mod in (c for c in ap.children if c.dep_ in ("amod", "compound")):
+            m = ctx.entity_at(mod.idx, mod.idx + len(mod.text))
+            if m is not None and m.entity.kind == "country" and m.entity.country:
+                return m.entity.country
+    return None
+
+
 def _names_a_thing(ctx: DocContext, m: EntityMention) -> bool:
     """A name modifying a common noun names a thing, not an actor ("the Tamar gas fields")."""
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -310,6 +338,40 @@ def _with_on_chain(tok: Token) -> list[Token]:
             break
         cur = cur.head
     return out
+
+
+def _done(verb: Token) -> bool:
+    """Is the transfer told as done: past ("bought") or perfect ("has bought")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _awards_a_deal(verb: Token, item: Token) -> bool:
+    """Is what the award verb gives a deal ("awarded a contract for 12 frigates", "was awarded
+    an order") or the item itself ("awarded the frigates to Kongsberg")?"""
+    lex = lexicon()
+    given = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return (
+        any(
+            g.lemma_.casefold() in lex.deal_nouns
+            or g == item
+            or item in g.subtree
+            and g.lemma_.casefold() in lex.item_words
+            for g in given
+        )
+        or not given
+    )
+
+
+def _topic_of_another(tok: Token) -> bool:
+    """Is a transfer noun only what another act is about ("sanctions on imports of microchips",
+    "talks about arms sales")? Then it reports no sale, unless a deal noun is what it is about
+    ("an agreement on the sale of 12 jets")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in lexicon().topic_preps and prep.head.lemma_.casefold() not in lexicon().deal_nouns
 
 
 def _deal_noun(head: Token) -> Token | None:
@@ -422,6 +484,11 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
                 continue  # "a 40-mln dlr oil purchase": an amount, not a count
             if _glued_modifier(t):
                 continue  # "80-passenger airliner", "1985-1986 arms sales": a modifier, not a count
+            if t.i > t.head.i or any(
+                x.type == "DATE" and x.start <= t.idx < x.end
+                for x in ctx.timexes_in(t.idx, t.idx + len(t.text))
+            ):
+                continue  # "number two corn", "a 1985 arms sale": a rank or a year, not a count
             if t.dep_ == "nummod" or t.head == head:
                 v = parse_number(t.text)
                 if v is not None and v == int(v) and 0 < v < 100000 and qty is None:
@@ -598,24 +665,57 @@ def extract(ctx: DocContext) -> list[Deal]:
                 ):
                     deal.delivery = _delivery(ctx, nxt.start_char, nxt.end_char)
             deals.append(deal)
-    return merge_within(deals)
+    return [d for d in merge_within(_complete_sides(deals)) if _two_sided(d)]
+
+
+def _two_sided(d: Deal) -> bool:
+    """A deal is between a buyer and a seller (a company or its state): "Raytheon was awarded a
+    contract", "four destroyers fired" name one side only and are no deal record."""
+    return d.recipient is not None and (d.supplier is not None or d.contractor is not None)
+
+
+def _complete_sides(deals: list[Deal]) -> list[Deal]:
+    """A deal that names one side ("a contract Peru signed in 2020 for the first batch of 40
+    tanks") takes the other from the story's deal for the same item that names it."""
+    for d in deals:
+        for other in deals:
+            if other is d or not _items_match(d.item, other.item):
+                continue
+            if d.supplier is None and d.contractor is None and d.recipient is not None:
+                if other.recipient is not None and other.recipient.country == d.recipient.country:
+                    d.supplier, d.contractor = other.supplier, other.contractor
+            elif d.recipient is None and other.recipient is not None:
+                same_seller = (
+                    d.supplier and other.supplier and d.supplier.country == other.supplier.country
+                ) or (d.contractor and other.contractor and d.contractor.name == other.contractor.name)
+                if same_seller:
+                    d.recipient = other.recipient
+    return deals
 
 
 def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     text = ctx.article.text
     s0, s1 = sent.start_char, sent.end_char
     verb, role = _transfer_verb(head)
+    if verb is not None and _topic_of_another(verb):
+        return None
     noun = None
     if verb is None:
         noun = _deal_noun(head)
         if noun is None:
             return None
-    status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
+    own = verb if verb is not None else noun
+    if own.pos_ in ("NOUN", "PROPN") and own.dep_ in ("nsubj", "nsubjpass"):
+        # "South Korea's purchase of corn ... indicates imports are set for a jump": the deal
+        # noun is the subject of another claim, whose words are not the deal's status
+        status = _status(_own_words(own))
+    else:
+        status = _status(_clause_text(verb if verb is not None else noun)) or _status(text[s0:s1])
     if status is None:
         if verb is None or verb.tag_ not in ("VBD", "VBN"):
             return None
         status = "agreement"
-    if status == "planned" and verb is not None and verb.tag_ == "VBD":
+    if status == "planned" and verb is not None and _done(verb):
         status = "agreement"  # "bought 95,000 tonnes in a tender and may buy more": done, whatever follows
     anchor = verb if verb is not None else noun
     if _denied(anchor, head):
@@ -664,10 +764,14 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if m is None or subj is None or m.entity.kind != "organization":
             return
         for other in _ents_in_span(ctx, subj.subtree):
+            if not _conjoined(ctx, other, subj):
+                continue  # "Sesostris, the Spanish subsidiary of Dreyfus, sold": the seller's own
             if other.entity.kind == "country" and not other.is_place and other.entity.country:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
+    if role == "sell" and anchor.lemma_.casefold() in lexicon().award and not _awards_a_deal(anchor, head):
+        return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
     if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
         # "X was awarded a contract", "the Navy awarded X a contract", "awarded the contract to X":
         # the awarder buys, the awardee sells
@@ -688,6 +792,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             as_buyer(subj_m)  # "Malaysia was supplied with three corvettes"
         else:
             as_seller(subj_m)
+            if supplier is None and subj is not None and (iso := _apposed_state(ctx, subj)):
+                supplier = _state(iso, ctx)
             beside(subj_m)
             for c in anchor.children:  # "Peru was supplied with tanks by Germany"
                 if c.dep_ == "nsubjpass" and c != subj:
@@ -717,7 +823,11 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             for pobj in _with_on_chain(anchor):
                 as_seller(_party(ctx, pobj.subtree))
     else:  # a deal noun: a company as subject sells, a state buys; "with X" is the other side
-        if subj_m is not None and subj_m.entity.kind == "organization":
+        if (
+            subj_m is not None
+            and subj_m.entity.kind == "organization"
+            and anchor.lemma_.casefold() not in lexicon().buy_nouns
+        ):
             as_seller(subj_m)
             beside(subj_m)
         else:
@@ -767,7 +877,6 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         and not (qty or value or designation)
     ):
         return None  # "the semiconductor accord", "the grains agreement": a trade accord, no sale
-    # the seller counts once, whether named as a company, its state or both
     parties = (recipient is not None) + (supplier is not None or contractor is not None)
     if recipient is None and not (designation or value):
         return None  # "GM sold 1,500 vehicles": a seller's sales, with nobody buying, is no deal
@@ -819,6 +928,14 @@ _CLAUSE_DEPS = frozenset(
 )
 
 
+def _own_words(noun: Token) -> str:
+    """The words of a noun phrase up to its first aside ("purchase of corn -- close to double")."""
+    toks = [t for t in noun.subtree if t.dep_ not in ("appos", "parataxis") and t.text not in ("--", "(")]
+    cut = next((t.i for t in noun.subtree if t.i > noun.i and t.text in ("--", "(", ",")), None)
+    toks = [t for t in toks if cut is None or t.i < cut]
+    return " ".join(t.text for t in toks)
+
+
 def _clause_text(anchor: Token) -> str:
     """The clause a transfer is told in (up to a reported or complement clause's verb), so its
     status comes from its own words: in "reports claimed a discounted deal; reports said Pakistan
@@ -843,6 +960,8 @@ def _denied(anchor: Token, item: Token) -> bool:
     for _ in range(8):
         if tok.lemma_.casefold() in lex.denial_verbs:
             return True
+        if tok != anchor and tok.lemma_.casefold() in lex.request_verbs:
+            return True  # "urged Japan to buy more supercomputers": a wish of another, no deal
         if own and any(
             c.dep_ == "neg"
             or (c.lower_ in ("no", "never") and c.dep_ == "det")
@@ -915,6 +1034,8 @@ def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
     stext = text[s0:s1]
     # "at 108 dlrs per tonne": a unit price is no value of the deal
     found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
+    # "$6bn (£3.12bn)": the amount in brackets right after another is its conversion, not the value
+    found = [m for m in found if not _conversion(stext, m, found)]
     if not found:
         return None
     pos = head.idx - s0
@@ -923,6 +1044,15 @@ def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
 
 
 # ------------------------------------------------------------------------------------- merging
+
+
+def _conversion(stext: str, m: Any, found: list[Any]) -> bool:
+    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
+    £690m)")? Then it converts that amount and is not the value."""
+    opening = stext.rfind("(", 0, m.start)
+    if opening < 0 or ")" in stext[opening : m.start]:
+        return False
+    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
 
 
 def compatible(a: Deal, b: Deal) -> bool:

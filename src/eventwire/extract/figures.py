@@ -27,6 +27,7 @@ from ..lexicon import load
 from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
+from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
 from .money import MoneySpan, find_money, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +58,12 @@ class _Lex:
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
     base: re.Pattern[str]
+    metric_preps: frozenset[str]
+    measure_units: frozenset[str]
+    firm_nouns: frozenset[str]
+    money_metrics: frozenset[str]
+    base_heads: frozenset[str]
+    counterfactual: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +101,12 @@ def lexicon() -> _Lex:
         company_metrics=frozenset(raw["company_metrics"]),
         # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
         base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
+        metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
+        measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
+        firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
+        money_metrics=frozenset(raw["money_metrics"]),
+        base_heads=frozenset(w.casefold() for w in raw["base_prepositions"]),
+        counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
     )
 
 
@@ -132,11 +145,18 @@ def _precision(d: str) -> str:
 
 
 def metric_near(
-    text: str, start: int, end: int, ignore: list[tuple[int, int]] | None = None, after: bool = True
+    text: str,
+    start: int,
+    end: int,
+    ignore: list[tuple[int, int]] | None = None,
+    after: bool = True,
+    allowed: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, int]:
     """The metric whose words sit nearest to [start, end) in ``text`` (and the distance).
 
-    Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count.
+    Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count;
+    with ``allowed``, only words starting inside one of its spans (the ones the parse ties to the
+    amount, see ``metric_tree``) do.
     """
     best: tuple[int, int, int, str] | None = None
     for order, (name, rx) in enumerate(lexicon().metrics):
@@ -146,7 +166,11 @@ def metric_near(
                 continue
             if ignore and any(a <= m0 < b for a, b in ignore):
                 continue
-            if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end:m0]):
+            if allowed is not None and not any(a <= m0 < b for a, b in allowed):
+                continue
+            if m0 >= end and re.fullmatch(
+                r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0]
+            ):
                 continue  # "2 percent of GDP": what it is a share of, not what it measures
             dist = start - m1 if m1 <= start else (m0 - end) * 1.5
             cand = (int(dist), -(m1 - m0), order, name)
@@ -336,6 +360,8 @@ def _period(
             continue
         if _other_clause(ctx, a0, t.start):
             continue  # "Sudan, which owes 450 mln dlrs, is to hold talks in July": the talks' date
+        if _in_base_phrase(ctx, t, a0):
+            continue  # "down from 70.9 billion a year ago and 71.75 billion in 1984": the bases'
         dist = a0 - t.end if t.end <= a0 else max(0, t.start - amount_end)
         if best is None or dist < best[0]:
             best = (dist, t)
@@ -347,6 +373,24 @@ def _period(
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
     return span
+
+
+def _in_base_phrase(ctx: DocContext, tx: Timex, amount: int) -> bool:
+    """Is the time expression inside a phrase after a base word ("from", "after", "than") that
+    holds another amount but not the figure's? Its time is the base's, not the figure's ("from
+    January to June" holds no amount: it is the figure's period)."""
+    tok = next((t for t in ctx.doc if t.idx <= tx.start < t.idx + len(t.text)), None)
+    bases = lexicon().base_heads
+    for _ in range(8):
+        if tok is None or tok.head == tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        if tok.lower_ in bases and tok.dep_ == "prep":
+            lo = min(t.idx for t in tok.subtree)
+            hi = max(t.idx + len(t.text) for t in tok.subtree)
+            other = any(t.like_num and not tx.start <= t.idx < tx.end for t in tok.subtree)
+            return other and not lo <= amount < hi
+    return False
 
 
 def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
@@ -449,6 +493,7 @@ def extract(ctx: DocContext) -> list[Figure]:
     figures: list[Figure] = []
     last_bilateral: list[Entity] = []
     last_period: dict[str, str | None] | None = None
+    last_metric: str | None = None
     for sent in ctx.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         stext = text[s0:s1]
@@ -461,7 +506,8 @@ def extract(ctx: DocContext) -> list[Figure]:
         found += _counts(ctx, sent, money_spans + time_spans)
         if not found:
             continue
-        mentions = ctx.entities_in(s0, s1)
+        # a currency's name ("100 mln New Zealand dlrs") says what money, not whose
+        mentions = [m for m in ctx.entities_in(s0, s1) if not any(a <= m.start < b for a, b in money_spans)]
         # time expressions say when, never how sure: the month "May" is no "may"
         ktext = stext
         for a, b in time_spans:
@@ -469,22 +515,24 @@ def extract(ctx: DocContext) -> list[Figure]:
         names = [(m.start - s0, m.end - s0) for m in mentions if m.entity.kind != "country"]
         prev_end = s0
         for f in sorted(found, key=lambda f: f.start):
-            metric, dist = metric_near(
-                stext, f.start - s0, f.end - s0, names, after=f.is_money or f.is_percent
-            )
+            metric, dist, tied = _metric_of(ctx, f, s0, names, last_metric)
+            if not f.is_money and not f.is_percent and metric in lex.money_metrics:
+                metric = None  # "a purchase of 2.4 mln tonnes": tonnes are no contract's value
+            if _firm_or_counterfactual(ctx, tied, f):
+                continue
             if dist > (120 if f.is_money or f.is_percent else 60):
                 metric = None  # a count's unit says what it counts; only "exports of 15,000 tonnes" adds one
             elif not (f.is_money or f.is_percent) and re.search(
                 r"[,;]|\band\b", stext[max(0, f.start - s0 - dist) : f.start - s0]
             ):
                 metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
-            if metric is None and not f.is_money and not f.is_percent:
+            if metric is None and not f.is_money and not f.is_percent and f.unit not in lex.measure_units:
                 metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
             if f.is_percent and metric is None:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
                 continue
-            actors = _country_entities(mentions)
+            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric)
             if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):
                 metric = "bilateral trade"
             if metric == "bilateral trade" and len(actors) < 2:
@@ -502,15 +550,19 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and (f.is_money or f.is_percent)  # a count of people, tonnes: whose is not told
                 and metric
                 and metric not in lex.company_metrics
-                and not _names_company(mentions)
+                and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
             if not _about_states(metric, actors, mentions):
                 continue
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            if kind == "actual":
+                kind = _verb_kind(ctx, tied)
+            if kind in ("forecast", "target") and _is_base(text, s0, f.start):
+                kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
-            period = _period(ctx, s0, s1, f.end, f.start)
+            period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
             if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
@@ -530,7 +582,105 @@ def extract(ctx: DocContext) -> list[Figure]:
                 )
             )
             prev_end = f.end
+            last_metric = metric
     return _merge_within(figures)
+
+
+def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
+    """Is the amount a firm's ("the utility's revenues", "group exports", "the company cited a
+    payment of ...") or a counterfactual ("reserves would have risen by 391 mln")? Neither is a
+    figure: the words the parse ties to the amount say so even when no company is named."""
+    lex = lexicon()
+    words = [ctx.doc[i] for i in sorted(tied)]
+    own = [t for t in words if not f.start <= t.idx < f.end]  # "46 Turkish companies" counts firms
+    if any(t.lemma_.casefold() in lex.firm_nouns and t.pos_ == "NOUN" for t in own):
+        return True
+    text = " ".join(t.text for t in words)
+    return bool(lex.counterfactual.search(text))
+
+
+def _tied_actors(
+    actors: list[Entity], mentions: list[EntityMention], tied: set[int], ctx: DocContext, metric: str | None
+) -> list[Entity]:
+    """The states among the amount's own words, when it names any ("cutting the 170 billion dlr
+    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); else all the
+    sentence's. Trade between two states keeps both wherever they are named."""
+    if metric in ("trade", "bilateral trade") or len(actors) < 2:
+        return actors
+    spans = char_spans(ctx.doc, tied)
+    own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
+    kept = [a for a in actors if a.country in own]
+    return kept or actors
+
+
+def _verb_kind(ctx: DocContext, tied: set[int]) -> str:
+    """The kind the amount's own verbs tell, wherever they stand ("shipments of 35,000 tonnes
+    were also expected this month", "the plan calls for measures worth 5,000 billion yen")."""
+    verbs = " ".join(ctx.doc[i].text for i in sorted(tied) if ctx.doc[i].pos_ in ("VERB", "AUX"))
+    for kind, rx in lexicon().kinds:
+        if rx.search(verbs):
+            return kind
+    return "actual"
+
+
+def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
+    """The month or year told on the noun the amount qualifies ("a 1.1 pct increase in 1986"):
+    the figure's own period, before any nearer time expression of the clause."""
+    root = amount_root(ctx.doc, f.start, f.end)
+    if root is None or root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
+        return None
+    head = root.head
+    if head.pos_ != "NOUN":
+        return None
+    lo = min(t.idx for t in head.subtree)
+    hi = max(t.idx + len(t.text) for t in head.subtree)
+    for t in ctx.timexes_in(max(lo, f.end), hi):
+        d = timex_date(t.value)
+        if (
+            t.type == "DATE"
+            and d
+            and len(d) <= 7
+            and not lexicon().comparison.search(ctx.article.text[max(lo, t.start - 40) : t.start])
+        ):
+            return _span_of(t)
+    return None
+
+
+def _metric_of(
+    ctx: DocContext, f: _Found, s0: int, names: list[tuple[int, int]], last_metric: str | None
+) -> tuple[str | None, int, set[int]]:
+    """The metric of an amount, read only in the words its parse ties to it (``metric_tree``).
+    An amount raised "to" what a pronoun stands for ("raising it to $150 billion") measures what
+    the figure before measured."""
+    stext = ctx.article.text[s0 : ctx.sentence_of(f.start).end_char]
+    root = amount_root(ctx.doc, f.start, f.end)
+    tied = metric_tokens(root, lexicon().metric_preps) if root is not None else set()
+    metric, dist = None, 10**6
+    own = noun_tokens(root) if root is not None else set()
+    for words in (own, tied):  # the noun the amount qualifies first ("offer a $1 bln bond issue")
+        allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
+        metric, dist = metric_near(stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed)
+        if metric is not None:
+            break
+    if (
+        metric is None
+        and last_metric
+        and any(_thing_pronoun(ctx.doc[i]) and ctx.doc[i].dep_ in ("dobj", "nsubjpass") for i in tied)
+    ):
+        return last_metric, 0, tied
+    return metric, dist, tied
+
+
+def _thing_pronoun(t: Token) -> bool:
+    """A pronoun that stands for a thing ("raise it to", "they were raised to"), not a speaker
+    ("we reach the target")."""
+    person = t.morph.get("Person")
+    return (
+        t.pos_ == "PRON"
+        and person == ["3"]
+        and t.morph.get("Gender") != ["Masc"]
+        and t.morph.get("Gender") != ["Fem"]
+    )
 
 
 def _money_found(m: MoneySpan, off: int) -> _Found:

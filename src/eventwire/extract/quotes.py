@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Quotes
 from ..model import Entity, EntityMention, Quote, stable_id
 from .context import DocContext
 from .figures import timex_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 _QMARKS = '"“”„«»'
 
@@ -151,7 +155,7 @@ def _person_before(ctx: DocContext, pos: int) -> EntityMention | None:
     return best
 
 
-def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | None:
+def _subject_token(ctx: DocContext, vstart: int, vend: int) -> Token | None:
     """The subject of the attribution verb at [vstart, vend), climbing "..., saying" to its clause."""
     span = ctx.doc.char_span(vstart, vend, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -160,16 +164,7 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            s = subj[0]
-            left = min(t.idx for t in s.subtree)
-            right = max(t.idx + len(t.text) for t in s.subtree)
-            # the name the subject's head word belongs to ("Paine Webber analyst Stephen Smith"),
-            # else the best actor anywhere in the subject
-            own = ctx.entity_at(s.idx, s.idx + len(s.text))
-            if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
-                return own
-            found = _best_actor(ctx, left, right) or own
-            return _office_holder(ctx, found, left, right)
+            return subj[0]
         if tok.head == tok or tok.dep_ not in (
             "advcl",
             "xcomp",
@@ -182,6 +177,67 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             break
         tok = tok.head
     return None
+
+
+def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | None:
+    """The actor that is the subject of the attribution verb at [vstart, vend)."""
+    s = _subject_token(ctx, vstart, vend)
+    if s is not None:
+        left = min(t.idx for t in s.subtree)
+        right = max(t.idx + len(t.text) for t in s.subtree)
+        # the name the subject's head word belongs to ("Paine Webber analyst Stephen Smith"),
+        # else the best actor anywhere in the subject
+        own = ctx.entity_at(s.idx, s.idx + len(s.text))
+        if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
+            return own
+        found = _best_actor(ctx, left, right) or own
+        if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
+            return None  # "a dealer for a German bank said": Germany is no speaker
+        return _office_holder(ctx, found, left, right)
+    return None
+
+
+def _buried(ctx: DocContext, m: EntityMention, head: Token) -> bool:
+    """Is a state named deeper in the subject than its own words ("German officials", "Iran's
+    president"), inside a phrase of it ("a dealer for a German bank")?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    return tok != head and tok.head != head
+
+
+def _unresolved_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
+    """Is the attribution verb's subject a name the linker did not resolve ('Roberts said: "',
+    'Khan told a news channel: "')? Then no other actor of the sentence is the speaker."""
+    subj = _subject_token(ctx, vstart, vend)
+    return subj is not None and subj.pos_ == "PROPN" and subj.lower_ not in lexicon().anaphors
+
+
+def _nominal_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
+    """Has the attribution verb a subject that is a noun phrase, not a pronoun ("a dealer for a
+    German bank said")? Its words were weighed already: no other word of the phrase speaks."""
+    subj = _subject_token(ctx, vstart, vend)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in lexicon().anaphors
+
+
+def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
+    """Does the quote's own attribution name a speaker the linker did not resolve ('Rodriguez
+    said: "..."', 'The newsletter says: "..."')? Then it is not the last speaker going on."""
+    lex = lexicon()
+    text = ctx.article.text
+    m = lex.after.match(text[sp.close : sp.close + 160])
+    if m:
+        g = "v1" if m.group("v1") else "v2"
+        verb = (sp.close + m.start(g), sp.close + m.end(g))
+    else:
+        line_start = text.rfind("\n", 0, sp.start - 1) + 1
+        b = lex.before.search(text[line_start : sp.start - 1])
+        if not b:
+            return False
+        verb = (line_start + b.start("v"), line_start + b.end("v"))
+    subj = _subject_token(ctx, *verb)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in lex.anaphors
 
 
 def _office_holder(
@@ -236,7 +292,7 @@ def extract(ctx: DocContext) -> list[Quote]:
             continue
         speaker, attr = _attribute(ctx, sp)
         if speaker is None:
-            if last is not None and _continues(ctx, last[1], sp):
+            if last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp):
                 # '"First part," he said. "Second part."': the same speaker goes on
                 prev, _ = last
                 if "\n" not in text[last[1].close : sp.start - 1]:
@@ -307,13 +363,17 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     # after: '..." he said' / '..." said Anwar'
     tail = text[sp.close : sp.close + 160]
     m = lex.after.match(tail)
+    if m and _opens_next(tail, m.end()):
+        m = None  # '"...?" On immigration, a teacher said: "..."': the next quote's attribution
     if m:
         if m.group("who1"):
             ws, we, vs, ve = m.start("who1"), m.end("who1"), m.start("v1"), m.end("v1")
         else:
             ws, we, vs, ve = m.start("who2"), m.end("who2"), m.start("v2"), m.end("v2")
         base = sp.close
-        who = _subject_entity(ctx, base + vs, base + ve) or _who(ctx, base + ws, base + we, sp.start)
+        who = _subject_entity(ctx, base + vs, base + ve)
+        if who is None and not _nominal_subject(ctx, base + vs, base + ve):
+            who = _who(ctx, base + ws, base + we, sp.start)
         if who is not None:
             return who, (base, base + _clause_end(tail))
     # before: 'X said: "...' / '..., saying, "...'
@@ -324,10 +384,18 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     m = lex.before.search(text[head_off : sp.start - 1])
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
-        who = _subject_entity(ctx, vs, ve) or _who(ctx, head_off, vs, sp.start)
+        who = _subject_entity(ctx, vs, ve)
+        if who is None and not _unresolved_subject(ctx, vs, ve):
+            who = _who(ctx, head_off, vs, sp.start)
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)
+
+
+def _opens_next(tail: str, verb_end: int) -> bool:
+    """Does the attribution verb found after a quote end in a colon or an opening mark ('said:
+    "', 'said "')? Then it introduces the next quote, not the one before."""
+    return bool(re.match(r"\s*(?::|[“\"])", tail[verb_end:]))
 
 
 def _clause_end(tail: str) -> int:

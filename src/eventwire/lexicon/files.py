@@ -309,6 +309,7 @@ class Deals(TypedDict):
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
+    request_verbs: Words  # a deal under these is another's wish ("urged Japan to buy"): no deal
     condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
     topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
     policy_nouns: Words  # "the <item> accord" with no count or value is a trade accord, not a sale
@@ -334,12 +335,19 @@ class Figures(TypedDict):
     min_count: float
     base_words: Words  # an amount right after these is the base of a comparison ("from 8.3 pct")
     company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
+    metric_preps: Words  # a verb's phrases after these name its amount's metric ("provide $1 bln as aid")
+    measure_units: Words  # counted units that say how much, not of what: figures only with a metric
+    firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
+    counterfactual: Words  # an amount under these never happened ("would have risen by")
+    money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
+    base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
 
 
 class Fusion(TypedDict):
     phases: dict[str, Words]  # phase name -> cues, in the order phases happen
     max_phase_days: int  # widest gap between two phases of one event
     max_cue_distance: int  # widest distance (characters) between a phase cue and its date
+    max_elaboration_gap: int  # widest gap (characters) to the event an actorless report tells more of
 
 
 class Quotes(TypedDict):
