@@ -525,6 +525,7 @@ class Names(TypedDict):
     vague_heads: Words
     generic_heads: Words
     name_connectors: Words
+    office_prepositions: Words
     not_name_starts: Words
     not_name_tails: Words
     company_demonyms: dict[str, ActorCode]

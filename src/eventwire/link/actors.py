@@ -325,6 +325,15 @@ def _not_a_person(doc: Doc, surf: int, end: int, name: str, lex: Lexicon, others
     return False
 
 
+def _short_of(name: str, people_: list[Found]) -> bool:
+    """Is ``name`` one word of a longer person's name found before it ('Hang said' after 'Pham Thu
+    Hang'): then it is that person, not the city of the same name."""
+    words = coref.name_tokens(name)
+    return len(words) == 1 and any(
+        len(toks := coref.name_tokens(p.name)) > 1 and words[0] in toks for p in people_
+    )
+
+
 def _find_people(
     doc: Doc, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
 ) -> tuple[list[Found], set[int]]:
@@ -333,13 +342,13 @@ def _find_people(
     consumed: set[int] = set()  # tokens of demonyms/orgs that belong to a person's title
     for surf, core, end in _person_candidates(doc, tokmap, lex):
         name = clean_surface(doc[core:end].text)
-        if not name:
-            continue
+        if not name or not any(c.isupper() for c in name):
+            continue  # "the" left of a party the gazetteer took ("the Lib Dems"): names have capitals
         titles = []
         lt = people.left_title(doc, surf, tokmap, lex) or people.left_apposition(doc, surf, tokmap, lex)
         if lt:
             titles.append(lt)
-        if not lt and _not_a_person(doc, surf, end, name, lex, others):
+        if not lt and not _short_of(name, found) and _not_a_person(doc, surf, end, name, lex, others):
             continue
         rt = people.right_apposition(doc, end, tokmap, lex)
         if rt:
@@ -373,14 +382,13 @@ def _find_people(
                 f.sector = f.sector or t.sector
             consumed.update(j for j in range(t.start, t.end) if j in tokmap)
         # "King Hassan of Morocco": the state right after the name
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
-            st = tokmap[end + 1]
-            if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
-                if not f.country:
-                    f.country, f.country_src = st.country, "title"
-                for r in f.roles:
-                    r["country"] = r["country"] or st.country
-                consumed.update(range(st.start, st.end))
+        state = _state_after_name(doc, end, tokmap)
+        if state:
+            if not f.country:
+                f.country, f.country_src = state, "title"
+            for r in f.roles:
+                r["country"] = r["country"] or state
+            consumed.update(range(tokmap[end + 1].start, tokmap[end + 1].end))
         if f.sector is None and any(
             fold(doc[j].text).rstrip(".") in lex.military_ranks for j in range(surf, core)
         ):
@@ -706,6 +714,8 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     tokmap = _tokmap(found)
     _demonym_groups(doc, found, tokmap, lex)
     coref.company_descriptions(doc, found)
+    # "Saab president X" is Swedish once "the Swedish defence company Saab" has made Saab Swedish
+    _countries_from_orgs(persons, [f for f in found if f.kind == "organization"], lex)
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
@@ -1019,21 +1029,32 @@ def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Fou
             and f"{fold(prev.text)} {w}" in " ".join(full_words)
         ):
             start = prev.i  # "Le Drian said": the particle is part of the short form
-        out.append(
-            Found(
-                start=start,
-                end=tok.i + 1,
-                kind="person",
-                key=p.key,
-                name=doc[start : tok.i + 1].text,
-                country=p.country,
-                sector=p.sector,
-                source="coref-short",
-                country_src="coref",
-                surface=doc[start : tok.i + 1].text,
-            )
+        short = Found(
+            start=start,
+            end=tok.i + 1,
+            kind="person",
+            key=p.key,
+            name=doc[start : tok.i + 1].text,
+            country=p.country,
+            sector=p.sector,
+            source="coref-short",
+            country_src="coref",
+            surface=doc[start : tok.i + 1].text,
         )
+        state = _state_after_name(doc, tok.i + 1, tokmap)
+        if state:  # "Prime Minister Abiy of Ethiopia": the short form carries its own evidence
+            short.country, short.country_src = state, "title"
+        out.append(short)
     return out
+
+
+def _state_after_name(doc: Doc, end: int, tokmap: dict[int, Found]) -> str | None:
+    """'King Hassan of Morocco': the state named right after a name ending at ``end``, or None."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
+        st = tokmap[end + 1]
+        if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
+            return st.country
+    return None
 
 
 _DATELINE = re.compile(
@@ -1158,6 +1179,42 @@ def _known_surname(name: str, when: str | None) -> str | None:
     return next(iter(holders)) if len(holders) == 1 else None
 
 
+def namesake_country(name: str, when: str | None) -> str | None:
+    """A weaker reading than known_country, for names it cannot settle: the state that two in
+    three of the knowledge's people of this name hold their offices in, at any date ('President
+    Assad' of 2000 is Syrian, whichever Assad; 'Carlos Menem' is 'Carlos Saul Menem'). A full name
+    the knowledge lacks counts its people with the same first and last names and a middle name, for
+    a surname it has few people of; a surname alone needs the article's date."""
+    words = fold(name).split()
+    if len(words) >= 2:
+        if load_world().people_named(name):
+            return None  # namesakes known_country could not settle
+        same_surname = load_world().people_with_surname(words[-1])
+        if len(same_surname) > 3:
+            return None  # a common surname: a middle name is no evidence of identity ("John Smith")
+        people_ = [
+            p
+            for p in same_surname
+            if any(
+                len(w := fold(n).split()) > len(words) and w[:1] == words[:1] for n in (p.name, *p.aliases)
+            )
+        ]
+    elif when and len(name) >= 4 and name[:1].isupper():
+        people_ = load_world().people_with_surname(name)
+    else:
+        return None
+    votes: dict[str, int] = {}
+    for p in people_:
+        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
+        if len(own) == 1:
+            c = next(iter(own))
+            votes[c] = votes.get(c, 0) + 1
+    if not votes:
+        return None
+    top, n = max(votes.items(), key=lambda kv: kv[1])
+    return top if n * 3 >= 2 * len(people_) and (n >= 2 or len(people_) == 1) else None
+
+
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
     """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
     territory on the article's date (data/world/states.yaml) when that state's seat is now this
@@ -1205,6 +1262,12 @@ def _build(
             known = known_country(name, dct)
             if known:
                 country, country_src = known, "knowledge"
+            elif (not country or evidence.weight(country_src) < evidence.WEIGHTS["namesake"]) and (
+                " " in name or any(f.roles for f in fs)  # a bare surname needs a title: "President Assad"
+            ):
+                known = namesake_country(name, dct)
+                if known:
+                    country, country_src = known, "namesake"
         if key.startswith("c:"):
             country, country_src = key[2:], "name"
         sector = next((f.sector for f in fs if f.sector and f.source in ("person", "org")), None) or next(

@@ -132,6 +132,7 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     j = i - 1
     words: list[int] = []
     t = Title(title="", start=-1)
+    body_after = False  # the title's body follows it ("spokesperson for the Ministry X")
     while j >= sent_start:
         tok = doc[j]
         if tok.is_space:  # line breaks of wrapped wire copy
@@ -139,6 +140,12 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             continue
         f = fold(tok.text)
         fd = _found_at(tokmap, j)
+        if not words and t.start < 0 and j == i - 1:
+            body = _body_before_name(doc, j, sent_start, tokmap, lex)
+            if body is not None:  # "Deputy spokesperson for the Vietnamese Ministry ... X"
+                k, t.organization, t.org_country = body
+                t.start, j, body_after = k, k, True
+                continue
         if fd is not None and words and fd.kind != "group":
             if (
                 fd.kind == "country"
@@ -168,7 +175,7 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             words.append(j)
             j -= 1
             continue
-        if t.country or t.organization or t.past:
+        if (t.country or t.organization or t.past) and not body_after:
             break  # nothing but markers before a demonym/possessor
         if _title_word(lex, tok) and (
             tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
@@ -211,6 +218,64 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     t.end = i
     t.start = min(t.start, words[0]) if t.start >= 0 else words[0]
     return _finish(t, lex)
+
+
+def _title_before_body(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> int | None:
+    """'spokesperson for the Foreign Ministry X': the token of the title's last word when the body
+    starting at ``start``, right before a name, is the complement of a title (a preposition of
+    names.yaml office_prepositions, an optional article, the body), else None."""
+    k = start - 1
+    if k >= sent_start and fold(doc[k].text) == "the":
+        k -= 1
+    if k - 1 < sent_start or fold(doc[k].text) not in wordsets("names").office_prepositions:
+        return None
+    return k - 1 if _title_word(lex, doc[k - 1]) else None
+
+
+def _body_before_name(
+    doc: Doc, j: int, sent_start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[int, str, str | None] | None:
+    """(the title's last token, the body's name, its state) when the words ending at ``j`` are a
+    named body that a title before it serves ("spokesman for the Pentagon X"), else None."""
+    fd = _found_at(tokmap, j)
+    if fd is not None and fd.kind == "organization":
+        first, name, country = fd.start, fd.name, fd.country
+    elif fd is None:
+        body = _unnamed_body(doc, j, sent_start, tokmap, lex)
+        if body is None:
+            return None
+        first, country = body
+        name = " ".join(doc[first : j + 1].text.split())
+    else:
+        return None
+    k = _title_before_body(doc, first, sent_start, lex)
+    return (k, name, country) if k is not None else None
+
+
+def _unnamed_body(
+    doc: Doc, j: int, sent_start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[int, str | None] | None:
+    """The first token and state of a capitalised body ending at ``j`` that the gazetteer did not
+    name ("the Vietnamese Ministry of Foreign Affairs"): capitalised words, connectors and demonyms,
+    one of them an organisation word (offices.yaml org_words, org_sectors), or None."""
+    k, country, org_word = j, None, False
+    while k >= sent_start:
+        tok, f = doc[k], fold(doc[k].text)
+        fd = tokmap.get(k)
+        if fd is not None and fd.kind == "country" and not fd.is_place:
+            country = country or fd.country
+        elif fd is not None or tok.ent_type_ in _NOT_PORTFOLIO:
+            return None
+        elif f in ("of", "and", "&") and k < j:
+            pass
+        elif not tok.text[:1].isupper() or f in ("the", *wordsets("names").office_prepositions):
+            break
+        org_word = org_word or f in lex.org_words or lex.org_sector(f) is not None
+        k -= 1
+    first = k + 1
+    if not org_word or first > j or fold(doc[first].text) in ("of", "and", "&"):
+        return None
+    return first, country
 
 
 def _finish(t: Title, lex: Lexicon) -> Title:

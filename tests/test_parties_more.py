@@ -1,0 +1,74 @@
+"""Both sides of events and the states of the people and bodies on them: titles serving a named
+body, a state after a short name, employers' states, the knowledge's namesakes, object pronouns
+and the parties a state's press names without the state."""
+
+from __future__ import annotations
+
+from eventwire.link import evidence
+from eventwire.link.actors import namesake_country
+from eventwire.run.article import code as code_article
+from test_actors import person, run  # link helpers; the `nlp` fixture is conftest's
+
+
+def test_title_serving_a_named_body_before_the_name(nlp):
+    text = "Chief spokesman for the Kenyan Ministry of Foreign Affairs Otieno Wambua said so on Friday."
+    _, actors = run(nlp, text)
+    p = person(actors, "Otieno Wambua")
+    assert p.country == "KEN"
+    assert [r.title for r in p.roles] == ["Chief spokesman"]
+    assert p.roles[0].organization and "Ministry of Foreign Affairs" in p.roles[0].organization
+
+
+def test_state_after_a_short_name_is_evidence(nlp):
+    text = "The talks were led by Prime Minister Tadeo Mbeki. Reforms began under Prime Minister Mbeki of Zambia."
+    _, actors = run(nlp, text)
+    assert person(actors, "Tadeo Mbeki").country == "ZMB"
+
+
+def test_employer_made_national_later_in_the_story(nlp):
+    text = (
+        "Volkor chairman Anders Lindqvist said the order was welcome. "
+        "The Swedish engineering company Volkor will deliver the engines next year."
+    )
+    _, actors = run(nlp, text)
+    p = person(actors, "Anders Lindqvist")
+    assert (p.country, p.country_source) == ("SWE", "org")
+
+
+def test_namesakes_settle_a_titled_surname_and_a_name_without_its_middle():
+    assert namesake_country("Assad", "2000-01-01") == "SYR"
+    assert namesake_country("Carlos Menem", "2000-01-01") == "ARG"
+    assert namesake_country("John Smith", "2000-01-01") is None  # a common surname
+    assert evidence.weight("knowledge") > evidence.weight("namesake") > evidence.weight("context")
+
+
+def test_titled_surname_takes_the_namesakes_state(nlp):
+    _, actors = run(nlp, "President Assad rejected the plan on Sunday.", published="2000-01-01")
+    p = person(actors, "Assad")
+    assert (p.country, p.country_source) == ("SYR", "namesake")
+
+
+def test_object_pronoun_is_not_its_own_clauses_subject():
+    ext = code_article(
+        "Opposition leader Brian Tolland sacked Martin Crane on Monday. "
+        "Tolland sacked Crane as his deputy after accusing him of undermining the leadership.",
+        "2020-03-02",
+    )
+    names = {a.key: a.name for a in ext.actors}
+    acc = [e for e in ext.events if e.event == "ACCUSE"]
+    assert acc and any(names.get(r.id) == "Martin Crane" for e in acc for r in e.recipient)
+
+
+def test_parties_named_without_their_state(nlp):
+    _, actors = run(nlp, "The Lib Dems accused Labour of breaking its promises.")
+    states = {a.name: a.country for a in actors.values()}
+    assert states.get("Liberal Democrats") == "GBR" and states.get("Labour Party") == "GBR"
+    assert not any(a.kind == "person" and a.name.islower() for a in actors.values())
+
+
+def test_surname_of_a_named_person_is_not_the_city_of_that_name(nlp):
+    text = 'Government spokesman Tran Van Hue spoke on Monday. "We will not accept it," Hue said.'
+    ms, actors = run(nlp, text)
+    p = person(actors, "Tran Van Hue")
+    assert "Hue" in p.aliases
+    assert not any(m.is_place and m.text == "Hue" for m in ms)
