@@ -72,3 +72,16 @@ def test_surname_of_a_named_person_is_not_the_city_of_that_name(nlp):
     p = person(actors, "Tran Van Hue")
     assert "Hue" in p.aliases
     assert not any(m.is_place and m.text == "Hue" for m in ms)
+
+
+def test_plural_title_before_a_list_and_possessive_states(nlp):
+    text = "The two states' foreign ministers, Norway's Ola Brekke and Chile's Carlos Rojas, signed the pact."
+    _, actors = run(nlp, text)
+    ola, ana = person(actors, "Ola Brekke"), person(actors, "Carlos Rojas")
+    assert (ola.country, ana.country) == ("NOR", "CHL")
+    assert [r.title.lower() for r in ola.roles] == ["foreign minister"]
+
+
+def test_korean_alone_is_south_korean(nlp):
+    _, actors = run(nlp, "Korean Defence Minister Park Tae-ho visited Warsaw.")
+    assert person(actors, "Park Tae-ho").country == "KOR"

@@ -353,6 +353,8 @@ def _find_people(
         rt = people.right_apposition(doc, end, tokmap, lex)
         if rt:
             titles.append(rt)
+        if not titles:  # "the prime ministers, Greece's A and Macedonia's B"
+            titles += [x for x in [people.list_title(doc, surf, tokmap, lex)] if x is not None]
         f = Found(
             start=surf,
             end=end,
@@ -382,6 +384,9 @@ def _find_people(
                 f.sector = f.sector or t.sector
             consumed.update(j for j in range(t.start, t.end) if j in tokmap)
         # "King Hassan of Morocco": the state right after the name
+        owner = people.possessor_state(doc, surf, tokmap) if not f.country else None
+        if owner:  # "Macedonia's Zoran Zaev"
+            f.country, f.country_src = owner, "title"
         state = _state_after_name(doc, end, tokmap)
         if state:
             if not f.country:

@@ -512,3 +512,45 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
     if len(t.title.split()) > 8:
         return None
     return _finish(t, lex)
+
+
+def list_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+    """'the two countries' prime ministers, Greece's A and Macedonia's B': each name in a list
+    after a plural title holds that title (singular); a possessive state right before the name
+    is its state. None when the name is in no such list."""
+    sent_start = doc[i].sent.start
+    t = Title(title="", start=i, end=i, country=possessor_state(doc, i, tokmap))
+    k = i - 1
+    while k >= sent_start and i - k <= 24:
+        tok = doc[k]
+        fd = _found_at(tokmap, k)
+        if tok.text == "," and k - 1 >= sent_start and doc[k - 1].tag_ in ("NNS", "NNPS"):
+            head = doc[k - 1]
+            words = [head.lemma_]
+            j = k - 2
+            while j >= sent_start and _title_word(lex, doc[j]) and fold(doc[j].text) not in _POSS:
+                words.insert(0, doc[j].text)
+                j -= 1
+            if not _is_head(lex, [fold(w) for w in words]):
+                return None
+            t.title, t.start = " ".join(words), j + 1
+            return _finish(t, lex)
+        if not (
+            tok.text in (",", "and", *_POSS)
+            or fd is not None
+            or tok.ent_type_ == "PERSON"
+            or (tok.text[:1].isupper() and tok.pos_ == "PROPN")
+        ):
+            return None
+        k -= 1
+    return None
+
+
+def possessor_state(doc: Doc, i: int, tokmap: dict[int, Found]) -> str | None:
+    """The state whose possessive stands right before a name starting at ``i`` ("Greece's X")."""
+    k = i - 1
+    if k - 1 >= doc[i].sent.start and doc[k].text in _POSS:
+        fd = _found_at(tokmap, k - 1)
+        if fd is not None and fd.kind == "country" and fd.country:
+            return fd.country
+    return None
