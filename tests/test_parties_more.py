@@ -85,3 +85,23 @@ def test_plural_title_before_a_list_and_possessive_states(nlp):
 def test_korean_alone_is_south_korean(nlp):
     _, actors = run(nlp, "Korean Defence Minister Park Tae-ho visited Warsaw.")
     assert person(actors, "Park Tae-ho").country == "KOR"
+
+
+def _events(text: str, date: str = "2020-03-02") -> list[tuple[str, list[str | None], list[str | None]]]:
+    ext = code_article(text, date)
+    return [(e.event, [a.country for a in e.actor], [r.country for r in e.recipient]) for e in ext.events]
+
+
+def test_refused_request_names_its_author_as_recipient():
+    evs = _events("Norway refused to comply with a request from the Chilean government.")
+    assert ("REJECT", ["NOR"], ["CHL"]) in evs
+
+
+def test_the_government_is_the_state_named_before():
+    evs = _events("Peru's finance minister spoke on Monday in Lima. The government rejected the plan.")
+    assert any(ev == "REJECT" and acts == ["PER"] for ev, acts, _ in evs)
+
+
+def test_a_state_never_protests_against_itself():
+    evs = _events("Japan criticised China on Monday. The government said it would protest.")
+    assert not any(acts and acts == recs for _, acts, recs in evs)

@@ -364,9 +364,10 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 break
         if not ents:
             for comp in comps:
-                ents = entities_of(
-                    [o for o in objects_of(comp) if not parts.is_place(o)], parts, strict=False
-                )
+                objs = [o for o in objects_of(comp) if not parts.is_place(o)]
+                ents = entities_of(objs, parts, strict=False)
+                if not ents:  # "refused to respond to a demand from the US President": its author
+                    ents = named_only(entities_of(_owners_of(objs, parts), parts, strict=False))
                 if ents:
                     break
     if not ents and c.kind == "verb":
@@ -388,6 +389,15 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if all(e.id != o.id for o in extra):
                 extra.append(e)
     return ents, extra
+
+
+def _owners_of(objs: list[Token], parts: Participants) -> list[Token]:
+    """The named owners of unnamed objects ("a demand from X", "the call by X"): the objects of
+    their prepositions of clauses.yaml fallback_recipient_preps that are not places."""
+    preps = words("clauses").fallback_recipient_preps
+    return [
+        p for o in objs if o.i not in parts.by_tok for p in prep_objects(o, preps) if not parts.is_place(p)
+    ]
 
 
 def named_only(ents: list[Entity]) -> list[Entity]:
@@ -741,8 +751,8 @@ def default_recipient(
     iso = spot.country if spot is not None else None
     if default == "host_of_place" and not _hosts(spot, actors):
         iso = None
-    if iso is None and default == "government_of_place":
-        iso = next((e.country for e in actors if e.country), None)
+    if iso is None and default == "government_of_place" and not any(e.kind == "country" for e in actors):
+        iso = next((e.country for e in actors if e.country), None)  # never the state against itself
     return [country_entity(ctx, iso)] if iso else []
 
 
