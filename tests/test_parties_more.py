@@ -105,3 +105,10 @@ def test_the_government_is_the_state_named_before():
 def test_a_state_never_protests_against_itself():
     evs = _events("Japan criticised China on Monday. The government said it would protest.")
     assert not any(acts and acts == recs for _, acts, recs in evs)
+
+
+def test_a_leaders_administration_is_the_leaders_state(nlp):
+    _, actors = run(nlp, "The Blair government rejected the plan on Monday.", published="2005-03-01")
+    body = [a for a in actors.values() if a.name == "Blair government"]
+    assert body and (body[0].kind, body[0].country) == ("organization", "GBR")
+    assert not any(a.kind == "person" for a in actors.values())

@@ -526,6 +526,7 @@ class Names(TypedDict):
     generic_heads: Words
     name_connectors: Words
     office_prepositions: Words
+    leader_bodies: Words
     not_name_starts: Words
     not_name_tails: Words
     company_demonyms: dict[str, ActorCode]

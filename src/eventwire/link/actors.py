@@ -325,6 +325,32 @@ def _not_a_person(doc: Doc, surf: int, end: int, name: str, lex: Lexicon, others
     return False
 
 
+def _leader_body(doc: Doc, core: int, end: int, name: str, when: str | None) -> Found | None:
+    """'the Bush administration', 'the Blair government': a leader's name before a word of
+    names.yaml leader_bodies names that leader's government, of the state the knowledge gives
+    the leader (on the article's date, else most of the namesakes), or None."""
+    if end >= len(doc) or doc[end].lemma_.lower() not in wordsets("names").leader_bodies:
+        return None
+    state, src = known_country(name, when), "knowledge"
+    if not state:
+        state, src = namesake_country(name, when), "namesake"
+    if not state:
+        return None
+    body = f"{name} {doc[end].text.lower()}"
+    return Found(
+        start=core,
+        end=end + 1,
+        kind="organization",
+        key=f"o:{fold(body)}",
+        name=body,
+        country=state,
+        country_src=src,
+        sector="GOV",
+        source="org",
+        surface=body,
+    )
+
+
 def _short_of(name: str, people_: list[Found]) -> bool:
     """Is ``name`` one word of a longer person's name found before it ('Hang said' after 'Pham Thu
     Hang'): then it is that person, not the city of the same name."""
@@ -344,6 +370,10 @@ def _find_people(
         name = clean_surface(doc[core:end].text)
         if not name or not any(c.isupper() for c in name):
             continue  # "the" left of a party the gazetteer took ("the Lib Dems"): names have capitals
+        body = _leader_body(doc, core, end, name, dct)
+        if body is not None:  # "the Bush administration": the leader's government, not the leader
+            others.append(body)
+            continue
         titles = []
         lt = people.left_title(doc, surf, tokmap, lex) or people.left_apposition(doc, surf, tokmap, lex)
         if lt:
