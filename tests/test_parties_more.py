@@ -112,3 +112,11 @@ def test_a_leaders_administration_is_the_leaders_state(nlp):
     body = [a for a in actors.values() if a.name == "Blair government"]
     assert body and (body[0].kind, body[0].country) == ("organization", "GBR")
     assert not any(a.kind == "person" for a in actors.values())
+
+
+def test_an_office_serving_a_person_is_of_that_persons_state(nlp):
+    text = "The team, led by Pieter Vos — cousin and adviser to Dutch Prime Minister Jan Smit — arrived."
+    _, actors = run(nlp, text)
+    p = person(actors, "Pieter Vos")
+    assert (p.country, p.country_source) == ("NLD", "org")
+    assert [r.title for r in p.roles] == ["adviser"]

@@ -254,6 +254,7 @@ def _role(t: people.Title, dct: str | None, sent_text: str, after: str = "") -> 
         start = _stated_start(after, dct)
         reported = dct
     return {
+        "served_at": t.served_at,
         "title": t.title,
         "organization": t.organization,
         "country": t.country,
@@ -430,6 +431,25 @@ def _find_people(
             f.sector = "MIL"
         found.append(f)
     return found + others, consumed
+
+
+def _served_states(persons: list[Found], when: str | None) -> None:
+    """'X, an adviser to President Y': an office serving a named person is in that person's state
+    (evidence 'org', as an office in a named body is), when the text or the knowledge gives Y one."""
+    by_tok = {j: p for p in persons for j in range(p.start, p.end)}
+    by_key = {p.key: p.country for p in persons if p.country}
+    for p in persons:
+        if p.country:
+            continue
+        for r in p.roles:
+            boss = by_tok.get(r.get("served_at") if r.get("served_at") is not None else -1)
+            if boss is None or boss.key == p.key:
+                continue
+            state = by_key.get(boss.key) or known_country(boss.name, when)
+            if state:
+                p.country, p.country_src = state, "org"
+                r["country"] = r["country"] or state
+                break
 
 
 def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
@@ -720,6 +740,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     not_people = [p for p in persons if p.kind != "person"]
     persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
+    _served_states(persons, dct)
     _inherit_list_country(doc, persons)
     _party_state_tags(doc, persons)
     found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people

@@ -42,6 +42,7 @@ class Title:
     end: int = 0
     counterpart: bool = False
     country_src: str = "title"  # evidence kind of `country` (link/evidence.py)
+    served_at: int | None = None  # "adviser to President Y": the token where Y's name starts
 
 
 _SPELT: dict[tuple[int, str], str | None] = {}
@@ -467,16 +468,21 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
 def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """'X, head of the Turkish Defence Industry Agency,': a comma after the name, then a title."""
     n = len(doc)
-    if end >= n or doc[end].text != ",":
+    if end >= n or doc[end].text not in (",", "—", "–"):
         return None
     sent_end = doc[end].sent.end
     k = end + 1
     while k < sent_end and fold(doc[k].text) in ("the", "a", "an"):
         k += 1
     idx: list[int] = []
+    served: str | None = None  # "adviser to US President Y": the state of the one served
+    served_at: int | None = None  # and where that person's name starts
     first = doc[k] if k < sent_end else None
     if first is None or not (
-        _title_word(lex, first) or _found_at(tokmap, k) is not None or first.text[:1].isupper()
+        _title_word(lex, first)
+        or _found_at(tokmap, k) is not None
+        or first.text[:1].isupper()
+        or doc[end].text != ","  # a dash opens an apposition whatever its first word ("— son-in-law")
     ):
         return None  # "X, along with Y": not an apposition
     while k < sent_end and len(idx) < 16:
@@ -485,7 +491,15 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
             k += 1
             continue
         if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
-            return None
+            to = next((x for x, j in enumerate(idx) if fold(doc[j].text) == "to"), None)
+            if to is None or to == 0:
+                return None
+            served = next((fd.country for j in idx[to:] if (fd := _found_at(tokmap, j)) and fd.country), None)
+            served_at = k
+            idx = idx[:to]  # "adviser to outgoing US President Y": the office is "adviser"
+            joins = [x for x, j in enumerate(idx) if fold(doc[j].text) in ("and", ",")]
+            idx = idx[joins[-1] + 1 :] if joins else idx  # "son-in-law and adviser to": "adviser"
+            break
         if tok.is_punct and tok.text not in ("-", "'s", "’s", "&"):
             break
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
@@ -500,7 +514,7 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
         k += 1
     if not idx:
         return None
-    head_window = [fold(doc[j].text) for j in idx[:5]]
+    head_window = [fold(doc[j].text) for j in (idx if served_at is not None else idx[:5])]
     if not _is_head(lex, head_window):
         return None
     t = Title(title="", start=end + 1, end=k)
@@ -511,6 +525,9 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
     t.title = " ".join(doc[words[0] : words[-1] + 1].text.split())
     if len(t.title.split()) > 8:
         return None
+    if served and t.country is None:
+        t.country, t.country_src = served, "org"  # serving a state's office holder
+    t.served_at = served_at
     return _finish(t, lex)
 
 
