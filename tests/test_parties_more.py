@@ -120,3 +120,14 @@ def test_an_office_serving_a_person_is_of_that_persons_state(nlp):
     p = person(actors, "Pieter Vos")
     assert (p.country, p.country_source) == ("NLD", "org")
     assert [r.title for r in p.roles] == ["adviser"]
+
+
+def test_the_government_never_stands_for_a_place_named_before():
+    evs = _events("Aid groups said children were trafficked in Albania. The government said it was wrong.")
+    assert not any("ALB" in acts for _, acts, _ in evs)
+
+
+def test_speaking_for_a_party_gives_its_state(nlp):
+    text = "Helen Marsh, for the Liberal Democrats, said the plan was wrong. Tory Peter Lane agreed."
+    _, actors = run(nlp, text)
+    assert (person(actors, "Helen Marsh").country, person(actors, "Peter Lane").country) == ("GBR", "GBR")

@@ -553,6 +553,7 @@ class Coref(TypedDict):
     definite_determiners: Words
     pair_person_heads: Words
     state_heads: Words
+    acting_state_heads: Words
     org_heads: Words
     company_nouns: Words
     title_abbreviations: dict[str, str]

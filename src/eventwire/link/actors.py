@@ -418,6 +418,9 @@ def _find_people(
         owner = people.possessor_state(doc, surf, tokmap) if not f.country else None
         if owner:  # "Macedonia's Zoran Zaev"
             f.country, f.country_src = owner, "title"
+        side = _speaking_for(doc, surf, end, tokmap) if not f.country else None
+        if side:  # "X, for the Liberal Democrats, said", "Tory X"
+            f.country, f.country_src = side, "org"
         state = _state_after_name(doc, end, tokmap)
         if state:
             if not f.country:
@@ -1102,6 +1105,21 @@ def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Fou
             short.country, short.country_src = state, "title"
         out.append(short)
     return out
+
+
+def _speaking_for(doc: Doc, surf: int, end: int, tokmap: dict[int, Found]) -> str | None:
+    """The state of the named body a person speaks for ('X, for the Liberal Democrats, said') or
+    whose name stands right before the person's as an attribute ('Tory X'), or None."""
+    k = end + 2 if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "for" else -1
+    if 0 <= k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    body = tokmap.get(k) if k >= 0 else None
+    if body is None and surf > 0 and (fd := tokmap.get(surf - 1)) is not None and fd.end == surf:
+        body = fd if fd.sector in ("PTY", "OPP") else None  # "Tory X", "Labour's X" is a title's
+    if body is None or body.kind not in ("organization", "group") or body.is_place:
+        return None
+    c = body.country
+    return c if c and len(c) == 3 and c not in plover().non_state else None
 
 
 def _state_after_name(doc: Doc, end: int, tokmap: dict[int, Found]) -> str | None:

@@ -819,6 +819,7 @@ class References:
     def _state(self, tok: Token) -> list[Entity] | None:
         own = self._own_actors(tok)
         region = self._region(tok)
+        acting = self._head_in(tok, self.w.acting_state_heads)  # "the government": never a place
         here = [t for t in tok.sent if t.i < tok.i]
         for toks in [here, *([*s] for s in self._back(tok))]:
             # the most salient state of the nearest sentence that names one: a state named as a
@@ -828,6 +829,8 @@ class References:
             for t in toks:
                 m = self.by_tok.get(t.i)
                 if m is None or self.ignore(t):
+                    continue
+                if acting and m.is_place:
                     continue
                 st = m.entity.country if m.entity.kind == "country" or m.is_place else None
                 if not st or not _state_of(m.entity) or st in own or (region and st not in region):
