@@ -131,3 +131,15 @@ def test_speaking_for_a_party_gives_its_state(nlp):
     text = "Helen Marsh, for the Liberal Democrats, said the plan was wrong. Tory Peter Lane agreed."
     _, actors = run(nlp, text)
     assert (person(actors, "Helen Marsh").country, person(actors, "Peter Lane").country) == ("GBR", "GBR")
+
+
+def test_an_accusation_targets_the_accused_not_the_addressee():
+    evs = _events("Chile complained to the United Nations that Peru had violated the treaty.")
+    assert ("ACCUSE", ["CHL"], ["PER"]) in evs
+    evs = _events("Chile protested to Peru over the seizure of its boats.")
+    assert ("ACCUSE", ["CHL"], ["PER"]) in evs
+
+
+def test_ecuadoran_is_ecuadorian(nlp):
+    ms, _ = run(nlp, "Ecuadoran unions have called for a general strike.")
+    assert any(m.entity.country == "ECU" for m in ms)

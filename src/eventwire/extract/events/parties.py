@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from ...model import Entity, Place
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from ..context import DocContext
@@ -306,6 +308,8 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
+    if ents and c.rule.event == "ACCUSE":
+        ents = _accused_not_addressee(c, parts, toks, ents, owner_is_actor_id)
     if c.kind == "must":
         s = subject_of(c.trig)
         ents = parts.entities(s, strict=False) if s is not None else []
@@ -389,6 +393,24 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             if all(e.id != o.id for o in extra):
                 extra.append(e)
     return ents, extra
+
+
+def _accused_not_addressee(
+    c: Cand, parts: Participants, toks: list[Token], ents: list[Entity], is_actor: Callable[[Entity], bool]
+) -> list[Entity]:
+    """'Syria complained to the UN that Israeli authorities were blocking ...': an accusation's
+    target is the subject of what is alleged, not the body it is addressed to ('to X'); the
+    addressee stays the recipient when the clause names no one else."""
+    told = entities_of([t for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"], parts, strict=False)
+    if not told or any(all(e.id != o.id for o in told) for e in ents):
+        return ents
+    for comp in complements_of(c.head, after=True):
+        subj = subject_of(comp)
+        if subj is not None and comp.dep_ == "ccomp":
+            accused = [e for e in parts.entities(subj, strict=False) if not is_actor(e)]
+            if accused:
+                return accused
+    return ents
 
 
 def _owners_of(objs: list[Token], parts: Participants) -> list[Token]:
