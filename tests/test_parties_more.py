@@ -7,7 +7,7 @@ from __future__ import annotations
 from eventwire.link import evidence
 from eventwire.link.actors import namesake_country
 from eventwire.run.article import code as code_article
-from test_actors import person, run  # link helpers; the `nlp` fixture is conftest's
+from test_actors import at, person, run  # link helpers; the `nlp` fixture is conftest's
 
 
 def test_title_serving_a_named_body_before_the_name(nlp):
@@ -143,3 +143,10 @@ def test_an_accusation_targets_the_accused_not_the_addressee():
 def test_ecuadoran_is_ecuadorian(nlp):
     ms, _ = run(nlp, "Ecuadoran unions have called for a general strike.")
     assert any(m.entity.country == "ECU" for m in ms)
+
+
+def test_a_people_of_another_state_is_that_states_group(nlp):
+    ms, _ = run(nlp, "The Hungarians of southern Slovakia demanded more rights.")
+    assert at(ms, "Hungarians").entity.country == "SVK"
+    ms, _ = run(nlp, "Ethnic Russians blocked roads near Latvia's border with Estonia, Latvian police said.")
+    assert at(ms, "Russians").entity.country == "LVA"

@@ -507,18 +507,36 @@ def _ethnic_groups(doc: Doc, found: list[Found]) -> None:
                 drop.append(nxt)
     for d in drop:
         found.remove(d)
-    places_by_sent: dict[int, set[str]] = {}
+    states_by_sent: dict[int, list[str]] = {}
+    for f in found:  # the states a sentence names: places, states, their groups ("Latvian police")
+        if f.country and (f.is_place or f.kind in ("country", "group")) and len(f.country) == 3:
+            states_by_sent.setdefault(doc[f.start].sent.start, []).append(f.country)
     for f in found:
-        if f.is_place and f.country:
-            places_by_sent.setdefault(doc[f.start].sent.start, set()).add(f.country)
-    for f in found:
+        home = _home_of_people(doc, f, found)
+        if home:  # "the Albanians of southern Serbia", "Kurds in Iraq"
+            f.kind, f.country, f.key, f.sector = "group", home, f"g:{home}:CVL", "CVL"
+            continue
         if f.kind != "group" or f.start == 0 or doc[f.start - 1].lower_ != "ethnic":
             continue
-        cs = places_by_sent.get(doc[f.start].sent.start, set()) - {f.country}
-        if len(cs) == 1:
-            c = next(iter(cs))
+        named = [c for c in states_by_sent.get(doc[f.start].sent.start, []) if c != f.country]
+        ranked = sorted(((named.count(c), c) for c in set(named)), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            c = ranked[0][1]  # the one other state, or the one the sentence names most
             f.country = c
             f.key = f"g:{c}:{f.sector}"
+
+
+def _home_of_people(doc: Doc, f: Found, found: list[Found]) -> str | None:
+    """The other state a people noun lives in, named right after it ("Albanians in Macedonia",
+    "the Kurds of Iraq", "Albanians of southern Serbia"), or None."""
+    if f.kind not in ("country", "group") or f.entry is None or f.entry.kind != "people" or f.end >= len(doc):
+        return None
+    if doc[f.end].lower_ not in ("in", "of"):
+        return None
+    for g in found:  # the first state-bearing name within a few words after the preposition
+        if f.end < g.start <= f.end + 3 and g.country and (g.is_place or g.kind == "country"):
+            return g.country if g.country != f.country and len(g.country) == 3 else None
+    return None
 
 
 def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
