@@ -150,3 +150,9 @@ def test_a_people_of_another_state_is_that_states_group(nlp):
     assert at(ms, "Hungarians").entity.country == "SVK"
     ms, _ = run(nlp, "Ethnic Russians blocked roads near Latvia's border with Estonia, Latvian police said.")
     assert at(ms, "Russians").entity.country == "LVA"
+
+
+def test_talks_joined_to_a_meeting_are_with_the_one_met():
+    evs = _events("Chile's foreign minister met with Peru's foreign minister and discussed trade.")
+    consult = [(acts, recs) for ev, acts, recs in evs if ev == "CONSULT"]
+    assert len(consult) >= 2 and all(recs == ["PER"] for _, recs in consult)

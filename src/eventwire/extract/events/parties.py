@@ -445,6 +445,18 @@ def _between_parties(between: list[Token], parts: Participants) -> list[Entity]:
     return extra
 
 
+def conjoined_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'X met with Y and discussed the rates': talks joined to a meeting by 'and' are with the
+    one the first verb names (its object, or its 'with' object), when they name no one of their own."""
+    h = c.head
+    if h.dep_ != "conj" or h.head.pos_ != "VERB":
+        return []
+    first = h.head
+    toks = [t for t in first.children if t.dep_ == "dobj"] + prep_objects(first, {"with"})
+    mine = {a.id for a in actors}
+    return [e for e in named_only(entities_of(toks, parts, strict=False)) if e.id not in mine]
+
+
 def predicate_object(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
     """'Biden called Egyptian President Sisi on Tuesday': the parser reads the called person as a
     predicate (oprd) of the verb, which the object reader skips; when a rule asked for an actor as
@@ -638,6 +650,8 @@ def read_parties(
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients:
         recipients = predicate_object(c, parts, actors)
+    if not recipients and r.event == "CONSULT":
+        recipients = conjoined_partner(c, parts, actors)
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
     if not actors and recipients and r.event == "CONSULT" and c.kind in {"noun", "subjnoun"}:
