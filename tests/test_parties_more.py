@@ -156,3 +156,13 @@ def test_talks_joined_to_a_meeting_are_with_the_one_met():
     evs = _events("Chile's foreign minister met with Peru's foreign minister and discussed trade.")
     consult = [(acts, recs) for ev, acts, recs in evs if ev == "CONSULT"]
     assert len(consult) >= 2 and all(recs == ["PER"] for _, recs in consult)
+
+
+def test_a_party_in_a_story_about_one_state_is_that_states(nlp):
+    text = (
+        "Members of the ruling Freedom and Unity Party called for a delay on Monday. "
+        "Peru's economy grew. Lima said the plan would stay. Peruvian officials agreed."
+    )
+    _, actors = run(nlp, text)
+    party = [a for a in actors.values() if a.name == "Freedom and Unity Party"]
+    assert party and (party[0].country, party[0].country_source) == ("PER", "context")

@@ -1043,8 +1043,9 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     elif n < 0.5 * total or n < 2 * second:
         return
     for p in found:
-        if p.kind == "organization" and p.country is None and p.source == "org" and p.sector == "GOV":
-            p.country, p.country_src = top, "context"  # "the Finance Ministry" of a story about one state
+        if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
+            # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
+            p.country, p.country_src = top, "context"
             continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
@@ -1055,6 +1056,11 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         if top in p.not_countries:
             continue
         p.country, p.country_src = top, "context"
+
+
+# sectors of named bodies that belong to the state a domestic story is about (its ministries,
+# parliament and parties); companies and NGOs may be of anywhere
+_HOME_BODIES = frozenset({"GOV", "LEG", "PTY", "OPP"})
 
 
 def _lede_state(doc: Doc, found: list[Found]) -> str | None:
