@@ -174,7 +174,7 @@ def test_party_words_are_parties_and_no_part_of_names(nlp):
     _, actors = run(nlp, "Tory Liam Farrow said Labour was wrong and the Lib Dems agreed.")
     names = {a.name: a for a in actors.values()}
     assert "Liam Farrow" in names and names["Liam Farrow"].kind == "person"
-    assert names["Labour"].kind == "organization" and names["Labour"].sector == "PTY"
+    assert names["Labour Party"].kind == "organization" and names["Labour Party"].sector == "PTY"
 
 
 def test_titles_lose_dates_and_names_before_and(nlp):

@@ -548,6 +548,8 @@ class Names(TypedDict):
     vague_heads: Words
     generic_heads: Words
     name_connectors: Words
+    office_prepositions: Words
+    leader_bodies: Words
     not_name_starts: Words
     not_name_tails: Words
     company_demonyms: dict[str, ActorCode]
@@ -574,6 +576,7 @@ class Coref(TypedDict):
     definite_determiners: Words
     pair_person_heads: Words
     state_heads: Words
+    acting_state_heads: Words
     org_heads: Words
     company_nouns: Words
     title_abbreviations: dict[str, str]

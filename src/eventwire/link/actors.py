@@ -254,6 +254,7 @@ def _role(t: people.Title, dct: str | None, sent_text: str, after: str = "") -> 
         start = _stated_start(after, dct)
         reported = dct
     return {
+        "served_at": t.served_at,
         "title": t.title,
         "organization": t.organization,
         "country": t.country,
@@ -325,6 +326,41 @@ def _not_a_person(doc: Doc, surf: int, end: int, name: str, lex: Lexicon, others
     return False
 
 
+def _leader_body(doc: Doc, core: int, end: int, name: str, when: str | None) -> Found | None:
+    """'the Bush administration', 'the Blair government': a leader's name before a word of
+    names.yaml leader_bodies names that leader's government, of the state the knowledge gives
+    the leader (on the article's date, else most of the namesakes), or None."""
+    if end >= len(doc) or doc[end].lemma_.lower() not in wordsets("names").leader_bodies:
+        return None
+    state, src = known_country(name, when), "knowledge"
+    if not state:
+        state, src = namesake_country(name, when), "namesake"
+    if not state:
+        return None
+    body = f"{name} {doc[end].text.lower()}"
+    return Found(
+        start=core,
+        end=end + 1,
+        kind="organization",
+        key=f"o:{fold(body)}",
+        name=body,
+        country=state,
+        country_src=src,
+        sector="GOV",
+        source="org",
+        surface=body,
+    )
+
+
+def _short_of(name: str, people_: list[Found]) -> bool:
+    """Is ``name`` one word of a longer person's name found before it ('Hang said' after 'Pham Thu
+    Hang'): then it is that person, not the city of the same name."""
+    words = coref.name_tokens(name)
+    return len(words) == 1 and any(
+        len(toks := coref.name_tokens(p.name)) > 1 and words[0] in toks for p in people_
+    )
+
+
 def _find_people(
     doc: Doc, tokmap: dict[int, Found], lex: Lexicon, dct: str | None
 ) -> tuple[list[Found], set[int]]:
@@ -333,17 +369,23 @@ def _find_people(
     consumed: set[int] = set()  # tokens of demonyms/orgs that belong to a person's title
     for surf, core, end in _person_candidates(doc, tokmap, lex):
         name = clean_surface(doc[core:end].text)
-        if not name:
+        if not name or not any(c.isupper() for c in name):
+            continue  # "the" left of a party the gazetteer took ("the Lib Dems"): names have capitals
+        body = _leader_body(doc, core, end, name, dct)
+        if body is not None:  # "the Bush administration": the leader's government, not the leader
+            others.append(body)
             continue
         titles = []
         lt = people.left_title(doc, surf, tokmap, lex) or people.left_apposition(doc, surf, tokmap, lex)
         if lt:
             titles.append(lt)
-        if not lt and _not_a_person(doc, surf, end, name, lex, others):
+        if not lt and not _short_of(name, found) and _not_a_person(doc, surf, end, name, lex, others):
             continue
         rt = people.right_apposition(doc, end, tokmap, lex)
         if rt:
             titles.append(rt)
+        if not titles:  # "the prime ministers, Greece's A and Macedonia's B"
+            titles += [x for x in [people.list_title(doc, surf, tokmap, lex)] if x is not None]
         f = Found(
             start=surf,
             end=end,
@@ -373,20 +415,44 @@ def _find_people(
                 f.sector = f.sector or t.sector
             consumed.update(j for j in range(t.start, t.end) if j in tokmap)
         # "King Hassan of Morocco": the state right after the name
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
-            st = tokmap[end + 1]
-            if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
-                if not f.country:
-                    f.country, f.country_src = st.country, "title"
-                for r in f.roles:
-                    r["country"] = r["country"] or st.country
-                consumed.update(range(st.start, st.end))
+        owner = people.possessor_state(doc, surf, tokmap) if not f.country else None
+        if owner:  # "Macedonia's Zoran Zaev"
+            f.country, f.country_src = owner, "title"
+        side = _speaking_for(doc, surf, end, tokmap) if not f.country else None
+        if side:  # "X, for the Liberal Democrats, said", "Tory X"
+            f.country, f.country_src = side, "org"
+        state = _state_after_name(doc, end, tokmap)
+        if state:
+            if not f.country:
+                f.country, f.country_src = state, "title"
+            for r in f.roles:
+                r["country"] = r["country"] or state
+            consumed.update(range(tokmap[end + 1].start, tokmap[end + 1].end))
         if f.sector is None and any(
             fold(doc[j].text).rstrip(".") in lex.military_ranks for j in range(surf, core)
         ):
             f.sector = "MIL"
         found.append(f)
     return found + others, consumed
+
+
+def _served_states(persons: list[Found], when: str | None) -> None:
+    """'X, an adviser to President Y': an office serving a named person is in that person's state
+    (evidence 'org', as an office in a named body is), when the text or the knowledge gives Y one."""
+    by_tok = {j: p for p in persons for j in range(p.start, p.end)}
+    by_key = {p.key: p.country for p in persons if p.country}
+    for p in persons:
+        if p.country:
+            continue
+        for r in p.roles:
+            boss = by_tok.get(r.get("served_at") if r.get("served_at") is not None else -1)
+            if boss is None or boss.key == p.key:
+                continue
+            state = by_key.get(boss.key) or known_country(boss.name, when)
+            if state:
+                p.country, p.country_src = state, "org"
+                r["country"] = r["country"] or state
+                break
 
 
 def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
@@ -441,18 +507,36 @@ def _ethnic_groups(doc: Doc, found: list[Found]) -> None:
                 drop.append(nxt)
     for d in drop:
         found.remove(d)
-    places_by_sent: dict[int, set[str]] = {}
+    states_by_sent: dict[int, list[str]] = {}
+    for f in found:  # the states a sentence names: places, states, their groups ("Latvian police")
+        if f.country and (f.is_place or f.kind in ("country", "group")) and len(f.country) == 3:
+            states_by_sent.setdefault(doc[f.start].sent.start, []).append(f.country)
     for f in found:
-        if f.is_place and f.country:
-            places_by_sent.setdefault(doc[f.start].sent.start, set()).add(f.country)
-    for f in found:
+        home = _home_of_people(doc, f, found)
+        if home:  # "the Albanians of southern Serbia", "Kurds in Iraq"
+            f.kind, f.country, f.key, f.sector = "group", home, f"g:{home}:CVL", "CVL"
+            continue
         if f.kind != "group" or f.start == 0 or doc[f.start - 1].lower_ != "ethnic":
             continue
-        cs = places_by_sent.get(doc[f.start].sent.start, set()) - {f.country}
-        if len(cs) == 1:
-            c = next(iter(cs))
+        named = [c for c in states_by_sent.get(doc[f.start].sent.start, []) if c != f.country]
+        ranked = sorted(((named.count(c), c) for c in set(named)), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            c = ranked[0][1]  # the one other state, or the one the sentence names most
             f.country = c
             f.key = f"g:{c}:{f.sector}"
+
+
+def _home_of_people(doc: Doc, f: Found, found: list[Found]) -> str | None:
+    """The other state a people noun lives in, named right after it ("Albanians in Macedonia",
+    "the Kurds of Iraq", "Albanians of southern Serbia"), or None."""
+    if f.kind not in ("country", "group") or f.entry is None or f.entry.kind != "people" or f.end >= len(doc):
+        return None
+    if doc[f.end].lower_ not in ("in", "of"):
+        return None
+    for g in found:  # the first state-bearing name within a few words after the preposition
+        if f.end < g.start <= f.end + 3 and g.country and (g.is_place or g.kind == "country"):
+            return g.country if g.country != f.country and len(g.country) == 3 else None
+    return None
 
 
 def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
@@ -677,6 +761,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     not_people = [p for p in persons if p.kind != "person"]
     persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
+    _served_states(persons, dct)
     _inherit_list_country(doc, persons)
     _party_state_tags(doc, persons)
     found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people
@@ -706,6 +791,8 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     tokmap = _tokmap(found)
     _demonym_groups(doc, found, tokmap, lex)
     coref.company_descriptions(doc, found)
+    # "Saab president X" is Swedish once "the Swedish defence company Saab" has made Saab Swedish
+    _countries_from_orgs(persons, [f for f in found if f.kind == "organization"], lex)
     _mark_places(doc, found, lex)
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
@@ -956,8 +1043,9 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     elif n < 0.5 * total or n < 2 * second:
         return
     for p in found:
-        if p.kind == "organization" and p.country is None and p.source == "org" and p.sector == "GOV":
-            p.country, p.country_src = top, "context"  # "the Finance Ministry" of a story about one state
+        if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
+            # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
+            p.country, p.country_src = top, "context"
             continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
@@ -968,6 +1056,11 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         if top in p.not_countries:
             continue
         p.country, p.country_src = top, "context"
+
+
+# sectors of named bodies that belong to the state a domestic story is about (its ministries,
+# parliament and parties); companies and NGOs may be of anywhere
+_HOME_BODIES = frozenset({"GOV", "LEG", "PTY", "OPP"})
 
 
 def _lede_state(doc: Doc, found: list[Found]) -> str | None:
@@ -1019,21 +1112,47 @@ def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Fou
             and f"{fold(prev.text)} {w}" in " ".join(full_words)
         ):
             start = prev.i  # "Le Drian said": the particle is part of the short form
-        out.append(
-            Found(
-                start=start,
-                end=tok.i + 1,
-                kind="person",
-                key=p.key,
-                name=doc[start : tok.i + 1].text,
-                country=p.country,
-                sector=p.sector,
-                source="coref-short",
-                country_src="coref",
-                surface=doc[start : tok.i + 1].text,
-            )
+        short = Found(
+            start=start,
+            end=tok.i + 1,
+            kind="person",
+            key=p.key,
+            name=doc[start : tok.i + 1].text,
+            country=p.country,
+            sector=p.sector,
+            source="coref-short",
+            country_src="coref",
+            surface=doc[start : tok.i + 1].text,
         )
+        state = _state_after_name(doc, tok.i + 1, tokmap)
+        if state:  # "Prime Minister Abiy of Ethiopia": the short form carries its own evidence
+            short.country, short.country_src = state, "title"
+        out.append(short)
     return out
+
+
+def _speaking_for(doc: Doc, surf: int, end: int, tokmap: dict[int, Found]) -> str | None:
+    """The state of the named body a person speaks for ('X, for the Liberal Democrats, said') or
+    whose name stands right before the person's as an attribute ('Tory X'), or None."""
+    k = end + 2 if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "for" else -1
+    if 0 <= k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    body = tokmap.get(k) if k >= 0 else None
+    if body is None and surf > 0 and (fd := tokmap.get(surf - 1)) is not None and fd.end == surf:
+        body = fd if fd.sector in ("PTY", "OPP") else None  # "Tory X", "Labour's X" is a title's
+    if body is None or body.kind not in ("organization", "group") or body.is_place:
+        return None
+    c = body.country
+    return c if c and len(c) == 3 and c not in plover().non_state else None
+
+
+def _state_after_name(doc: Doc, end: int, tokmap: dict[int, Found]) -> str | None:
+    """'King Hassan of Morocco': the state named right after a name ending at ``end``, or None."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in tokmap:
+        st = tokmap[end + 1]
+        if st.kind == "country" and st.entry is not None and st.entry.kind == "country":
+            return st.country
+    return None
 
 
 _DATELINE = re.compile(
@@ -1158,6 +1277,42 @@ def _known_surname(name: str, when: str | None) -> str | None:
     return next(iter(holders)) if len(holders) == 1 else None
 
 
+def namesake_country(name: str, when: str | None) -> str | None:
+    """A weaker reading than known_country, for names it cannot settle: the state that two in
+    three of the knowledge's people of this name hold their offices in, at any date ('President
+    Assad' of 2000 is Syrian, whichever Assad; 'Carlos Menem' is 'Carlos Saul Menem'). A full name
+    the knowledge lacks counts its people with the same first and last names and a middle name, for
+    a surname it has few people of; a surname alone needs the article's date."""
+    words = fold(name).split()
+    if len(words) >= 2:
+        if load_world().people_named(name):
+            return None  # namesakes known_country could not settle
+        same_surname = load_world().people_with_surname(words[-1])
+        if len(same_surname) > 3:
+            return None  # a common surname: a middle name is no evidence of identity ("John Smith")
+        people_ = [
+            p
+            for p in same_surname
+            if any(
+                len(w := fold(n).split()) > len(words) and w[:1] == words[:1] for n in (p.name, *p.aliases)
+            )
+        ]
+    elif when and len(name) >= 4 and name[:1].isupper():
+        people_ = load_world().people_with_surname(name)
+    else:
+        return None
+    votes: dict[str, int] = {}
+    for p in people_:
+        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
+        if len(own) == 1:
+            c = next(iter(own))
+            votes[c] = votes.get(c, 0) + 1
+    if not votes:
+        return None
+    top, n = max(votes.items(), key=lambda kv: kv[1])
+    return top if n * 3 >= 2 * len(people_) and (n >= 2 or len(people_) == 1) else None
+
+
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
     """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
     territory on the article's date (data/world/states.yaml) when that state's seat is now this
@@ -1205,6 +1360,12 @@ def _build(
             known = known_country(name, dct)
             if known:
                 country, country_src = known, "knowledge"
+            elif (not country or evidence.weight(country_src) < evidence.WEIGHTS["namesake"]) and (
+                " " in name or any(f.roles for f in fs)  # a bare surname needs a title: "President Assad"
+            ):
+                known = namesake_country(name, dct)
+                if known:
+                    country, country_src = known, "namesake"
         if key.startswith("c:"):
             country, country_src = key[2:], "name"
         sector = next((f.sector for f in fs if f.sector and f.source in ("person", "org")), None) or next(

@@ -85,6 +85,10 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         sent = tok.sent
         before = [p for p in people if p.end <= tok.i and p.start >= sent.start]
+        own_subject = _clause_subject(tok) if tok.dep_ in ("dobj", "dative", "pobj") else None
+        # "X sacked Y after accusing him", "X thanked him": 'him' is not X
+        not_keys = {p.key for p in people if own_subject is not None and p.start <= own_subject.i < p.end}
+        before = [p for p in before if p.key not in not_keys]
         cand = None
         subj = [p for p in before if doc[p.end - 1].dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -92,7 +96,7 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         elif before:
             cand = before[-1]
         else:
-            prev = [p for p in people if p.end <= sent.start]
+            prev = [p for p in people if p.end <= sent.start and p.key not in not_keys]
             if prev:
                 last_sent = doc[prev[-1].start].sent
                 if tok.sent.start - last_sent.end > 400:  # ~ a few sentences back at most
@@ -115,6 +119,21 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             )
         )
     return out
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause an object pronoun is in: of the nearest verb up the tree that has
+    one ('after accusing him' has none of its own, so the main clause's). A pronoun object is
+    never its own clause's subject ('X accused him' is not X; that would be 'himself')."""
+    head = tok.head
+    for _ in range(8):
+        subj = next((ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if head.dep_ in ("ccomp", "relcl") or head.head.i == head.i:
+            return None  # a finite clause of its own without a subject: nothing to exclude
+        head = head.head
+    return None
 
 
 def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> list[Found]:
@@ -800,6 +819,7 @@ class References:
     def _state(self, tok: Token) -> list[Entity] | None:
         own = self._own_actors(tok)
         region = self._region(tok)
+        acting = self._head_in(tok, self.w.acting_state_heads)  # "the government": never a place
         here = [t for t in tok.sent if t.i < tok.i]
         for toks in [here, *([*s] for s in self._back(tok))]:
             # the most salient state of the nearest sentence that names one: a state named as a
@@ -809,6 +829,8 @@ class References:
             for t in toks:
                 m = self.by_tok.get(t.i)
                 if m is None or self.ignore(t):
+                    continue
+                if acting and m.is_place:
                     continue
                 st = m.entity.country if m.entity.kind == "country" or m.is_place else None
                 if not st or not _state_of(m.entity) or st in own or (region and st not in region):

@@ -3,8 +3,8 @@
 A person's country is resolved with evidence: what the text says of the person (a title, an
 apposition, a possessive, a nationality adjective: "Malaysian Prime Minister X", "X, Turkey's
 defence minister") is strongest; what the person's named organisation or list says comes next;
-then the dated world knowledge (who held which office when); then where the sentence places an
-office holder; weakest of all the article's main country. Corpus-wide resolution
+then the dated world knowledge (who held which office when), and what most of its people of
+that name held at any date; then where the sentence places an office holder; weakest of all the article's main country. Corpus-wide resolution
 (consolidate/actors.py) votes with these weights, so one strong reading outvotes several weak
 ones and a person keeps one country across the corpus.
 """
@@ -19,6 +19,7 @@ WEIGHTS: dict[str, float] = {
     "list": 4.0,  # one state for a list of office holders
     "members": 4.0,  # "Colombians, including President X"
     "knowledge": 3.0,  # the dated world knowledge
+    "namesake": 2.0,  # most of the knowledge's people of that name, at any date
     "coref": 1.0,  # inherited from another mention of the same person
     "place": 1.0,  # where the sentence places an office holder
     "context": 0.5,  # the article's main country

@@ -42,6 +42,7 @@ class Title:
     end: int = 0
     counterpart: bool = False
     country_src: str = "title"  # evidence kind of `country` (link/evidence.py)
+    served_at: int | None = None  # "adviser to President Y": the token where Y's name starts
 
 
 _SPELT: dict[tuple[int, str], str | None] = {}
@@ -132,6 +133,7 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     j = i - 1
     words: list[int] = []
     t = Title(title="", start=-1)
+    body_after = False  # the title's body follows it ("spokesperson for the Ministry X")
     while j >= sent_start:
         tok = doc[j]
         if tok.is_space:  # line breaks of wrapped wire copy
@@ -139,6 +141,12 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             continue
         f = fold(tok.text)
         fd = _found_at(tokmap, j)
+        if not words and t.start < 0 and j == i - 1:
+            body = _body_before_name(doc, j, sent_start, tokmap, lex)
+            if body is not None:  # "Deputy spokesperson for the Vietnamese Ministry ... X"
+                k, t.organization, t.org_country = body
+                t.start, j, body_after = k, k, True
+                continue
         if fd is not None and words and fd.kind != "group":
             if (
                 fd.kind == "country"
@@ -168,7 +176,7 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             words.append(j)
             j -= 1
             continue
-        if t.country or t.organization or t.past:
+        if (t.country or t.organization or t.past) and not body_after:
             break  # nothing but markers before a demonym/possessor
         if _title_word(lex, tok) and (
             tok.text[:1].isupper() or f in lex.heads or f in lex.abbreviations or words
@@ -211,6 +219,64 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     t.end = i
     t.start = min(t.start, words[0]) if t.start >= 0 else words[0]
     return _finish(t, lex)
+
+
+def _title_before_body(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> int | None:
+    """'spokesperson for the Foreign Ministry X': the token of the title's last word when the body
+    starting at ``start``, right before a name, is the complement of a title (a preposition of
+    names.yaml office_prepositions, an optional article, the body), else None."""
+    k = start - 1
+    if k >= sent_start and fold(doc[k].text) == "the":
+        k -= 1
+    if k - 1 < sent_start or fold(doc[k].text) not in wordsets("names").office_prepositions:
+        return None
+    return k - 1 if _title_word(lex, doc[k - 1]) else None
+
+
+def _body_before_name(
+    doc: Doc, j: int, sent_start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[int, str, str | None] | None:
+    """(the title's last token, the body's name, its state) when the words ending at ``j`` are a
+    named body that a title before it serves ("spokesman for the Pentagon X"), else None."""
+    fd = _found_at(tokmap, j)
+    if fd is not None and fd.kind == "organization":
+        first, name, country = fd.start, fd.name, fd.country
+    elif fd is None:
+        body = _unnamed_body(doc, j, sent_start, tokmap, lex)
+        if body is None:
+            return None
+        first, country = body
+        name = " ".join(doc[first : j + 1].text.split())
+    else:
+        return None
+    k = _title_before_body(doc, first, sent_start, lex)
+    return (k, name, country) if k is not None else None
+
+
+def _unnamed_body(
+    doc: Doc, j: int, sent_start: int, tokmap: dict[int, Found], lex: Lexicon
+) -> tuple[int, str | None] | None:
+    """The first token and state of a capitalised body ending at ``j`` that the gazetteer did not
+    name ("the Vietnamese Ministry of Foreign Affairs"): capitalised words, connectors and demonyms,
+    one of them an organisation word (offices.yaml org_words, org_sectors), or None."""
+    k, country, org_word = j, None, False
+    while k >= sent_start:
+        tok, f = doc[k], fold(doc[k].text)
+        fd = tokmap.get(k)
+        if fd is not None and fd.kind == "country" and not fd.is_place:
+            country = country or fd.country
+        elif fd is not None or tok.ent_type_ in _NOT_PORTFOLIO:
+            return None
+        elif f in ("of", "and", "&") and k < j:
+            pass
+        elif not tok.text[:1].isupper() or f in ("the", *wordsets("names").office_prepositions):
+            break
+        org_word = org_word or f in lex.org_words or lex.org_sector(f) is not None
+        k -= 1
+    first = k + 1
+    if not org_word or first > j or fold(doc[first].text) in ("of", "and", "&"):
+        return None
+    return first, country
 
 
 def _finish(t: Title, lex: Lexicon) -> Title:
@@ -402,16 +468,21 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
 def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
     """'X, head of the Turkish Defence Industry Agency,': a comma after the name, then a title."""
     n = len(doc)
-    if end >= n or doc[end].text != ",":
+    if end >= n or doc[end].text not in (",", "—", "–"):
         return None
     sent_end = doc[end].sent.end
     k = end + 1
     while k < sent_end and fold(doc[k].text) in ("the", "a", "an"):
         k += 1
     idx: list[int] = []
+    served: str | None = None  # "adviser to US President Y": the state of the one served
+    served_at: int | None = None  # and where that person's name starts
     first = doc[k] if k < sent_end else None
     if first is None or not (
-        _title_word(lex, first) or _found_at(tokmap, k) is not None or first.text[:1].isupper()
+        _title_word(lex, first)
+        or _found_at(tokmap, k) is not None
+        or first.text[:1].isupper()
+        or doc[end].text != ","  # a dash opens an apposition whatever its first word ("— son-in-law")
     ):
         return None  # "X, along with Y": not an apposition
     while k < sent_end and len(idx) < 16:
@@ -420,7 +491,15 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
             k += 1
             continue
         if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
-            return None
+            to = next((x for x, j in enumerate(idx) if fold(doc[j].text) == "to"), None)
+            if to is None or to == 0:
+                return None
+            served = next((fd.country for j in idx[to:] if (fd := _found_at(tokmap, j)) and fd.country), None)
+            served_at = k
+            idx = idx[:to]  # "adviser to outgoing US President Y": the office is "adviser"
+            joins = [x for x, j in enumerate(idx) if fold(doc[j].text) in ("and", ",")]
+            idx = idx[joins[-1] + 1 :] if joins else idx  # "son-in-law and adviser to": "adviser"
+            break
         if tok.is_punct and tok.text not in ("-", "'s", "’s", "&"):
             break
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
@@ -435,7 +514,7 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
         k += 1
     if not idx:
         return None
-    head_window = [fold(doc[j].text) for j in idx[:5]]
+    head_window = [fold(doc[j].text) for j in (idx if served_at is not None else idx[:5])]
     if not _is_head(lex, head_window):
         return None
     t = Title(title="", start=end + 1, end=k)
@@ -446,4 +525,49 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
     t.title = " ".join(doc[words[0] : words[-1] + 1].text.split())
     if len(t.title.split()) > 8:
         return None
+    if served and t.country is None:
+        t.country, t.country_src = served, "org"  # serving a state's office holder
+    t.served_at = served_at
     return _finish(t, lex)
+
+
+def list_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
+    """'the two countries' prime ministers, Greece's A and Macedonia's B': each name in a list
+    after a plural title holds that title (singular); a possessive state right before the name
+    is its state. None when the name is in no such list."""
+    sent_start = doc[i].sent.start
+    t = Title(title="", start=i, end=i, country=possessor_state(doc, i, tokmap))
+    k = i - 1
+    while k >= sent_start and i - k <= 24:
+        tok = doc[k]
+        fd = _found_at(tokmap, k)
+        if tok.text == "," and k - 1 >= sent_start and doc[k - 1].tag_ in ("NNS", "NNPS"):
+            head = doc[k - 1]
+            words = [head.lemma_]
+            j = k - 2
+            while j >= sent_start and _title_word(lex, doc[j]) and fold(doc[j].text) not in _POSS:
+                words.insert(0, doc[j].text)
+                j -= 1
+            if not _is_head(lex, [fold(w) for w in words]):
+                return None
+            t.title, t.start = " ".join(words), j + 1
+            return _finish(t, lex)
+        if not (
+            tok.text in (",", "and", *_POSS)
+            or fd is not None
+            or tok.ent_type_ == "PERSON"
+            or (tok.text[:1].isupper() and tok.pos_ == "PROPN")
+        ):
+            return None
+        k -= 1
+    return None
+
+
+def possessor_state(doc: Doc, i: int, tokmap: dict[int, Found]) -> str | None:
+    """The state whose possessive stands right before a name starting at ``i`` ("Greece's X")."""
+    k = i - 1
+    if k - 1 >= doc[i].sent.start and doc[k].text in _POSS:
+        fd = _found_at(tokmap, k - 1)
+        if fd is not None and fd.kind == "country" and fd.country:
+            return fd.country
+    return None

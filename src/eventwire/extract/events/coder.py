@@ -119,16 +119,6 @@ def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
     return [e for e in recipients if e.id not in named_in or e.id in named_out]
 
 
-def _predicate_object(c: Cand, parts: Participants, actors: list) -> list:
-    """'Biden called Egyptian President Sisi on Tuesday': the parser reads the called person as a
-    predicate (oprd) of the verb, which the object reader skips; when a rule asked for an actor as
-    its object and that token matched, the actor it names is the recipient."""
-    if not c.rule.objects_kind or c.obj is None or c.obj.dep_ != "oprd" or c.obj.head != c.head:
-        return []
-    mine = {a.id for a in actors}
-    return [e for e in parts.entities(c.obj) if e.id not in mine]
-
-
 def _cause_actors(t: Token, parts: Participants) -> list:
     """The actors a cause names; a place owning the act ("at China's move") stands for its state."""
     got = parts.entities(t, strict=False)
@@ -171,7 +161,7 @@ def _build(
             return None  # "the visiting X" with no host named apart from X's own state
     else:
         actors, recipients, place = read_parties(c, ctx, rs, parts)
-    recipients = _not_aims(c, recipients, parts) or _predicate_object(c, parts, actors)
+    recipients = _not_aims(c, recipients, parts)
     if r.experiencer:
         actors, recipients = _feeler_and_cause(c, parts, actors, recipients)
         if not actors or not recipients:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from ...model import Entity, Place
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from ..context import DocContext
@@ -199,6 +201,20 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
         owner_is_actor([])  # fills actor_keys
         return actor_keys is not None and e.id in actor_keys
 
+    toks, between = _object_tokens(c)
+    ents = _token_recipients(c, parts, toks, owner_is_actor, owner_is_actor_id)
+    if ents and c.rule.event == "ACCUSE":
+        ents = _accused_not_addressee(c, parts, toks, ents, owner_is_actor_id)
+    ents = _clause_recipients(c, parts, rs, toks, ents, owner_is_actor_id)
+    if not ents and c.kind == "verb":
+        ents = _purpose_recipients(c, parts)
+    return ents, _between_parties(between, parts)
+
+
+def _object_tokens(c: Cand) -> tuple[list[Token], list[Token]]:
+    """The tokens that may name an act's recipient (objects, passive subjects, prepositional
+    objects of the act and of its matched object) and the 'between' prepositions of mediation."""
+    h = c.head
     toks: list[Token] = []
     between: list[Token] = []
     for ch in h.children:
@@ -233,6 +249,19 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
             between.extend(c_ for c_ in t.children if c_.dep_ == "prep" and c_.lower_ == "between")
     if c.obj is not None and c.obj not in toks and c.obj.head != h:
         toks.append(c.obj)
+    return toks, between
+
+
+def _token_recipients(
+    c: Cand,
+    parts: Participants,
+    toks: list[Token],
+    owner_is_actor: Callable[[list[Entity]], bool],
+    owner_is_actor_id: Callable[[Entity], bool],
+) -> list[Entity]:
+    """The parties the object tokens name: places standing for their states after directed
+    acts, owners of an act object, prepositional fallbacks, host states, appositions, holders."""
+    h = c.head
     ents: list[Entity] = []
     cw = words("clauses")
     directed = cw.directed_place_preps
@@ -306,6 +335,19 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
+    return ents
+
+
+def _clause_recipients(
+    c: Cand,
+    parts: Participants,
+    rs: RuleSet,
+    toks: list[Token],
+    ents: list[Entity],
+    owner_is_actor_id: Callable[[Entity], bool],
+) -> list[Entity]:
+    """Recipients read from clauses: the subject of what must be done ('X must withdraw'), of
+    what is charged, of what is demanded or threatened, of an absorbed act, or its objects."""
     if c.kind == "must":
         s = subject_of(c.trig)
         ents = parts.entities(s, strict=False) if s is not None else []
@@ -364,30 +406,92 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
                 break
         if not ents:
             for comp in comps:
-                ents = entities_of(
-                    [o for o in objects_of(comp) if not parts.is_place(o)], parts, strict=False
-                )
+                objs = [o for o in objects_of(comp) if not parts.is_place(o)]
+                ents = entities_of(objs, parts, strict=False)
+                if not ents:  # "refused to respond to a demand from the US President": its author
+                    ents = named_only(entities_of(_owners_of(objs, parts), parts, strict=False))
                 if ents:
                     break
-    if not ents and c.kind == "verb":
-        # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
-        purpose = [
-            t
-            for ch in h.children
-            if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
-            for t in ch.subtree
-        ]
-        for t in [*(c.obj.subtree if c.obj is not None else []), *purpose]:
-            if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
-                ents = parts.entities(t, strict=False)
-                if ents:
-                    break
+    return ents
+
+
+def _purpose_recipients(c: Cand, parts: Participants) -> list[Entity]:
+    """'signed an MOU to purchase Turkish corvettes', 'systems worth $100 million to X': a party
+    named inside the object or the purpose clause of a verb."""
+    h = c.head
+    ents: list[Entity] = []
+    # "signed an MOU to purchase Turkish corvettes", "systems worth $100 million to X"
+    purpose = [
+        t
+        for ch in h.children
+        if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
+        for t in ch.subtree
+    ]
+    for t in [*(c.obj.subtree if c.obj is not None else []), *purpose]:
+        if t != c.obj and t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
+            ents = parts.entities(t, strict=False)
+            if ents:
+                break
+    return ents
+
+
+def _between_parties(between: list[Token], parts: Participants) -> list[Entity]:
+    """The parties listed after 'between' ('mediated talks between A and B'): extra actors."""
     extra: list[Entity] = []
     for b in {t.i: t for t in between}.values():
         for e in parts.list_after(b):
             if all(e.id != o.id for o in extra):
                 extra.append(e)
-    return ents, extra
+    return extra
+
+
+def conjoined_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'X met with Y and discussed the rates': talks joined to a meeting by 'and' are with the
+    one the first verb names (its object, or its 'with' object), when they name no one of their own."""
+    h = c.head
+    if h.dep_ != "conj" or h.head.pos_ != "VERB":
+        return []
+    first = h.head
+    toks = [t for t in first.children if t.dep_ == "dobj"] + prep_objects(first, {"with"})
+    mine = {a.id for a in actors}
+    return [e for e in named_only(entities_of(toks, parts, strict=False)) if e.id not in mine]
+
+
+def predicate_object(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Biden called Egyptian President Sisi on Tuesday': the parser reads the called person as a
+    predicate (oprd) of the verb, which the object reader skips; when a rule asked for an actor as
+    its object and that token matched, the actor it names is the recipient."""
+    if not c.rule.objects_kind or c.obj is None or c.obj.dep_ != "oprd" or c.obj.head != c.head:
+        return []
+    mine = {a.id for a in actors}
+    return [e for e in parts.entities(c.obj) if e.id not in mine]
+
+
+def _accused_not_addressee(
+    c: Cand, parts: Participants, toks: list[Token], ents: list[Entity], is_actor: Callable[[Entity], bool]
+) -> list[Entity]:
+    """'Syria complained to the UN that Israeli authorities were blocking ...': an accusation's
+    target is the subject of what is alleged, not the body it is addressed to ('to X'); the
+    addressee stays the recipient when the clause names no one else."""
+    told = entities_of([t for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"], parts, strict=False)
+    if not told or any(all(e.id != o.id for o in told) for e in ents):
+        return ents
+    for comp in complements_of(c.head, after=True):
+        subj = subject_of(comp)
+        if subj is not None and comp.dep_ == "ccomp":
+            accused = [e for e in parts.entities(subj, strict=False) if not is_actor(e)]
+            if accused:
+                return accused
+    return ents
+
+
+def _owners_of(objs: list[Token], parts: Participants) -> list[Token]:
+    """The named owners of unnamed objects ("a demand from X", "the call by X"): the objects of
+    their prepositions of clauses.yaml fallback_recipient_preps that are not places."""
+    preps = words("clauses").fallback_recipient_preps
+    return [
+        p for o in objs if o.i not in parts.by_tok for p in prep_objects(o, preps) if not parts.is_place(p)
+    ]
 
 
 def named_only(ents: list[Entity]) -> list[Entity]:
@@ -544,6 +648,10 @@ def read_parties(
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
     recipients = [e for e in recipients if e.kind != "group" or e.country]
+    if not recipients:
+        recipients = predicate_object(c, parts, actors)
+    if not recipients and r.event == "CONSULT":
+        recipients = conjoined_partner(c, parts, actors)
     if not recipients and r.event == "PROTEST":
         recipients = protest_target(c, parts)
     if not actors and recipients and r.event == "CONSULT" and c.kind in {"noun", "subjnoun"}:
@@ -741,8 +849,8 @@ def default_recipient(
     iso = spot.country if spot is not None else None
     if default == "host_of_place" and not _hosts(spot, actors):
         iso = None
-    if iso is None and default == "government_of_place":
-        iso = next((e.country for e in actors if e.country), None)
+    if iso is None and default == "government_of_place" and not any(e.kind == "country" for e in actors):
+        iso = next((e.country for e in actors if e.country), None)  # never the state against itself
     return [country_entity(ctx, iso)] if iso else []
 
 
