@@ -101,7 +101,8 @@ def _names_object(t: Token, settings: dict) -> bool:
     if t.lemma_.lower() not in set(settings.get("naming_verbs") or []):
         return False
     deps = {c.dep_ for c in t.children}
-    return "oprd" in deps and bool(deps & {"dobj", "ccomp"})
+    # "a measure called the Producer Subsidy Equivalent": a participle naming the noun it qualifies
+    return "oprd" in deps and (bool(deps & {"dobj", "ccomp"}) or t.dep_ in {"acl", "relcl"})
 
 
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
@@ -223,6 +224,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if e.extra and not all(x in mods for x in e.extra):
             continue
         extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        if r.not_objects and noun_keys(t) & r.not_objects:
+            continue  # the noun in another sense: "a trade war", "the battle of words"
         if r.requires_joint and not (
             mods & words("clauses").joint_words or _many_actors(light_gov or t, parts)
         ):
@@ -296,6 +299,8 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
+    if t.lemma_.lower() == "be":
+        return None  # "Japan must be careful": a judgement of a state of things, no act demanded
     subj = subject_of(t)
     if (
         subj is None
@@ -421,6 +426,8 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
     nouns = set(rs.settings.get("unrealised_nouns") or [])
     h = c.head
+    if _conditional_content(c, rs, nouns):
+        return True
     if c.kind == "verb" and h.dep_ == "pcomp" and h.head.dep_ == "prep":
         # "which is responsible for buying equipment": a duty, not a purchase
         return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
@@ -433,6 +440,20 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     return h.head.lemma_.lower() in nouns and any(
         a.tag_ == "TO" or (a.dep_ == "mark" and a.lower_ == "that") for a in h.children
     )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
+
+
+def _conditional_content(c: Cand, rs: RuleSet, nouns: set[str]) -> bool:
+    """'a deal under which Egypt would build the tank', 'a plan by which X could buy ships': a
+    conditional relative clause on a noun of agreement or proposal is that text's content, not an
+    act done."""
+    h = c.head
+    if c.kind not in {"verb", "adj"} or h.dep_ != "relcl" or h.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    holders = (
+        nouns | set(rs.settings.get("agreement_nouns") or []) | set(rs.settings.get("proposal_nouns") or [])
+    )
+    modal = {"would", *(rs.settings.get("hypothetical_aux") or [])}
+    return h.head.lemma_.lower() in holders and any(a.dep_ == "aux" and a.lower_ in modal for a in h.children)
 
 
 def empty_clause(c: Cand, rs: RuleSet) -> bool:

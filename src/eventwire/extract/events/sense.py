@@ -40,10 +40,12 @@ def business_person(e: Entity, rs: RuleSet) -> bool:
     if e.kind != "person" or not e.office:
         return False
     s = rs.settings
-    office = " ".join(e.office.lower().replace("-", " ").split())
-    if office in set(s.get("business_offices") or []):
+    words = e.office.lower().replace("-", " ").split()
+    # the office's head phrase decides: "senior analyst", "regional director" are an analyst, a director
+    tails = {" ".join(words[k:]) for k in range(len(words))}
+    if tails & set(s.get("business_offices") or []):
         return True
-    return not e.country and office in set(s.get("business_offices_stateless") or [])
+    return not e.country and bool(tails & set(s.get("business_offices_stateless") or []))
 
 
 def political(e: Entity, rs: RuleSet) -> bool:
@@ -74,26 +76,46 @@ def business(e: Entity, rs: RuleSet) -> bool:
     return bool(last) and last[0] in set(s.get("company_suffixes") or [])
 
 
+def public(e: Entity, rs: RuleSet) -> bool:
+    """A party that makes an act public affairs: a political actor other than a court or a
+    regulator (`legal_sectors`, plover.yaml), which rules on the cases others bring and is a party
+    only beside another political actor ("the court barred the sale of the shares" is company
+    law, "the court barred the opposition party" is politics)."""
+    return political(e, rs) and (e.sector or "") not in set(rs.settings.get("legal_sectors") or [])
+
+
+def anonymous(e: Entity, rs: RuleSet) -> bool:
+    """A participant nothing ties to public life: an organization of no political sector, a group
+    the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
+    state (in company copy, a firm the parser took for a person: "Robert M. Bass Group")."""
+    if political(e, rs) or e.kind == "country":
+        return False
+    if e.kind == "person":
+        return not e.office and not e.country
+    return e.kind == "organization" or not e.sector
+
+
 def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
-    """False for private life and business: acts among companies and private groups only; in copy with any market, sport or entertainment words, acts between organizations of no
-    political sector only ("Mitsubishi is in talks with PSA"); in plain such copy, acts where no
-    participant is political."""
+    """False for private life and business: acts among companies and private groups only; in copy
+    with any market, sport or entertainment words, acts among anonymous participants only
+    ("Mitsubishi is in talks with PSA", "the association will cooperate with Cedel"); in plain such
+    copy, acts where no participant is public (a court's ruling on a company's shares)."""
     parts = [*actors, *recipients]
     s = rs.settings
     if (
         parts
         and any(business(e, rs) for e in parts)
-        and not any(political(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
+        and not any(public(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
     ):
         return False  # "union workers ratified a contract with the company"; a person may hold office
     if parts and all(business(e, rs) for e in parts):
         return False
-    if private and parts and all(e.kind == "organization" and not political(e, rs) for e in parts):
+    if private and parts and all(anonymous(e, rs) for e in parts):
         return False
     need = int(s.get("private_domain_min") or 3)
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
-    return not (private >= need and not any(political(e, rs) for e in parts))
+    return not (private >= need and not any(public(e, rs) for e in parts))
 
 
 def is_reported_act(

@@ -1,0 +1,100 @@
+"""Event precision (issue 16, part 1): a word is coded only in the sense of an act between
+political actors, and only when its clause reports the act. Short invented sentences; the coder
+runs with the small name table of test_events, so these test the coder alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.events.sense import business_person, in_affairs
+from eventwire.lexicon.events import load_rules
+from eventwire.model import Entity
+from test_events import code
+
+COURT = Entity(id="o:court", name="District Court", kind="organization", country="USA", sector="JUD")
+FIRM = Entity(id="o:acme", name="Acme Corp", kind="organization", sector="BUS")
+PARTY = Entity(id="o:opp", name="Freedom Party", kind="organization", country="TUR", sector="OPP")
+
+
+def _types(text: str) -> list[str]:
+    return [e.event for e in code(text)]
+
+
+def test_a_court_ruling_on_a_company_is_no_event_but_one_on_a_party_is() -> None:
+    rs = load_rules()
+    assert not in_affairs([COURT], [FIRM], 0, rs)
+    assert in_affairs([COURT], [PARTY], 0, rs)
+    assert not in_affairs([COURT], [], 5, rs)  # a court alone in market copy
+
+
+def test_in_market_copy_an_association_and_an_unplaced_name_are_no_political_actors() -> None:
+    rs = load_rules()
+    dealers = Entity(id="o:d", name="Association of Bond Dealers", kind="organization")
+    house = Entity(id="p:c", name="Cedel", kind="person")  # a firm the parser took for a person
+    currency = Entity(id="g:d", name="U.S. dollars", kind="group", country="USA")
+    assert not in_affairs([dealers], [house], 1, rs)
+    assert not in_affairs([dealers], [currency], 1, rs)
+    assert in_affairs([dealers], [house], 0, rs)  # plain copy: the linker may have missed an office
+    farmers = Entity(id="g:f", name="farmers", kind="group", sector="CVL")
+    assert in_affairs([farmers], [], 1, rs)  # civilians protesting stay events
+
+
+def test_an_office_is_read_by_its_head_phrase() -> None:
+    rs = load_rules()
+    director = Entity(id="p:h", name="Chris Hill", kind="person", office="regional director")
+    analyst = Entity(id="p:a", name="Ann Lee", kind="person", office="senior analyst", country="GBR")
+    envoy = Entity(id="p:e", name="Ali Veli", kind="person", office="regional director", country="TUR")
+    assert business_person(director, rs)
+    assert business_person(analyst, rs)
+    assert not business_person(envoy, rs)  # a director tied to a state may be its official
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey is keen to emphasise its lack of trust in Iran.",
+        "Japan is determined not to let the question drop.",
+    ],
+)
+def test_a_will_to_say_or_keep_things_is_no_intent_to_cooperate(text: str) -> None:
+    assert "AGREE" not in _types(text)
+
+
+def test_a_will_to_negotiate_still_is() -> None:
+    assert "AGREE" in _types("Turkey is keen to negotiate with Iran.")
+
+
+def test_a_promised_retaliation_is_a_threat() -> None:
+    evs = code("Iran promised retaliation against Iraq.")
+    assert [e.event for e in evs] == ["THREATEN"]
+
+
+def test_must_be_with_an_adjective_demands_no_act() -> None:
+    assert "REQUEST" not in _types("Japan must be careful about inflation, the minister said.")
+    assert "REQUEST" in _types("Japan must withdraw its troops, Iran said.")
+
+
+def test_an_act_inside_a_bill_or_a_conditional_deal_is_its_content() -> None:
+    assert "REQUEST" not in _types("Peru may offer an amendment to call for cuts in the surpluses of Chile.")
+    evs = code("The US is discussing a deal with Cairo under which Egypt would build the tank.")
+    assert all("c:EGY" not in {a.id for a in e.actor} for e in evs)
+
+
+def test_a_participle_that_names_is_no_call() -> None:
+    assert "CONSULT" not in _types("Japan calculated a measure of subsidies called the Producer Equivalent.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fears of a trade war between the US and Japan pushed the dollar lower.",
+        "The battle of words between Japan and Chile went on.",
+        "The meeting in Geneva launched a new round of trade talks.",
+    ],
+)
+def test_contests_of_words_and_markets_are_no_violence(text: str) -> None:
+    assert "ASSAULT" not in _types(text)
+
+
+def test_a_war_is_still_violence() -> None:
+    assert "ASSAULT" in _types("Iraq launched a war against Iran.")
