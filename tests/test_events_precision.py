@@ -98,3 +98,19 @@ def test_contests_of_words_and_markets_are_no_violence(text: str) -> None:
 
 def test_a_war_is_still_violence() -> None:
     assert "ASSAULT" in _types("Iraq launched a war against Iran.")
+
+
+def test_a_firms_petition_to_an_agency_is_business_in_market_copy() -> None:
+    rs = load_rules()
+    agency = Entity(
+        id="o:dot", name="Department of Transportation", kind="organization", country="USA", sector="GOV"
+    )
+    state = Entity(id="c:TUR", name="Turkey", kind="country", country="TUR")
+    assert not in_affairs([FIRM], [agency], 3, rs)
+    assert in_affairs([FIRM], [state], 3, rs)
+    assert in_affairs([agency], [FIRM], 3, rs)  # the agency's own act on a firm stays
+
+
+def test_no_doubt_that_it_was_done_is_no_negation() -> None:
+    evs = [e for e in code("Iran has no doubt that the envoy was properly detained by Iraqi police.")]
+    assert [(e.event, e.negated) for e in evs] == [("COERCE", False)]

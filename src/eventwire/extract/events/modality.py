@@ -111,8 +111,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         h.dep_ in {"acl", "xcomp"}
         and h.head.pos_ == "NOUN"
         and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in h.head.children)
+        and any(ch.tag_ == "TO" for ch in h.children)
     ):
-        negated = True  # "has no plans to start talks"
+        negated = True  # "has no plans to start talks" (not "has no doubt that X was detained")
     if h.dep_ in {"acl", "xcomp"} and h.head.lemma_.lower() in set(s.get("negating_nouns") or ["failure"]):
         negated = True  # "the failure to agree", "its refusal to sign"
     if h.dep_ == "xcomp" and h.head.lemma_.lower() in {"able", "unable", "fail"}:

@@ -84,6 +84,12 @@ def public(e: Entity, rs: RuleSet) -> bool:
     return political(e, rs) and (e.sector or "") not in set(rs.settings.get("legal_sectors") or [])
 
 
+def stately(e: Entity, rs: RuleSet) -> bool:
+    """A state or an international body: a party that makes a firm's act foreign affairs (a firm's
+    petition to its own regulator or ministry is business with the state, not between states)."""
+    return e.kind == "country" or (e.country or "") in set(rs.settings.get("political_non_state") or [])
+
+
 def anonymous(e: Entity, rs: RuleSet) -> bool:
     """A participant nothing ties to public life: an organization of no political sector, a group
     the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
@@ -112,6 +118,9 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
         return False
     if private and parts and all(anonymous(e, rs) for e in parts):
         return False
+    if private and actors and all(business(e, rs) or anonymous(e, rs) for e in actors):
+        if not any(stately(e, rs) for e in recipients):
+            return False  # "the airline asked the Transportation Department to approve flights"
     need = int(s.get("private_domain_min") or 3)
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
