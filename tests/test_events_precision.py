@@ -109,6 +109,11 @@ def test_a_firms_petition_to_an_agency_is_business_in_market_copy() -> None:
     assert not in_affairs([FIRM], [agency], 3, rs)
     assert in_affairs([FIRM], [state], 3, rs)
     assert in_affairs([agency], [FIRM], 3, rs)  # the agency's own act on a firm stays
+    maker = Entity(id="o:tai", name="Aerospace Industries", kind="organization", country="TUR", sector="BUS")
+    air_force = Entity(
+        id="o:af", name="Malaysian Air Force", kind="organization", country="MYS", sector="MIL"
+    )
+    assert in_affairs([maker], [air_force], 3, rs)  # a firm's deal with a foreign state's organ stays
 
 
 def test_no_doubt_that_it_was_done_is_no_negation() -> None:

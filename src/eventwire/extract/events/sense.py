@@ -90,6 +90,13 @@ def stately(e: Entity, rs: RuleSet) -> bool:
     return e.kind == "country" or (e.country or "") in set(rs.settings.get("political_non_state") or [])
 
 
+def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
+    """A public body of another state than the firms acting ("Turkish Aerospace agreed to export
+    drones to the Malaysian Air Force"): a firm's dealings with a foreign state are foreign affairs."""
+    own = {a.country for a in actors if a.country}
+    return public(e, rs) and bool(e.country) and bool(own) and e.country not in own
+
+
 def anonymous(e: Entity, rs: RuleSet) -> bool:
     """A participant nothing ties to public life: an organization of no political sector, a group
     the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
@@ -119,7 +126,7 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if private and parts and all(anonymous(e, rs) for e in parts):
         return False
     if private and actors and all(business(e, rs) or anonymous(e, rs) for e in actors):
-        if not any(stately(e, rs) for e in recipients):
+        if not any(stately(e, rs) or foreign_organ(e, actors, rs) for e in recipients):
             return False  # "the airline asked the Transportation Department to approve flights"
     need = int(s.get("private_domain_min") or 3)
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
