@@ -119,3 +119,21 @@ def test_a_firms_petition_to_an_agency_is_business_in_market_copy() -> None:
 def test_no_doubt_that_it_was_done_is_no_negation() -> None:
     evs = [e for e in code("Iran has no doubt that the envoy was properly detained by Iraqi police.")]
     assert [(e.event, e.negated) for e in evs] == [("COERCE", False)]
+
+
+def test_an_act_owed_is_not_done() -> None:
+    evs = [e for e in code('"We must support Iran," the minister said.') if e.event == "SUPPORT"]
+    assert evs and all(e.hypothetical for e in evs)
+    req = [e for e in code("Iran said Iraq must withdraw its troops.") if e.event == "REQUEST"]
+    assert req and not req[0].hypothetical  # the reported demand itself was made
+
+
+def test_a_doubted_act_stays_hypothetical_under_would() -> None:
+    evs = code("Japan said it was unlikely that the US would lift the sanctions on Iran.")
+    assert evs and all(e.hypothetical for e in evs if e.event in {"RETREAT", "AGREE"})
+
+
+def test_a_visit_in_a_future_clause_is_to_come() -> None:
+    evs = code("During a visit to Japan next month, the French minister will demand an end to the quota.")
+    visits = [e for e in evs if e.trigger == "visit"]
+    assert visits and all(e.future for e in visits)

@@ -76,6 +76,16 @@ def _inverted_condition(h) -> bool:
     )
 
 
+def _host_verb(c: Cand):
+    """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
+    the time of that clause."""
+    t = c.trig
+    if c.kind != "noun" or c.head != t or t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return None
+    v = t.head.head
+    return v if v.pos_ in {"VERB", "AUX"} else None
+
+
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
     fut_aux = set(s.get("future_aux") or [])
@@ -83,7 +93,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     marks = set(s.get("hypothetical_marks") or [])
     frames = set(s.get("future_frames") or [])
     future_mods = words("clauses").future_noun_mods
-    negated = future = hypothetical = False
+    # "we must support the Majlis": an act owed, not done (a reported `must` is a REQUEST already)
+    owed = set(s.get("demand_modals") or []) if c.kind != "must" else set()
+    negated = future = hypothetical = doubted = False
     heads = [c.head] if c.head == c.trig else [c.head, c.trig]
     for h in heads:
         for ch in h.children:
@@ -95,12 +107,17 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     future = True
                 elif low == "would":
                     future = True
-                elif low in hyp_aux:
+                elif low in hyp_aux or low in owed:
                     hypothetical = True
             elif ch.dep_ == "mark" and low in marks:
                 hypothetical = True
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
+    host = _host_verb(c)
+    if host is not None and any(
+        ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux) for ch in host.children
+    ):
+        future = True  # "during a visit to Japan later this month, he will demand ...": the visit is to come
     gov = (
         c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
     )
@@ -135,7 +152,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             # "it was impossible for ministers to agree": not done, and no refusal either
             negated = hypothetical = True
         if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
-            hypothetical = True  # "it is unlikely that they will meet"
+            doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
@@ -163,8 +180,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and any(ch.dep_ == "aux" and ch.lower_ == "would" for ch in c.head.children)
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
-        hypothetical = False
-    return negated, future, hypothetical
+        hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    return negated, future, hypothetical or doubted
 
 
 def contexts(sent, rs: RuleSet) -> list[str]:
