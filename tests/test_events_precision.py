@@ -137,3 +137,27 @@ def test_a_visit_in_a_future_clause_is_to_come() -> None:
     evs = code("During a visit to Japan next month, the French minister will demand an end to the quota.")
     visits = [e for e in evs if e.trigger == "visit"]
     assert visits and all(e.future for e in visits)
+
+
+# ------------------------------------------------------------------------------------ dates
+
+
+def _dated(text: str, trigger: str) -> str | None:
+    from eventwire.run.article import code as code_all
+
+    evs = [e for e in code_all(text, "1987-03-02").events if e.trigger == trigger]
+    assert evs, f"no event on {trigger!r}"
+    return evs[0].date
+
+
+def test_a_date_of_the_act_agreed_does_not_date_the_agreeing() -> None:
+    assert (
+        _dated("Iran has agreed to cut its oil prices to Japan in 1988, officials said.", "agreed") != "1988"
+    )
+    assert _dated("Iran agreed on Friday to release the Iraqi prisoners.", "agreed") == "1987-02-27"
+
+
+def test_a_date_in_a_relative_clause_on_another_noun_dates_that_clause() -> None:
+    text = "Iran held talks with the banks' committee, which will meet Iraqi officials in 1988."
+    assert _dated(text, "talks") != "1988"
+    assert _dated("Iran and Iraq held talks which ended on Friday.", "talks") == "1987-02-27"
