@@ -161,3 +161,24 @@ def test_a_date_in_a_relative_clause_on_another_noun_dates_that_clause() -> None
     text = "Iran held talks with the banks' committee, which will meet Iraqi officials in 1988."
     assert _dated(text, "talks") != "1988"
     assert _dated("Iran and Iraq held talks which ended on Friday.", "talks") == "1987-02-27"
+
+
+def test_occupying_floors_or_a_seat_is_no_seizure() -> None:
+    assert "COERCE" not in _types("Aselsan will occupy the 17th through 21st floors of the tower in Ankara.")
+    assert "COERCE" in _types("Turkish troops occupied the northern part of Iraq.")
+
+
+def test_sport_copy_names_teams_not_states() -> None:
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.sense import TEAM_COPY, private_copy
+
+    text = (
+        "The winger agreed a move to the club. He played for Denmark before the transfer window opened, "
+        "the sporting director said, and the transfer fee was about 1.4m."
+    )
+    assert private_copy(get_nlp()(text), load_rules()) > TEAM_COPY
+
+
+def test_agreeing_on_a_view_of_what_could_happen_is_no_agreement() -> None:
+    assert "AGREE" not in _types("Japan and Iran agreed that if prices fell, it could take several months.")
+    assert "AGREE" in _types("Japan and Iran agreed that their troops would withdraw from the border.")

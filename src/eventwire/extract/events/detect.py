@@ -465,10 +465,13 @@ def empty_clause(c: Cand, rs: RuleSet) -> bool:
     if not c.rule.clause_needs_act or c.absorbed:
         return False
     ahead = {*(rs.settings.get("future_aux") or []), "would", *words("clauses").threat_modals}
+    # a warning of any act to come is a threat; an agreement needs an act coded in its clause:
+    # "agreed that if they decide to offer wheat, it could take months" shares a view, promises nothing
+    hostile = rs.quad.get(c.rule.event, "").endswith("conf")
     return any(
         ch.dep_ == "ccomp"
         and ch.i > c.head.i
-        and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
+        and not (hostile and any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children))
         for ch in c.head.children
     )
 
