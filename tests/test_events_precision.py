@@ -182,3 +182,17 @@ def test_sport_copy_names_teams_not_states() -> None:
 def test_agreeing_on_a_view_of_what_could_happen_is_no_agreement() -> None:
     assert "AGREE" not in _types("Japan and Iran agreed that if prices fell, it could take several months.")
     assert "AGREE" in _types("Japan and Iran agreed that their troops would withdraw from the border.")
+
+
+def test_wanting_another_to_act_is_a_demand_not_the_act() -> None:
+    evs = code("The US and Iraq want Japan to remove its tariffs on rice.")
+    assert [e.event for e in evs] == ["REQUEST"]
+    assert "c:JPN" in {e.id for e in evs[0].recipient}
+    assert "REQUEST" not in _types("Turkey wants to join the alliance.")
+
+
+def test_transferring_powers_or_coordinating_a_task_is_no_cooperation() -> None:
+    assert "COOPERATE" not in _types("Congress transferred to Erdogan the powers now held by the cabinet.")
+    assert "COOPERATE" not in _types("Nordin, who is coordinating the handling of the affair, spoke to Iran.")
+    assert "COOPERATE" in _types("Turkey coordinated with Iran on the border.")
+    assert "COOPERATE" in _types("Iraq handed over the prisoners to Iran.")
