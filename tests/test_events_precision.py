@@ -108,7 +108,13 @@ def test_a_firms_petition_to_an_agency_is_business_in_market_copy() -> None:
     state = Entity(id="c:TUR", name="Turkey", kind="country", country="TUR")
     assert not in_affairs([FIRM], [agency], 3, rs)
     assert in_affairs([FIRM], [state], 3, rs)
-    assert in_affairs([agency], [FIRM], 3, rs)  # the agency's own act on a firm stays
+    assert not in_affairs([FIRM], [agency], 0, rs)  # in plain copy too
+    assert not in_affairs([agency], [FIRM], 0, rs)  # a regulator ruling on a firm of no other state
+    foreign_firm = Entity(
+        id="o:tm", name="Toshiba Machine Co", kind="organization", country="JPN", sector="BUS"
+    )
+    assert in_affairs([agency], [foreign_firm], 0, rs)
+    assert in_affairs([state], [foreign_firm], 0, rs)
     maker = Entity(id="o:tai", name="Aerospace Industries", kind="organization", country="TUR", sector="BUS")
     air_force = Entity(
         id="o:af", name="Malaysian Air Force", kind="organization", country="MYS", sector="MIL"
@@ -196,3 +202,12 @@ def test_transferring_powers_or_coordinating_a_task_is_no_cooperation() -> None:
     assert "COOPERATE" not in _types("Nordin, who is coordinating the handling of the affair, spoke to Iran.")
     assert "COOPERATE" in _types("Turkey coordinated with Iran on the border.")
     assert "COOPERATE" in _types("Iraq handed over the prisoners to Iran.")
+
+
+def test_a_forecast_act_is_hypothetical() -> None:
+    evs = [
+        e
+        for e in code("It was widely predicted that Japan would meet Iran in Geneva.")
+        if e.event != "REQUEST"
+    ]
+    assert evs and all(e.hypothetical for e in evs)

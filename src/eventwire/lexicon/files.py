@@ -152,6 +152,7 @@ class Plover(TypedDict):
     rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
+    doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
     proposal_nouns: Words
     frame_modes: dict[str, dict[str, str]]
     object_control: Words

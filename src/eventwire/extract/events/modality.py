@@ -143,6 +143,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         negated = True  # "fled abroad rather than pay the damages": the act not done
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
+    doubt_verbs = set(s.get("doubting_verbs") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     for _ in range(4):
@@ -151,7 +152,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         if h.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} and govs & neg_adj:
             # "it was impossible for ministers to agree": not done, and no refusal either
             negated = hypothetical = True
-        if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
+        if (h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj) or (
+            h.dep_ == "ccomp" and gov.lemma_.lower() in doubt_verbs
+        ):
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"

@@ -97,6 +97,18 @@ def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
     return public(e, rs) and bool(e.country) and bool(own) and e.country not in own
 
 
+def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
+    """A state body's act on firms of no other state (a regulator ruling on an application, a
+    department fining a company): administration, not affairs between actors. A state ("Japan
+    barred Toshiba Machine from trading with the Soviet bloc") or an act on a foreign firm stays."""
+    if not actors or not recipients:
+        return False
+    if not all(public(e, rs) and e.kind != "country" and not stately(e, rs) for e in actors):
+        return False
+    own = {a.country for a in actors if a.country}
+    return all(business(e, rs) and (not e.country or e.country in own) for e in recipients)
+
+
 def anonymous(e: Entity, rs: RuleSet) -> bool:
     """A participant nothing ties to public life: an organization of no political sector, a group
     the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
@@ -125,9 +137,11 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
         return False
     if private and parts and all(anonymous(e, rs) for e in parts):
         return False
-    if private and actors and all(business(e, rs) or anonymous(e, rs) for e in actors):
+    if actors and all(business(e, rs) or (private and anonymous(e, rs)) for e in actors):
         if not any(stately(e, rs) or foreign_organ(e, actors, rs) for e in recipients):
             return False  # "the airline asked the Transportation Department to approve flights"
+    if _regulates_own_firms(actors, recipients, rs):
+        return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
