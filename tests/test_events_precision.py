@@ -211,3 +211,7 @@ def test_a_forecast_act_is_hypothetical() -> None:
         if e.event != "REQUEST"
     ]
     assert evs and all(e.hypothetical for e in evs)
+
+
+def test_must_be_ready_to_act_is_still_a_demand() -> None:
+    assert "REQUEST" in _types("Iran said the US must be ready to mediate between Iraq and Turkey.")

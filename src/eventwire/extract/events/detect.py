@@ -100,7 +100,8 @@ def _names_object(t: Token, settings: dict) -> bool:
     a killer", "called the claims baseless" describe the object; no call or visit took place."""
     if t.lemma_.lower() not in set(settings.get("naming_verbs") or []):
         return False
-    deps = {c.dep_ for c in t.children}
+    # a day the parser took for the predicate ("called Thursday on Arabs to unite") names nothing
+    deps = {c.dep_ for c in t.children if c.ent_type_ not in {"DATE", "TIME"}}
     # "a measure called the Producer Subsidy Equivalent": a participle naming the noun it qualifies
     return "oprd" in deps and (bool(deps & {"dobj", "ccomp"}) or t.dep_ in {"acl", "relcl"})
 
@@ -299,8 +300,10 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
-    if t.lemma_.lower() == "be":
-        return None  # "Japan must be careful": a judgement of a state of things, no act demanded
+    if t.lemma_.lower() == "be" and not any(
+        g.dep_ in {"xcomp", "ccomp"} for c in t.children if c.dep_ in {"acomp", "attr"} for g in c.children
+    ):
+        return None  # "Japan must be careful" judges a state; "must be ready to mediate" asks an act
     subj = subject_of(t)
     if (
         subj is None
