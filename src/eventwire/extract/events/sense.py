@@ -41,11 +41,12 @@ def business_person(e: Entity, rs: RuleSet) -> bool:
         return False
     s = rs.settings
     words = e.office.lower().replace("-", " ").split()
-    # the office's head phrase decides: "senior analyst", "regional director" are an analyst, a director
+    # an office only firms give is read by its head phrase ("senior analyst", "regional general
+    # manager"); one states give too only as a whole ("committee chairman" may be a legislator's)
     tails = {" ".join(words[k:]) for k in range(len(words))}
     if tails & set(s.get("business_offices") or []):
         return True
-    return not e.country and bool(tails & set(s.get("business_offices_stateless") or []))
+    return not e.country and " ".join(words) in set(s.get("business_offices_stateless") or [])
 
 
 def political(e: Entity, rs: RuleSet) -> bool:
