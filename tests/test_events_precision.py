@@ -34,7 +34,12 @@ def test_in_market_copy_an_association_and_an_unplaced_name_are_no_political_act
     currency = Entity(id="g:d", name="U.S. dollars", kind="group", country="USA")
     assert not in_affairs([dealers], [house], 1, rs)
     assert not in_affairs([dealers], [currency], 1, rs)
-    assert in_affairs([dealers], [house], 0, rs)  # plain copy: the linker may have missed an office
+    firm = Entity(id="o:fc", name="First Capital Holdings Corp", kind="organization")
+    partner = Entity(id="p:b", name="Robert M. Bass Group", kind="person")
+    assert not in_affairs([firm, partner], [], 1, rs)
+    assert in_affairs([firm, partner], [], 0, rs)  # plain copy: the linker may have missed an office
+    adviser = Entity(id="p:p", name="John Poindexter", kind="person")
+    assert in_affairs([adviser], [], 1, rs)  # a bare name acting alone may hold an office
     farmers = Entity(id="g:f", name="farmers", kind="group", sector="CVL")
     assert in_affairs([farmers], [], 1, rs)  # civilians protesting stay events
 

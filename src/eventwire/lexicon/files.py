@@ -164,6 +164,7 @@ class Plover(TypedDict):
     legal_sectors: NotRequired[list[str]]  # sectors of courts: a party only beside a political actor
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
+    company_name_words: NotRequired[Words]  # words anywhere in a firm's name ("Bond Dealers")
     business_offices: NotRequired[Words]  # offices only a firm or market gives ("chief executive", "analyst")
     business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team

@@ -72,9 +72,13 @@ def business(e: Entity, rs: RuleSet) -> bool:
         or business_person(e, rs)
     ):
         return True
-    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON)
-    last = e.name.lower().rstrip(".").split()[-1:] if e.kind != "country" and e.name else []
-    return bool(last) and last[0] in set(s.get("company_suffixes") or [])
+    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON,
+    # "Association of International Bond Dealers")
+    name = e.name.lower().rstrip(".").split() if e.kind != "country" and e.name else []
+    return bool(name) and (
+        name[-1] in set(s.get("company_suffixes") or [])
+        or bool(set(name) & set(s.get("company_name_words") or []))
+    )
 
 
 def public(e: Entity, rs: RuleSet) -> bool:
@@ -131,14 +135,22 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if (
         parts
         and any(business(e, rs) for e in parts)
-        and not any(public(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
+        and not any(
+            public(e, rs)
+            or (e.kind == "person" and not business(e, rs) and not (private and anonymous(e, rs)))
+            for e in parts
+        )
     ):
-        return False  # "union workers ratified a contract with the company"; a person may hold office
+        # "union workers ratified a contract with the company"; a person may hold an office the
+        # linker missed, unless the copy is about markets and nothing ties the name to public life
+        return False
     if parts and all(business(e, rs) for e in parts):
         return False
-    if private and parts and all(anonymous(e, rs) for e in parts):
-        return False
-    if actors and all(business(e, rs) or (private and anonymous(e, rs)) for e in actors):
+    if private and parts and all(anonymous(e, rs) and e.kind != "person" for e in parts):
+        return False  # a bare name acting alone may still be a minister ("Poindexter resigned")
+    if actors and all(
+        business(e, rs) or (private and anonymous(e, rs) and e.kind != "person") for e in actors
+    ):
         if not any(stately(e, rs) or foreign_organ(e, actors, rs) for e in recipients):
             return False  # "the airline asked the Transportation Department to approve flights"
     if _regulates_own_firms(actors, recipients, rs):
