@@ -114,6 +114,8 @@ def test_a_firms_petition_to_an_agency_is_business_in_market_copy() -> None:
     assert not in_affairs([FIRM], [agency], 3, rs)
     assert in_affairs([FIRM], [state], 3, rs)
     assert not in_affairs([FIRM], [agency], 0, rs)  # in plain copy too
+    chair = Entity(id="p:s", name="Fernand St Germain", kind="person", sector="GOV", office="chairman")
+    assert in_affairs([chair], [agency], 1, rs)  # a chairman placed in government may be a legislator
     assert not in_affairs([agency], [FIRM], 0, rs)  # a regulator ruling on a firm of no other state
     foreign_firm = Entity(
         id="o:tm", name="Toshiba Machine Co", kind="organization", country="JPN", sector="BUS"

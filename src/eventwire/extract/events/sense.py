@@ -102,6 +102,12 @@ def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
     return public(e, rs) and bool(e.country) and bool(own) and e.country not in own
 
 
+def _firm(e: Entity, rs: RuleSet) -> bool:
+    """A firm or its officer, the linker giving it no political sector (a "chairman" the linker
+    placed in government may chair a committee of Congress)."""
+    return business(e, rs) and (e.sector or "") not in set(rs.settings.get("political_sectors") or [])
+
+
 def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
     """A state body's act on firms of no other state (a regulator ruling on an application, a
     department fining a company): administration, not affairs between actors. A state ("Japan
@@ -148,9 +154,7 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
         return False
     if private and parts and all(anonymous(e, rs) and e.kind != "person" for e in parts):
         return False  # a bare name acting alone may still be a minister ("Poindexter resigned")
-    if actors and all(
-        business(e, rs) or (private and anonymous(e, rs) and e.kind != "person") for e in actors
-    ):
+    if actors and all(_firm(e, rs) or (private and anonymous(e, rs) and e.kind != "person") for e in actors):
         if not any(stately(e, rs) or foreign_organ(e, actors, rs) for e in recipients):
             return False  # "the airline asked the Transportation Department to approve flights"
     if _regulates_own_firms(actors, recipients, rs):
