@@ -222,3 +222,17 @@ def test_a_forecast_act_is_hypothetical() -> None:
 
 def test_must_be_ready_to_act_is_still_a_demand() -> None:
     assert "REQUEST" in _types("Iran said the US must be ready to mediate between Iraq and Turkey.")
+
+
+def test_wishing_a_state_of_things_is_no_demand() -> None:
+    assert "REQUEST" not in _types("Patriots wanted Britain to be prosperous at home, the minister said.")
+
+
+def test_a_heart_attack_is_no_assault() -> None:
+    assert "ASSAULT" not in _types("Nordin, who died of a heart attack last Friday, chaired the committee.")
+    assert "ASSAULT" in _types("Nordin died of wounds from the attack by Iraqi troops.")
+
+
+def test_should_with_a_thing_as_subject_is_a_forecast() -> None:
+    assert "REQUEST" not in _types("French output should grow by two pct next year, the Iran ministry said.")
+    assert "REQUEST" in _types("Iran said Iraq should withdraw its troops.")

@@ -309,7 +309,8 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         subj is None
         or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
-        or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
+        # the subject itself names an actor: "French output should grow" is a forecast of a thing
+        or not (subj.pos_ == "PRON" or parts.entities(subj) or parts.group_sector(subj))
         or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
