@@ -236,3 +236,16 @@ def test_a_heart_attack_is_no_assault() -> None:
 def test_should_with_a_thing_as_subject_is_a_forecast() -> None:
     assert "REQUEST" not in _types("French output should grow by two pct next year, the Iran ministry said.")
     assert "REQUEST" in _types("Iran said Iraq should withdraw its troops.")
+
+
+def test_a_wished_act_is_hypothetical() -> None:
+    evs = [
+        e for e in code("Erdogan hoped that Iran would help Iraq.") if e.event in {"AID", "SUPPORT", "AGREE"}
+    ]
+    assert evs and all(e.hypothetical for e in evs)
+    evs = [e for e in code("Erdogan preferred to negotiate with Iran.") if e.event in {"CONSULT", "AGREE"}]
+    assert evs and all(e.hypothetical for e in evs)
+
+
+def test_or_shares_the_negation_of_the_first_verb() -> None:
+    assert "SUPPORT" not in _types("The plan was not praised by Iran or even welcomed by Iraq.")

@@ -7,7 +7,7 @@ from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
 from .detect import Cand
-from .syntax import noun_keys
+from .syntax import noun_keys, word_forms
 
 # codes in an entity's country slot that name no state, besides PLOVER's non-state codes
 # (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
@@ -74,6 +74,15 @@ def _inverted_condition(h) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.i < subj.i and c.lower_ in words("clauses").inverted_condition_aux
         for c in h.children
     )
+
+
+def _shares_negation(h, first) -> bool:
+    """'did not attack or bomb', 'is not being promoted by Brazil or even defended by Peru': a
+    conjunct joined by or/nor with no subject of its own shares the first verb's negation."""
+    if any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
+        return False
+    joined = {ch.lower_ for ch in first.children if ch.dep_ == "cc"}
+    return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
 
 
 def _host_verb(c: Cand):
@@ -144,6 +153,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
     doubt_verbs = set(s.get("doubting_verbs") or [])
+    wishes = set(s.get("wish_verbs") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     for _ in range(4):
@@ -152,10 +162,15 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         if h.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} and govs & neg_adj:
             # "it was impossible for ministers to agree": not done, and no refusal either
             negated = hypothetical = True
+        forms = set(word_forms(gov))  # the small model reads "hoped" as "hop"
         if (h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj) or (
-            h.dep_ == "ccomp" and gov.lemma_.lower() in doubt_verbs
+            h.dep_ == "ccomp" and forms & doubt_verbs
         ):
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
+        if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
+            doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
+        if h.dep_ == "conj" and _shares_negation(h, gov):
+            negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
