@@ -249,3 +249,8 @@ def test_a_wished_act_is_hypothetical() -> None:
 
 def test_or_shares_the_negation_of_the_first_verb() -> None:
     assert "SUPPORT" not in _types("The plan was not praised by Iran or even welcomed by Iraq.")
+
+
+def test_a_likely_act_is_a_forecast() -> None:
+    evs = [e for e in code("Bankers said it was likely that Japan would lift its sanctions on Iran.")]
+    assert evs and all(e.hypothetical for e in evs)
