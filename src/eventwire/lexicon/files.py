@@ -152,6 +152,8 @@ class Plover(TypedDict):
     rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
+    doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
+    wish_verbs: NotRequired[Words]  # "hoped that X would help": a wish, not an act
     proposal_nouns: Words
     frame_modes: dict[str, dict[str, str]]
     object_control: Words
@@ -160,8 +162,10 @@ class Plover(TypedDict):
     default_recipient: dict[str, DefaultRecipient]
     political_sectors: NotRequired[list[str]]  # sectors that make an actor political
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
+    legal_sectors: NotRequired[list[str]]  # sectors of courts: a party only beside a political actor
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
+    company_name_words: NotRequired[Words]  # words anywhere in a firm's name ("Bond Dealers")
     business_offices: NotRequired[Words]  # offices only a firm or market gives ("chief executive", "analyst")
     business_offices_stateless: NotRequired[Words]  # offices of a firm when no state is tied ("chairman")
     team_domains: NotRequired[Words]  # private domains where a country names a team

@@ -110,8 +110,10 @@ def _names_object(t: Token, settings: dict) -> bool:
     a killer", "called the claims baseless" describe the object; no call or visit took place."""
     if t.lemma_.lower() not in set(settings.get("naming_verbs") or []):
         return False
-    deps = {c.dep_ for c in t.children}
-    return "oprd" in deps and bool(deps & {"dobj", "ccomp"})
+    # a day the parser took for the predicate ("called Thursday on Arabs to unite") names nothing
+    deps = {c.dep_ for c in t.children if c.ent_type_ not in {"DATE", "TIME"}}
+    # "a measure called the Producer Subsidy Equivalent": a participle naming the noun it qualifies
+    return "oprd" in deps and (bool(deps & {"dobj", "ccomp"}) or t.dep_ in {"acl", "relcl"})
 
 
 def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | None:
@@ -240,6 +242,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if e.extra and not all(x in mods for x in e.extra):
             continue
         extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        if r.not_objects and noun_keys(t) & r.not_objects:
+            continue  # the noun in another sense: "a trade war", "the battle of words"
         if r.requires_joint and not (
             mods & words("clauses").joint_words or _many_actors(light_gov or t, parts)
         ):
@@ -317,12 +321,17 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
+    if t.lemma_.lower() == "be" and not any(
+        g.dep_ in {"xcomp", "ccomp"} for c in t.children if c.dep_ in {"acomp", "attr"} for g in c.children
+    ):
+        return None  # "Japan must be careful" judges a state; "must be ready to mediate" asks an act
     subj = subject_of(t)
     if (
         subj is None
         or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
-        or not (subj.pos_ == "PRON" or parts.entities(subj, strict=False) or parts.group_sector(subj))
+        # the subject itself names an actor: "French output should grow" is a forecast of a thing
+        or not (subj.pos_ == "PRON" or parts.entities(subj) or parts.group_sector(subj))
         or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
@@ -465,6 +474,8 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
     nouns = set(rs.settings.get("unrealised_nouns") or [])
     h = c.head
+    if _conditional_content(c, rs, nouns):
+        return True
     if c.kind == "verb" and h.dep_ == "pcomp" and h.head.dep_ == "prep":
         # "which is responsible for buying equipment": a duty, not a purchase
         return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
@@ -479,6 +490,20 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
 
 
+def _conditional_content(c: Cand, rs: RuleSet, nouns: set[str]) -> bool:
+    """'a deal under which Egypt would build the tank', 'a plan by which X could buy ships': a
+    conditional relative clause on a noun of agreement or proposal is that text's content, not an
+    act done."""
+    h = c.head
+    if c.kind not in {"verb", "adj"} or h.dep_ != "relcl" or h.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    holders = (
+        nouns | set(rs.settings.get("agreement_nouns") or []) | set(rs.settings.get("proposal_nouns") or [])
+    )
+    modal = {"would", *(rs.settings.get("hypothetical_aux") or [])}
+    return h.head.lemma_.lower() in holders and any(a.dep_ == "aux" and a.lower_ in modal for a in h.children)
+
+
 def empty_clause(c: Cand, rs: RuleSet) -> bool:
     """A frame that needs an act in its that-clause (`clause_needs_act`: "warned X that ...") and
     absorbed none, where the clause says nothing to come: "warned the broadcaster that its report
@@ -488,10 +513,13 @@ def empty_clause(c: Cand, rs: RuleSet) -> bool:
     if not c.rule.clause_needs_act or c.absorbed:
         return False
     ahead = {*(rs.settings.get("future_aux") or []), "would", *words("clauses").threat_modals}
+    # a warning of any act to come is a threat; an agreement needs an act coded in its clause:
+    # "agreed that if they decide to offer wheat, it could take months" shares a view, promises nothing
+    hostile = rs.quad.get(c.rule.event, "").endswith("conf")
     return any(
         ch.dep_ == "ccomp"
         and ch.i > c.head.i
-        and not any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children)
+        and not (hostile and any(a.dep_ == "aux" and a.lower_ in ahead for a in ch.children))
         for ch in c.head.children
     )
 

@@ -7,7 +7,7 @@ from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
 from .detect import Cand
-from .syntax import noun_keys
+from .syntax import noun_keys, word_forms
 
 # codes in an entity's country slot that name no state, besides PLOVER's non-state codes
 # (plover.yaml): unknown (UNK), unidentified state actor (UIS), a sector standing in (REB, BUS)
@@ -76,6 +76,25 @@ def _inverted_condition(h) -> bool:
     )
 
 
+def _shares_negation(h, first) -> bool:
+    """'did not attack or bomb', 'is not being promoted by Brazil or even defended by Peru': a
+    conjunct joined by or/nor with no subject of its own shares the first verb's negation."""
+    if any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
+        return False
+    joined = {ch.lower_ for ch in first.children if ch.dep_ == "cc"}
+    return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
+
+
+def _host_verb(c: Cand):
+    """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
+    the time of that clause."""
+    t = c.trig
+    if c.kind != "noun" or c.head != t or t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return None
+    v = t.head.head
+    return v if v.pos_ in {"VERB", "AUX"} else None
+
+
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
     fut_aux = set(s.get("future_aux") or [])
@@ -83,7 +102,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     marks = set(s.get("hypothetical_marks") or [])
     frames = set(s.get("future_frames") or [])
     future_mods = words("clauses").future_noun_mods
-    negated = future = hypothetical = False
+    # "we must support the Majlis": an act owed, not done (a reported `must` is a REQUEST already)
+    owed = set(s.get("demand_modals") or []) if c.kind != "must" else set()
+    negated = future = hypothetical = doubted = False
     heads = [c.head] if c.head == c.trig else [c.head, c.trig]
     for h in heads:
         for ch in h.children:
@@ -95,12 +116,17 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     future = True
                 elif low == "would":
                     future = True
-                elif low in hyp_aux:
+                elif low in hyp_aux or low in owed:
                     hypothetical = True
             elif ch.dep_ == "mark" and low in marks:
                 hypothetical = True
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
+    host = _host_verb(c)
+    if host is not None and any(
+        ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux) for ch in host.children
+    ):
+        future = True  # "during a visit to Japan later this month, he will demand ...": the visit is to come
     gov = (
         c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
     )
@@ -111,8 +137,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         h.dep_ in {"acl", "xcomp"}
         and h.head.pos_ == "NOUN"
         and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in h.head.children)
+        and any(ch.tag_ == "TO" for ch in h.children)
     ):
-        negated = True  # "has no plans to start talks"
+        negated = True  # "has no plans to start talks" (not "has no doubt that X was detained")
     if h.dep_ in {"acl", "xcomp"} and h.head.lemma_.lower() in set(s.get("negating_nouns") or ["failure"]):
         negated = True  # "the failure to agree", "its refusal to sign"
     if h.dep_ == "xcomp" and h.head.lemma_.lower() in {"able", "unable", "fail"}:
@@ -125,6 +152,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         negated = True  # "fled abroad rather than pay the damages": the act not done
     neg_adj = set(s.get("negating_adjectives") or [])
     doubt_adj = set(s.get("doubting_adjectives") or [])
+    doubt_verbs = set(s.get("doubting_verbs") or [])
+    wishes = set(s.get("wish_verbs") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     for _ in range(4):
@@ -133,8 +162,15 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         if h.dep_ in {"xcomp", "ccomp", "advcl", "csubj"} and govs & neg_adj:
             # "it was impossible for ministers to agree": not done, and no refusal either
             negated = hypothetical = True
-        if h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj:
-            hypothetical = True  # "it is unlikely that they will meet"
+        forms = set(word_forms(gov))  # the small model reads "hoped" as "hop"
+        if (h.dep_ in {"xcomp", "ccomp", "advcl"} and govs & doubt_adj) or (
+            h.dep_ == "ccomp" and forms & doubt_verbs
+        ):
+            doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
+        if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
+            doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
+        if h.dep_ == "conj" and _shares_negation(h, gov):
+            negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
@@ -162,8 +198,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and any(ch.dep_ == "aux" and ch.lower_ == "would" for ch in c.head.children)
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
-        hypothetical = False
-    return negated, future, hypothetical
+        hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    return negated, future, hypothetical or doubted
 
 
 def contexts(sent, rs: RuleSet) -> list[str]:

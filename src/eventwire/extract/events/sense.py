@@ -40,10 +40,13 @@ def business_person(e: Entity, rs: RuleSet) -> bool:
     if e.kind != "person" or not e.office:
         return False
     s = rs.settings
-    office = " ".join(e.office.lower().replace("-", " ").split())
-    if office in set(s.get("business_offices") or []):
+    words = e.office.lower().replace("-", " ").split()
+    # an office only firms give is read by its head phrase ("senior analyst", "regional general
+    # manager"); one states give too only as a whole ("committee chairman" may be a legislator's)
+    tails = {" ".join(words[k:]) for k in range(len(words))}
+    if tails & set(s.get("business_offices") or []):
         return True
-    return not e.country and office in set(s.get("business_offices_stateless") or [])
+    return not e.country and " ".join(words) in set(s.get("business_offices_stateless") or [])
 
 
 def political(e: Entity, rs: RuleSet) -> bool:
@@ -69,31 +72,97 @@ def business(e: Entity, rs: RuleSet) -> bool:
         or business_person(e, rs)
     ):
         return True
-    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON)
-    last = e.name.lower().rstrip(".").split()[-1:] if e.kind != "country" and e.name else []
-    return bool(last) and last[0] in set(s.get("company_suffixes") or [])
+    # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON,
+    # "Association of International Bond Dealers")
+    name = e.name.lower().rstrip(".").split() if e.kind != "country" and e.name else []
+    return bool(name) and (
+        name[-1] in set(s.get("company_suffixes") or [])
+        or bool(set(name) & set(s.get("company_name_words") or []))
+    )
+
+
+def public(e: Entity, rs: RuleSet) -> bool:
+    """A party that makes an act public affairs: a political actor other than a court or a
+    regulator (`legal_sectors`, plover.yaml), which rules on the cases others bring and is a party
+    only beside another political actor ("the court barred the sale of the shares" is company
+    law, "the court barred the opposition party" is politics)."""
+    return political(e, rs) and (e.sector or "") not in set(rs.settings.get("legal_sectors") or [])
+
+
+def stately(e: Entity, rs: RuleSet) -> bool:
+    """A state or an international body: a party that makes a firm's act foreign affairs (a firm's
+    petition to its own regulator or ministry is business with the state, not between states)."""
+    return e.kind == "country" or (e.country or "") in set(rs.settings.get("political_non_state") or [])
+
+
+def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
+    """A public body of another state than the firms acting ("Turkish Aerospace agreed to export
+    drones to the Malaysian Air Force"): a firm's dealings with a foreign state are foreign affairs."""
+    own = {a.country for a in actors if a.country}
+    return public(e, rs) and bool(e.country) and bool(own) and e.country not in own
+
+
+def _firm(e: Entity, rs: RuleSet) -> bool:
+    """A firm or its officer, the linker giving it no political sector (a "chairman" the linker
+    placed in government may chair a committee of Congress)."""
+    return business(e, rs) and (e.sector or "") not in set(rs.settings.get("political_sectors") or [])
+
+
+def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
+    """A state body's act on firms of no other state (a regulator ruling on an application, a
+    department fining a company): administration, not affairs between actors. A state ("Japan
+    barred Toshiba Machine from trading with the Soviet bloc") or an act on a foreign firm stays."""
+    if not actors or not recipients:
+        return False
+    if not all(public(e, rs) and e.kind != "country" and not stately(e, rs) for e in actors):
+        return False
+    own = {a.country for a in actors if a.country}
+    return all(business(e, rs) and (not e.country or e.country in own) for e in recipients)
+
+
+def anonymous(e: Entity, rs: RuleSet) -> bool:
+    """A participant nothing ties to public life: an organization of no political sector, a group
+    the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
+    state (in company copy, a firm the parser took for a person: "Robert M. Bass Group")."""
+    if political(e, rs) or e.kind == "country":
+        return False
+    if e.kind == "person":
+        return not e.office and not e.country
+    return e.kind == "organization" or not e.sector
 
 
 def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
-    """False for private life and business: acts among companies and private groups only; in copy with any market, sport or entertainment words, acts between organizations of no
-    political sector only ("Mitsubishi is in talks with PSA"); in plain such copy, acts where no
-    participant is political."""
+    """False for private life and business: acts among companies and private groups only; in copy
+    with any market, sport or entertainment words, acts among anonymous participants only
+    ("Mitsubishi is in talks with PSA", "the association will cooperate with Cedel"); in plain such
+    copy, acts where no participant is public (a court's ruling on a company's shares)."""
     parts = [*actors, *recipients]
     s = rs.settings
     if (
         parts
         and any(business(e, rs) for e in parts)
-        and not any(political(e, rs) or (e.kind == "person" and not business(e, rs)) for e in parts)
+        and not any(
+            public(e, rs)
+            or (e.kind == "person" and not business(e, rs) and not (private and anonymous(e, rs)))
+            for e in parts
+        )
     ):
-        return False  # "union workers ratified a contract with the company"; a person may hold office
+        # "union workers ratified a contract with the company"; a person may hold an office the
+        # linker missed, unless the copy is about markets and nothing ties the name to public life
+        return False
     if parts and all(business(e, rs) for e in parts):
         return False
-    if private and parts and all(e.kind == "organization" and not political(e, rs) for e in parts):
-        return False
+    if private and parts and all(anonymous(e, rs) and e.kind != "person" for e in parts):
+        return False  # a bare name acting alone may still be a minister ("Poindexter resigned")
+    if actors and all(_firm(e, rs) or (private and anonymous(e, rs) and e.kind != "person") for e in actors):
+        if not any(stately(e, rs) or foreign_organ(e, actors, rs) for e in recipients):
+            return False  # "the airline asked the Transportation Department to approve flights"
+    if _regulates_own_firms(actors, recipients, rs):
+        return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
-    return not (private >= need and not any(political(e, rs) for e in parts))
+    return not (private >= need and not any(public(e, rs) for e in parts))
 
 
 def is_reported_act(

@@ -136,7 +136,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
             if tx_tok is not None and later and verb_tense(clause_head(tx_tok)) in ("past", "pluperfect"):
                 continue  # a later date hung on a past verb is misread ("an interview shown tomorrow said")
             if tx_tok is not None:
-                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done)
+                beyond = end is None or span_end(per[1] or per[0]) > end  # reaches past the story's day
+                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond)
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
@@ -152,12 +153,15 @@ def story_end(ctx: DocContext) -> str | None:
     return span_end(per[1] or per[0]) if per else None
 
 
-def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | None:
+def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: bool = True) -> int | None:
     """0 when a date hangs on the event's own clause, 1 when elsewhere in its sentence, None when it
     tells the time of something else: a conjunct or complement clause with its own time, a clause
     of another noun, a noun the date names ("the 1986 agreement", "notes due 1997"), an event the
     act is set against. ``ahead``: the date lies after the story (or the story is undated, or the
-    act is not told as done), so a complement's date is the complement's own."""
+    act is not told as done), so a complement's date is the complement's own; ``beyond``: the date
+    reaches past the story's day, so a to-infinitive's date is the act agreed or planned ("agreed
+    to cut prices in 1987/88"), while one before it tells when the agreeing was ("agreed to consider
+    the offer at a meeting last month")."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
     if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
@@ -171,9 +175,40 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool) -> int | No
         or _other_time(ev_head, tx_head)
         or modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
         or (ahead and complement_of(tx_head, ev_head))
+        or (beyond and _infinitive_below(tx_head, ev_head))
+        or _other_relative(tx_head, ev_tok)
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _infinitive_below(tx_head: Token, ev_head: Token) -> bool:
+    """Whether the date's clause is a to-infinitive the event governs ("agreed to cut prices in
+    1987/88"): the time of the act agreed, planned or asked for, not of the agreeing."""
+    t = tx_head
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == ev_head.i:
+            return t.dep_ == "xcomp" and any(a.tag_ == "TO" for a in t.children)
+        t = t.head
+    return False
+
+
+def _other_relative(tx_head: Token, ev_tok: Token) -> bool:
+    """Whether the date sits in a relative clause on some other noun than the event ("is
+    negotiating with the banks' committee, which will allow it to meet targets in 1987"): that
+    clause tells its own time. A relative clause on the event's noun ("talks which were held on
+    Monday") dates it."""
+    ev_line = {ev_tok.i, *(a.i for a in ev_tok.ancestors)}
+    t = tx_head
+    for _ in range(12):
+        if t.i in ev_line or t.head.i == t.i:
+            return False
+        if t.dep_ == "relcl":
+            return t.head.i != ev_tok.i
+        t = t.head
+    return False
 
 
 _NOUN_MODIFIER = {"poss", "compound", "nummod", "nmod", "amod"}
