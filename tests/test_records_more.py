@@ -255,3 +255,9 @@ def test_a_state_inside_the_speakers_phrase_is_not_the_speaker() -> None:
         fake_context('"The demand was not so good at all," Chilean officials said.', ents, dct="2025-06-15")
     )
     assert [q.speaker.country for q in got] == ["CHL"]
+
+
+def test_a_state_the_amount_goes_to_is_one_of_its_own() -> None:
+    text = "Chile will provide 400 mln dlrs to Peru as budget support, while Norway watched."
+    [f] = figures.extract(ctx(text))
+    assert sorted(a.country for a in f.actors) == ["CHL", "PER"]

@@ -59,6 +59,7 @@ class _Lex:
     company_metrics: frozenset[str]
     base: re.Pattern[str]
     metric_preps: frozenset[str]
+    party_preps: frozenset[str]
     measure_units: frozenset[str]
     firm_nouns: frozenset[str]
     money_metrics: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> _Lex:
         # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
         base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
         metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
+        party_preps=frozenset(w.casefold() for w in raw["party_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
         firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
         money_metrics=frozenset(raw["money_metrics"]),
@@ -607,10 +609,25 @@ def _tied_actors(
     sentence's. Trade between two states keeps both wherever they are named."""
     if metric in ("trade", "bilateral trade") or len(actors) < 2:
         return actors
-    spans = char_spans(ctx.doc, tied)
+    spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
     own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
     kept = [a for a in actors if a.country in own]
     return kept or actors
+
+
+def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
+    """The phrases of the amount's verbs that name who it goes to or comes from ("will provide
+    $1 billion to Dhaka"): a state named there is one of the amount's own."""
+    preps = lexicon().party_preps
+    out: set[int] = set()
+    for i in tied:
+        verb = ctx.doc[i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for ch in verb.children:
+            if ch.dep_ in ("prep", "dative") and ch.lower_ in preps:
+                out |= {t.i for t in ch.subtree}
+    return out
 
 
 def _verb_kind(ctx: DocContext, tied: set[int]) -> str:

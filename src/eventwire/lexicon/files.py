@@ -340,6 +340,7 @@ class Figures(TypedDict):
     base_words: Words  # an amount right after these is the base of a comparison ("from 8.3 pct")
     company_metrics: Words  # measures of a firm's books: no figure when the sentence names a company
     metric_preps: Words  # a verb's phrases after these name its amount's metric ("provide $1 bln as aid")
+    party_preps: Words  # a verb's phrases after these name a party of its amount ("provide $1 bln to X")
     measure_units: Words  # counted units that say how much, not of what: figures only with a metric
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
