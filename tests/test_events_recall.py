@@ -127,3 +127,8 @@ def test_the_visiting_leader_is_a_visit_to_the_host() -> None:
     assert not [
         e for e in code("The visiting Malaysian delegation said the talks went well.") if e.mode == "visit"
     ]
+
+
+def test_a_phone_call_between_two_leaders_is_a_call() -> None:
+    ev = one("The goals were set during a phone call between Japan and Vietnam.", "CONSULT")
+    assert ev.mode == "phone" and countries(ev.actor) | countries(ev.recipient) == {"JPN", "VNM"}
