@@ -108,7 +108,7 @@ def test_a_word_yaml_reads_as_true_is_named_with_the_fix(data: Path) -> None:
     path = data / "events" / "consult.yaml"
     _edit(path, "preps: [between, with]", "preps: [between, with, on]")
     assert _error() == (
-        f"{path}: rules: consult.meeting_noun: preps: item 3: expected text, got true "
+        f"{path}: rules: consult.phone_noun: preps: item 3: expected text, got true "
         "(YAML reads an unquoted yes/no/on/off/true/false as true or false: put the word in quotes)"
     )
 
