@@ -132,38 +132,13 @@ def _index(phrases: Iterable[str]) -> dict[tuple[str, bool], tuple[Cue, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _political_names() -> list[str]:
-    """Every state, international body and government body the data files name, as written."""
-    from ..lexicon import knowledge_file
-    from ..settings import get_settings
-
-    names: list[str] = []
-    for c in load("countries").values():
-        names.append(c["name"])
-        for key in ("aliases", "adj", "people", "capitals"):
-            names.extend(c.get(key) or [])
-    for igo in load("igos"):
-        names.append(igo["name"])
-        names.extend(igo.get("aliases") or [])
-    files = [load("knowledge")] + [knowledge_file(p) for p in get_settings().knowledge]
-    for kn in files:
-        for org in (kn.get("organizations") or []) + (kn.get("groups") or []):
-            if org.get("sector") in _STATE_SECTORS:
-                names.append(org["name"])
-                names.extend(org.get("aliases") or [])
-    return names
-
-
-_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
-
-
 def story_gate(own: dict) -> StoryGate | None:
     """The market-copy gate from ``prefilter.yaml`` (None when the file has no ``market_copy``)."""
     spec = own.get("market_copy")
     if not spec:
         return None
     return StoryGate(
-        political=_index(list(spec["political"]) + _political_names()),
+        political=_index(list(spec["political"]) + vocab.political_names()),
         market=_index(spec["market"]),
         min_market=int(spec["min_market"]),
     )

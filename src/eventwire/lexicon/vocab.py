@@ -4,7 +4,7 @@ are kept: the prefilter decides which sentences deserve a parse from the extract
 extractor's file is seen by the prefilter too, and the prefilter does not know those files' layout.
 """
 
-from . import iter_words, load
+from . import iter_words, knowledge_file, load
 
 
 def deal_items() -> list[str]:
@@ -65,3 +65,29 @@ def reference_words() -> tuple[list[str], list[str]]:
     ]
     heads = [*c["pair_heads"], *c["state_heads"], *c["org_heads"], *c["counterpart_heads"]]
     return pronouns, heads
+
+
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+"""Sectors of the state's own bodies: government, legislature, courts, military, police, intelligence."""
+
+
+def political_names() -> list[str]:
+    """Every state (name, aliases, demonyms, people, capitals), international body and body of a
+    state the data and knowledge files name, as written: a story naming one is about politics."""
+    from ..settings import get_settings
+
+    names: list[str] = []
+    for c in load("countries").values():
+        names.append(c["name"])
+        for key in ("aliases", "adj", "people", "capitals"):
+            names.extend(c.get(key) or [])
+    for igo in load("igos"):
+        names.append(igo["name"])
+        names.extend(igo.get("aliases") or [])
+    files = [load("knowledge")] + [knowledge_file(p) for p in get_settings().knowledge]
+    for kn in files:
+        for org in (kn.get("organizations") or []) + (kn.get("groups") or []):
+            if org.get("sector") in STATE_SECTORS:
+                names.append(org["name"])
+                names.extend(org.get("aliases") or [])
+    return names
