@@ -207,18 +207,13 @@ def _buried(ctx: DocContext, m: EntityMention, head: Token) -> bool:
     return tok != head and tok.head != head
 
 
-def _unresolved_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
-    """Is the attribution verb's subject a name the linker did not resolve ('Roberts said: "',
-    'Khan told a news channel: "')? Then no other actor of the sentence is the speaker."""
+def _named_subject(ctx: DocContext, vstart: int, vend: int, pos: tuple[str, ...]) -> bool:
+    """Is the attribution verb's subject a word of these parts of speech, not a pronoun? A proper
+    name the linker did not resolve ('Roberts said: "', 'Khan told a news channel: "') or a noun
+    phrase ("a dealer for a German bank said") names the speaker itself, whose words were weighed
+    already: no other actor of the sentence is the speaker, nor the last one going on."""
     subj = _subject_token(ctx, vstart, vend)
-    return subj is not None and subj.pos_ == "PROPN" and subj.lower_ not in lexicon().anaphors
-
-
-def _nominal_subject(ctx: DocContext, vstart: int, vend: int) -> bool:
-    """Has the attribution verb a subject that is a noun phrase, not a pronoun ("a dealer for a
-    German bank said")? Its words were weighed already: no other word of the phrase speaks."""
-    subj = _subject_token(ctx, vstart, vend)
-    return subj is not None and subj.pos_ == "NOUN" and subj.lower_ not in lexicon().anaphors
+    return subj is not None and subj.pos_ in pos and subj.lower_ not in lexicon().anaphors
 
 
 def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
@@ -236,8 +231,7 @@ def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
         if not b:
             return False
         verb = (line_start + b.start("v"), line_start + b.end("v"))
-    subj = _subject_token(ctx, *verb)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in lex.anaphors
+    return _named_subject(ctx, *verb, ("NOUN", "PROPN"))
 
 
 def _office_holder(
@@ -372,7 +366,7 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
             ws, we, vs, ve = m.start("who2"), m.end("who2"), m.start("v2"), m.end("v2")
         base = sp.close
         who = _subject_entity(ctx, base + vs, base + ve)
-        if who is None and not _nominal_subject(ctx, base + vs, base + ve):
+        if who is None and not _named_subject(ctx, base + vs, base + ve, ("NOUN",)):
             who = _who(ctx, base + ws, base + we, sp.start)
         if who is not None:
             return who, (base, base + _clause_end(tail))
@@ -385,7 +379,7 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
         who = _subject_entity(ctx, vs, ve)
-        if who is None and not _unresolved_subject(ctx, vs, ve):
+        if who is None and not _named_subject(ctx, vs, ve, ("PROPN",)):
             who = _who(ctx, head_off, vs, sp.start)
         if who is not None:
             return who, (head_off, sp.start)
