@@ -497,3 +497,41 @@ def test_reprocess_checks_the_data_too(data: Path, tmp_path: Path) -> None:
     assert out.stderr.strip() == (
         f"eventwire: {path}: rules: sanction.impose: verbz: unknown key (did you mean 'verbs'?)"
     )
+
+
+# ------------------------------------------------------------------------------------- time rules
+
+
+def test_time_rules_and_the_tagger_agree_on_handlers_fragments_and_lists() -> None:
+    """time_rules.yaml names handlers, fragments and word lists the code provides, and no more."""
+    from typing import get_args
+
+    from eventwire.extract.time.lexicon import lexicon as time_lexicon
+    from eventwire.extract.time.rules import HANDLERS, word_fragments, word_lists
+    from eventwire.lexicon.files import TIME_WORD_FRAGMENTS, TimeHandler, TimeWordList
+
+    assert set(HANDLERS) == set(get_args(TimeHandler))
+    assert set(word_fragments(time_lexicon())) == set(TIME_WORD_FRAGMENTS)
+    assert set(word_lists(time_lexicon())) == set(get_args(TimeWordList))
+    used = {rule["handler"] for rule in lexicon.load("time_rules")["rules"].values()}
+    assert used == set(HANDLERS)
+
+
+def test_a_time_rule_with_an_unknown_fragment_is_named(data: Path) -> None:
+    path = data / "time_rules.yaml"
+    _edit(path, "(?P<mon>{MONTH})\\s+(?P<day>", "(?P<mon>{MONTHS})\\s+(?P<day>")
+    msg = _error()
+    assert msg.startswith(f"{path}: rules: mdy: pattern: {{MONTHS}} is no fragment (fragments: MONTH, ")
+
+
+def test_a_time_rule_that_does_not_compile_is_named(data: Path) -> None:
+    path = data / "time_rules.yaml"
+    _edit(path, "pattern: '(?P<rel>the|this|last|next|past|coming)\\s+weekend'", "pattern: '(?P<rel>the\\s+weekend'")
+    msg = _error()
+    assert msg.startswith(f"{path}: rules: weekend: pattern: does not compile: missing ), ")
+
+
+def test_a_time_rule_with_an_unknown_handler_is_named(data: Path) -> None:
+    path = data / "time_rules.yaml"
+    _edit(path, "handler: weekend", "handler: weekends")
+    assert _error().startswith(f"{path}: rules: weekend: handler: 'weekends' is not one of ")

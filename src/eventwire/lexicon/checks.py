@@ -6,6 +6,7 @@ defaults of plover.yaml must name types, quads and modes that exist. Each check 
 checked data and ``fail(where, key, problem)``, which makes the file's ``LexiconError``.
 """
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -93,3 +94,27 @@ def event_file(data: Any, fail: Fail) -> None:
             raise fail(where, "cameo", f"{rule['cameo']!r} is not a CAMEO code listed in cameo.yaml")
         if rule.get("mode"):
             _need(fail, where, "mode", _one_of(rule["mode"], modes, f"a mode of {event}"))
+
+
+def time_rules(data: Any, fail: Fail) -> None:
+    """Every {NAME} in a time rule is a fragment of the file or one the tagger builds from
+    time.yaml, and every rule compiles once its fragments are put in."""
+    from .files import TIME_WORD_FRAGMENTS
+
+    known = {name: "(?:x)" for name in TIME_WORD_FRAGMENTS}
+
+    def expand(where: Sequence[str], key: str, pattern: str | list[str]) -> str:
+        text = pattern if isinstance(pattern, str) else "".join(pattern)
+        for name in re.findall(r"\{([A-Z][A-Z_]*)\}", text):
+            if name not in known:
+                raise fail(where, key, f"{{{name}}} is no fragment (fragments: {', '.join(known)})")
+        return re.sub(r"\{([A-Z][A-Z_]*)\}", lambda m: known[m.group(1)], text)
+
+    for name, pattern in data["fragments"].items():
+        known[name] = expand(("fragments",), name, pattern)
+    for name, rule in data["rules"].items():
+        text = expand(("rules", name), "pattern", rule["pattern"])
+        try:
+            re.compile(text)
+        except re.error as e:
+            raise fail(("rules", name), "pattern", f"does not compile: {e}") from None

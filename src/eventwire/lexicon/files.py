@@ -416,6 +416,71 @@ class Time(TypedDict):
     spelled_ones: dict[str, int]
 
 
+# The alternations the time tagger builds from time.yaml's word lists: a time_rules.yaml pattern
+# puts one in as {NAME}. Kept here so the file can be checked before the tagger is built; a test
+# holds it equal to what the tagger builds.
+TIME_WORD_FRAGMENTS = (
+    "MONTH",
+    "WEEKDAY",
+    "SEASON",
+    "PART",
+    "UNIT",
+    "NUMWORD",
+    "ORD",
+    "REF",
+    "SETWORD",
+    "HOLIDAY",
+    "VAGUE",
+    "DECADES",
+    "CENTURIES",
+    "QUARTER_ORDINALS",
+    "DAYWORDS",
+    "SPELLED_ONES",
+    "SPELLED_TENS",
+    "SPELLED_CENTURIES",
+)
+TimeWordList = Literal[
+    "months",
+    "weekdays",
+    "seasons",
+    "parts_of_day",
+    "units",
+    "refs",
+    "sets",
+    "holidays",
+    "daywords",
+    "spelled_year_centuries",
+]
+TimeHandler = Literal[
+    "iso", "slash", "mdy", "dmy", "month_range_year", "month", "year_range", "fiscal", "fiscal_rel",
+    "year", "decade", "century", "quarter", "qnum", "quarter_ref", "half", "season", "weekday",
+    "weekend", "dayword", "partrel", "inunit", "relunit", "ago", "ref", "duration", "setword",
+    "every", "freq", "clock", "noon", "relday", "relyear", "spelled_year", "holiday",
+]  # fmt: skip
+Pattern = str | list[str]  # a regular expression, or pieces of one joined without spaces
+
+
+class TimeAnchor(TypedDict):
+    words: NotRequired[Words]
+    words_of: NotRequired[TimeWordList]
+    pattern: NotRequired[CaseRegex]
+    ignore_case: NotRequired[bool]
+
+
+class TimeRule(TypedDict):
+    pattern: Pattern
+    handler: TimeHandler
+    priority: int
+    ignore_case: NotRequired[bool]
+    anchor: NotRequired[TimeAnchor]
+
+
+class TimeRules(TypedDict):
+    anchor_stopwords: Words
+    fragments: dict[str, Pattern]
+    rules: dict[str, TimeRule]
+
+
 class Limits(TypedDict):
     max_html_depth: int
     header_lines: int
@@ -665,6 +730,7 @@ FILES: dict[str, DataFile] = {
     "fusion": DataFile("fusion.yaml", Fusion),
     "currencies": DataFile("currencies.yaml", Currencies),
     "time": DataFile("time.yaml", Time),
+    "time_rules": DataFile("time_rules.yaml", TimeRules, checks.time_rules),
     "ingest": DataFile("ingest.yaml", Ingest),
     "prefilter": DataFile("prefilter.yaml", Prefilter),
 }

@@ -96,13 +96,6 @@ def precision(value: str) -> str:
     return "other"
 
 
-MOD = (
-    r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-    r"|the\s+middle\s+of|the\s+turn\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of"
-    r"|the\s+second\s+half\s+of)[\s-]+)?"
-)
-
-
 UNIT_KEYS = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 
 
