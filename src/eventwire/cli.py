@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -60,6 +62,15 @@ DbOption = Annotated[
         "--db", metavar="URL", help="SQLAlchemy URL (default: $EVENTWIRE_DB, else sqlite:///eventwire.db)."
     ),
 ]
+
+WorkersOption = Annotated[
+    int, typer.Option(metavar="N", help="Worker processes (default: all cores).", show_default=False)
+]
+EngineOption = Annotated[str, typer.Option(metavar="NAME", help="local (process pool) or ray.")]
+AddressOption = Annotated[
+    str | None, typer.Option(metavar="ADDRESS", help="Ray cluster address (with --engine ray).")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 def _settings(**flags: object) -> Settings:
@@ -137,6 +148,56 @@ def _warn_if_stale(store: Store) -> None:
         )
 
 
+def _start(engine: str, address: str | None, workers: int, db: str | None) -> tuple[Engine, Store]:
+    """The engine, started first so its workers warm up while this process opens the store."""
+    eng = _make_engine(engine, address, workers)
+    eng.start()
+    try:
+        return eng, _open_store(db)
+    except BaseException:
+        eng.close()
+        raise
+
+
+@contextmanager
+def _run_errors(verb: str, store: Store) -> Iterator[None]:
+    """A failed run as one line and an exit status: a data file (2), a worker that cannot start or
+    the store (1); the batches committed before the failure are kept, so a rerun resumes."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .lexicon import LexiconError
+    from .run.local import WorkerStartError
+
+    try:
+        yield
+    except LexiconError as exc:  # a worker found a data file malformed after all
+        err.print(f"eventwire: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except WorkerStartError as exc:
+        err.print(f"eventwire: {exc}; batches committed before it are kept", markup=False)
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as exc:
+        err.print(
+            f"eventwire: database error during {verb} ({store.url}): {exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0][:300]}; batches committed before it are kept, run again to resume",
+            markup=False,
+        )
+        raise typer.Exit(1) from None
+
+
+def _given_published(published: str | None) -> str | None:
+    """``--published`` as a date, or exit 2 naming the flag and the forms it takes."""
+    if published is None:
+        return None
+    from .ingest.dates import given_date
+
+    given = given_date(published)
+    if given is None:
+        err.print(f"eventwire: --published {published!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        raise typer.Exit(2)
+    return given
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -144,17 +205,13 @@ def ingest(
         typer.Argument(metavar="PATH...", help="Files or folders (recursively).", show_default=False),
     ],
     db: DbOption = None,
-    workers: Annotated[
-        int, typer.Option(metavar="N", help="Worker processes (default: all cores).", show_default=False)
-    ] = 0,
+    workers: WorkersOption = 0,
     max_bytes: Annotated[
         int, typer.Option(metavar="BYTES", help="Reject files larger than this.")
     ] = 50_000_000,
-    engine: Annotated[str, typer.Option(metavar="NAME", help="local (process pool) or ray.")] = "local",
-    address: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help="Ray cluster address (with --engine ray).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
+    quiet: QuietOption = False,
     batch_size: Annotated[
         int,
         typer.Option(
@@ -179,27 +236,16 @@ def ingest(
     ] = False,
 ) -> None:
     """Read news files, extract events, actors, deals, figures and quotes, and store them."""
-    from sqlalchemy.exc import SQLAlchemyError
+    import time
 
+    from .ingest.reader import count_items
     from .run.ingest import ingest as run_ingest
 
     workers = _settings(db=db, workers=workers or None).workers or 0
-    if published is not None:
-        from .ingest.dates import given_date
-
-        given = given_date(published)
-        if given is None:
-            err.print(f"eventwire: --published {published!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-            raise typer.Exit(2)
-        published = given
+    published = _given_published(published)
     check_data()
-    from .lexicon import LexiconError
-    from .run.local import WorkerStartError
-
-    eng = _make_engine(engine, address, workers)
-    eng.start()  # first, so the workers warm up while this process opens the store and reads
+    eng, store = _start(engine, address, workers, db)
     try:
-        store = _open_store(db)
         _warn_if_stale(store)
     except BaseException:
         eng.close()
@@ -208,13 +254,9 @@ def ingest(
     def on_reject(rej) -> None:
         err.print(f"rejected {rej.path}: {rej.reason}", markup=False)
 
-    from .ingest.reader import count_items
-
     progress = _progress_bar("ingest", quiet, total=count_items(paths, max_bytes), unit="documents")
-    import time
-
     t0 = time.time()
-    with progress:
+    with progress, _run_errors("ingest", store):
         task = progress.tasks[0].id
 
         def on_progress(rep) -> None:
@@ -226,31 +268,17 @@ def ingest(
             )
             progress.refresh()
 
-        try:
-            report = run_ingest(
-                paths,
-                store,
-                engine=eng,
-                max_bytes=max_bytes,
-                batch_size=batch_size,
-                on_progress=on_progress,
-                on_reject=on_reject,
-                published=published,
-                rebuild=rebuild,
-            )
-        except LexiconError as exc:  # a worker found a data file malformed after all
-            err.print(f"eventwire: {exc}", markup=False)
-            raise typer.Exit(2) from None
-        except WorkerStartError as exc:
-            err.print(f"eventwire: {exc}; batches committed before it are kept", markup=False)
-            raise typer.Exit(1) from None
-        except SQLAlchemyError as exc:  # the store failed mid-run: committed batches stay, say why
-            err.print(
-                f"eventwire: database error during ingest ({store.url}): {exc.__class__.__name__}: "
-                f"{str(exc).splitlines()[0][:300]}; batches committed before it are kept, run again to resume",
-                markup=False,
-            )
-            raise typer.Exit(1) from None
+        report = run_ingest(
+            paths,
+            store,
+            engine=eng,
+            max_bytes=max_bytes,
+            batch_size=batch_size,
+            on_progress=on_progress,
+            on_reject=on_reject,
+            published=published,
+            rebuild=rebuild,
+        )
     totals = ", ".join(f"{v} {k}" for k, v in report.totals.items())
     err.print(
         f"stored {report.stored} articles ({report.duplicates} near-duplicates), skipped {report.skipped} "
@@ -296,14 +324,10 @@ def reprocess(
             "--stale", help="Only articles extracted with other knowledge or code than now (or unknown)."
         ),
     ] = False,
-    workers: Annotated[
-        int, typer.Option(metavar="N", help="Worker processes (default: all cores).", show_default=False)
-    ] = 0,
-    engine: Annotated[str, typer.Option(metavar="NAME", help="local (process pool) or ray.")] = "local",
-    address: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help="Ray cluster address (with --engine ray).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: WorkersOption = 0,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
+    quiet: QuietOption = False,
     batch_size: Annotated[
         int,
         typer.Option(
@@ -326,8 +350,6 @@ def reprocess(
     """
     import time
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from .lexicon.digest import current_stamp
     from .run.reprocess import reprocess as run_reprocess
     from .store.selection import Selection, SelectionError, Where
@@ -344,49 +366,29 @@ def reprocess(
         err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(2) from None
     check_data()
-    from .lexicon import LexiconError
-    from .run.local import WorkerStartError
-
-    eng = _make_engine(engine, address, workers)
-    eng.start()  # first, so the workers warm up while this process opens the store and selects
+    eng, store = _start(engine, address, workers, db)
     try:
-        store = _open_store(db)
-    except BaseException:
-        eng.close()
-        raise
-    try:
-        ids = store.select_ids(selection)
-        progress = _progress_bar("reprocess", quiet, total=len(ids))
-        with progress:
-            task = progress.tasks[0].id
+        with _run_errors("reprocess", store):
+            ids = store.select_ids(selection)
+            progress = _progress_bar("reprocess", quiet, total=len(ids))
+            with progress:
+                task = progress.tasks[0].id
+                started = time.time()
 
-            started = time.time()
+                def on_progress(rep) -> None:
+                    progress.update(
+                        task, completed=rep.done, rate=rep.done / max(time.time() - started, 1e-6)
+                    )
+                    progress.refresh()
 
-            def on_progress(rep) -> None:
-                progress.update(task, completed=rep.done, rate=rep.done / max(time.time() - started, 1e-6))
-                progress.refresh()
-
-            report = run_reprocess(
-                store,
-                eng,
-                ids=ids,
-                batch_size=batch_size,
-                on_progress=on_progress,
-                rebuild=rebuild or selection == Selection(),
-            )
-    except LexiconError as exc:  # a worker found a data file malformed after all
-        err.print(f"eventwire: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except WorkerStartError as exc:
-        err.print(f"eventwire: {exc}; batches committed before it are kept", markup=False)
-        raise typer.Exit(1) from None
-    except SQLAlchemyError as exc:  # committed batches stay; a rerun redoes the rest
-        err.print(
-            f"eventwire: database error during reprocess ({store.url}): {exc.__class__.__name__}: "
-            f"{str(exc).splitlines()[0][:300]}; batches committed before it are kept, run again to finish",
-            markup=False,
-        )
-        raise typer.Exit(1) from None
+                report = run_reprocess(
+                    store,
+                    eng,
+                    ids=ids,
+                    batch_size=batch_size,
+                    on_progress=on_progress,
+                    rebuild=rebuild or selection == Selection(),
+                )
     finally:
         eng.close()  # already closed after the last batch; here for a run that failed or had nothing to do
         store.close()
