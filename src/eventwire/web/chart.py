@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -60,6 +61,27 @@ def collapse_gaps(periods: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return slots
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The plot area inside the SVG: the bars and the balance line are drawn within it."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    peak: int
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def count_y(self, count: float) -> float:
+        return self.bottom - self.height * count / self.peak
+
+    def balance_y(self, balance: float) -> float:
+        return self.top + self.height * (1 - (balance + 1) / 2)
+
+
 def timeline_svg(
     timeline: dict[str, Any],
     href: Callable[[dict[str, Any]], str] | None = None,
@@ -77,109 +99,150 @@ def timeline_svg(
     types = [t for t in TYPE_COLOURS if t in set(timeline.get("types") or [])]
     types += [t for t in timeline.get("types") or [] if t not in TYPE_COLOURS]
     left, right, top, bottom = 44, 52, 16, 64
-    pw, ph = width - left - right, height - top - bottom
-    n = max(len(slots), 1)
-    peak = max([p["total"] for p in periods] + [1])
-    step = pw / n
-    bar = max(min(step * 0.78, 48), 1.5)
+    f = _Frame(
+        left, top, width - left - right, height - top - bottom, max([p["total"] for p in periods] + [1])
+    )
     a, b = (timeline.get("dyad") or ["", ""])[:2]
-    label = f"Events between {a} and {b} per {timeline.get('interval', 'period')}, by PLOVER type"
+    interval = timeline.get("interval", "period")
+    label = f"Events between {a} and {b} per {interval}, by PLOVER type"
     out: list[str] = [
         f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{escape(label)}" width="100%" preserveAspectRatio="xMidYMid meet">',
         f"<title>{escape(label)}</title>",
-        f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#fbfcfd" stroke="#dee2e6"/>',
+        f'<rect x="{left}" y="{top}" width="{f.width}" height="{f.height}" fill="#fbfcfd" stroke="#dee2e6"/>',
     ]
-
-    # left axis: counts
-    ticks = sorted({0, peak, math.ceil(peak / 2)}) if peak > 1 else [0, 1]
-    for t in ticks:
-        y = top + ph - ph * t / peak
-        out.append(f'<line x1="{left}" x2="{left + pw}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e9ecef"/>')
-        out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#495057">{t}</text>'
-        )
-    out.append(
-        f'<text x="12" y="{top + ph / 2:.0f}" font-size="11" fill="#495057" text-anchor="middle" '
-        f'transform="rotate(-90 12 {top + ph / 2:.0f})">events</text>'
-    )
-    # right axis: balance -1..1
-    for v in (-1, 0, 1):
-        y = top + ph * (1 - (v + 1) / 2)
-        out.append(
-            f'<text x="{left + pw + 6}" y="{y + 4:.1f}" font-size="11" fill="#7b2cbf">{v:+d}</text>'
-            if v
-            else f'<text x="{left + pw + 6}" y="{y + 4:.1f}" font-size="11" fill="#7b2cbf">0</text>'
-        )
-    zero = top + ph / 2
-    out.append(
-        f'<line x1="{left}" x2="{left + pw}" y1="{zero}" y2="{zero}" stroke="#7b2cbf" '
-        'stroke-dasharray="3 4" stroke-opacity="0.35"/>'
-    )
-    out.append(
-        f'<text x="{width - 10}" y="{top + ph / 2:.0f}" font-size="11" fill="#7b2cbf" text-anchor="middle" '
-        f'transform="rotate(90 {width - 10} {top + ph / 2:.0f})">balance</text>'
-    )
-
-    # bars
+    out += _count_axis(f)
+    out += _balance_axis(f, width)
+    step = f.width / max(len(slots), 1)
+    bar = max(min(step * 0.78, 48), 1.5)
     label_every = max(1, math.ceil(len(slots) / 14))
     line_pts: list[tuple[float, float] | None] = []
     for i, p in enumerate(slots):
         cx = left + step * i + step / 2
         if "gap" in p:
-            first, last = p["gap"][0]["period"], p["gap"][-1]["period"]
-            out.append(
-                f'<g class="gap"><title>{escape(first)} – {escape(last)}: no events '
-                f"({len(p['gap'])} {escape(timeline.get('interval', 'period'))}s left out)</title>"
-                f'<rect x="{cx - step / 2:.1f}" y="{top}" width="{step:.1f}" height="{ph}" fill="#f1f3f5"/>'
-                f'<text x="{cx:.1f}" y="{top + ph - 6}" text-anchor="middle" font-size="13" fill="#868e96">⋯</text></g>'
-            )
+            out.append(_gap(f, p["gap"], cx, step, interval))
             line_pts.append(None)
             continue
-        x = cx - bar / 2
-        y = top + ph
-        parts = []
-        for t in types:
-            c = p["counts"].get(t, 0)
-            if not c:
-                continue
-            h = ph * c / peak
-            y -= h
-            parts.append(
-                f'<rect class="seg" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour(t)}"/>'
-            )
+        out.append(_bar(f, p, types, cx, step, bar, href, selected))
         bal = p.get("balance")
-        tip = f"{p['period']}: {p['total']} event{'s' if p['total'] != 1 else ''}"
-        if p["counts"]:
-            tip += " (" + ", ".join(f"{k} {v}" for k, v in p["counts"].items()) + ")"
-        if bal is not None:
-            tip += f"; balance {bal:+.2f}"
-        if p.get("mean_score") is not None:
-            tip += f"; mean score {p['mean_score']:+.1f}"
-        faded = selected is not None and not selected(p)
-        cls = "bar faded" if faded else "bar"
-        fade = ' opacity="0.3"' if faded else ""
-        group = f'<g class="{cls}" data-period="{escape(p["period"])}"{fade}>'
-        group += f"<title>{escape(tip)}</title>"
-        # a transparent full-height target so empty or thin bars are still hoverable
-        group += (
-            f'<rect x="{cx - step / 2:.1f}" y="{top}" width="{step:.1f}" height="{ph}" fill="transparent"/>'
-        )
-        group += "".join(parts) + "</g>"
-        if href and p["total"]:
-            group = f'<a href="{escape(href(p))}">{group}</a>'
-        out.append(group)
-        line_pts.append((cx, top + ph * (1 - (bal + 1) / 2)) if bal is not None else None)
+        line_pts.append((cx, f.balance_y(bal)) if bal is not None else None)
         if i % label_every == 0:
-            ly = top + ph + 14
+            ly = f.bottom + 14
             out.append(
                 f'<text x="{cx:.1f}" y="{ly}" font-size="11" fill="#495057" text-anchor="end" '
                 f'transform="rotate(-40 {cx:.1f} {ly})">{escape(p["period"])}</text>'
             )
+    out += _balance_line(line_pts)
+    if not periods:
+        out.append(
+            f'<text x="{left + f.width / 2}" y="{top + f.height / 2}" text-anchor="middle" font-size="14" '
+            'fill="#868e96">no dated events</text>'
+        )
+    out.append("</svg>")
+    return Markup("".join(out))
 
-    # balance line, broken where a period has no events
+
+def _count_axis(f: _Frame) -> list[str]:
+    """The left axis: event counts, with grid lines at 0, half the peak and the peak."""
+    out = []
+    ticks = sorted({0, f.peak, math.ceil(f.peak / 2)}) if f.peak > 1 else [0, 1]
+    for t in ticks:
+        y = f.count_y(t)
+        out.append(
+            f'<line x1="{f.left}" x2="{f.left + f.width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e9ecef"/>'
+        )
+        out.append(
+            f'<text x="{f.left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#495057">{t}</text>'
+        )
+    mid = f.top + f.height / 2
+    out.append(
+        f'<text x="12" y="{mid:.0f}" font-size="11" fill="#495057" text-anchor="middle" '
+        f'transform="rotate(-90 12 {mid:.0f})">events</text>'
+    )
+    return out
+
+
+def _balance_axis(f: _Frame, width: int) -> list[str]:
+    """The right axis: the cooperation-conflict balance from -1 to +1, with a dashed zero line."""
+    out = []
+    x = f.left + f.width + 6
+    for v in (-1, 0, 1):
+        text = f"{v:+d}" if v else "0"
+        out.append(f'<text x="{x}" y="{f.balance_y(v) + 4:.1f}" font-size="11" fill="#7b2cbf">{text}</text>')
+    zero = f.top + f.height / 2
+    out.append(
+        f'<line x1="{f.left}" x2="{f.left + f.width}" y1="{zero}" y2="{zero}" stroke="#7b2cbf" '
+        'stroke-dasharray="3 4" stroke-opacity="0.35"/>'
+    )
+    out.append(
+        f'<text x="{width - 10}" y="{zero:.0f}" font-size="11" fill="#7b2cbf" text-anchor="middle" '
+        f'transform="rotate(90 {width - 10} {zero:.0f})">balance</text>'
+    )
+    return out
+
+
+def _gap(f: _Frame, gap: list[dict[str, Any]], cx: float, step: float, interval: str) -> str:
+    """A run of empty periods drawn as one narrow slot, named in its tooltip."""
+    first, last = gap[0]["period"], gap[-1]["period"]
+    return (
+        f'<g class="gap"><title>{escape(first)} – {escape(last)}: no events '
+        f"({len(gap)} {escape(interval)}s left out)</title>"
+        f'<rect x="{cx - step / 2:.1f}" y="{f.top}" width="{step:.1f}" height="{f.height}" fill="#f1f3f5"/>'
+        f'<text x="{cx:.1f}" y="{f.bottom - 6}" text-anchor="middle" font-size="13" fill="#868e96">⋯</text></g>'
+    )
+
+
+def _tooltip(p: dict[str, Any]) -> str:
+    tip = f"{p['period']}: {p['total']} event{'s' if p['total'] != 1 else ''}"
+    if p["counts"]:
+        tip += " (" + ", ".join(f"{k} {v}" for k, v in p["counts"].items()) + ")"
+    if p.get("balance") is not None:
+        tip += f"; balance {p['balance']:+.2f}"
+    if p.get("mean_score") is not None:
+        tip += f"; mean score {p['mean_score']:+.1f}"
+    return tip
+
+
+def _bar(
+    f: _Frame,
+    p: dict[str, Any],
+    types: list[str],
+    cx: float,
+    step: float,
+    bar: float,
+    href: Callable[[dict[str, Any]], str] | None,
+    selected: Callable[[dict[str, Any]], bool] | None,
+) -> str:
+    """One period's stacked bar with its tooltip, faded outside the selection, linked when it has events."""
+    x, y = cx - bar / 2, f.bottom
+    parts = []
+    for t in types:
+        c = p["counts"].get(t, 0)
+        if not c:
+            continue
+        h = f.height * c / f.peak
+        y -= h
+        parts.append(
+            f'<rect class="seg" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour(t)}"/>'
+        )
+    faded = selected is not None and not selected(p)
+    cls = "bar faded" if faded else "bar"
+    fade = ' opacity="0.3"' if faded else ""
+    group = f'<g class="{cls}" data-period="{escape(p["period"])}"{fade}>'
+    group += f"<title>{escape(_tooltip(p))}</title>"
+    # a transparent full-height target so empty or thin bars are still hoverable
+    group += f'<rect x="{cx - step / 2:.1f}" y="{f.top}" width="{step:.1f}" height="{f.height}" fill="transparent"/>'
+    group += "".join(parts) + "</g>"
+    if href and p["total"]:
+        group = f'<a href="{escape(href(p))}">{group}</a>'
+    return group
+
+
+def _balance_line(points: list[tuple[float, float] | None]) -> list[str]:
+    """The balance line with its points, broken where a period has no events."""
+    out: list[str] = []
     seg: list[tuple[float, float]] = []
-    for pt in [*line_pts, None]:
+    for pt in [*points, None]:
         if pt is not None:
             seg.append(pt)
             continue
@@ -189,10 +252,4 @@ def timeline_svg(
         for x, y in seg:
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#7b2cbf"/>')
         seg = []
-    if not periods:
-        out.append(
-            f'<text x="{left + pw / 2}" y="{top + ph / 2}" text-anchor="middle" font-size="14" '
-            'fill="#868e96">no dated events</text>'
-        )
-    out.append("</svg>")
-    return Markup("".join(out))
+    return out
