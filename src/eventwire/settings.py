@@ -136,6 +136,12 @@ class Settings:
         "blis keeps thinc's matrix library instead of numpy's BLAS.",
         worker=True,
     )
+    ner: str | None = _var(
+        "EVENTWIRE_NER",
+        _choice(("fast", "spacy")),
+        "spacy decodes entities with spaCy's own loop instead of eventwire's (same entities, slower).",
+        worker=True,
+    )
     start_method: str | None = _var(
         "EVENTWIRE_START_METHOD",
         _choice(("fork", "forkserver", "spawn")),

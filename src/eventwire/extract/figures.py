@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,8 @@ class _Lex:
     money_metrics: frozenset[str]
     base_heads: frozenset[str]
     counterfactual: re.Pattern[str]
+    # metric words found per sentence text (see ``_metric_hits``); not part of the lexicon's value
+    hits: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -161,24 +163,40 @@ def metric_near(
     amount, see ``metric_tree``) do.
     """
     best: tuple[int, int, int, str] | None = None
-    for order, (name, rx) in enumerate(lexicon().metrics):
-        for hit in rx.finditer(text):
-            m0, m1 = hit.start(1), hit.end(1)
-            if (m0 < end and m1 > start) or (not after and m0 >= end):
-                continue
-            if ignore and any(a <= m0 < b for a, b in ignore):
-                continue
-            if allowed is not None and not any(a <= m0 < b for a, b in allowed):
-                continue
-            if m0 >= end and re.fullmatch(
-                r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0]
-            ):
-                continue  # "2 percent of GDP": what it is a share of, not what it measures
-            dist = start - m1 if m1 <= start else (m0 - end) * 1.5
-            cand = (int(dist), -(m1 - m0), order, name)
-            if best is None or cand < best:
-                best = cand
+    for order, name, m0, m1 in _metric_hits(text):
+        if (m0 < end and m1 > start) or (not after and m0 >= end):
+            continue
+        if ignore and any(a <= m0 < b for a, b in ignore):
+            continue
+        if allowed is not None and not any(a <= m0 < b for a, b in allowed):
+            continue
+        if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0]):
+            continue  # "2 percent of GDP": what it is a share of, not what it measures
+        dist = start - m1 if m1 <= start else (m0 - end) * 1.5
+        cand = (int(dist), -(m1 - m0), order, name)
+        if best is None or cand < best:
+            best = cand
     return (best[3], best[0]) if best else (None, 10**6)
+
+
+def _metric_hits(text: str) -> list[tuple[int, str, int, int]]:
+    """(order, metric, start, end) of every metric word in ``text``, in the lexicon's order.
+
+    Each amount of a sentence looks for its metric twice (the noun it qualifies, then the words
+    the parse ties to it), each time scanning the sentence with every metric's pattern; the words
+    found depend on the text alone, so they are found once per sentence."""
+    lex = lexicon()
+    got = lex.hits.get(text)
+    if got is None:
+        got = [
+            (order, name, hit.start(1), hit.end(1))
+            for order, (name, rx) in enumerate(lex.metrics)
+            for hit in rx.finditer(text)
+        ]
+        if len(lex.hits) >= 256:  # a few sentences' worth: amounts of one sentence come together
+            lex.hits.clear()
+        lex.hits[text] = got
+    return got
 
 
 def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
