@@ -509,6 +509,7 @@ class Igo(TypedDict):
     code: NonState
     sector: NotRequired[Sector]
     actor_code: NotRequired[IgoCode]  # its identity (default: the world knowledge's, else code + acronym)
+    short: NotRequired[Words]  # the bare word an article uses once it has named the body ("the Commission")
 
 
 class Offices(TypedDict):

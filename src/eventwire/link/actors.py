@@ -23,7 +23,7 @@ from .names import accent_score, clean_surface, fold
 from .world import load_world
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
@@ -797,6 +797,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
     _named_members(doc, found)
+    _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
     _home_state_officials(doc, found)
     _ethnic_groups(doc, found)
@@ -1010,6 +1011,31 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
             p.country, p.country_src = next(iter(cs)), "place"
 
 
+def _igo_short_forms(found: list[Found], lex: Lexicon) -> None:
+    """'The European Community ... The Commission said': once an article has named an
+    international body, the bare word its press uses for it (igos.yaml ``short``) is that body, not
+    a state's commission or council that the story's main state would otherwise be given.
+
+    The nearest body named before the word wins; a word before any such body is left alone."""
+    named = [f for f in found if f.entry is not None and f.entry.kind == "igo" and f.key in lex.igo_short]
+    if not named:
+        return
+    for f in found:
+        if f.kind != "organization" or f.country or f.entry is not None:
+            continue
+        words = fold(f.name).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1:
+            continue
+        before = [g for g in named if g.start < f.start and words[0] in lex.igo_short[g.key]]
+        if not before:
+            continue
+        g = max(before, key=lambda x: x.start)
+        f.key, f.name, f.country, f.sector, f.entry = g.key, g.name, g.country, g.sector, g.entry
+        f.country_src = "name"
+
+
 def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     """In a story about one state ('finance minister X said the government ...'), an official
     whose state the text never names is that state's: the convention of domestic news copy.
@@ -1066,11 +1092,11 @@ _HOME_BODIES = frozenset({"GOV", "LEG", "PTY", "OPP"})
 def _lede_state(doc: Doc, found: list[Found]) -> str | None:
     """The state that is the subject of the story's first sentence with a subject ("France on
     Friday recalled its ambassadors ..."), or None when that subject is not a state."""
-    states = {j: f for f in found if f.kind == "country" and not f.is_place for j in range(f.start, f.end)}
+    states = {j: f for f in found if _speaks_for_state(f) for j in range(f.start, f.end)}
     for k, sent in enumerate(doc.sents):
         if k >= 3:
             break
-        subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        subj = [t for t in _lede_clause(sent).children if t.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
         if any(c.dep_ == "conj" for c in subj[0].children):
@@ -1078,6 +1104,32 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
         f = states.get(subj[0].i)
         return f.country if f is not None and f.country and len(f.country) == 3 else None
     return None
+
+
+def _lede_clause(sent: Span) -> Token:
+    """The clause that carries a sentence's news: its root, or what a trailing attribution
+    reports ("Taiwan's Economic Ministry has approved ..., ministry officials said")."""
+    root = sent.root
+    if root.lemma_.lower() in wordsets("plover").reporting_verbs:
+        first = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        if first is not None:
+            return first
+    return root
+
+
+def _speaks_for_state(f: Found) -> bool:
+    """A mention whose subject role makes the story one about a state: the state itself, or a
+    body of its government whose state the text itself gives ("Taiwan's Economic Ministry has
+    approved", "Japan's Lower House passed"), not a company or a person known from elsewhere."""
+    if f.is_place or not f.country or len(f.country) != 3 or f.country in plover().non_state:
+        return False
+    if f.kind == "country":
+        return True
+    return (
+        f.kind == "organization"
+        and (f.sector is None or f.sector in _HOME_BODIES)
+        and evidence.weight(f.country_src) >= evidence.WEIGHTS["title"]
+    )
 
 
 def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:

@@ -1,0 +1,59 @@
+"""Both sides of events on unseen news (#15, third round): international bodies' bare short
+forms, the story's state read from a reported lede's own subject, and the other mechanisms below.
+All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from eventwire.run.article import code as code_article
+from test_actors import run  # link helpers; the `nlp` fixture is conftest's
+
+
+def _named(actors, name: str):
+    hits = [a for a in actors.values() if a.name == name]
+    assert hits, f"no actor {name!r} in {[a.name for a in actors.values()]}"
+    return hits[0]
+
+
+def _events(text: str, date: str = "2001-03-05") -> list[tuple[str, set, set]]:
+    ext = code_article(text, date)
+    return [(e.event, {x.country for x in e.actor}, {x.country for x in e.recipient}) for e in ext.events]
+
+
+def test_bare_council_after_the_security_council_is_that_body(nlp):
+    text = (
+        "The United Nations Security Council met on Tuesday about Ruritania. "
+        "The Council demanded that Ruritania free the prisoners."
+    )
+    ms, actors = run(nlp, text)
+    council = [m for m in ms if m.text == "Council"]
+    assert council and council[0].entity.country == "IGO"
+    assert council[0].entity.name == "United Nations Security Council"
+
+
+def test_bare_commission_in_a_community_story_is_not_the_main_state(nlp):
+    text = (
+        "Bonn said it would shield German farmers from a European Community payments freeze. "
+        "German officials said Bonn opposed the plan. The Commission has threatened to cut "
+        "premiums from August. Germany and Bonn want more time, German sources said."
+    )
+    ms, _actors = run(nlp, text, published="1987-06-15")
+    com = [m for m in ms if m.text == "Commission"]
+    assert com and com[0].entity.country == "IGO"
+
+
+def test_bare_word_before_any_named_body_is_left_alone(nlp):
+    text = "The Commission said on Monday it would look at the matter. The Security Council met later."
+    ms, _actors = run(nlp, text)
+    com = [m for m in ms if m.text == "Commission"]
+    assert not com or com[0].entity.country != "IGO"
+
+
+def test_reported_lede_subject_gives_the_story_state(nlp):
+    text = (
+        "Taiwan's Trade Ministry has approved a plan to invest in the United States, ministry officials said. "
+        "Taiwan firms would invest in the U.S. and avoid U.S. quotas, an official said. "
+        "It will be discussed by officials of the Finance Ministry before the cabinet sees it. "
+        "Taiwan's surplus rose last year, figures show."
+    )
+    _, actors = run(nlp, text, published="1987-04-20")
+    assert _named(actors, "Finance Ministry").country == "TWN"
