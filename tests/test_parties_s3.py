@@ -57,3 +57,24 @@ def test_reported_lede_subject_gives_the_story_state(nlp):
     )
     _, actors = run(nlp, text, published="1987-04-20")
     assert _named(actors, "Finance Ministry").country == "TWN"
+
+
+def test_a_short_name_one_letter_off_is_another_person():
+    from eventwire.consolidate.actors import resolve_actors
+    from eventwire.model import ArticleExtraction, LocalActor
+
+    def ext(aid: str, name: str, country: str | None) -> ArticleExtraction:
+        la = LocalActor(
+            key=f"p:{name.lower()}", name=name, kind="person", country=country, country_source="title"
+        )
+        return ArticleExtraction(article_id=aid, actors=[la])
+
+    exts = [
+        ext("a1", "Omar Bin Lasan", "YEM"),
+        ext("a2", "Lasen", None),
+        ext("a3", "Tomasz Wieczorek", "POL"),
+    ]
+    exts.append(ext("a4", "Wieczorec", None))  # a longer name misspelt still joins
+    _recs, key_map = resolve_actors(exts)
+    assert key_map[("a2", "p:lasen")] != key_map[("a1", "p:omar bin lasan")]
+    assert key_map[("a4", "p:wieczorec")] == key_map[("a3", "p:tomasz wieczorek")]
