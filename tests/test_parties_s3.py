@@ -78,3 +78,30 @@ def test_a_short_name_one_letter_off_is_another_person():
     _recs, key_map = resolve_actors(exts)
     assert key_map[("a2", "p:lasen")] != key_map[("a1", "p:omar bin lasan")]
     assert key_map[("a4", "p:wieczorec")] == key_map[("a3", "p:tomasz wieczorek")]
+
+
+def test_brief_naming_one_state_gives_its_officials_and_parties_that_state():
+    got = _events("Judge Tomas Varga opened inquiries into 12 Chilean government officials, the court said.")
+    assert any(ev == "ACCUSE" and a == {"CHL"} for ev, a, _r in got)
+    got = _events("The Progress party said it will boycott Algeria's elections unless the president resigns.")
+    assert any(ev == "THREATEN" and a == {"DZA"} for ev, a, _r in got)
+
+
+def test_brief_does_not_give_a_leader_another_persons_state(nlp):
+    _, actors = run(nlp, "President Jean Marmont welcomed South African leader Piet Verwey on Friday.")
+    assert _named(actors, "Jean Marmont").country != "ZAF"
+
+
+def test_a_knowledge_short_form_names_its_one_person(nlp):
+    _, actors = run(
+        nlp, "Kenyan diplomats held a meeting with President Obama on Monday.", published="2000-01-01"
+    )
+    assert _named(actors, "Obama").country == "USA"
+
+
+def test_bracketed_other_name_is_the_same_body_not_a_namesake():
+    got = _events(
+        "The Liberty Union (Conservatives) began collecting signatures to convince the Lithuanian Parliament to act."
+    )
+    assert all("GBR" not in a | r for _ev, a, r in got)
+    assert any(a == {"LTU"} for _ev, a, _r in got)

@@ -780,6 +780,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     ]
     found += org_found
     _people_that_are_companies(found, [o for o in org_found if o.kind == "organization"])
+    _bracketed_other_names(doc, found)
     _person_acronyms(doc, persons, found)
     _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -1011,6 +1012,27 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
             p.country, p.country_src = next(iter(cs)), "place"
 
 
+def _bracketed_other_names(doc: Doc, found: list[Found]) -> None:
+    """'The Homeland Union (Conservatives)', 'the Umma (Nation) party': a name in brackets right
+    after an organisation's name is that organisation's other name (a translation, a nickname), not
+    the namesake body the knowledge lists under it (Britain's Conservatives)."""
+    by_end = {f.end: f for f in found if f.kind == "organization" and not f.is_place}
+    for f in found:
+        if f.kind not in ("organization", "group") or f.start < 2 or f.end >= len(doc):
+            continue
+        if doc[f.start - 1].text != "(" or doc[f.end].text != ")":
+            continue
+        g = by_end.get(f.start - 1)
+        if g is None or g is f or g.key == f.key or any(t.text.isupper() for t in doc[f.start : f.end]):
+            continue  # "the Revolutionary United Front (RUF)": an acronym, the linker's own business
+        if f.entry is None and f.kind == g.kind:
+            # "the Umma (Nation) party": two names found by the parser are one body
+            f.key, f.name = g.key, g.name
+            continue
+        if g.entry is None and g.country is None and f.country:
+            f.key, f.name, f.kind, f.country, f.sector, f.entry = g.key, g.name, g.kind, None, g.sector, None
+
+
 def _igo_short_forms(found: list[Found], lex: Lexicon) -> None:
     """'The European Community ... The Commission said': once an article has named an
     international body, the bare word its press uses for it (igos.yaml ``short``) is that body, not
@@ -1044,6 +1066,7 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     (people's own states included) and twice the next one's, and only for holders of public
     offices. It is the weakest evidence: the knowledge, and across the corpus any text, outvote it."""
     if sum(1 for _ in doc.sents) < 3:
+        _one_state_brief(found)
         return
     counts: dict[str, int] = {}
     for f in found:
@@ -1084,9 +1107,45 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         p.country, p.country_src = top, "context"
 
 
+def _one_state_brief(found: list[Found]) -> None:
+    """A brief of one or two sentences that names one state only ("Judge X opened inquiries into
+    Chilean officials", "the Umma party will boycott Algeria's elections"): its office holders and
+    its parties, papers and unions the text gives no state are that state's, as in a longer story
+    about one state. Other people's states are not counted ("President X welcomed South African
+    leader Y" says nothing of X's state). The weakest evidence ("context")."""
+    states = {
+        f.country
+        for f in found
+        if f.kind != "person"
+        and f.country
+        and len(f.country) == 3
+        and f.country not in plover().non_state
+        and (f.kind in ("country", "place", "group") or f.entry is not None or f.country_src)
+    }
+    if len(states) != 1:
+        return
+    top = next(iter(states))
+    for p in found:
+        if p.country is not None or top in p.not_countries:
+            continue
+        if p.kind == "organization" and p.source == "org" and p.sector in _BRIEF_BODIES:
+            p.country, p.country_src = top, "context"
+        elif (
+            p.kind == "person"
+            and p.roles
+            and p.source == "person"
+            and p.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY", "OPP")
+            and not any(r.get("organization") for r in p.roles)
+        ):
+            p.country, p.country_src = top, "context"
+
+
 # sectors of named bodies that belong to the state a domestic story is about (its ministries,
 # parliament and parties); companies and NGOs may be of anywhere
 _HOME_BODIES = frozenset({"GOV", "LEG", "PTY", "OPP"})
+# in a brief that names one state, also its papers, unions, civic and religious bodies and bodies
+# of no known kind ("the Umma party")
+_BRIEF_BODIES = _HOME_BODIES | {None, "JRN", "LAB", "CVL", "REL"}
 
 
 def _lede_state(doc: Doc, found: list[Found]) -> str | None:
@@ -1351,18 +1410,27 @@ def namesake_country(name: str, when: str | None) -> str | None:
         ]
     elif when and len(name) >= 4 and name[:1].isupper():
         people_ = load_world().people_with_surname(name)
+        # the knowledge's own short form: "Obama" is listed as Barack Obama's, not the other Obamas'
+        aliased = {_own_state(p) for p in people_ if fold(name) in {fold(a) for a in p.aliases}}
+        if len(aliased) == 1 and None not in aliased:
+            return next(iter(aliased))
     else:
         return None
     votes: dict[str, int] = {}
     for p in people_:
-        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
-        if len(own) == 1:
-            c = next(iter(own))
+        c = _own_state(p)
+        if c:
             votes[c] = votes.get(c, 0) + 1
     if not votes:
         return None
     top, n = max(votes.items(), key=lambda kv: kv[1])
     return top if n * 3 >= 2 * len(people_) and (n >= 2 or len(people_) == 1) else None
+
+
+def _own_state(p: Any) -> str | None:
+    """The one state a knowledge person's domestic codes give, or None when they give several."""
+    own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
+    return next(iter(own)) if len(own) == 1 else None
 
 
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
