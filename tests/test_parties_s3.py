@@ -105,3 +105,10 @@ def test_bracketed_other_name_is_the_same_body_not_a_namesake():
     )
     assert all("GBR" not in a | r for _ev, a, r in got)
     assert any(a == {"LTU"} for _ev, a, _r in got)
+
+
+def test_brief_gives_a_stateless_acting_group_its_one_state():
+    got = _events("Village elders have demanded that the Nigerian Interior Ministry be reformed.")
+    assert any(ev == "REQUEST" and a == {"NGA"} for ev, a, _r in got)
+    got = _events("Village elders demanded that Kenya and Uganda reform the ministry.")
+    assert all(a.isdisjoint({"KEN", "UGA"}) for _ev, a, _r in got)  # two states: no one's

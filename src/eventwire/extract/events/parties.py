@@ -628,6 +628,7 @@ def read_parties(
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     domestic_crowd(actors, recipients)
+    brief_groups(ctx, actors)
     home_government(actors, recipients)
     home_government(recipients, actors)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
@@ -822,6 +823,27 @@ def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
         return
     for e in recipients:
         if e.kind == "group" and e.country is None and e.sector in w.located_group_sectors:
+            e.country = next(iter(states))
+
+
+def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
+    """'Ibo elders demanded that the Nigerian Interior Ministry ...': in a brief of one or two
+    sentences that names one state (its places, bodies and the titles of its people), a group
+    acting that the text gives no state is that state's, as link/actors.py gives its office
+    holders and parties. Only actors: a stateless group acted on is no party at all."""
+    if not any(e.kind == "group" and e.country is None for e in ents):
+        return
+    if len(ctx.doc) > 120 or sum(1 for _ in ctx.doc.sents) > 2:
+        return
+    states = {
+        m.entity.country
+        for m in ctx.entities
+        if m.entity.country and len(m.entity.country) == 3 and m.entity.country not in plover().non_state
+    }
+    if len(states) != 1:
+        return
+    for e in ents:
+        if e.kind == "group" and e.country is None:
             e.country = next(iter(states))
 
 
