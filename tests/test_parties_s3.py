@@ -112,3 +112,8 @@ def test_brief_gives_a_stateless_acting_group_its_one_state():
     assert any(ev == "REQUEST" and a == {"NGA"} for ev, a, _r in got)
     got = _events("Village elders demanded that Kenya and Uganda reform the ministry.")
     assert all(a.isdisjoint({"KEN", "UGA"}) for _ev, a, _r in got)  # two states: no one's
+
+
+def test_a_place_owned_by_a_state_in_the_text_is_in_that_state():
+    got = _events("Egypt said its jets attacked Libya's Kufra Island on Monday.")
+    assert ("ASSAULT", {"EGY"}, {"LBY"}) in got
