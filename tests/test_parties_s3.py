@@ -117,3 +117,13 @@ def test_brief_gives_a_stateless_acting_group_its_one_state():
 def test_a_place_owned_by_a_state_in_the_text_is_in_that_state():
     got = _events("Egypt said its jets attacked Libya's Kufra Island on Monday.")
     assert ("ASSAULT", {"EGY"}, {"LBY"}) in got
+
+
+def test_hyphenated_given_name_with_a_title_after_it_is_a_person():
+    got = code_article(
+        "Growth will slow, Jean-Claude Payet, Director General of the OECD, told reporters. "
+        "He met with Prime Minister Taro Sato.",
+        "1987-03-02",
+    )
+    meet = [e for e in got.events if e.event == "CONSULT"]
+    assert meet and [a.name for a in meet[0].actor] == ["Jean-Claude Payet"]

@@ -185,7 +185,12 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             w in lex.org_words or lex.org_sector(w) or w in lex.heads or w in lex.modifiers for w in words
         ):
             continue
-        if people.left_apposition(doc, e.start, tokmap, lex) or people.left_title(doc, e.start, tokmap, lex):
+        if (
+            people.left_apposition(doc, e.start, tokmap, lex)
+            or people.left_title(doc, e.start, tokmap, lex)
+            or _hyphenated_given_name(toks)
+            and people.right_apposition(doc, e.end, tokmap, lex)
+        ):
             spans.append([e.start, e.end])
     out = []
     party = wordsets("names").party_words
@@ -235,6 +240,13 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             continue
         out.append((surf, core, t))
     return out
+
+
+def _hyphenated_given_name(toks: list[Token]) -> bool:
+    """'Jean-Claude Paye', 'Hans-Dietrich Genscher': a name that opens with a hyphenated given name
+    is a person's, though the parser took it for an organisation's (with the title after it)."""
+    a, b = toks[0], toks[1]
+    return len(toks) >= 3 and b.i == a.i + 2 and a.nbor(1).text == "-" and not a.whitespace_
 
 
 def _role(t: people.Title, dct: str | None, sent_text: str, after: str = "") -> dict[str, Any]:
