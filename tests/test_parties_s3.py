@@ -127,3 +127,26 @@ def test_hyphenated_given_name_with_a_title_after_it_is_a_person():
     )
     meet = [e for e in got.events if e.event == "CONSULT"]
     assert meet and [a.name for a in meet[0].actor] == ["Jean-Claude Payet"]
+
+
+def test_headline_opening_with_a_state_names_the_story_state(nlp):
+    from eventwire.link.actors import link
+    from eventwire.model import Article
+
+    text = (
+        "The ruling Progress Party has proposed more imports of farm goods named in a U.S. complaint, "
+        "a party official said. The products include juices. The package would cut the surplus with "
+        "the U.S., and the Finance Ministry will study it before officials visit Washington."
+    )
+    art = Article(
+        id="t", path="t.txt", text=text, published="1987-04-08", title="JAPAN'S RULING PARTY URGES IMPORTS"
+    )
+    _, actors = link(nlp(text), art)
+    assert {a.name: a.country for a in actors}.get("Finance Ministry") == "JPN"
+
+
+def test_brief_does_not_give_a_visitor_the_state_visited():
+    got = _events("Party Chairman Taro Sato of the Progress Party visits Washington next week.", "1987-04-08")
+    visits = [(a, r) for ev, a, r in got if ev == "CONSULT"]
+    assert visits and all("USA" not in a for a, _r in visits)
+    assert any(r == {"USA"} for _a, r in visits)

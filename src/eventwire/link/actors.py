@@ -812,7 +812,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _named_members(doc, found)
     _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
-    _home_state_officials(doc, found)
+    _home_state_officials(doc, found, _headline_state(article.title, lex))
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -1070,7 +1070,7 @@ def _igo_short_forms(found: list[Found], lex: Lexicon) -> None:
         f.country_src = "name"
 
 
-def _home_state_officials(doc: Doc, found: list[Found]) -> None:
+def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = None) -> None:
     """In a story about one state ('finance minister X said the government ...'), an official
     whose state the text never names is that state's: the convention of domestic news copy.
 
@@ -1078,7 +1078,7 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
     (people's own states included) and twice the next one's, and only for holders of public
     offices. It is the weakest evidence: the knowledge, and across the corpus any text, outvote it."""
     if sum(1 for _ in doc.sents) < 3:
-        _one_state_brief(found)
+        _one_state_brief(doc, found)
         return
     counts: dict[str, int] = {}
     for f in found:
@@ -1091,13 +1091,15 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
             and c not in plover().non_state
         ):
             counts[c] = counts.get(c, 0) + 1
+    lede = _lede_state(doc, found) or headline
+    if headline:
+        counts[headline] = counts.get(headline, 0) + 2  # the headline names what the story is about
     total = sum(counts.values())
     if total < 1:
         return
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    lede = _lede_state(doc, found)
     # the weakest evidence there is (link/evidence.py "context"): any text or knowledge outvotes it
     if lede and counts.get(lede, 0) >= 0.5 * n:
         top = lede  # "PARIS: France on Friday recalled ...": the story is about the lede's subject
@@ -1119,37 +1121,47 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         p.country, p.country_src = top, "context"
 
 
-def _one_state_brief(found: list[Found]) -> None:
+def _one_state_brief(doc: Doc, found: list[Found]) -> None:
     """A brief of one or two sentences that names one state only ("Judge X opened inquiries into
     Chilean officials", "the Umma party will boycott Algeria's elections"): its office holders and
     its parties, papers and unions the text gives no state are that state's, as in a longer story
     about one state. Other people's states are not counted ("President X welcomed South African
-    leader Y" says nothing of X's state). The weakest evidence ("context")."""
-    states = {
-        f.country
-        for f in found
-        if f.kind != "person"
-        and f.country
-        and len(f.country) == 3
-        and f.country not in plover().non_state
-        and (f.kind in ("country", "place", "group") or f.entry is not None or f.country_src)
-    }
-    if len(states) != 1:
-        return
-    top = next(iter(states))
+    leader Y" says nothing of X's state), nor, for people, places (officials travel), nor places a
+    verb takes as its object ("... visits Washington"). The weakest evidence ("context")."""
+    bodies = _brief_states(doc, found, with_places=True)
+    people_ = _brief_states(doc, found, with_places=False)
     for p in found:
-        if p.country is not None or top in p.not_countries:
+        if p.country is not None:
             continue
         if p.kind == "organization" and p.source == "org" and p.sector in _BRIEF_BODIES:
-            p.country, p.country_src = top, "context"
+            if len(bodies) == 1 and not bodies & p.not_countries:
+                p.country, p.country_src = next(iter(bodies)), "context"
         elif (
             p.kind == "person"
             and p.roles
             and p.source == "person"
             and p.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY", "OPP")
             and not any(r.get("organization") for r in p.roles)
+            and len(people_) == 1
+            and not people_ & p.not_countries
         ):
-            p.country, p.country_src = top, "context"
+            p.country, p.country_src = next(iter(people_)), "context"
+
+
+def _brief_states(doc: Doc, found: list[Found], with_places: bool) -> set[str]:
+    out: set[str] = set()
+    for f in found:
+        if f.kind == "person" or not f.country or len(f.country) != 3 or f.country in plover().non_state:
+            continue
+        if not (f.kind in ("country", "group", "place") or f.entry is not None or f.country_src):
+            continue
+        placelike = f.is_place or f.source.startswith("gaz-capital")
+        if placelike and not with_places:
+            continue
+        if placelike and doc[f.end - 1].dep_ in ("dobj", "npadvmod") and doc[f.end - 1].head.pos_ == "VERB":
+            continue  # "visits Washington": where someone goes, not where the story is
+        out.add(f.country)
+    return out
 
 
 # sectors of named bodies that belong to the state a domestic story is about (its ministries,
@@ -1174,6 +1186,21 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
             return None  # "Kenya and Uganda signed": a story about two states
         f = states.get(subj[0].i)
         return f.country if f is not None and f.country and len(f.country) == 3 else None
+    return None
+
+
+def _headline_state(title: str | None, lex: Lexicon) -> str | None:
+    """The state a headline opens with ("JAPAN'S LDP URGES MORE IMPORTS", "Taiwan plans to
+    invest in U.S."): the state the story is about, when its first sentence names none."""
+    if not title:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", re.sub(r"['’][sS]\b", "", title))
+    if not words or not words[0][:1].isupper():
+        return None
+    for n in (3, 2, 1):  # only a headline that opens with the state: its subject, not its topic
+        iso = lex.country_of(" ".join(words[:n]))
+        if iso and len(iso) == 3 and iso not in plover().non_state:
+            return iso
     return None
 
 

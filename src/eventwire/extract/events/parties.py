@@ -551,7 +551,15 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
 
 
 def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
+    """The state visited and where: the visit's object ("visits Washington", which the parser may
+    attach as a bare noun modifier), else the place after a visit preposition."""
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
+    cands += [
+        ch
+        for ch in c.head.children
+        if ch.dep_ == "npadvmod"
+        and (parts.is_place(ch) or (m := parts.by_tok.get(ch.i)) is not None and m.entity.kind == "country")
+    ]
     holders = [c.head, c.trig]
     for hd in holders:
         cands += prep_objects(hd, words("clauses").visit_preps)
