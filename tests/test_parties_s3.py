@@ -150,3 +150,19 @@ def test_brief_does_not_give_a_visitor_the_state_visited():
     visits = [(a, r) for ev, a, r in got if ev == "CONSULT"]
     assert visits and all("USA" not in a for a, _r in visits)
     assert any(r == {"USA"} for _a, r in visits)
+
+
+def test_unnamed_officials_of_a_one_state_story_take_its_state():
+    text = (
+        "Japan's trade surplus rose in March, the Finance Ministry said. Tokyo expects exports to slow. "
+        "Officials said the yen's rise would hurt Japanese exporters. Ministers agreed to a new stimulus package."
+    )
+    assert ("AGREE", {"JPN"}, set()) in _events(text)
+
+
+def test_unnamed_officials_of_a_two_state_story_take_none():
+    text = (
+        "Japan and Canada held trade talks on Monday. Officials said progress was slow. "
+        "Ministers agreed to meet again. Japan wants more time and Canada wants action."
+    )
+    assert all(not a & {"JPN", "CAN"} or len(a) == 2 for ev, a, _r in _events(text) if ev == "AGREE")

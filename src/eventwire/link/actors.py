@@ -812,7 +812,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _named_members(doc, found)
     _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
-    _home_state_officials(doc, found, _headline_state(article.title, lex))
+    _home_state_officials(doc, found, headline_state(article.title, lex))
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -1189,7 +1189,7 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
     return None
 
 
-def _headline_state(title: str | None, lex: Lexicon) -> str | None:
+def headline_state(title: str | None, lex: Lexicon) -> str | None:
     """The state a headline opens with ("JAPAN'S LDP URGES MORE IMPORTS", "Taiwan plans to
     invest in U.S."): the state the story is about, when its first sentence names none."""
     if not title:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...link.actors import headline_state
 from ...link.coref import stranded_subject
 from ...link.knowledge import get_lexicon
 from ...link.names import fold
@@ -643,6 +644,7 @@ def read_parties(
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
             e.country = la.country
+    story_officials(ctx, actors)
     ids = {e.id for e in actors}
     # one party once: "between ECOWAS and the Kingdom of Morocco" read as object and as list item
     kept: list[Entity] = []
@@ -853,6 +855,57 @@ def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
     for e in ents:
         if e.kind == "group" and e.country is None:
             e.country = next(iter(states))
+
+
+# sectors of the unnamed officials ("officials", "ministers", "the spokesman") a story's state has
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def story_officials(ctx: DocContext, actors: list[Entity]) -> None:
+    """'Officials said', 'ministers agreed' in a story about one state: unnamed officials acting
+    with no state of their own are that state's, as link/actors.py gives named office holders of
+    a story about one state its state (the same convention, the same weak evidence)."""
+    if not any(e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS for e in actors):
+        return
+    iso = story_state(ctx)
+    if iso is None:
+        return
+    for e in actors:
+        if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
+            e.country = iso
+
+
+def story_state(ctx: DocContext) -> str | None:
+    """The state a story is about: the one its headline opens with, if the story names it often
+    enough, else one with half the story's mentions of states and twice the next one's."""
+    if "story_state" in ctx.memo:
+        got = ctx.memo["story_state"]
+        return got if isinstance(got, str) else None
+    counts: dict[str, int] = {}
+    for m in ctx.entities:
+        c, k = m.entity.country, m.entity.kind
+        if not c or len(c) != 3 or c in plover().non_state:
+            continue
+        if (
+            k in ("country", "group", "person")
+            or m.is_place
+            or (k == "organization" and m.entity.sector in {"GOV", "LEG", "MIL"})
+        ):
+            counts[c] = counts.get(c, 0) + 1
+    headline = headline_state(ctx.article.title, get_lexicon())
+    if headline:
+        counts[headline] = counts.get(headline, 0) + 2
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    iso: str | None = None
+    if ranked:
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if headline and counts[headline] >= 0.5 * n:
+            iso = headline
+        elif n >= 0.5 * sum(counts.values()) and n >= 2 * second:
+            iso = top
+    ctx.memo["story_state"] = iso
+    return iso
 
 
 def default_recipient(
