@@ -166,3 +166,9 @@ def test_unnamed_officials_of_a_two_state_story_take_none():
         "Ministers agreed to meet again. Japan wants more time and Canada wants action."
     )
     assert all(not a & {"JPN", "CAN"} or len(a) == 2 for ev, a, _r in _events(text) if ev == "AGREE")
+
+
+def test_act_noun_in_an_adjunct_of_a_passive_clause_is_done_by_its_subject():
+    got = _events("During talks with Kenya, Uganda was criticised by Tanzania.")
+    assert ("CONSULT", {"UGA"}, {"KEN"}) in got
+    assert ("ACCUSE", {"TZA"}, {"UGA"}) in got

@@ -41,7 +41,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
-    gerund = raised = False
+    gerund = raised = adjunct = False
     for _ in range(5):
         if is_passive(cur):
             subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
@@ -50,6 +50,9 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 # "GM was hit by a strike before signing the agreement": the one signing is the
                 # subject of the clause the gerund hangs on, whatever its voice
                 return parts.entities(subj)
+            if adjunct and subj is not None and (got := parts.entities(subj)):
+                # "during a visit to X, Y was asked by Z": the visitor is Y, not the one asking
+                return got
             ags = passive_agents(cur)
             if ags:
                 return entities_of(ags, parts)
@@ -104,6 +107,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             nxt = cur.head.head if cur.dep_ == "pobj" else cur.head
             if nxt == cur or nxt.pos_ not in {"VERB", "AUX", "NOUN"}:
                 return []
+            adjunct = cur.dep_ == "pobj" and cur.head.dep_ == "prep" and nxt.pos_ in {"VERB", "AUX"}
             cur = nxt
             continue
         return []
