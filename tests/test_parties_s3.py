@@ -172,3 +172,13 @@ def test_act_noun_in_an_adjunct_of_a_passive_clause_is_done_by_its_subject():
     got = _events("During talks with Kenya, Uganda was criticised by Tanzania.")
     assert ("CONSULT", {"UGA"}, {"KEN"}) in got
     assert ("ACCUSE", {"TZA"}, {"UGA"}) in got
+
+
+def test_the_portfolio_minister_refers_to_the_person_holding_that_title(nlp):
+    text = (
+        "Ruritanian finance minister Karl Hoffner suggested that Britain join the pact. "
+        "In his speech, the finance minister also urged lower interest rates."
+    )
+    ms, _actors = run(nlp, text)
+    ref = [m for m in ms if m.text.lower().endswith("finance minister") and m.start > 60]
+    assert ref and ref[0].entity.name == "Karl Hoffner"
