@@ -182,3 +182,12 @@ def test_the_portfolio_minister_refers_to_the_person_holding_that_title(nlp):
     ms, _actors = run(nlp, text)
     ref = [m for m in ms if m.text.lower().endswith("finance minister") and m.start > 60]
     assert ref and ref[0].entity.name == "Karl Hoffner"
+
+
+def test_unnamed_officials_never_take_the_state_they_act_on():
+    text = (
+        "The dollar rose against the euro in the United States on Monday. "
+        "U.S. traders said the U.S. economy was strong. "
+        "Ministers from several governments called on the United States to strengthen the dollar."
+    )
+    assert not any(a == {"USA"} and r == {"USA"} for _ev, a, r in _events(text))

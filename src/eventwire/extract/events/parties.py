@@ -648,7 +648,6 @@ def read_parties(
         la = ctx.actors.get(e.id) if e.country is None else None
         if la is not None and la.country:
             e.country = la.country
-    story_officials(ctx, actors)
     ids = {e.id for e in actors}
     # one party once: "between ECOWAS and the Kingdom of Morocco" read as object and as list item
     kept: list[Entity] = []
@@ -690,6 +689,7 @@ def read_parties(
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
+    story_officials(ctx, actors, recipients)
     return actors, recipients, place
 
 
@@ -865,14 +865,15 @@ def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def story_officials(ctx: DocContext, actors: list[Entity]) -> None:
+def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
     """'Officials said', 'ministers agreed' in a story about one state: unnamed officials acting
     with no state of their own are that state's, as link/actors.py gives named office holders of
-    a story about one state its state (the same convention, the same weak evidence)."""
+    a story about one state its state (the same convention, the same weak evidence). Never when
+    that state is what they act on ("ministers from Europe and Asia called on the US")."""
     if not any(e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS for e in actors):
         return
     iso = story_state(ctx)
-    if iso is None:
+    if iso is None or iso in {e.country for e in recipients}:
         return
     for e in actors:
         if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
