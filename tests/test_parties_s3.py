@@ -191,3 +191,23 @@ def test_unnamed_officials_never_take_the_state_they_act_on():
         "Ministers from several governments called on the United States to strengthen the dollar."
     )
     assert not any(a == {"USA"} and r == {"USA"} for _ev, a, r in _events(text))
+
+
+def test_untitled_person_in_a_story_whose_every_state_reading_agrees(nlp):
+    text = (
+        "Harold Pemberton has denied his party was split over the Labour plans. "
+        "The Tories backed the bill, and the Liberal Democrats will oppose it in the UK Parliament. "
+        "Pemberton said the Home Office had made its case. Labour welcomed the decision."
+    )
+    _, actors = run(nlp, text)
+    p = _named(actors, "Harold Pemberton")
+    assert p.country == "GBR" and p.country_source in ("context", "coref")  # weak evidence
+
+
+def test_untitled_person_in_a_story_of_two_states_stays_stateless(nlp):
+    text = (
+        "Harold Pemberton has denied the talks had failed. France and Britain met in Paris. "
+        "French officials said Britain had made its case. The UK welcomed the decision."
+    )
+    _, actors = run(nlp, text)
+    assert _named(actors, "Harold Pemberton").country is None

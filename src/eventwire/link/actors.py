@@ -1075,15 +1075,19 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
     whose state the text never names is that state's: the convention of domestic news copy.
 
     Only for stories of several sentences where one state has half the mentions of states
-    (people's own states included) and twice the next one's, and only for holders of public
-    offices. It is the weakest evidence: the knowledge, and across the corpus any text, outvote it."""
+    (people's own states and its known parties included) and twice the next one's, and only for
+    holders of public offices; when every state reading of the story is that one state, also for
+    people named without any title. It is the weakest evidence: the knowledge, and across the
+    corpus any text, outvote it."""
     if sum(1 for _ in doc.sents) < 3:
         _one_state_brief(doc, found)
         return
     counts: dict[str, int] = {}
     for f in found:
         c = f.country
-        known_body = f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL")
+        known_body = (
+            f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL", "PTY")
+        )
         if (
             (f.kind in ("country", "place", "group", "person") or known_body)  # "the White House"
             and c
@@ -1105,10 +1109,16 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
         top = lede  # "PARIS: France on Friday recalled ...": the story is about the lede's subject
     elif n < 0.5 * total or n < 2 * second:
         return
+    # a story whose every state reading is one state ("Labour", "the Tories", Home Office ...)
+    unanimous = len(ranked) == 1 and n >= 3
     for p in found:
         if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
             # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
             p.country, p.country_src = top, "context"
+            continue
+        if unanimous and p.kind == "person" and not p.country and not p.roles and p.source == "person":
+            if top not in p.not_countries:
+                p.country, p.country_src = top, "context"  # "Michael Howard has denied ..."
             continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
