@@ -211,3 +211,11 @@ def test_untitled_person_in_a_story_of_two_states_stays_stateless(nlp):
     )
     _, actors = run(nlp, text)
     assert _named(actors, "Harold Pemberton").country is None
+
+
+def test_the_government_addressed_in_a_one_state_story_is_that_states():
+    text = (
+        "Council unions in Britain will strike over pensions. The UK's biggest unions met on Monday. "
+        "British workers are angry, union leaders said. They want the government to withdraw the new rules."
+    )
+    assert any(ev == "REQUEST" and r == {"GBR"} for ev, _a, r in _events(text))

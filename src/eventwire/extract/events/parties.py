@@ -661,6 +661,7 @@ def read_parties(
     recipients = [e for e in recipients if not (e.id in parts.owned_groups and e.country in own)]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
+    story_government(ctx, actors, recipients)
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients:
         recipients = predicate_object(c, parts, actors)
@@ -877,6 +878,19 @@ def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Enti
         return
     for e in actors:
         if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
+            e.country = iso
+
+
+def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Unions want the government to withdraw the rules' in a story about one state: the
+    government addressed is that state's, unless the state itself is the one acting."""
+    if not any(e.kind == "group" and e.country is None and e.sector == "GOV" for e in recipients):
+        return
+    iso = story_state(ctx)
+    if iso is None or any(e.kind == "country" and e.country == iso for e in actors):
+        return
+    for e in recipients:
+        if e.kind == "group" and e.country is None and e.sector == "GOV":
             e.country = iso
 
 
