@@ -219,3 +219,9 @@ def test_the_government_addressed_in_a_one_state_story_is_that_states():
         "British workers are angry, union leaders said. They want the government to withdraw the new rules."
     )
     assert any(ev == "REQUEST" and r == {"GBR"} for ev, _a, r in _events(text))
+
+
+def test_a_participle_on_a_letter_sent_is_addressed_to_the_one_it_was_sent_to():
+    assert ("REQUEST", {"KEN"}, {"UGA"}) in _events(
+        "Kenya sent a letter to Uganda demanding the return of the cattle."
+    )

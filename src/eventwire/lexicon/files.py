@@ -258,6 +258,7 @@ class Clauses(TypedDict):
     topic_heads: Words
     visit_nouns: Words
     visit_preps: Words
+    message_preps: NotRequired[Words]  # "sent a letter to X demanding ...": the letter's addressee
     non_actor_pronouns: Words
     protest_aims: Words
     protest_aim_preps: Words

@@ -673,6 +673,8 @@ def read_parties(
         actors = reporter_party(c, parts, rs, recipients)
     if not recipients:
         recipients = author_of_object(c, parts, actors)
+    if not recipients:
+        recipients = message_addressee(c, parts, actors)
     if not actors and recipients:
         actors = discourse_actor(c, parts, recipients)
     if not recipients:
@@ -879,6 +881,29 @@ def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Enti
     for e in actors:
         if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
             e.country = iso
+
+
+def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'X sent Y a letter demanding ...', 'sent a letter to Y urging ...': the act a participle on
+    the thing sent (or on the sending) names is addressed to the one it was sent to."""
+    h = c.head
+    if h.dep_ == "acl" and h.head.dep_ == "dobj" and h.head.head.pos_ == "VERB":
+        verb, thing = h.head.head, h.head
+    elif h.dep_ == "advcl" and h.tag_ == "VBG" and any(ch.dep_ == "dobj" for ch in h.head.children):
+        verb = h.head
+        thing = next(ch for ch in verb.children if ch.dep_ == "dobj")
+    else:
+        return []
+    preps = set(words("clauses").message_preps or [])
+    toks: list[Token] = []
+    for ch in verb.children:
+        if ch.dep_ == "dative" and ch.pos_ in {"PROPN", "NOUN"}:
+            toks.append(ch)  # "sent Y a letter"
+        elif ch.dep_ == "dative" and ch.lower_ in preps:
+            toks += [g for g in ch.children if g.dep_ == "pobj"]  # "sent a letter to Y"
+    toks += prep_objects(verb, preps) + prep_objects(thing, preps)
+    ids = {e.id for e in actors}
+    return [e for e in entities_of(toks, parts) if e.id not in ids]
 
 
 def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
