@@ -225,3 +225,14 @@ def test_a_participle_on_a_letter_sent_is_addressed_to_the_one_it_was_sent_to():
     assert ("REQUEST", {"KEN"}, {"UGA"}) in _events(
         "Kenya sent a letter to Uganda demanding the return of the cattle."
     )
+
+
+def test_a_conjoined_passive_without_its_own_subject_acts_on_the_shared_subject():
+    ext = code_article(
+        "NAIROBI, Kenya - Kenya's former vice-president, Karl Brandt, sacked two weeks after a failed "
+        "coup, has been detained on suspicion of involvement in the plot, police sources said.",
+        "2001-03-05",
+    )
+    held = [e for e in ext.events if e.event == "COERCE"]
+    assert held and [x.name for x in held[0].recipient] == ["Karl Brandt"]
+    assert all(x.name != "Karl Brandt" for x in held[0].actor)

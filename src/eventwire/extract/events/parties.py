@@ -58,6 +58,8 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 return entities_of(ags, parts)
             if subj is not None:
                 return []  # "the accord was reached": no agent named, not the reporter
+            if cur.dep_ == "conj" and not gerund and not raised:
+                return []  # "X, sacked last week, has been detained": the shared subject is acted on
         else:
             s = subject_of(cur)
             dl = parts.dateline(cur.sent) if s is not None else None
@@ -600,6 +602,8 @@ def read_parties(
         if not actors and c.kind == "noun":
             actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
     recipients, between = recipient_side(c, parts, rs)
+    if not actors and not recipients:
+        recipients = shared_patient(c, parts)
     if between:
         if not actors or (c.kind == "noun" and c.head == c.trig):
             # "talks between A and B" (whoever hosted or mediated them): A and B are the parties
@@ -881,6 +885,16 @@ def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Enti
     for e in actors:
         if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
             e.country = iso
+
+
+def shared_patient(c: Cand, parts: Participants) -> list[Entity]:
+    """'X, sacked last week, has been detained', 'X resigned and was arrested': a passive verb
+    conjoined to a clause, with no subject of its own, acts on that clause's subject."""
+    h = c.head
+    if h.dep_ != "conj" or not is_passive(h) or any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
+        return []
+    subj = subject_of(h.head)
+    return parts.entities(subj) if subj is not None else []
 
 
 def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
