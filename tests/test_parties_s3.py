@@ -236,3 +236,8 @@ def test_a_conjoined_passive_without_its_own_subject_acts_on_the_shared_subject(
     held = [e for e in ext.events if e.event == "COERCE"]
     assert held and [x.name for x in held[0].recipient] == ["Karl Brandt"]
     assert all(x.name != "Karl Brandt" for x in held[0].actor)
+
+
+def test_a_named_group_after_blame_on_is_the_accused_though_its_name_ends_in_an_occasion():
+    got = _events("Pretoria blamed the bomb blasts in Soweto on the outlawed African National Congress.")
+    assert any(ev == "ACCUSE" and r == {"ZAF"} for ev, _a, r in got)

@@ -277,8 +277,10 @@ def _token_recipients(
             t.dep_ == "pobj"
             and t.head.lower_ in cw.through_preps | cw.place_preps
             and t.lemma_.lower() in cw.occasion_nouns
+            and not ((m := parts.by_tok.get(t.i)) is not None and m.entity.kind == "group")
         ):
-            continue  # "met on the sidelines of the G20 summit": the setting, not a party
+            continue  # "met on the sidelines of the G20 summit": the setting, not a party (but
+            # "blamed the blasts on the African National Congress" names one)
         if parts.is_place(t):
             # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
             # directed act comes from or goes to stands for its state
