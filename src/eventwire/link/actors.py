@@ -1136,8 +1136,9 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
     Chilean officials", "the Umma party will boycott Algeria's elections"): its office holders and
     its parties, papers and unions the text gives no state are that state's, as in a longer story
     about one state. Other people's states are not counted ("President X welcomed South African
-    leader Y" says nothing of X's state), nor, for people, places (officials travel), nor places a
-    verb takes as its object ("... visits Washington"). The weakest evidence ("context")."""
+    leader Y" says nothing of X's state), nor, for people, places (officials travel) and states a
+    verb addresses ("urged Ethiopia to"), nor places a verb takes as its object ("... visits
+    Washington"). The weakest evidence ("context")."""
     bodies = _brief_states(doc, found, with_places=True)
     people_ = _brief_states(doc, found, with_places=False)
     for p in found:
@@ -1168,6 +1169,8 @@ def _brief_states(doc: Doc, found: list[Found], with_places: bool) -> set[str]:
         placelike = f.is_place or f.source.startswith("gaz-capital")
         if placelike and not with_places:
             continue
+        if not with_places and doc[f.end - 1].dep_ in ("dobj", "dative"):
+            continue  # "President X urged Ethiopia to ...": the state addressed is not X's
         if placelike and doc[f.end - 1].dep_ in ("dobj", "npadvmod") and doc[f.end - 1].head.pos_ == "VERB":
             continue  # "visits Washington": where someone goes, not where the story is
         out.add(f.country)
