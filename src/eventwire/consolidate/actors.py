@@ -223,9 +223,11 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
             if not cand and len(word) >= 4:
                 exact = False
                 parts, owners = first_letter.get(word[:1], ([], []))
-                for _w, _score, k in process.extract(
+                for _w, score, k in process.extract(
                     word, parts, scorer=fuzz.ratio, score_cutoff=80, limit=None
                 ):
+                    if len(word) < 6 and score < 90:
+                        continue  # one letter changed in a short name is another name: Obama, Osama
                     cand.add(owners[k])
             for ci in sorted(cand):
                 if not alive[ci]:

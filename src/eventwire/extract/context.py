@@ -20,6 +20,7 @@ class DocContext:
     timexes: list[Timex] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     actors: dict[str, LocalActor] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # values an extractor computes once per article
 
     def __post_init__(self) -> None:
         self.entities.sort(key=lambda m: (m.start, m.end))

@@ -258,6 +258,7 @@ class Clauses(TypedDict):
     topic_heads: Words
     visit_nouns: Words
     visit_preps: Words
+    message_preps: NotRequired[Words]  # "sent a letter to X demanding ...": the letter's addressee
     non_actor_pronouns: Words
     protest_aims: Words
     protest_aim_preps: Words
@@ -574,6 +575,7 @@ class Igo(TypedDict):
     code: NonState
     sector: NotRequired[Sector]
     actor_code: NotRequired[IgoCode]  # its identity (default: the world knowledge's, else code + acronym)
+    short: NotRequired[Words]  # the bare word an article uses once it has named the body ("the Commission")
 
 
 class Offices(TypedDict):

@@ -23,7 +23,7 @@ from .names import accent_score, clean_surface, fold
 from .world import load_world
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(rf"\b(?:({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+)?((?:19|20)\d\d)\b", re.I)
@@ -185,7 +185,12 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             w in lex.org_words or lex.org_sector(w) or w in lex.heads or w in lex.modifiers for w in words
         ):
             continue
-        if people.left_apposition(doc, e.start, tokmap, lex) or people.left_title(doc, e.start, tokmap, lex):
+        if (
+            people.left_apposition(doc, e.start, tokmap, lex)
+            or people.left_title(doc, e.start, tokmap, lex)
+            or _hyphenated_given_name(toks)
+            and people.right_apposition(doc, e.end, tokmap, lex)
+        ):
             spans.append([e.start, e.end])
     out = []
     party = wordsets("names").party_words
@@ -235,6 +240,13 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             continue
         out.append((surf, core, t))
     return out
+
+
+def _hyphenated_given_name(toks: list[Token]) -> bool:
+    """'Jean-Claude Paye', 'Hans-Dietrich Genscher': a name that opens with a hyphenated given name
+    is a person's, though the parser took it for an organisation's (with the title after it)."""
+    a, b = toks[0], toks[1]
+    return len(toks) >= 3 and b.i == a.i + 2 and a.nbor(1).text == "-" and not a.whitespace_
 
 
 def _role(t: people.Title, dct: str | None, sent_text: str, after: str = "") -> dict[str, Any]:
@@ -780,6 +792,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     ]
     found += org_found
     _people_that_are_companies(found, [o for o in org_found if o.kind == "organization"])
+    _bracketed_other_names(doc, found)
     _person_acronyms(doc, persons, found)
     _countries_from_orgs(persons, org_found + [f for f in gaz if f.kind == "organization"], lex)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -797,8 +810,9 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     found += _place_ents(doc, tokmap, consumed | dtoks)
     tokmap = _tokmap(found)
     _named_members(doc, found)
+    _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
-    _home_state_officials(doc, found)
+    _home_state_officials(doc, found, headline_state(article.title, lex))
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -1010,19 +1024,70 @@ def _leaders_at_home(doc: Doc, found: list[Found]) -> None:
             p.country, p.country_src = next(iter(cs)), "place"
 
 
-def _home_state_officials(doc: Doc, found: list[Found]) -> None:
+def _bracketed_other_names(doc: Doc, found: list[Found]) -> None:
+    """'The Homeland Union (Conservatives)', 'the Umma (Nation) party': a name in brackets right
+    after an organisation's name is that organisation's other name (a translation, a nickname), not
+    the namesake body the knowledge lists under it (Britain's Conservatives)."""
+    by_end = {f.end: f for f in found if f.kind == "organization" and not f.is_place}
+    for f in found:
+        if f.kind not in ("organization", "group") or f.start < 2 or f.end >= len(doc):
+            continue
+        if doc[f.start - 1].text != "(" or doc[f.end].text != ")":
+            continue
+        g = by_end.get(f.start - 1)
+        if g is None or g is f or g.key == f.key or any(t.text.isupper() for t in doc[f.start : f.end]):
+            continue  # "the Revolutionary United Front (RUF)": an acronym, the linker's own business
+        if f.entry is None and f.kind == g.kind:
+            # "the Umma (Nation) party": two names found by the parser are one body
+            f.key, f.name = g.key, g.name
+            continue
+        if g.entry is None and g.country is None and f.country:
+            f.key, f.name, f.kind, f.country, f.sector, f.entry = g.key, g.name, g.kind, None, g.sector, None
+
+
+def _igo_short_forms(found: list[Found], lex: Lexicon) -> None:
+    """'The European Community ... The Commission said': once an article has named an
+    international body, the bare word its press uses for it (igos.yaml ``short``) is that body, not
+    a state's commission or council that the story's main state would otherwise be given.
+
+    The nearest body named before the word wins; a word before any such body is left alone."""
+    named = [f for f in found if f.entry is not None and f.entry.kind == "igo" and f.key in lex.igo_short]
+    if not named:
+        return
+    for f in found:
+        if f.kind != "organization" or f.country or f.entry is not None:
+            continue
+        words = fold(f.name).split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1:
+            continue
+        before = [g for g in named if g.start < f.start and words[0] in lex.igo_short[g.key]]
+        if not before:
+            continue
+        g = max(before, key=lambda x: x.start)
+        f.key, f.name, f.country, f.sector, f.entry = g.key, g.name, g.country, g.sector, g.entry
+        f.country_src = "name"
+
+
+def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = None) -> None:
     """In a story about one state ('finance minister X said the government ...'), an official
     whose state the text never names is that state's: the convention of domestic news copy.
 
     Only for stories of several sentences where one state has half the mentions of states
-    (people's own states included) and twice the next one's, and only for holders of public
-    offices. It is the weakest evidence: the knowledge, and across the corpus any text, outvote it."""
+    (people's own states and its known parties included) and twice the next one's, and only for
+    holders of public offices; when every state reading of the story is that one state, also for
+    people named without any title. It is the weakest evidence: the knowledge, and across the
+    corpus any text, outvote it."""
     if sum(1 for _ in doc.sents) < 3:
+        _one_state_brief(doc, found)
         return
     counts: dict[str, int] = {}
     for f in found:
         c = f.country
-        known_body = f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL")
+        known_body = (
+            f.kind == "organization" and f.entry is not None and f.sector in ("GOV", "LEG", "MIL", "PTY")
+        )
         if (
             (f.kind in ("country", "place", "group", "person") or known_body)  # "the White House"
             and c
@@ -1030,22 +1095,30 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
             and c not in plover().non_state
         ):
             counts[c] = counts.get(c, 0) + 1
+    lede = _lede_state(doc, found) or headline
+    if headline:
+        counts[headline] = counts.get(headline, 0) + 2  # the headline names what the story is about
     total = sum(counts.values())
     if total < 1:
         return
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    lede = _lede_state(doc, found)
     # the weakest evidence there is (link/evidence.py "context"): any text or knowledge outvotes it
     if lede and counts.get(lede, 0) >= 0.5 * n:
         top = lede  # "PARIS: France on Friday recalled ...": the story is about the lede's subject
     elif n < 0.5 * total or n < 2 * second:
         return
+    # a story whose every state reading is one state ("Labour", "the Tories", Home Office ...)
+    unanimous = len(ranked) == 1 and n >= 3
     for p in found:
         if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
             # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
             p.country, p.country_src = top, "context"
+            continue
+        if unanimous and p.kind == "person" and not p.country and not p.roles and p.source == "person":
+            if top not in p.not_countries:
+                p.country, p.country_src = top, "context"  # "Michael Howard has denied ..."
             continue
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
@@ -1058,19 +1131,68 @@ def _home_state_officials(doc: Doc, found: list[Found]) -> None:
         p.country, p.country_src = top, "context"
 
 
+def _one_state_brief(doc: Doc, found: list[Found]) -> None:
+    """A brief of one or two sentences that names one state only ("Judge X opened inquiries into
+    Chilean officials", "the Umma party will boycott Algeria's elections"): its office holders and
+    its parties, papers and unions the text gives no state are that state's, as in a longer story
+    about one state. Other people's states are not counted ("President X welcomed South African
+    leader Y" says nothing of X's state), nor, for people, places (officials travel) and states a
+    verb addresses ("urged Ethiopia to"), nor places a verb takes as its object ("... visits
+    Washington"). The weakest evidence ("context")."""
+    bodies = _brief_states(doc, found, with_places=True)
+    people_ = _brief_states(doc, found, with_places=False)
+    for p in found:
+        if p.country is not None:
+            continue
+        if p.kind == "organization" and p.source == "org" and p.sector in _BRIEF_BODIES:
+            if len(bodies) == 1 and not bodies & p.not_countries:
+                p.country, p.country_src = next(iter(bodies)), "context"
+        elif (
+            p.kind == "person"
+            and p.roles
+            and p.source == "person"
+            and p.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY", "OPP")
+            and not any(r.get("organization") for r in p.roles)
+            and len(people_) == 1
+            and not people_ & p.not_countries
+        ):
+            p.country, p.country_src = next(iter(people_)), "context"
+
+
+def _brief_states(doc: Doc, found: list[Found], with_places: bool) -> set[str]:
+    out: set[str] = set()
+    for f in found:
+        if f.kind == "person" or not f.country or len(f.country) != 3 or f.country in plover().non_state:
+            continue
+        if not (f.kind in ("country", "group", "place") or f.entry is not None or f.country_src):
+            continue
+        placelike = f.is_place or f.source.startswith("gaz-capital")
+        if placelike and not with_places:
+            continue
+        if not with_places and doc[f.end - 1].dep_ in ("dobj", "dative"):
+            continue  # "President X urged Ethiopia to ...": the state addressed is not X's
+        if placelike and doc[f.end - 1].dep_ in ("dobj", "npadvmod") and doc[f.end - 1].head.pos_ == "VERB":
+            continue  # "visits Washington": where someone goes, not where the story is
+        out.add(f.country)
+    return out
+
+
 # sectors of named bodies that belong to the state a domestic story is about (its ministries,
 # parliament and parties); companies and NGOs may be of anywhere
 _HOME_BODIES = frozenset({"GOV", "LEG", "PTY", "OPP"})
+# in a brief that names one state, also its papers, unions, civic and religious bodies and bodies
+# of no known kind ("the Umma party")
+_BRIEF_BODIES = _HOME_BODIES | {None, "JRN", "LAB", "CVL", "REL"}
 
 
 def _lede_state(doc: Doc, found: list[Found]) -> str | None:
     """The state that is the subject of the story's first sentence with a subject ("France on
     Friday recalled its ambassadors ..."), or None when that subject is not a state."""
-    states = {j: f for f in found if f.kind == "country" and not f.is_place for j in range(f.start, f.end)}
+    states = {j: f for f in found if _speaks_for_state(f) for j in range(f.start, f.end)}
     for k, sent in enumerate(doc.sents):
         if k >= 3:
             break
-        subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        subj = [t for t in _lede_clause(sent).children if t.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
         if any(c.dep_ == "conj" for c in subj[0].children):
@@ -1078,6 +1200,47 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
         f = states.get(subj[0].i)
         return f.country if f is not None and f.country and len(f.country) == 3 else None
     return None
+
+
+def headline_state(title: str | None, lex: Lexicon) -> str | None:
+    """The state a headline opens with ("JAPAN'S LDP URGES MORE IMPORTS", "Taiwan plans to
+    invest in U.S."): the state the story is about, when its first sentence names none."""
+    if not title:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", re.sub(r"['’][sS]\b", "", title))
+    if not words or not words[0][:1].isupper():
+        return None
+    for n in (3, 2, 1):  # only a headline that opens with the state: its subject, not its topic
+        iso = lex.country_of(" ".join(words[:n]))
+        if iso and len(iso) == 3 and iso not in plover().non_state:
+            return iso
+    return None
+
+
+def _lede_clause(sent: Span) -> Token:
+    """The clause that carries a sentence's news: its root, or what a trailing attribution
+    reports ("Taiwan's Economic Ministry has approved ..., ministry officials said")."""
+    root = sent.root
+    if root.lemma_.lower() in wordsets("plover").reporting_verbs:
+        first = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        if first is not None:
+            return first
+    return root
+
+
+def _speaks_for_state(f: Found) -> bool:
+    """A mention whose subject role makes the story one about a state: the state itself, or a
+    body of its government whose state the text itself gives ("Taiwan's Economic Ministry has
+    approved", "Japan's Lower House passed"), not a company or a person known from elsewhere."""
+    if f.is_place or not f.country or len(f.country) != 3 or f.country in plover().non_state:
+        return False
+    if f.kind == "country":
+        return True
+    return (
+        f.kind == "organization"
+        and (f.sector is None or f.sector in _HOME_BODIES)
+        and evidence.weight(f.country_src) >= evidence.WEIGHTS["title"]
+    )
 
 
 def _short_forms_elsewhere(doc: Doc, persons: list[Found], tokmap: dict[int, Found]) -> list[Found]:
@@ -1299,18 +1462,27 @@ def namesake_country(name: str, when: str | None) -> str | None:
         ]
     elif when and len(name) >= 4 and name[:1].isupper():
         people_ = load_world().people_with_surname(name)
+        # the knowledge's own short form: "Obama" is listed as Barack Obama's, not the other Obamas'
+        aliased = {_own_state(p) for p in people_ if fold(name) in {fold(a) for a in p.aliases}}
+        if len(aliased) == 1 and None not in aliased:
+            return next(iter(aliased))
     else:
         return None
     votes: dict[str, int] = {}
     for p in people_:
-        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
-        if len(own) == 1:
-            c = next(iter(own))
+        c = _own_state(p)
+        if c:
             votes[c] = votes.get(c, 0) + 1
     if not votes:
         return None
     top, n = max(votes.items(), key=lambda kv: kv[1])
     return top if n * 3 >= 2 * len(people_) and (n >= 2 or len(people_) == 1) else None
+
+
+def _own_state(p: Any) -> str | None:
+    """The one state a knowledge person's domestic codes give, or None when they give several."""
+    own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
+    return next(iter(own)) if len(own) == 1 else None
 
 
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:

@@ -136,6 +136,18 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def _portfolio_title(doc: Doc, j: int, lex: Lexicon) -> tuple[str | None, int]:
+    """'the finance minister', 'the foreign affairs minister': a head word after one or two
+    lower-case nouns naming its portfolio; the whole phrase must then match a title read earlier."""
+    for n in (2, 3):
+        k = j + n - 1
+        if k >= len(doc) or fold(doc[k].text) not in lex.heads:
+            continue
+        if all(doc[i].text.islower() and doc[i].pos_ in ("NOUN", "PROPN") for i in range(j, k)):
+            return fold(doc[j : k + 1].text), k + 1
+    return None, j
+
+
 def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> list[Found]:
     """'the minister', 'the Turkish leader', 'the president' as mentions of an earlier person."""
     people = sorted((f for f in found if f.kind == "person" and f.roles), key=lambda f: f.start)
@@ -168,6 +180,8 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
                 if ph in lex.heads or ph in wordsets("names").leader_heads:
                     head, end = ph, j + n
                     break
+        if head is None:
+            head, end = _portfolio_title(doc, j, lex)
         if head is None or head in wordsets("names").vague_heads:
             continue
         nxt = doc[end] if end < len(doc) else None

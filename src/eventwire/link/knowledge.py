@@ -66,6 +66,7 @@ class Lexicon:
     people: list[KnownPerson] = field(default_factory=list)
     capital_of: dict[str, str] = field(default_factory=dict)  # folded capital -> ISO3
     igo_codes: dict[str, str] = field(default_factory=dict)  # folded IGO name/alias -> own code
+    igo_short: dict[str, set[str]] = field(default_factory=dict)  # IGO key -> its folded bare short words
 
     def igo_code(self, *names: str) -> str | None:
         """The own code (IGOUNO, IGOEUREEC ...) of the international body called by one of ``names``."""
@@ -166,6 +167,8 @@ def build_lexicon(knowledge_files: list[Path] | None = None) -> Lexicon:
         for a in [igo["name"], *(igo.get("aliases") or [])]:
             add(a, ent("igo", key, igo["name"], igo.get("code", "IGO"), igo.get("sector"), a))
             lex.igo_codes.setdefault(fold(a), ident)
+        if igo.get("short"):
+            lex.igo_short.setdefault(key, set()).update(fold(w) for w in igo["short"])
 
     off = load("offices")
     lex.heads = {fold(k): v for k, v in (off.get("heads") or {}).items()}

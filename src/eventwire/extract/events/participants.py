@@ -494,12 +494,28 @@ class Participants:
         looked = self._lookup(name) if self._lookup else None
         if looked is not None and (country is None or looked.country in (None, country)):
             if looked.country is None:
-                looked.country = self._part_country(name)
+                looked.country = self._part_country(name) or self._possessor_state(tok)
             return looked
         if country is None and looked is None:
             country = self._part_country(name)  # "Montenegro province", "the Tyumen region"
+        if country is None:
+            country = self._possessor_state(tok)  # "Iran's Sirri Island"
         # the linker read this mention in context: its country wins over a bare gazetteer hit
         return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
+
+    def _possessor_state(self, tok: Token) -> str | None:
+        """'Iran's Sirri Island', 'Israel's Dimona reactor': a place the gazetteer does not know,
+        owned in the text by a state, is in that state."""
+        head = tok
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            m = self.by_tok.get(c.i)
+            if m is not None and m.entity.kind == "country" and m.entity.country:
+                return m.entity.country
+        return None
 
     def _part_country(self, name: str) -> str | None:
         """The state of a place named after a part of it ("Montenegro province")."""

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
+from ...link.actors import headline_state
 from ...link.coref import stranded_subject
 from ...link.knowledge import get_lexicon
 from ...link.names import fold
@@ -40,7 +41,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     control = set(rs.settings.get("object_control") or [])
     reporters = set(rs.settings.get("reporting_verbs") or [])
     cur = h
-    gerund = raised = False
+    gerund = raised = adjunct = False
     for _ in range(5):
         if is_passive(cur):
             subj = next((ch for ch in cur.children if ch.dep_ == "nsubjpass"), None)
@@ -49,11 +50,16 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
                 # "GM was hit by a strike before signing the agreement": the one signing is the
                 # subject of the clause the gerund hangs on, whatever its voice
                 return parts.entities(subj)
+            if adjunct and subj is not None and (got := parts.entities(subj)):
+                # "during a visit to X, Y was asked by Z": the visitor is Y, not the one asking
+                return got
             ags = passive_agents(cur)
             if ags:
                 return entities_of(ags, parts)
             if subj is not None:
                 return []  # "the accord was reached": no agent named, not the reporter
+            if cur.dep_ == "conj" and not gerund and not raised:
+                return []  # "X, sacked last week, has been detained": the shared subject is acted on
         else:
             s = subject_of(cur)
             dl = parts.dateline(cur.sent) if s is not None else None
@@ -103,6 +109,7 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             nxt = cur.head.head if cur.dep_ == "pobj" else cur.head
             if nxt == cur or nxt.pos_ not in {"VERB", "AUX", "NOUN"}:
                 return []
+            adjunct = cur.dep_ == "pobj" and cur.head.dep_ == "prep" and nxt.pos_ in {"VERB", "AUX"}
             cur = nxt
             continue
         return []
@@ -270,8 +277,10 @@ def _token_recipients(
             t.dep_ == "pobj"
             and t.head.lower_ in cw.through_preps | cw.place_preps
             and t.lemma_.lower() in cw.occasion_nouns
+            and not ((m := parts.by_tok.get(t.i)) is not None and m.entity.kind == "group")
         ):
-            continue  # "met on the sidelines of the G20 summit": the setting, not a party
+            continue  # "met on the sidelines of the G20 summit": the setting, not a party (but
+            # "blamed the blasts on the African National Congress" names one)
         if parts.is_place(t):
             # "recalled its ambassador from Beijing", "moved troops into Ukraine": a place a
             # directed act comes from or goes to stands for its state
@@ -551,7 +560,15 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
 
 
 def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
+    """The state visited and where: the visit's object ("visits Washington", which the parser may
+    attach as a bare noun modifier), else the place after a visit preposition."""
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
+    cands += [
+        ch
+        for ch in c.head.children
+        if ch.dep_ == "npadvmod"
+        and (parts.is_place(ch) or (m := parts.by_tok.get(ch.i)) is not None and m.entity.kind == "country")
+    ]
     holders = [c.head, c.trig]
     for hd in holders:
         cands += prep_objects(hd, words("clauses").visit_preps)
@@ -587,6 +604,8 @@ def read_parties(
         if not actors and c.kind == "noun":
             actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
     recipients, between = recipient_side(c, parts, rs)
+    if not actors and not recipients:
+        recipients = shared_patient(c, parts)
     if between:
         if not actors or (c.kind == "noun" and c.head == c.trig):
             # "talks between A and B" (whoever hosted or mediated them): A and B are the parties
@@ -628,6 +647,7 @@ def read_parties(
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
     domestic_crowd(actors, recipients)
+    brief_groups(ctx, actors)
     home_government(actors, recipients)
     home_government(recipients, actors)
     for e in [*actors, *recipients]:  # what the article says elsewhere about this actor
@@ -647,6 +667,7 @@ def read_parties(
     recipients = [e for e in recipients if not (e.id in parts.owned_groups and e.country in own)]
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
+    story_government(ctx, actors, recipients)
     recipients = [e for e in recipients if e.kind != "group" or e.country]
     if not recipients:
         recipients = predicate_object(c, parts, actors)
@@ -658,6 +679,8 @@ def read_parties(
         actors = reporter_party(c, parts, rs, recipients)
     if not recipients:
         recipients = author_of_object(c, parts, actors)
+    if not recipients:
+        recipients = message_addressee(c, parts, actors)
     if not actors and recipients:
         actors = discourse_actor(c, parts, recipients)
     if not recipients:
@@ -675,6 +698,7 @@ def read_parties(
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
+    story_officials(ctx, actors, recipients)
     return actors, recipients, place
 
 
@@ -823,6 +847,125 @@ def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
     for e in recipients:
         if e.kind == "group" and e.country is None and e.sector in w.located_group_sectors:
             e.country = next(iter(states))
+
+
+def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
+    """'Ibo elders demanded that the Nigerian Interior Ministry ...': in a brief of one or two
+    sentences that names one state (its places, bodies and the titles of its people), a group
+    acting that the text gives no state is that state's, as link/actors.py gives its office
+    holders and parties. Only actors: a stateless group acted on is no party at all."""
+    if not any(e.kind == "group" and e.country is None for e in ents):
+        return
+    if len(ctx.doc) > 120 or sum(1 for _ in ctx.doc.sents) > 2:
+        return
+    states = {
+        m.entity.country
+        for m in ctx.entities
+        if m.entity.country and len(m.entity.country) == 3 and m.entity.country not in plover().non_state
+    }
+    if len(states) != 1:
+        return
+    for e in ents:
+        if e.kind == "group" and e.country is None:
+            e.country = next(iter(states))
+
+
+# sectors of the unnamed officials ("officials", "ministers", "the spokesman") a story's state has
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Officials said', 'ministers agreed' in a story about one state: unnamed officials acting
+    with no state of their own are that state's, as link/actors.py gives named office holders of
+    a story about one state its state (the same convention, the same weak evidence). Never when
+    that state is what they act on ("ministers from Europe and Asia called on the US")."""
+    if not any(e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS for e in actors):
+        return
+    iso = story_state(ctx)
+    if iso is None or iso in {e.country for e in recipients}:
+        return
+    for e in actors:
+        if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
+            e.country = iso
+
+
+def shared_patient(c: Cand, parts: Participants) -> list[Entity]:
+    """'X, sacked last week, has been detained', 'X resigned and was arrested': a passive verb
+    conjoined to a clause, with no subject of its own, acts on that clause's subject."""
+    h = c.head
+    if h.dep_ != "conj" or not is_passive(h) or any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
+        return []
+    subj = subject_of(h.head)
+    return parts.entities(subj) if subj is not None else []
+
+
+def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'X sent Y a letter demanding ...', 'sent a letter to Y urging ...': the act a participle on
+    the thing sent (or on the sending) names is addressed to the one it was sent to."""
+    h = c.head
+    if h.dep_ == "acl" and h.head.dep_ == "dobj" and h.head.head.pos_ == "VERB":
+        verb, thing = h.head.head, h.head
+    elif h.dep_ == "advcl" and h.tag_ == "VBG" and any(ch.dep_ == "dobj" for ch in h.head.children):
+        verb = h.head
+        thing = next(ch for ch in verb.children if ch.dep_ == "dobj")
+    else:
+        return []
+    preps = set(words("clauses").message_preps or [])
+    toks: list[Token] = []
+    for ch in verb.children:
+        if ch.dep_ == "dative" and ch.pos_ in {"PROPN", "NOUN"}:
+            toks.append(ch)  # "sent Y a letter"
+        elif ch.dep_ == "dative" and ch.lower_ in preps:
+            toks += [g for g in ch.children if g.dep_ == "pobj"]  # "sent a letter to Y"
+    toks += prep_objects(verb, preps) + prep_objects(thing, preps)
+    ids = {e.id for e in actors}
+    return [e for e in entities_of(toks, parts) if e.id not in ids]
+
+
+def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Unions want the government to withdraw the rules' in a story about one state: the
+    government addressed is that state's, unless the state itself is the one acting."""
+    if not any(e.kind == "group" and e.country is None and e.sector == "GOV" for e in recipients):
+        return
+    iso = story_state(ctx)
+    if iso is None or any(e.kind == "country" and e.country == iso for e in actors):
+        return
+    for e in recipients:
+        if e.kind == "group" and e.country is None and e.sector == "GOV":
+            e.country = iso
+
+
+def story_state(ctx: DocContext) -> str | None:
+    """The state a story is about: the one its headline opens with, if the story names it often
+    enough, else one with half the story's mentions of states and twice the next one's."""
+    if "story_state" in ctx.memo:
+        got = ctx.memo["story_state"]
+        return got if isinstance(got, str) else None
+    counts: dict[str, int] = {}
+    for m in ctx.entities:
+        c, k = m.entity.country, m.entity.kind
+        if not c or len(c) != 3 or c in plover().non_state:
+            continue
+        if (
+            k in ("country", "group", "person")
+            or m.is_place
+            or (k == "organization" and m.entity.sector in {"GOV", "LEG", "MIL"})
+        ):
+            counts[c] = counts.get(c, 0) + 1
+    headline = headline_state(ctx.article.title, get_lexicon())
+    if headline:
+        counts[headline] = counts.get(headline, 0) + 2
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    iso: str | None = None
+    if ranked:
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if headline and counts[headline] >= 0.5 * n:
+            iso = headline
+        elif n >= 0.5 * sum(counts.values()) and n >= 2 * second:
+            iso = top
+    ctx.memo["story_state"] = iso
+    return iso
 
 
 def default_recipient(
