@@ -221,7 +221,7 @@ def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
     said: "..."', 'The newsletter says: "..."')? Then it is not the last speaker going on."""
     lex = lexicon()
     text = ctx.article.text
-    m = lex.after.match(text[sp.close : sp.close + 160])
+    m = _after_match(text, sp)
     if m:
         g = "v1" if m.group("v1") else "v2"
         verb = (sp.close + m.start(g), sp.close + m.end(g))
@@ -356,7 +356,7 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     text = ctx.article.text
     # after: '..." he said' / '..." said Anwar'
     tail = text[sp.close : sp.close + 160]
-    m = lex.after.match(tail)
+    m = _after_match(text, sp)
     if m and _opens_next(tail, m.end()):
         m = None  # '"...?" On immigration, a teacher said: "..."': the next quote's attribution
     if m:
@@ -384,6 +384,21 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)
+
+
+def _after_match(text: str, sp: _Span) -> re.Match[str] | None:
+    """The attribution right after a quote ('," he said', '?" asked Smith'), if there is one.
+    Words after a paragraph break, or a sentence of its own after a quote closed by a full stop
+    ('...in October." Smith vowed to press on'), tell the next thing, not who spoke."""
+    tail = text[sp.close : sp.close + 160]
+    m = lexicon().after.match(tail)
+    if m is None:
+        return None
+    lead_end = m.start("who1") if m.group("who1") else m.start("v2")
+    if "\n" in tail[:lead_end]:
+        return None
+    closed_by_stop = text[sp.start : sp.end].rstrip("'’‘ ").endswith(".")
+    return None if closed_by_stop and tail[lead_end : lead_end + 1].isupper() else m
 
 
 def _opens_next(tail: str, verb_end: int) -> bool:
