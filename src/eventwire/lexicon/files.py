@@ -320,6 +320,8 @@ class Deals(TypedDict):
     award_verbs: Words  # the awarder buys, the awardee sells ("X was awarded a contract")
     make_verbs: Words  # selling verbs that only make the item: a deal needs someone it is made for
     unit_price_words: Words  # an amount followed by these is a unit price, not the deal's value
+    measure_units: Words  # lemmas of bulk measures ("18,000 tonnes of barley"): the quantity's unit
+    min_value: float  # an amount below this is a price ("at 22 dlrs"), never a deal's value
 
 
 class Figures(TypedDict):
@@ -346,6 +348,10 @@ class Figures(TypedDict):
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
     base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
+    market_copy: Words  # money-market, Treasury-account and trading copy: its amounts are no figures
+    market_copy_min: int  # this many different market_copy words make a whole story market copy
+    change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
+    change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
 
 
 class Fusion(TypedDict):
@@ -369,6 +375,7 @@ class Currencies(TypedDict):
     symbols: dict[str, str]
     words: dict[str, str]
     needs_scale: dict[str, str]
+    story_words: Words  # bare names of money many states use ("dlrs"): the story says whose
     iso_codes: Words
     approximators: Words
     number_words: dict[str, float]
