@@ -180,3 +180,35 @@ def test_he_after_a_sentence_is_its_main_clause_subject() -> None:
         '"I would like to see us make some overseas sales," he said.'
     )
     assert [q.speaker.name for q in code(text, "1987-06-01").quotes] == ["Ron Woodard"]
+
+
+def test_plain_dollars_are_us_dollars_in_most_dollar_states_stories() -> None:
+    [sp] = localise(find_money("Its foreign debt is 3.3 billion dlrs."), "JAM", 1987)
+    assert sp.currency == "USD"
+    [sp] = localise(find_money("The deficit will be three billion dlrs."), "AUS", 1987)
+    assert sp.currency == "AUD"
+
+
+def test_a_converted_amount_in_brackets_is_no_figure_of_its_own() -> None:
+    got = [(f.amount, f.unit) for f in _figs("Freedonia's budget deficit hit $412bn (£211.6bn) last year.")]
+    assert got == [(412e9, "USD")]
+
+
+def test_a_base_after_vs_dates_nothing() -> None:
+    text = "Ruritania's grain output is projected at 27.6 mln tonnes, vs 27.6 mln tonnes last month."
+    got = figures.extract(
+        fake_context(text, ENTS, dct="1987-04-08", timexes=[("last month", "DATE", "1987-03")])
+    )
+    assert [f.period for f in got] == [None]
+
+
+def test_a_body_speaks_through_its_representative_not_through_anyone_at_it() -> None:
+    table = {
+        "Acme Bank": ("o:acme", "organization", "GBR"),
+        "Trade Ministry": ("o:tm", "organization", "GBR"),
+    }
+    text = '"We heard the news only minutes before the announcement," said one trader at Acme Bank.'
+    assert [q.speaker for q in quotes.extract(fake_context(text, table, dct="1987-03-02"))] == []
+    text = '"The timing is most extraordinary," said one official at the Trade Ministry.'
+    [q] = quotes.extract(fake_context(text, table, dct="1987-03-02"))
+    assert q.speaker.id == "o:tm"

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Deals
 from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .context import DocContext
 from .figures import story_currencies, timex_date
-from .money import find_money, parse_number
+from .money import find_money, is_conversion, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -1093,7 +1093,7 @@ def _value(ctx: DocContext, s0: int, s1: int, head: Token) -> Money | None:
     # "at 108 dlrs per tonne": a unit price is no value of the deal
     found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
     # "$6bn (£3.12bn)": the amount in brackets right after another is its conversion, not the value
-    found = [m for m in found if not _conversion(stext, m, found) and m.amount >= lexicon().min_value]
+    found = [m for m in found if not is_conversion(stext, m, found) and m.amount >= lexicon().min_value]
     if not found:
         return None
     pos = head.idx - s0
@@ -1103,15 +1103,6 @@ def _value(ctx: DocContext, s0: int, s1: int, head: Token) -> Money | None:
 
 
 # ------------------------------------------------------------------------------------- merging
-
-
-def _conversion(stext: str, m: Any, found: list[Any]) -> bool:
-    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
-    £690m)")? Then it converts that amount and is not the value."""
-    opening = stext.rfind("(", 0, m.start)
-    if opening < 0 or ")" in stext[opening : m.start]:
-        return False
-    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
 
 
 def compatible(a: Deal, b: Deal) -> bool:

@@ -28,7 +28,7 @@ from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
 from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
-from .money import MoneySpan, find_money, localise, parse_number
+from .money import MoneySpan, find_money, is_conversion, localise, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -518,9 +518,11 @@ def extract(ctx: DocContext) -> list[Figure]:
             continue  # "the Bank provided the money market with assistance worth 90 mln stg"
         time_spans = [(t.start, t.end) for t in ctx.timexes_in(s0, s1)]
         found: list[_Found] = []
-        for m in find_money(stext):
-            found.append(_money_found(m, s0, currency))
-        money_spans = [(f.start, f.end) for f in found]
+        money = find_money(stext)
+        for m in money:
+            if not is_conversion(stext, m, money):  # "$412bn (£211.6bn)": one amount, converted
+                found.append(_money_found(m, s0, currency))
+        money_spans = [(s0 + m.start, s0 + m.end) for m in money]
         found += _percents(stext, s0, money_spans + time_spans)
         found += _counts(ctx, sent, money_spans + time_spans)
         if not found:

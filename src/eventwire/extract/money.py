@@ -51,6 +51,7 @@ class _Lexicon:
     pattern: re.Pattern[str]
     approx_re: re.Pattern[str]
     bare_words: frozenset[str]  # one-word currency names an editor reads in the story's own money
+    local_only: dict[str, frozenset[str]]  # kind of money -> the local currencies a story may mean
 
 
 def _alt(items: list[str], word: bool = True) -> str:
@@ -124,8 +125,19 @@ def lexicon() -> _Lexicon:
     )
     approx_re = re.compile(rf"(?i:\b{_alt(list(approximators))})\s*$")
     bare = frozenset(str(k).casefold() for k in raw["story_words"])
+    local_only = {str(k).casefold(): frozenset(map(str, v)) for k, v in raw["story_local_only"].items()}
     return _Lexicon(
-        scales, symbols, words, needs_scale, iso, approximators, number_words, pattern, approx_re, bare
+        scales,
+        symbols,
+        words,
+        needs_scale,
+        iso,
+        approximators,
+        number_words,
+        pattern,
+        approx_re,
+        bare,
+        local_only,
     )
 
 
@@ -217,6 +229,15 @@ def find_money(text: str) -> list[MoneySpan]:
     return out
 
 
+def is_conversion(text: str, m: MoneySpan, found: list[MoneySpan]) -> bool:
+    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
+    £690m)", "$412bn (£211.6bn)")? Then it converts that amount: it is no amount of its own."""
+    opening = text.rfind("(", 0, m.start)
+    if opening < 0 or ")" in text[opening : m.start]:
+        return False
+    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
+
+
 @lru_cache(maxsize=4096)
 def _family(code: str) -> str:
     """The kind of money a currency is, by the last word of its English name: "dollar" for USD and
@@ -262,7 +283,12 @@ def localise(
     in full, else the currency of the story's own ``state`` when it is of that family and none of
     the ``others`` states the story names uses money of that family (then the word is ambiguous
     and keeps the editor's default)."""
-    own = {_family(c): c for c in (_state_currencies(state, year) if state else ())}
+    only = lexicon().local_only
+    own = {
+        _family(c): c
+        for c in (_state_currencies(state, year) if state else ())
+        if _family(c) not in only or c in only[_family(c)]
+    }
     for other in set(others) - {state}:
         for c in _state_currencies(other, year):
             if own.get(_family(c), c) != c:

@@ -42,6 +42,7 @@ class _Lex:
     min_words: int
     anaphors: frozenset[str]
     title_small: frozenset[str]
+    representatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def lexicon() -> _Lex:
         min_words=int(raw["min_words"]),
         anaphors=frozenset(raw["anaphors"]),
         title_small=frozenset(raw["title_small_words"]),
+        representatives=frozenset(w.casefold() for w in raw["representatives"]),
     )
 
 
@@ -193,6 +195,13 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         found = _best_actor(ctx, left, right) or own
         if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
             return None  # "a dealer for a German bank said": Germany is no speaker
+        if (
+            found is not None
+            and found.entity.kind == "organization"
+            and s.lemma_.casefold() not in lexicon().representatives
+            and _buried(ctx, found, s)
+        ):
+            return None  # "a trader at Lloyds said": he speaks for himself, not for the bank
         return _office_holder(ctx, found, left, right)
     return None
 

@@ -368,6 +368,7 @@ class Quotes(TypedDict):
     title_small_words: Words  # words a title keeps in lower case ("Office in a Pocket")
     min_words: int
     anaphors: Words
+    representatives: Words  # people who speak for the body they are "at" or "for" (an official)
 
 
 class Currencies(TypedDict):
@@ -376,6 +377,7 @@ class Currencies(TypedDict):
     words: dict[str, str]
     needs_scale: dict[str, str]
     story_words: Words  # bare names of money many states use ("dlrs"): the story says whose
+    story_local_only: dict[str, Words]  # kind -> the only local currencies a story's state gives it
     iso_codes: Words
     approximators: Words
     number_words: dict[str, float]
