@@ -212,3 +212,27 @@ def test_a_body_speaks_through_its_representative_not_through_anyone_at_it() -> 
     text = '"The timing is most extraordinary," said one official at the Trade Ministry.'
     [q] = quotes.extract(fake_context(text, table, dct="1987-03-02"))
     assert q.speaker.id == "o:tm"
+
+
+def test_the_central_bank_s_daily_operations_and_a_bank_s_own_loan_book_are_no_figures() -> None:
+    assert _figs("Freedonia's central bank will execute 1.5 billion dlrs of customer repos.") == []
+    assert _figs("The bank will put 310 mln dlrs in Ruritania loans on a cash basis.") == []
+    assert [f.metric for f in _figs("Ruritania will repay 310 mln dlrs in loans to Freedonia.")] == ["loan"]
+
+
+def test_a_quote_after_a_person_s_reported_words_is_theirs() -> None:
+    text = 'Jane Roe said growth would slow this year. "We expect a hard year for our exporters."'
+    [q] = quotes.extract(ctx(text))
+    assert q.speaker.id == "p:jane roe"
+    text = 'Jane Roe said growth would slow.\n\n"We expect a hard year for our exporters."'
+    assert quotes.extract(ctx(text)) == []  # another paragraph: nobody is said to say it
+
+
+def test_a_subject_pronoun_carries_its_person_to_the_next_he() -> None:
+    from eventwire.run.article import code
+
+    text = (
+        "Lord Goldsmith said the answer was his own. He suggested the claim that Lord Falconer had "
+        'drafted it was a mistake. "As I have always made clear, the view was my own," he said.'
+    )
+    assert [q.speaker.name for q in code(text, "2005-03-01").quotes] == ["Goldsmith"]

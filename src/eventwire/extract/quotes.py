@@ -294,8 +294,11 @@ def extract(ctx: DocContext) -> list[Quote]:
         if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
+        going_on = last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp)
+        if speaker is None and not going_on:
+            speaker, attr = _reported_before(ctx, sp)
         if speaker is None:
-            if last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp):
+            if last is not None and going_on:
                 # '"First part," he said. "Second part."': the same speaker goes on
                 prev, _ = last
                 if "\n" not in text[last[1].close : sp.start - 1]:
@@ -408,6 +411,25 @@ def _after_match(text: str, sp: _Span) -> re.Match[str] | None:
         return None
     closed_by_stop = text[sp.start : sp.end].rstrip("'’‘ ").endswith(".")
     return None if closed_by_stop and tail[lead_end : lead_end + 1].isupper() else m
+
+
+def _reported_before(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[int, int]]:
+    """A quote with no attribution of its own, right after a sentence of the same paragraph that
+    reports a person's words ('Smith said growth would slow. "We expect a hard year."'): that
+    person said it. Only a person: a body's report before a quote is often another's reaction."""
+    text = ctx.article.text
+    end = len(text[: sp.start - 1].rstrip())
+    if end <= 0 or text[end - 1] not in ".!?":
+        return None, (sp.start, sp.end)
+    sent = ctx.sentence_of(end - 1)
+    s0, s1 = sent.start_char, min(sent.end_char, end)
+    if "\n" in text[s0 : sp.start - 1] or any(c in _QMARKS for c in text[s0:s1]):
+        return None, (sp.start, sp.end)
+    for m in lexicon().verbs.finditer(text, s0, s1):
+        who = _subject_entity(ctx, m.start(), m.end())
+        if who is not None and who.entity.kind == "person":
+            return who, (s0, s1)
+    return None, (sp.start, sp.end)
 
 
 def _opens_next(tail: str, verb_end: int) -> bool:

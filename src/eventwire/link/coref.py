@@ -101,7 +101,12 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         elif before:
             cand = before[-1]
         else:
-            prev = [p for p in people_here if p.end <= sent.start and p.key not in not_keys]
+            # "He suggested that Jones ...": a subject pronoun resolved before carries its person on
+            chain = [p for p in out if doc[p.start].dep_ in ("nsubj", "nsubjpass")]
+            prev = sorted(
+                (p for p in people_here + chain if p.end <= sent.start and p.key not in not_keys),
+                key=lambda p: p.start,
+            )
             if prev:
                 last_sent = doc[prev[-1].start].sent
                 if tok.sent.start - last_sent.end > 400:  # ~ a few sentences back at most
