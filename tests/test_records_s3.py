@@ -236,3 +236,10 @@ def test_a_subject_pronoun_carries_its_person_to_the_next_he() -> None:
         'drafted it was a mistake. "As I have always made clear, the view was my own," he said.'
     )
     assert [q.speaker.name for q in code(text, "2005-03-01").quotes] == ["Goldsmith"]
+
+
+def test_an_international_body_is_a_deal_side_itself() -> None:
+    table = {**ENTS, "European Community": ("o:ec", "organization", "IGO")}
+    text = "The European Community sold 75,000 tonnes of soft wheat to Ruritania."
+    [d] = deals.extract(fake_context(text, table, dct="1987-03-02"))
+    assert (d.supplier.name, d.contractor, d.quantity) == ("European Community", None, 75000)

@@ -197,6 +197,15 @@ def _state(iso: str, ctx: DocContext) -> Entity:
     return Entity(id=key, name=name, kind="country", country=iso, sector="GOV")
 
 
+_BODIES = frozenset({"IGO", "NGO"})  # PLOVER's codes of bodies that are no state
+
+
+def _side(e: Entity, ctx: DocContext) -> Entity:
+    """The party an entity is in a deal: its state, or the international body itself ("the
+    European Community sold wheat": the EC, not a state named "IGO")."""
+    return _copy(e) if e.country in _BODIES else _state(e.country or "", ctx)
+
+
 def _copy(e: Entity) -> Entity:
     return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
 
@@ -795,11 +804,12 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             e.kind == "organization"
             and contractor is None
             and e.sector in (None, "BUS")
+            and e.country not in _BODIES
             and not _is_military_owner(m)
         ):
             contractor = _copy(e)
         if e.country and supplier is None:
-            supplier = _state(e.country, ctx)
+            supplier = _side(e, ctx)
 
     def as_buyer(m: EntityMention | None) -> None:
         nonlocal recipient
@@ -810,7 +820,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             # "Thai Airways purchased two DC-10s"; a known company buys for its home state
             known = maker_of(m.entity.name)
             iso = country_in_name(m.entity.name) or (known[1] if known else None)
-        if iso:
+        if iso == m.entity.country and iso in _BODIES:
+            recipient = _copy(m.entity)  # "the EC bought": the bloc itself, as PLOVER codes it
+        elif iso:
             recipient = _state(iso, ctx)
 
     after = head.i
