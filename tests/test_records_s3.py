@@ -243,3 +243,11 @@ def test_an_international_body_is_a_deal_side_itself() -> None:
     text = "The European Community sold 75,000 tonnes of soft wheat to Ruritania."
     [d] = deals.extract(fake_context(text, table, dct="1987-03-02"))
     assert (d.supplier.name, d.contractor, d.quantity) == ("European Community", None, 75000)
+
+
+def test_a_sum_a_total_fell_by_is_a_change_even_as_the_parse_s_object() -> None:
+    got = {
+        f.amount: f.change
+        for f in _figs("Ruritania's business loans fell 1.08 billion dlrs to 276 billion dlrs.")
+    }
+    assert got == {-1.08e9: "decrease", 276e9: None}

@@ -69,6 +69,7 @@ class _Lex:
     market_min: int
     change: dict[str, str]  # lemma -> increase | decrease
     change_preps: frozenset[str]
+    raising: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,7 @@ def lexicon() -> _Lex:
         market_min=int(raw["market_copy_min"]),
         change={w.casefold(): d for d, words in raw["change_words"].items() for w in words},
         change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
+        raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
     )
 
 
@@ -621,7 +623,7 @@ def change_of(ctx: DocContext, f: _Found) -> str | None:
     """increase | decrease when the amount is the size of a change: the word it hangs on, directly
     or through a preposition of ``change_preps``, is a change word ("fell 12 pct", "a 7 pct decline",
     "cut the deficit by 4 pct", "a rise of 8 pct"); None for a level ("fell to 3 billion dlrs") or a
-    plain amount. A sum of money that is a verb's object ("raised 5 bln dlrs") is no change."""
+    plain amount. A sum a money-raising verb takes as object ("raised 5 bln dlrs") is no change."""
     lex = lexicon()
     tok = amount_root(ctx.doc, f.start, f.end)
     if tok is None:
@@ -638,7 +640,7 @@ def change_of(ctx: DocContext, f: _Found) -> str | None:
     direction = lex.change.get(head.lemma_.casefold()) or lex.change.get(head.lower_)
     if direction is None:
         return None
-    if via is None and tok.dep_ in ("dobj", "obj") and not f.is_percent:
+    if via is None and tok.dep_ in ("dobj", "obj") and f.is_money and head.lemma_.casefold() in lex.raising:
         return None
     if via is not None and via.lower_ == "of" and head.pos_ != "NOUN":
         return None  # "of" ties an amount to a change noun only ("a rise of 8 pct")

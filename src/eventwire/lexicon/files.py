@@ -352,6 +352,7 @@ class Figures(TypedDict):
     market_copy_min: int  # this many different market_copy words make a whole story market copy
     change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
     change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
+    money_raising_verbs: Words  # a sum these take as object is money found ("raised 5 bln dlrs")
 
 
 class Fusion(TypedDict):
