@@ -251,3 +251,20 @@ def test_a_sum_a_total_fell_by_is_a_change_even_as_the_parse_s_object() -> None:
         for f in _figs("Ruritania's business loans fell 1.08 billion dlrs to 276 billion dlrs.")
     }
     assert got == {-1.08e9: "decrease", 276e9: None}
+
+
+def test_said_the_demonym_is_the_person_of_that_state_named_before() -> None:
+    table = {
+        "Andy Roe": ("p:andy roe", "person", "USA"),
+        "Ben Doe": ("p:ben doe", "person", "GBR"),
+        "American": ("c:USA", "country", "USA"),
+        "the United States": ("c:USA", "country", "USA"),
+    }
+    said = '\n\n"It is tough because I felt like I was in it the whole time," said the American.'
+    [q] = quotes.extract(fake_context("Andy Roe lost in four sets." + said, table, dct="2005-01-01"))
+    assert q.speaker.id == "p:andy roe"
+    assert quotes.extract(fake_context("Ben Doe lost in four sets." + said, table, dct="2005-01-01")) == []
+    [q] = quotes.extract(
+        fake_context('"We will not accept these terms," the United States said.', table, dct="2005-01-01")
+    )
+    assert q.speaker.id == "c:USA"

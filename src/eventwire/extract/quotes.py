@@ -195,6 +195,11 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         found = _best_actor(ctx, left, right) or own
         if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
             return None  # "a dealer for a German bank said": Germany is no speaker
+        if found is not None and found.entity.kind == "country" and _demonym_person(ctx, found, s):
+            # "said the American": a person of that state, the one named last before
+            person = _person_before(ctx, left)
+            ok = person is not None and person.entity.country in (None, found.entity.country)
+            return person if ok else None
         if (
             found is not None
             and found.entity.kind == "organization"
@@ -204,6 +209,24 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             return None  # "a trader at Lloyds said": he speaks for himself, not for the bank
         return _office_holder(ctx, found, left, right)
     return None
+
+
+def _demonym_person(ctx: DocContext, m: EntityMention, head: Token) -> bool:
+    """Is the subject a state's demonym used as a noun for one person ("said the American", "the
+    Briton said"): the subject's own word, with a determiner, not the state's name?"""
+    return (
+        m.start <= head.idx < m.end
+        and any(c.dep_ == "det" for c in head.children)
+        and m.text.casefold().strip() in _demonyms()
+    )
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """States' adjectives that also name one of their people ("American", "Briton")."""
+    names = {w.casefold() for c in load("countries").values() for w in [c["name"], *c.get("aliases", [])]}
+    adjs = {w.casefold() for c in load("countries").values() for w in c.get("adj", [])}
+    return frozenset(adjs - names)
 
 
 def _buried(ctx: DocContext, m: EntityMention, head: Token) -> bool:
