@@ -327,6 +327,7 @@ class Deal(Record):
     item: str | None = None
     designation: str | None = None
     quantity: int | None = None
+    unit: str | None = None  # the measure of a bulk quantity ("tonnes", "barrels"); None counts items
     value: Money | None = None
     status: str | None = None  # planned | mou | agreement | contract | delivered | cancelled
     date: str | None = None
@@ -353,6 +354,9 @@ class Figure(Record):
     amount: float
     unit: str  # ISO currency or a unit word
     kind: str = "actual"  # actual | target | estimate | forecast
+    # increase | decrease when the amount is the size of a change ("fell 12 pct"; a fall's amount is
+    # negative), None when it is a level ("fell to 3 billion dlrs")
+    change: str | None = None
     actors: list[Entity] = field(default_factory=list)
     period: dict[str, str | None] | None = None  # {"start": date, "end": date}
     date: str | None = None

@@ -707,6 +707,8 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
         val, conf = _best([(getattr(r, k), a) for r, a in ds])
         setattr(d, k, val)
         conflicts += [{"field": k, **c} for c in conf]
+    # the quantity's measure is the one of a report giving that quantity
+    d.unit = next((r.unit for r, _ in ds if r.quantity == d.quantity and r.quantity is not None), None)
     items = Counter(r.item for r, _ in ds if r.item)
     d.item = sorted(items, key=lambda i: (-items[i], -len(i), i))[0] if items else None
     # date: the most precise of the readings that agree with the best-supported year

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Deals
 from ..model import Deal, Entity, EntityMention, Money, stable_id
 from .context import DocContext
-from .figures import timex_date
-from .money import find_money, parse_number
+from .figures import story_currencies, timex_date
+from .money import find_money, is_conversion, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -66,6 +66,8 @@ class _Lex:
     make: frozenset[str]
     award: frozenset[str]
     policy_nouns: frozenset[str]
+    measure_units: frozenset[str]
+    min_value: float
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
 
@@ -104,6 +106,8 @@ def lexicon() -> _Lex:
         award=frozenset(raw["award_verbs"]),
         policy_nouns=frozenset(raw["policy_nouns"]),
         unit_price=re.compile(r"^[\s,]*" + _alt(raw["unit_price_words"]), re.I),
+        measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
+        min_value=float(raw["min_value"]),
         makers={
             _fold(n): (c["name"], c["country"])
             for c in raw["contractors"]
@@ -191,6 +195,15 @@ def _state(iso: str, ctx: DocContext) -> Entity:
     except Exception:  # noqa: BLE001 - a missing name is cosmetic
         pass
     return Entity(id=key, name=name, kind="country", country=iso, sector="GOV")
+
+
+_BODIES = frozenset({"IGO", "NGO"})  # PLOVER's codes of bodies that are no state
+
+
+def _side(e: Entity, ctx: DocContext) -> Entity:
+    """The party an entity is in a deal: its state, or the international body itself ("the
+    European Community sold wheat": the EC, not a state named "IGO")."""
+    return _copy(e) if e.country in _BODIES else _state(e.country or "", ctx)
 
 
 def _copy(e: Entity) -> Entity:
@@ -468,7 +481,11 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
     money = [(sent.start_char + m.start, sent.start_char + m.end) for m in find_money(sent.text)]
     item_words: list[Token] = []
     desig: list[Token] = []
+    # "number two corn": the noun a rank number follows names the rank, not the item
+    ranks = {t.head.i for t in toks if t.like_num and t.head.i < t.i and t.head != head}
     for t in toks:
+        if t.i in ranks or _after_glued_number(t):
+            continue  # "number two corn", "34-seater aircraft": a rank or a size, not the item
         glued = (
             t.i > 1
             and t.nbor(-1).text == "-"
@@ -519,6 +536,51 @@ def _item_phrase(head: Token, ctx: DocContext) -> tuple[str, str | None, int | N
     )
     item = re.sub(r"\s+", " ", item).strip().casefold()
     return item or head.text.casefold(), designation, qty, nat
+
+
+def _after_glued_number(t: Token) -> bool:
+    """Is this word glued by a hyphen after a number ("34-seater", "six-tonne")? With the number
+    it describes the item's size; without it, it would garble the item ("seater aircraft")."""
+    return (
+        t.i > 1
+        and t.nbor(-1).text == "-"
+        and not t.nbor(-1).whitespace_
+        and not t.nbor(-2).whitespace_
+        and t.nbor(-2).like_num
+        and not t.like_num
+        and not any(c.isdigit() for c in t.text)
+    )
+
+
+def _bulk(head: Token) -> tuple[int | None, str | None]:
+    """The quantity of bulk goods and its measure ("214,000 tonnes of soybeans" -> 214000,
+    "tonnes"; "1.5 mln barrels of crude" -> 1500000, "barrels"), or a count of items told as "N of
+    the items" ("up to 50 of its planes" -> 50, None)."""
+    from .money import lexicon as money_lexicon
+
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.head == of:
+        return None, None
+    holder = of.head
+    if holder.like_num:
+        v = parse_number(holder.text)
+        return (int(v), None) if v is not None and v == int(v) and 0 < v < 100000 else (None, None)
+    if (
+        holder.lemma_.casefold() not in lexicon().measure_units
+        and holder.lower_ not in lexicon().measure_units
+    ):
+        return None, None
+    nums = [t for t in holder.lefts if t.like_num or t.dep_ in ("nummod", "quantmod")]
+    first = next(
+        (t for w in nums for t in w.subtree if t.like_num and parse_number(t.text) is not None), None
+    )
+    if first is None:
+        return None, None
+    value = parse_number(first.text) or 0.0
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    if nxt is not None and nxt.i < holder.i:
+        value *= money_lexicon().scales.get(nxt.text.casefold(), 1.0)
+    return (int(value), holder.text.casefold()) if value > 0 else (None, None)
 
 
 def _glued_modifier(t: Token) -> bool:
@@ -727,6 +789,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             subj = next((c for c in rel.children if c.dep_ == "nsubj"), subj)
     subj_m = _party(ctx, subj.subtree) if subj is not None else None
     item, designation, qty, nat = _item_phrase(head, ctx)
+    unit = None
+    if qty is None:
+        qty, unit = _bulk(head)
 
     supplier = recipient = contractor = None
 
@@ -739,11 +804,12 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             e.kind == "organization"
             and contractor is None
             and e.sector in (None, "BUS")
+            and e.country not in _BODIES
             and not _is_military_owner(m)
         ):
             contractor = _copy(e)
         if e.country and supplier is None:
-            supplier = _state(e.country, ctx)
+            supplier = _side(e, ctx)
 
     def as_buyer(m: EntityMention | None) -> None:
         nonlocal recipient
@@ -754,7 +820,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
             # "Thai Airways purchased two DC-10s"; a known company buys for its home state
             known = maker_of(m.entity.name)
             iso = country_in_name(m.entity.name) or (known[1] if known else None)
-        if iso:
+        if iso == m.entity.country and iso in _BODIES:
+            recipient = _copy(m.entity)  # "the EC bought": the bloc itself, as PLOVER codes it
+        elif iso:
             recipient = _state(iso, ctx)
 
     after = head.i
@@ -861,7 +929,7 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
     if role == "sell" and verb is not None and verb.lemma_.casefold() in lexicon().make and recipient is None:
         return None  # "approval for Egypt to produce the tank": making with nobody to make it for
 
-    value = _value(text, s0, s1, head)
+    value = _value(ctx, s0, s1, head)
     # generic: the item, or its head noun with no other item word before it ("invaluable bridge",
     # but not "fighter jets")
     words = item.split()
@@ -893,6 +961,7 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         item=item,
         designation=designation,
         quantity=qty,
+        unit=unit,
         value=value,
         status=status,
         date=date,
@@ -1030,29 +1099,22 @@ def _is_military_owner(m: EntityMention) -> bool:
     return bool(lexicon().owner_words.search(m.text))
 
 
-def _value(text: str, s0: int, s1: int, head: Token) -> Money | None:
-    stext = text[s0:s1]
+def _value(ctx: DocContext, s0: int, s1: int, head: Token) -> Money | None:
+    """The deal's value: the amount nearest the item, in the currency the story means."""
+    stext = ctx.article.text[s0:s1]
     # "at 108 dlrs per tonne": a unit price is no value of the deal
     found = [m for m in find_money(stext) if not lexicon().unit_price.match(stext[m.end :])]
     # "$6bn (£3.12bn)": the amount in brackets right after another is its conversion, not the value
-    found = [m for m in found if not _conversion(stext, m, found)]
+    found = [m for m in found if not is_conversion(stext, m, found) and m.amount >= lexicon().min_value]
     if not found:
         return None
     pos = head.idx - s0
     best = min(found, key=lambda m: abs(m.start - pos))
-    return best.money
+    cur = story_currencies(ctx).get(s0 + best.start, best.currency)
+    return Money(amount=best.amount, currency=cur)
 
 
 # ------------------------------------------------------------------------------------- merging
-
-
-def _conversion(stext: str, m: Any, found: list[Any]) -> bool:
-    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
-    £690m)")? Then it converts that amount and is not the value."""
-    opening = stext.rfind("(", 0, m.start)
-    if opening < 0 or ")" in stext[opening : m.start]:
-        return False
-    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
 
 
 def compatible(a: Deal, b: Deal) -> bool:
@@ -1093,6 +1155,8 @@ def merge_into(keep: Deal, other: Deal) -> None:
         x, y = getattr(keep, k), getattr(other, k)
         if x is None and y is not None:
             setattr(keep, k, y)
+            if k == "quantity":
+                keep.unit = other.unit  # a quantity keeps its measure
     if _STATUS_ORDER.index(other.status or "planned") < _STATUS_ORDER.index(keep.status or "planned"):
         keep.status = other.status
     if other.item and keep.item and len(other.item) > len(keep.item):

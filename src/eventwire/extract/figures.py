@@ -28,7 +28,7 @@ from ..lexicon.files import Figures
 from ..model import Entity, EntityMention, Figure, Timex, stable_id
 from .context import DocContext
 from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
-from .money import MoneySpan, find_money, parse_number
+from .money import MoneySpan, find_money, is_conversion, localise, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -65,6 +65,11 @@ class _Lex:
     money_metrics: frozenset[str]
     base_heads: frozenset[str]
     counterfactual: re.Pattern[str]
+    market: re.Pattern[str]
+    market_min: int
+    change: dict[str, str]  # lemma -> increase | decrease
+    change_preps: frozenset[str]
+    raising: frozenset[str]
     # metric words found per sentence text (see ``_metric_hits``); not part of the lexicon's value
     hits: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -111,6 +116,11 @@ def lexicon() -> _Lex:
         money_metrics=frozenset(raw["money_metrics"]),
         base_heads=frozenset(w.casefold() for w in raw["base_prepositions"]),
         counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
+        market=re.compile(_alt(raw["market_copy"]), re.I),
+        market_min=int(raw["market_copy_min"]),
+        change={w.casefold(): d for d, words in raw["change_words"].items() for w in words},
+        change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
+        raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
     )
 
 
@@ -155,12 +165,14 @@ def metric_near(
     ignore: list[tuple[int, int]] | None = None,
     after: bool = True,
     allowed: list[tuple[int, int]] | None = None,
+    share: bool = True,
 ) -> tuple[str | None, int]:
     """The metric whose words sit nearest to [start, end) in ``text`` (and the distance).
 
     Words inside ``ignore`` spans (names: "the Investment Development Authority") do not count;
     with ``allowed``, only words starting inside one of its spans (the ones the parse ties to the
-    amount, see ``metric_tree``) do.
+    amount, see ``metric_tree``) do. With ``share`` (a percentage), what the amount is "of" is
+    what it is a share of, not its metric; a sum "of" something is that ("68 bln dlrs of debt").
     """
     best: tuple[int, int, int, str] | None = None
     for order, name, m0, m1 in _metric_hits(text):
@@ -170,7 +182,11 @@ def metric_near(
             continue
         if allowed is not None and not any(a <= m0 < b for a, b in allowed):
             continue
-        if m0 >= end and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0]):
+        if (
+            share
+            and m0 >= end
+            and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0])
+        ):
             continue  # "2 percent of GDP": what it is a share of, not what it measures
         dist = start - m1 if m1 <= start else (m0 - end) * 1.5
         cand = (int(dist), -(m1 - m0), order, name)
@@ -514,14 +530,21 @@ def extract(ctx: DocContext) -> list[Figure]:
     last_bilateral: list[Entity] = []
     last_period: dict[str, str | None] | None = None
     last_metric: str | None = None
+    if market_story(text):
+        return []
+    currency = story_currencies(ctx)
     for sent in ctx.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         stext = text[s0:s1]
+        if lex.market.search(stext):
+            continue  # "the Bank provided the money market with assistance worth 90 mln stg"
         time_spans = [(t.start, t.end) for t in ctx.timexes_in(s0, s1)]
         found: list[_Found] = []
-        for m in find_money(stext):
-            found.append(_money_found(m, s0))
-        money_spans = [(f.start, f.end) for f in found]
+        money = find_money(stext)
+        for m in money:
+            if not is_conversion(stext, m, money):  # "$412bn (£211.6bn)": one amount, converted
+                found.append(_money_found(m, s0, currency))
+        money_spans = [(s0 + m.start, s0 + m.end) for m in money]
         found += _percents(stext, s0, money_spans + time_spans)
         found += _counts(ctx, sent, money_spans + time_spans)
         if not found:
@@ -582,6 +605,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
+            change = change_of(ctx, f)
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
             if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
@@ -591,9 +615,10 @@ def extract(ctx: DocContext) -> list[Figure]:
                 Figure(
                     id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
                     metric=metric,
-                    amount=f.amount,
+                    amount=-f.amount if change == "decrease" else f.amount,
                     unit=f.unit,
                     kind=kind,
+                    change=change,
                     actors=actors,
                     period=period,
                     date=ctx.dct,
@@ -604,6 +629,42 @@ def extract(ctx: DocContext) -> list[Figure]:
             prev_end = f.end
             last_metric = metric
     return _merge_within(figures)
+
+
+def market_story(text: str) -> bool:
+    """Is the story money-market, Treasury-account or trading copy (``market_copy`` words of
+    figures.yaml, enough different ones)? Its amounts measure a day's market, not an economy."""
+    lex = lexicon()
+    cues = {" ".join(m.group(0).casefold().split()) for m in lex.market.finditer(text)}
+    return len(cues) >= lex.market_min
+
+
+def change_of(ctx: DocContext, f: _Found) -> str | None:
+    """increase | decrease when the amount is the size of a change: the word it hangs on, directly
+    or through a preposition of ``change_preps``, is a change word ("fell 12 pct", "a 7 pct decline",
+    "cut the deficit by 4 pct", "a rise of 8 pct"); None for a level ("fell to 3 billion dlrs") or a
+    plain amount. A sum a money-raising verb takes as object ("raised 5 bln dlrs") is no change."""
+    lex = lexicon()
+    tok = amount_root(ctx.doc, f.start, f.end)
+    if tok is None:
+        return None
+    via = None
+    if tok.dep_ == "pobj":
+        via = tok.head
+        if via.lower_ not in lex.change_preps or via.head == via:
+            return None
+        tok = via
+    head = tok.head
+    if head == tok:
+        return None
+    direction = lex.change.get(head.lemma_.casefold()) or lex.change.get(head.lower_)
+    if direction is None:
+        return None
+    if via is None and tok.dep_ in ("dobj", "obj") and f.is_money and head.lemma_.casefold() in lex.raising:
+        return None
+    if via is not None and via.lower_ == "of" and head.pos_ != "NOUN":
+        return None  # "of" ties an amount to a change noun only ("a rise of 8 pct")
+    return direction
 
 
 def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
@@ -692,9 +753,14 @@ def _metric_of(
     tied = metric_tokens(root, lexicon().metric_preps) if root is not None else set()
     metric, dist = None, 10**6
     own = noun_tokens(root) if root is not None else set()
-    for words in (own, tied):  # the noun the amount qualifies first ("offer a $1 bln bond issue")
+    # a sum's own "of" phrase first ("payments on 68 bln dlrs of debt"), then the noun the amount
+    # qualifies ("offer a $1 bln bond issue"), then its clause
+    phrase = {t.i for t in root.subtree} if root is not None and f.is_money else set()
+    for words in (phrase, own, tied):
         allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
-        metric, dist = metric_near(stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed)
+        metric, dist = metric_near(
+            stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed, share=not f.is_money
+        )
         if metric is not None:
             break
     if (
@@ -718,10 +784,25 @@ def _thing_pronoun(t: Token) -> bool:
     )
 
 
-def _money_found(m: MoneySpan, off: int) -> _Found:
+def _money_found(m: MoneySpan, off: int, currency: dict[int, str]) -> _Found:
     return _Found(
-        start=off + m.start, end=off + m.end, amount=m.amount, unit=m.currency, approx=m.approx, is_money=True
+        start=off + m.start,
+        end=off + m.end,
+        amount=m.amount,
+        unit=currency.get(off + m.start, m.currency),
+        approx=m.approx,
+        is_money=True,
     )
+
+
+def story_currencies(ctx: DocContext) -> dict[int, str]:
+    """The currency of each amount of the story by its offset, bare words ("dlrs", "rupees") read
+    as the story means them (``money.localise``): its own state's money, or the kind it named in full."""
+    top = top_countries(ctx, 1)
+    named = {m.entity.country for m in ctx.entities if m.entity.kind == "country" and m.entity.country}
+    year = int(ctx.dct[:4]) if ctx.dct and ctx.dct[:4].isdigit() else None
+    spans = localise(find_money(ctx.article.text), top[0].country if top else None, year, named)
+    return {sp.start: sp.currency for sp in spans}
 
 
 def _count_actors(ctx: DocContext, f: _Found) -> list[Entity]:

@@ -5,7 +5,8 @@ and consumer spending rose" is no budget figure; "reviewed tariffs after the nai
 no tariff). The metric of an amount is told by the words the grammar attaches to it:
 
 - its own phrase ("$59.7 billion in trade", "the $100 billion trade target");
-- the noun it qualifies through prepositions ("a 1987 budget of 41.7 billion pounds");
+- the noun it qualifies through prepositions ("a 1987 budget of 41.7 billion pounds"), and that
+  noun's phrases after one of ``metric_preps`` ("a 7 pct decline in imports");
 - the verb it belongs to when that verb names the measure ("India imports 70% of its oil"),
   the verb's subject ("the unemployment rate rose to 8.4 pct"), its object when the amount is
   what it is raised to ("increase the volume of trade to 20 billion dollars"), and its phrases
@@ -48,6 +49,9 @@ def metric_tokens(root: Token, preps: frozenset[str]) -> set[int]:
             out.add(head.i)
             for child in head.lefts:
                 out.update(t.i for t in child.subtree)
+            for child in head.rights:  # "a 7 pct decline in imports": what the noun is of
+                if child.dep_ == "prep" and child.lower_ in preps and child.i > root.i:
+                    out.update(t.i for t in child.subtree)
             via_noun = True
         elif head.pos_ in ("VERB", "AUX"):
             _verb_words(head, tok, preps, out, objects=not via_noun)

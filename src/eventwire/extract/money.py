@@ -9,12 +9,16 @@ symbols, bare words an editor would read as a currency) plus babel's English cur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import load
 from ..lexicon.files import Currencies
 from ..model import Money
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class MoneySpan:
     currency: str
     approx: str | None = None  # the approximator before it ("about", "an estimated") or None
     high: float | None = None  # upper bound of a range ("$5-6 billion")
+    bare: bool = False  # named by a bare word ("dlrs", "rupees") whose country the story tells
 
     @property
     def money(self) -> Money:
@@ -45,6 +50,8 @@ class _Lexicon:
     number_words: dict[str, float]
     pattern: re.Pattern[str]
     approx_re: re.Pattern[str]
+    bare_words: frozenset[str]  # one-word currency names an editor reads in the story's own money
+    local_only: dict[str, frozenset[str]]  # kind of money -> the local currencies a story may mean
 
 
 def _alt(items: list[str], word: bool = True) -> str:
@@ -117,7 +124,21 @@ def lexicon() -> _Lexicon:
         rf"(?P<w4>{cur_word}|{scaled_word})"
     )
     approx_re = re.compile(rf"(?i:\b{_alt(list(approximators))})\s*$")
-    return _Lexicon(scales, symbols, words, needs_scale, iso, approximators, number_words, pattern, approx_re)
+    bare = frozenset(str(k).casefold() for k in raw["story_words"])
+    local_only = {str(k).casefold(): frozenset(map(str, v)) for k, v in raw["story_local_only"].items()}
+    return _Lexicon(
+        scales,
+        symbols,
+        words,
+        needs_scale,
+        iso,
+        approximators,
+        number_words,
+        pattern,
+        approx_re,
+        bare,
+        local_only,
+    )
 
 
 def parse_number(text: str) -> float | None:
@@ -163,6 +184,7 @@ def find_money(text: str) -> list[MoneySpan]:
     out: list[MoneySpan] = []
     for m in lex.pattern.finditer(text):
         g = m.groupdict()
+        word = None
         if g["sym"]:
             num, high, scale, cur = g["n1"], g["h1"], g["s1"], lex.symbols.get(g["sym"]) or g["sym"]
         elif g["n2"]:
@@ -201,8 +223,86 @@ def find_money(text: str) -> list[MoneySpan]:
                 currency=cur,
                 approx=am.group(0).strip().casefold() if am else None,
                 high=_round(hi) if hi is not None else None,
+                bare=bool(word) and word.casefold() in lex.bare_words,
             )
         )
+    return out
+
+
+def is_conversion(text: str, m: MoneySpan, found: list[MoneySpan]) -> bool:
+    """Is the amount inside brackets that open right after another amount ("1bn euros ($1.3bn;
+    £690m)", "$412bn (£211.6bn)")? Then it converts that amount: it is no amount of its own."""
+    opening = text.rfind("(", 0, m.start)
+    if opening < 0 or ")" in text[opening : m.start]:
+        return False
+    return any(0 <= opening - o.end <= 2 for o in found if o is not m)
+
+
+@lru_cache(maxsize=4096)
+def _family(code: str) -> str:
+    """The kind of money a currency is, by the last word of its English name: "dollar" for USD and
+    CAD, "rupee" for INR and LKR, "peso" for MXN and MXP ("Mexican Peso (1861-1992)")."""
+    try:
+        from babel.numbers import get_currency_name
+
+        name = get_currency_name(code, locale="en").split("(")[0].split()
+    except Exception:  # noqa: BLE001 - an unknown code is its own family
+        return code
+    return name[-1].casefold() if name else code
+
+
+@lru_cache(maxsize=1024)
+def _state_currencies(iso3: str, year: int | None) -> tuple[str, ...]:
+    """The currencies a state used in ``year`` (its current ones without a year)."""
+    try:
+        import datetime
+
+        import pycountry
+        from babel.numbers import get_territory_currencies
+
+        c = pycountry.countries.get(alpha_3=iso3)
+        if c is None:
+            return ()
+        when = datetime.date(year, 7, 1) if year else None
+        return tuple(
+            get_territory_currencies(c.alpha_2, start_date=when)
+            if when
+            else get_territory_currencies(c.alpha_2)
+        )
+    except Exception:  # noqa: BLE001 - a state babel does not know keeps the editor's default
+        return ()
+
+
+def localise(
+    spans: list[MoneySpan], state: str | None, year: int | None = None, others: Iterable[str] = ()
+) -> list[MoneySpan]:
+    """A story's amounts (left to right) with each bare currency word read as the story means it.
+    "dlrs" is the US dollar only by default: after "2.48 billion Canadian dlrs" the story's next
+    "3.91 billion dlrs" are Canadian too, and in a story about Sri Lanka "6.5 billion rupees" are
+    Sri Lankan. A bare word takes the currency of the last amount of the same family the story named
+    in full, else the currency of the story's own ``state`` when it is of that family and none of
+    the ``others`` states the story names uses money of that family (then the word is ambiguous
+    and keeps the editor's default)."""
+    only = lexicon().local_only
+    own = {
+        _family(c): c
+        for c in (_state_currencies(state, year) if state else ())
+        if _family(c) not in only or c in only[_family(c)]
+    }
+    for other in set(others) - {state}:
+        for c in _state_currencies(other, year):
+            if own.get(_family(c), c) != c:
+                own.pop(_family(c), None)
+    named: dict[str, str] = {}
+    out = []
+    for sp in spans:
+        fam = _family(sp.currency)
+        if not sp.bare:
+            named[fam] = sp.currency
+            out.append(sp)
+            continue
+        cur = named.get(fam) or own.get(fam) or sp.currency
+        out.append(sp if cur == sp.currency else replace(sp, currency=cur))
     return out
 
 

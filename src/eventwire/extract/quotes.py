@@ -42,6 +42,7 @@ class _Lex:
     min_words: int
     anaphors: frozenset[str]
     title_small: frozenset[str]
+    representatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def lexicon() -> _Lex:
         min_words=int(raw["min_words"]),
         anaphors=frozenset(raw["anaphors"]),
         title_small=frozenset(raw["title_small_words"]),
+        representatives=frozenset(w.casefold() for w in raw["representatives"]),
     )
 
 
@@ -193,8 +195,38 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         found = _best_actor(ctx, left, right) or own
         if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
             return None  # "a dealer for a German bank said": Germany is no speaker
+        if found is not None and found.entity.kind == "country" and _demonym_person(ctx, found, s):
+            # "said the American": a person of that state, the one named last before
+            person = _person_before(ctx, left)
+            ok = person is not None and person.entity.country in (None, found.entity.country)
+            return person if ok else None
+        if (
+            found is not None
+            and found.entity.kind == "organization"
+            and s.lemma_.casefold() not in lexicon().representatives
+            and _buried(ctx, found, s)
+        ):
+            return None  # "a trader at Lloyds said": he speaks for himself, not for the bank
         return _office_holder(ctx, found, left, right)
     return None
+
+
+def _demonym_person(ctx: DocContext, m: EntityMention, head: Token) -> bool:
+    """Is the subject a state's demonym used as a noun for one person ("said the American", "the
+    Briton said"): the subject's own word, with a determiner, not the state's name?"""
+    return (
+        m.start <= head.idx < m.end
+        and any(c.dep_ == "det" for c in head.children)
+        and m.text.casefold().strip() in _demonyms()
+    )
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """States' adjectives that also name one of their people ("American", "Briton")."""
+    names = {w.casefold() for c in load("countries").values() for w in [c["name"], *c.get("aliases", [])]}
+    adjs = {w.casefold() for c in load("countries").values() for w in c.get("adj", [])}
+    return frozenset(adjs - names)
 
 
 def _buried(ctx: DocContext, m: EntityMention, head: Token) -> bool:
@@ -221,7 +253,7 @@ def _told_by_another(ctx: DocContext, sp: _Span) -> bool:
     said: "..."', 'The newsletter says: "..."')? Then it is not the last speaker going on."""
     lex = lexicon()
     text = ctx.article.text
-    m = lex.after.match(text[sp.close : sp.close + 160])
+    m = _after_match(text, sp)
     if m:
         g = "v1" if m.group("v1") else "v2"
         verb = (sp.close + m.start(g), sp.close + m.end(g))
@@ -285,8 +317,11 @@ def extract(ctx: DocContext) -> list[Quote]:
         if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
+        going_on = last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp)
+        if speaker is None and not going_on:
+            speaker, attr = _reported_before(ctx, sp)
         if speaker is None:
-            if last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp):
+            if last is not None and going_on:
                 # '"First part," he said. "Second part."': the same speaker goes on
                 prev, _ = last
                 if "\n" not in text[last[1].close : sp.start - 1]:
@@ -356,7 +391,7 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     text = ctx.article.text
     # after: '..." he said' / '..." said Anwar'
     tail = text[sp.close : sp.close + 160]
-    m = lex.after.match(tail)
+    m = _after_match(text, sp)
     if m and _opens_next(tail, m.end()):
         m = None  # '"...?" On immigration, a teacher said: "..."': the next quote's attribution
     if m:
@@ -383,6 +418,40 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
             who = _who(ctx, head_off, vs, sp.start)
         if who is not None:
             return who, (head_off, sp.start)
+    return None, (sp.start, sp.end)
+
+
+def _after_match(text: str, sp: _Span) -> re.Match[str] | None:
+    """The attribution right after a quote ('," he said', '?" asked Smith'), if there is one.
+    Words after a paragraph break, or a sentence of its own after a quote closed by a full stop
+    ('...in October." Smith vowed to press on'), tell the next thing, not who spoke."""
+    tail = text[sp.close : sp.close + 160]
+    m = lexicon().after.match(tail)
+    if m is None:
+        return None
+    lead_end = m.start("who1") if m.group("who1") else m.start("v2")
+    if "\n" in tail[:lead_end]:
+        return None
+    closed_by_stop = text[sp.start : sp.end].rstrip("'’‘ ").endswith(".")
+    return None if closed_by_stop and tail[lead_end : lead_end + 1].isupper() else m
+
+
+def _reported_before(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[int, int]]:
+    """A quote with no attribution of its own, right after a sentence of the same paragraph that
+    reports a person's words ('Smith said growth would slow. "We expect a hard year."'): that
+    person said it. Only a person: a body's report before a quote is often another's reaction."""
+    text = ctx.article.text
+    end = len(text[: sp.start - 1].rstrip())
+    if end <= 0 or text[end - 1] not in ".!?":
+        return None, (sp.start, sp.end)
+    sent = ctx.sentence_of(end - 1)
+    s0, s1 = sent.start_char, min(sent.end_char, end)
+    if "\n" in text[s0 : sp.start - 1] or any(c in _QMARKS for c in text[s0:s1]):
+        return None, (sp.start, sp.end)
+    for m in lexicon().verbs.finditer(text, s0, s1):
+        who = _subject_entity(ctx, m.start(), m.end())
+        if who is not None and who.entity.kind == "person":
+            return who, (s0, s1)
     return None, (sp.start, sp.end)
 
 

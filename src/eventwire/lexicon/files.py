@@ -321,6 +321,8 @@ class Deals(TypedDict):
     award_verbs: Words  # the awarder buys, the awardee sells ("X was awarded a contract")
     make_verbs: Words  # selling verbs that only make the item: a deal needs someone it is made for
     unit_price_words: Words  # an amount followed by these is a unit price, not the deal's value
+    measure_units: Words  # lemmas of bulk measures ("18,000 tonnes of barley"): the quantity's unit
+    min_value: float  # an amount below this is a price ("at 22 dlrs"), never a deal's value
 
 
 class Figures(TypedDict):
@@ -347,6 +349,11 @@ class Figures(TypedDict):
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
     base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
+    market_copy: Words  # money-market, Treasury-account and trading copy: its amounts are no figures
+    market_copy_min: int  # this many different market_copy words make a whole story market copy
+    change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
+    change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
+    money_raising_verbs: Words  # a sum these take as object is money found ("raised 5 bln dlrs")
 
 
 class Fusion(TypedDict):
@@ -363,6 +370,7 @@ class Quotes(TypedDict):
     title_small_words: Words  # words a title keeps in lower case ("Office in a Pocket")
     min_words: int
     anaphors: Words
+    representatives: Words  # people who speak for the body they are "at" or "for" (an official)
 
 
 class Currencies(TypedDict):
@@ -370,6 +378,8 @@ class Currencies(TypedDict):
     symbols: dict[str, str]
     words: dict[str, str]
     needs_scale: dict[str, str]
+    story_words: Words  # bare names of money many states use ("dlrs"): the story says whose
+    story_local_only: dict[str, Words]  # kind -> the only local currencies a story's state gives it
     iso_codes: Words
     approximators: Words
     number_words: dict[str, float]

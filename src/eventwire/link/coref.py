@@ -80,11 +80,16 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
     if not people:
         return []
     out: list[Found] = []
+    quoted = quoted_ranges(doc.text)
     for tok in doc:
         if tok.lower_ not in wordsets("names").person_pronouns or tok.pos_ != "PRON":
             continue
         sent = tok.sent
-        before = [p for p in people if p.end <= tok.i and p.start >= sent.start]
+        # '"... it was against Smith," he said': a person named inside a quotation the pronoun
+        # stands outside of is what the speaker talks about, never who "he" is
+        own_quote = _quote_at(quoted, tok.idx)
+        people_here = [p for p in people if _quote_at(quoted, doc[p.start].idx) in (None, own_quote)]
+        before = [p for p in people_here if p.end <= tok.i and p.start >= sent.start]
         own_subject = _clause_subject(tok) if tok.dep_ in ("dobj", "dative", "pobj") else None
         # "X sacked Y after accusing him", "X thanked him": 'him' is not X
         not_keys = {p.key for p in people if own_subject is not None and p.start <= own_subject.i < p.end}
@@ -96,13 +101,22 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         elif before:
             cand = before[-1]
         else:
-            prev = [p for p in people if p.end <= sent.start and p.key not in not_keys]
+            # "He suggested that Jones ...": a subject pronoun resolved before carries its person on
+            chain = [p for p in out if doc[p.start].dep_ in ("nsubj", "nsubjpass")]
+            prev = sorted(
+                (p for p in people_here + chain if p.end <= sent.start and p.key not in not_keys),
+                key=lambda p: p.start,
+            )
             if prev:
                 last_sent = doc[prev[-1].start].sent
                 if tok.sent.start - last_sent.end > 400:  # ~ a few sentences back at most
                     continue
                 in_last = [p for p in prev if p.start >= last_sent.start]
                 subj = [p for p in in_last if doc[p.end - 1].dep_ in ("nsubj", "nsubjpass")]
+                # "Smith said that while Jones has ..., ": the main clause's subject is in focus
+                subj = [
+                    p for p in subj if _depth(doc[p.end - 1]) == min(_depth(doc[q.end - 1]) for q in subj)
+                ]
                 cand = (subj or in_last)[-1]
         if cand is None:
             continue
@@ -119,6 +133,33 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             )
         )
     return out
+
+
+_OPEN_MARKS, _CLOSE_MARKS, _BOTH_MARKS = "“„«", "”»", '"'
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: curly marks open and close, a straight mark
+    toggles, and a paragraph break ends any quotation (wire copy reopens a long quote on each
+    paragraph without closing the one before)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, c in enumerate(text):
+        if c == "\n" and start is not None and text[i + 1 : i + 2] == "\n":
+            out.append((start, i))
+            start = None
+        elif c in _OPEN_MARKS or (c in _BOTH_MARKS and start is None):
+            start = i + 1
+        elif start is not None and (c in _CLOSE_MARKS or c in _BOTH_MARKS):
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _quote_at(ranges: list[tuple[int, int]], pos: int) -> int | None:
+    """The index of the quotation holding ``pos``, or None outside every quotation."""
+    i = bisect.bisect_right(ranges, (pos, 10**12)) - 1
+    return i if i >= 0 and ranges[i][0] <= pos < ranges[i][1] else None
 
 
 def _clause_subject(tok: Token) -> Token | None:
