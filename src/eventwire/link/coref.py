@@ -88,6 +88,7 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         own_subject = _clause_subject(tok) if tok.dep_ in ("dobj", "dative", "pobj") else None
         # "X sacked Y after accusing him", "X thanked him": 'him' is not X
         not_keys = {p.key for p in people if own_subject is not None and p.start <= own_subject.i < p.end}
+        not_keys |= _quoted_by_speaker(doc, tok, people)
         before = [p for p in before if p.key not in not_keys]
         cand = None
         subj = [p for p in before if doc[p.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -119,6 +120,36 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             )
         )
     return out
+
+
+def _quoted_by_speaker(doc: Doc, tok: Token, people: list[Found]) -> set[str]:
+    """The people a quotation names when ``tok`` is its speaker ('"... President X and I agreed
+    ...," he said'): a speaker who names X in the third person is not X, so 'he' cannot be X.
+
+    The quotation is the one the attribution's sentence overlaps or the one ending right before
+    it ('"...." He said.'); only a pronoun outside quotation marks that is the subject of an
+    attribution verb is a speaker."""
+    if tok.dep_ != "nsubj" or not _is_quote_verb(tok.head):
+        return set()
+    sent = tok.sent
+    a, b = sent.start_char, sent.end_char
+    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(doc.text)]
+    if any(x <= tok.idx < y for x, y in spans):
+        return set()
+    own = [(x, y) for x, y in spans if x < b and y > a - 3 and not (x <= tok.idx < y)]
+    if not own:
+        return set()
+    out: set[str] = set()
+    for p in people:
+        at = doc[p.start].idx
+        if any(x <= at < y for x, y in own):
+            out.add(p.key)
+    return out
+
+
+def _is_quote_verb(tok: Token) -> bool:
+    verbs = words_quote_verbs()
+    return tok.pos_ in {"VERB", "AUX"} and (tok.lower_ in verbs or tok.lemma_.lower() in verbs)
 
 
 def _clause_subject(tok: Token) -> Token | None:
