@@ -327,6 +327,14 @@ def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int, int]:
     return out, int(raw["max_phase_days"]), int(raw["max_cue_distance"]), int(raw["max_elaboration_gap"])
 
 
+@lru_cache(maxsize=1)
+def _host_codes() -> frozenset[str]:
+    """CAMEO codes of a host's reading of a visit (fusion.yaml host_codes)."""
+    from ..lexicon import load
+
+    return frozenset(str(c) for c in load("fusion")["host_codes"])
+
+
 def phase_of(ev: Event) -> str | None:
     """The phase of its event a reading's date belongs to: the phase cue nearest the words that
     dated it ("the tariffs take effect on April 17" -> "in force"), or None when no cue is near."""
@@ -504,7 +512,8 @@ def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> lis
 
 
 def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event:
-    best = min(cl, key=lambda i: (_width(i.rng), -i.rec.confidence, i.order))
+    host = _host_codes()
+    best = min(cl, key=lambda i: (_width(i.rng), i.rec.cameo in host, -i.rec.confidence, i.order))
     ev = copy.copy(best.rec)
     evs = [i.rec for i in cl]
     votes = Counter(e.event for e in evs)

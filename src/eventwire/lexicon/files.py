@@ -353,6 +353,9 @@ class Fusion(TypedDict):
     max_phase_days: int  # widest gap between two phases of one event
     max_cue_distance: int  # widest distance (characters) between a phase cue and its date
     max_elaboration_gap: int  # widest gap (characters) to the event an actorless report tells more of
+    host_codes: (
+        Words  # CAMEO codes of a host's reading of a visit: the visitor's reading orients a fused record
+    )
 
 
 class Quotes(TypedDict):
@@ -565,6 +568,7 @@ class Names(TypedDict):
     unknown_place_preps: Words
     facility_town_preps: Words
     short_place_preps: Words
+    settlement_nouns: Words
 
 
 class Coref(TypedDict):

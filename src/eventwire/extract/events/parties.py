@@ -550,12 +550,25 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
     return []
 
 
+def _settlement_named(tok: Token) -> Token:
+    """'toured the town of Bucha': the place a settlement noun's 'of' names, else the noun."""
+    if tok.lemma_.lower() not in words("names").settlement_nouns:
+        return tok
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            obj = next((p for p in ch.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return tok
+
+
 def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
     holders = [c.head, c.trig]
     for hd in holders:
         cands += prep_objects(hd, words("clauses").visit_preps)
     for tok in cands:
+        tok = _settlement_named(tok)
         place = parts.place_of(tok)
         m = parts.by_tok.get(tok.i)
         if place is not None:
