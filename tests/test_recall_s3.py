@@ -1,0 +1,128 @@
+"""Recall, third session: the speaker of a quotation, dates carried across quotations and past
+the story's day, photo-caption dates of undated stories, settlements named by 'the town of X',
+and visits told by host and visitor. Short sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.consolidate.fuse import fuse
+from eventwire.extract.time.dating import infer_dct
+from eventwire.ingest.textclean import clean_text
+from eventwire.model import ArticleExtraction, Entity, Event, Mention
+from eventwire.run.article import code as code_article
+
+
+# ------------------------------------------------------------------ the speaker of a quotation
+
+
+def test_a_speaker_is_not_the_person_his_quotation_names():
+    text = (
+        "Chancellor Otto Brandt spoke in Vienna on Monday. "
+        "President Lars Holm said trade was growing. "
+        '"Last year, President Holm and I agreed to double trade. I am sure of it," he said '
+        "while chairing the meeting with the Swedish delegation."
+    )
+    ext = code_article(text, "2025-03-04")
+    quotes = [q for q in ext.quotes if q.text.startswith("Last year")]
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name == "Otto Brandt"
+
+
+def test_a_speaker_named_in_the_attribution_still_speaks():
+    text = 'President Lars Holm met the press. "We will sign soon," Holm said.'
+    ext = code_article(text, "2025-03-04")
+    assert [q.speaker.name for q in ext.quotes if q.speaker is not None] == ["Lars Holm"]
+
+
+# ------------------------------------------------------------------ dates carried back
+
+
+def test_a_date_after_the_story_or_inside_a_quotation_is_not_carried_to_a_past_act():
+    text = (
+        "Chancellor Otto Brandt of Austria spoke in Vienna on Monday. "
+        '"Last year we set a goal to double trade by 2030. We must hurry," he said '
+        "while chairing the meeting with the visiting Swedish Prime Minister."
+    )
+    ext = code_article(text, "2025-03-04")
+    meets = [e for e in ext.events if e.trigger == "meeting"]
+    assert meets and all(e.date not in ("2030", "2024") for e in meets)
+
+
+# ------------------------------------------------------------------ photo captions of undated stories
+
+
+CAPTIONED = (
+    "Menu\n\n"
+    "Swedish Prime Minister Lars Holm, left, and Norwegian Prime Minister Eva Dahl shake hands "
+    "in Oslo, Norway, May 14, 2024.\n\n"
+    "Swedish Prime Minister Lars Holm, left, and Norwegian Prime Minister Eva Dahl shake hands "
+    "in Oslo, Norway, May 14, 2024.\n\n"
+    "Swedish Prime Minister Lars Holm met Tuesday with Norwegian Prime Minister Eva Dahl in Oslo "
+    "to sign a fishing accord.\n\n"
+    "The two leaders discussed energy and fisheries during the talks.\n"
+)
+
+
+def test_a_dropped_captions_date_is_kept_for_the_undated_story():
+    c = clean_text(CAPTIONED)
+    assert "shake hands" not in c.text  # the caption itself stays out of the story
+    assert c.caption_dates == ["2024-05-14"]
+
+
+def test_a_caption_date_dates_a_story_that_names_its_weekday():
+    c = clean_text(CAPTIONED)
+    assert infer_dct(c.text) == (None, False)  # the text alone gives no date
+    assert infer_dct(c.text, c.caption_dates) == ("2024-05-14", True)  # May 14, 2024 was a Tuesday
+    assert infer_dct(c.text, ["2024-05-15"]) == (None, False)  # a Wednesday: no weekday names it
+
+
+# ------------------------------------------------------------------ settlements and visits
+
+
+def test_a_visit_to_the_town_of_a_known_place_is_a_visit_to_its_state():
+    ext = code_article("The Japanese foreign minister toured the town of Bucha on Monday.", "2023-03-21")
+    visits = [e for e in ext.events if e.event == "CONSULT" and e.mode == "visit"]
+    assert visits and {e.country for e in visits[0].recipient} == {"UKR"}
+
+
+def test_the_city_of_a_known_place_is_no_organisation():
+    ext = code_article("The Chinese delegation visited the port city of Gwadar on Monday.", "2023-03-21")
+    assert not any(a.kind == "organization" and a.name == "Gwadar" for a in ext.actors)
+    visits = [e for e in ext.events if e.mode == "visit"]
+    assert visits and {e.country for e in visits[0].recipient} == {"PAK"}
+
+
+def _ent(iso: str) -> Entity:
+    return Entity(id=f"c:{iso}", name=iso, kind="country", country=iso, sector="GOV")
+
+
+def _visit(aid: str, start: int, cameo: str, actor: str, recipient: str) -> Event:
+    return Event(
+        id=f"{aid}-{start}",
+        event="CONSULT",
+        mode="visit",
+        cameo=cameo,
+        date="2024-05-14",
+        actor=[_ent(actor)],
+        recipient=[_ent(recipient)],
+        mentions=[Mention(article_id=aid, path=f"{aid}.txt", sentence=f"s{start}", start=start, end=start + 9)],
+        confidence=0.6,
+        trigger="visit",
+        trigger_start=start,
+    )
+
+
+def test_a_visit_told_by_host_and_visitor_keeps_the_visitor_as_actor():
+    host_first = _visit("a1", 0, "043", "NOR", "SWE")  # "Dahl greeted Holm"
+    visitor = _visit("a1", 50, "042", "SWE", "NOR")  # "Holm toured Oslo"
+    out = fuse([ArticleExtraction(article_id="a1", events=[host_first, visitor])], {}, [], {})
+    [ev] = out.events
+    assert [e.country for e in ev.actor] == ["SWE"] and [e.country for e in ev.recipient] == ["NOR"]
+
+
+def test_reprocess_keeps_an_inferred_date_the_stored_text_cannot_give_again():
+    from eventwire.model import Article
+    from eventwire.run.reprocess import redate
+
+    c = clean_text(CAPTIONED)
+    art = Article(id="a1", path="a.txt", text=c.text, published="2024-05-14", published_inferred=True)
+    assert redate(art) is False
+    assert (art.published, art.published_inferred) == ("2024-05-14", True)
