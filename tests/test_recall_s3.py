@@ -10,7 +10,6 @@ from eventwire.ingest.textclean import clean_text
 from eventwire.model import ArticleExtraction, Entity, Event, Mention
 from eventwire.run.article import code as code_article
 
-
 # ------------------------------------------------------------------ the speaker of a quotation
 
 
@@ -103,7 +102,9 @@ def _visit(aid: str, start: int, cameo: str, actor: str, recipient: str) -> Even
         date="2024-05-14",
         actor=[_ent(actor)],
         recipient=[_ent(recipient)],
-        mentions=[Mention(article_id=aid, path=f"{aid}.txt", sentence=f"s{start}", start=start, end=start + 9)],
+        mentions=[
+            Mention(article_id=aid, path=f"{aid}.txt", sentence=f"s{start}", start=start, end=start + 9)
+        ],
         confidence=0.6,
         trigger="visit",
         trigger_start=start,
