@@ -127,3 +127,18 @@ def test_reprocess_keeps_an_inferred_date_the_stored_text_cannot_give_again():
     art = Article(id="a1", path="a.txt", text=c.text, published="2024-05-14", published_inferred=True)
     assert redate(art) is False
     assert (art.published, art.published_inferred) == ("2024-05-14", True)
+
+
+def test_a_visits_destination_hung_on_the_verb_governing_the_noun():
+    # the parser hangs "to Tallinn" on "follows"; it ends the visit noun's own phrase
+    ext = code_article(
+        "The accord follows the recent visit of Prime Minister Jonas Berg to Tallinn.", "2018-07-13"
+    )
+    visits = [e for e in ext.events if e.mode == "visit"]
+    assert visits and {e.country for e in visits[0].recipient} == {"EST"}
+    assert {e.name for e in visits[0].actor} == {"Jonas Berg"}
+
+
+def test_a_to_phrase_of_the_verb_naming_nobody_makes_no_visit():
+    ext = code_article("The accord follows the visit of the minister to the region.", "2018-07-13")
+    assert not [e for e in ext.events if e.mode == "visit"]

@@ -23,6 +23,7 @@ from .syntax import (
     noun_keys,
     objects_of,
     prep_objects,
+    stranded_preps,
     subject_of,
     tree_depth,
     word_forms,
@@ -261,9 +262,12 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
             strong = r.light is not None and any(f in r.light for f in word_forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
-        if r.preps and any(
-            c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
-            for c in t.children
+        if r.preps and (
+            any(
+                c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
+                for c in t.children
+            )
+            or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, r.preps))
         ):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (

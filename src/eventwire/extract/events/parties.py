@@ -31,6 +31,7 @@ from .syntax import (
     objects_of,
     passive_agents,
     prep_objects,
+    stranded_preps,
     subject_of,
 )
 
@@ -567,6 +568,8 @@ def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[En
     holders = [c.head, c.trig]
     for hd in holders:
         cands += prep_objects(hd, words("clauses").visit_preps)
+    if not cands and c.trig.pos_ == "NOUN":
+        cands += stranded_preps(c.trig, words("clauses").visit_preps)
     for tok in cands:
         tok = _settlement_named(tok)
         place = parts.place_of(tok)

@@ -151,3 +151,19 @@ def tree_depth(t: Token) -> int:
         t = t.head
         d += 1
     return d
+
+
+def stranded_preps(noun: Token, preps: set[str]) -> list[Token]:
+    """'followed the visit of X to Asmara' parsed with 'to Asmara' on 'followed': a phrase right
+    after the noun's own phrase, hung on the verb that governs the noun, is the noun's."""
+    verb = noun.head
+    if verb == noun or noun.dep_ not in {"dobj", "pobj", "nsubj", "attr"}:
+        return []
+    nxt = noun.right_edge.i + 1
+    return [
+        p
+        for ch in verb.children
+        if ch.dep_ == "prep" and ch.i == nxt and ch.lower_ in preps
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]
