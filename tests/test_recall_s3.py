@@ -139,6 +139,12 @@ def test_a_visits_destination_hung_on_the_verb_governing_the_noun():
     assert {e.name for e in visits[0].actor} == {"Jonas Berg"}
 
 
-def test_a_to_phrase_of_the_verb_naming_nobody_makes_no_visit():
-    ext = code_article("The accord follows the visit of the minister to the region.", "2018-07-13")
-    assert not [e for e in ext.events if e.mode == "visit"]
+def test_a_to_phrase_of_the_verb_naming_no_place_is_not_the_visits():
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.syntax import stranded_preps
+
+    doc = get_nlp()("The minister compared the visit of the delegation to a betrayal.")
+    visit = next(t for t in doc if t.lower_ == "visit")
+    assert [t.text for t in stranded_preps(visit, {"to"})] in ([], ["betrayal"])
+    ext = code_article("The minister compared the visit of the delegation to a betrayal.", "2018-07-13")
+    assert all(not e.recipient for e in ext.events if e.mode == "visit")
