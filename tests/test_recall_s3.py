@@ -148,3 +148,24 @@ def test_a_to_phrase_of_the_verb_naming_no_place_is_not_the_visits():
     assert [t.text for t in stranded_preps(visit, {"to"})] in ([], ["betrayal"])
     ext = code_article("The minister compared the visit of the delegation to a betrayal.", "2018-07-13")
     assert all(not e.recipient for e in ext.events if e.mode == "visit")
+
+
+# ------------------------------------------------------------------ a relation without its partner
+
+
+def test_a_relation_without_its_partner_is_the_one_named_before_by_the_same_state():
+    text = (
+        "Bolivia cut diplomatic ties with Israel in 2009 over the war in Gaza. "
+        "In 2020, the Bolivian government reestablished ties."
+    )
+    ext = code_article(text, "2020-12-01")
+    [ev] = [e for e in ext.events if e.trigger == "reestablished"]
+    assert {e.country for e in ev.recipient} == {"ISR"}
+
+
+def test_another_states_relation_gives_no_partner():
+    ext = code_article(
+        "Peru restored ties with Chile in 2009. Ecuador later strengthened relations.", "2020-12-01"
+    )
+    [ev] = [e for e in ext.events if e.trigger == "strengthened"]
+    assert not ev.recipient

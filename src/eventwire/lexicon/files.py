@@ -594,6 +594,9 @@ class Coref(TypedDict):
     authored_acts: dict[str, Words]
     discourse_sentences: int
     region_states: dict[str, list[ActorCode]]
+    partner_nouns: (
+        Words  # a relation named without its partner ("restored ties") is with the dyad's other state
+    )
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float

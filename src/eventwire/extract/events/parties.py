@@ -680,6 +680,8 @@ def read_parties(
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     if not recipients:
         recipients = dyad_partner(c, parts, actors)
+    if not recipients:
+        recipients = relation_partner(c, parts, actors)
     if not recipients and place is None:
         recipients = home_measure(c, parts, actors)
     if not recipients and c.rule.event != "CONSULT":
@@ -719,6 +721,46 @@ def joint_body(
     if not dyad:
         return actors, recipients
     return [*actors, country_entity(parts.ctx, dyad[0])], [country_entity(parts.ctx, dyad[1])]
+
+
+_PARTNER_PREPS = frozenset({"with", "between", "to"})
+
+
+def _partnerless_relation(c: Cand) -> bool:
+    """'restored ties', 'reestablished relations': the act's object is a relation noun (coref.yaml
+    ``partner_nouns``) that names no partner of its own (no 'with', 'between' or possessor)."""
+    nouns = words("coref").partner_nouns
+    for o in objects_of(c.head):
+        if o.lemma_.lower() not in nouns:
+            continue
+        return not any(
+            ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in _PARTNER_PREPS)
+            for ch in [*o.children, *c.head.children]
+        )
+    return False
+
+
+def relation_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Bolivia cut ties with Israel in 2009. ... In 2020, the new government restored ties.': a
+    relation named without its partner is the one the story named last with a partner (a
+    relation noun with 'with X' in this sentence or the few before) by the same state."""
+    own = {e.country for e in actors if e.country}
+    if not own or not _partnerless_relation(c):
+        return []
+    nouns = words("coref").partner_nouns
+    sents = parts.refs.recent_sentences(c.trig, int(words("coref").max_sentences_back))
+    for sent in reversed(sents):
+        for t in reversed(list(sent)):
+            if t.i >= c.trig.i or t.lemma_.lower() not in nouns:
+                continue
+            subj = subject_of(t.head)
+            if subj is None or not own & {e.country for e in parts.entities(subj)}:
+                continue  # another state's relation ("Peru restored ties with Chile")
+            for p in [*prep_objects(t, {"with"}), *prep_objects(t.head, {"with"})]:
+                got = [e for e in parts.entities(p) if e.country and e.country not in own]
+                if got:
+                    return got
+    return []
 
 
 def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
