@@ -169,3 +169,23 @@ def test_another_states_relation_gives_no_partner():
     )
     [ev] = [e for e in ext.events if e.trigger == "strengthened"]
     assert not ev.recipient
+
+
+# ------------------------------------------------------------------ quoted complements
+
+
+def test_a_vow_whose_words_are_quoted_keeps_its_complement():
+    text = (
+        "Moscow expelled two diplomats, prompting Russia to vow to “crush the authors of this provocation”."
+    )
+    ext = code_article(text, "2021-04-18")
+    assert any(e.event == "THREATEN" and e.trigger == "vow" for e in ext.events)
+
+
+def test_an_unquoted_purpose_clause_is_still_no_complement():
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.syntax import complements_of
+
+    doc = get_nlp()("Russia expelled ten diplomats on Monday to punish Prague.")
+    verb = next(t for t in doc if t.lower_ == "expelled")
+    assert "punish" not in [c.lower_ for c in complements_of(verb)]
