@@ -189,3 +189,28 @@ def test_an_unquoted_purpose_clause_is_still_no_complement():
     doc = get_nlp()("Russia expelled ten diplomats on Monday to punish Prague.")
     verb = next(t for t in doc if t.lower_ == "expelled")
     assert "punish" not in [c.lower_ for c in complements_of(verb)]
+
+
+# ------------------------------------------------------------------ a titled single name
+
+
+def test_a_titled_name_written_family_name_first_is_the_office_holder():
+    from eventwire.link.actors import known_country
+
+    assert known_country("Xi", "2015-06-01") == "CHN"  # "President Xi": the first word of "Xi Jinping"
+
+
+def test_a_titled_given_name_used_alone_is_the_office_holder():
+    ext = code_article(
+        "Prime Minister Narendra told reporters on Friday that exports were rising.", "2025-12-06"
+    )
+    [p] = [a for a in ext.actors if a.kind == "person"]
+    assert p.country == "IND"
+
+
+def test_a_common_first_word_identifies_nobody():
+    from eventwire.link.world import load_world
+
+    assert len(load_world().people_with_first_word("Vladimir")) > 3  # too many to identify one
+    ext = code_article("President Vladimir told reporters on Friday that exports were rising.", "2010-12-06")
+    assert all(a.country_source != "knowledge" for a in ext.actors if a.kind == "person")

@@ -1263,18 +1263,31 @@ def known_country(name: str, when: str | None) -> str | None:
     return next(iter(states)) if len(states) == 1 and None not in states else None
 
 
+FEW_NAMESAKES = 3
+"""At most this many knowledge people share a name word that identifies one of them."""
+
+
 def _known_surname(name: str, when: str | None) -> str | None:
     """'Abe had asked Reagan' in a 1987 story: a surname alone is the one person of that surname
-    the knowledge has in government office on the article's date, if there is exactly one."""
-    if not when or len(name) < 4 or not name[:1].isupper():
+    the knowledge has in government office on the article's date, if there is exactly one. With
+    none, the first word of a full name is tried: a family name written first ("President Xi")
+    or a given name used alone ("Prime Minister Narendra")."""
+    if not when or len(name) < 2 or not name[:1].isupper():
         return None
-    holders = {
-        a.country
-        for p in load_world().people_with_surname(name)
-        for a in p.affiliations_on(when)
-        if a.kind == "domestic" and a.sector == "GOV" and a.country
-    }
-    return next(iter(holders)) if len(holders) == 1 else None
+    world = load_world()
+    first = world.people_with_first_word(name)
+    if len(first) > FEW_NAMESAKES:
+        first = []  # a common given name ("President John") is no evidence of identity
+    for people_ in (world.people_with_surname(name) if len(name) >= 4 else [], first):
+        holders = {
+            a.country
+            for p in people_
+            for a in p.affiliations_on(when)
+            if a.kind == "domestic" and a.sector == "GOV" and a.country
+        }
+        if holders:
+            return next(iter(holders)) if len(holders) == 1 else None
+    return None
 
 
 def namesake_country(name: str, when: str | None) -> str | None:
