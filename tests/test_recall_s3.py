@@ -214,3 +214,43 @@ def test_a_common_first_word_identifies_nobody():
     assert len(load_world().people_with_first_word("Vladimir")) > 3  # too many to identify one
     ext = code_article("President Vladimir told reporters on Friday that exports were rising.", "2010-12-06")
     assert all(a.country_source != "knowledge" for a in ext.actors if a.kind == "person")
+
+
+# ------------------------------------------------------------------ names the tagger cut short
+
+
+def test_a_name_the_tagger_cut_short_keeps_its_last_word():
+    text = "HÀ NỘI — Prime Minister Trần Quốc Dũng and his counterpart met on Tuesday."  # tagged "Trần Quốc"
+    ext = code_article(text, "2022-07-05")
+    people_ = {a.name for a in ext.actors if a.kind == "person"}
+    assert "Trần Quốc Dũng" in people_ and "Trần Quốc" not in people_
+
+
+def test_a_titled_name_the_tagger_called_a_nationality_is_a_person():
+    text = (
+        "Prime Minister Lee Sang-woo and his counterpart Han Min-jun met in Seoul on Tuesday."  # "Han": NORP
+    )
+    ext = code_article(text, "2022-07-05")
+    assert any(a.kind == "person" and a.name == "Han Min-jun" for a in ext.actors)
+
+
+# ------------------------------------------------------------------ praise is not the accord
+
+
+def _support(aid: str, start: int, event: str, cameo: str, actor: str, recipient: str | None) -> Event:
+    ev = _visit(aid, start, cameo, actor, recipient or actor)
+    ev.event, ev.mode = event, None
+    if recipient is None:
+        ev.recipient = []
+    return ev
+
+
+def test_praise_the_same_day_is_not_the_accord():
+    accord = _support("a1", 0, "AGREE", "030", "VNM", "KOR")
+    praise1 = _support("a1", 40, "SUPPORT", "051", "VNM", "KOR")
+    praise2 = _support("a1", 80, "SUPPORT", "051", "KOR", "VNM")
+    signed = _support("a1", 120, "SUPPORT", "057", "KOR", "VNM")
+    out = fuse([ArticleExtraction(article_id="a1", events=[accord, praise1, praise2, signed])], {}, [], {})
+    kinds = sorted((e.event, e.cameo) for e in out.events)
+    assert ("AGREE", "030") in kinds  # the accord and its signing, one record
+    assert sum(1 for e in out.events if e.cameo == "051") == 2  # each praise its own

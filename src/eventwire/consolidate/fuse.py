@@ -268,7 +268,18 @@ def _people(ev: Event) -> frozenset[str]:
 
 
 def _family(ev: Event) -> str:
+    """The kind of happening a reading is fused within: AGREE, COOPERATE and the agreement codes of
+    SUPPORT are one (fusion.yaml agreement_support_codes); other SUPPORT acts are their own."""
+    if ev.event == "SUPPORT" and ev.cameo and ev.cameo not in _agreement_support_codes():
+        return "support"
     return FAMILY.get(ev.event, ev.event)
+
+
+@lru_cache(maxsize=1)
+def _agreement_support_codes() -> frozenset[str]:
+    from ..lexicon import load
+
+    return frozenset(str(c) for c in load("fusion")["agreement_support_codes"])
 
 
 def _dyad(ev: Event) -> tuple:
