@@ -254,3 +254,10 @@ def test_praise_the_same_day_is_not_the_accord():
     kinds = sorted((e.event, e.cameo) for e in out.events)
     assert ("AGREE", "030") in kinds  # the accord and its signing, one record
     assert sum(1 for e in out.events if e.cameo == "051") == 2  # each praise its own
+
+
+def test_attending_a_signing_ceremony_between_two_parties_reports_the_signing():
+    text = "The Polish and Korean ministers attended the signing ceremony between Poland and South Korea on Friday."
+    ext = code_article(text, "2025-08-02")
+    signed = [e for e in ext.events if e.trigger == "signing"]
+    assert signed and {e.country for e in signed[0].actor + signed[0].recipient} == {"POL", "KOR"}

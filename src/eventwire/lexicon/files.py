@@ -235,6 +235,7 @@ class Clauses(TypedDict):
     capital_metonymy_preps: Words
     host_nouns: Words
     occasion_nouns: Words
+    ceremony_nouns: Words
     boycott_events: Words
     pressure_nouns: Words
     pressure_preps: Words

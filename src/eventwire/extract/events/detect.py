@@ -219,6 +219,18 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
     return None
 
 
+def _ceremony_of(t: Token) -> bool:
+    """'the signing ceremony' as a light verb's object: an act noun compounded on a ceremony noun
+    (clauses.yaml ``ceremony_nouns``)."""
+    g = t.head
+    return (
+        t.dep_ == "compound"
+        and g.lemma_.lower() in words("clauses").ceremony_nouns
+        and g.dep_ in {"dobj", "nsubjpass", "attr"}
+        and g.head.pos_ in {"VERB", "AUX"}
+    )
+
+
 def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants) -> Cand | None:
     mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
     gov = t.head
@@ -236,6 +248,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
         light_gov = gov.head
+    elif _ceremony_of(t):
+        light_gov = gov.head  # "attended the signing ceremony": the ceremony's verb reports the act
     else:
         light_gov = None
     for e in entries:
