@@ -261,3 +261,13 @@ def test_attending_a_signing_ceremony_between_two_parties_reports_the_signing():
     ext = code_article(text, "2025-08-02")
     signed = [e for e in ext.events if e.trigger == "signing"]
     assert signed and {e.country for e in signed[0].actor + signed[0].recipient} == {"POL", "KOR"}
+
+
+# ------------------------------------------------------------------ the place of an occasion
+
+
+def test_an_occasion_held_somewhere_places_the_act_told_through_it():
+    text = "Norway unveiled a new aid package to help the Yemeni people during a donor conference held in Geneva."
+    ext = code_article(text, "2025-02-14")
+    aid = [e for e in ext.events if e.event == "AID"]
+    assert aid and aid[0].event_loc is not None and aid[0].event_loc.name == "Geneva"

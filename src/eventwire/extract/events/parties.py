@@ -622,6 +622,10 @@ def read_parties(
         if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             # "talks took place in X", "follow a discussion with Y during the fair in X"
             spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
+        # last, the act's purpose clause: "unveiled aid to assist X during a conference held in Y"
+        spots += [
+            ch for ch in c.head.children if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
+        ]
         seen_i: set[int] = set()
         for hd in spots:
             if hd is None or hd.i in seen_i:
