@@ -271,3 +271,20 @@ def test_an_occasion_held_somewhere_places_the_act_told_through_it():
     ext = code_article(text, "2025-02-14")
     aid = [e for e in ext.events if e.event == "AID"]
     assert aid and aid[0].event_loc is not None and aid[0].event_loc.name == "Geneva"
+
+
+# ------------------------------------------------------------------ verdicts in a long quotation
+
+
+def test_a_verdict_in_the_first_sentence_of_a_long_quotation_is_the_speakers():
+    text = (
+        "Chile's President Ana Soto criticised Peru on Monday. "
+        '"Peru is acting with hatred and does not want peace. It makes our fishermen suffer a lot," Soto said.'
+    )
+    ext = code_article(text, "2022-06-06")
+    acc = [e for e in ext.events if e.event == "ACCUSE" and e.trigger == "hatred"]
+    assert (
+        acc
+        and {e.country for e in acc[0].actor} == {"CHL"}
+        and {e.country for e in acc[0].recipient} == {"PER"}
+    )
