@@ -288,3 +288,13 @@ def test_a_verdict_in_the_first_sentence_of_a_long_quotation_is_the_speakers():
         and {e.country for e in acc[0].actor} == {"CHL"}
         and {e.country for e in acc[0].recipient} == {"PER"}
     )
+
+
+def test_both_sides_in_a_third_states_quotation_are_the_two_others():
+    text = (
+        "WASHINGTON - The United States said it was working to ease tension as Peruvian and Chilean "
+        'ships headed for a clash. A State Department spokesman said, "We have urged both sides to show restraint."'
+    )
+    ext = code_article(text, "1987-03-27")
+    req = [e for e in ext.events if e.trigger == "urged"]
+    assert req and {e.country for e in req[0].recipient} == {"PER", "CHL"}

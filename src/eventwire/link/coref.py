@@ -699,9 +699,14 @@ class References:
         return [e for e in self._named(toks, places=True) if e.kind == "person"]
 
     def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
-        """'the two countries', 'the three men': the last n parties named together."""
+        """'the two countries', 'the three men': the last n parties named together. In a quotation
+        they are never the speaker's own side ('"We urged both sides to show restraint," the US
+        spokesman said')."""
         windows = [[t for t in tok.sent if t.i < tok.i], *([*s] for s in self._back(tok))]
+        own = {_state_of(e) for e in (self._speaker_entities(tok) or [])} - {None}
         dyad = self.main_dyad()
+        if own & set(dyad):
+            dyad = []
         if n == 2 and dyad and set(dyad) <= {st for toks in windows for st in self._named_states(toks)}:
             # the article's two main states, both named lately: "both countries" are they
             if people:
@@ -721,17 +726,17 @@ class References:
                 if len(orgs) == n:
                     return orgs
                 continue
-            sts = self._named_states(toks)
+            sts = [s for s in self._named_states(toks) if s not in own]
             if len(sts) == n:
                 return [_country(c, self._known) for c in sts]
             if n == 2 and len(sts) > 2:
-                dyad = self.main_dyad()
+                dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
                 if set(dyad) <= set(sts) and dyad:
                     return [_country(c, self._known) for c in dyad]
                 return None
         if n != 2 or people or self._head_in(tok, self.w.org_heads):
             return None
-        dyad = self.main_dyad()
+        dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
 
     def _pair_people(self, windows: list[list[Token]], dyad: list[str]) -> list[Entity] | None:
