@@ -298,3 +298,14 @@ def test_both_sides_in_a_third_states_quotation_are_the_two_others():
     ext = code_article(text, "1987-03-27")
     req = [e for e in ext.events if e.trigger == "urged"]
     assert req and {e.country for e in req[0].recipient} == {"PER", "CHL"}
+
+
+def test_a_judged_act_on_what_another_state_did_judges_that_state():
+    text = "The cancellation of the deal that Peru had signed was completely unjustified, the Chilean foreign ministry said."
+    ext = code_article(text, "2021-09-18")
+    acc = [e for e in ext.events if e.event == "ACCUSE"]
+    assert (
+        acc
+        and {e.country for e in acc[0].actor} == {"CHL"}
+        and {e.country for e in acc[0].recipient} == {"PER"}
+    )

@@ -118,8 +118,23 @@ def _owned(t: Token, parts: Participants, preps: frozenset[str], whole: bool = T
         if ch.dep_ == "poss":
             got += parts.entities(ch, strict=False)
         elif ch.dep_ in {"prep", "agent"} and (ch.lower_ in preps or ch.dep_ == "agent"):
-            got += [e for p in ch.children if p.dep_ == "pobj" for e in parts.entities(p, strict=False)]
+            for p in (p for p in ch.children if p.dep_ == "pobj"):
+                got += parts.entities(p, strict=False) or _relative_subjects(p, parts)
     return got
+
+
+def _relative_subjects(t: Token, parts: Participants) -> list[Entity]:
+    """'the abandonment of the project that Australia and France had worked on': the actors a
+    relative clause on the judged act's object names as its subject (the judge's own side is
+    dropped later, so the other one is judged)."""
+    return [
+        e
+        for rc in t.children
+        if rc.dep_ == "relcl"
+        for s in [subject_of(rc)]
+        if s is not None
+        for e in parts.entities(s, strict=False)
+    ]
 
 
 def judged_of(
