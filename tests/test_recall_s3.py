@@ -309,3 +309,22 @@ def test_a_judged_act_on_what_another_state_did_judges_that_state():
         and {e.country for e in acc[0].actor} == {"CHL"}
         and {e.country for e in acc[0].recipient} == {"PER"}
     )
+
+
+def test_a_part_of_an_occasion_named_before_is_where_the_occasion_was():
+    text = (
+        "Chile and Peru signed a fisheries accord on Friday at the Pacific Trade Forum in Lima. "
+        "Trade has grown fast. The Chilean president chaired the forum's meeting with the Peruvian president."
+    )
+    ext = code_article(text, "2025-12-06")
+    meets = [e for e in ext.events if e.trigger == "meeting"]
+    assert meets and meets[0].event_loc is not None and meets[0].event_loc.name == "Lima"
+
+
+def test_an_occasion_never_named_with_a_place_gives_none():
+    text = (
+        "Trade has grown fast. The Chilean president chaired the forum's meeting with the Peruvian president."
+    )
+    ext = code_article(text, "2025-12-06")
+    meets = [e for e in ext.events if e.trigger == "meeting"]
+    assert meets and meets[0].event_loc is None

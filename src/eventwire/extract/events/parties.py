@@ -563,6 +563,37 @@ def _settlement_named(tok: Token) -> Token:
     return tok
 
 
+def _occasion_place(c: Cand, parts: Participants) -> Place | None:
+    """'the forum's meeting' after 'the India-Russia Trade Forum in New Delhi': a part of an
+    occasion named before (its possessor, an occasion noun with 'the') is where that occasion was."""
+    nouns = words("clauses").occasion_nouns
+    owner = next(
+        (
+            ch
+            for ch in c.trig.children
+            if ch.dep_ == "poss"
+            and ch.lemma_.lower() in nouns
+            and any(d.lower_ == "the" for d in ch.children)
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    lemma = owner.lemma_.lower()
+    for t in reversed(owner.doc[: owner.i]):
+        if owner.idx - t.idx > OCCASION_REACH:
+            break
+        if t.lemma_.lower() == lemma:
+            place = parts.locative(t, 0)
+            if place is not None:
+                return place
+    return None
+
+
+OCCASION_REACH = 2000
+"""How far back (characters) 'the forum' looks for the forum a story named with its place."""
+
+
 def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
     cands = [ch for ch in c.head.children if ch.dep_ == "dobj"]
     holders = [c.head, c.trig]
@@ -634,6 +665,8 @@ def read_parties(
             place = parts.locative(hd)
             if place is not None:
                 break
+    if place is None:
+        place = _occasion_place(c, parts)
     if place is None and c.head.dep_ == "relcl" and any(ch.lower_ == "where" for ch in c.head.children):
         place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
     if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
