@@ -328,3 +328,15 @@ def test_an_occasion_never_named_with_a_place_gives_none():
     ext = code_article(text, "2025-12-06")
     meets = [e for e in ext.events if e.trigger == "meeting"]
     assert meets and meets[0].event_loc is None
+
+
+# ------------------------------------------------------------------ envoys
+
+
+def test_an_envoy_titled_with_the_state_he_is_sent_to_keeps_his_own_state():
+    ext = code_article(
+        "The talks ended moments after Norway's ambassador to Russia Lars Berg left the ministry.",
+        "2018-03-17",
+    )
+    [p] = [a for a in ext.actors if a.kind == "person"]
+    assert p.country == "NOR" and [r.title.lower() for r in p.roles] == ["ambassador"]

@@ -569,6 +569,8 @@ class Names(TypedDict):
     facility_town_preps: Words
     short_place_preps: Words
     settlement_nouns: Words
+    envoy_titles: Words
+    envoy_preps: Words
 
 
 class Coref(TypedDict):
