@@ -175,6 +175,9 @@ class Article(Record):
     language: str | None = None
     duplicate_of: str | None = None
     source_format: str | None = None  # text | html | json | jsonl | rss | atom | warc
+    # full dates (ISO days) of photo captions ingest dropped from the text: evidence for the date
+    # of an undated story (a byline lost, the photo dated); read once at ingest, never stored
+    caption_dates: list[str] = field(default_factory=list)
 
     def export(self) -> dict[str, Any]:
         return {

@@ -268,7 +268,18 @@ def _people(ev: Event) -> frozenset[str]:
 
 
 def _family(ev: Event) -> str:
+    """The kind of happening a reading is fused within: AGREE, COOPERATE and the agreement codes of
+    SUPPORT are one (fusion.yaml agreement_support_codes); other SUPPORT acts are their own."""
+    if ev.event == "SUPPORT" and ev.cameo and ev.cameo not in _agreement_support_codes():
+        return "support"
     return FAMILY.get(ev.event, ev.event)
+
+
+@lru_cache(maxsize=1)
+def _agreement_support_codes() -> frozenset[str]:
+    from ..lexicon import load
+
+    return frozenset(str(c) for c in load("fusion")["agreement_support_codes"])
 
 
 def _dyad(ev: Event) -> tuple:
@@ -325,6 +336,14 @@ def _phase_lexicon() -> tuple[list[tuple[str, Any]], int, int, int]:
         alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
         out.append((name, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)))
     return out, int(raw["max_phase_days"]), int(raw["max_cue_distance"]), int(raw["max_elaboration_gap"])
+
+
+@lru_cache(maxsize=1)
+def _host_codes() -> frozenset[str]:
+    """CAMEO codes of a host's reading of a visit (fusion.yaml host_codes)."""
+    from ..lexicon import load
+
+    return frozenset(str(c) for c in load("fusion")["host_codes"])
 
 
 def phase_of(ev: Event) -> str | None:
@@ -504,7 +523,8 @@ def _fuse_events(items: list[_Item], articles: dict[str, dict[str, Any]]) -> lis
 
 
 def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event:
-    best = min(cl, key=lambda i: (_width(i.rng), -i.rec.confidence, i.order))
+    host = _host_codes()
+    best = min(cl, key=lambda i: (_width(i.rng), i.rec.cameo in host, -i.rec.confidence, i.order))
     ev = copy.copy(best.rec)
     evs = [i.rec for i in cl]
     votes = Counter(e.event for e in evs)

@@ -83,4 +83,5 @@ def make_article(
         publisher=cleaned.publisher,
         language=lang,
         source_format=source_format,
+        caption_dates=list(cleaned.caption_dates),
     )

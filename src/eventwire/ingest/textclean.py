@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.ingest.dates import (
     age,
@@ -23,6 +23,7 @@ from eventwire.ingest.dates import (
     label_after,
     match_date,
     month_number,
+    parse_any_date,
     parse_date_line,
     stamp_rest,
     strip_label,
@@ -61,6 +62,7 @@ class Cleaned:
     url: str | None = None
     language: str | None = None
     dateline_place: str | None = None
+    caption_dates: list[str] = field(default_factory=list)  # full dates of the dropped captions
 
 
 def normalise_text(text: str) -> str:
@@ -696,9 +698,22 @@ def _take_byline(out: Cleaned, author: str | None, outlet: str | None, name_line
         out.publisher = out.publisher or outlet
 
 
-def _drop_repeated(paras: list[str], rules: Rules) -> list[str]:
+_CAPTION_DATE = re.compile(r",\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})\.?\s*$")
+
+
+def _caption_date(caption: str) -> str | None:
+    """The full date a photo caption ends with ("... in Kyiv, Ukraine, March 21, 2023."), as an
+    ISO day: when the photo was taken, usually the day of the story's events."""
+    m = _CAPTION_DATE.search(caption)
+    if not m:
+        return None
+    d = parse_any_date(m.group(1))
+    return d if d and len(d) == 10 else None
+
+
+def _drop_repeated(paras: list[str], rules: Rules, dropped: list[str] | None = None) -> list[str]:
     """A paragraph printed twice in a row is a picture's alt text and caption (both dropped when
-    it reads like a caption) or a repeat (printed once)."""
+    it reads like a caption, and kept in ``dropped``) or a repeat (printed once)."""
     out: list[str] = []
     k = 0
     while k < len(paras):
@@ -709,6 +724,8 @@ def _drop_repeated(paras: list[str], rules: Rules) -> list[str]:
                 n += 1
             if not rules.caption_cue.search(p):
                 out.append(p)
+            elif dropped is not None:
+                dropped.append(p)
             k += n
             continue
         out.append(p)
@@ -883,7 +900,9 @@ def clean_text(
         pending = []
         body.append(s)
     footer_dates.extend(d for _, d in pending)
-    body = _drop_repeated(body, rules)
+    captions: list[str] = []
+    body = _drop_repeated(body, rules, captions)
+    out.caption_dates = [d for d in (_caption_date(c) for c in captions) if d]
 
     # a dateline printed on its own line ("HAVANA (AP) --") opens the first paragraph
     if len(body) > 1 and len(body[0]) <= 80 and _is_bare_dateline(body[0], rules):

@@ -235,6 +235,7 @@ class Clauses(TypedDict):
     capital_metonymy_preps: Words
     host_nouns: Words
     occasion_nouns: Words
+    ceremony_nouns: Words
     boycott_events: Words
     pressure_nouns: Words
     pressure_preps: Words
@@ -361,6 +362,8 @@ class Fusion(TypedDict):
     max_phase_days: int  # widest gap between two phases of one event
     max_cue_distance: int  # widest distance (characters) between a phase cue and its date
     max_elaboration_gap: int  # widest gap (characters) to the event an actorless report tells more of
+    agreement_support_codes: Words  # SUPPORT codes fusing with AGREE/COOPERATE readings of one pact
+    host_codes: Words  # a host's reading of a visit: the visitor's reading orients a fused record
 
 
 class Quotes(TypedDict):
@@ -642,6 +645,9 @@ class Names(TypedDict):
     unknown_place_preps: Words
     facility_town_preps: Words
     short_place_preps: Words
+    settlement_nouns: Words
+    envoy_titles: Words
+    envoy_preps: Words
 
 
 class Coref(TypedDict):
@@ -667,6 +673,9 @@ class Coref(TypedDict):
     authored_acts: dict[str, Words]
     discourse_sentences: int
     region_states: dict[str, list[ActorCode]]
+    partner_nouns: (
+        Words  # a relation named without its partner ("restored ties") is with the dyad's other state
+    )
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float

@@ -134,6 +134,63 @@ def _glued_name_tail(doc: Doc, t: int, tokmap: dict[int, Found]) -> int:
     return t
 
 
+def _name_word(doc: Doc, j: int, tokmap: dict[int, Found], lex: Lexicon) -> bool:
+    """A capitalised proper noun no gazetteer, date or title claims: a word of a name."""
+    tok = doc[j]
+    f = fold(tok.text)
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and j not in tokmap
+        and tok.ent_type_ in ("", "PERSON", "NORP", "ORG")
+        and f not in lex.heads
+        and f not in lex.modifiers
+        and f not in lex.org_words
+        and f not in lex.government_nouns
+    )
+
+
+def _compound_name_tail(doc: Doc, t: int, tokmap: dict[int, Found], lex: Lexicon) -> int:
+    """'Phạm Minh Chính' tagged only as far as 'Phạm Minh': the name words after the tagged
+    span that its last word modifies (the parser's compound chain of one name)."""
+    while (
+        t < len(doc)
+        and doc[t - 1].dep_ == "compound"
+        and doc[t - 1].head.i == t
+        and not doc[t - 1].whitespace_ == ""
+        and _name_word(doc, t, tokmap, lex)
+    ):
+        t += 1
+    return t
+
+
+def _titled_names(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, taken: set[int]) -> list[list[int]]:
+    """'his South Korean counterpart Han Duck-soo' with 'Han' tagged a nationality: a run of two
+    or more name words (or one with a glued syllable) right after a title is a person's name."""
+    out: list[list[int]] = []
+    i = 1
+    while i < len(doc):
+        if i in taken or not _name_word(doc, i, tokmap, lex) or doc[i].ent_type_ == "PERSON":
+            i += 1
+            continue
+        e = i
+        while (
+            e < len(doc)
+            and e not in taken
+            and _name_word(doc, e, tokmap, lex)
+            and doc[e].ent_type_ != "PERSON"
+        ):
+            e += 1
+        end = _glued_name_tail(doc, e, tokmap)
+        if (e - i >= 2 or end > e) and e - i <= 3 and people.left_title(doc, i, tokmap, lex):
+            out.append([i, end])
+            i = end
+            continue
+        i = e
+    return out
+
+
 def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list[tuple[int, int, int]]:
     """(surface start, core start, end) for every person name spaCy or a title points at."""
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -144,7 +201,7 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             t -= 1
         if s >= t:
             continue
-        t = _glued_name_tail(doc, t, tokmap)
+        t = _glued_name_tail(doc, _compound_name_tail(doc, t, tokmap, lex), tokmap)
         # a given name spaCy left out: "Murilo Rubens Habbema" tagged from "Rubens"
         while True:
             p = s - 1
@@ -192,6 +249,7 @@ def _person_candidates(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list
             and people.right_apposition(doc, e.end, tokmap, lex)
         ):
             spans.append([e.start, e.end])
+    spans += _titled_names(doc, tokmap, lex, {j for s, t in spans for j in range(s, t)})
     out = []
     party = wordsets("names").party_words
     for s, t in spans:
@@ -1426,18 +1484,31 @@ def known_country(name: str, when: str | None) -> str | None:
     return next(iter(states)) if len(states) == 1 and None not in states else None
 
 
+FEW_NAMESAKES = 3
+"""At most this many knowledge people share a name word that identifies one of them."""
+
+
 def _known_surname(name: str, when: str | None) -> str | None:
     """'Abe had asked Reagan' in a 1987 story: a surname alone is the one person of that surname
-    the knowledge has in government office on the article's date, if there is exactly one."""
-    if not when or len(name) < 4 or not name[:1].isupper():
+    the knowledge has in government office on the article's date, if there is exactly one. With
+    none, the first word of a full name is tried: a family name written first ("President Xi")
+    or a given name used alone ("Prime Minister Narendra")."""
+    if not when or len(name) < 2 or not name[:1].isupper():
         return None
-    holders = {
-        a.country
-        for p in load_world().people_with_surname(name)
-        for a in p.affiliations_on(when)
-        if a.kind == "domestic" and a.sector == "GOV" and a.country
-    }
-    return next(iter(holders)) if len(holders) == 1 else None
+    world = load_world()
+    first = world.people_with_first_word(name)
+    if len(first) > FEW_NAMESAKES:
+        first = []  # a common given name ("President John") is no evidence of identity
+    for people_ in (world.people_with_surname(name) if len(name) >= 4 else [], first):
+        holders = {
+            a.country
+            for p in people_
+            for a in p.affiliations_on(when)
+            if a.kind == "domestic" and a.sector == "GOV" and a.country
+        }
+        if holders:
+            return next(iter(holders)) if len(holders) == 1 else None
+    return None
 
 
 def namesake_country(name: str, when: str | None) -> str | None:

@@ -93,6 +93,7 @@ def pronoun_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         own_subject = _clause_subject(tok) if tok.dep_ in ("dobj", "dative", "pobj") else None
         # "X sacked Y after accusing him", "X thanked him": 'him' is not X
         not_keys = {p.key for p in people if own_subject is not None and p.start <= own_subject.i < p.end}
+        not_keys |= _quoted_by_speaker(doc, tok, people, quoted)
         before = [p for p in before if p.key not in not_keys]
         cand = None
         subj = [p for p in before if doc[p.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -160,6 +161,36 @@ def _quote_at(ranges: list[tuple[int, int]], pos: int) -> int | None:
     """The index of the quotation holding ``pos``, or None outside every quotation."""
     i = bisect.bisect_right(ranges, (pos, 10**12)) - 1
     return i if i >= 0 and ranges[i][0] <= pos < ranges[i][1] else None
+
+
+def _quoted_by_speaker(doc: Doc, tok: Token, people: list[Found], quoted: list[tuple[int, int]]) -> set[str]:
+    """The people a quotation names when ``tok`` is its speaker ('"... President X and I agreed
+    ...," he said'): a speaker who names X in the third person is not X, so 'he' cannot be X.
+
+    The quotation is the one the attribution's sentence overlaps or the one ending right before
+    it ('"...." He said.'); only a pronoun outside quotation marks that is the subject of an
+    attribution verb is a speaker."""
+    if tok.dep_ != "nsubj" or not _is_quote_verb(tok.head):
+        return set()
+    sent = tok.sent
+    a, b = sent.start_char, sent.end_char
+    spans = quoted
+    if _quote_at(spans, tok.idx) is not None:
+        return set()
+    own = [(x, y) for x, y in spans if x < b and y > a - 3 and not (x <= tok.idx < y)]
+    if not own:
+        return set()
+    out: set[str] = set()
+    for p in people:
+        at = doc[p.start].idx
+        if any(x <= at < y for x, y in own):
+            out.add(p.key)
+    return out
+
+
+def _is_quote_verb(tok: Token) -> bool:
+    verbs = words_quote_verbs()
+    return tok.pos_ in {"VERB", "AUX"} and (tok.lower_ in verbs or tok.lemma_.lower() in verbs)
 
 
 def _clause_subject(tok: Token) -> Token | None:
@@ -723,9 +754,14 @@ class References:
         return [e for e in self._named(toks, places=True) if e.kind == "person"]
 
     def _pair(self, tok: Token, people: bool, n: int = 2) -> list[Entity] | None:
-        """'the two countries', 'the three men': the last n parties named together."""
+        """'the two countries', 'the three men': the last n parties named together. In a quotation
+        they are never the speaker's own side ('"We urged both sides to show restraint," the US
+        spokesman said')."""
         windows = [[t for t in tok.sent if t.i < tok.i], *([*s] for s in self._back(tok))]
+        own = {_state_of(e) for e in (self._speaker_entities(tok) or [])} - {None}
         dyad = self.main_dyad()
+        if own & set(dyad):
+            dyad = []
         if n == 2 and dyad and set(dyad) <= {st for toks in windows for st in self._named_states(toks)}:
             # the article's two main states, both named lately: "both countries" are they
             if people:
@@ -745,17 +781,17 @@ class References:
                 if len(orgs) == n:
                     return orgs
                 continue
-            sts = self._named_states(toks)
+            sts = [s for s in self._named_states(toks) if s not in own]
             if len(sts) == n:
                 return [_country(c, self._known) for c in sts]
             if n == 2 and len(sts) > 2:
-                dyad = self.main_dyad()
+                dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
                 if set(dyad) <= set(sts) and dyad:
                     return [_country(c, self._known) for c in dyad]
                 return None
         if n != 2 or people or self._head_in(tok, self.w.org_heads):
             return None
-        dyad = self.main_dyad()
+        dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
 
     def _pair_people(self, windows: list[list[Token]], dyad: list[str]) -> list[Entity] | None:

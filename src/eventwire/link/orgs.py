@@ -203,6 +203,15 @@ def _described_names(doc: Doc, tokmap: dict[int, Found], lex: Lexicon) -> list[t
     return out
 
 
+def _settlement_of(doc: Doc, s: int) -> bool:
+    """'the town of Bucha', 'the port city of Odesa': a name after a settlement noun's 'of'."""
+    return (
+        s >= 2
+        and doc[s - 1].lower_ == "of"
+        and doc[s - 2].lemma_.lower() in wordsets("names").settlement_nouns
+    )
+
+
 def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | None = None) -> list[Found]:
     """Organisation mentions not already known to the gazetteer or taken as people."""
     out: list[Found] = []
@@ -284,7 +293,9 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             out.append(place_found(s, e, name, pl.country or (inner[0] if inner else None)))
             used.update(range(s, e))
             continue
-        if s > 0 and fold(doc[s - 1].text) in wordsets("names").short_place_preps and e - s <= 3:
+        if (
+            s > 0 and fold(doc[s - 1].text) in wordsets("names").short_place_preps or _settlement_of(doc, s)
+        ) and e - s <= 3:
             from .places import lookup
 
             pl = lookup(name)

@@ -141,6 +141,9 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
             continue
         f = fold(tok.text)
         fd = _found_at(tokmap, j)
+        if not words and t.start < 0 and j == i - 1 and (k := _envoy_before_host(doc, fd, sent_start, lex)):
+            j = k  # "ambassador to Russia X": read the title before the state the envoy is sent to
+            continue
         if not words and t.start < 0 and j == i - 1:
             body = _body_before_name(doc, j, sent_start, tokmap, lex)
             if body is not None:  # "Deputy spokesperson for the Vietnamese Ministry ... X"
@@ -219,6 +222,22 @@ def left_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Titl
     t.end = i
     t.start = min(t.start, words[0]) if t.start >= 0 else words[0]
     return _finish(t, lex)
+
+
+def _envoy_before_host(doc: Doc, fd: Found | None, sent_start: int, lex: Lexicon) -> int | None:
+    """The token of an envoy's title ending right before 'to <state>' that ends at ``fd`` ("ambassador
+    to Russia" before a name), else None (names.yaml envoy_titles, envoy_preps)."""
+    if fd is None or fd.kind != "country":
+        return None
+    p = fd.start - 1
+    if p - 1 < sent_start or fold(doc[p].text) not in wordsets("names").envoy_preps:
+        return None
+    envoys = wordsets("names").envoy_titles
+    last = fold(doc[p - 1].text)
+    two = f"{fold(doc[p - 2].text)} {last}" if p - 2 >= sent_start else ""
+    if last in envoys or two in envoys:
+        return p - 1
+    return None
 
 
 def _title_before_body(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> int | None:

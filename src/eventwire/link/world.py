@@ -240,6 +240,8 @@ class World:
         folded = {id(p): [fold(n) for n in (p.name, *p.aliases)] for p in people}
         self._people = _index(people, lambda p: folded[id(p)])
         self._surnames = _index(people, lambda p: [n.rpartition(" ")[2] for n in folded[id(p)]])
+        full = [p for p in people if " " in folded[id(p)][0]]
+        self._first_words = _index(full, lambda p: [n.partition(" ")[0] for n in folded[id(p)] if " " in n])
         self._orgs = _index(organizations, lambda o: [_org_key(n) for n in (o.name, *o.aliases)])
         self._places = _index(places, lambda p: [fold(n) for n in (p.name, *p.aliases)])
         self._agents = _index(agents, lambda a: [fold(a.word)])
@@ -263,6 +265,11 @@ class World:
             for p in found
             if any(fold(n) == key or fold(n).endswith(" " + key) for n in (p.name, *p.aliases))
         ]
+
+    def people_with_first_word(self, word: str) -> list[PersonKnowledge]:
+        """Everyone one of whose full names starts with `word`: a family name written first ("Xi"
+        of "Xi Jinping") or a given name a text uses alone ("Prime Minister Narendra")."""
+        return list(self._first_words.get(fold(word), ()))
 
     def organizations_named(self, name: str) -> list[OrgKnowledge]:
         """Organisations and armed groups called `name` (a leading "the" does not matter)."""

@@ -42,7 +42,9 @@ def prepare_article(article: Article) -> Article:
     if article.published is None:
         from ..extract.time.dating import infer_dct
 
-        inferred, was_inferred = _safe("infer_dct", article, lambda: infer_dct(article.text), (None, False))
+        inferred, was_inferred = _safe(
+            "infer_dct", article, lambda: infer_dct(article.text, article.caption_dates), (None, False)
+        )
         if inferred:
             article.published = inferred
             article.published_inferred = bool(was_inferred)

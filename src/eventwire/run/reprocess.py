@@ -49,12 +49,16 @@ def stale_count(store: Store, stamp: Stamp | None = None) -> int:
 
 def redate(article: Article) -> bool:
     """Infer again the date of an article stored without one of its own, as ingest did; True if
-    it changed. An article whose source gave a date keeps it."""
+    it changed. An article whose source gave a date keeps it, and so does one whose inferred
+    date the stored text cannot re-infer: ingest read evidence the text no longer holds (the
+    dates of the photo captions it dropped)."""
     if article.published is not None and not article.published_inferred:
         return False
     before = (article.published, article.published_inferred)
     article.published, article.published_inferred = None, False
     prepare_article(article)
+    if article.published is None and before[0] is not None:
+        article.published, article.published_inferred = before
     return (article.published, article.published_inferred) != before
 
 

@@ -23,6 +23,7 @@ from .syntax import (
     noun_keys,
     objects_of,
     prep_objects,
+    stranded_preps,
     subject_of,
     tree_depth,
     word_forms,
@@ -218,6 +219,18 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
     return None
 
 
+def _ceremony_of(t: Token) -> bool:
+    """'the signing ceremony' as a light verb's object: an act noun compounded on a ceremony noun
+    (clauses.yaml ``ceremony_nouns``)."""
+    g = t.head
+    return (
+        t.dep_ == "compound"
+        and g.lemma_.lower() in words("clauses").ceremony_nouns
+        and g.dep_ in {"dobj", "nsubjpass", "attr"}
+        and g.head.pos_ in {"VERB", "AUX"}
+    )
+
+
 def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants) -> Cand | None:
     mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
     gov = t.head
@@ -235,6 +248,8 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
         light_gov = gov.head
+    elif _ceremony_of(t):
+        light_gov = gov.head  # "attended the signing ceremony": the ceremony's verb reports the act
     else:
         light_gov = None
     for e in entries:
@@ -261,9 +276,12 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
             strong = r.light is not None and any(f in r.light for f in word_forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
-        if r.preps and any(
-            c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
-            for c in t.children
+        if r.preps and (
+            any(
+                c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
+                for c in t.children
+            )
+            or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, r.preps))
         ):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (

@@ -546,7 +546,9 @@ class Participants:
         Lumpur': the first place under a locative preposition, looking through time phrases."""
         w = words("clauses")
         later: list[Token] = []
-        for c in head.children:
+        # "a conference held in Addis Ababa": a noun's reduced relative tells where it was
+        held = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and head.pos_ == "NOUN"]
+        for c in [*head.children, *(g for h in held for g in h.children)]:
             if c.dep_ != "prep":
                 continue
             objs = [p for p in c.children if p.dep_ == "pobj"]

@@ -32,6 +32,7 @@ from .syntax import (
     objects_of,
     passive_agents,
     prep_objects,
+    stranded_preps,
     subject_of,
 )
 
@@ -559,6 +560,49 @@ def protest_target(c: Cand, parts: Participants) -> list[Entity]:
     return []
 
 
+def _settlement_named(tok: Token) -> Token:
+    """'toured the town of Bucha': the place a settlement noun's 'of' names, else the noun."""
+    if tok.lemma_.lower() not in words("names").settlement_nouns:
+        return tok
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            obj = next((p for p in ch.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return tok
+
+
+def _occasion_place(c: Cand, parts: Participants) -> Place | None:
+    """'the forum's meeting' after 'the India-Russia Trade Forum in New Delhi': a part of an
+    occasion named before (its possessor, an occasion noun with 'the') is where that occasion was."""
+    nouns = words("clauses").occasion_nouns
+    owner = next(
+        (
+            ch
+            for ch in c.trig.children
+            if ch.dep_ == "poss"
+            and ch.lemma_.lower() in nouns
+            and any(d.lower_ == "the" for d in ch.children)
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    lemma = owner.lemma_.lower()
+    for t in reversed(owner.doc[: owner.i]):
+        if owner.idx - t.idx > OCCASION_REACH:
+            break
+        if t.lemma_.lower() == lemma:
+            place = parts.locative(t, 0)
+            if place is not None:
+                return place
+    return None
+
+
+OCCASION_REACH = 2000
+"""How far back (characters) 'the forum' looks for the forum a story named with its place."""
+
+
 def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[Entity], Place | None]:
     """The state visited and where: the visit's object ("visits Washington", which the parser may
     attach as a bare noun modifier), else the place after a visit preposition."""
@@ -572,7 +616,10 @@ def visit_target(c: Cand, ctx: DocContext, parts: Participants) -> tuple[list[En
     holders = [c.head, c.trig]
     for hd in holders:
         cands += prep_objects(hd, words("clauses").visit_preps)
+    if not cands and c.trig.pos_ == "NOUN":
+        cands += stranded_preps(c.trig, words("clauses").visit_preps)
     for tok in cands:
+        tok = _settlement_named(tok)
         place = parts.place_of(tok)
         m = parts.by_tok.get(tok.i)
         if place is not None:
@@ -625,6 +672,10 @@ def read_parties(
         if c.kind == "noun" and c.head == c.trig and c.trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             # "talks took place in X", "follow a discussion with Y during the fair in X"
             spots.append(c.trig.head if c.trig.dep_ != "pobj" else c.trig.head.head)
+        # last, the act's purpose clause: "unveiled aid to assist X during a conference held in Y"
+        spots += [
+            ch for ch in c.head.children if ch.dep_ == "advcl" and any(a.tag_ == "TO" for a in ch.children)
+        ]
         seen_i: set[int] = set()
         for hd in spots:
             if hd is None or hd.i in seen_i:
@@ -633,6 +684,8 @@ def read_parties(
             place = parts.locative(hd)
             if place is not None:
                 break
+    if place is None:
+        place = _occasion_place(c, parts)
     if place is None and c.head.dep_ == "relcl" and any(ch.lower_ == "where" for ch in c.head.children):
         place = parts.place_of(c.head.head)  # "talks in Ankara, where A and B addressed ..."
     if place is None and any(ch.lower_ == "here" and ch.dep_ == "advmod" for ch in c.head.children):
@@ -687,6 +740,8 @@ def read_parties(
         recipients = default_recipient(c, ctx, rs, parts, place, actors)
     if not recipients:
         recipients = dyad_partner(c, parts, actors)
+    if not recipients:
+        recipients = relation_partner(c, parts, actors)
     if not recipients and place is None:
         recipients = home_measure(c, parts, actors)
     if not recipients and c.rule.event != "CONSULT":
@@ -727,6 +782,46 @@ def joint_body(
     if not dyad:
         return actors, recipients
     return [*actors, country_entity(parts.ctx, dyad[0])], [country_entity(parts.ctx, dyad[1])]
+
+
+_PARTNER_PREPS = frozenset({"with", "between", "to"})
+
+
+def _partnerless_relation(c: Cand) -> bool:
+    """'restored ties', 'reestablished relations': the act's object is a relation noun (coref.yaml
+    ``partner_nouns``) that names no partner of its own (no 'with', 'between' or possessor)."""
+    nouns = words("coref").partner_nouns
+    for o in objects_of(c.head):
+        if o.lemma_.lower() not in nouns:
+            continue
+        return not any(
+            ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in _PARTNER_PREPS)
+            for ch in [*o.children, *c.head.children]
+        )
+    return False
+
+
+def relation_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Bolivia cut ties with Israel in 2009. ... In 2020, the new government restored ties.': a
+    relation named without its partner is the one the story named last with a partner (a
+    relation noun with 'with X' in this sentence or the few before) by the same state."""
+    own = {e.country for e in actors if e.country}
+    if not own or not _partnerless_relation(c):
+        return []
+    nouns = words("coref").partner_nouns
+    sents = parts.refs.recent_sentences(c.trig, int(words("coref").max_sentences_back))
+    for sent in reversed(sents):
+        for t in reversed(list(sent)):
+            if t.i >= c.trig.i or t.lemma_.lower() not in nouns:
+                continue
+            subj = subject_of(t.head)
+            if subj is None or not own & {e.country for e in parts.entities(subj)}:
+                continue  # another state's relation ("Peru restored ties with Chile")
+            for p in [*prep_objects(t, {"with"}), *prep_objects(t.head, {"with"})]:
+                got = [e for e in parts.entities(p) if e.country and e.country not in own]
+                if got:
+                    return got
+    return []
 
 
 def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:

@@ -86,11 +86,28 @@ def _participle_subjects(v: Token) -> list[Token]:
 
 
 def complements_of(v: Token, after: bool = False) -> list[Token]:
-    out = [c for c in v.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and (not after or c.i > v.i))]
+    out = [
+        c
+        for c in v.children
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and (not after or c.i > v.i)) or _quoted_infinitive(c)
+    ]
     for c in v.children:  # "committed to opening", "accused X of violating"
         if c.dep_ == "prep":
             out.extend(p for p in c.children if p.dep_ == "pcomp")
     return out
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "``"})
+
+
+def _quoted_infinitive(c: Token) -> bool:
+    """'vowed to “force the authors ...”': a to-infinitive whose words are quoted, which the
+    parser takes for an adverbial clause because of the mark; the quotation is the verb's
+    complement, as it is without the mark."""
+    if c.dep_ != "advcl" or c.i < 2:
+        return False
+    mark, to = c.doc[c.i - 1], c.doc[c.i - 2]
+    return mark.text in _OPENING_QUOTES and to.tag_ == "TO" and to.head == c
 
 
 def match_objects(objs: list[Token], wanted: frozenset[str]) -> Token | None:
@@ -151,3 +168,19 @@ def tree_depth(t: Token) -> int:
         t = t.head
         d += 1
     return d
+
+
+def stranded_preps(noun: Token, preps: set[str]) -> list[Token]:
+    """'followed the visit of X to Asmara' parsed with 'to Asmara' on 'followed': a phrase right
+    after the noun's own phrase, hung on the verb that governs the noun, is the noun's."""
+    verb = noun.head
+    if verb == noun or noun.dep_ not in {"dobj", "pobj", "nsubj", "attr"}:
+        return []
+    nxt = noun.right_edge.i + 1
+    return [
+        p
+        for ch in verb.children
+        if ch.dep_ == "prep" and ch.i == nxt and ch.lower_ in preps
+        for p in ch.children
+        if p.dep_ == "pobj"
+    ]

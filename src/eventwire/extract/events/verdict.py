@@ -10,6 +10,7 @@ are named and differ, so a verdict nobody states, or a speaker judging its own s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...lexicon.events import load_rules
@@ -68,7 +69,33 @@ def reporter_of(head: Token) -> Token | None:
         if cur.dep_ in CLIMB_DEPS and cur.head != cur:
             cur = cur.head
             continue
+        return _quotation_reporter(head, reporters)
+    return None
+
+
+_QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def _quotation_reporter(head: Token, reporters: set[str]) -> Token | None:
+    """'"They act with hatred. They make a people suffer," X said': a sentence of a quotation of
+    several sentences is stated by the quotation's attribution, a reporting verb right after the
+    closing mark (in the quotation's last sentence) whose subject is outside the quotation."""
+    doc = head.doc
+    span = next(
+        ((m.start(), m.end()) for m in _QUOTED.finditer(doc.text) if m.start() <= head.idx < m.end()), None
+    )
+    if span is None:
         return None
+    a, b = span
+    last = doc.char_span(max(a, b - 1), b, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    for t in last[0].sent:
+        if t.idx < b or t.lemma_.lower() not in reporters:
+            continue
+        subj = subject_of(t)
+        if subj is not None and not (a <= subj.idx < b):
+            return t
     return None
 
 
@@ -91,8 +118,23 @@ def _owned(t: Token, parts: Participants, preps: frozenset[str], whole: bool = T
         if ch.dep_ == "poss":
             got += parts.entities(ch, strict=False)
         elif ch.dep_ in {"prep", "agent"} and (ch.lower_ in preps or ch.dep_ == "agent"):
-            got += [e for p in ch.children if p.dep_ == "pobj" for e in parts.entities(p, strict=False)]
+            for p in (p for p in ch.children if p.dep_ == "pobj"):
+                got += parts.entities(p, strict=False) or _relative_subjects(p, parts)
     return got
+
+
+def _relative_subjects(t: Token, parts: Participants) -> list[Entity]:
+    """'the abandonment of the project that Australia and France had worked on': the actors a
+    relative clause on the judged act's object names as its subject (the judge's own side is
+    dropped later, so the other one is judged)."""
+    return [
+        e
+        for rc in t.children
+        if rc.dep_ == "relcl"
+        for s in [subject_of(rc)]
+        if s is not None
+        for e in parts.entities(s, strict=False)
+    ]
 
 
 def judged_of(

@@ -65,13 +65,16 @@ _PAST_MARKERS = re.compile(
 _PLUPERFECT = re.compile(r"\b(?:had been|had\s+\w+ed)\b", re.I)
 
 
-def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> Timex | None:
+def _discourse(
+    ctx: DocContext, sent_start: int, ev_start: int, ev_end: int, future: bool = False
+) -> Timex | None:
     """The nearest earlier date the discourse carries to this event, or None.
 
     Only a sentence that points back takes a date from another: a definite reference ("the visit",
     "these meetings") picks up the last date of its paragraph or the one before; a pronoun subject
     ("They signed ...") the day or month of the sentence just before. Without either the sentence
-    tells something else, and a date before it says nothing about it.
+    tells something else, and a date before it says nothing about it. A date after the story's
+    own day ("a target to reach by 2030") is carried only to an act still to come.
     """
     text = ctx.article.text
     p_this = paragraph_start(text, sent_start)
@@ -92,6 +95,10 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
         per = timex_period(t)
         if per is None or not usable(text, t, carried=True):
             continue
+        if not future and _after_story_day(ctx, per[0]):
+            continue
+        if _quoted_apart(text, t.start, ev_start):
+            continue
         if not anaphoric and (
             per[2] in ("year", "decade", "century", "half", "season") or not dates_main_act(ctx, t)
         ):
@@ -99,6 +106,27 @@ def _discourse(ctx: DocContext, sent_start: int, ev_start: int, ev_end: int) -> 
         if best is None or t.start > best.start:
             best = t
     return best
+
+
+_QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def _quoted_apart(text: str, at: int, ev_start: int) -> bool:
+    """Whether the date at ``at`` lies inside a quotation the event is outside of: a speaker's
+    "last year" counts from the day of speaking, and tells when the thing the speaker names
+    happened, not when the narrated act did."""
+    for m in _QUOTED.finditer(text, max(0, at - 2000), min(len(text), ev_start + 2000)):
+        if m.start() <= at < m.end():
+            return not (m.start() <= ev_start < m.end())
+    return False
+
+
+def _after_story_day(ctx: DocContext, start: str) -> bool:
+    """Whether a period starting at ``start`` begins after the story's own day (unknown: no)."""
+    if not ctx.dct:
+        return False
+    day = ctx.dct[:10]
+    return start[: len(day)] > day[: len(start)]
 
 
 def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int, story: Story) -> Cand | None:
@@ -337,7 +365,7 @@ def date_span(
         a = _antecedent(ctx, start, end, s0, story) or _clause_mate_antecedent(ctx, s0, start, story)
         if a is not None:
             return SpanDate(*a.period, a.timex.text)
-    t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end)
+    t = None if (blocked or _present_ref(ctx, s0, s1)) else _discourse(ctx, s0, start, end, future)
     if t is not None:
         per = timex_period(t)
         if per is not None:

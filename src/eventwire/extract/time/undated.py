@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ...model import Timex
 from .tagger import tag, tense_at
@@ -24,7 +25,7 @@ RECENT_MONTHS = 6
 drop the year only for dates of the last few months."""
 
 
-def infer_dct(text: str) -> tuple[str | None, bool]:
+def infer_dct(text: str, caption_dates: Sequence[str] = ()) -> tuple[str | None, bool]:
     """The date an undated article was most likely written, at the precision the text supports.
 
     Evidence needs two kinds of dates. L, the latest month or day the article names with its
@@ -34,6 +35,9 @@ def infer_dct(text: str) -> tuple[str | None, bool]:
     be in a later year, and the article is dated to the month of that occurrence ("January to
     November 2025" + "took place ... Jan. 6 to 8" -> 2026-01). When the year-less dates fit before
     L, or there are none, the text only gives a floor, and nothing is inferred: (None, False).
+
+    ``caption_dates`` are the full days of photo captions ingest dropped from the text; they count
+    as full dates the text names, at no position (so no weekday is ever attached to them).
     """
     timexes = tag(text, None)
     latest: tuple[int, int] | None = None
@@ -53,10 +57,14 @@ def infer_dct(text: str) -> tuple[str | None, bool]:
             m = re.match(r"^XXXX-(\d{2})(?:-(\d{2}))?$", v)
             if m and t.anchor == "tense" and tense_at(text, t.start, t.end) == "past":
                 yearless.append((t, int(m[1])))
+    for d in caption_dates:
+        ym = _ym(d)
+        if ym is not None and (latest is None or ym > latest):
+            latest = ym
     if latest is None:
         return None, False
     if not yearless:
-        day = _day_of_named_weekday(text, timexes)
+        day = _day_of_named_weekday(text, timexes, caption_dates)
         return (day, True) if day else (None, False)
     floor = latest[0] * 12 + latest[1] - 1
     best = floor
@@ -79,7 +87,7 @@ ATTACHED_CHARS = 3
 """A weekday this close to a full date is that date's own label ("Tuesday, March 21, 2023")."""
 
 
-def _day_of_named_weekday(text: str, timexes: list[Timex]) -> str | None:
+def _day_of_named_weekday(text: str, timexes: list[Timex], caption_dates: Sequence[str] = ()) -> str | None:
     """The latest full date the text names, when a past-tense sentence names its weekday alone.
 
     A bare weekday ("met Tuesday") lies in the week before the article; when the latest full date
@@ -98,9 +106,17 @@ def _day_of_named_weekday(text: str, timexes: list[Timex]) -> str | None:
                 days.append((date(int(m[1]), int(m[2]), int(m[3])), t))
             except ValueError:
                 continue
-    if not days:
+    extra: list[date] = []
+    for c in caption_dates:
+        m = _DAY.match(c)
+        if m:
+            try:
+                extra.append(date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                continue
+    if not days and not extra:
         return None
-    latest = max(d for d, _t in days)
+    latest = max([d for d, _t in days] + extra)
     for t in timexes:
         m = _WEEKDAY.match(_alone(t))
         if not m or int(m[1]) != latest.isoweekday() or tense_at(text, t.start, t.end) != "past":
