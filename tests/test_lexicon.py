@@ -508,7 +508,8 @@ def test_time_rules_and_the_tagger_agree_on_handlers_fragments_and_lists() -> No
 
     from eventwire.extract.time.lexicon import lexicon as time_lexicon
     from eventwire.extract.time.rules import HANDLERS, word_fragments, word_lists
-    from eventwire.lexicon.files import TIME_WORD_FRAGMENTS, TimeHandler, TimeWordList
+    from eventwire.lexicon.checks import TIME_WORD_FRAGMENTS
+    from eventwire.lexicon.files import TimeHandler, TimeWordList
 
     assert set(HANDLERS) == set(get_args(TimeHandler))
     assert set(word_fragments(time_lexicon())) == set(TIME_WORD_FRAGMENTS)
@@ -526,7 +527,11 @@ def test_a_time_rule_with_an_unknown_fragment_is_named(data: Path) -> None:
 
 def test_a_time_rule_that_does_not_compile_is_named(data: Path) -> None:
     path = data / "time_rules.yaml"
-    _edit(path, "pattern: '(?P<rel>the|this|last|next|past|coming)\\s+weekend'", "pattern: '(?P<rel>the\\s+weekend'")
+    _edit(
+        path,
+        "pattern: '(?P<rel>the|this|last|next|past|coming)\\s+weekend'",
+        "pattern: '(?P<rel>the\\s+weekend'",
+    )
     msg = _error()
     assert msg.startswith(f"{path}: rules: weekend: pattern: does not compile: missing ), ")
 

@@ -430,29 +430,6 @@ class Time(TypedDict):
     spelled_ones: dict[str, int]
 
 
-# The alternations the time tagger builds from time.yaml's word lists: a time_rules.yaml pattern
-# puts one in as {NAME}. Kept here so the file can be checked before the tagger is built; a test
-# holds it equal to what the tagger builds.
-TIME_WORD_FRAGMENTS = (
-    "MONTH",
-    "WEEKDAY",
-    "SEASON",
-    "PART",
-    "UNIT",
-    "NUMWORD",
-    "ORD",
-    "REF",
-    "SETWORD",
-    "HOLIDAY",
-    "VAGUE",
-    "DECADES",
-    "CENTURIES",
-    "QUARTER_ORDINALS",
-    "DAYWORDS",
-    "SPELLED_ONES",
-    "SPELLED_TENS",
-    "SPELLED_CENTURIES",
-)
 TimeWordList = Literal[
     "months",
     "weekdays",

@@ -93,7 +93,7 @@ HANDLERS: dict[str, Handler] = {
 
 def word_fragments(L: Lexicon) -> dict[str, str]:
     """The alternations of time.yaml's word lists that time_rules.yaml's patterns put in as {NAME}
-    (the names are ``lexicon.files.TIME_WORD_FRAGMENTS``)."""
+    (the names are ``lexicon.checks.TIME_WORD_FRAGMENTS``)."""
     return {
         "MONTH": L.MONTH,
         "WEEKDAY": L.WEEKDAY,
