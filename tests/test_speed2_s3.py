@@ -89,12 +89,13 @@ def _empty(arts: list[Article]) -> list[ArticleExtraction]:
     return [ArticleExtraction(article_id=a.id) for a in arts]
 
 
+@pytest.mark.parametrize("n", [20, 16])  # a short last batch, and a full one (the input ends on a batch)
 def test_consolidates_once_early_when_the_engine_overlaps(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int
 ) -> None:
     calls = _count_consolidations(monkeypatch)
     store = Store(f"sqlite:///{tmp_path / 's.db'}")
-    ingest(_write_docs(tmp_path / "d", _TEXTS), store, engine=_Engine(True, real=False), batch_size=8)
+    ingest(_write_docs(tmp_path / "d", _TEXTS[:n]), store, engine=_Engine(True, real=False), batch_size=8)
     assert len(calls) == 2  # before the last batch is stored, and after it: not once per batch
 
 

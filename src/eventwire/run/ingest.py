@@ -21,6 +21,7 @@ from .local import LocalEngine
 DEFAULT_MAX_BYTES = 50_000_000
 FIRST_BATCH = 32
 MAX_COPIES = 100_000  # copies of stored texts remembered per run for their metadata (a bound)
+_END = object()  # the end of an iterator, where None could be an item
 _META_FIELDS = ("title", "author", "publisher", "url", "language")
 
 
@@ -79,11 +80,23 @@ def ingest(
     run_start = datetime.now(UTC)  # a stored text ingested since is a repeat within this run
     read_all = False  # every input has been read: the batch the workers hold now is the last
 
-    def batches() -> Iterator[list[Article]]:
+    def _noting_the_last(items: Iterator[Any]) -> Iterator[Any]:
+        """The items, with ``read_all`` set before the last one is handed on (one read ahead),
+        so the batch it closes, full or not, is known to be the last."""
         nonlocal read_all
+        it = iter(items)
+        item = next(it, _END)
+        while item is not _END:
+            following = next(it, _END)
+            read_all = following is _END
+            yield item
+            item = following
+        read_all = True
+
+    def batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
         size = min(batch_size, FIRST_BATCH)  # a small first batch sets the workers going sooner
-        for item in read_paths(paths, max_bytes=max_bytes):
+        for item in _noting_the_last(read_paths(paths, max_bytes=max_bytes)):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
                 if on_reject:
@@ -96,7 +109,6 @@ def ingest(
                 yield from _fresh(pending)
                 pending = []
                 size = batch_size
-        read_all = True
         if pending:
             yield from _fresh(pending)
 
