@@ -109,6 +109,11 @@ class LocalEngine:
         self.chunk = chunk
         self._pool = None
 
+    @property
+    def overlaps(self) -> bool:
+        """Whether ``map`` parses the next batch in other processes while the caller stores."""
+        return self.workers > 1
+
     def start(self) -> None:
         """Start the workers now, so each loads the model and lexicons while the caller is still
         opening the store and reading the first files.
