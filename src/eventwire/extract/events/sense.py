@@ -120,6 +120,22 @@ def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: Rul
     return all(business(e, rs) and (not e.country or e.country in own) for e in recipients)
 
 
+def state_level(e: Entity, rs: RuleSet) -> bool:
+    """A state, an international body, or a person or group of a political sector (a minister, the
+    lawmakers of a state): a party that makes an act in market copy one between political actors. A
+    state's agency, central bank or court acting alone or on firms runs its market and is not one."""
+    if stately(e, rs):
+        return True
+    return e.kind in {"person", "group"} and political(e, rs) and bool(e.office or e.country)
+
+
+def _foreign(parts: list[Entity], rs: RuleSet) -> bool:
+    """A public body among participants of two states ("Turkish Aerospace will export drones to the
+    Malaysian Air Force"): a dealing across a border is foreign affairs even in market copy."""
+    states = {e.country for e in parts if e.country} - {"UNK", "UIS", "MNC"}
+    return len(states) >= 2 and any(public(e, rs) for e in parts)
+
+
 def anonymous(e: Entity, rs: RuleSet) -> bool:
     """A participant nothing ties to public life: an organization of no political sector, a group
     the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
@@ -160,6 +176,8 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if _regulates_own_firms(actors, recipients, rs):
         return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
+    if need <= private < TEAM_COPY and not any(state_level(e, rs) for e in parts) and not _foreign(parts, rs):
+        return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
     if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
     return not (private >= need and not any(public(e, rs) for e in parts))
