@@ -36,3 +36,46 @@ def test_in_market_copy_a_state_or_its_officer_still_acts() -> None:
 
 def _types(text: str) -> list[str]:
     return [e.event for e in code(text)]
+
+
+def _cand(text: str, word: str, rule: str):
+    """A verb candidate of `rule` on `word` of `text` (the parse alone, no name table)."""
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.detect import Cand
+
+    rs = load_rules()
+    r = next(e.rule for es in rs.verbs.values() for e in es if e.rule.name == rule)
+    tok = next(t for t in get_nlp()(text) if t.text == word)
+    return Cand(rule=r, kind="verb", trig=tok, head=tok), rs
+
+
+def test_a_participle_used_as_a_noun_or_a_preposition_is_no_act() -> None:
+    from eventwire.extract.events.sense import not_an_act_sense
+
+    assert not_an_act_sense(
+        *_cand(
+            "The judge ordered penalties against the accused and their friends.", "accused", "accuse.accuse"
+        )
+    )
+    assert not_an_act_sense(
+        *_cand("Barring any changes, stocks will rise to 500 tonnes.", "Barring", "coerce.ban")
+    )
+    assert not not_an_act_sense(*_cand("Iran accused Iraq of shelling the port.", "accused", "accuse.accuse"))
+
+
+def test_a_verb_tagging_a_quote_reports_speech_not_its_act() -> None:
+    assert _types('"We will find new ways together," agreed Turkey.') == []
+    assert _types('"Malaysia is right," agreed Turkey.') == []
+    assert "AGREE" in _types("Turkey agreed that Malaysia would host the talks.")
+
+
+def test_a_firm_deploys_nothing() -> None:
+    assert "MOBILIZE" not in _types("Acme Corp said it will increase its presence in Turkey.")
+    assert "MOBILIZE" in _types("Iran will increase its military presence in Iraq.")
+
+
+def test_an_act_in_the_hope_or_an_effort_is_sought_not_done() -> None:
+    evs = [e for e in code("Turkey sold arms to Iran in the hope of freeing its hostages in Iraq.")]
+    done = {e.event: e.hypothetical for e in evs}
+    assert done.get("COOPERATE") is False  # the sale was made
+    assert done.get("RETREAT") is True  # the release only hoped for

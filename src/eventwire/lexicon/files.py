@@ -174,6 +174,9 @@ class Plover(TypedDict):
         Words
     ]  # verbs of naming: object + predicate describe, no act ("called X a liar")
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
+    speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
+    not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
+    intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

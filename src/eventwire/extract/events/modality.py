@@ -85,6 +85,16 @@ def _shares_negation(h, first) -> bool:
     return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
 
 
+def _aim_of(h, intents: set[str]) -> bool:
+    """Whether a clause is the aim a noun of intent names ("the hope of freeing", "an effort to
+    agree"; `intent_nouns`, plover.yaml): an act sought, not one done."""
+    if h.dep_ in {"acl", "xcomp"} and h.head.pos_ == "NOUN":
+        return h.head.lemma_.lower() in intents
+    if h.dep_ == "pcomp" and h.head.dep_ == "prep":
+        return h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in intents
+    return False
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -154,6 +164,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     doubt_adj = set(s.get("doubting_adjectives") or [])
     doubt_verbs = set(s.get("doubting_verbs") or [])
     wishes = set(s.get("wish_verbs") or [])
+    intents = set(s.get("intent_nouns") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     for _ in range(4):
@@ -169,6 +180,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
         if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
             doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
+        if _aim_of(h, intents):
+            doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
         if h.dep_ == "conj" and _shares_negation(h, gov):
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):

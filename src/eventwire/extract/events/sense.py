@@ -183,6 +183,25 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     return not (private >= need and not any(public(e, rs) for e in parts))
 
 
+def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
+    """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
+    against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
+    tags a quote ('"...," agreed Mr Jones', unless its type is a speech act: `speech_tag_acts`)."""
+    if c.kind != "verb":
+        return False
+    t = c.trig
+    if t.tag_ in {"VBN", "VBG"} and any(ch.dep_ == "det" for ch in t.children):
+        return True
+    if t.tag_ == "VBG" and t.dep_ == "prep":
+        return True
+    h = c.head
+    if c.rule.event in set(rs.settings.get("speech_tag_acts") or []):
+        return False
+    before = any(ch.dep_ == "ccomp" and ch.i < h.i for ch in h.children)
+    after = any(ch.dep_ == "nsubj" and ch.i > h.i for ch in h.children)
+    return before and after
+
+
 def is_reported_act(
     c: Cand,
     rs: RuleSet,
@@ -195,6 +214,10 @@ def is_reported_act(
     r = c.rule
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return False
+    if not_an_act_sense(c, rs):
+        return False
+    if actors and r.event in set(rs.settings.get("not_by_firms") or []) and all(_firm(e, rs) for e in actors):
+        return False  # "the company will increase its presence in Brazil": no deployment
     if not in_affairs(actors, recipients, private, rs):
         return False
     if (
