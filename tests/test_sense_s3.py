@@ -79,3 +79,33 @@ def test_an_act_in_the_hope_or_an_effort_is_sought_not_done() -> None:
     done = {e.event: e.hypothetical for e in evs}
     assert done.get("COOPERATE") is False  # the sale was made
     assert done.get("RETREAT") is True  # the release only hoped for
+
+
+def test_leaving_a_post_in_a_firm_is_no_retreat() -> None:
+    assert "RETREAT" not in _types("Ali Veli of Turkey resigned as chairman of Acme Corp.")
+    assert "RETREAT" not in _types("The Turkish minister quit the board of the bank.")
+    assert "RETREAT" in _types("The Turkish minister resigned from the cabinet.")
+
+
+def test_a_thing_a_state_owns_is_no_actor() -> None:
+    assert _types("Turkey's economy has started to pull out of a nosedive.") == []
+    assert "RETREAT" in _types("Turkey's army has started to pull out of Iraq.")
+
+
+def test_to_demonstrate_an_intention_is_no_protest() -> None:
+    assert "PROTEST" not in _types(
+        "Turkey's programme clearly demonstrates the intention to renegotiate its debts with Iran."
+    )
+    assert "PROTEST" in _types("Turkish students demonstrated against Iran.")
+
+
+def test_a_condition_on_the_governing_verb_makes_its_complement_hypothetical() -> None:
+    ev = next(
+        e for e in code("If Turkey were not to accept the offer from Iran, Iran would protest.") if e.actor
+    )
+    assert ev.hypothetical and ev.event != "REJECT"  # no refusal is reported, only supposed
+
+
+def test_a_negated_act_no_one_is_said_to_refuse_leaves_no_record() -> None:
+    assert _types("Turkey said sanctions on Iran will not be discussed at the talks.") == []
+    assert _types("Turkey will not meet Iran.") == ["REJECT"]

@@ -177,6 +177,8 @@ class Plover(TypedDict):
     speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
     intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
+    business_posts: NotRequired[Words]  # "resigned from the board", "quit as partner in a firm"
+    firm_post_types: NotRequired[list[str]]  # types that leaving a post in a firm does not give
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
@@ -286,6 +288,7 @@ class Clauses(TypedDict):
     talk_topics: NotRequired[Words]
     setting_preps: NotRequired[Words]  # "during the talks": the time of the act, not its object
     condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
+    owned_things: NotRequired[Words]  # "Kuwait's economy pulled out": a state's thing is no actor
 
 
 # ------------------------------------------------------------------------------------- extractors

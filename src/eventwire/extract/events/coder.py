@@ -183,6 +183,8 @@ def _build(
         and any(ch.dep_ == "neg" for ch in c.head.children)
     ):
         return None  # "would not welcome quotas": no support given (a refusal to sign keeps its record)
+    if negated and not actors:
+        return None  # "the zones will not be discussed": no one is said to refuse or fail, nothing done
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx

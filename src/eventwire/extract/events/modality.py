@@ -200,6 +200,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     future = True
                 if ch.dep_ == "aux" and ch.lower_ in hyp_aux:
                     hypothetical = True
+                if ch.dep_ == "mark" and ch.lower_ in marks and h.dep_ != "conj":
+                    hypothetical = True  # "if the government were not to accept the ruling"
                 if h.dep_ == "acomp" and ch.dep_ == "neg":
                     negated = True  # "would not be happy to meet"
             h = gov
@@ -260,6 +262,8 @@ def recode(
         target = _rewrite(rw, "modal", event, quad)
         event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
         intent = True
+    elif negated and not actors:
+        pass  # "the zones will not be discussed": no one refuses; the coder keeps no record
     elif negated and not hypothetical and (rw.get("negated") or {}).get(event):
         event, cameo, mode, negated = (
             rw["negated"][event],

@@ -126,7 +126,9 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     state's agency, central bank or court acting alone or on firms runs its market and is not one."""
     if stately(e, rs):
         return True
-    return e.kind in {"person", "group"} and political(e, rs) and bool(e.office or e.country)
+    if e.kind == "group":
+        return political(e, rs)  # "the finance ministers signed an accord"
+    return e.kind == "person" and political(e, rs) and bool(e.office or e.country)
 
 
 def _foreign(parts: list[Entity], rs: RuleSet) -> bool:
@@ -183,6 +185,17 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     return not (private >= need and not any(public(e, rs) for e in parts))
 
 
+def left_firm_post(c: Cand, rs: RuleSet) -> bool:
+    """Whether the post left is a firm's: the object or the from/as phrase of the verb names a firm's
+    post (`business_posts`) or a company by its suffix ("resigned as chairman of ORS Corp", "quit
+    from the board", "resigned from his post as a partner in a legal firm")."""
+    s = rs.settings
+    posts = set(s.get("business_posts") or []) | set(s.get("company_suffixes") or [])
+    phrases = [ch for ch in c.head.children if ch.dep_ == "dobj"]
+    phrases += [ch for ch in c.head.children if ch.dep_ == "prep" and ch.lower_ in {"from", "as"}]
+    return any(t.lower_.rstrip(".") in posts or t.lemma_.lower() in posts for p in phrases for t in p.subtree)
+
+
 def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
     against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
@@ -218,6 +231,8 @@ def is_reported_act(
         return False
     if actors and r.event in set(rs.settings.get("not_by_firms") or []) and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
+    if r.event in set(rs.settings.get("firm_post_types") or []) and left_firm_post(c, rs):
+        return False  # "resigned as chairman of Acme Corp": business
     if not in_affairs(actors, recipients, private, rs):
         return False
     if (
