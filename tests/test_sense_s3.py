@@ -109,3 +109,31 @@ def test_a_condition_on_the_governing_verb_makes_its_complement_hypothetical() -
 def test_a_negated_act_no_one_is_said_to_refuse_leaves_no_record() -> None:
     assert _types("Turkey said sanctions on Iran will not be discussed at the talks.") == []
     assert _types("Turkey will not meet Iran.") == ["REJECT"]
+
+
+def test_a_paper_taken_back_is_no_withdrawal() -> None:
+    assert _types("Turkey withdrew the nomination of its envoy to Iran.") == []
+    assert _types("Turkey withdrew its troops from Iraq.") == ["RETREAT"]
+
+
+def test_a_race_won_is_no_assault() -> None:
+    assert _types("The Turkish minister stormed to victory in Iran.") == []
+    assert _types("Turkish troops stormed the Iranian embassy.") == ["ASSAULT"]
+
+
+def test_a_press_conference_is_no_meeting() -> None:
+    assert (
+        _types("The Turkish prime minister held his monthly media conference with Iranian journalists.") == []
+    )
+    assert _types("Turkey held a conference with Iran.") == ["CONSULT"]
+
+
+def test_an_act_owed_in_the_present_is_not_done() -> None:
+    ev = next(e for e in code('"We have to agree with Iran to dismantle these systems," Turkey said.'))
+    assert ev.event == "AGREE" and ev.hypothetical
+    ev = next(e for e in code("Turkey had to withdraw its troops from Iraq."))
+    assert ev.event == "RETREAT" and not ev.hypothetical  # "had to": it was done
+
+
+def test_an_act_considered_is_intended_not_done() -> None:
+    assert _types("Turkey is not considering investing in Iranian bonds.") != ["COOPERATE"]

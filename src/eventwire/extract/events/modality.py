@@ -165,6 +165,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     doubt_verbs = set(s.get("doubting_verbs") or [])
     wishes = set(s.get("wish_verbs") or [])
     intents = set(s.get("intent_nouns") or [])
+    owes = set(s.get("obligation_frames") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     for _ in range(4):
@@ -180,6 +181,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
         if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
             doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
+        if h.dep_ == "xcomp" and gov.lemma_.lower() in owes and gov.tag_ in {"VB", "VBP", "VBZ"}:
+            doubted = True  # "we have to agree to dismantle them": owed, not done
         if _aim_of(h, intents):
             doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
         if h.dep_ == "conj" and _shares_negation(h, gov):
