@@ -137,3 +137,26 @@ def test_an_act_owed_in_the_present_is_not_done() -> None:
 
 def test_an_act_considered_is_intended_not_done() -> None:
     assert _types("Turkey is not considering investing in Iranian bonds.") != ["COOPERATE"]
+
+
+def test_a_denial_of_what_was_just_reported_is_no_rejection() -> None:
+    assert (
+        _types("The French minister has denied this, telling Iranian media that there is no overrun.") == []
+    )
+    assert _types("Turkey rejected the Iranian proposal.") == ["REJECT"]
+
+
+def test_burning_effigies_is_a_protest() -> None:
+    assert _types("Turkish farmers burned effigies of Iranian ministers.") == ["PROTEST"]
+
+
+def test_senses_of_aiming_compensating_and_dismantling_that_are_no_acts() -> None:
+    assert _types("The Turkish minister said he would like to shoot for one million barrels a day.") == []
+    assert _types("Turkey can compensate lower prices from Iran with increased volume.") == []
+    assert _types("The command economy of Turkey was dismantled.") == []
+    assert _types("Turkey dismantled its missiles near Iran.") == ["RETREAT"]
+
+
+def test_a_modal_on_a_thing_is_a_forecast_not_a_demand() -> None:
+    assert _types("Turkey said this should not pose great problems for Iran.") == []
+    assert _types("Turkey said Iran should withdraw.") == ["REQUEST"]

@@ -331,7 +331,11 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
         # the subject itself names an actor: "French output should grow" is a forecast of a thing
-        or not (subj.pos_ == "PRON" or parts.entities(subj) or parts.group_sector(subj))
+        or not (
+            (subj.pos_ == "PRON" and subj.lower_ not in words("clauses").non_actor_pronouns)
+            or parts.entities(subj)
+            or parts.group_sector(subj)
+        )  # "this should not pose problems": a forecast about a thing
         or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
