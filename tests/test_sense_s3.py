@@ -160,3 +160,18 @@ def test_senses_of_aiming_compensating_and_dismantling_that_are_no_acts() -> Non
 def test_a_modal_on_a_thing_is_a_forecast_not_a_demand() -> None:
     assert _types("Turkey said this should not pose great problems for Iran.") == []
     assert _types("Turkey said Iran should withdraw.") == ["REQUEST"]
+
+
+def test_a_dispute_over_trade_named_a_war_is_no_assault() -> None:
+    assert _types("Japan has suffered from a farm subsidy war between Turkey and Iran.") == []
+    assert _types('"We have been waging a tug-of-war with Iran on technology," Turkey said.') == []
+    assert _types("Turkey waged war on Iran.") == ["ASSAULT"]
+
+
+def test_an_act_something_was_supposed_to_do_is_not_done() -> None:
+    ev = next(e for e in code("The Turkish act was supposed to help Iran."))
+    assert ev.hypothetical
+
+
+def test_meeting_a_rule_is_no_meeting() -> None:
+    assert _types("Turkey said it would meet the golden rule.") == []

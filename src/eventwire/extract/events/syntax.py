@@ -45,6 +45,16 @@ def noun_keys(tok: Token) -> set[str]:
                 keys.add(f"{mm.lemma_.lower()} {m.lemma_.lower()} {lem}")
     if len(mods) > 1:
         keys.add(" ".join([*(m.lemma_.lower() for m in mods), lem]))
+    start, doc = tok.i, tok.doc
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2  # "tug-of-war": the noun as the last word of a hyphenated compound
+    if start < tok.i:
+        keys.add(doc[start : tok.i + 1].text.lower())
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
