@@ -175,3 +175,25 @@ def test_an_act_something_was_supposed_to_do_is_not_done() -> None:
 
 def test_meeting_a_rule_is_no_meeting() -> None:
     assert _types("Turkey said it would meet the golden rule.") == []
+
+
+def test_attacks_launched_near_a_place_are_assaults_and_on_a_policy_criticism() -> None:
+    assert _types("Iran said its forces launched fresh attacks near Iraq last night.") == ["ASSAULT"]
+    assert _types("The Turkish minister launched an attack on the government of Iran.") == ["ACCUSE"]
+
+
+def test_a_moratorium_on_debt_payments_is_no_ceasefire() -> None:
+    assert _types("Turkey declared a moratorium on the payment of interest on its debt to Iran.") == []
+    assert "RETREAT" in _types("Turkey declared a moratorium on attacks against Iran.")
+
+
+def test_an_act_there_is_no_desire_for_is_not_done() -> None:
+    assert _types('"I do not see any desire to help Iran," a Turkish official said.') == []
+
+
+def test_a_match_report_is_sport_copy() -> None:
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.sense import TEAM_COPY, private_copy
+
+    text = "A free kick from the left was met by the head of Smith at the back post, and the ball hit the crossbar."
+    assert private_copy(get_nlp()(text), load_rules()) >= TEAM_COPY
