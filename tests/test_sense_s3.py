@@ -197,3 +197,23 @@ def test_a_match_report_is_sport_copy() -> None:
 
     text = "A free kick from the left was met by the head of Smith at the back post, and the ball hit the crossbar."
     assert private_copy(get_nlp()(text), load_rules()) >= TEAM_COPY
+
+
+def test_to_concede_or_demonstrate_a_fact_is_no_act() -> None:
+    assert _types("The Turkish minister conceded that Iran had a harder position.") == []
+    assert _types('The Turkish minister conceded, "It will be tough."') == []
+    assert _types("Turkey conceded to Iranian demands.") == ["CONCEDE"]
+    assert (
+        _types("The Turkish minister needs to demonstrate that he is in charge of relations with Iran.") == []
+    )
+
+
+def test_an_idiom_of_readiness_is_no_intent_to_cooperate() -> None:
+    assert _types("The Turkish minister is prepared to go this far with Iran.") == []
+    assert _types("Turkey is ready to meet Iran.") == ["AGREE"]
+
+
+def test_a_quoted_question_is_no_request() -> None:
+    text = 'In one of his posts, the Turkish minister asks Iran: "Have you ever seen trawlers on the road?"'
+    assert _types(text) == []
+    assert _types("Turkey asked Iran to release the prisoners.") == ["REQUEST"]

@@ -89,7 +89,14 @@ def _asks_a_question(t: Token, settings: dict) -> bool:
         return False
     comps = complements_of(t, after=True)
     qw = words("clauses").question_words
-    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
+    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw or _question_mark(c) for c in comps)
+
+
+def _question_mark(c: Token) -> bool:
+    """A quoted complement that ends in a question mark: 'asks: "Have you ever seen trawlers on the road?"'."""
+    last = max(c.subtree, key=lambda x: x.i)
+    nxt = c.doc[last.i + 1] if last.i + 1 < len(c.doc) else None
+    return last.text == "?" or (nxt is not None and nxt.text == "?")
 
 
 def _particles(t: Token) -> set[str]:
