@@ -217,3 +217,22 @@ def test_a_quoted_question_is_no_request() -> None:
     text = 'In one of his posts, the Turkish minister asks Iran: "Have you ever seen trawlers on the road?"'
     assert _types(text) == []
     assert _types("Turkey asked Iran to release the prisoners.") == ["REQUEST"]
+
+
+def test_a_shot_across_the_bows_is_a_warning_not_an_assault() -> None:
+    assert _types("Turkish troops fired a shot across the bow of Iran.") == ["THREATEN"]
+    assert _types("Iran fired rockets at Turkey.") == ["ASSAULT"]
+
+
+def test_an_idea_or_a_possibility_of_acting_is_not_an_act() -> None:
+    ev = next(e for e in code("Turkey is studying the possibility of sending aid to Iran."))
+    assert ev.hypothetical
+
+
+def test_corporate_officers_are_no_state_party() -> None:
+    from eventwire.extract.events.sense import state_level
+
+    officers = Entity(id="g:o", name="corporate officers", kind="group", sector="MIL")
+    ministers = Entity(id="g:m", name="finance ministers", kind="group", sector="GOV")
+    assert not state_level(officers, load_rules())
+    assert state_level(ministers, load_rules())

@@ -126,8 +126,8 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     state's agency, central bank or court acting alone or on firms runs its market and is not one."""
     if stately(e, rs):
         return True
-    if e.kind == "group":
-        return political(e, rs)  # "the finance ministers signed an accord"
+    if e.kind == "group":  # "the finance ministers signed an accord" (not "its corporate officers")
+        return political(e, rs) and not business(e, rs)
     return e.kind == "person" and political(e, rs) and bool(e.office or e.country)
 
 
