@@ -236,3 +236,9 @@ def test_corporate_officers_are_no_state_party() -> None:
     ministers = Entity(id="g:m", name="finance ministers", kind="group", sector="GOV")
     assert not state_level(officers, load_rules())
     assert state_level(ministers, load_rules())
+
+
+def test_an_act_nothing_places_in_a_state_leaves_no_record() -> None:
+    assert _types("Farmers protested against the new tax.") == []
+    assert _types("Farmers protested in Ankara against the new tax.") == ["PROTEST"]  # the place
+    assert _types("Erdogan met Anwar.") == ["CONSULT"]  # named people the linker may place later

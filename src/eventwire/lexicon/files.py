@@ -137,6 +137,7 @@ class Plover(TypedDict):
     contexts: dict[str, Words]
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     require_participant: bool
+    require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words

@@ -120,6 +120,13 @@ def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: Rul
     return all(business(e, rs) and (not e.country or e.country in own) for e in recipients)
 
 
+def placed(e: Entity) -> bool:
+    """A participant tied to a state or to an international or non-governmental body (its country
+    slot holds a code, not the unknown one), or a person named (whom the linker may not have placed
+    yet): a group or a body that nothing places ("the other side", "farmers", "the Commission") is not."""
+    return e.kind == "person" or (bool(e.country) and e.country != "UNK")
+
+
 def state_level(e: Entity, rs: RuleSet) -> bool:
     """A state, an international body, or a person or group of a political sector (a minister, the
     lawmakers of a state): a party that makes an act in market copy one between political actors. A
