@@ -242,3 +242,19 @@ def test_an_act_nothing_places_in_a_state_leaves_no_record() -> None:
     assert _types("Farmers protested against the new tax.") == []
     assert _types("Farmers protested in Ankara against the new tax.") == ["PROTEST"]  # the place
     assert _types("Erdogan met Anwar.") == ["CONSULT"]  # named people the linker may place later
+
+
+def test_a_person_saying_he_agrees_shares_an_opinion() -> None:
+    assert _types("Erdogan said he agreed.") == []
+    assert _types("Turkey agreed.") == ["AGREE"]
+    assert _types("Erdogan agreed to meet Anwar.") == ["AGREE"]
+
+
+def test_a_threat_withdrawn_or_a_directive_met_is_no_act_of_its_verb() -> None:
+    assert "RETREAT" not in _types("Turkey has not withdrawn its threat to close the border with Iran.")
+    assert _types("Turkish makers curbed shipments to meet a directive from Iran.") == []
+
+
+def test_a_thing_named_by_an_actor_is_no_actor_of_its_clause() -> None:
+    assert _types("The NATO programme calls for talks with Iran.") == []
+    assert _types("NATO called for talks with Iran.") == ["REQUEST"]

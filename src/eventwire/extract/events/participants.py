@@ -158,6 +158,8 @@ class Participants:
         return head
 
     def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
+        if strict and head.i not in self.by_tok and head.lemma_.lower() in words("clauses").owned_things:
+            return []  # "the U.N. programme calls for investment": a thing, not its namer, as subject
         toks = self.phrase_tokens(head)
         mentions: list[EntityMention] = []
         for t in toks:
@@ -203,8 +205,6 @@ class Participants:
         if head_m is not None and head_m in countries:
             return [_copy(m.entity) for m in [head_m, *(m for m in hyph if m not in led)]]
         owners = [m for m in countries if self._is_poss(m, head)] + led
-        if owners and strict and head.lemma_.lower() in words("clauses").owned_things:
-            return []  # "Kuwait's economy has started to pull out of a nosedive": no act of Kuwait
         if owners:  # "Turkey's efforts", "Iraq's interim government"
             return [_copy(m.entity) for m in owners]
         sector = self.group_sector(head)

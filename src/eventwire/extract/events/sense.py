@@ -203,6 +203,18 @@ def left_firm_post(c: Cand, rs: RuleSet) -> bool:
     return any(t.lower_.rstrip(".") in posts or t.lemma_.lower() in posts for p in phrases for t in p.subtree)
 
 
+def _opinion(c: Cand, actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
+    """'Mr Templeton said he agreed': a verb of `opinion_verbs` with no object, clause or phrase of
+    content, said of people alone, shares a view and makes no deal with anyone."""
+    t = c.trig
+    if c.kind != "verb" or t.lemma_.lower() not in set(rs.settings.get("opinion_verbs") or []):
+        return False
+    content = {"dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "oprd", "dative"}
+    if recipients or any(ch.dep_ in content for ch in t.children):
+        return False
+    return bool(actors) and all(e.kind == "person" for e in actors)
+
+
 def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
     against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
@@ -234,7 +246,7 @@ def is_reported_act(
     r = c.rule
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return False
-    if not_an_act_sense(c, rs):
+    if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
         return False
     if actors and r.event in set(rs.settings.get("not_by_firms") or []) and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
