@@ -258,3 +258,19 @@ def test_a_threat_withdrawn_or_a_directive_met_is_no_act_of_its_verb() -> None:
 def test_a_thing_named_by_an_actor_is_no_actor_of_its_clause() -> None:
     assert _types("The NATO programme calls for talks with Iran.") == []
     assert _types("NATO called for talks with Iran.") == ["REQUEST"]
+
+
+def test_in_sport_copy_a_club_official_or_a_national_side_is_no_political_party() -> None:
+    from eventwire.extract.events.sense import TEAM_COPY
+
+    rs = load_rules()
+    director = Entity(
+        id="p:a", name="Ann Lee", kind="person", country="GBR", sector="GOV", office="sporting director"
+    )
+    side = Entity(id="g:e", name="England side", kind="group", country="GBR", sector="GOV")
+    minister = Entity(
+        id="p:m", name="Bo Roe", kind="person", country="GBR", sector="GOV", office="sports minister"
+    )
+    assert not in_affairs([director], [], TEAM_COPY + 3, rs)
+    assert not in_affairs([], [side], TEAM_COPY + 3, rs)
+    assert in_affairs([minister], [], TEAM_COPY + 3, rs)

@@ -138,6 +138,18 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     return e.kind == "person" and political(e, rs) and bool(e.office or e.country)
 
 
+def _office_of_state(e: Entity, rs: RuleSet) -> bool:
+    """In sport or entertainment copy, a participant that is political whatever the story: a body of
+    a political sector, or a person holding an office a firm or a club does not give (not the
+    "sporting director" or "manager" of a club). A group ("the England side") is a team there."""
+    if e.kind in {"country", "group"} or not political(e, rs):
+        return False
+    head = (e.office or "").lower().split()[-1:]  # "sporting director" -> director
+    return not (
+        e.kind == "person" and head and head[0] in set(rs.settings.get("business_offices_stateless") or [])
+    )
+
+
 def _foreign(parts: list[Entity], rs: RuleSet) -> bool:
     """A public body among participants of two states ("Turkish Aerospace will export drones to the
     Malaysian Air Force"): a dealing across a border is foreign affairs even in market copy."""
@@ -187,7 +199,7 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     need = int(s.get("private_domain_min") or 3)
     if need <= private < TEAM_COPY and not any(state_level(e, rs) for e in parts) and not _foreign(parts, rs):
         return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
-    if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
+    if private >= TEAM_COPY and not any(_office_of_state(e, rs) for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
     return not (private >= need and not any(public(e, rs) for e in parts))
 
