@@ -274,3 +274,23 @@ def test_in_sport_copy_a_club_official_or_a_national_side_is_no_political_party(
     assert not in_affairs([director], [], TEAM_COPY + 3, rs)
     assert not in_affairs([], [side], TEAM_COPY + 3, rs)
     assert in_affairs([minister], [], TEAM_COPY + 3, rs)
+
+
+def test_a_sanction_named_by_its_participle_is_no_new_sanction() -> None:
+    assert _types("Turkey plans to lift the arms embargo imposed on Iran after the war.") == ["AGREE"]
+    assert _types("Turkey imposed an arms embargo on Iran.") == ["SANCTION"]
+
+
+def test_armed_units_destroyed_are_an_assault() -> None:
+    assert _types("Two Iranian brigades had been destroyed by Turkey in the fighting.") == ["ASSAULT"]
+
+
+def test_a_campaign_against_a_vice_or_an_agreement_as_subject_is_no_act() -> None:
+    assert "ASSAULT" not in _types("Turkey refused to cut aid to Iran as part of the war against drugs.")
+    assert _types("The Turkish agreement with Iran will channel aid to Iraq.") == []
+    assert _types("The Turkish leader expects to be judged on success in meeting the agenda of Iran.") == []
+
+
+def test_an_act_no_one_did_is_negated() -> None:
+    ev = next(e for e in code("No Turkish authority has ever accused Iran of such activity."))
+    assert ev.negated

@@ -177,6 +177,7 @@ class Plover(TypedDict):
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
     speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
+    named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
     opinion_verbs: NotRequired[Words]  # "he said he agreed": bare, of a person, an opinion
     obligation_frames: NotRequired[Words]  # "we have to agree": owed, not done (present tense only)
     intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done

@@ -420,8 +420,9 @@ def _reference(c: Cand) -> bool:
         and subject_of(h) is None
     ):
         return True  # "as pledged", not "as the minister met ..."
-    if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
-        return True  # "the range agreed in Paris": a past agreement named, not reported
+    named = set(load_rules().settings.get("named_by_participle") or ["AGREE"])
+    if c.rule.event in named and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
+        return True  # "the range agreed in Paris", "the embargo imposed on China": a past act named
     if (
         h.dep_ in {"advcl", "ccomp"}
         and h.tag_ == "VBN"
