@@ -294,3 +294,8 @@ def test_a_campaign_against_a_vice_or_an_agreement_as_subject_is_no_act() -> Non
 def test_an_act_no_one_did_is_negated() -> None:
     ev = next(e for e in code("No Turkish authority has ever accused Iran of such activity."))
     assert ev.negated
+
+
+def test_no_progress_in_talks_keeps_the_talks() -> None:
+    evs = code("Turkish officials said no progress had been made in talks with Iran.")
+    assert [(e.event, e.negated) for e in evs] == [("CONSULT", False)]

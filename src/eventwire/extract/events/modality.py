@@ -133,7 +133,11 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
     subj = next((ch for ch in c.head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is not None and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children):
+    if (
+        c.head == c.trig
+        and subj is not None
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
+    ):
         negated = True  # "no governmental authority has ever alleged it": no one did
     host = _host_verb(c)
     if host is not None and any(
