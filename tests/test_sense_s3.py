@@ -299,3 +299,14 @@ def test_an_act_no_one_did_is_negated() -> None:
 def test_no_progress_in_talks_keeps_the_talks() -> None:
     evs = code("Turkish officials said no progress had been made in talks with Iran.")
     assert [(e.event, e.negated) for e in evs] == [("CONSULT", False)]
+
+
+def test_a_thing_threatened_by_a_thing_is_a_risk_not_a_threat() -> None:
+    assert _types("Turkish growth could be threatened by attempts to reduce the deficit with Iran.") == []
+    assert _types("Turkey was threatened by Iran.") == ["THREATEN"]
+
+
+def test_a_trust_abused_or_a_gap_met_is_no_act_of_the_verb() -> None:
+    assert _types("Turkey said Iran had abused the trust of its neighbours.") == []
+    assert _types("Iranian guards abused Turkish prisoners.") == ["ASSAULT"]
+    assert _types("Turkey has met its trade gap with Iran largely from remittances.") == []

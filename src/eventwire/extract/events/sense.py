@@ -267,6 +267,14 @@ def is_reported_act(
     if not in_affairs(actors, recipients, private, rs):
         return False
     if (
+        r.event == "THREATEN"
+        and c.kind == "verb"
+        and is_passive(c.head)
+        and passive_agents(c.head)
+        and not any(parts.entities(a) for a in passive_agents(c.head))
+    ):
+        return False  # "growth could be threatened by attempts to cut the deficit": a risk, no threat
+    if (
         r.event in {"THREATEN", "REQUEST"}
         and c.kind == "verb"
         and is_passive(c.head)
