@@ -310,3 +310,17 @@ def test_a_trust_abused_or_a_gap_met_is_no_act_of_the_verb() -> None:
     assert _types("Turkey said Iran had abused the trust of its neighbours.") == []
     assert _types("Iranian guards abused Turkish prisoners.") == ["ASSAULT"]
     assert _types("Turkey has met its trade gap with Iran largely from remittances.") == []
+
+
+def test_a_future_act_someone_believes_in_is_a_forecast() -> None:
+    ev = next(e for e in code("Turkey believes Iran will reach agreement with Iraq."))
+    assert ev.hypothetical
+    ev = next(e for e in code("Turkey believes Iran attacked the ship."))
+    assert not ev.hypothetical  # a past act believed is reported
+
+
+def test_a_counterfactual_is_not_done_nor_to_come() -> None:
+    ev = next(e for e in code("Turkey would have attacked Iran without the ceasefire."))
+    assert (ev.event, ev.future, ev.hypothetical) == ("ASSAULT", False, True)
+    ev = next(e for e in code("Turkey would attack Iran."))
+    assert ev.event == "THREATEN"

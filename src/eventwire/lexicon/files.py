@@ -154,6 +154,7 @@ class Plover(TypedDict):
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
+    belief_verbs: NotRequired[Words]  # "believes X will agree": a future act in their clause is a forecast
     wish_verbs: NotRequired[Words]  # "hoped that X would help": a wish, not an act
     proposal_nouns: Words
     frame_modes: dict[str, dict[str, str]]

@@ -85,6 +85,17 @@ def _shares_negation(h, first) -> bool:
     return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
 
 
+def _future_clause(h, fut_aux: set[str]) -> bool:
+    """Whether a clause's own verb is future (will, would, shall, going to)."""
+    return any(ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would") for ch in h.children)
+
+
+def _counterfactual(h) -> bool:
+    """'would have forced', 'could have freed': a modal with a perfect is what did not happen."""
+    auxes = {ch.lower_ for ch in h.children if ch.dep_ == "aux"}
+    return "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+
+
 def _aim_of(h, intents: set[str]) -> bool:
     """Whether a clause is the aim a noun of intent names ("the hope of freeing", "an effort to
     agree"; `intent_nouns`, plover.yaml): an act sought, not one done."""
@@ -172,9 +183,11 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     doubt_verbs = set(s.get("doubting_verbs") or [])
     wishes = set(s.get("wish_verbs") or [])
     intents = set(s.get("intent_nouns") or [])
+    beliefs = set(s.get("belief_verbs") or [])
     owes = set(s.get("obligation_frames") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
+    counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
     for _ in range(4):
         gov = h.head
         govs = {gov.lemma_.lower()} | {ch.lemma_.lower() for ch in gov.children if ch.dep_ == "acomp"}
@@ -186,6 +199,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             h.dep_ == "ccomp" and forms & doubt_verbs
         ):
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
+        if h.dep_ == "ccomp" and forms & beliefs and _future_clause(h, fut_aux):
+            doubted = True  # "it believes Brazil will reach agreement with its banks": a forecast
         if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
             doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
         if h.dep_ == "xcomp" and gov.lemma_.lower() in owes and gov.tag_ in {"VB", "VBP", "VBZ"}:
@@ -224,6 +239,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
         hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    if counterfactual:  # "would have attacked", "would have forced Reagan to impose quotas": not done
+        return negated, False, True
     return negated, future, hypothetical or doubted
 
 
