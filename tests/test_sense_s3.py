@@ -324,3 +324,8 @@ def test_a_counterfactual_is_not_done_nor_to_come() -> None:
     assert (ev.event, ev.future, ev.hypothetical) == ("ASSAULT", False, True)
     ev = next(e for e in code("Turkey would attack Iran."))
     assert ev.event == "THREATEN"
+
+
+def test_a_states_government_is_a_state_party_in_market_copy() -> None:
+    gov = Entity(id="o:g", name="government", kind="organization", country="RUS", sector="GOV")
+    assert in_affairs([gov], [], MARKET, load_rules())

@@ -133,6 +133,9 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     state's agency, central bank or court acting alone or on firms runs its market and is not one."""
     if stately(e, rs):
         return True
+    head = (e.name or "").lower().split()[-1:]
+    if e.country and head and head[0] in words("coref").state_heads:
+        return True  # "the unit was seized by the government" (of Russia): the state itself
     if e.kind == "group":  # "the finance ministers signed an accord" (not "its corporate officers")
         return political(e, rs) and not business(e, rs)
     return e.kind == "person" and political(e, rs) and bool(e.office or e.country)
