@@ -137,6 +137,7 @@ class Plover(TypedDict):
     contexts: dict[str, Words]
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     require_participant: bool
+    require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool
     present_passive_is_state: list[str]
     negating_nouns: Words
@@ -153,6 +154,7 @@ class Plover(TypedDict):
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
+    belief_verbs: NotRequired[Words]  # "believes X will agree": a future act in their clause is a forecast
     wish_verbs: NotRequired[Words]  # "hoped that X would help": a wish, not an act
     proposal_nouns: Words
     frame_modes: dict[str, dict[str, str]]
@@ -174,6 +176,14 @@ class Plover(TypedDict):
         Words
     ]  # verbs of naming: object + predicate describe, no act ("called X a liar")
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
+    speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
+    not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
+    named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
+    opinion_verbs: NotRequired[Words]  # "he said he agreed": bare, of a person, an opinion
+    obligation_frames: NotRequired[Words]  # "we have to agree": owed, not done (present tense only)
+    intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
+    business_posts: NotRequired[Words]  # "resigned from the board", "quit as partner in a firm"
+    firm_post_types: NotRequired[list[str]]  # types that leaving a post in a firm does not give
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
@@ -285,6 +295,7 @@ class Clauses(TypedDict):
     talk_topics: NotRequired[Words]
     setting_preps: NotRequired[Words]  # "during the talks": the time of the act, not its object
     condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
+    owned_things: NotRequired[Words]  # "Kuwait's economy pulled out": a state's thing is no actor
 
 
 # ------------------------------------------------------------------------------------- extractors

@@ -28,7 +28,7 @@ from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, u
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties
-from .sense import is_reported_act, private_copy
+from .sense import is_reported_act, placed, private_copy
 from .verdict import verdict_sides
 from .visiting import is_visiting_modifier, visitor_and_host
 
@@ -176,6 +176,12 @@ def _build(
             place = None
     if not is_reported_act(c, rs, parts, actors, recipients, private):
         return None
+    if (
+        rs.settings.get("require_placed_party")
+        and not any(placed(e) for e in [*actors, *recipients])
+        and not (place is not None and place.country)
+    ):
+        return None  # "the other side will appeal": nothing ties the act to a state, in who or where
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
     if (
         negated
@@ -183,6 +189,8 @@ def _build(
         and any(ch.dep_ == "neg" for ch in c.head.children)
     ):
         return None  # "would not welcome quotas": no support given (a refusal to sign keeps its record)
+    if negated and not actors:
+        return None  # "the zones will not be discussed": no one is said to refuse or fail, nothing done
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx

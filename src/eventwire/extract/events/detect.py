@@ -90,7 +90,14 @@ def _asks_a_question(t: Token, settings: dict) -> bool:
         return False
     comps = complements_of(t, after=True)
     qw = words("clauses").question_words
-    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw for c in comps)
+    return bool(comps) and all(next(iter(c.subtree)).lower_ in qw or _question_mark(c) for c in comps)
+
+
+def _question_mark(c: Token) -> bool:
+    """A quoted complement that ends in a question mark: 'asks: "Have you ever seen trawlers on the road?"'."""
+    last = max(c.subtree, key=lambda x: x.i)
+    nxt = c.doc[last.i + 1] if last.i + 1 < len(c.doc) else None
+    return last.text == "?" or (nxt is not None and nxt.text == "?")
 
 
 def _particles(t: Token) -> set[str]:
@@ -349,7 +356,11 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
         or subj.lower_ in set(rs.settings.get("first_person") or [])
         # the subject itself names an actor: "French output should grow" is a forecast of a thing
-        or not (subj.pos_ == "PRON" or parts.entities(subj) or parts.group_sector(subj))
+        or not (
+            (subj.pos_ == "PRON" and subj.lower_ not in words("clauses").non_actor_pronouns)
+            or parts.entities(subj)
+            or parts.group_sector(subj)
+        )  # "this should not pose problems": a forecast about a thing
         or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
@@ -427,8 +438,9 @@ def _reference(c: Cand) -> bool:
         and subject_of(h) is None
     ):
         return True  # "as pledged", not "as the minister met ..."
-    if c.rule.event == "AGREE" and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
-        return True  # "the range agreed in Paris": a past agreement named, not reported
+    named = set(load_rules().settings.get("named_by_participle") or ["AGREE"])
+    if c.rule.event in named and h.tag_ == "VBN" and h.dep_ in {"acl", "relcl"} and subject_of(h) is None:
+        return True  # "the range agreed in Paris", "the embargo imposed on China": a past act named
     if (
         h.dep_ in {"advcl", "ccomp"}
         and h.tag_ == "VBN"

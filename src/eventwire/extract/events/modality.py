@@ -85,6 +85,27 @@ def _shares_negation(h, first) -> bool:
     return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
 
 
+def _future_clause(h, fut_aux: set[str]) -> bool:
+    """Whether a clause's own verb is future (will, would, shall, going to)."""
+    return any(ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would") for ch in h.children)
+
+
+def _counterfactual(h) -> bool:
+    """'would have forced', 'could have freed': a modal with a perfect is what did not happen."""
+    auxes = {ch.lower_ for ch in h.children if ch.dep_ == "aux"}
+    return "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+
+
+def _aim_of(h, intents: set[str]) -> bool:
+    """Whether a clause is the aim a noun of intent names ("the hope of freeing", "an effort to
+    agree"; `intent_nouns`, plover.yaml): an act sought, not one done."""
+    if h.dep_ in {"acl", "xcomp"} and h.head.pos_ == "NOUN":
+        return h.head.lemma_.lower() in intents
+    if h.dep_ == "pcomp" and h.head.dep_ == "prep":
+        return h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in intents
+    return False
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -122,6 +143,13 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                 hypothetical = True
             elif ch.dep_ == "amod" and low in future_mods and h == c.trig:
                 future = True
+    subj = next((ch for ch in c.head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        c.head == c.trig
+        and subj is not None
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
+    ):
+        negated = True  # "no governmental authority has ever alleged it": no one did
     host = _host_verb(c)
     if host is not None and any(
         ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux) for ch in host.children
@@ -154,8 +182,12 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     doubt_adj = set(s.get("doubting_adjectives") or [])
     doubt_verbs = set(s.get("doubting_verbs") or [])
     wishes = set(s.get("wish_verbs") or [])
+    intents = set(s.get("intent_nouns") or [])
+    beliefs = set(s.get("belief_verbs") or [])
+    owes = set(s.get("obligation_frames") or [])
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
+    counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
     for _ in range(4):
         gov = h.head
         govs = {gov.lemma_.lower()} | {ch.lemma_.lower() for ch in gov.children if ch.dep_ == "acomp"}
@@ -167,8 +199,14 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             h.dep_ == "ccomp" and forms & doubt_verbs
         ):
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
+        if h.dep_ == "ccomp" and forms & beliefs and _future_clause(h, fut_aux):
+            doubted = True  # "it believes Brazil will reach agreement with its banks": a forecast
         if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
             doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
+        if h.dep_ == "xcomp" and gov.lemma_.lower() in owes and gov.tag_ in {"VB", "VBP", "VBZ"}:
+            doubted = True  # "we have to agree to dismantle them": owed, not done
+        if _aim_of(h, intents):
+            doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
         if h.dep_ == "conj" and _shares_negation(h, gov):
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
@@ -187,6 +225,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     future = True
                 if ch.dep_ == "aux" and ch.lower_ in hyp_aux:
                     hypothetical = True
+                if ch.dep_ == "mark" and ch.lower_ in marks and h.dep_ != "conj":
+                    hypothetical = True  # "if the government were not to accept the ruling"
                 if h.dep_ == "acomp" and ch.dep_ == "neg":
                     negated = True  # "would not be happy to meet"
             h = gov
@@ -199,6 +239,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
         hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    if counterfactual:  # "would have attacked", "would have forced Reagan to impose quotas": not done
+        return negated, False, True
     return negated, future, hypothetical or doubted
 
 
@@ -247,6 +289,8 @@ def recode(
         target = _rewrite(rw, "modal", event, quad)
         event, cameo, mode = target, rs.type_cameo.get(target, cameo), None
         intent = True
+    elif negated and not actors:
+        pass  # "the zones will not be discussed": no one refuses; the coder keeps no record
     elif negated and not hypothetical and (rw.get("negated") or {}).get(event):
         event, cameo, mode, negated = (
             rw["negated"][event],

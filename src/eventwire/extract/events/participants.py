@@ -158,6 +158,8 @@ class Participants:
         return head
 
     def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
+        if strict and head.i not in self.by_tok and head.lemma_.lower() in words("clauses").owned_things:
+            return []  # "the U.N. programme calls for investment": a thing, not its namer, as subject
         toks = self.phrase_tokens(head)
         mentions: list[EntityMention] = []
         for t in toks:

@@ -120,6 +120,46 @@ def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: Rul
     return all(business(e, rs) and (not e.country or e.country in own) for e in recipients)
 
 
+def placed(e: Entity) -> bool:
+    """A participant tied to a state or to an international or non-governmental body (its country
+    slot holds a code, not the unknown one), or a person named (whom the linker may not have placed
+    yet): a group or a body that nothing places ("the other side", "farmers", "the Commission") is not."""
+    return e.kind == "person" or (bool(e.country) and e.country != "UNK")
+
+
+def state_level(e: Entity, rs: RuleSet) -> bool:
+    """A state, an international body, or a person or group of a political sector (a minister, the
+    lawmakers of a state): a party that makes an act in market copy one between political actors. A
+    state's agency, central bank or court acting alone or on firms runs its market and is not one."""
+    if stately(e, rs):
+        return True
+    head = (e.name or "").lower().split()[-1:]
+    if e.country and head and head[0] in words("coref").state_heads:
+        return True  # "the unit was seized by the government" (of Russia): the state itself
+    if e.kind == "group":  # "the finance ministers signed an accord" (not "its corporate officers")
+        return political(e, rs) and not business(e, rs)
+    return e.kind == "person" and political(e, rs) and bool(e.office or e.country)
+
+
+def _office_of_state(e: Entity, rs: RuleSet) -> bool:
+    """In sport or entertainment copy, a participant that is political whatever the story: a body of
+    a political sector, or a person holding an office a firm or a club does not give (not the
+    "sporting director" or "manager" of a club). A group ("the England side") is a team there."""
+    if e.kind in {"country", "group"} or not political(e, rs):
+        return False
+    head = (e.office or "").lower().split()[-1:]  # "sporting director" -> director
+    return not (
+        e.kind == "person" and head and head[0] in set(rs.settings.get("business_offices_stateless") or [])
+    )
+
+
+def _foreign(parts: list[Entity], rs: RuleSet) -> bool:
+    """A public body among participants of two states ("Turkish Aerospace will export drones to the
+    Malaysian Air Force"): a dealing across a border is foreign affairs even in market copy."""
+    states = {e.country for e in parts if e.country} - {"UNK", "UIS", "MNC"}
+    return len(states) >= 2 and any(public(e, rs) for e in parts)
+
+
 def anonymous(e: Entity, rs: RuleSet) -> bool:
     """A participant nothing ties to public life: an organization of no political sector, a group
     the linker gave no sector ("U.S. dollars", "Japanese imports"), or a person with no office and no
@@ -160,9 +200,53 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if _regulates_own_firms(actors, recipients, rs):
         return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
-    if private >= TEAM_COPY and not any(political(e, rs) and e.kind != "country" for e in parts):
+    if need <= private < TEAM_COPY and not any(state_level(e, rs) for e in parts) and not _foreign(parts, rs):
+        return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
+    if private >= TEAM_COPY and not any(_office_of_state(e, rs) for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
     return not (private >= need and not any(public(e, rs) for e in parts))
+
+
+def left_firm_post(c: Cand, rs: RuleSet) -> bool:
+    """Whether the post left is a firm's: the object or the from/as phrase of the verb names a firm's
+    post (`business_posts`) or a company by its suffix ("resigned as chairman of ORS Corp", "quit
+    from the board", "resigned from his post as a partner in a legal firm")."""
+    s = rs.settings
+    posts = set(s.get("business_posts") or []) | set(s.get("company_suffixes") or [])
+    phrases = [ch for ch in c.head.children if ch.dep_ == "dobj"]
+    phrases += [ch for ch in c.head.children if ch.dep_ == "prep" and ch.lower_ in {"from", "as"}]
+    return any(t.lower_.rstrip(".") in posts or t.lemma_.lower() in posts for p in phrases for t in p.subtree)
+
+
+def _opinion(c: Cand, actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
+    """'Mr Templeton said he agreed': a verb of `opinion_verbs` with no object, clause or phrase of
+    content, said of people alone, shares a view and makes no deal with anyone."""
+    t = c.trig
+    if c.kind != "verb" or t.lemma_.lower() not in set(rs.settings.get("opinion_verbs") or []):
+        return False
+    content = {"dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "oprd", "dative"}
+    if recipients or any(ch.dep_ in content for ch in t.children):
+        return False
+    return bool(actors) and all(e.kind == "person" for e in actors)
+
+
+def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
+    """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
+    against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
+    tags a quote ('"...," agreed Mr Jones', unless its type is a speech act: `speech_tag_acts`)."""
+    if c.kind != "verb":
+        return False
+    t = c.trig
+    if t.tag_ in {"VBN", "VBG"} and any(ch.dep_ == "det" for ch in t.children):
+        return True
+    if t.tag_ == "VBG" and t.dep_ == "prep":
+        return True
+    h = c.head
+    if c.rule.event in set(rs.settings.get("speech_tag_acts") or []):
+        return False
+    before = any(ch.dep_ == "ccomp" and ch.i < h.i for ch in h.children)
+    after = any(ch.dep_ == "nsubj" and ch.i > h.i for ch in h.children)
+    return before and after
 
 
 def is_reported_act(
@@ -177,8 +261,22 @@ def is_reported_act(
     r = c.rule
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return False
+    if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
+        return False
+    if actors and r.event in set(rs.settings.get("not_by_firms") or []) and all(_firm(e, rs) for e in actors):
+        return False  # "the company will increase its presence in Brazil": no deployment
+    if r.event in set(rs.settings.get("firm_post_types") or []) and left_firm_post(c, rs):
+        return False  # "resigned as chairman of Acme Corp": business
     if not in_affairs(actors, recipients, private, rs):
         return False
+    if (
+        r.event == "THREATEN"
+        and c.kind == "verb"
+        and is_passive(c.head)
+        and passive_agents(c.head)
+        and not any(parts.entities(a) for a in passive_agents(c.head))
+    ):
+        return False  # "growth could be threatened by attempts to cut the deficit": a risk, no threat
     if (
         r.event in {"THREATEN", "REQUEST"}
         and c.kind == "verb"

@@ -45,11 +45,21 @@ def noun_keys(tok: Token) -> set[str]:
                 keys.add(f"{mm.lemma_.lower()} {m.lemma_.lower()} {lem}")
     if len(mods) > 1:
         keys.add(" ".join([*(m.lemma_.lower() for m in mods), lem]))
+    start, doc = tok.i, tok.doc
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2  # "tug-of-war": the noun as the last word of a hyphenated compound
+    if start < tok.i:
+        keys.add(doc[start : tok.i + 1].text.lower())
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
             for p in c.children:
-                if p.dep_ == "pobj":
-                    keys.add(f"{lem} of {p.lemma_.lower()}")
+                if p.dep_ == "pobj":  # "state of emergency", "moratorium on payments"
+                    keys.add(f"{lem} {c.lower_} {p.lemma_.lower()}")
     return keys
 
 
