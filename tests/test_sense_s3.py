@@ -329,3 +329,12 @@ def test_a_counterfactual_is_not_done_nor_to_come() -> None:
 def test_a_states_government_is_a_state_party_in_market_copy() -> None:
     gov = Entity(id="o:g", name="government", kind="organization", country="RUS", sector="GOV")
     assert in_affairs([gov], [], MARKET, load_rules())
+
+
+def test_a_reported_demand_made_with_should_is_a_request_made_not_a_hypothesis() -> None:
+    """'Y should stick to the plan, X insisted': X demanded it when he spoke; only a modal that
+    does not make the demand ('Y could ...') leaves an act unsure."""
+    made = next(
+        e for e in code("Turkey should withdraw its troops, Iran has insisted.") if e.event == "REQUEST"
+    )
+    assert not made.hypothetical and not made.future

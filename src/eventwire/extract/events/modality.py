@@ -123,8 +123,11 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     marks = set(s.get("hypothetical_marks") or [])
     frames = set(s.get("future_frames") or [])
     future_mods = words("clauses").future_noun_mods
-    # "we must support the Majlis": an act owed, not done (a reported `must` is a REQUEST already)
-    owed = set(s.get("demand_modals") or []) if c.kind != "must" else set()
+    # "we must support the Majlis": an act owed, not done; in a reported demand ("Y should resign,
+    # X insisted") the modal is what makes it a REQUEST, made when X spoke: no sign of a hypothesis
+    demand = set(s.get("demand_modals") or [])
+    owed = demand if c.kind != "must" else set()
+    not_hypothetical = demand if c.kind == "must" else set()
     negated = future = hypothetical = doubted = False
     heads = [c.head] if c.head == c.trig else [c.head, c.trig]
     for h in heads:
@@ -137,7 +140,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
                     future = True
                 elif low == "would":
                     future = True
-                elif low in hyp_aux or low in owed:
+                elif (low in hyp_aux or low in owed) and low not in not_hypothetical:
                     hypothetical = True
             elif ch.dep_ == "mark" and low in marks:
                 hypothetical = True
