@@ -241,3 +241,11 @@ def test_a_conjoined_passive_without_its_own_subject_acts_on_the_shared_subject(
 def test_a_named_group_after_blame_on_is_the_accused_though_its_name_ends_in_an_occasion():
     got = _events("Pretoria blamed the bomb blasts in Soweto on the outlawed African National Congress.")
     assert any(ev == "ACCUSE" and r == {"ZAF"} for ev, _a, r in got)
+
+
+def test_an_unnamed_crowd_an_act_is_done_to_takes_the_state_the_act_gives_it() -> None:
+    """'arrested journalists': no state of its own, but a state's arrest, its police or the act's
+    place give the crowd one; a crowd of foreigners is named so."""
+    assert ("COERCE", {"IRN"}, {"IRN"}) in _events("Iran arrested twenty journalists on Monday.")
+    assert ("COERCE", {"IRN"}, {"IRN"}) in _events("Police arrested protesters in Tehran on Monday.")
+    assert ("COERCE", {"IRN"}, {"GBR"}) in _events("Iran arrested three British sailors on Monday.")

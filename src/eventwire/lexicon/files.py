@@ -250,6 +250,7 @@ class Clauses(TypedDict):
     pressure_nouns: Words
     pressure_preps: Words
     domestic_sectors: Words
+    domestic_modes: Words  # modes of an act within the actor state's jurisdiction
     domestic_measures: Words
     talk_nouns: Words
     unattributed_events: Words

@@ -509,6 +509,27 @@ def named_only(ents: list[Entity]) -> list[Entity]:
     return [e for e in ents if e.kind != "group" or e.country]
 
 
+def unplaced_crowd(c: Cand, parts: Participants) -> list[Entity]:
+    """'arrested journalists', 'dispersed demonstrators': the unnamed crowd an act is done to, with
+    no state of its own. It is no recipient until the act's place, or a state's police, courts or
+    arrests, give it one (``domestic_crowd``); then it is the one the act was done to."""
+    located = words("clauses").located_group_sectors
+    toks, _ = _object_tokens(c)
+    out: list[Entity] = []
+    for t in toks:
+        if t.dep_ != "dobj" or parts.is_place(t):
+            continue
+        for e in parts.entities(t, strict=False):
+            if (
+                e.kind == "group"
+                and e.country is None
+                and e.sector in located
+                and all(e.id != o.id for o in out)
+            ):
+                out.append(e)
+    return out
+
+
 def holders_of(t: Token) -> list[Token]:
     """The agents of a participle on the object or on its 'of' phrase ("the release of activists
     held by Saudi Arabia", "the return of land seized by X"): who holds what the act is about."""
@@ -692,14 +713,16 @@ def read_parties(
         place = parts.dateline_place()  # "attended here" in a story datelined Ankara
     if place is not None and not place.country:
         place.country = sentence_state(c, ctx)  # "in West Darfur State" in a story about Sudan
+    crowd = [] if recipients else unplaced_crowd(c, parts)
     if place is not None and place.country:
         # "protesters blocked streets in Hong Kong": a crowd of civilians is where it acts; armed
         # men, officials and organisations are not (their state comes from the text about them)
         located = words("clauses").located_group_sectors
-        for e in [*actors, *recipients]:
+        for e in [*actors, *recipients, *crowd]:
             if e.kind == "group" and e.country is None and e.sector in located:
                 e.country = place.country
-    domestic_crowd(actors, recipients)
+    domestic_crowd(actors, [*recipients, *crowd], c.rule.mode in words("clauses").domestic_modes)
+    recipients += [e for e in crowd if e.country]
     brief_groups(ctx, actors)
     home_government(actors, recipients)
     home_government(recipients, actors)
@@ -930,14 +953,15 @@ def home_government(side: list[Entity], other: list[Entity]) -> None:
             e.country = next(iter(states))
 
 
-def domestic_crowd(actors: list[Entity], recipients: list[Entity]) -> None:
-    """'Egyptian police dispersed demonstrators', 'the court jailed activists': an unnamed crowd
-    acted on by a state's police, courts or parliament is of that state."""
+def domestic_crowd(actors: list[Entity], recipients: list[Entity], domestic_act: bool = False) -> None:
+    """'Egyptian police dispersed demonstrators', 'the court jailed activists', 'Iran arrested
+    journalists': an unnamed crowd acted on by a state's police, courts or parliament, or by a
+    state in an act within its jurisdiction (``domestic_act``), is of that state."""
     w = words("clauses")
     states = {e.country for e in actors}
     if len(states) != 1 or None in states:
         return
-    if not all(e.sector in w.domestic_sectors for e in actors):
+    if not (domestic_act or all(e.sector in w.domestic_sectors for e in actors)):
         return
     for e in recipients:
         if e.kind == "group" and e.country is None and e.sector in w.located_group_sectors:
