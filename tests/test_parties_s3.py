@@ -249,3 +249,7 @@ def test_an_unnamed_crowd_an_act_is_done_to_takes_the_state_the_act_gives_it() -
     assert ("COERCE", {"IRN"}, {"IRN"}) in _events("Iran arrested twenty journalists on Monday.")
     assert ("COERCE", {"IRN"}, {"IRN"}) in _events("Police arrested protesters in Tehran on Monday.")
     assert ("COERCE", {"IRN"}, {"GBR"}) in _events("Iran arrested three British sailors on Monday.")
+
+
+def test_unnamed_police_attacked_in_a_place_are_of_its_state() -> None:
+    assert ("ASSAULT", {"PAK"}, {"PAK"}) in _events("Gunmen killed three policemen in Karachi on Monday.")

@@ -338,3 +338,16 @@ def test_a_reported_demand_made_with_should_is_a_request_made_not_a_hypothesis()
         e for e in code("Turkey should withdraw its troops, Iran has insisted.") if e.event == "REQUEST"
     )
     assert not made.hypothetical and not made.future
+
+
+def test_a_force_of_nature_is_no_actor_and_no_unidentified_attacker() -> None:
+    """'Hurricane X killed ...': a storm named like a person does no act, and is not replaced by
+    unidentified attackers of the place."""
+    assert not [e for e in code("Hurricane Zelda killed 300 people in Honduras.") if e.event == "ASSAULT"]
+    assert not [e for e in code("The earthquake killed 300 people in Turkey.") if e.event == "ASSAULT"]
+
+
+def test_rejecting_speculation_is_a_denial_not_a_rejection() -> None:
+    assert not [
+        e for e in code("Turkey rejected speculation that it would leave NATO.") if e.event == "REJECT"
+    ]

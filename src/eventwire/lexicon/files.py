@@ -297,6 +297,7 @@ class Clauses(TypedDict):
     setting_preps: NotRequired[Words]  # "during the talks": the time of the act, not its object
     condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
     owned_things: NotRequired[Words]  # "Kuwait's economy pulled out": a state's thing is no actor
+    natural_hazards: NotRequired[Words]  # "Hurricane Mitch killed": a force of nature is no actor
 
 
 # ------------------------------------------------------------------------------------- extractors

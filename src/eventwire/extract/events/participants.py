@@ -160,6 +160,8 @@ class Participants:
     def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
         if strict and head.i not in self.by_tok and head.lemma_.lower() in words("clauses").owned_things:
             return []  # "the U.N. programme calls for investment": a thing, not its namer, as subject
+        if self.force_of_nature(head):
+            return []  # "Hurricane Mitch killed thousands": no actor, whatever its name
         toks = self.phrase_tokens(head)
         mentions: list[EntityMention] = []
         for t in toks:
@@ -228,6 +230,17 @@ class Participants:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
         return [self._group(head, m.entity.country, sector, m) for m in countries]
+
+    @staticmethod
+    def force_of_nature(head: Token) -> bool:
+        """'the earthquake', 'Hurricane Mitch', 'Typhoon Haiyan': a storm or quake, by its head or
+        by the hazard word before its name (not 'hurricane victims', whose head is people)."""
+        hazards = words("clauses").natural_hazards
+        if head.lemma_.lower() in hazards:
+            return True
+        return head.pos_ == "PROPN" and any(
+            ch.dep_ == "compound" and ch.lemma_.lower() in hazards for ch in head.lefts
+        )
 
     def _reference(self, head: Token, toks: list[Token]) -> list[Entity]:
         """What a pronoun or description heading (or inside) the phrase refers to."""

@@ -786,6 +786,9 @@ def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
     w = words("clauses")
     if c.rule.event not in w.unattributed_events or not any(e.kind != "country" for e in recipients):
         return []  # the victims must be named, not only the state the place is in
+    subj = subject_of(c.head)
+    if subj is not None and Participants.force_of_nature(subj):
+        return []  # "Hurricane Mitch killed thousands": the doer is named, and it is no one
     name = str(w.unattributed_name)
     return [Entity(id=f"g:{name}:{iso}", name=name, kind="group", country=iso, sector="UAF")]
 
