@@ -351,3 +351,8 @@ def test_rejecting_speculation_is_a_denial_not_a_rejection() -> None:
     assert not [
         e for e in code("Turkey rejected speculation that it would leave NATO.") if e.event == "REJECT"
     ]
+
+
+def test_a_name_the_linker_does_not_know_is_no_unidentified_attacker() -> None:
+    """Unidentified attackers stand in for a doer the text does not name, not for a name it does."""
+    assert not [e for e in code("Zorbin shot hoops with students in London.") if e.event == "ASSAULT"]

@@ -787,8 +787,10 @@ def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
     if c.rule.event not in w.unattributed_events or not any(e.kind != "country" for e in recipients):
         return []  # the victims must be named, not only the state the place is in
     subj = subject_of(c.head)
-    if subj is not None and Participants.force_of_nature(subj):
-        return []  # "Hurricane Mitch killed thousands": the doer is named, and it is no one
+    if subj is not None and (Participants.force_of_nature(subj) or subj.pos_ == "PROPN"):
+        # "Hurricane Mitch killed thousands": the doer is named, and it is no one; "Smith shot
+        # ...": a name the linker did not know is no unidentified attacker either
+        return []
     name = str(w.unattributed_name)
     return [Entity(id=f"g:{name}:{iso}", name=name, kind="group", country=iso, sector="UAF")]
 
