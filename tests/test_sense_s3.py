@@ -356,3 +356,11 @@ def test_rejecting_speculation_is_a_denial_not_a_rejection() -> None:
 def test_a_name_the_linker_does_not_know_is_no_unidentified_attacker() -> None:
     """Unidentified attackers stand in for a doer the text does not name, not for a name it does."""
     assert not [e for e in code("Zorbin shot hoops with students in London.") if e.event == "ASSAULT"]
+
+
+def test_a_noun_act_that_a_verb_to_come_takes_as_object_is_future() -> None:
+    """'will extend his tour to Tokyo': the visit is still to come (coded as the intent to visit)."""
+    (visit,) = [e for e in code("Brazil's minister will extend his tour to Tokyo for talks.") if e.actor]
+    assert visit.future
+    (done,) = [e for e in code("Brazil's minister extended his tour to Tokyo for talks.") if e.actor]
+    assert not done.future

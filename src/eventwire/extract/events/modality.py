@@ -163,6 +163,18 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     )
     if gov is not None and (gov.lemma_.lower() in frames or gov.lower_ in frames):
         future = True  # "plans a July trip", "is scheduled to hold talks": a noun act under an intent verb
+    if (
+        gov is not None
+        and gov != c.head
+        and any(
+            ch.dep_ == "aux"
+            and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux or ch.lower_ == "would")
+            for ch in gov.children
+        )
+    ):
+        future = (
+            True  # "will extend his tour", "will begin talks": the noun act is the object of a verb to come
+        )
     h = c.head
     if (
         h.dep_ in {"acl", "xcomp"}
