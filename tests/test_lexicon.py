@@ -526,7 +526,11 @@ def test_a_time_rule_with_an_unknown_fragment_is_named(data: Path) -> None:
 
 def test_a_time_rule_that_does_not_compile_is_named(data: Path) -> None:
     path = data / "time_rules.yaml"
-    _edit(path, "pattern: '(?P<rel>the|this|last|next|past|coming)\\s+weekend'", "pattern: '(?P<rel>the\\s+weekend'")
+    _edit(
+        path,
+        "pattern: '(?P<rel>the|this|last|next|past|coming)\\s+weekend'",
+        "pattern: '(?P<rel>the\\s+weekend'",
+    )
     msg = _error()
     assert msg.startswith(f"{path}: rules: weekend: pattern: does not compile: missing ), ")
 

@@ -503,6 +503,23 @@ class Participants:
         # the linker read this mention in context: its country wins over a bare gazetteer hit
         return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
 
+    def _named_place_of(self, noun: Token) -> Place | None:
+        """'near the town of Samarra': the name a common noun introduces with 'of' is a place when
+        the gazetteer or the world knowledge knows it as one, whatever label the tagger gave it (it
+        takes unfamiliar town names for nationalities). A state's or people's word is not one."""
+        if noun.pos_ != "NOUN" or self._lookup is None:
+            return None
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for q in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                if q.i in self.by_tok or get_lexicon().country_of(q.text):
+                    continue  # an actor the linker read, or a state's own name or adjective
+                names = [q, *(c for c in q.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
+                name = " ".join(t.text for t in sorted(names, key=lambda t: t.i))
+                got = self._lookup(name)
+                if got is not None and got.country:
+                    return got
+        return None
+
     def _possessor_state(self, tok: Token) -> str | None:
         """'Iran's Sirri Island', 'Israel's Dimona reactor': a place the gazetteer does not know,
         owned in the text by a state, is in that state."""
@@ -564,6 +581,9 @@ class Participants:
                             place = self.place_of(q)
                             if place is not None:
                                 return place
+                    place = self._named_place_of(p)
+                    if place is not None:
+                        return place
                 elif c.lower_ in w.through_preps:
                     later.append(p)
         if depth > 0:

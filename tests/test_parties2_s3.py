@@ -1,0 +1,49 @@
+"""Both sides of events on unseen news (#15, fourth round): places the gazetteer's cities leave
+out (first-level regions, towns the world knowledge lists, names spelt without transliteration
+marks, a town the tagger took for a nationality). All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from eventwire.link.places import lookup
+from eventwire.run.article import code as code_article
+
+
+def _events(text: str, date: str = "2001-03-05") -> list[tuple[str, set, set]]:
+    ext = code_article(text, date)
+    return [(e.event, {x.country for x in e.actor}, {x.country for x in e.recipient}) for e in ext.events]
+
+
+def test_a_first_level_region_gives_its_state():
+    assert lookup("Sindh").country == "PAK"
+    assert lookup("Kerala").country == "IND"
+
+
+def test_a_region_name_two_states_share_gives_none():
+    assert lookup("Punjab").country is None
+
+
+def test_a_city_still_wins_over_a_region_of_that_name():
+    assert lookup("Quebec").country == "CAN" and lookup("Quebec").lat is not None
+
+
+def test_a_name_without_its_transliteration_marks_is_found():
+    assert lookup("Samarra").country == "IRQ"
+
+
+def test_a_town_the_world_knowledge_lists_gives_its_state():
+    assert lookup("Hawija").country == "IRQ"
+
+
+def test_the_town_of_x_is_a_place_whatever_the_tagger_called_it():
+    got = _events("A car bomb near the town of Samarra killed four Iraqi policemen on Monday.")
+    assert any(ev == "ASSAULT" and a == {"IRQ"} for ev, a, _r in got), got
+
+
+def test_the_office_of_a_person_is_no_place():
+    got = _events("A bomb near the office of Tomas Varga killed two guards on Monday.")
+    assert not any(ev == "ASSAULT" and a for ev, a, _r in got), got
+
+
+def test_a_regional_government_acts_for_its_state():
+    got = _events("The government of Sindh province has ordered patrols by police after riots.")
+    assert any(ev == "MOBILIZE" and a == {"PAK"} for ev, a, _r in got), got
