@@ -47,3 +47,29 @@ def test_the_office_of_a_person_is_no_place():
 def test_a_regional_government_acts_for_its_state():
     got = _events("The government of Sindh province has ordered patrols by police after riots.")
     assert any(ev == "MOBILIZE" and a == {"PAK"} for ev, a, _r in got), got
+
+
+def test_a_demand_on_those_in_a_place_is_addressed_to_its_state():
+    got = _events("The United Nations demanded the armed groups in Somalia let aid convoys through.")
+    assert any(ev == "REQUEST" and r == {"SOM"} for ev, _a, r in got), got
+
+
+def _person_state(nlp, text: str, name: str) -> str | None:
+    from test_actors import person, run
+
+    _ms, actors = run(nlp, text, published="2000-01-01")
+    return person(actors, name).country
+
+
+def test_an_untitled_person_in_a_one_state_brief_takes_that_state(nlp):
+    text = "The Serbian cabinet backed Ivan Petrov's plan for Serbia's mines."
+    assert _person_state(nlp, text, "Ivan Petrov") == "SRB"
+
+
+def test_an_untitled_person_a_state_acts_on_takes_no_state(nlp):
+    assert _person_state(nlp, "Kenyan police said Kenya would expel John Smith.", "John Smith") is None
+
+
+def test_an_untitled_person_beside_a_foreign_leader_takes_no_state(nlp):
+    text = "Jean Dupont gave a warm welcome to South African leader Piet Botha."
+    assert _person_state(nlp, text, "Jean Dupont") is None

@@ -1157,6 +1157,21 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
             and not people_ & p.not_countries
         ):
             p.country, p.country_src = next(iter(people_)), "context"
+        elif _untitled_in_one_state_brief(p, doc, found, people_):
+            p.country, p.country_src = next(iter(people_)), "context"  # "approved ... X's coalition"
+
+
+def _untitled_in_one_state_brief(p: Found, doc: Doc, found: list[Found], states: set[str]) -> bool:
+    """A person named without any title in a brief whose every state reading (places and other
+    people's states left out) is one state, read at least twice ('the Serbian parliament
+    recognised X's wins in Serbian cities'), is of that state, as in a longer unanimous story;
+    not the one a verb acts on."""
+    if p.kind != "person" or p.roles or p.source != "person" or len(states) != 1 or states & p.not_countries:
+        return False
+    if doc[p.end - 1].dep_ in ("dobj", "dative"):
+        return False  # "Kenya will expel X": one a state acts on is often a foreigner
+    readings = [f for f in found if f.kind != "person" and f.country in states and not f.is_place]
+    return len({f.start for f in readings}) >= 2 and len(_brief_states(doc, found, with_places=False)) == 1
 
 
 def _brief_states(doc: Doc, found: list[Found], with_places: bool) -> set[str]:
