@@ -73,3 +73,13 @@ def test_an_untitled_person_a_state_acts_on_takes_no_state(nlp):
 def test_an_untitled_person_beside_a_foreign_leader_takes_no_state(nlp):
     text = "Jean Dupont gave a warm welcome to South African leader Piet Botha."
     assert _person_state(nlp, text, "Jean Dupont") is None
+
+
+def test_land_of_a_later_secession_is_the_old_states_before_it():
+    from eventwire.link.world import load_world
+
+    w = load_world()
+    assert w.state_on("SSD", "2000-05-01") == "SDN" and w.state_on("SSD", "2012-01-01") == "SSD"
+    assert w.state_on("SDN", "2000-05-01") == "SDN"
+    got = _events("Rebels in armoured cars shelled Juba on Sunday, killing ten soldiers.", date="2000-05-01")
+    assert all("SSD" not in a | r for _ev, a, r in got), got

@@ -1503,7 +1503,8 @@ def _own_state(p: Any) -> str | None:
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
     """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
     territory on the article's date (data/world/states.yaml) when that state's seat is now this
-    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia); the
+    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia), or the
+    land broke away later from a state that lives on (South Sudan from Sudan); the
     republics of a federation that lived on keep their own codes, as CAMEO coders gave them."""
     if not when:
         return
@@ -1513,7 +1514,8 @@ def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> 
             continue  # a state the text names as historic ("the Soviet Union invaded") stays itself
         then = world.state_on(f.country, when)
         was = world.states.get(then)
-        if then == f.country or was is None or was.successor not in (None, f.country):
+        seceded = then == world.seceded_from(f.country)  # "Juba" in 2000: Sudan's
+        if then == f.country or (not seceded and (was is None or was.successor not in (None, f.country))):
             continue  # a republic of a federation that lived on ("Serbia" in 2000) keeps its code
         old = f.country
         f.country = then

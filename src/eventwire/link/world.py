@@ -230,12 +230,14 @@ class World:
         states: list[HistoricState],
         source: str = "",
         licence: str = "",
+        secessions: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         self.people = people
         self.organizations = organizations
         self.places = places
         self.agents = agents
         self.states = {s.code: s for s in states}
+        self.secessions = dict(secessions or {})  # "SSD": ("SDN", "2011-07-09")
         self.source, self.licence = source, licence
         folded = {id(p): [fold(n) for n in (p.name, *p.aliases)] for p in people}
         self._people = _index(people, lambda p: folded[id(p)])
@@ -304,7 +306,12 @@ class World:
             left = state.parts.get(code)
             if left is not None and day < left and (state.start is None or day >= state.start):
                 return state.code
-        return code
+        parent, since = self.secessions.get(code, (code, ""))
+        return parent if day < since else code
+
+    def seceded_from(self, code: str) -> str | None:
+        """The living state `code` broke away from ("SSD" -> "SDN"), or None (states.yaml)."""
+        return self.secessions.get(code, (None, ""))[0]
 
     def _successor_on(self, code: str, day: str) -> str:
         seen = set()
@@ -371,7 +378,7 @@ def _read_world(path: Path, states_path: Path) -> World:
         except (OSError, EOFError, ValueError) as err:
             raise KnowledgeError(f"{path}: (file): cannot read gzipped JSON: {err}") from err
         doc = _Checker(str(path)).document(raw)
-        return World(**doc, states=read_states(states_path))
+        return World(**doc, states=read_states(states_path), secessions=read_secessions(states_path))
     finally:
         if enabled:
             gc.enable()
@@ -558,6 +565,29 @@ def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
     return [
         _historic_state(check, check.mapping(e, ("states", i)), ("states", i)) for i, e in enumerate(entries)
     ]
+
+
+def read_secessions(path: str | Path = STATES_PATH) -> dict[str, tuple[str, str]]:
+    """States that broke away from one that lives on (states.yaml ``secessions``): code to (the
+    state it was part of, its first day of independence). Before that day its land was the other's."""
+    file = str(path)
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise KnowledgeError(f"{file}: (file): cannot read YAML: {err}") from err
+    check = _Checker(file)
+    entries = raw.get("secessions", []) if isinstance(raw, dict) else []
+    if not isinstance(entries, list):
+        raise check.fail(("secessions",), "expected a list of states")
+    out: dict[str, tuple[str, str]] = {}
+    for i, e in enumerate(entries):
+        where = ("secessions", i)
+        item = check.mapping(e, where)
+        since = check.date(item, "since", where)
+        if since is None:
+            raise check.fail((*where, "since"), "missing: the first day of independence")
+        out[check.text(item, "code", where)] = (check.text(item, "from", where), since)
+    return out
 
 
 def _historic_state(check: _Checker, item: Json, where: Where) -> HistoricState:
