@@ -83,3 +83,8 @@ def test_land_of_a_later_secession_is_the_old_states_before_it():
     assert w.state_on("SDN", "2000-05-01") == "SDN"
     got = _events("Rebels in armoured cars shelled Juba on Sunday, killing ten soldiers.", date="2000-05-01")
     assert all("SSD" not in a | r for _ev, a, r in got), got
+
+
+def test_congolese_alone_is_the_democratic_republic():
+    got = _events("Rwandan soldiers attacked a camp of Congolese villagers on Monday.")
+    assert any(ev == "ASSAULT" and r == {"COD"} for ev, _a, r in got), got
