@@ -88,3 +88,13 @@ def test_land_of_a_later_secession_is_the_old_states_before_it():
 def test_congolese_alone_is_the_democratic_republic():
     got = _events("Rwandan soldiers attacked a camp of Congolese villagers on Monday.")
     assert any(ev == "ASSAULT" and r == {"COD"} for ev, _a, r in got), got
+
+
+def test_a_name_misspelt_by_a_doubled_letter_is_the_known_person():
+    from eventwire.link.world import load_world
+
+    w = load_world()
+    assert any(p.name.endswith("Mitterrand") for p in w.people_spelt_like("Francois Mitterand"))
+    assert w.people_spelt_like("Mitterand") == []  # one word: too loose
+    got = _events("President Francois Mitterand hosted South African leader Piet Botha in Paris on Monday.")
+    assert any(a == {"FRA"} for _ev, a, _r in got), got

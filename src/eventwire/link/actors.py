@@ -1431,7 +1431,8 @@ def known_country(name: str, when: str | None) -> str | None:
     if len(fold(name).split()) < 2:
         return _known_surname(name, when)
     states: set[str | None] = set()
-    for p in load_world().people_named(name):
+    world = load_world()
+    for p in world.people_named(name) or world.people_spelt_like(name):  # 'Mitterand'
         a = p.affiliation_on(when) if when else None
         if a is not None and a.country and a.kind == "domestic":
             states.add(a.country)

@@ -241,6 +241,7 @@ class World:
         self.source, self.licence = source, licence
         folded = {id(p): [fold(n) for n in (p.name, *p.aliases)] for p in people}
         self._people = _index(people, lambda p: folded[id(p)])
+        self._undoubled: dict[str, list[PersonKnowledge]] | None = None  # built when first needed
         self._surnames = _index(people, lambda p: [n.rpartition(" ")[2] for n in folded[id(p)]])
         self._orgs = _index(organizations, lambda o: [_org_key(n) for n in (o.name, *o.aliases)])
         self._places = _index(places, lambda p: [fold(n) for n in (p.name, *p.aliases)])
@@ -249,6 +250,19 @@ class World:
     def people_named(self, name: str) -> list[PersonKnowledge]:
         """Everyone whose name or an alias folds to `name`, those it names in full first."""
         return list(self._people.get(fold(name), ()))
+
+    def people_spelt_like(self, name: str) -> list[PersonKnowledge]:
+        """Everyone whose full name differs from `name` only in letters written double or single
+        ('Francois Mitterand' for 'Francois Mitterrand'), the commonest misspelling of a name;
+        empty for names of one word, which such a match would confuse."""
+        key = _undoubled(fold(name))
+        if " " not in key:
+            return []
+        if self._undoubled is None:
+            self._undoubled = _index(
+                self.people, lambda p: [_undoubled(fold(n)) for n in (p.name, *p.aliases)]
+            )
+        return list(self._undoubled.get(key, ()))
 
     def people_with_surname(self, surname: str) -> list[PersonKnowledge]:
         """Everyone one of whose names ends with `surname` ("Blair"; "al-Assad" as well as "Assad").
@@ -322,6 +336,12 @@ class World:
                 break
             code = state.successor
         return code
+
+
+def _undoubled(key: str) -> str:
+    """A folded name with every letter written twice in a row written once ('mitterrand' ->
+    'miterand')."""
+    return re.sub(r"([a-z])\1+", r"\1", key)
 
 
 def _org_key(name: str) -> str:
