@@ -98,3 +98,13 @@ def test_a_name_misspelt_by_a_doubled_letter_is_the_known_person():
     assert w.people_spelt_like("Mitterand") == []  # one word: too loose
     got = _events("President Francois Mitterand hosted South African leader Piet Botha in Paris on Monday.")
     assert any(a == {"FRA"} for _ev, a, _r in got), got
+
+
+def test_a_body_describing_the_state_a_phrase_names_is_no_party():
+    got = _events("OPEC member Nigeria accused Britain of meddling in its affairs.")
+    assert any(ev == "ACCUSE" and a == {"NGA"} and r == {"GBR"} for ev, a, r in got), got
+
+
+def test_a_body_and_a_state_joined_both_act():
+    got = _events("The United Nations and Norway condemned the attack on Chad.")
+    assert any(a == {"IGO", "NOR"} for _ev, a, _r in got), got

@@ -183,6 +183,16 @@ class Participants:
             named = [m for m in people if not self._is_poss_anywhere(m)]
             if named and len(named) < len(people):
                 people = named
+        head_state = self.by_tok.get(head.i)
+        if (
+            people
+            and head_state is not None
+            and head_state.entity.kind == "country"
+            and not any(self._is_poss(m, head) for m in people)
+        ):
+            # "NATO-member Norway", "OPEC member Nigeria": a body named in a description of the state
+            # the phrase names is no party of its own
+            people = []
         leaders = [e for e in self._leaders(head) if e.kind == "person"]
         if leaders and not people and not countries:
             # "the visiting delegation, led by X": X is who acts
