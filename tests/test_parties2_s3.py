@@ -108,3 +108,16 @@ def test_a_body_describing_the_state_a_phrase_names_is_no_party():
 def test_a_body_and_a_state_joined_both_act():
     got = _events("The United Nations and Norway condemned the attack on Chad.")
     assert any(a == {"IGO", "NOR"} for _ev, a, _r in got), got
+
+
+def _group_state(nlp, text: str, name: str) -> str | None:
+    from test_actors import run
+
+    _ms, actors = run(nlp, text, published="2000-01-01")
+    return next(a.country for a in actors.values() if a.name == name)
+
+
+def test_a_people_of_a_place_a_state_holds_keeps_its_own_state(nlp):
+    text = "Palestinians of the Israeli-occupied West Bank went on strike on Monday."
+    assert _group_state(nlp, text, "Palestinians") == "PSE"
+    assert _group_state(nlp, "Albanians of southern Serbia went on strike.", "Albanians") == "SRB"

@@ -547,8 +547,16 @@ def _home_of_people(doc: Doc, f: Found, found: list[Found]) -> str | None:
         return None
     for g in found:  # the first state-bearing name within a few words after the preposition
         if f.end < g.start <= f.end + 3 and g.country and (g.is_place or g.kind == "country"):
+            if _holder_of_place(doc, g):
+                continue  # "Palestinians of the Israeli-occupied West Bank": who holds it, not whose
             return g.country if g.country != f.country and len(g.country) == 3 else None
     return None
+
+
+def _holder_of_place(doc: Doc, g: Found) -> bool:
+    """A state's word joined by a hyphen to a participle on the place after it ('Israeli-occupied',
+    'Serb-held'): it says who holds the place, not whose the place is."""
+    return g.end + 1 < len(doc) and doc[g.end].text == "-" and doc[g.end + 1].tag_ == "VBN"
 
 
 def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
