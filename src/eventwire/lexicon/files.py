@@ -657,6 +657,7 @@ class Coref(TypedDict):
     authored_acts: dict[str, Words]
     discourse_sentences: int
     region_states: dict[str, list[ActorCode]]
+    state_bodies: NotRequired[dict[str, list[ActorCode]]]
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float

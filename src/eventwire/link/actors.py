@@ -1122,7 +1122,7 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
     for p in found:
         if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
             # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
-            p.country, p.country_src = top, "context"
+            p.country, p.country_src = _body_state(p, top, ranked), "context"
             continue
         if unanimous and p.kind == "person" and not p.country and not p.roles and p.source == "person":
             if top not in p.not_countries:
@@ -1137,6 +1137,18 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
         if top in p.not_countries:
             continue
         p.country, p.country_src = top, "context"
+
+
+def _body_state(p: Found, top: str, ranked: list[tuple[str, int]]) -> str:
+    """The state of a body the story names bare: the story's state, unless the body's name is one
+    only some states' bodies have (coref.yaml ``state_bodies``) and the story's state is not one of
+    them: then the story's most named state that has it ('Congress' in a story of Japan and the
+    United States is the USA's)."""
+    bodies = wordsets("coref").state_bodies or {}
+    holders = bodies.get(fold(p.name).removeprefix("the "))
+    if not holders or top in holders:
+        return top
+    return next((c for c, _n in ranked if c in holders), top)
 
 
 def _one_state_brief(doc: Doc, found: list[Found]) -> None:
