@@ -145,3 +145,15 @@ def test_a_bare_body_name_of_the_story_state_stays_its_own(nlp):
     )
     _ms, actors = run(nlp, text, published="1987-04-20")
     assert next(a.country for a in actors.values() if a.name == "Congress") == "BRA"
+
+
+def test_a_place_named_another_way_in_a_demand_is_not_its_addressee():
+    got = _events(
+        "Minister John Brown called for closer coordination of the major nations along the lines of the Venice pact."
+    )
+    assert not any(ev == "REQUEST" and "ITA" in r for ev, _a, r in got), got
+
+
+def test_a_demand_on_a_party_to_a_conflict_in_a_place_goes_to_its_state():
+    got = _events("The UN envoy demanded the parties to the conflict in Yemen allow aid workers in.")
+    assert any(ev == "REQUEST" and r == {"YEM"} for ev, _a, r in got), got

@@ -118,7 +118,7 @@ class Rewrites(TypedDict):
     keep: NotRequired[list[str]]
 
 
-DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_place"]
+DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_place", "people_in_place"]
 
 
 class Plover(TypedDict):
