@@ -118,7 +118,7 @@ class Rewrites(TypedDict):
     keep: NotRequired[list[str]]
 
 
-DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_place"]
+DefaultRecipient = Literal["government_of_place", "country_of_place", "host_of_place", "people_in_place"]
 
 
 class Plover(TypedDict):
@@ -666,6 +666,7 @@ class Coref(TypedDict):
     partner_nouns: (
         Words  # a relation named without its partner ("restored ties") is with the dyad's other state
     )
+    state_bodies: NotRequired[dict[str, list[ActorCode]]]
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float

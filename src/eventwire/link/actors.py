@@ -605,8 +605,16 @@ def _home_of_people(doc: Doc, f: Found, found: list[Found]) -> str | None:
         return None
     for g in found:  # the first state-bearing name within a few words after the preposition
         if f.end < g.start <= f.end + 3 and g.country and (g.is_place or g.kind == "country"):
+            if _holder_of_place(doc, g):
+                continue  # "Palestinians of the Israeli-occupied West Bank": who holds it, not whose
             return g.country if g.country != f.country and len(g.country) == 3 else None
     return None
+
+
+def _holder_of_place(doc: Doc, g: Found) -> bool:
+    """A state's word joined by a hyphen to a participle on the place after it ('Israeli-occupied',
+    'Serb-held'): it says who holds the place, not whose the place is."""
+    return g.end + 1 < len(doc) and doc[g.end].text == "-" and doc[g.end + 1].tag_ == "VBN"
 
 
 def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool] | None:
@@ -1172,7 +1180,7 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
     for p in found:
         if p.kind == "organization" and p.country is None and p.source == "org" and p.sector in _HOME_BODIES:
             # "the Finance Ministry", "the ruling Liberal Democratic Party" of a story about one state
-            p.country, p.country_src = top, "context"
+            p.country, p.country_src = _body_state(p, top, ranked), "context"
             continue
         if unanimous and p.kind == "person" and not p.country and not p.roles and p.source == "person":
             if top not in p.not_countries:
@@ -1187,6 +1195,18 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
         if top in p.not_countries:
             continue
         p.country, p.country_src = top, "context"
+
+
+def _body_state(p: Found, top: str, ranked: list[tuple[str, int]]) -> str:
+    """The state of a body the story names bare: the story's state, unless the body's name is one
+    only some states' bodies have (coref.yaml ``state_bodies``) and the story's state is not one of
+    them: then the story's most named state that has it ('Congress' in a story of Japan and the
+    United States is the USA's)."""
+    bodies = wordsets("coref").state_bodies or {}
+    holders = bodies.get(fold(p.name).removeprefix("the "))
+    if not holders or top in holders:
+        return top
+    return next((c for c, _n in ranked if c in holders), top)
 
 
 def _one_state_brief(doc: Doc, found: list[Found]) -> None:
@@ -1215,6 +1235,21 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
             and not people_ & p.not_countries
         ):
             p.country, p.country_src = next(iter(people_)), "context"
+        elif _untitled_in_one_state_brief(p, doc, found, people_):
+            p.country, p.country_src = next(iter(people_)), "context"  # "approved ... X's coalition"
+
+
+def _untitled_in_one_state_brief(p: Found, doc: Doc, found: list[Found], states: set[str]) -> bool:
+    """A person named without any title in a brief whose every state reading (places and other
+    people's states left out) is one state, read at least twice ('the Serbian parliament
+    recognised X's wins in Serbian cities'), is of that state, as in a longer unanimous story;
+    not the one a verb acts on."""
+    if p.kind != "person" or p.roles or p.source != "person" or len(states) != 1 or states & p.not_countries:
+        return False
+    if doc[p.end - 1].dep_ in ("dobj", "dative"):
+        return False  # "Kenya will expel X": one a state acts on is often a foreigner
+    readings = [f for f in found if f.kind != "person" and f.country in states and not f.is_place]
+    return len({f.start for f in readings}) >= 2 and len(_brief_states(doc, found, with_places=False)) == 1
 
 
 def _brief_states(doc: Doc, found: list[Found], with_places: bool) -> set[str]:
@@ -1474,7 +1509,8 @@ def known_country(name: str, when: str | None) -> str | None:
     if len(fold(name).split()) < 2:
         return _known_surname(name, when)
     states: set[str | None] = set()
-    for p in load_world().people_named(name):
+    world = load_world()
+    for p in world.people_named(name) or world.people_spelt_like(name):  # 'Mitterand'
         a = p.affiliation_on(when) if when else None
         if a is not None and a.country and a.kind == "domestic":
             states.add(a.country)
@@ -1559,7 +1595,8 @@ def _own_state(p: Any) -> str | None:
 def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> None:
     """'Moscow' in a 1987 story is the Soviet Union's: a state code becomes the state that held the
     territory on the article's date (data/world/states.yaml) when that state's seat is now this
-    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia); the
+    one's (Russia for the Soviet Union) or it dissolved into several (Czechoslovakia), or the
+    land broke away later from a state that lives on (South Sudan from Sudan); the
     republics of a federation that lived on keep their own codes, as CAMEO coders gave them."""
     if not when:
         return
@@ -1569,7 +1606,8 @@ def _states_as_they_were(found: list[Found], when: str | None, lex: Lexicon) -> 
             continue  # a state the text names as historic ("the Soviet Union invaded") stays itself
         then = world.state_on(f.country, when)
         was = world.states.get(then)
-        if then == f.country or was is None or was.successor not in (None, f.country):
+        seceded = then == world.seceded_from(f.country)  # "Juba" in 2000: Sudan's
+        if then == f.country or (not seceded and (was is None or was.successor not in (None, f.country))):
             continue  # a republic of a federation that lived on ("Serbia" in 2000) keeps its code
         old = f.country
         f.country = then

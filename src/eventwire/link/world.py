@@ -230,15 +230,18 @@ class World:
         states: list[HistoricState],
         source: str = "",
         licence: str = "",
+        secessions: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         self.people = people
         self.organizations = organizations
         self.places = places
         self.agents = agents
         self.states = {s.code: s for s in states}
+        self.secessions = dict(secessions or {})  # "SSD": ("SDN", "2011-07-09")
         self.source, self.licence = source, licence
         folded = {id(p): [fold(n) for n in (p.name, *p.aliases)] for p in people}
         self._people = _index(people, lambda p: folded[id(p)])
+        self._undoubled: dict[str, list[PersonKnowledge]] | None = None  # built when first needed
         self._surnames = _index(people, lambda p: [n.rpartition(" ")[2] for n in folded[id(p)]])
         full = [p for p in people if " " in folded[id(p)][0]]
         self._first_words = _index(full, lambda p: [n.partition(" ")[0] for n in folded[id(p)] if " " in n])
@@ -249,6 +252,19 @@ class World:
     def people_named(self, name: str) -> list[PersonKnowledge]:
         """Everyone whose name or an alias folds to `name`, those it names in full first."""
         return list(self._people.get(fold(name), ()))
+
+    def people_spelt_like(self, name: str) -> list[PersonKnowledge]:
+        """Everyone whose full name differs from `name` only in letters written double or single
+        ('Francois Mitterand' for 'Francois Mitterrand'), the commonest misspelling of a name;
+        empty for names of one word, which such a match would confuse."""
+        key = _undoubled(fold(name))
+        if " " not in key:
+            return []
+        if self._undoubled is None:
+            self._undoubled = _index(
+                self.people, lambda p: [_undoubled(fold(n)) for n in (p.name, *p.aliases)]
+            )
+        return list(self._undoubled.get(key, ()))
 
     def people_with_surname(self, surname: str) -> list[PersonKnowledge]:
         """Everyone one of whose names ends with `surname` ("Blair"; "al-Assad" as well as "Assad").
@@ -311,7 +327,12 @@ class World:
             left = state.parts.get(code)
             if left is not None and day < left and (state.start is None or day >= state.start):
                 return state.code
-        return code
+        parent, since = self.secessions.get(code, (code, ""))
+        return parent if day < since else code
+
+    def seceded_from(self, code: str) -> str | None:
+        """The living state `code` broke away from ("SSD" -> "SDN"), or None (states.yaml)."""
+        return self.secessions.get(code, (None, ""))[0]
 
     def _successor_on(self, code: str, day: str) -> str:
         seen = set()
@@ -322,6 +343,12 @@ class World:
                 break
             code = state.successor
         return code
+
+
+def _undoubled(key: str) -> str:
+    """A folded name with every letter written twice in a row written once ('mitterrand' ->
+    'miterand')."""
+    return re.sub(r"([a-z])\1+", r"\1", key)
 
 
 def _org_key(name: str) -> str:
@@ -378,7 +405,7 @@ def _read_world(path: Path, states_path: Path) -> World:
         except (OSError, EOFError, ValueError) as err:
             raise KnowledgeError(f"{path}: (file): cannot read gzipped JSON: {err}") from err
         doc = _Checker(str(path)).document(raw)
-        return World(**doc, states=read_states(states_path))
+        return World(**doc, states=read_states(states_path), secessions=read_secessions(states_path))
     finally:
         if enabled:
             gc.enable()
@@ -565,6 +592,29 @@ def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
     return [
         _historic_state(check, check.mapping(e, ("states", i)), ("states", i)) for i, e in enumerate(entries)
     ]
+
+
+def read_secessions(path: str | Path = STATES_PATH) -> dict[str, tuple[str, str]]:
+    """States that broke away from one that lives on (states.yaml ``secessions``): code to (the
+    state it was part of, its first day of independence). Before that day its land was the other's."""
+    file = str(path)
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise KnowledgeError(f"{file}: (file): cannot read YAML: {err}") from err
+    check = _Checker(file)
+    entries = raw.get("secessions", []) if isinstance(raw, dict) else []
+    if not isinstance(entries, list):
+        raise check.fail(("secessions",), "expected a list of states")
+    out: dict[str, tuple[str, str]] = {}
+    for i, e in enumerate(entries):
+        where = ("secessions", i)
+        item = check.mapping(e, where)
+        since = check.date(item, "since", where)
+        if since is None:
+            raise check.fail((*where, "since"), "missing: the first day of independence")
+        out[check.text(item, "code", where)] = (check.text(item, "from", where), since)
+    return out
 
 
 def _historic_state(check: _Checker, item: Json, where: Where) -> HistoricState:

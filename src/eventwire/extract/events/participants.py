@@ -187,6 +187,16 @@ class Participants:
             named = [m for m in people if not self._is_poss_anywhere(m)]
             if named and len(named) < len(people):
                 people = named
+        head_state = self.by_tok.get(head.i)
+        if (
+            people
+            and head_state is not None
+            and head_state.entity.kind == "country"
+            and not any(self._is_poss(m, head) for m in people)
+        ):
+            # "NATO-member Norway", "OPEC member Nigeria": a body named in a description of the state
+            # the phrase names is no party of its own
+            people = []
         leaders = [e for e in self._leaders(head) if e.kind == "person"]
         if leaders and not people and not countries:
             # "the visiting delegation, led by X": X is who acts
@@ -518,6 +528,23 @@ class Participants:
         # the linker read this mention in context: its country wins over a bare gazetteer hit
         return Place(name=name, country=country if country is not None else getattr(looked, "country", None))
 
+    def _named_place_of(self, noun: Token) -> Place | None:
+        """'near the town of Samarra': the name a common noun introduces with 'of' is a place when
+        the gazetteer or the world knowledge knows it as one, whatever label the tagger gave it (it
+        takes unfamiliar town names for nationalities). A state's or people's word is not one."""
+        if noun.pos_ != "NOUN" or self._lookup is None:
+            return None
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for q in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                if q.i in self.by_tok or get_lexicon().country_of(q.text):
+                    continue  # an actor the linker read, or a state's own name or adjective
+                names = [q, *(c for c in q.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
+                name = " ".join(t.text for t in sorted(names, key=lambda t: t.i))
+                got = self._lookup(name)
+                if got is not None and got.country:
+                    return got
+        return None
+
     def _possessor_state(self, tok: Token) -> str | None:
         """'Iran's Sirri Island', 'Israel's Dimona reactor': a place the gazetteer does not know,
         owned in the text by a state, is in that state."""
@@ -581,6 +608,9 @@ class Participants:
                             place = self.place_of(q)
                             if place is not None:
                                 return place
+                    place = self._named_place_of(p)
+                    if place is not None:
+                        return place
                 elif c.lower_ in w.through_preps:
                     later.append(p)
         if depth > 0:

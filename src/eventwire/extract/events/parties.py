@@ -1104,6 +1104,8 @@ def default_recipient(
     )
     if default is None:
         return []
+    if default == "people_in_place":
+        return _people_in_place(c, ctx, parts, actors)
     spot = place
     if default != "host_of_place":
         for a in c.absorbed:  # "threatened to impose a curfew in Algiers"
@@ -1119,6 +1121,23 @@ def default_recipient(
     if iso is None and default == "government_of_place" and not any(e.kind == "country" for e in actors):
         iso = next((e.country for e in actors if e.country), None)  # never the state against itself
     return [country_entity(ctx, iso)] if iso else []
+
+
+def _people_in_place(c: Cand, ctx: DocContext, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'demanded the armed groups in Somalia let convoys through', 'the parties to the conflict in
+    Iraq': those the act is aimed at, named by a noun with no state of its own and placed by a
+    locative on it or on its own prepositional phrase, are that place's state's (not the actor's
+    own state: a state is not its own addressee). A place named any other way in the object ('along
+    the lines of the Venice pact') is not where they are."""
+    own = {e.country for e in actors}
+    for t in [x for x in [c.obj, *objects_of(c.head)] if x is not None]:
+        if t.i in parts.by_tok or t.pos_ != "NOUN":
+            continue
+        inner = [p for ch in t.children if ch.dep_ == "prep" for p in ch.children if p.dep_ == "pobj"]
+        for spot in (parts.locative(x) for x in [t, *inner]):
+            if spot is not None and spot.country and spot.country not in own:
+                return [country_entity(ctx, spot.country)]
+    return []
 
 
 def _hosts(spot: Place | None, actors: list[Entity]) -> bool:
