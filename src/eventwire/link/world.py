@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -578,14 +578,19 @@ def _good_row(row: object) -> bool:
     )
 
 
-def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
-    """The historical states table (states.yaml), checked: KnowledgeError names file and entry."""
+def _read_states_yaml(path: str | Path) -> tuple[Any, _Checker]:
+    """states.yaml parsed, with the checker that names the file in every error."""
     file = str(path)
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise KnowledgeError(f"{file}: (file): cannot read YAML: {err}") from err
-    check = _Checker(file)
+    return raw, _Checker(file)
+
+
+def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
+    """The historical states table (states.yaml), checked: KnowledgeError names file and entry."""
+    raw, check = _read_states_yaml(path)
     entries = raw.get("states") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise check.fail(("states",), "expected a list of states")
@@ -597,12 +602,7 @@ def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
 def read_secessions(path: str | Path = STATES_PATH) -> dict[str, tuple[str, str]]:
     """States that broke away from one that lives on (states.yaml ``secessions``): code to (the
     state it was part of, its first day of independence). Before that day its land was the other's."""
-    file = str(path)
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise KnowledgeError(f"{file}: (file): cannot read YAML: {err}") from err
-    check = _Checker(file)
+    raw, check = _read_states_yaml(path)
     entries = raw.get("secessions", []) if isinstance(raw, dict) else []
     if not isinstance(entries, list):
         raise check.fail(("secessions",), "expected a list of states")
