@@ -253,3 +253,10 @@ def test_an_unnamed_crowd_an_act_is_done_to_takes_the_state_the_act_gives_it() -
 
 def test_unnamed_police_attacked_in_a_place_are_of_its_state() -> None:
     assert ("ASSAULT", {"PAK"}, {"PAK"}) in _events("Gunmen killed three policemen in Karachi on Monday.")
+
+
+def test_a_dotted_abbreviation_that_lost_its_last_dot_still_names_its_state() -> None:
+    """Wire copy writes 'U.S' before a noun now and then ('a U.S banker'): still the United States."""
+    assert any(
+        a == {"USA"} and r == {"JPN"} for _, a, r in _events("The U.S imposed sanctions on Japan on Monday.")
+    )
