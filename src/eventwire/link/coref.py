@@ -174,18 +174,10 @@ def _quoted_by_speaker(doc: Doc, tok: Token, people: list[Found], quoted: list[t
         return set()
     sent = tok.sent
     a, b = sent.start_char, sent.end_char
-    spans = quoted
-    if _quote_at(spans, tok.idx) is not None:
-        return set()
-    own = [(x, y) for x, y in spans if x < b and y > a - 3 and not (x <= tok.idx < y)]
-    if not own:
-        return set()
-    out: set[str] = set()
-    for p in people:
-        at = doc[p.start].idx
-        if any(x <= at < y for x, y in own):
-            out.add(p.key)
-    return out
+    if _quote_at(quoted, tok.idx) is not None:
+        return set()  # a pronoun inside the quotation is no attribution's speaker
+    own = [(x, y) for x, y in quoted if x < b and y > a - 3]
+    return {p.key for p in people if any(x <= doc[p.start].idx < y for x, y in own)}
 
 
 def _is_quote_verb(tok: Token) -> bool:
