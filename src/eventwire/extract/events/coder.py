@@ -93,7 +93,7 @@ def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
     object are dropped, so the direction of support or opposition follows the clause."""
     if c.obj is None or not c.act_obj or not recipients:
         return recipients
-    if c.obj.lemma_.lower() in set(load_rules().settings.get("agreement_nouns") or []):
+    if c.obj.lemma_.lower() in words("plover").agreement_nouns:
         return recipients  # "signed a deal to buy Egyptian cotton": the content names the partner
     absorbed = {a.trig.i for a in c.absorbed}
     aims = [
@@ -185,7 +185,7 @@ def _build(
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
     if (
         negated
-        and event in set(rs.settings.get("negated_dropped") or [])
+        and event in words("plover").negated_dropped
         and any(ch.dep_ == "neg" for ch in c.head.children)
     ):
         return None  # "would not welcome quotas": no support given (a refusal to sign keeps its record)

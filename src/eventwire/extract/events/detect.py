@@ -354,17 +354,17 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     if (
         subj is None
         or aux.i < subj.i  # "should ministers fail to agree": a condition, not an appeal
-        or subj.lower_ in set(rs.settings.get("first_person") or [])
+        or subj.lower_ in words("plover").first_person
         # the subject itself names an actor: "French output should grow" is a forecast of a thing
         or not (
             (subj.pos_ == "PRON" and subj.lower_ not in words("clauses").non_actor_pronouns)
             or parts.entities(subj)
             or parts.group_sector(subj)
         )  # "this should not pose problems": a forecast about a thing
-        or (parts.group_sector(subj) or "") in set(rs.settings.get("business_sectors") or [])
+        or (parts.group_sector(subj) or "") in words("plover").business_sectors
     ):
         return None  # "we must try" (one's own duty), "results must be marked" (a rule for things)
-    reporters = set(rs.settings.get("reporting_verbs") or [])
+    reporters = words("plover").reporting_verbs
     h = t
     for _ in range(3):
         if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head != h):
@@ -502,13 +502,13 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
     """'a plea for cash to bail the EC out', 'Reagan's ability to veto', 'the need to seek loans':
     an act in the to-clause of a noun of proposal, capacity or need is only that noun's content,
     not an act done (a frame over the noun, "rejected the plan to ...", has absorbed it already)."""
-    nouns = set(rs.settings.get("unrealised_nouns") or [])
+    nouns = words("plover").unrealised_nouns
     h = c.head
     if _conditional_content(c, rs, nouns):
         return True
     if c.kind == "verb" and h.dep_ == "pcomp" and h.head.dep_ == "prep":
         # "which is responsible for buying equipment": a duty, not a purchase
-        return h.head.head.lemma_.lower() in set(rs.settings.get("unrealised_adjectives") or [])
+        return h.head.head.lemma_.lower() in words("plover").unrealised_adjectives
     if (
         c.kind not in {"verb", "adj"}
         or h.dep_ not in {"acl", "ccomp"}
@@ -527,9 +527,7 @@ def _conditional_content(c: Cand, rs: RuleSet, nouns: set[str]) -> bool:
     h = c.head
     if c.kind not in {"verb", "adj"} or h.dep_ != "relcl" or h.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    holders = (
-        nouns | set(rs.settings.get("agreement_nouns") or []) | set(rs.settings.get("proposal_nouns") or [])
-    )
+    holders = nouns | words("plover").agreement_nouns | words("plover").proposal_nouns
     modal = {"would", *(rs.settings.get("hypothetical_aux") or [])}
     return h.head.lemma_.lower() in holders and any(a.dep_ == "aux" and a.lower_ in modal for a in h.children)
 
@@ -606,7 +604,7 @@ def merge_objects(cands: list[Cand]) -> list[Cand]:
 
 def absorb(cands: list[Cand], rs: RuleSet) -> list[Cand]:
     """Frame verbs (agree, threaten, demand, refuse, accuse ...) swallow the acts they govern."""
-    proposal = set(rs.settings.get("proposal_nouns") or [])
+    proposal = words("plover").proposal_nouns
     frames = sorted((c for c in cands if c.rule.frame), key=lambda c: tree_depth(c.head))
     gone: set[int] = set()
     for f in frames:
@@ -643,7 +641,7 @@ def _requested_content(cands: list[Cand], gone: set[int], rs: RuleSet) -> set[in
     not absorbed by it: "asked parties to submit statements supporting or opposing the merger" has
     nobody opposing anything. A past participle there ("to free prisoners seized by X") reports a
     fact and stays."""
-    kinds = set(rs.settings.get("request_content_frames") or [])
+    kinds = words("plover").request_content_frames
     content: set[int] = set()
     for f in cands:
         if f.rule.event in kinds and f.rule.frame and id(f) not in gone:

@@ -118,14 +118,14 @@ def _host_verb(c: Cand):
 
 def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     s = rs.settings
-    fut_aux = set(s.get("future_aux") or [])
-    hyp_aux = set(s.get("hypothetical_aux") or [])
-    marks = set(s.get("hypothetical_marks") or [])
-    frames = set(s.get("future_frames") or [])
+    fut_aux = words("plover").future_aux
+    hyp_aux = words("plover").hypothetical_aux
+    marks = words("plover").hypothetical_marks
+    frames = words("plover").future_frames
     future_mods = words("clauses").future_noun_mods
     # "we must support the Majlis": an act owed, not done; in a reported demand ("Y should resign,
     # X insisted") the modal is what makes it a REQUEST, made when X spoke: no sign of a hypothesis
-    demand = set(s.get("demand_modals") or [])
+    demand = words("plover").demand_modals
     owed = demand if c.kind != "must" else set()
     not_hypothetical = demand if c.kind == "must" else set()
     negated = future = hypothetical = doubted = False
@@ -193,13 +193,13 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = True  # "were not able to agree", "unable to agree", "failed to agree"
     if _alternative(c.head, rs):
         negated = True  # "fled abroad rather than pay the damages": the act not done
-    neg_adj = set(s.get("negating_adjectives") or [])
-    doubt_adj = set(s.get("doubting_adjectives") or [])
-    doubt_verbs = set(s.get("doubting_verbs") or [])
-    wishes = set(s.get("wish_verbs") or [])
-    intents = set(s.get("intent_nouns") or [])
-    beliefs = set(s.get("belief_verbs") or [])
-    owes = set(s.get("obligation_frames") or [])
+    neg_adj = words("plover").negating_adjectives
+    doubt_adj = words("plover").doubting_adjectives
+    doubt_verbs = words("plover").doubting_verbs
+    wishes = words("plover").wish_verbs
+    intents = words("plover").intent_nouns
+    beliefs = words("plover").belief_verbs
+    owes = words("plover").obligation_frames
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))

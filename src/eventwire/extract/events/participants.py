@@ -65,7 +65,7 @@ class Participants:
         # leaves a party implicit reads back into ("Israel rejected the charge")
         self.history: list[tuple[int, Event]] = []
         self.owned_groups: set[str] = set()  # groups named by a possessive pronoun ("its envoy")
-        self.partitives = frozenset(rules.settings.get("partitive_nouns") or [])
+        self.partitives = words("plover").partitive_nouns
         self._dl_spans: list[tuple[int, int]] | None = None
 
     def remember(self, ev: Event, tok: Token) -> None:

@@ -39,8 +39,8 @@ from .syntax import (
 
 def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
     """Subject side of a predicate, climbing to the governing clause when the subject is implicit."""
-    control = set(rs.settings.get("object_control") or [])
-    reporters = set(rs.settings.get("reporting_verbs") or [])
+    control = words("plover").object_control
+    reporters = words("plover").reporting_verbs
     cur = h
     gerund = raised = adjunct = False
     for _ in range(5):
@@ -320,7 +320,7 @@ def _token_recipients(
         else:
             # "reneged on his commitment to X": the actor's own thing names no recipient
             got = [e for e in parts.entities(t, strict=False) if not owner_is_actor_id(e)]
-        got = [e for e in got if e.kind != "group" or e.country]  # unnamed groups are no recipients
+        got = named_only(got)  # unnamed groups are no recipients
         topic = t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps and c.rule.event in cw.topic_events
         if not got and not topic:  # "called for sanctions against Nigeria" (not "talks on trade with X")
             got = entities_of(
@@ -744,7 +744,7 @@ def read_parties(
     if not actors and not recipients and c.kind == "subjnoun" and place is not None and place.country:
         recipients = [country_entity(ctx, place.country)]
     story_government(ctx, actors, recipients)
-    recipients = [e for e in recipients if e.kind != "group" or e.country]
+    recipients = named_only(recipients)
     if not recipients:
         recipients = predicate_object(c, parts, actors)
     if not recipients and r.event == "CONSULT":
@@ -1231,7 +1231,7 @@ def author_of_object(c: Cand, parts: Participants, actors: list[Entity]) -> list
 def reporter_party(c: Cand, parts: Participants, rs: RuleSet, recipients: list[Entity]) -> list[Entity]:
     """'Stelco said negotiations with the union concluded': whoever reports its own talks with
     someone is the other side of them."""
-    reporters = set(rs.settings.get("reporting_verbs") or [])
+    reporters = words("plover").reporting_verbs
     h = c.head
     for _ in range(3):
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in reporters:

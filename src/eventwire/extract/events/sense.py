@@ -23,7 +23,7 @@ def private_copy(doc, rs: RuleSet) -> int:
     s = rs.settings
     lemmas = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
     low = " ".join(doc.text.lower().split())
-    team = set(s.get("team_domains") or [])
+    team = words("plover").team_domains
     best = 0
     for name, vocab in (s.get("private_domains") or {}).items():
         hits = len({w for w in vocab if " " not in w} & lemmas)
@@ -39,45 +39,37 @@ def business_person(e: Entity, rs: RuleSet) -> bool:
     no state: "Caesars' chairman Henry Gluck" acts in business, "Federal Reserve Chairman" does not."""
     if e.kind != "person" or not e.office:
         return False
-    s = rs.settings
-    words = e.office.lower().replace("-", " ").split()
+    office = e.office.lower().replace("-", " ").split()
     # an office only firms give is read by its head phrase ("senior analyst", "regional general
     # manager"); one states give too only as a whole ("committee chairman" may be a legislator's)
-    tails = {" ".join(words[k:]) for k in range(len(words))}
-    if tails & set(s.get("business_offices") or []):
+    tails = {" ".join(office[k:]) for k in range(len(office))}
+    if tails & words("plover").business_offices:
         return True
-    return not e.country and " ".join(words) in set(s.get("business_offices_stateless") or [])
+    return not e.country and " ".join(office) in words("plover").business_offices_stateless
 
 
 def political(e: Entity, rs: RuleSet) -> bool:
     """A state, an international or non-governmental body, or an actor of a political sector (not a
     person holding a business office, whatever sector the linker guessed from the title)."""
-    s = rs.settings
     if business_person(e, rs):
         return False
     return (
         e.kind == "country"
-        or (e.country or "") in set(s.get("political_non_state") or [])
-        or (e.sector or "") in set(s.get("political_sectors") or [])
+        or (e.country or "") in words("plover").political_non_state
+        or (e.sector or "") in words("plover").political_sectors
     )
 
 
 def business(e: Entity, rs: RuleSet) -> bool:
     """A company: of a business sector, a multinational, or an organization named as a company
     ("Thyssen AG", "Whittaker Corp"; `company_suffixes`, plover.yaml)."""
-    s = rs.settings
-    if (
-        (e.sector or "") in set(s.get("business_sectors") or [])
-        or e.country == "MNC"
-        or business_person(e, rs)
-    ):
+    if (e.sector or "") in words("plover").business_sectors or e.country == "MNC" or business_person(e, rs):
         return True
     # the name says it even when the linker typed it a person or group ("Hercules Inc" as PERSON,
     # "Association of International Bond Dealers")
     name = e.name.lower().rstrip(".").split() if e.kind != "country" and e.name else []
     return bool(name) and (
-        name[-1] in set(s.get("company_suffixes") or [])
-        or bool(set(name) & set(s.get("company_name_words") or []))
+        name[-1] in words("plover").company_suffixes or bool(set(name) & words("plover").company_name_words)
     )
 
 
@@ -86,13 +78,13 @@ def public(e: Entity, rs: RuleSet) -> bool:
     regulator (`legal_sectors`, plover.yaml), which rules on the cases others bring and is a party
     only beside another political actor ("the court barred the sale of the shares" is company
     law, "the court barred the opposition party" is politics)."""
-    return political(e, rs) and (e.sector or "") not in set(rs.settings.get("legal_sectors") or [])
+    return political(e, rs) and (e.sector or "") not in words("plover").legal_sectors
 
 
 def stately(e: Entity, rs: RuleSet) -> bool:
     """A state or an international body: a party that makes a firm's act foreign affairs (a firm's
     petition to its own regulator or ministry is business with the state, not between states)."""
-    return e.kind == "country" or (e.country or "") in set(rs.settings.get("political_non_state") or [])
+    return e.kind == "country" or (e.country or "") in words("plover").political_non_state
 
 
 def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
@@ -105,7 +97,7 @@ def foreign_organ(e: Entity, actors: list[Entity], rs: RuleSet) -> bool:
 def _firm(e: Entity, rs: RuleSet) -> bool:
     """A firm or its officer, the linker giving it no political sector (a "chairman" the linker
     placed in government may chair a committee of Congress)."""
-    return business(e, rs) and (e.sector or "") not in set(rs.settings.get("political_sectors") or [])
+    return business(e, rs) and (e.sector or "") not in words("plover").political_sectors
 
 
 def _regulates_own_firms(actors: list[Entity], recipients: list[Entity], rs: RuleSet) -> bool:
@@ -148,9 +140,7 @@ def _office_of_state(e: Entity, rs: RuleSet) -> bool:
     if e.kind in {"country", "group"} or not political(e, rs):
         return False
     head = (e.office or "").lower().split()[-1:]  # "sporting director" -> director
-    return not (
-        e.kind == "person" and head and head[0] in set(rs.settings.get("business_offices_stateless") or [])
-    )
+    return not (e.kind == "person" and head and head[0] in words("plover").business_offices_stateless)
 
 
 def _foreign(parts: list[Entity], rs: RuleSet) -> bool:
@@ -211,8 +201,7 @@ def left_firm_post(c: Cand, rs: RuleSet) -> bool:
     """Whether the post left is a firm's: the object or the from/as phrase of the verb names a firm's
     post (`business_posts`) or a company by its suffix ("resigned as chairman of ORS Corp", "quit
     from the board", "resigned from his post as a partner in a legal firm")."""
-    s = rs.settings
-    posts = set(s.get("business_posts") or []) | set(s.get("company_suffixes") or [])
+    posts = words("plover").business_posts | words("plover").company_suffixes
     phrases = [ch for ch in c.head.children if ch.dep_ == "dobj"]
     phrases += [ch for ch in c.head.children if ch.dep_ == "prep" and ch.lower_ in {"from", "as"}]
     return any(t.lower_.rstrip(".") in posts or t.lemma_.lower() in posts for p in phrases for t in p.subtree)
@@ -222,7 +211,7 @@ def _opinion(c: Cand, actors: list[Entity], recipients: list[Entity], rs: RuleSe
     """'Mr Templeton said he agreed': a verb of `opinion_verbs` with no object, clause or phrase of
     content, said of people alone, shares a view and makes no deal with anyone."""
     t = c.trig
-    if c.kind != "verb" or t.lemma_.lower() not in set(rs.settings.get("opinion_verbs") or []):
+    if c.kind != "verb" or t.lemma_.lower() not in words("plover").opinion_verbs:
         return False
     content = {"dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "oprd", "dative"}
     if recipients or any(ch.dep_ in content for ch in t.children):
@@ -242,7 +231,7 @@ def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     if t.tag_ == "VBG" and t.dep_ == "prep":
         return True
     h = c.head
-    if c.rule.event in set(rs.settings.get("speech_tag_acts") or []):
+    if c.rule.event in words("plover").speech_tag_acts:
         return False
     before = any(ch.dep_ == "ccomp" and ch.i < h.i for ch in h.children)
     after = any(ch.dep_ == "nsubj" and ch.i > h.i for ch in h.children)
@@ -263,9 +252,9 @@ def is_reported_act(
         return False
     if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
         return False
-    if actors and r.event in set(rs.settings.get("not_by_firms") or []) and all(_firm(e, rs) for e in actors):
+    if actors and r.event in words("plover").not_by_firms and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
-    if r.event in set(rs.settings.get("firm_post_types") or []) and left_firm_post(c, rs):
+    if r.event in words("plover").firm_post_types and left_firm_post(c, rs):
         return False  # "resigned as chairman of Acme Corp": business
     if not in_affairs(actors, recipients, private, rs):
         return False
@@ -287,7 +276,7 @@ def is_reported_act(
         if not (r.event == "REQUEST" and c.head.lemma_.lower() in words("clauses").passive_request_verbs):
             return False
     if (
-        r.event in set(rs.settings.get("present_passive_is_state") or [])
+        r.event in words("plover").present_passive_is_state
         and c.kind == "verb"
         and not passive_agents(c.head)
         and any(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...lexicon.events import load_rules
+from ...lexicon.wordsets import words
 from ...model import Entity
 from .participants import Participants
 from .syntax import subject_of
@@ -25,7 +25,7 @@ CLIMB_DEPS = {"ccomp", "conj", "xcomp", "advcl", "acomp", "attr"}
 
 
 def _reporters() -> set[str]:
-    return set(load_rules().settings.get("reporting_verbs") or [])
+    return words("plover").reporting_verbs
 
 
 def _judging_verb(t: Token) -> Token | None:
@@ -42,7 +42,7 @@ def reporter_of(head: Token) -> Token | None:
     through complement clauses ("the ministry said [Algeria's move was unjustified]"), a reporting
     verb hung on the clause as parataxis ('"...," he added'), or the naming verb of a predicate
     ("called X's decision illegal")."""
-    naming = set(load_rules().settings.get("naming_verbs") or [])
+    naming = words("plover").naming_verbs
     reporters = _reporters()
     judging = _judging_verb(head)
     if judging is not None and judging.lemma_.lower() not in reporters:
@@ -145,7 +145,7 @@ def judged_of(
     found: list[Entity] = []
     if trig.pos_ in {"NOUN", "PROPN"}:
         found += _owned(trig, parts, preps, whole=False) if trig.i not in parts.by_tok else []
-    if head.lemma_.lower() in set(load_rules().settings.get("naming_verbs") or []):
+    if head.lemma_.lower() in words("plover").naming_verbs:
         found += [e for o in head.children if o.dep_ == "dobj" for e in _owned(o, parts, preps)]
     found += doers
     subj = subject_of(head)
