@@ -19,7 +19,7 @@ from .participants import Participants
 from .syntax import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CLIMB_DEPS = {"ccomp", "conj", "xcomp", "advcl", "acomp", "attr"}
 
@@ -76,14 +76,23 @@ def reporter_of(head: Token) -> Token | None:
 _QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
 
 
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """The doc's quotations (with their marks), found once per doc: every judgement candidate
+    whose climb to a reporting verb stops asks for them."""
+    got = doc.user_data.get("eventwire.quotations")
+    if got is None:
+        got = doc.user_data["eventwire.quotations"] = [
+            (m.start(), m.end()) for m in _QUOTED.finditer(doc.text)
+        ]
+    return got
+
+
 def _quotation_reporter(head: Token, reporters: set[str]) -> Token | None:
     """'"They act with hatred. They make a people suffer," X said': a sentence of a quotation of
     several sentences is stated by the quotation's attribution, a reporting verb right after the
     closing mark (in the quotation's last sentence) whose subject is outside the quotation."""
     doc = head.doc
-    span = next(
-        ((m.start(), m.end()) for m in _QUOTED.finditer(doc.text) if m.start() <= head.idx < m.end()), None
-    )
+    span = next(((a, b) for a, b in _quotations(doc) if a <= head.idx < b), None)
     if span is None:
         return None
     a, b = span
