@@ -1515,8 +1515,7 @@ def known_country(name: str, when: str | None) -> str | None:
         if a is not None and a.country and a.kind == "domestic":
             states.add(a.country)
             continue
-        own = {x.country for x in (*p.affiliations, *p.defaults) if x.country and x.kind == "domestic"}
-        states |= own if len(own) == 1 else {None}
+        states.add(_own_state(p))
     return next(iter(states)) if len(states) == 1 and None not in states else None
 
 
@@ -1558,7 +1557,7 @@ def namesake_country(name: str, when: str | None) -> str | None:
         if load_world().people_named(name):
             return None  # namesakes known_country could not settle
         same_surname = load_world().people_with_surname(words[-1])
-        if len(same_surname) > 3:
+        if len(same_surname) > FEW_NAMESAKES:
             return None  # a common surname: a middle name is no evidence of identity ("John Smith")
         people_ = [
             p

@@ -777,13 +777,11 @@ class References:
             if len(sts) == n:
                 return [_country(c, self._known) for c in sts]
             if n == 2 and len(sts) > 2:
-                dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
                 if set(dyad) <= set(sts) and dyad:
                     return [_country(c, self._known) for c in dyad]
                 return None
         if n != 2 or people or self._head_in(tok, self.w.org_heads):
             return None
-        dyad = [] if own & set(self.main_dyad()) else self.main_dyad()
         return [_country(c, self._known) for c in dyad] if dyad else None
 
     def _pair_people(self, windows: list[list[Token]], dyad: list[str]) -> list[Entity] | None:
