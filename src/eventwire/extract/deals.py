@@ -838,9 +838,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
-    if role == "sell" and anchor.lemma_.casefold() in lexicon().award and not _awards_a_deal(anchor, head):
-        return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
     if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
+        if not _awards_a_deal(anchor, head):
+            return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
         # "X was awarded a contract", "the Navy awarded X a contract", "awarded the contract to X":
         # the awarder buys, the awardee sells
         if passive:

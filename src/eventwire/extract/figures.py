@@ -797,12 +797,16 @@ def _money_found(m: MoneySpan, off: int, currency: dict[int, str]) -> _Found:
 
 def story_currencies(ctx: DocContext) -> dict[int, str]:
     """The currency of each amount of the story by its offset, bare words ("dlrs", "rupees") read
-    as the story means them (``money.localise``): its own state's money, or the kind it named in full."""
-    top = top_countries(ctx, 1)
-    named = {m.entity.country for m in ctx.entities if m.entity.kind == "country" and m.entity.country}
-    year = int(ctx.dct[:4]) if ctx.dct and ctx.dct[:4].isdigit() else None
-    spans = localise(find_money(ctx.article.text), top[0].country if top else None, year, named)
-    return {sp.start: sp.currency for sp in spans}
+    as the story means them (``money.localise``): its own state's money, or the kind it named in full.
+    Read once per article (``ctx.memo``): figures and every deal ask for it."""
+    got = ctx.memo.get("story_currencies")
+    if got is None:
+        top = top_countries(ctx, 1)
+        named = {m.entity.country for m in ctx.entities if m.entity.kind == "country" and m.entity.country}
+        year = int(ctx.dct[:4]) if ctx.dct and ctx.dct[:4].isdigit() else None
+        spans = localise(find_money(ctx.article.text), top[0].country if top else None, year, named)
+        got = ctx.memo["story_currencies"] = {sp.start: sp.currency for sp in spans}
+    return got  # type: ignore[return-value]
 
 
 def _count_actors(ctx: DocContext, f: _Found) -> list[Entity]:
