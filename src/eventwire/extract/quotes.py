@@ -317,11 +317,17 @@ def extract(ctx: DocContext) -> list[Quote]:
         if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
-        going_on = last is not None and _continues(ctx, last[1], sp) and not _told_by_another(ctx, sp)
+        # does the quote go on from the last one? (asked only of a quote with no speaker of its own)
+        going_on = (
+            speaker is None
+            and last is not None
+            and _continues(ctx, last[1], sp)
+            and not _told_by_another(ctx, sp)
+        )
         if speaker is None and not going_on:
             speaker, attr = _reported_before(ctx, sp)
         if speaker is None:
-            if last is not None and going_on:
+            if going_on:
                 # '"First part," he said. "Second part."': the same speaker goes on
                 prev, _ = last
                 if "\n" not in text[last[1].close : sp.start - 1]:

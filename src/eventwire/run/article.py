@@ -111,7 +111,7 @@ def process_texts(
 
     nlp = nlp or get_nlp()
     lex = lexicon(nlp)
-    gated = {a.id for a in articles if enabled() and market_copy(a.text, lex)}
+    gated = {a.id for a in articles if market_copy(a.text, lex)} if enabled() else set()
     todo = [a for a in articles if a.id not in gated]
     done: dict[str, ArticleExtraction] = {}
     with memory_zone(nlp) if zone else nullcontext():
