@@ -315,7 +315,8 @@ def _possessor_state(doc: Doc, tok: Token, tokmap: dict[int, Found]) -> str | No
 # counterpart" (the other side of the dyad).
 
 _SUBJ = ("nsubj", "nsubjpass")
-_QUOTES = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
+# a quotation within one paragraph, with its marks (curly, or straight ones paired)
+QUOTATION = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -638,7 +639,7 @@ class References:
     # -------------------------------------------------------------- "we" and "I" in quotations
     def _quote_of(self, tok: Token) -> tuple[int, int] | None:
         if self._quotes is None:
-            self._quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(self.doc.text)]
+            self._quotes = [(m.start(), m.end()) for m in QUOTATION.finditer(self.doc.text)]
         for a, b in self._quotes:
             if a <= tok.idx < b:
                 return (a, b)

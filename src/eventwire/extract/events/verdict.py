@@ -10,10 +10,10 @@ are named and differ, so a verdict nobody states, or a speaker judging its own s
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ...lexicon.wordsets import words
+from ...link.coref import QUOTATION
 from ...model import Entity
 from .participants import Participants
 from .syntax import subject_of
@@ -73,16 +73,13 @@ def reporter_of(head: Token) -> Token | None:
     return None
 
 
-_QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
-
-
 def _quotations(doc: Doc) -> list[tuple[int, int]]:
     """The doc's quotations (with their marks), found once per doc: every judgement candidate
     whose climb to a reporting verb stops asks for them."""
     got = doc.user_data.get("eventwire.quotations")
     if got is None:
         got = doc.user_data["eventwire.quotations"] = [
-            (m.start(), m.end()) for m in _QUOTED.finditer(doc.text)
+            (m.start(), m.end()) for m in QUOTATION.finditer(doc.text)
         ]
     return got
 

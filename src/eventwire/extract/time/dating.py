@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...lexicon.plover import plover
+from ...link.coref import QUOTATION
 from ...model import Event, Timex
 from .clause import (
     backshifted,
@@ -108,14 +109,11 @@ def _discourse(
     return best
 
 
-_QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"")
-
-
 def _quoted_apart(text: str, at: int, ev_start: int) -> bool:
     """Whether the date at ``at`` lies inside a quotation the event is outside of: a speaker's
     "last year" counts from the day of speaking, and tells when the thing the speaker names
     happened, not when the narrated act did."""
-    for m in _QUOTED.finditer(text, max(0, at - 2000), min(len(text), ev_start + 2000)):
+    for m in QUOTATION.finditer(text, max(0, at - 2000), min(len(text), ev_start + 2000)):
         if m.start() <= at < m.end():
             return not (m.start() <= ev_start < m.end())
     return False
