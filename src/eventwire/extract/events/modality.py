@@ -85,9 +85,18 @@ def _shares_negation(h, first) -> bool:
     return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
 
 
-def _future_clause(h, fut_aux: set[str]) -> bool:
-    """Whether a clause's own verb is future (will, would, shall, going to)."""
-    return any(ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would") for ch in h.children)
+def _future_aux(v, fut_aux: frozenset[str], *, lemma: bool = False, would: bool = True) -> bool:
+    """Whether a verb has an auxiliary of the future (will, shall, going to), read by its form, or
+    also by its lemma (``lemma``); with ``would`` also "would", future in reported speech."""
+    return any(
+        ch.dep_ == "aux"
+        and (
+            ch.lower_ in fut_aux
+            or (lemma and ch.lemma_.lower() in fut_aux)
+            or (would and ch.lower_ == "would")
+        )
+        for ch in v.children
+    )
 
 
 def _counterfactual(h) -> bool:
@@ -154,24 +163,14 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     ):
         negated = True  # "no governmental authority has ever alleged it": no one did
     host = _host_verb(c)
-    if host is not None and any(
-        ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux) for ch in host.children
-    ):
+    if host is not None and _future_aux(host, fut_aux, lemma=True, would=False):
         future = True  # "during a visit to Japan later this month, he will demand ...": the visit is to come
     gov = (
         c.head if c.head != c.trig else (c.trig.head if c.kind == "noun" and c.trig.dep_ == "dobj" else None)
     )
     if gov is not None and (gov.lemma_.lower() in frames or gov.lower_ in frames):
         future = True  # "plans a July trip", "is scheduled to hold talks": a noun act under an intent verb
-    if (
-        gov is not None
-        and gov != c.head
-        and any(
-            ch.dep_ == "aux"
-            and (ch.lower_ in fut_aux or ch.lemma_.lower() in fut_aux or ch.lower_ == "would")
-            for ch in gov.children
-        )
-    ):
+    if gov is not None and gov != c.head and _future_aux(gov, fut_aux, lemma=True):
         future = (
             True  # "will extend his tour", "will begin talks": the noun act is the object of a verb to come
         )
@@ -214,7 +213,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             h.dep_ == "ccomp" and forms & doubt_verbs
         ):
             doubted = True  # "it is unlikely that they will meet", "unlikely the tariffs would be lifted"
-        if h.dep_ == "ccomp" and forms & beliefs and _future_clause(h, fut_aux):
+        if h.dep_ == "ccomp" and forms & beliefs and _future_aux(h, fut_aux):
             doubted = True  # "it believes Brazil will reach agreement with its banks": a forecast
         if h.dep_ in {"xcomp", "ccomp"} and forms & wishes and (h.dep_ == "ccomp" or not forms & frames):
             doubted = True  # "hoped Baker would help forge a partnership", "preferred to negotiate"
@@ -235,9 +234,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             h = gov
             continue
         if h.dep_ in {"xcomp", "conj", "acomp"} or (h.dep_ == "prep" and h.lower_ in {"by", "through"}):
+            future = future or _future_aux(gov, fut_aux)
             for ch in gov.children:
-                if ch.dep_ == "aux" and (ch.lower_ in fut_aux or ch.lower_ == "would"):
-                    future = True
                 if ch.dep_ == "aux" and ch.lower_ in hyp_aux:
                     hypothetical = True
                 if ch.dep_ == "mark" and ch.lower_ in marks and h.dep_ != "conj":
