@@ -1003,14 +1003,19 @@ def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Enti
     with no state of their own are that state's, as link/actors.py gives named office holders of
     a story about one state its state (the same convention, the same weak evidence). Never when
     that state is what they act on ("ministers from Europe and Asia called on the US")."""
-    if not any(e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS for e in actors):
+    officials = _stateless_groups(actors, _OFFICIAL_SECTORS)
+    if not officials:
         return
     iso = story_state(ctx)
     if iso is None or iso in {e.country for e in recipients}:
         return
-    for e in actors:
-        if e.kind == "group" and e.country is None and e.sector in _OFFICIAL_SECTORS:
-            e.country = iso
+    for e in officials:
+        e.country = iso
+
+
+def _stateless_groups(side: list[Entity], sectors: frozenset[str] | set[str]) -> list[Entity]:
+    """The unnamed groups of these sectors on one side that nothing has given a state."""
+    return [e for e in side if e.kind == "group" and e.country is None and e.sector in sectors]
 
 
 def shared_patient(c: Cand, parts: Participants) -> list[Entity]:
@@ -1049,14 +1054,14 @@ def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> lis
 def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
     """'Unions want the government to withdraw the rules' in a story about one state: the
     government addressed is that state's, unless the state itself is the one acting."""
-    if not any(e.kind == "group" and e.country is None and e.sector == "GOV" for e in recipients):
+    governments = _stateless_groups(recipients, {"GOV"})
+    if not governments:
         return
     iso = story_state(ctx)
     if iso is None or any(e.kind == "country" and e.country == iso for e in actors):
         return
-    for e in recipients:
-        if e.kind == "group" and e.country is None and e.sector == "GOV":
-            e.country = iso
+    for e in governments:
+        e.country = iso
 
 
 def story_state(ctx: DocContext) -> str | None:
