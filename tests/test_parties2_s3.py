@@ -123,28 +123,29 @@ def test_a_people_of_a_place_a_state_holds_keeps_its_own_state(nlp):
     assert _group_state(nlp, "Albanians of southern Serbia went on strike.", "Albanians") == "SRB"
 
 
-def test_a_bare_body_name_is_the_story_state_that_has_such_a_body(nlp):
+def _actor_country(nlp, text: str, name: str) -> str | None:
     from test_actors import run
 
+    _ms, actors = run(nlp, text, published="1987-04-20")
+    return next(a.country for a in actors.values() if a.name == name)
+
+
+def test_a_bare_body_name_is_the_story_state_that_has_such_a_body(nlp):
     text = (
         "Japan said on Monday it would cut its car exports to the United States. "
         "Japanese officials said Congress would vote on a trade bill next week. "
         "Japanese trade officials will meet their US counterparts in Tokyo."
     )
-    _ms, actors = run(nlp, text, published="1987-04-20")
-    assert next(a.country for a in actors.values() if a.name == "Congress") == "USA"
+    assert _actor_country(nlp, text, "Congress") == "USA"
 
 
 def test_a_bare_body_name_of_the_story_state_stays_its_own(nlp):
-    from test_actors import run
-
     text = (
         "Brazil said on Monday it would raise its coffee exports to Japan. "
         "Brazilian officials said Congress would vote on a farm bill next week. "
         "Brazilian farm officials will meet Brazilian bankers in Brasilia."
     )
-    _ms, actors = run(nlp, text, published="1987-04-20")
-    assert next(a.country for a in actors.values() if a.name == "Congress") == "BRA"
+    assert _actor_country(nlp, text, "Congress") == "BRA"
 
 
 def test_a_place_named_another_way_in_a_demand_is_not_its_addressee():
