@@ -667,6 +667,7 @@ class Coref(TypedDict):
         Words  # a relation named without its partner ("restored ties") is with the dyad's other state
     )
     state_bodies: NotRequired[dict[str, list[ActorCode]]]
+    state_titles: NotRequired[dict[str, list[ActorCode]]]
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float

@@ -1168,6 +1168,7 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
     if total < 1:
         return
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    _state_title_holders(found, ranked)
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     # the weakest evidence there is (link/evidence.py "context"): any text or knowledge outvotes it
@@ -1195,6 +1196,35 @@ def _home_state_officials(doc: Doc, found: list[Found], headline: str | None = N
         if top in p.not_countries:
             continue
         p.country, p.country_src = top, "context"
+
+
+def _state_title_holders(found: list[Found], ranked: list[tuple[str, int]]) -> None:
+    """'Crown Prince X' in a story of Saudi Arabia and Canada, 'Foreign Secretary Y' in one of
+    Mexico and the United States: an office only some states have (coref.yaml ``state_titles``)
+    is held in the story's most named state that has it, however the story's mentions are shared
+    out. The weakest evidence ("context"), as any reading from the story's states."""
+    titles = wordsets("coref").state_titles or {}
+    for p in found:
+        if p.kind != "person" or p.country or not p.roles or p.source != "person":
+            continue
+        if any(r.get("organization") for r in p.roles):
+            continue
+        holders = _title_holders(p, titles)
+        top = next((c for c, _n in ranked if c in holders and c not in p.not_countries), None)
+        if top:
+            p.country, p.country_src = top, "context"
+
+
+def _title_holders(p: Found, titles: dict[str, list[str]]) -> set[str]:
+    """The states that have the office a person's title names ('the Saudi crown prince' has
+    its state already; 'Deputy Crown Prince' is still a crown prince's office)."""
+    out: set[str] = set()
+    for r in p.roles:
+        title = fold(r.get("title") or "")
+        for key, states in titles.items():
+            if title == key or title.endswith(" " + key):
+                out.update(states)
+    return out
 
 
 def _body_state(p: Found, top: str, ranked: list[tuple[str, int]]) -> str:
