@@ -1202,14 +1202,16 @@ def _state_title_holders(found: list[Found], ranked: list[tuple[str, int]]) -> N
     """'Crown Prince X' in a story of Saudi Arabia and Canada, 'Foreign Secretary Y' in one of
     Mexico and the United States: an office only some states have (coref.yaml ``state_titles``)
     is held in the story's most named state that has it, however the story's mentions are shared
-    out. The weakest evidence ("context"), as any reading from the story's states."""
+    out. So is an office in a body only some states have ('Secretary in the Ministry of External
+    Affairs', coref.yaml ``state_bodies``). The weakest evidence ("context"), as any reading from the
+    story's states."""
     titles = wordsets("coref").state_titles or {}
+    bodies = wordsets("coref").state_bodies or {}
     for p in found:
         if p.kind != "person" or p.country or not p.roles or p.source != "person":
             continue
-        if any(r.get("organization") for r in p.roles):
-            continue
-        holders = _title_holders(p, titles)
+        orgs_ = [fold(r["organization"]).removeprefix("the ") for r in p.roles if r.get("organization")]
+        holders = {c for o in orgs_ for c in bodies.get(o, ())} if orgs_ else _title_holders(p, titles)
         top = next((c for c, _n in ranked if c in holders and c not in p.not_countries), None)
         if top:
             p.country, p.country_src = top, "context"

@@ -267,7 +267,8 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
                 cands.append(p)  # "the Saudi crown prince": of that state, or of one not yet read
         if not cands:
             continue
-        p = cands[-1]
+        same = [c for c in cands if country and c.country == country]
+        p = (same or cands)[-1]  # "the Ukraine President": Ukraine's, before a president not yet placed
         out.append(
             Found(
                 start=tok.i,

@@ -519,6 +519,9 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
             joins = [x for x, j in enumerate(idx) if fold(doc[j].text) in ("and", ",")]
             idx = idx[joins[-1] + 1 :] if joins else idx  # "son-in-law and adviser to": "adviser"
             break
+        if tok.text == "(" and idx and (close := _qualifier_end(doc, k, sent_end)):
+            k = close  # "Secretary (West) in the Ministry": a bracketed qualifier within the title
+            continue
         if tok.is_punct and tok.text not in ("-", "'s", "’s", "&"):
             break
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
@@ -548,6 +551,17 @@ def right_apposition(doc: Doc, end: int, tokmap: dict[int, Found], lex: Lexicon)
         t.country, t.country_src = served, "org"  # serving a state's office holder
     t.served_at = served_at
     return _finish(t, lex)
+
+
+def _qualifier_end(doc: Doc, k: int, sent_end: int) -> int | None:
+    """Past the ')' of a bracketed qualifier of at most three words and no verb opening at ``k``
+    ("Secretary (West)", "Joint Secretary (Americas)"); None for anything else in brackets."""
+    for j in range(k + 1, min(k + 5, sent_end)):
+        if doc[j].text == ")":
+            return j + 1 if j > k + 1 else None
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def list_title(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
