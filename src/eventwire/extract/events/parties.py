@@ -137,7 +137,8 @@ def is_topic(trig: Token) -> bool:
 
 def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[Entity]:
     """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
-    'Israeli air strikes' (a national adjective on the act noun itself), 'the visit of X to Y'."""
+    'Israeli air strikes' (a national adjective on the act noun itself), 'a U.S. attack on X' (a
+    state's name before an act noun that names its target), 'the visit of X to Y'."""
     poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
     if visit:
         poss += prep_objects(trig, {"of"})
@@ -153,6 +154,8 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             toks = [g for g in ch.children if g.i < ch.i]
         elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
             toks = [ch]
+        elif ch.i in parts.by_tok and prep_objects(trig, words("clauses").owner_target_preps):
+            toks = [ch]  # "a U.S. attack on two oil platforms": the state named before the act
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
