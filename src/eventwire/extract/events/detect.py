@@ -175,6 +175,8 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             return Cand(rule=replace(r, void=True, frame=True), kind="verb", trig=t, head=t)
         if r.requires_complement and not complements_of(t, after=True):
             continue
+        if r.requires_joint and not _many_actors(t, parts):
+            continue  # "X and Y decided to ...": a decision taken together, not one party's plan
         if r.requires_complement and _asks_a_question(t, load_rules().settings):
             continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
