@@ -50,6 +50,10 @@ def reporter_of(head: Token) -> Token | None:
     if head.pos_ == "VERB" and any(c.dep_ == "oprd" for c in head.children):
         # "called X's decision illegal", "the court ruled it illegal": the verb's subject judges
         return head if head.lemma_.lower() in naming or subject_of(head) is not None else None
+    np = _subject_parsed_away(head)
+    if np is not None and np.head.lemma_.lower() in reporters:
+        if any(c.dep_ == "nsubj" and c != np for c in np.head.children):
+            return np.head  # the verdict's subject phrase hangs on the reporting verb itself
     cur = head
     for _ in range(5):
         side = next(
@@ -111,7 +115,10 @@ def judge_of(head: Token, parts: Participants) -> list[Entity]:
     if rep is None:
         return []
     subj = subject_of(rep)
-    return parts.entities(subj) if subj is not None else []
+    got = parts.entities(subj) if subj is not None else []
+    if not got:  # "[the scrapping ... constituted X], the minister said" parsed with two subjects
+        got = next((g for c in rep.children if c.dep_ == "nsubj" and (g := parts.entities(c))), [])
+    return got
 
 
 def _owned(t: Token, parts: Participants, preps: frozenset[str], whole: bool = True) -> list[Entity]:
@@ -157,7 +164,26 @@ def judged_of(
     subj = subject_of(head)
     if not found and subj is not None:
         found += _owned(subj, parts, preps | {"of", "by"})
+    if not found and (np := _subject_parsed_away(head)) is not None:
+        found += _owned(np, parts, preps | {"of", "by"})
     return list({e.id: e for e in found}.values())
+
+
+def _subject_parsed_away(head: Token) -> Token | None:
+    """'X's cooperation in allowing this incursion constitutes a threat', 'the abandonment of the
+    project that A and B worked on constituted unacceptable behaviour': the parser hung the verdict's
+    verb inside its own subject phrase (on the gerund or the relative clause), so the noun that
+    phrase hangs on is the verdict's subject."""
+    if head.dep_ not in {"ccomp", "advcl"} or head.head.dep_ not in {"pcomp", "relcl"}:
+        return None
+    t = head.head
+    for _ in range(6):
+        t = t.head
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "pobj":
+            return t
+        if t.head == t:
+            return None
+    return None
 
 
 def verdict_sides(
