@@ -51,6 +51,7 @@ def extract(ctx: DocContext) -> list[Event]:
         ]
         ctx_words = contexts(sent, rs)
         seen: set[tuple] = set()
+        built: list[tuple[Cand, Event]] = []
         for c in cands:
             ev = _build(c, ctx, rs, parts, ctx_words, private)
             if ev is None:
@@ -66,9 +67,37 @@ def extract(ctx: DocContext) -> list[Event]:
             seen.add(key)
             if ev.event == "CONSULT" and k + 1 < len(sents):
                 _delegation(ev, sents[k + 1], parts)
-            events.append(ev)
+            built.append((c, ev))
             parts.remember(ev, c.trig)
+        events += [ev for _c, ev in _visit_purposes(built)]
     return events
+
+
+def _visit_purposes(built: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]:
+    """'arrived in Paris for talks with X', 'will visit Tokyo for meetings': talks a visit is made
+    for are that visit, one event (#16: one record per event): the visit's record stays, and takes
+    the ones talked with as its recipients when they are of the host's state (a person is more
+    precise than the state). Talks with a third party ("visits Washington for meetings with the
+    IMF") are an event of their own."""
+    talk = words("clauses").talk_nouns
+    visits = {c.head.i: ev for c, ev in built if c.rule.visit}
+    out: list[tuple[Cand, Event]] = []
+    for c, ev in built:
+        t = c.trig
+        v = visits.get(t.head.head.i) if t.dep_ == "pobj" and t.head.lower_ == "for" else None
+        if v is None or t.lemma_.lower() not in talk or ev.event != "CONSULT" and ev.event != "AGREE":
+            out.append((c, ev))
+            continue
+        if {a.id for a in ev.actor} - {a.id for a in v.actor}:
+            out.append((c, ev))
+            continue
+        hosts = {r.country for r in v.recipient}
+        if ev.recipient and not {r.country for r in ev.recipient} <= hosts:
+            out.append((c, ev))  # talks with a third party
+            continue
+        if ev.recipient and v.recipient and all(r.kind == "country" for r in v.recipient):
+            v.recipient = list(ev.recipient)
+    return out
 
 
 def _delegation(ev: Event, nxt, parts: Participants) -> None:
