@@ -26,3 +26,13 @@ def test_the_one_who_voices_support_for_an_attack_is_not_its_doer():
 def test_a_state_named_before_an_act_without_a_target_gives_no_doer():
     got = _events("The Kuwait invasion was condemned by the council in 1990.")
     assert not any(ev == "ASSAULT" and "KWT" in a for ev, a, _r in got), got
+
+
+def test_the_reaction_an_attack_drew_gives_it_no_recipient():
+    got = _events("The U.S. attack on Iraqi radar sites drew protests from Moscow.")
+    assert ("ASSAULT", {"USA"}, {"IRQ"}) in got, got
+
+
+def test_an_invitation_to_visit_is_no_visit():
+    got = _events("Reagan's invitation to Gorbachev to visit the United States was still on the table.")
+    assert not any(ev == "CONSULT" for ev, _a, _r in got), got

@@ -257,6 +257,7 @@ class Clauses(TypedDict):
     unattributed_name: str
     owner_participles: Words
     owner_target_preps: Words
+    reaction_verbs: Words
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words

@@ -283,6 +283,9 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
             return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
+            if gov.lemma_.lower() in words("clauses").reaction_verbs:
+                # "the attack on X drew protests from Y": what the act stirred is not what it hit
+                return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
             strong = r.light is not None and any(f in r.light for f in word_forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
         if r.preps and (
