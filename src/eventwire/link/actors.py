@@ -817,7 +817,8 @@ def _canonical(kind: str, fs: list[Found], lex: Lexicon) -> str:
     if kind == "country":
         return lex.country_name(fs[0].country) or fs[0].name
     if kind == "person":
-        names = [f.name for f in fs if f.source == "person"]
+        # a person only the knowledge's gazetteer found has no name the person finder read
+        names = [f.name for f in fs if f.source == "person"] or [f.name for f in fs]
         return max(names, key=lambda n: (len(n.split()), accent_score(n), -names.index(n)))
     if kind == "organization":
         names = [f.name for f in fs if f.source in ("org",) or f.source.startswith("gaz")]

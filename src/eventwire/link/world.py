@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -31,6 +31,7 @@ import yaml
 DATA = Path(__file__).resolve().parent.parent / "data" / "world"
 DEFAULT_PATH = DATA / "phoenix.json.gz"
 STATES_PATH = DATA / "states.yaml"
+LEADERS_PATH = DATA / "leaders.yaml"
 FORMAT_VERSION = 1
 AFFILIATION_FIELDS = ("code", "kind", "country", "sector", "start", "end", "office")
 _REQUIRED = frozenset({0, 1})  # code and kind are never null
@@ -405,6 +406,8 @@ def _read_world(path: Path, states_path: Path) -> World:
         except (OSError, EOFError, ValueError) as err:
             raise KnowledgeError(f"{path}: (file): cannot read gzipped JSON: {err}") from err
         doc = _Checker(str(path)).document(raw)
+        if path == DEFAULT_PATH:
+            doc["people"] = with_leaders(cast(list[PersonKnowledge], doc["people"]), read_leaders())
         return World(**doc, states=read_states(states_path), secessions=read_secessions(states_path))
     finally:
         if enabled:
@@ -597,6 +600,75 @@ def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
     return [
         _historic_state(check, check.mapping(e, ("states", i)), ("states", i)) for i, e in enumerate(entries)
     ]
+
+
+def read_leaders(path: str | Path = LEADERS_PATH) -> list[PersonKnowledge]:
+    """Office holders since the dictionaries end (leaders.yaml), checked: KnowledgeError names the
+    file and the entry."""
+    raw, check = _read_states_yaml(path)
+    entries = raw.get("people") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise check.fail(("people",), "expected a list of people")
+    out = []
+    for i, e in enumerate(entries):
+        where: Where = ("people", i)
+        item = check.mapping(e, where)
+        unknown = set(item) - {"name", "aliases", "offices"}
+        if unknown:
+            raise check.fail((*where, sorted(unknown)[0]), "unknown key (expected name, aliases, offices)")
+        offices = item.get("offices")
+        if not isinstance(offices, list) or not offices:
+            raise check.fail((*where, "offices"), "expected a list of offices")
+        out.append(
+            PersonKnowledge(
+                name=check.text(item, "name", where),
+                aliases=check.texts(item, "aliases", where) if "aliases" in item else (),
+                affiliations=tuple(_office(check, o, (*where, "offices", k)) for k, o in enumerate(offices)),
+                defaults=(),
+                source=(str(path),),
+            )
+        )
+    return out
+
+
+def _office(check: _Checker, value: object, where: Where) -> Affiliation:
+    item = check.mapping(value, where)
+    unknown = set(item) - {"country", "title", "start", "end"}
+    if unknown:
+        raise check.fail((*where, sorted(unknown)[0]), "unknown key (expected country, title, start, end)")
+    country = check.text(item, "country", where)
+    if not re.fullmatch(r"[A-Z]{3}", country):
+        raise check.fail((*where, "country"), f"expected an ISO 3166-1 alpha-3 code, found {country!r}")
+    return Affiliation(
+        code=f"{country}GOV",
+        kind="domestic",
+        country=country,
+        sector="GOV",
+        start=check.date(item, "start", where),
+        end=check.date(item, "end", where) if "end" in item else None,
+        office=check.text(item, "title", where),
+    )
+
+
+def with_leaders(people: list[PersonKnowledge], leaders: list[PersonKnowledge]) -> list[PersonKnowledge]:
+    """The dictionaries' people with the later offices of leaders.yaml: a person both know keeps
+    one entry, the later offices added to the imported ones; the others are new people."""
+    index = {fold(p.name): k for k, p in enumerate(people)}
+    out = list(people)
+    for lead in leaders:
+        k = index.get(fold(lead.name))
+        if k is None:
+            out.append(lead)
+            continue
+        old = out[k]
+        aliases = tuple(dict.fromkeys((*old.aliases, *lead.aliases)))
+        out[k] = replace(
+            old,
+            aliases=aliases,
+            affiliations=(*old.affiliations, *lead.affiliations),
+            source=(*old.source, *lead.source),
+        )
+    return out
 
 
 def read_secessions(path: str | Path = STATES_PATH) -> dict[str, tuple[str, str]]:
