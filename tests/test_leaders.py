@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.link.knowledge import get_lexicon
 from eventwire.link.actors import known_country
+from eventwire.link.knowledge import get_lexicon
 from eventwire.link.world import KnowledgeError, load_world, read_leaders, with_leaders
 
 
