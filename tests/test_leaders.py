@@ -50,3 +50,22 @@ def test_a_bad_entry_stops_with_the_file_and_key_named(tmp_path, entry, named):
     with pytest.raises(KnowledgeError) as err:
         read_leaders(path)
     assert str(path) in str(err.value) and named in str(err.value)
+
+
+def test_a_person_of_an_analyst_s_knowledge_file_is_linked_by_name(nlp, tmp_path, monkeypatch):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "people:\n  - {name: Tane Example, country: NZL, sector: GOV}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EVENTWIRE_KNOWLEDGE", str(mine))
+    from test_actors import run
+
+    get_lexicon.cache_clear()  # the process-wide lexicon, read again with this file
+    try:
+        _ms, actors = run(nlp, "Tane Example said on Monday he would visit Fiji.")
+    finally:
+        monkeypatch.delenv("EVENTWIRE_KNOWLEDGE")
+        get_lexicon.cache_clear()
+    got = [a for a in actors.values() if a.kind == "person"]
+    assert [(a.name, a.country) for a in got] == [("Tane Example", "NZL")]
