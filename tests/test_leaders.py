@@ -69,3 +69,17 @@ def test_a_person_of_an_analyst_s_knowledge_file_is_linked_by_name(nlp, tmp_path
         get_lexicon.cache_clear()
     got = [a for a in actors.values() if a.kind == "person"]
     assert [(a.name, a.country) for a in got] == [("Tane Example", "NZL")]
+
+
+def test_a_titled_surname_carries_the_full_name_of_the_one_office_holder(nlp):
+    from test_actors import run
+
+    _ms, actors = run(nlp, "Officials said President Reagan would not compromise on taxes.", "1987-03-30")
+    assert [a.name for a in actors.values() if a.kind == "person"] == ["Ronald Reagan"]
+
+
+def test_a_common_surname_without_a_title_is_no_office_holder(nlp):
+    from test_actors import run
+
+    _ms, actors = run(nlp, "Smith said the firm would cut jobs in Ohio.", "1987-03-30")
+    assert all(a.name == "Smith" for a in actors.values() if a.kind == "person")

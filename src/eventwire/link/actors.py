@@ -1579,6 +1579,25 @@ def _known_surname(name: str, when: str | None) -> str | None:
     return None
 
 
+def known_holder(name: str, when: str | None, titled: bool) -> Any:
+    """'President Reagan' in a 1987 story: the one person the knowledge has of this surname in a
+    state's government office on the article's date, whose full name the actor then carries (so
+    that across the corpus it joins Ronald Reagan, never a namesake spelt alike); None when there
+    are none or several. A surname without a title must be a rare one (few namesakes at any date):
+    "Smith said" is no office holder's."""
+    if not when or len(name) < 4 or not name[:1].isupper() or " " in name.strip():
+        return None
+    namesakes = load_world().people_with_surname(name)
+    if not titled and len(namesakes) > FEW_NAMESAKES:
+        return None
+    holders = [
+        p
+        for p in namesakes
+        if any(a.kind == "domestic" and a.sector == "GOV" and a.country for a in p.affiliations_on(when))
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
 def namesake_country(name: str, when: str | None) -> str | None:
     """A weaker reading than known_country, for names it cannot settle: the state that two in
     three of the knowledge's people of this name hold their offices in, at any date ('President
@@ -1679,6 +1698,12 @@ def _build(
                 known = namesake_country(name, dct)
                 if known:
                     country, country_src = known, "namesake"
+        titled = any(f.roles for f in fs)
+        if kind == "person" and (holder := known_holder(name, dct, titled)) is not None:
+            state = holder.affiliation_on(dct).country
+            if country in (None, state):
+                name, country = holder.name, state  # "President Reagan" is Ronald Reagan
+                country_src = country_src if country_src and evidence.strong(country_src) else "knowledge"
         if key.startswith("c:"):
             country, country_src = key[2:], "name"
         sector = next((f.sector for f in fs if f.sector and f.source in ("person", "org")), None) or next(
