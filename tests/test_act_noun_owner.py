@@ -36,3 +36,21 @@ def test_the_reaction_an_attack_drew_gives_it_no_recipient():
 def test_an_invitation_to_visit_is_no_visit():
     got = _events("Reagan's invitation to Gorbachev to visit the United States was still on the table.")
     assert not any(ev == "CONSULT" for ev, _a, _r in got), got
+
+
+def test_an_armed_group_named_before_an_attack_is_its_doer():
+    got = _events("Six soldiers were killed in a Taliban attack near Bagram.")
+    assert any(ev == "ASSAULT" and a == {"AFG"} for ev, a, _r in got), got
+
+
+def test_a_state_s_possessive_after_in_owns_the_act_and_is_no_place():
+    got = _events("Three civilians were wounded in Israel's raid on Gaza.")
+    assert ("ASSAULT", {"ISR"}, {"PSE"}) in got, got
+
+
+def test_who_survives_an_attack_is_its_target():
+    ext = code_article(
+        "Venezuela's President Nicolas Maduro survived an assassination attempt by rebels.", "1990-03-05"
+    )
+    got = [(e.event, {x.name for x in e.actor}, {x.name for x in e.recipient}) for e in ext.events]
+    assert ("ASSAULT", {"rebels"}, {"Nicolas Maduro"}) in got, got

@@ -257,6 +257,8 @@ class Clauses(TypedDict):
     unattributed_name: str
     owner_participles: Words
     owner_target_preps: Words
+    owner_group_sectors: Words
+    victim_verbs: Words
     reaction_verbs: Words
     object_kind_preps: Words
     noun_object_preps: Words

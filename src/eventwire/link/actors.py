@@ -744,7 +744,8 @@ def _mark_places(doc: Doc, found: list[Found], lex: Lexicon) -> None:
             ):
                 f.is_place = True
         elif f.entry.kind == "country":
-            if prev in wordsets("names").country_place_preps or _dateline(doc, f):
+            owner = nxt in ("'s", "’s")  # "in Israel's raid on Gaza": the owner of what follows
+            if (prev in wordsets("names").country_place_preps and not owner) or _dateline(doc, f):
                 f.is_place = True
         if f.is_place:
             place_list_end = f.end - 1

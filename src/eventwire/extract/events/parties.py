@@ -138,7 +138,8 @@ def is_topic(trig: Token) -> bool:
 def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[Entity]:
     """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
     'Israeli air strikes' (a national adjective on the act noun itself), 'a U.S. attack on X' (a
-    state's name before an act noun that names its target), 'the visit of X to Y'."""
+    state's name before an act noun that names its target), 'a Taliban attack' (an armed group's
+    name before it, clauses.yaml ``owner_group_sectors``), 'the visit of X to Y'."""
     poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
     if visit:
         poss += prep_objects(trig, {"of"})
@@ -146,23 +147,28 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
     if got:
         return got
     owners = words("clauses").owner_participles
+    armed = words("clauses").owner_group_sectors
     out: list[Entity] = []
     for ch in trig.children:
         if ch.dep_ not in {"amod", "compound", "nmod"}:
             continue
+        group = False
         if ch.lower_ in owners:  # "the US-led war": the state before the hyphen
             toks = [g for g in ch.children if g.i < ch.i]
         elif ch.pos_ == "ADJ" or ch.ent_type_ == "NORP":
             toks = [ch]
         elif ch.i in parts.by_tok and prep_objects(trig, words("clauses").owner_target_preps):
             toks = [ch]  # "a U.S. attack on two oil platforms": the state named before the act
+        elif ch.dep_ == "compound" and ch.i in parts.by_tok:
+            toks, group = [ch], True  # "a Taliban attack", "an IRA bombing": an armed group's act
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
         else:
             continue
         for e in parts.span_entities(toks):
-            if e.kind == "country" and all(e.id != o.id for o in out):
+            mine = e.kind == "country" or (group and e.kind != "place" and e.sector in armed)
+            if mine and all(e.id != o.id for o in out):
                 out.append(e)
     return out
 
@@ -673,8 +679,12 @@ def read_parties(
     else:
         actors = actor_side(c.head, parts, rs)
         if not actors and c.kind == "noun":
-            actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
+            # "killed in a Taliban attack", "wounded in Israel's raid": the act's own doer
+            actors = noun_owners(c.trig, parts)
     recipients, between = recipient_side(c, parts, rs)
+    if c.kind == "noun" and c.head != c.trig and c.head.lemma_.lower() in words("clauses").victim_verbs:
+        # "Maduro survived an attack on his life": who survives it is its target, not its doer
+        recipients, actors = actors or recipients, noun_owners(c.trig, parts)
     if not actors and not recipients:
         recipients = shared_patient(c, parts)
     if between:
