@@ -259,6 +259,7 @@ class Clauses(TypedDict):
     owner_target_preps: Words
     owner_group_sectors: Words
     victim_verbs: Words
+    time_nouns: Words
     reaction_verbs: Words
     object_kind_preps: Words
     noun_object_preps: Words

@@ -180,7 +180,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
         if r.requires_complement and _asks_a_question(t, load_rules().settings):
             continue  # "asked what Japan could do": a question, not a request
         if r.requires_prep and not any(
-            c.dep_ in {"prep", "prt", "dative"} and c.lower_ in r.requires_prep
+            c.dep_ in {"prep", "prt", "dative"} and c.lower_ in r.requires_prep and not _of_time(c)
             for c in [*t.children, *(obj.children if obj is not None and r.objects else ())]
         ):
             continue  # "sent a message to X"; "restricted the sale of computers to X" (on the object)
@@ -226,6 +226,15 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 continue
         return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra, act_obj=act_obj)
     return None
+
+
+def _of_time(prep: Token) -> bool:
+    """'was travelling at the time', 'arrived in the morning': a preposition whose object is a
+    time, not the place or party a rule's required preposition must lead to."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(
+        o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in words("clauses").time_nouns for o in objs
+    )
 
 
 def _ceremony_of(t: Token) -> bool:
