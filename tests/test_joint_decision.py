@@ -25,3 +25,8 @@ def test_one_state_s_decision_is_no_agreement():
 def test_a_joint_decision_to_fight_is_no_agreement():
     got = _events("Brazil and Argentina decided to go to war with each other.")
     assert not any(ev == "AGREE" for ev, _a, _r in got), got
+
+
+def test_rejecting_a_reading_of_the_facts_is_no_refusal():
+    got = _events("Thai officials rejected any political motive for the bombing.")
+    assert not any(ev == "REJECT" for ev, _a, _r in got), got
