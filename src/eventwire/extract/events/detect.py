@@ -49,6 +49,9 @@ class Cand:
     bonus: int = 0
     reporter: Token | None = None  # for `must` demands: the reporting verb
     absorbed: list[Cand] = field(default_factory=list)
+    alone: bool = (
+        False  # a noun carried by a light verb that also names its own parties ("talks between A and B")
+    )
 
     @property
     def spec(self) -> int:
@@ -264,6 +267,10 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if e.extra and not all(x in mods for x in e.extra):
             continue
         extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        if r.patient_of:
+            if _named_patient(t, parts):
+                return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
+            continue
         if r.not_objects and noun_keys(t) & r.not_objects:
             continue  # the noun in another sense: "a trade war", "the battle of words"
         if r.requires_joint and not (
@@ -279,17 +286,18 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
             continue  # a verdict nobody states is no accusation
         if light_gov is not None and any(f in light for f in word_forms(light_gov)):
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
-            return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
+            alone = (
+                dep == "pobj"
+                and gov.lower_ in words("clauses").occasion_preps
+                and _own_parties(t, r.preps, parts)
+            )
+            return Cand(
+                rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0, alone=alone
+            )
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
             strong = r.light is not None and any(f in r.light for f in word_forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
-        if r.preps and (
-            any(
-                c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
-                for c in t.children
-            )
-            or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, r.preps))
-        ):
+        if _own_parties(t, r.preps, parts):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (
             r.frame
@@ -303,6 +311,24 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         ):  # "threats to take over", "a demand that X withdraw"
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
     return None
+
+
+def _named_patient(t: Token, parts: Participants) -> bool:
+    """An act noun whose sufferer is named through *of* ("the capture of Kassala", "the killing of
+    two Israeli soldiers by ..."): the of-object is an actor or a place, and the act is not itself
+    qualified by another act noun's *of* ("a wave of killings" keeps its own head)."""
+    return any(p.i in parts.by_tok or parts.entities(p) or parts.is_place(p) for p in prep_objects(t, {"of"}))
+
+
+def _own_parties(t: Token, preps: frozenset[str] | set[str], parts: Participants) -> bool:
+    """Whether an act noun names its parties itself, through one of its rule's prepositions ("a
+    meeting between A and B", "a visit to Ankara"), so that it reports an act without a light verb."""
+    if not preps:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in preps and any(p.dep_ == "pobj" for p in c.children)
+        for c in t.children
+    ) or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, preps))
 
 
 def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
@@ -560,12 +586,24 @@ def _many_actors(head: Token, parts: Participants) -> bool:
 def dedupe(cands: list[Cand]) -> list[Cand]:
     """One candidate per predicate: the most specific rule wins ('impose' + 'sanctions')."""
     best: dict[int, Cand] = {}
+    losers: list[Cand] = []
     for c in cands:
         key = c.head.i if c.kind != "must" else -1 - c.trig.i
         old = best.get(key)
         if old is None or c.spec > old.spec:
             best[key] = c
+            if old is not None:
+                losers.append(old)
+        else:
+            losers.append(c)
     out = list(best.values())
+    # "the agreement was reached in talks between A and B": the talks are an act of their own, not
+    # the verb's, when the noun sits under a preposition of it and names its own parties
+    for c in losers:
+        win = best.get(c.head.i)
+        if c.alone and win is not None and win.rule.event != c.rule.event and c.trig.i not in best:
+            best[c.trig.i] = replace(c, head=c.trig, alone=False, bonus=0)
+            out.append(best[c.trig.i])
     # a noun that is the subject of a verb trigger of the same type is the same event
     verbs = {c.head.i: c for c in out if c.kind == "verb"}
     out = [

@@ -139,6 +139,8 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
     """Who does the act a noun names: 'Iran's attack', 'attacks by Iran', 'the US-led war',
     'Israeli air strikes' (a national adjective on the act noun itself), 'the visit of X to Y'."""
     poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    if trig.lemma_.lower() in words("clauses").from_owner_nouns:
+        poss += prep_objects(trig, {"from"})  # "calls from Germany for sanctions"
     if visit:
         poss += prep_objects(trig, {"of"})
     got = entities_of(poss, parts)
@@ -162,6 +164,18 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             if e.kind == "country" and all(e.id != o.id for o in out):
                 out.append(e)
     return out
+
+
+def patients_of(trig: Token, parts: Participants) -> list[Entity]:
+    """Who suffers the act a noun names: its of-object ("the killing of two soldiers"), or the
+    state of a place captured ("the capture of Kassala")."""
+    objs = prep_objects(trig, {"of"})
+    got = entities_of([p for p in objs if not parts.is_place(p)], parts)
+    for p in objs:
+        pl = parts.place_of(p) if parts.is_place(p) else None
+        if pl is not None and pl.country:
+            got.append(country_entity(parts.ctx, pl.country))
+    return got
 
 
 def nonactor_subject(h: Token, parts: Participants) -> bool:
@@ -663,6 +677,11 @@ def read_parties(
         return [], [], None  # "discussions on the pace of free trade talks with X": a topic, not an act
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
+    elif c.kind == "noun" and r.patient_of:
+        # "Chad's capture of X", "the killing of X by Y" (by read on X or on the act), never the clause's
+        actors = noun_owners(c.trig, parts) or entities_of(
+            [b for p in prep_objects(c.trig, {"of"}) for b in prep_objects(p, {"by"})], parts
+        )
     elif c.kind == "noun" and c.head == c.trig:
         actors = noun_owners(c.trig, parts, visit=r.visit) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
@@ -672,6 +691,8 @@ def read_parties(
         if not actors and c.kind == "noun":
             actors = entities_of([ch for ch in c.trig.children if ch.dep_ == "poss"], parts)
     recipients, between = recipient_side(c, parts, rs)
+    if r.patient_of:
+        recipients = [*patients_of(c.trig, parts), *recipients]
     if not actors and not recipients:
         recipients = shared_patient(c, parts)
     if between:
