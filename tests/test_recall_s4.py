@@ -86,3 +86,7 @@ def test_attacking_someone_for_his_conduct_is_criticism():
 def test_attacking_for_a_length_of_time_stays_an_assault():
     evs = _events("Peruvian troops attacked the Chilean town for three days.")
     assert "ACCUSE" not in [t for t, _, _ in evs]
+
+
+def test_whoever_answers_an_appeal_is_not_its_asker():
+    assert _of_type("The vote by Norway prompted calls for new elections.", "REQUEST") == []

@@ -682,6 +682,10 @@ def read_parties(
         actors = noun_owners(c.trig, parts) or entities_of(
             [b for p in prep_objects(c.trig, {"of"}) for b in prep_objects(p, {"by"})], parts
         )
+    elif c.kind == "noun" and c.head == c.trig and r.frame and c.trig.dep_ in {"dobj", "pobj"}:
+        # "Y rejected / prompted calls for sanctions", "welcomed the offer of aid": a demand, offer or
+        # threat another verb acts on is its owner's, never that verb's subject's
+        actors = noun_owners(c.trig, parts)
     elif c.kind == "noun" and c.head == c.trig:
         actors = noun_owners(c.trig, parts, visit=r.visit) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
