@@ -90,3 +90,42 @@ def test_attacking_for_a_length_of_time_stays_an_assault():
 
 def test_whoever_answers_an_appeal_is_not_its_asker():
     assert _of_type("The vote by Norway prompted calls for new elections.", "REQUEST") == []
+
+
+def test_a_body_named_before_its_demand_makes_it():
+    got = _of_type("The vote came despite an EU demand for Norway to lift its tariffs.", "REQUEST")
+    assert got and got[0][1] == ["NOR"] and got[0][0] and got[0][0] != ["NOR"]
+
+
+# ------------------------------------------------------------------ "be on strike", "be on a visit"
+
+
+def test_workers_on_strike_protest():
+    got = _of_type("Thousands of Chilean miners were on strike.", "PROTEST")
+    assert got and got[0][0] == ["CHL"]
+
+
+def test_being_on_a_visit_is_a_visit():
+    got = _of_type("The Danish premier is on a visit to Peru.", "CONSULT")
+    assert got and got[0][1] == ["PER"]
+
+
+def test_being_on_a_topic_is_no_act():
+    assert _events("The talks were on trade.") == []
+
+
+# ------------------------------------------------------------------ verdicts and outrage
+
+
+def test_calling_a_decision_unfair_accuses_its_maker():
+    got = _of_type("Peru's decision was unfair, the Chilean minister said.", "ACCUSE")
+    assert got and got[0][0] == ["CHL"] and got[0][1] == ["PER"]
+
+
+def test_outrage_at_a_states_act_accuses_it():
+    got = _of_type("Norway was outraged by Sweden's decision to close the border.", "ACCUSE")
+    assert got and got[0][0] == ["NOR"] and got[0][1] == ["SWE"]
+
+
+def test_unfair_with_nobody_judged_is_no_accusation():
+    assert _of_type("The market was unfair to small investors, analysts said.", "ACCUSE") == []

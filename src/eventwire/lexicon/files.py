@@ -258,7 +258,8 @@ class Clauses(TypedDict):
     unattributed_name: str
     owner_participles: Words
     from_owner_nouns: Words
-    occasion_preps: Words  # an act noun under these is an occasion of its own ("reached in talks with X")  # act nouns whose from-object is who does the act ("calls from X for ...")
+    occasion_preps: Words
+    state_act_preps: Words  # "be" + these + an act noun reports the act ("were on strike", "was here for a visit")  # an act noun under these is an occasion of its own ("reached in talks with X")  # act nouns whose from-object is who does the act ("calls from X for ...")
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words

@@ -245,15 +245,21 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
     gov = t.head
     dep = t.dep_
+    state = False
     if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
     elif (
         dep == "pobj"
         and gov.dep_ == "prep"
         and gov.lower_ not in words("clauses").setting_preps  # "duties during the talks": a time
-        and (gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for"))
+        and (
+            gov.head.pos_ == "VERB"
+            or (gov.head.pos_ == "AUX" and gov.lower_ in words("clauses").state_act_preps)
+        )
     ):
-        light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
+        # "launched a wave of attacks", "was in the country for a state visit", "were on strike"
+        light_gov = gov.head
+        state = gov.head.pos_ == "AUX"  # "be" + for/on + the act carries it whatever the rule's light verbs
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
@@ -284,7 +290,7 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         light = r.light if r.light is not None else rs.light_verbs
         if r.judgement and reporter_of(light_gov if light_gov is not None else t) is None:
             continue  # a verdict nobody states is no accusation
-        if light_gov is not None and any(f in light for f in word_forms(light_gov)):
+        if light_gov is not None and (state or any(f in light for f in word_forms(light_gov))):
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
             alone = (
                 dep == "pobj"

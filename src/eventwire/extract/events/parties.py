@@ -158,10 +158,12 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
+        elif ch.dep_ == "compound":
+            toks = [ch]  # "an EU demand", "a UN appeal": a state or an international body names its act
         else:
             continue
         for e in parts.span_entities(toks):
-            if e.kind == "country" and all(e.id != o.id for o in out):
+            if (e.kind == "country" or e.country == "IGO") and all(e.id != o.id for o in out):
                 out.append(e)
     return out
 
