@@ -92,9 +92,14 @@ def test_whoever_answers_an_appeal_is_not_its_asker():
     assert _of_type("The vote by Norway prompted calls for new elections.", "REQUEST") == []
 
 
-def test_a_body_named_before_its_demand_makes_it():
-    got = _of_type("The vote came despite an EU demand for Norway to lift its tariffs.", "REQUEST")
-    assert got and got[0][1] == ["NOR"] and got[0][0] and got[0][0] != ["NOR"]
+def test_a_state_or_body_compounded_on_an_appeal_makes_it():
+    got = _of_type("The vote came despite a UN appeal for calm in Peru.", "REQUEST")
+    assert got and got[0][0] == ["IGO"]
+
+
+def test_demand_and_requests_for_goods_or_money_are_no_appeals():
+    assert _of_type("Norwegian demand for Swedish shares rose.", "REQUEST") == []
+    assert _of_type("The Peruvian government's request for 1988 defence spending was cut.", "REQUEST") == []
 
 
 # ------------------------------------------------------------------ "be on strike", "be on a visit"

@@ -158,12 +158,17 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
-        elif ch.dep_ == "compound":
-            toks = [ch]  # "an EU demand", "a UN appeal": a state or an international body names its act
+        elif ch.dep_ == "compound" and not parts.is_place(ch):
+            # "an EU demand", "a UN appeal": an international body names its act. Not a state's
+            # name, which is as often a capital naming where the act was ("the Paris agreement")
+            out += [
+                e for e in parts.span_entities([ch]) if e.country == "IGO" and all(e.id != o.id for o in out)
+            ]
+            continue
         else:
             continue
         for e in parts.span_entities(toks):
-            if (e.kind == "country" or e.country == "IGO") and all(e.id != o.id for o in out):
+            if e.kind == "country" and all(e.id != o.id for o in out):
                 out.append(e)
     return out
 
