@@ -134,3 +134,20 @@ def test_outrage_at_a_states_act_accuses_it():
 
 def test_unfair_with_nobody_judged_is_no_accusation():
     assert _of_type("The market was unfair to small investors, analysts said.", "ACCUSE") == []
+
+
+def test_a_feeling_verb_with_an_object_is_felt_by_the_object():
+    got = _of_type("Chile's decision angered Peru.", "ACCUSE")
+    assert got and got[0][0] == ["PER"] and got[0][1] == ["CHL"]
+
+
+# ------------------------------------------------------------------ a refusal spoken of
+
+
+def test_a_states_refusal_named_by_others_is_its_rejection():
+    got = _of_type("Norway criticised Peru's refusal to halt the tests.", "REJECT")
+    assert got and got[0][0] == ["PER"]
+
+
+def test_a_refusal_to_comment_is_no_rejection():
+    assert _of_type("Norway noted Peru's refusal to comment on the report.", "REJECT") == []

@@ -308,8 +308,10 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if (
             r.frame
             # "adhere to an agreement to end dumping", "failed to fulfil its promise to expand": the
-            # object of a verb other than a light verb names an existing act, not a new one
-            and dep not in {"attr", "pobj", "dobj"}
+            # object of a verb other than a light verb names an existing act, not a new one; a refusal
+            # (`negating_nouns`) is made whoever speaks of it ("criticised Iran's refusal to halt ...")
+            and (dep not in {"attr", "pobj", "dobj"} or t.lemma_.lower() in words("plover").negating_nouns)
+            and not (r.not_complement and _noun_complements(t) & r.not_complement)
             and any(
                 c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
                 for c in t.children
@@ -317,6 +319,11 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         ):  # "threats to take over", "a demand that X withdraw"
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
     return None
+
+
+def _noun_complements(t: Token) -> set[str]:
+    """Lemmas of the verbs a noun's to-clause holds ("refusal to comment")."""
+    return {c.lemma_.lower() for c in t.children if c.dep_ in {"acl", "ccomp"}}
 
 
 def _named_patient(t: Token, parts: Participants) -> bool:
@@ -738,5 +745,12 @@ def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
             return True
         if h.dep_ in {"xcomp", "ccomp"} and h.head == top:
             return True
+        if (
+            h.dep_ == "acl"
+            and h.head == top
+            and top.pos_ == "NOUN"
+            and any(a.tag_ == "TO" for a in h.children)
+        ):
+            return True  # "the refusal to order an inquiry": a frame noun's to-clause is its content
         h = h.head
     return False
