@@ -151,3 +151,15 @@ def test_a_states_refusal_named_by_others_is_its_rejection():
 
 def test_a_refusal_to_comment_is_no_rejection():
     assert _of_type("Norway noted Peru's refusal to comment on the report.", "REJECT") == []
+
+
+# ------------------------------------------------------------------ accusations as nouns
+
+
+def test_accusations_levelled_against_a_state():
+    got = _of_type("Norway has levelled accusations against Sweden.", "ACCUSE")
+    assert got and got[0][0] == ["NOR"] and got[0][1] == ["SWE"]
+
+
+def test_accusations_denied_are_no_new_accusation():
+    assert _of_type("Peru denied the accusations against it.", "ACCUSE") == []
