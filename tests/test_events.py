@@ -315,8 +315,11 @@ def test_while_clause_keeps_its_meeting() -> None:
 
 
 def test_refusal_to_act_is_negated() -> None:
-    ev = one("Japan regretted Iran's refusal to sign the treaty.", "SUPPORT")
-    assert ev.negated
+    # the refusal is coded as the verb "refused to sign" is: one REJECT by the refuser, no signing
+    evs = code("Japan regretted Iran's refusal to sign the treaty.")
+    assert not [e for e in evs if e.event == "SUPPORT" and not e.negated]
+    ev = one("Japan regretted Iran's refusal to sign the treaty.", "REJECT")
+    assert [a.country for a in ev.actor] == ["IRN"]
 
 
 def test_declining_to_be_drawn_is_no_rejection() -> None:

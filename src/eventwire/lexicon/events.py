@@ -40,6 +40,7 @@ class Rule:
     void: bool = False
     clause_needs_act: bool = False
     experiencer: bool = False
+    patient_of: bool = False
     judgement: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
@@ -112,6 +113,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         void=bool(raw.get("void")),
         clause_needs_act=bool(raw.get("clause_needs_act")),
         experiencer=bool(raw.get("experiencer")),
+        patient_of=bool(raw.get("patient_of")),
         judgement=bool(raw.get("judgement")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),

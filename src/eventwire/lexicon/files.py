@@ -221,6 +221,7 @@ class Rule(TypedDict):
     void: NotRequired[bool]  # a frame that reports no event and voids what it governs ("denied reports")
     clause_needs_act: NotRequired[bool]  # a frame whose that-clause must hold an act ("warned X that ...")
     experiencer: NotRequired[bool]  # the feeler is the actor, the one whose act caused it the recipient
+    patient_of: NotRequired[bool]  # a noun whose of-object suffers the act ("the capture of X by Y")
     judgement: NotRequired[
         bool
     ]  # a reported verdict: the one who states it is the actor, the judged the recipient
@@ -261,6 +262,9 @@ class Clauses(TypedDict):
     victim_verbs: Words
     time_nouns: Words
     reaction_verbs: Words
+    from_owner_nouns: Words  # act nouns whose from-object is who does the act ("calls from X for ...")
+    occasion_preps: Words  # an act noun under these is an occasion of its own ("reached in talks with X")
+    state_act_preps: Words  # "be" + these + an act noun reports the act ("were on strike")
     object_kind_preps: Words
     noun_object_preps: Words
     fallback_recipient_preps: Words

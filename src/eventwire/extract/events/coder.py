@@ -164,6 +164,11 @@ def _feeler_and_cause(c: Cand, parts: Participants, actors: list, recipients: li
     caused the feeling: the by/at/over/with object (or its owner) or the subject of the clause of cause."""
     if any(ch.dep_ == "nsubjpass" for ch in c.head.children):
         actors, recipients = recipients, actors  # the parse took the feeler for the patient
+    elif c.trig == c.head and c.head.pos_ == "VERB" and any(ch.dep_ == "dobj" for ch in c.head.children):
+        actors, recipients = (
+            recipients,
+            actors,
+        )  # "X's move angered Y": the object feels, the subject caused it
     mine = {a.id for a in actors} | {a.country for a in actors if a.country}
     causes: list = []
     for holder in dict.fromkeys([c.trig, c.head]):

@@ -49,6 +49,9 @@ class Cand:
     bonus: int = 0
     reporter: Token | None = None  # for `must` demands: the reporting verb
     absorbed: list[Cand] = field(default_factory=list)
+    alone: bool = (
+        False  # a noun carried by a light verb that also names its own parties ("talks between A and B")
+    )
 
     @property
     def spec(self) -> int:
@@ -253,15 +256,21 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
     mods = {c.lemma_.lower() for c in t.lefts} | {c.lower_ for c in t.lefts}
     gov = t.head
     dep = t.dep_
+    state = False
     if dep == "pobj" and gov.lower_ == "of" and gov.head.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         light_gov = gov.head.head  # "launched 10 days of war games", "a patch of troops arrived"
     elif (
         dep == "pobj"
         and gov.dep_ == "prep"
         and gov.lower_ not in words("clauses").setting_preps  # "duties during the talks": a time
-        and (gov.head.pos_ == "VERB" or (gov.head.pos_ == "AUX" and gov.lower_ == "for"))
+        and (
+            gov.head.pos_ == "VERB"
+            or (gov.head.pos_ == "AUX" and gov.lower_ in words("clauses").state_act_preps)
+        )
     ):
-        light_gov = gov.head  # "launched a wave of attacks", "was in the country for a state visit"
+        # "launched a wave of attacks", "was in the country for a state visit", "were on strike"
+        light_gov = gov.head
+        state = gov.head.pos_ == "AUX"  # "be" + for/on + the act carries it whatever the rule's light verbs
     elif dep in {"dobj", "nsubjpass", "attr", "oprd"} and gov.pos_ in {"VERB", "AUX"}:
         light_gov = gov
     elif dep == "conj" and gov.dep_ in {"dobj", "nsubjpass"} and gov.head.pos_ == "VERB":
@@ -275,6 +284,10 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         if e.extra and not all(x in mods for x in e.extra):
             continue
         extra = [c for c in t.lefts if c.lower_ in e.extra or c.lemma_.lower() in e.extra]
+        if r.patient_of:
+            if _named_patient(t, parts):
+                return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
+            continue
         if r.not_objects and noun_keys(t) & r.not_objects:
             continue  # the noun in another sense: "a trade war", "the battle of words"
         if r.requires_joint and not (
@@ -288,28 +301,31 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         light = r.light if r.light is not None else rs.light_verbs
         if r.judgement and reporter_of(light_gov if light_gov is not None else t) is None:
             continue  # a verdict nobody states is no accusation
-        if light_gov is not None and any(f in light for f in word_forms(light_gov)):
+        if light_gov is not None and (state or any(f in light for f in word_forms(light_gov))):
             own = r.light is not None and any(f in r.light for f in word_forms(light_gov))
-            return Cand(rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0)
+            alone = (
+                dep == "pobj"
+                and gov.lower_ in words("clauses").occasion_preps
+                and _own_parties(t, r.preps, parts)
+            )
+            return Cand(
+                rule=r, kind="noun", trig=t, head=light_gov, extra=extra, bonus=3 if own else 0, alone=alone
+            )
         if r.subject_noun and dep in {"nsubj", "nsubjpass"} and gov.pos_ == "VERB":
             if gov.lemma_.lower() in words("clauses").reaction_verbs:
                 # "the attack on X drew protests from Y": what the act stirred is not what it hit
                 return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
             strong = r.light is not None and any(f in r.light for f in word_forms(gov))
             return Cand(rule=r, kind="subjnoun", trig=t, head=gov, extra=extra, bonus=5 if strong else 0)
-        if r.preps and (
-            any(
-                c.dep_ == "prep" and c.lower_ in r.preps and any(p.dep_ == "pobj" for p in c.children)
-                for c in t.children
-            )
-            or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, r.preps))
-        ):
+        if _own_parties(t, r.preps, parts):
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
         if (
             r.frame
             # "adhere to an agreement to end dumping", "failed to fulfil its promise to expand": the
-            # object of a verb other than a light verb names an existing act, not a new one
-            and dep not in {"attr", "pobj", "dobj"}
+            # object of a verb other than a light verb names an existing act, not a new one; a refusal
+            # (`negating_nouns`) is made whoever speaks of it ("criticised Iran's refusal to halt ...")
+            and (dep not in {"attr", "pobj", "dobj"} or t.lemma_.lower() in words("plover").negating_nouns)
+            and not (r.not_complement and _noun_complements(t) & r.not_complement)
             and any(
                 c.dep_ in {"acl", "ccomp"} and any(a.tag_ == "TO" or a.lower_ == "that" for a in c.children)
                 for c in t.children
@@ -317,6 +333,29 @@ def _noun_cand(t: Token, entries: list[Entry], rs: RuleSet, parts: Participants)
         ):  # "threats to take over", "a demand that X withdraw"
             return Cand(rule=r, kind="noun", trig=t, head=t, extra=extra)
     return None
+
+
+def _noun_complements(t: Token) -> set[str]:
+    """Lemmas of the verbs a noun's to-clause holds ("refusal to comment")."""
+    return {c.lemma_.lower() for c in t.children if c.dep_ in {"acl", "ccomp"}}
+
+
+def _named_patient(t: Token, parts: Participants) -> bool:
+    """An act noun whose sufferer is named through *of* ("the capture of Kassala", "the killing of
+    two Israeli soldiers by ..."): the of-object is an actor or a place, and the act is not itself
+    qualified by another act noun's *of* ("a wave of killings" keeps its own head)."""
+    return any(p.i in parts.by_tok or parts.entities(p) or parts.is_place(p) for p in prep_objects(t, {"of"}))
+
+
+def _own_parties(t: Token, preps: frozenset[str] | set[str], parts: Participants) -> bool:
+    """Whether an act noun names its parties itself, through one of its rule's prepositions ("a
+    meeting between A and B", "a visit to Ankara"), so that it reports an act without a light verb."""
+    if not preps:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in preps and any(p.dep_ == "pobj" for p in c.children)
+        for c in t.children
+    ) or any(p.i in parts.by_tok or p.ent_type_ in {"GPE", "LOC"} for p in stranded_preps(t, preps))
 
 
 def _adj_cand(t: Token, entries: list[Entry]) -> Cand | None:
@@ -574,12 +613,24 @@ def _many_actors(head: Token, parts: Participants) -> bool:
 def dedupe(cands: list[Cand]) -> list[Cand]:
     """One candidate per predicate: the most specific rule wins ('impose' + 'sanctions')."""
     best: dict[int, Cand] = {}
+    losers: list[Cand] = []
     for c in cands:
         key = c.head.i if c.kind != "must" else -1 - c.trig.i
         old = best.get(key)
         if old is None or c.spec > old.spec:
             best[key] = c
+            if old is not None:
+                losers.append(old)
+        else:
+            losers.append(c)
     out = list(best.values())
+    # "the agreement was reached in talks between A and B": the talks are an act of their own, not
+    # the verb's, when the noun sits under a preposition of it and names its own parties
+    for c in losers:
+        win = best.get(c.head.i)
+        if c.alone and win is not None and win.rule.event != c.rule.event and c.trig.i not in best:
+            best[c.trig.i] = replace(c, head=c.trig, alone=False, bonus=0)
+            out.append(best[c.trig.i])
     # a noun that is the subject of a verb trigger of the same type is the same event
     verbs = {c.head.i: c for c in out if c.kind == "verb"}
     out = [
@@ -708,5 +759,12 @@ def _governed(tok: Token, top: Token, proposal: set[str]) -> bool:
             return True
         if h.dep_ in {"xcomp", "ccomp"} and h.head == top:
             return True
+        if (
+            h.dep_ == "acl"
+            and h.head == top
+            and top.pos_ == "NOUN"
+            and any(a.tag_ == "TO" for a in h.children)
+        ):
+            return True  # "the refusal to order an inquiry": a frame noun's to-clause is its content
         h = h.head
     return False

@@ -141,6 +141,8 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
     state's name before an act noun that names its target), 'a Taliban attack' (an armed group's
     name before it, clauses.yaml ``owner_group_sectors``), 'the visit of X to Y'."""
     poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    if trig.lemma_.lower() in words("clauses").from_owner_nouns:
+        poss += prep_objects(trig, {"from"})  # "calls from Germany for sanctions"
     if visit:
         poss += prep_objects(trig, {"of"})
     got = entities_of(poss, parts)
@@ -164,6 +166,13 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
+        elif ch.dep_ == "compound" and not parts.is_place(ch):
+            # "an EU demand", "a UN appeal": an international body names its act. Not a state's
+            # name, which is as often a capital naming where the act was ("the Paris agreement")
+            out += [
+                e for e in parts.span_entities([ch]) if e.country == "IGO" and all(e.id != o.id for o in out)
+            ]
+            continue
         else:
             continue
         for e in parts.span_entities(toks):
@@ -171,6 +180,18 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             if mine and all(e.id != o.id for o in out):
                 out.append(e)
     return out
+
+
+def patients_of(trig: Token, parts: Participants) -> list[Entity]:
+    """Who suffers the act a noun names: its of-object ("the killing of two soldiers"), or the
+    state of a place captured ("the capture of Kassala")."""
+    objs = prep_objects(trig, {"of"})
+    got = entities_of([p for p in objs if not parts.is_place(p)], parts)
+    for p in objs:
+        pl = parts.place_of(p) if parts.is_place(p) else None
+        if pl is not None and pl.country:
+            got.append(country_entity(parts.ctx, pl.country))
+    return got
 
 
 def nonactor_subject(h: Token, parts: Participants) -> bool:
@@ -672,6 +693,15 @@ def read_parties(
         return [], [], None  # "discussions on the pace of free trade talks with X": a topic, not an act
     if c.kind == "must":
         actors = actor_side(c.reporter, parts, rs) if c.reporter is not None else []
+    elif c.kind == "noun" and r.patient_of:
+        # "Chad's capture of X", "the killing of X by Y" (by read on X or on the act), never the clause's
+        actors = noun_owners(c.trig, parts) or entities_of(
+            [b for p in prep_objects(c.trig, {"of"}) for b in prep_objects(p, {"by"})], parts
+        )
+    elif c.kind == "noun" and c.head == c.trig and r.frame and c.trig.dep_ in {"dobj", "pobj"}:
+        # "Y rejected / prompted calls for sanctions", "welcomed the offer of aid": a demand, offer or
+        # threat another verb acts on is its owner's, never that verb's subject's
+        actors = noun_owners(c.trig, parts)
     elif c.kind == "noun" and c.head == c.trig:
         actors = noun_owners(c.trig, parts, visit=r.visit) or actor_side(c.trig, parts, rs)
     elif c.kind == "subjnoun":
@@ -685,6 +715,8 @@ def read_parties(
     if c.kind == "noun" and c.head != c.trig and c.head.lemma_.lower() in words("clauses").victim_verbs:
         # "Maduro survived an attack on his life": who survives it is its target, not its doer
         recipients, actors = actors or recipients, noun_owners(c.trig, parts)
+    if r.patient_of:
+        recipients = [*patients_of(c.trig, parts), *recipients]
     if not actors and not recipients:
         recipients = shared_patient(c, parts)
     if between:
