@@ -161,22 +161,21 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             toks = [ch]
         elif ch.i in parts.by_tok and prep_objects(trig, words("clauses").owner_target_preps):
             toks = [ch]  # "a U.S. attack on two oil platforms": the state named before the act
-        elif ch.dep_ == "compound" and ch.i in parts.by_tok:
-            toks, group = [ch], True  # "a Taliban attack", "an IRA bombing": an armed group's act
         elif ch.dep_ == "compound" and ch.i not in parts.by_tok:
             # "US Predator attacks", "Israeli F-16 raids": the state before the weapon
             toks = [g for g in ch.lefts if g.dep_ in {"compound", "amod", "nmod"}]
         elif ch.dep_ == "compound" and not parts.is_place(ch):
-            # "an EU demand", "a UN appeal": an international body names its act. Not a state's
-            # name, which is as often a capital naming where the act was ("the Paris agreement")
-            out += [
-                e for e in parts.span_entities([ch]) if e.country == "IGO" and all(e.id != o.id for o in out)
-            ]
-            continue
+            # "a Taliban attack", "an IRA bombing", "a UN appeal": an armed group or an international
+            # body names its act. Not a state's name, which is as often where or on whom the act
+            # was ("the Paris agreement", "the Kuwait invasion")
+            toks, group = [ch], True
         else:
             continue
         for e in parts.span_entities(toks):
-            mine = e.kind == "country" or (group and e.kind != "place" and e.sector in armed)
+            if group:
+                mine = e.kind not in {"place", "country"} and (e.sector in armed or e.country == "IGO")
+            else:
+                mine = e.kind == "country"
             if mine and all(e.id != o.id for o in out):
                 out.append(e)
     return out
