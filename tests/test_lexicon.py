@@ -53,7 +53,8 @@ def test_every_shipped_data_file_loads_and_fits_its_schema() -> None:
     assert len(files) == 16 and all(d["rules"] for _, d in files)
     shipped = {p.relative_to(lexicon.SHIPPED_DATA).as_posix() for p in lexicon.SHIPPED_DATA.rglob("*.yaml")}
     known = {spec.path for spec in FILES.values()} | {f"events/{p.name}" for p, _ in files}
-    assert shipped - known <= {"world/states.yaml"}, "a data file no schema describes"
+    # the hand-written world files have their own checked reader (link/world.py)
+    assert shipped - known <= {"world/states.yaml", "world/leaders.yaml"}, "a data file no schema describes"
     lexicon.check_all()
 
 

@@ -91,10 +91,14 @@ def check_data() -> None:
     each worker fails alike, or a run stores its articles with no events). Every command that
     extracts calls it."""
     from .lexicon import LexiconError, check_all
+    from .link import world
 
     try:
         check_all()
-    except LexiconError as exc:
+        world.read_states()  # the hand-written world files; the imported one is checked as it loads
+        world.read_secessions()
+        world.read_leaders()
+    except (LexiconError, world.KnowledgeError) as exc:
         err.print(f"eventwire: {exc}", markup=False)
         raise typer.Exit(2) from None
 

@@ -602,9 +602,10 @@ def read_states(path: str | Path = STATES_PATH) -> list[HistoricState]:
     ]
 
 
-def read_leaders(path: str | Path = LEADERS_PATH) -> list[PersonKnowledge]:
+def read_leaders(path: str | Path | None = None) -> list[PersonKnowledge]:
     """Office holders since the dictionaries end (leaders.yaml), checked: KnowledgeError names the
     file and the entry."""
+    path = path or LEADERS_PATH
     raw, check = _read_states_yaml(path)
     entries = raw.get("people") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
@@ -625,7 +626,7 @@ def read_leaders(path: str | Path = LEADERS_PATH) -> list[PersonKnowledge]:
                 aliases=check.texts(item, "aliases", where) if "aliases" in item else (),
                 affiliations=tuple(_office(check, o, (*where, "offices", k)) for k, o in enumerate(offices)),
                 defaults=(),
-                source=(str(path),),
+                source=(Path(path).name,),
             )
         )
     return out
