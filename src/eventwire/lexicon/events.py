@@ -23,6 +23,7 @@ class Rule:
     name: str
     event: str
     cameo: str | None = None
+    cameo_given: bool = False  # the rule names its own code (else it has its type's)
     mode: str | None = None
     context: tuple[str, ...] = ()
     objects: frozenset[str] = frozenset()
@@ -95,6 +96,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         name=str(raw["name"]),
         event=event,
         cameo=str(raw.get("cameo") or defaults.get("cameo") or "") or None,
+        cameo_given=bool(raw.get("cameo")),
         mode=raw.get("mode"),
         context=tuple(_words(raw.get("context")) or _words(defaults.get("context"))),
         objects=frozenset(_norm(w) for w in _words(raw.get("objects"))),

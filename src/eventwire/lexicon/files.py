@@ -149,8 +149,9 @@ class Plover(TypedDict):
     negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
     request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
-    mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
-    rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
+    frame_codes: NotRequired[
+        dict[CameoCode, dict[CameoCode, CameoCode]]
+    ]  # frame code -> act code prefix -> code
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
@@ -192,6 +193,7 @@ class CameoEntry(TypedDict):
     label: str
     plover: str  # the PLOVER type the code maps to (PLOVER's CAMEO conversion table)
     score: NotRequired[float]  # Goldstein-like score, -10 .. +10
+    crosswalk: NotRequired[str]  # the conversion table's type, where eventwire follows PLOVER's gold instead
 
 
 Cameo = dict[CameoCode, CameoEntry]

@@ -20,23 +20,34 @@ def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
     return table.get(event) or table.get(quad)
 
 
-def _code(
-    rs: RuleSet, rule_code: str | None, rule_event: str, event: str, mode: str | None, cameo: str | None
-) -> str | None:
-    """The CAMEO code of the act as coded: the rule's own code, made finer by the mode the clause
-    gave it ("invited X to visit" 020 -> 026), or the code of the rewritten type for the act the
-    rule found ("will meet": AGREE 036; "will impose sanctions": THREATEN/restrict 1312)."""
-    s = rs.settings
-    if event != rule_event:
-        cameo = (s.get("rewrite_codes") or {}).get(event, {}).get(rule_event) or cameo
-    if mode:
-        finer = (
-            (s.get("mode_codes") or {}).get(rule_code or "", {}).get(mode) if event == rule_event else None
-        )
+def frame_code(rs: RuleSet, frame: str | None, act: str | None) -> str | None:
+    """The finer code of a frame (appeal, intent, demand, refusal, threat) from the code of the act it
+    governs, as CAMEO codes them in parallel ("urged X to release" 020 + 0841 -> 0253): the longest
+    prefix of the act's code that `frame_codes` (plover.yaml) lists under the frame's code."""
+    table = (rs.settings.get("frame_codes") or {}).get(frame or "")
+    if not table or not act:
+        return None
+    for n in range(len(act), 1, -1):
+        if act[:n] in table:
+            return table[act[:n]]
+    return None
+
+
+def _code(c: Cand, rs: RuleSet, event: str, mode: str | None, cameo: str | None) -> str | None:
+    """The CAMEO code of the act as coded: a frame's code made finer by the act it governs (an
+    absorbed act, or the rule's own act when the clause rewrote its type: "will meet" is AGREE 036,
+    "will impose sanctions" THREATEN 1312); else the rule's own code, or, for a rule that gave none
+    or a rewritten type, the code of the mode the clause gave it."""
+    r = c.rule
+    acts = [a.rule.cameo for a in c.absorbed if a.rule.cameo]
+    if event != r.event:
+        acts.append(r.cameo)
+    for act in acts:
+        finer = frame_code(rs, cameo, act)
         if finer:
             return finer
-        if cameo == rs.type_cameo.get(event):
-            return plover().mode_cameo(event, mode) or cameo
+    if mode and cameo == rs.type_cameo.get(event) and not (event == r.event and r.cameo_given):
+        return plover().mode_cameo(event, mode) or cameo
     return cameo
 
 
@@ -331,7 +342,7 @@ def recode(
                 break
     elif event != r.event and mode is None and intent:
         mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
-    cameo = _code(rs, r.cameo, r.event, event, mode, cameo)
+    cameo = _code(c, rs, event, mode, cameo)
     if event == "CONSULT" and mode is None:
         mode = _mode_from_prep(c, rs)  # "met Assad in Damascus on the first such visit"
         if mode:
