@@ -78,6 +78,13 @@ def cameo(data: Any, fail: Fail) -> None:
             _need(fail, (code,), "crosswalk", _one_of(table, types, "a PLOVER type"))
             if table == entry["plover"]:
                 raise fail((code,), "crosswalk", "is the code's own type: no departure to note")
+        if entry.get("context") is not None:
+            _need(
+                fail,
+                (code,),
+                "context",
+                _one_of(entry["context"], pl["contexts"], "a PLOVER context of plover.yaml"),
+            )
 
     def listed(where: str, code: str, event: str | None) -> None:
         if code not in data:
@@ -92,6 +99,8 @@ def cameo(data: Any, fail: Fail) -> None:
         for mode, code in spec["modes"].items():
             if code is not None:
                 listed(f"types: {t}: modes: {mode}", code, t)
+    for modal, code in (pl.get("modal_codes") or {}).items():
+        listed(f"modal_codes: {modal}", code, "REQUEST")
     for frame, table in (pl.get("frame_codes") or {}).items():
         listed("frame_codes", frame, None)
         for act, code in table.items():

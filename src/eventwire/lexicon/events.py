@@ -74,6 +74,12 @@ class RuleSet:
     quad: dict[str, str] = field(default_factory=dict)  # type -> quad key (plover.yaml, through plover())
     type_score: dict[str, float] = field(default_factory=dict)
     type_cameo: dict[str, str] = field(default_factory=dict)
+    # what an appeal, a demand, a promise or a refusal is about, named by a noun: the thing a giving
+    # act gives ("asked for aid" 070, "for arms" 062: `giving_types` in plover.yaml), or the verb of
+    # a cooperative material act as a noun ("demanded the release of" 0841), when all the rules that
+    # name it code the same act
+    object_acts: dict[str, str] = field(default_factory=dict)
+    deed_acts: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any) -> list[str]:
@@ -141,6 +147,9 @@ def load_rules() -> RuleSet:
     rs.type_score = dict(table.score)
     rs.type_cameo = dict(table.cameo)
     order = 0
+    named: dict[str, set[str]] = {}  # object noun -> codes of the acts that give it
+    deeds: dict[str, set[str]] = {}  # verb -> codes of the cooperative material acts it names
+    giving = set(settings.get("giving_types") or [])
     for _path, data in event_files():
         event = data["event"]
         defaults = {"cameo": table.cameo[event], "context": data.get("context")}
@@ -152,6 +161,18 @@ def load_rules() -> RuleSet:
             _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)
             if r.must:
                 rs.must.append(r)
+            if not r.frame and raw.get("verbs") and _framed(r.cameo, settings):
+                if event in giving:
+                    for obj in r.objects:
+                        named.setdefault(obj, set()).add(r.cameo or "")
+                if table.quad.get(event) == "material_coop" and not r.objects:
+                    for verb in _words(raw.get("verbs")):
+                        if " " not in _norm(verb):  # "set free", "step down": the noun is another word
+                            deeds.setdefault(_norm(verb), set()).add(r.cameo or "")
+    # a noun names an act only when every act done with it is the same ("prisoner": release), not
+    # when verbs tell them apart ("ceasefire": declared or violated; "troop": deployed or withdrawn)
+    rs.object_acts = {obj: next(iter(codes)) for obj, codes in named.items() if len(codes) == 1}
+    rs.deed_acts = {verb: next(iter(codes)) for verb, codes in deeds.items() if len(codes) == 1}
     for table in (rs.verbs, rs.nouns, rs.adjectives):
         for entries in table.values():
             # longest phrase, then the most constrained rule, then file order
@@ -167,6 +188,13 @@ def load_rules() -> RuleSet:
         for w in _words(words):
             rs.group_nouns.setdefault(_norm(w), sector)
     return rs
+
+
+def _framed(code: str | None, settings: dict[str, Any]) -> bool:
+    """Whether some frame (appeal, intent, demand, refusal, threat) codes an act of this code by it:
+    only such acts are worth naming by their objects (`frame_codes`, plover.yaml)."""
+    acts = {a for table in (settings.get("frame_codes") or {}).values() for a in table}
+    return bool(code) and any(code[:n] in acts for n in range(2, len(code or "") + 1))
 
 
 def cameo_score(rs: RuleSet, code: str | None, event: str) -> float | None:

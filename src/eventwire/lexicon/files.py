@@ -149,9 +149,9 @@ class Plover(TypedDict):
     negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
     request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
-    frame_codes: NotRequired[
-        dict[CameoCode, dict[CameoCode, CameoCode]]
-    ]  # frame code -> act code prefix -> code
+    # a frame's code -> the code (prefix) of the act it governs -> the frame's finer code
+    frame_codes: NotRequired[dict[CameoCode, dict[CameoCode, CameoCode]]]
+    giving_types: NotRequired[list[str]]  # types whose objects name the thing given ("asked for aid")
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
@@ -177,6 +177,7 @@ class Plover(TypedDict):
         Words
     ]  # verbs of naming: object + predicate describe, no act ("called X a liar")
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
+    modal_codes: NotRequired[dict[str, CameoCode]]  # such a frame's code by its modal ("should": appeal)
     speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
     named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
@@ -194,6 +195,7 @@ class CameoEntry(TypedDict):
     plover: str  # the PLOVER type the code maps to (PLOVER's CAMEO conversion table)
     score: NotRequired[float]  # Goldstein-like score, -10 .. +10
     crosswalk: NotRequired[str]  # the conversion table's type, where eventwire follows PLOVER's gold instead
+    context: NotRequired[str]  # the PLOVER context that alone sets this sub-code apart from its siblings
 
 
 Cameo = dict[CameoCode, CameoEntry]

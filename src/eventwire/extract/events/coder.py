@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
+from .codes import by_context
 from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, unrealised
 from .modality import contexts, recode
 from .participants import Participants
@@ -192,6 +193,7 @@ def _build(
     if negated and not actors:
         return None  # "the zones will not be discussed": no one is said to refuse or fail, nothing done
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
+    cameo = by_context(rs, cameo, contexts)  # "pledged aid" in a story of relief: humanitarian aid
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1].text)

@@ -6,6 +6,7 @@ from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
+from .codes import event_code
 from .detect import Cand
 from .syntax import noun_keys, word_forms
 
@@ -18,37 +19,6 @@ def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
     """The type a rewrite of plover.yaml gives: keyed by the event's type, else by its quad."""
     table = rw.get(name) or {}
     return table.get(event) or table.get(quad)
-
-
-def frame_code(rs: RuleSet, frame: str | None, act: str | None) -> str | None:
-    """The finer code of a frame (appeal, intent, demand, refusal, threat) from the code of the act it
-    governs, as CAMEO codes them in parallel ("urged X to release" 020 + 0841 -> 0253): the longest
-    prefix of the act's code that `frame_codes` (plover.yaml) lists under the frame's code."""
-    table = (rs.settings.get("frame_codes") or {}).get(frame or "")
-    if not table or not act:
-        return None
-    for n in range(len(act), 1, -1):
-        if act[:n] in table:
-            return table[act[:n]]
-    return None
-
-
-def _code(c: Cand, rs: RuleSet, event: str, mode: str | None, cameo: str | None) -> str | None:
-    """The CAMEO code of the act as coded: a frame's code made finer by the act it governs (an
-    absorbed act, or the rule's own act when the clause rewrote its type: "will meet" is AGREE 036,
-    "will impose sanctions" THREATEN 1312); else the rule's own code, or, for a rule that gave none
-    or a rewritten type, the code of the mode the clause gave it."""
-    r = c.rule
-    acts = [a.rule.cameo for a in c.absorbed if a.rule.cameo]
-    if event != r.event:
-        acts.append(r.cameo)
-    for act in acts:
-        finer = frame_code(rs, cameo, act)
-        if finer:
-            return finer
-    if mode and cameo == rs.type_cameo.get(event) and not (event == r.event and r.cameo_given):
-        return plover().mode_cameo(event, mode) or cameo
-    return cameo
 
 
 def _mode_from_prep(c: Cand, rs: RuleSet) -> str | None:
@@ -342,7 +312,7 @@ def recode(
                 break
     elif event != r.event and mode is None and intent:
         mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
-    cameo = _code(c, rs, event, mode, cameo)
+    cameo = event_code(c, rs, event, mode, cameo)
     if event == "CONSULT" and mode is None:
         mode = _mode_from_prep(c, rs)  # "met Assad in Damascus on the first such visit"
         if mode:
