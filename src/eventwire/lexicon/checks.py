@@ -50,6 +50,9 @@ def plover(data: Any, fail: Fail) -> None:
         is_type(("rewrites",), "keep", t)
     for t in data["present_passive_is_state"]:
         is_type((), "present_passive_is_state", t)
+    for key in ("stance_types", "giving_types"):
+        for t in data.get(key) or []:
+            is_type((), key, t)
     for t in data["default_recipient"]:
         is_type(("default_recipient",), t, t)
     sectors = data["sectors"]

@@ -149,6 +149,8 @@ class Plover(TypedDict):
     negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
     request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
+    stance_types: NotRequired[list[str]]  # types whose object is a measure judged ("backed the plan")
+    measure_target_preps: NotRequired[Words]  # "sanctions against X": X is the measure's target
     # a frame's code -> the code (prefix) of the act it governs -> the frame's finer code
     frame_codes: NotRequired[dict[CameoCode, dict[CameoCode, CameoCode]]]
     giving_types: NotRequired[list[str]]  # types whose objects name the thing given ("asked for aid")
