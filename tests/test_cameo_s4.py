@@ -262,3 +262,39 @@ def test_condemning_an_attack_on_a_state_accuses_the_attacker_not_the_victim() -
 
 def test_praising_a_state_still_supports_it() -> None:
     assert states(one("Sweden praised Finland for its reforms.", "SUPPORT"))[1] == {"FIN"}
+
+
+# ------------------------------------------------------------------------------ the event page
+
+
+def test_the_event_page_names_the_cameo_act_and_the_scale(tmp_path: Path) -> None:
+    import httpx
+
+    from eventwire.model import Article, Entity, Mention
+    from eventwire.store import Store
+    from eventwire.web.app import create_app
+    from eventwire.web.labels import cameo_label
+    from eventwire.web.testing import serve
+
+    assert cameo_label("0211") == "Appeal for economic cooperation" and cameo_label("9999") == ""
+    text = "Norway invited Chilean firms to invest in its ports."
+    store = Store(f"sqlite:///{tmp_path / 'ew.db'}")
+    store.add_batch([(Article(id="a1", path="a1.txt", text=text, published="2025-03-04"), None, None)])
+    nor = Entity(id="c:NOR", name="Norway", kind="country", country="NOR")
+    chl = Entity(id="c:CHL", name="Chile", kind="country", country="CHL")
+    ev = Event(
+        id="e1",
+        event="REQUEST",
+        cameo="0211",
+        score=3.4,
+        actor=[nor],
+        recipient=[chl],
+        mentions=[Mention(article_id="a1", path="a1.txt", sentence=text, start=0, end=len(text))],
+        trigger="invited",
+    )
+    store.replace_consolidated([nor, chl], [ev], [], [], [])
+    with serve(create_app(store)) as base, httpx.Client(base_url=base, timeout=60) as client:
+        html = client.get("/events/e1", headers={"Accept": "text/html"}).text
+    store.close()
+    assert "0211 <small>Appeal for economic cooperation</small>" in html
+    assert "Goldstein scale" in html
