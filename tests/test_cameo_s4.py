@@ -298,3 +298,24 @@ def test_the_event_page_names_the_cameo_act_and_the_scale(tmp_path: Path) -> Non
     store.close()
     assert "0211 <small>Appeal for economic cooperation</small>" in html
     assert "Goldstein scale" in html
+
+
+# ------------------------------------------------------------------ a trigger's own code
+
+
+def test_a_trigger_word_gives_its_own_code_and_mode_under_a_broad_rule() -> None:
+    kidnap = one("Norwegian soldiers kidnapped two Chilean engineers.", "ASSAULT")
+    assert (kidnap.pattern, kidnap.cameo, kidnap.mode) == ("assault.attack", "181", "abduct")
+    shot = one("Chilean soldiers opened fire on Peru's border post.", "ASSAULT")
+    assert (shot.cameo, shot.mode) == ("193", "firearms")
+    strike = one("Peru launched an air strike on Chilean positions.", "ASSAULT")
+    assert (strike.cameo, strike.mode) == ("195", "heavy-weapons")
+
+
+def test_the_loader_refuses_a_word_code_for_a_word_the_rule_does_not_have(data: Path) -> None:
+    _edit(data / "events" / "assault.yaml", 'kidnap: {cameo: "181"', 'kidnapp: {cameo: "181"')
+    with pytest.raises(LexiconError) as info:
+        lexicon.check_all()
+    assert "assault.attack: word_codes: kidnapp: 'kidnapp' is not one of the rule's triggers" in str(
+        info.value
+    )

@@ -138,6 +138,24 @@ def event_file(data: Any, fail: Fail) -> None:
             )
         if rule.get("mode"):
             _need(fail, where, "mode", _one_of(rule["mode"], modes, f"a mode of {event}"))
+        triggers = {
+            " ".join(str(w).lower().split())
+            for k in ("verbs", "nouns", "adjectives")
+            for w in rule.get(k) or []
+        }
+        for word, spec in (rule.get("word_codes") or {}).items():
+            at = (*where, "word_codes")
+            _need(fail, at, word, None if word in triggers else f"{word!r} is not one of the rule's triggers")
+            if spec["cameo"] not in codes:
+                raise fail(at, word, f"{spec['cameo']!r} is not a CAMEO code listed in cameo.yaml")
+            if codes[spec["cameo"]]["plover"] != event:
+                raise fail(
+                    at,
+                    word,
+                    f"{spec['cameo']!r} is a CAMEO code of {codes[spec['cameo']]['plover']}, not of {event}",
+                )
+            if spec.get("mode"):
+                _need(fail, at, word, _one_of(spec["mode"], modes, f"a mode of {event}"))
 
 
 # The alternations the time tagger builds from time.yaml's word lists: a time_rules.yaml pattern

@@ -7,7 +7,7 @@ be a dictionary probe, never a scan over all rules). The format is documented in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -127,14 +127,32 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
     )
 
 
-def _index(table: dict[str, list[Entry]], words: list[str], rule: Rule, head_last: bool) -> None:
+def _word_rules(rule: Rule, raw: dict[str, Any]) -> dict[str, Rule]:
+    """The rule as each trigger with a code of its own (`word_codes`) gives it: the same rule, with
+    that word's CAMEO code and mode ("torture" 1822/torture where the rule says 190)."""
+    out: dict[str, Rule] = {}
+    for word, spec in (raw.get("word_codes") or {}).items():
+        out[_norm(word)] = replace(
+            rule, cameo=str(spec["cameo"]), cameo_given=True, mode=spec.get("mode", rule.mode)
+        )
+    return out
+
+
+def _index(
+    table: dict[str, list[Entry]],
+    words: list[str],
+    rule: Rule,
+    head_last: bool,
+    variants: dict[str, Rule] | None = None,
+) -> None:
     for w in words:
         parts = _norm(w).split()
         if not parts:
             continue
         # verbs: head first ("call off"); nouns: head last ("hunger strike")
         head, extra = (parts[-1], tuple(parts[:-1])) if head_last else (parts[0], tuple(parts[1:]))
-        table.setdefault(head, []).append(Entry(rule=rule, extra=extra))
+        r = (variants or {}).get(" ".join(parts), rule)
+        table.setdefault(head, []).append(Entry(rule=r, extra=extra))
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +174,10 @@ def load_rules() -> RuleSet:
         for raw in data["rules"]:
             order += 1
             r = _rule(raw, event, defaults, order)
-            _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False)
-            _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True)
-            _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)
+            variants = _word_rules(r, raw)
+            _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False, variants=variants)
+            _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True, variants=variants)
+            _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False, variants=variants)
             if r.must:
                 rs.must.append(r)
             if not r.frame and raw.get("verbs") and _framed(r.cameo, settings):

@@ -203,6 +203,13 @@ class CameoEntry(TypedDict):
 Cameo = dict[CameoCode, CameoEntry]
 
 
+class WordCode(TypedDict):
+    """The CAMEO code, and the PLOVER mode, one trigger word of a rule gives instead of the rule's."""
+
+    cameo: CameoCode
+    mode: NotRequired[str]
+
+
 class Rule(TypedDict):
     """One trigger rule of an event pattern file (docs/patterns.md)."""
 
@@ -232,6 +239,8 @@ class Rule(TypedDict):
     ]  # a reported verdict: the one who states it is the actor, the judged the recipient
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
+    # a trigger's own finer code and mode ("torture": 1822 torture under an attack rule's 190)
+    word_codes: NotRequired[dict[str, WordCode]]
     context: NotRequired[WordOrWords]
 
 
