@@ -319,3 +319,8 @@ def test_the_loader_refuses_a_word_code_for_a_word_the_rule_does_not_have(data: 
     assert "assault.attack: word_codes: kidnapp: 'kidnapp' is not one of the rule's triggers" in str(
         info.value
     )
+
+
+def test_a_refused_demand_is_coded_by_what_it_demanded() -> None:
+    assert one("Togo rejected demands to release the detained fishermen.", "REJECT").cameo == "1243"
+    assert one("Ghana rejected an offer to mediate.", "REJECT").cameo == "126"

@@ -74,10 +74,11 @@ class RuleSet:
     quad: dict[str, str] = field(default_factory=dict)  # type -> quad key (plover.yaml, through plover())
     type_score: dict[str, float] = field(default_factory=dict)
     type_cameo: dict[str, str] = field(default_factory=dict)
-    # what an appeal, a demand, a promise or a refusal is about, named by a noun: the thing a giving
-    # act gives ("asked for aid" 070, "for arms" 062: `giving_types` in plover.yaml), or the verb of
-    # a cooperative material act as a noun ("demanded the release of" 0841), when all the rules that
-    # name it code the same act
+    # what an appeal, a demand, a promise or a refusal is about, named by a noun, when all the rules
+    # that name it code the same act: the thing a giving act gives ("asked for aid" 070, "for arms"
+    # 062: `giving_types` in plover.yaml); a verb that names its act with no object ("release" 0841,
+    # "mediate" 045), for a proposal's to-clause ("rejected demands to release") or, for cooperative
+    # material acts, as a noun ("demanded the release of")
     object_acts: dict[str, str] = field(default_factory=dict)
     deed_acts: dict[str, str] = field(default_factory=dict)
 
@@ -166,7 +167,7 @@ def load_rules() -> RuleSet:
     rs.type_cameo = dict(table.cameo)
     order = 0
     named: dict[str, set[str]] = {}  # object noun -> codes of the acts that give it
-    deeds: dict[str, set[str]] = {}  # verb -> codes of the cooperative material acts it names
+    deeds: dict[str, set[str]] = {}  # verb -> codes of the acts it names with no object required
     giving = set(settings.get("giving_types") or [])
     for _path, data in event_files():
         event = data["event"]
@@ -184,7 +185,7 @@ def load_rules() -> RuleSet:
                 if event in giving:
                     for obj in r.objects:
                         named.setdefault(obj, set()).add(r.cameo or "")
-                if table.quad.get(event) == "material_coop" and not r.objects:
+                if not r.objects:
                     for verb in _words(raw.get("verbs")):
                         if " " not in _norm(verb):  # "set free", "step down": the noun is another word
                             deeds.setdefault(_norm(verb), set()).add(r.cameo or "")

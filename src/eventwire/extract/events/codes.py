@@ -37,8 +37,8 @@ def frame_code(rs: RuleSet, frame: str | None, act: str | None) -> str | None:
 
 def _noun_act(t: Token, rs: RuleSet) -> str | None:
     """The code of the act a noun names: by the noun rules, the longest trigger whose words stand
-    before it ("hunger strike" 142, "talks" 040); else as a cooperative act's verb made a noun
-    ("release" 0841, "lifting" 085); else as the thing a giving act gives ("aid" 070, "arms" 062)
+    before it ("hunger strike" 142, "talks" 040); else as a cooperative material act's verb made a
+    noun ("release" 0841, "withdrawal" is a noun trigger); else as the thing a giving act gives ("aid" 070, "arms" 062)
     (`RuleSet.deed_acts`, `RuleSet.object_acts`)."""
     lemma = t.lemma_.lower()
     mods = {m.lemma_.lower() for m in t.lefts} | {m.lower_ for m in t.lefts}
@@ -46,8 +46,9 @@ def _noun_act(t: Token, rs: RuleSet) -> str | None:
         if not e.rule.void and set(e.extra) <= mods:
             return e.rule.cameo
     for form in (lemma, lemma[:-3] if lemma.endswith("ing") else ""):
-        if form in rs.deed_acts:
-            return rs.deed_acts[form]
+        code = rs.deed_acts.get(form)
+        if code and rs.quad.get(rs.cameo[code]["plover"]) == "material_coop":  # "force", "call": other senses
+            return code
     keys = sorted(noun_keys(t), key=lambda k: -len(k.split()))
     return next((rs.object_acts[k] for k in keys if k in rs.object_acts), None)
 
@@ -69,6 +70,13 @@ def named_acts(c: Cand, rs: RuleSet) -> list[str]:
         if t.lemma_.lower() in words("plover").proposal_nouns:
             inner = prep_objects(t, {"for", "of"})
             codes += [code for x in inner if (code := _noun_act(x, rs))]
+            # "rejected demands to release the crew": the act the proposal's to-clause names
+            verbs = [
+                v
+                for v in t.children
+                if v.dep_ in {"acl", "relcl"} and any(a.tag_ == "TO" for a in v.children)
+            ]
+            codes += [rs.deed_acts[v.lemma_.lower()] for v in verbs if v.lemma_.lower() in rs.deed_acts]
         elif code := _noun_act(t, rs):
             codes.append(code)
         else:
@@ -109,13 +117,23 @@ def by_context(rs: RuleSet, code: str | None, contexts: list[str]) -> str | None
     return code
 
 
+def _act_code(a: Cand, rs: RuleSet, depth: int = 0) -> str | None:
+    """The code of an absorbed act, itself made finer by what it governs: "rejected demands to
+    release the crew" refuses a demand for release (1053), so it is a refusal to release (1243)."""
+    own = a.rule.cameo
+    if depth > 2 or own not in (rs.settings.get("frame_codes") or {}):
+        return own
+    inner = [code for b in a.absorbed if (code := _act_code(b, rs, depth + 1))] or named_acts(a, rs)
+    return next((f for act in inner if (f := frame_code(rs, own, act))), own)
+
+
 def event_code(c: Cand, rs: RuleSet, event: str, mode: str | None, cameo: str | None) -> str | None:
     """The CAMEO code of the act as coded. A frame's general code made finer by the act it governs
     (absorbed, its own rewritten act, or named by a noun); else the rule's own code, or, for a rule
     that gave none or a rewritten type, the code of the mode the clause gave it."""
     r = c.rule
     cameo = modal_code(c, rs) or cameo
-    acts = [a.rule.cameo for a in c.absorbed if a.rule.cameo]
+    acts = [code for a in c.absorbed if (code := _act_code(a, rs))]
     if event != r.event and r.cameo:
         acts.append(r.cameo)
     if not acts and event == r.event and cameo in (rs.settings.get("frame_codes") or {}):
