@@ -324,3 +324,10 @@ def test_the_loader_refuses_a_word_code_for_a_word_the_rule_does_not_have(data: 
 def test_a_refused_demand_is_coded_by_what_it_demanded() -> None:
     assert one("Togo rejected demands to release the detained fishermen.", "REJECT").cameo == "1243"
     assert one("Ghana rejected an offer to mediate.", "REJECT").cameo == "126"
+
+
+def test_an_event_without_a_mode_takes_the_mode_its_code_has() -> None:
+    ev = one("Norway demanded the release of the Chilean sailors.", "REQUEST")
+    assert (ev.cameo, ev.mode) == ("1053", "yield")
+    codes = lexicon.load("cameo")
+    assert codes["1384"]["mode"] == "violence" and codes["0232"]["mode"] == "assist"

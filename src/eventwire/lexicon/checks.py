@@ -81,6 +81,9 @@ def cameo(data: Any, fail: Fail) -> None:
             _need(fail, (code,), "crosswalk", _one_of(table, types, "a PLOVER type"))
             if table == entry["plover"]:
                 raise fail((code,), "crosswalk", "is the code's own type: no departure to note")
+        if entry.get("mode") is not None:
+            modes = types[entry["plover"]]["modes"]
+            _need(fail, (code,), "mode", _one_of(entry["mode"], modes, f"a mode of {entry['plover']}"))
         if entry.get("context") is not None:
             _need(
                 fail,

@@ -198,6 +198,7 @@ class CameoEntry(TypedDict):
     score: NotRequired[float]  # Goldstein-like score, -10 .. +10
     crosswalk: NotRequired[str]  # the conversion table's type, where eventwire follows PLOVER's gold instead
     context: NotRequired[str]  # the PLOVER context that alone sets this sub-code apart from its siblings
+    mode: NotRequired[str]  # the PLOVER mode the conversion table gives the code (an event's, if none else)
 
 
 Cameo = dict[CameoCode, CameoEntry]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
-from .codes import by_context
+from .codes import by_context, code_mode
 from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, unrealised
 from .direction import aimed_at
 from .modality import contexts, recode
@@ -163,6 +163,7 @@ def _build(
         return None  # "the zones will not be discussed": no one is said to refuse or fail, nothing done
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
     cameo = by_context(rs, cameo, contexts)  # "pledged aid" in a story of relief: humanitarian aid
+    mode = mode or code_mode(rs, cameo)  # "demanded the release of": REQUEST/yield, as its code says
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1].text)

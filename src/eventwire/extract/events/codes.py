@@ -127,6 +127,12 @@ def _act_code(a: Cand, rs: RuleSet, depth: int = 0) -> str | None:
     return next((f for act in inner if (f := frame_code(rs, own, act))), own)
 
 
+def code_mode(rs: RuleSet, code: str | None) -> str | None:
+    """The PLOVER mode PLOVER's conversion table gives a CAMEO code (`mode` in cameo.yaml): the
+    event's mode when neither its rule nor its clause gave one (1053 demand release: yield)."""
+    return (rs.cameo.get(code or "") or {}).get("mode")
+
+
 def event_code(c: Cand, rs: RuleSet, event: str, mode: str | None, cameo: str | None) -> str | None:
     """The CAMEO code of the act as coded. A frame's general code made finer by the act it governs
     (absorbed, its own rewritten act, or named by a noun); else the rule's own code, or, for a rule
