@@ -331,3 +331,8 @@ def test_an_event_without_a_mode_takes_the_mode_its_code_has() -> None:
     assert (ev.cameo, ev.mode) == ("1053", "yield")
     codes = lexicon.load("cameo")
     assert codes["1384"]["mode"] == "violence" and codes["0232"]["mode"] == "assist"
+
+
+def test_an_act_that_is_only_the_setting_of_a_promise_does_not_code_it() -> None:
+    ev = one("Sweden pledged at the meetings in Oslo to boost domestic demand.", "AGREE")
+    assert ev.cameo != "036"

@@ -66,7 +66,7 @@ def named_acts(c: Cand, rs: RuleSet) -> list[str]:
     for h in heads:
         toks += prep_objects(h, {"for"})
     codes: list[str] = []
-    for t in toks:
+    for t in [t for t in toks if not _setting(t)]:
         if t.lemma_.lower() in words("plover").proposal_nouns:
             inner = prep_objects(t, {"for", "of"})
             codes += [code for x in inner if (code := _noun_act(x, rs))]
@@ -117,13 +117,21 @@ def by_context(rs: RuleSet, code: str | None, contexts: list[str]) -> str | None
     return code
 
 
+def _setting(t: Token) -> bool:
+    """A noun that is only a frame's setting, not its content: "pledged at G-7 meetings to boost
+    demand" promises no meeting (a place or time phrase; "agreed on a ceasefire" is content)."""
+    cw = words("clauses")
+    return t.dep_ == "pobj" and t.head.lower_ in (cw.place_preps | cw.through_preps) - {"on", "upon"}
+
+
 def _act_code(a: Cand, rs: RuleSet, depth: int = 0) -> str | None:
     """The code of an absorbed act, itself made finer by what it governs: "rejected demands to
     release the crew" refuses a demand for release (1053), so it is a refusal to release (1243)."""
     own = a.rule.cameo
     if depth > 2 or own not in (rs.settings.get("frame_codes") or {}):
         return own
-    inner = [code for b in a.absorbed if (code := _act_code(b, rs, depth + 1))] or named_acts(a, rs)
+    inner = [code for b in a.absorbed if not _setting(b.trig) and (code := _act_code(b, rs, depth + 1))]
+    inner = inner or named_acts(a, rs)
     return next((f for act in inner if (f := frame_code(rs, own, act))), own)
 
 
@@ -139,7 +147,7 @@ def event_code(c: Cand, rs: RuleSet, event: str, mode: str | None, cameo: str | 
     that gave none or a rewritten type, the code of the mode the clause gave it."""
     r = c.rule
     cameo = modal_code(c, rs) or cameo
-    acts = [code for a in c.absorbed if (code := _act_code(a, rs))]
+    acts = [code for a in c.absorbed if not _setting(a.trig) and (code := _act_code(a, rs))]
     if event != r.event and r.cameo:
         acts.append(r.cameo)
     if not acts and event == r.event and cameo in (rs.settings.get("frame_codes") or {}):
