@@ -336,3 +336,8 @@ def test_an_event_without_a_mode_takes_the_mode_its_code_has() -> None:
 def test_an_act_that_is_only_the_setting_of_a_promise_does_not_code_it() -> None:
     ev = one("Sweden pledged at the meetings in Oslo to boost domestic demand.", "AGREE")
     assert ev.cameo != "036"
+
+
+def test_an_act_named_by_a_noun_no_rule_has_codes_the_frame() -> None:
+    assert one("Norway urged Sweden to show restraint.", "REQUEST").cameo == "0256"
+    assert one("Chile threatened to use force against Peru.", "THREATEN").cameo == "1384"

@@ -105,6 +105,8 @@ def cameo(data: Any, fail: Fail) -> None:
         for mode, code in spec["modes"].items():
             if code is not None:
                 listed(f"types: {t}: modes: {mode}", code, t)
+    for noun, code in (pl.get("act_nouns") or {}).items():
+        listed(f"act_nouns: {noun}", code, None)
     for modal, code in (pl.get("modal_codes") or {}).items():
         listed(f"modal_codes: {modal}", code, "REQUEST")
     for frame, table in (pl.get("frame_codes") or {}).items():

@@ -154,6 +154,7 @@ class Plover(TypedDict):
     # a frame's code -> the code (prefix) of the act it governs -> the frame's finer code
     frame_codes: NotRequired[dict[CameoCode, dict[CameoCode, CameoCode]]]
     giving_types: NotRequired[list[str]]  # types whose objects name the thing given ("asked for aid")
+    act_nouns: NotRequired[dict[str, CameoCode]]  # nouns naming an act no rule has ("restraint": 087)
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act

@@ -50,7 +50,8 @@ def _noun_act(t: Token, rs: RuleSet) -> str | None:
         if code and rs.quad.get(rs.cameo[code]["plover"]) == "material_coop":  # "force", "call": other senses
             return code
     keys = sorted(noun_keys(t), key=lambda k: -len(k.split()))
-    return next((rs.object_acts[k] for k in keys if k in rs.object_acts), None)
+    named = rs.settings.get("act_nouns") or {}
+    return next((rs.object_acts.get(k) or named[k] for k in keys if k in rs.object_acts or k in named), None)
 
 
 def named_acts(c: Cand, rs: RuleSet) -> list[str]:
@@ -65,6 +66,10 @@ def named_acts(c: Cand, rs: RuleSet) -> list[str]:
         toks.insert(0, c.obj)
     for h in heads:
         toks += prep_objects(h, {"for"})
+    # "urged X to exercise restraint", "threatened to use force": the object of the act asked for
+    toks += [
+        o for v in c.head.children if v.dep_ in {"xcomp", "ccomp"} for o in v.children if o.dep_ == "dobj"
+    ]
     codes: list[str] = []
     for t in [t for t in toks if not _setting(t)]:
         if t.lemma_.lower() in words("plover").proposal_nouns:
