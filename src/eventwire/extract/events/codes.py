@@ -68,7 +68,11 @@ def named_acts(c: Cand, rs: RuleSet) -> list[str]:
         toks += prep_objects(h, {"for"})
     # "urged X to exercise restraint", "threatened to use force": the object of the act asked for
     toks += [
-        o for v in c.head.children if v.dep_ in {"xcomp", "ccomp"} for o in v.children if o.dep_ == "dobj"
+        o
+        for v in c.head.children
+        if v.dep_ in {"xcomp", "ccomp"}
+        for o in v.children
+        if o.dep_ == "dobj" and o.pos_ == "NOUN"
     ]
     codes: list[str] = []
     for t in [t for t in toks if not _setting(t)]:
