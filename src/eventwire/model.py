@@ -274,7 +274,7 @@ class Event(Record):
     event: str  # one of the 16 PLOVER types
     mode: str | None = None
     context: list[str] = field(default_factory=list)
-    cameo: str | None = None
+    cameo: str | None = None  # as specific as the clause: "urged X to free" 0253 (data/cameo.yaml)
     date: str | None = None
     enddate: str | None = None
     date_precision: str | None = None  # day | month | year | decade | ...
@@ -285,7 +285,7 @@ class Event(Record):
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
-    score: float | None = None
+    score: float | None = None  # the Goldstein weight of `cameo` (-10 conflict .. +10 cooperation)
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 0.5
     # explanation: the pattern that fired and the trigger words

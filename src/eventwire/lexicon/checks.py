@@ -50,6 +50,9 @@ def plover(data: Any, fail: Fail) -> None:
         is_type(("rewrites",), "keep", t)
     for t in data["present_passive_is_state"]:
         is_type((), "present_passive_is_state", t)
+    for key in ("stance_types", "giving_types"):
+        for t in data.get(key) or []:
+            is_type((), key, t)
     for t in data["default_recipient"]:
         is_type(("default_recipient",), t, t)
     sectors = data["sectors"]
@@ -64,15 +67,52 @@ def plover(data: Any, fail: Fail) -> None:
 
 
 def cameo(data: Any, fail: Fail) -> None:
-    """Every CAMEO code maps to a PLOVER type; the code of each type (plover.yaml) is listed."""
+    """Every CAMEO code maps to a PLOVER type; every code plover.yaml names is listed, for the type
+    that names it: a type's own code and its modes' codes, and the frame codes (a frame's finer code
+    stays within the frame's type: an appeal stays a REQUEST whatever it asks for)."""
     from . import load
 
-    types = load("plover")["types"]
+    pl = load("plover")
+    types = pl["types"]
     for code, entry in data.items():
         _need(fail, (code,), "plover", _one_of(entry["plover"], types, "a PLOVER type"))
+        table = entry.get("crosswalk")  # the conversion table's type, where eventwire departs from it
+        if table is not None:
+            _need(fail, (code,), "crosswalk", _one_of(table, types, "a PLOVER type"))
+            if table == entry["plover"]:
+                raise fail((code,), "crosswalk", "is the code's own type: no departure to note")
+        if entry.get("mode") is not None:
+            modes = types[entry["plover"]]["modes"]
+            _need(fail, (code,), "mode", _one_of(entry["mode"], modes, f"a mode of {entry['plover']}"))
+        if entry.get("context") is not None:
+            _need(
+                fail,
+                (code,),
+                "context",
+                _one_of(entry["context"], pl["contexts"], "a PLOVER context of plover.yaml"),
+            )
+
+    def listed(where: str, code: str, event: str | None) -> None:
+        if code not in data:
+            raise fail((), code, f"missing: plover.yaml names it ({where})")
+        if event is not None and data[code]["plover"] != event:
+            raise fail(
+                (code,), "plover", f"is {data[code]['plover']}, but plover.yaml gives it to {event} ({where})"
+            )
+
     for t, spec in types.items():
-        if spec["cameo"] not in data:
-            raise fail((), spec["cameo"], f"missing: plover.yaml gives it to {t} (types: {t}: cameo)")
+        listed(f"types: {t}: cameo", spec["cameo"], t)
+        for mode, code in spec["modes"].items():
+            if code is not None:
+                listed(f"types: {t}: modes: {mode}", code, t)
+    for noun, code in (pl.get("act_nouns") or {}).items():
+        listed(f"act_nouns: {noun}", code, None)
+    for modal, code in (pl.get("modal_codes") or {}).items():
+        listed(f"modal_codes: {modal}", code, "REQUEST")
+    for frame, table in (pl.get("frame_codes") or {}).items():
+        listed("frame_codes", frame, None)
+        for act, code in table.items():
+            listed(f"frame_codes: {frame}: {act}", code, data[frame]["plover"])
 
 
 def event_file(data: Any, fail: Fail) -> None:
@@ -92,8 +132,35 @@ def event_file(data: Any, fail: Fail) -> None:
         seen.add(rule["name"])
         if rule.get("cameo") and rule["cameo"] not in codes:
             raise fail(where, "cameo", f"{rule['cameo']!r} is not a CAMEO code listed in cameo.yaml")
+        # a rule's code is one of its type's, unless its mode is a PLOVER mode CAMEO has no code
+        # for (RETREAT/resign takes the nearest CAMEO act, 0831 of CONCEDE)
+        uncoded = rule.get("mode") in modes and modes[rule["mode"]] is None
+        if rule.get("cameo") and codes[rule["cameo"]]["plover"] != event and not uncoded:
+            raise fail(
+                where,
+                "cameo",
+                f"{rule['cameo']!r} is a CAMEO code of {codes[rule['cameo']]['plover']}, not of {event}",
+            )
         if rule.get("mode"):
             _need(fail, where, "mode", _one_of(rule["mode"], modes, f"a mode of {event}"))
+        triggers = {
+            " ".join(str(w).lower().split())
+            for k in ("verbs", "nouns", "adjectives")
+            for w in rule.get(k) or []
+        }
+        for word, spec in (rule.get("word_codes") or {}).items():
+            at = (*where, "word_codes")
+            _need(fail, at, word, None if word in triggers else f"{word!r} is not one of the rule's triggers")
+            if spec["cameo"] not in codes:
+                raise fail(at, word, f"{spec['cameo']!r} is not a CAMEO code listed in cameo.yaml")
+            if codes[spec["cameo"]]["plover"] != event:
+                raise fail(
+                    at,
+                    word,
+                    f"{spec['cameo']!r} is a CAMEO code of {codes[spec['cameo']]['plover']}, not of {event}",
+                )
+            if spec.get("mode"):
+                _need(fail, at, word, _one_of(spec["mode"], modes, f"a mode of {event}"))
 
 
 # The alternations the time tagger builds from time.yaml's word lists: a time_rules.yaml pattern

@@ -7,7 +7,7 @@ be a dictionary probe, never a scan over all rules). The format is documented in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +23,7 @@ class Rule:
     name: str
     event: str
     cameo: str | None = None
+    cameo_given: bool = False  # the rule names its own code (else it has its type's)
     mode: str | None = None
     context: tuple[str, ...] = ()
     objects: frozenset[str] = frozenset()
@@ -74,6 +75,13 @@ class RuleSet:
     quad: dict[str, str] = field(default_factory=dict)  # type -> quad key (plover.yaml, through plover())
     type_score: dict[str, float] = field(default_factory=dict)
     type_cameo: dict[str, str] = field(default_factory=dict)
+    # what an appeal, a demand, a promise or a refusal is about, named by a noun, when all the rules
+    # that name it code the same act: the thing a giving act gives ("asked for aid" 070, "for arms"
+    # 062: `giving_types` in plover.yaml); a verb that names its act with no object ("release" 0841,
+    # "mediate" 045), for a proposal's to-clause ("rejected demands to release") or, for cooperative
+    # material acts, as a noun ("demanded the release of")
+    object_acts: dict[str, str] = field(default_factory=dict)
+    deed_acts: dict[str, str] = field(default_factory=dict)
 
 
 def _words(value: Any) -> list[str]:
@@ -96,6 +104,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         name=str(raw["name"]),
         event=event,
         cameo=str(raw.get("cameo") or defaults.get("cameo") or "") or None,
+        cameo_given=bool(raw.get("cameo")),
         mode=raw.get("mode"),
         context=tuple(_words(raw.get("context")) or _words(defaults.get("context"))),
         objects=frozenset(_norm(w) for w in _words(raw.get("objects"))),
@@ -121,14 +130,32 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
     )
 
 
-def _index(table: dict[str, list[Entry]], words: list[str], rule: Rule, head_last: bool) -> None:
+def _word_rules(rule: Rule, raw: dict[str, Any]) -> dict[str, Rule]:
+    """The rule as each trigger with a code of its own (`word_codes`) gives it: the same rule, with
+    that word's CAMEO code and mode ("torture" 1822/torture where the rule says 190)."""
+    out: dict[str, Rule] = {}
+    for word, spec in (raw.get("word_codes") or {}).items():
+        out[_norm(word)] = replace(
+            rule, cameo=str(spec["cameo"]), cameo_given=True, mode=spec.get("mode", rule.mode)
+        )
+    return out
+
+
+def _index(
+    table: dict[str, list[Entry]],
+    words: list[str],
+    rule: Rule,
+    head_last: bool,
+    variants: dict[str, Rule] | None = None,
+) -> None:
     for w in words:
         parts = _norm(w).split()
         if not parts:
             continue
         # verbs: head first ("call off"); nouns: head last ("hunger strike")
         head, extra = (parts[-1], tuple(parts[:-1])) if head_last else (parts[0], tuple(parts[1:]))
-        table.setdefault(head, []).append(Entry(rule=rule, extra=extra))
+        r = (variants or {}).get(" ".join(parts), rule)
+        table.setdefault(head, []).append(Entry(rule=r, extra=extra))
 
 
 @lru_cache(maxsize=1)
@@ -141,17 +168,33 @@ def load_rules() -> RuleSet:
     rs.type_score = dict(table.score)
     rs.type_cameo = dict(table.cameo)
     order = 0
+    named: dict[str, set[str]] = {}  # object noun -> codes of the acts that give it
+    deeds: dict[str, set[str]] = {}  # verb -> codes of the acts it names with no object required
+    giving = set(settings.get("giving_types") or [])
     for _path, data in event_files():
         event = data["event"]
         defaults = {"cameo": table.cameo[event], "context": data.get("context")}
         for raw in data["rules"]:
             order += 1
             r = _rule(raw, event, defaults, order)
-            _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False)
-            _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True)
-            _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False)
+            variants = _word_rules(r, raw)
+            _index(rs.verbs, _words(raw.get("verbs")), r, head_last=False, variants=variants)
+            _index(rs.nouns, _words(raw.get("nouns")), r, head_last=True, variants=variants)
+            _index(rs.adjectives, _words(raw.get("adjectives")), r, head_last=False, variants=variants)
             if r.must:
                 rs.must.append(r)
+            if not r.frame and raw.get("verbs") and _framed(r.cameo, settings):
+                if event in giving:
+                    for obj in r.objects:
+                        named.setdefault(obj, set()).add(r.cameo or "")
+                if not r.objects:
+                    for verb in _words(raw.get("verbs")):
+                        if " " not in _norm(verb):  # "set free", "step down": the noun is another word
+                            deeds.setdefault(_norm(verb), set()).add(r.cameo or "")
+    # a noun names an act only when every act done with it is the same ("prisoner": release), not
+    # when verbs tell them apart ("ceasefire": declared or violated; "troop": deployed or withdrawn)
+    rs.object_acts = {obj: next(iter(codes)) for obj, codes in named.items() if len(codes) == 1}
+    rs.deed_acts = {verb: next(iter(codes)) for verb, codes in deeds.items() if len(codes) == 1}
     for table in (rs.verbs, rs.nouns, rs.adjectives):
         for entries in table.values():
             # longest phrase, then the most constrained rule, then file order
@@ -167,6 +210,13 @@ def load_rules() -> RuleSet:
         for w in _words(words):
             rs.group_nouns.setdefault(_norm(w), sector)
     return rs
+
+
+def _framed(code: str | None, settings: dict[str, Any]) -> bool:
+    """Whether some frame (appeal, intent, demand, refusal, threat) codes an act of this code by it:
+    only such acts are worth naming by their objects (`frame_codes`, plover.yaml)."""
+    acts = {a for table in (settings.get("frame_codes") or {}).values() for a in table}
+    return bool(code) and any(code[:n] in acts for n in range(2, len(code or "") + 1))
 
 
 def cameo_score(rs: RuleSet, code: str | None, event: str) -> float | None:

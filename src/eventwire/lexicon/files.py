@@ -149,8 +149,12 @@ class Plover(TypedDict):
     negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
     request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
-    mode_codes: NotRequired[dict[CameoCode, dict[str, CameoCode]]]  # rule code -> mode -> finer code
-    rewrite_codes: NotRequired[dict[str, dict[str, CameoCode]]]  # new type -> rule's type -> code
+    stance_types: NotRequired[list[str]]  # types whose object is a measure judged ("backed the plan")
+    measure_target_preps: NotRequired[Words]  # "sanctions against X": X is the measure's target
+    # a frame's code -> the code (prefix) of the act it governs -> the frame's finer code
+    frame_codes: NotRequired[dict[CameoCode, dict[CameoCode, CameoCode]]]
+    giving_types: NotRequired[list[str]]  # types whose objects name the thing given ("asked for aid")
+    act_nouns: NotRequired[dict[str, CameoCode]]  # nouns naming an act no rule has ("restraint": 087)
     negating_adjectives: NotRequired[Words]  # "impossible to agree": the act did not happen
     doubting_adjectives: NotRequired[Words]  # "unlikely to sign": the act is hypothetical
     doubting_verbs: NotRequired[Words]  # "it was predicted that X would meet": a forecast, not an act
@@ -176,6 +180,7 @@ class Plover(TypedDict):
         Words
     ]  # verbs of naming: object + predicate describe, no act ("called X a liar")
     demand_modals: NotRequired[Words]  # modals of a reported demand or appeal ("Y must / should ...")
+    modal_codes: NotRequired[dict[str, CameoCode]]  # such a frame's code by its modal ("should": appeal)
     speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
     named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
@@ -192,9 +197,19 @@ class CameoEntry(TypedDict):
     label: str
     plover: str  # the PLOVER type the code maps to (PLOVER's CAMEO conversion table)
     score: NotRequired[float]  # Goldstein-like score, -10 .. +10
+    crosswalk: NotRequired[str]  # the conversion table's type, where eventwire follows PLOVER's gold instead
+    context: NotRequired[str]  # the PLOVER context that alone sets this sub-code apart from its siblings
+    mode: NotRequired[str]  # the PLOVER mode the conversion table gives the code (an event's, if none else)
 
 
 Cameo = dict[CameoCode, CameoEntry]
+
+
+class WordCode(TypedDict):
+    """The CAMEO code, and the PLOVER mode, one trigger word of a rule gives instead of the rule's."""
+
+    cameo: CameoCode
+    mode: NotRequired[str]
 
 
 class Rule(TypedDict):
@@ -227,6 +242,8 @@ class Rule(TypedDict):
     ]  # a reported verdict: the one who states it is the actor, the judged the recipient
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
+    # a trigger's own finer code and mode ("torture": 1822 torture under an attack rule's 190)
+    word_codes: NotRequired[dict[str, WordCode]]
     context: NotRequired[WordOrWords]
 
 

@@ -15,6 +15,14 @@ def human_amount(value: Any) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def cameo_label(code: Any) -> str:
+    """What a CAMEO code means ('0211' -> 'Appeal for economic cooperation'), from the codebook the
+    coder uses (data/cameo.yaml), so an analyst reads the act, not only its number."""
+    from ..lexicon import load
+
+    return str((load("cameo").get(str(code or "")) or {}).get("label") or "")
+
+
 def shorten(text: Any, n: int = 160) -> str:
     s = " ".join(str(text or "").split())
     return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"

@@ -26,7 +26,7 @@ from .api import SINGULAR
 from .chart import TYPE_COLOURS, colour, timeline_svg
 from .deps import ReaderDep, TemplatesDep
 from .highlight import Span, excerpt, locate, mark_text
-from .labels import human_amount, record_label, shorten
+from .labels import cameo_label, human_amount, record_label, shorten
 from .params import SORT_WORDS, check_country, invalid, make_filters, type_options
 from .worldmap import map_svg
 
@@ -46,6 +46,7 @@ def make_templates() -> Jinja2Templates:
         colour=colour,
         TYPE_COLOURS=TYPE_COLOURS,
         plover=plover,
+        cameo_label=cameo_label,
         SINGULAR=SINGULAR,
         KINDS=KINDS,
     )

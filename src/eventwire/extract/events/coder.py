@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ...lexicon.events import RuleSet, cameo_score, load_rules
 from ...lexicon.wordsets import words
+from .codes import by_context, code_mode
 from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, unrealised
+from .direction import aimed_at
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties
@@ -116,38 +118,6 @@ def _delegation(ev: Event, nxt, parts: Participants) -> None:
             side.append(p)
 
 
-def _not_aims(c: Cand, recipients: list, parts: Participants) -> list:
-    """'supporting this initiative to increase pressure on the U.S.': the U.S. is the target of the
-    initiative's aim, not the one supported. Recipients named only inside a to-clause of the act
-    object are dropped, so the direction of support or opposition follows the clause."""
-    if c.obj is None or not c.act_obj or not recipients:
-        return recipients
-    if c.obj.lemma_.lower() in words("plover").agreement_nouns:
-        return recipients  # "signed a deal to buy Egyptian cotton": the content names the partner
-    absorbed = {a.trig.i for a in c.absorbed}
-    aims = [
-        t
-        for t in c.obj.subtree
-        if t.dep_ in {"xcomp", "acl", "advcl", "relcl"}
-        and any(a.tag_ == "TO" for a in t.children)
-        and not absorbed & {x.i for x in t.subtree}  # "signed a deal to buy ships from X": its content
-    ]
-    if not aims:
-        return recipients
-    inside = {t.i for a in aims for t in a.subtree}
-    sent = c.head.sent
-    named_in = {
-        k for i in inside if i in parts.by_tok for k in (parts.by_tok[i].key, parts.by_tok[i].entity.id)
-    }
-    named_out = {
-        k
-        for i, m in parts.by_tok.items()
-        if i not in inside and sent.start <= i < sent.end
-        for k in (m.key, m.entity.id)
-    }
-    return [e for e in recipients if e.id not in named_in or e.id in named_out]
-
-
 def _cause_actors(t: Token, parts: Participants) -> list:
     """The actors a cause names; a place owning the act ("at China's move") stands for its state."""
     got = parts.entities(t, strict=False)
@@ -195,7 +165,7 @@ def _build(
             return None  # "the visiting X" with no host named apart from X's own state
     else:
         actors, recipients, place = read_parties(c, ctx, rs, parts)
-    recipients = _not_aims(c, recipients, parts)
+    recipients = aimed_at(c, recipients, parts)  # "backed the plan against X": not X
     if r.experiencer:
         actors, recipients = _feeler_and_cause(c, parts, actors, recipients)
         if not actors or not recipients:
@@ -226,6 +196,8 @@ def _build(
     if negated and not actors:
         return None  # "the zones will not be discussed": no one is said to refuse or fail, nothing done
     contexts = list(dict.fromkeys([*r.context, *ctx_words]))
+    cameo = by_context(rs, cameo, contexts)  # "pledged aid" in a story of relief: humanitarian aid
+    mode = mode or code_mode(rs, cameo)  # "demanded the release of": REQUEST/yield, as its code says
     toks = sorted([c.trig, *(t for t in c.extra if abs(t.i - c.trig.i) <= 3)], key=lambda t: t.i)
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1].text)

@@ -6,6 +6,7 @@ from ...lexicon.events import RuleSet
 from ...lexicon.plover import plover
 from ...lexicon.wordsets import words
 from ...model import Entity, Place
+from .codes import event_code
 from .detect import Cand
 from .syntax import noun_keys, word_forms
 
@@ -18,26 +19,6 @@ def _rewrite(rw: dict, name: str, event: str, quad: str) -> str | None:
     """The type a rewrite of plover.yaml gives: keyed by the event's type, else by its quad."""
     table = rw.get(name) or {}
     return table.get(event) or table.get(quad)
-
-
-def _code(
-    rs: RuleSet, rule_code: str | None, rule_event: str, event: str, mode: str | None, cameo: str | None
-) -> str | None:
-    """The CAMEO code of the act as coded: the rule's own code, made finer by the mode the clause
-    gave it ("invited X to visit" 020 -> 026), or the code of the rewritten type for the act the
-    rule found ("will meet": AGREE 036; "will impose sanctions": THREATEN/restrict 1312)."""
-    s = rs.settings
-    if event != rule_event:
-        cameo = (s.get("rewrite_codes") or {}).get(event, {}).get(rule_event) or cameo
-    if mode:
-        finer = (
-            (s.get("mode_codes") or {}).get(rule_code or "", {}).get(mode) if event == rule_event else None
-        )
-        if finer:
-            return finer
-        if cameo == rs.type_cameo.get(event):
-            return plover().mode_cameo(event, mode) or cameo
-    return cameo
 
 
 def _mode_from_prep(c: Cand, rs: RuleSet) -> str | None:
@@ -331,7 +312,7 @@ def recode(
                 break
     elif event != r.event and mode is None and intent:
         mode = (fm.get(event) or {}).get(r.event)  # "will impose sanctions": THREATEN/restrict
-    cameo = _code(rs, r.cameo, r.event, event, mode, cameo)
+    cameo = event_code(c, rs, event, mode, cameo)
     if event == "CONSULT" and mode is None:
         mode = _mode_from_prep(c, rs)  # "met Assad in Damascus on the first such visit"
         if mode:
