@@ -428,6 +428,8 @@ class Time(TypedDict):
     conditional_marks: Words
     after_preps: Words
     dating_participles: Words
+    occasion_preps: Words
+    time_relatives: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

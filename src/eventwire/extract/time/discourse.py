@@ -125,7 +125,7 @@ def lead_of(ctx: DocContext, skip: list[tuple[int, int]]) -> Lead | None:
     if base is None or base.date is None:
         return None
     text = ctx.article.text
-    for s0, s1 in _first_sentences(ctx):
+    for s0, s1 in first_sentences(ctx):
         for t in ctx.timexes:
             if not (s0 <= t.start and t.end <= s1) or in_spans(t, skip):
                 continue
@@ -153,7 +153,7 @@ def dates_main_act(ctx: DocContext, t: Timex) -> bool:
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 
 
-def _first_sentences(ctx: DocContext) -> list[tuple[int, int]]:
+def first_sentences(ctx: DocContext) -> list[tuple[int, int]]:
     """The spans of the story's first sentences (a headline left in the text, then the lead)."""
     doc = getattr(ctx, "doc", None)
     if doc is not None and doc.has_annotation("SENT_START"):

@@ -164,10 +164,12 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
     the offer at a meeting last month")."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
+    if tx_head.head.i in (ev_head.i, ev_tok.i) and _before_complement(tx_tok, tx_head) and not via_noun:
+        return 0  # "said on Saturday they attacked": the saying's date, hung on what was said
     if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
         return None
     if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
-        return 0
+        return 1 if _before_complement(tx_tok, tx_head) else 0
     if tx_head.i in (ev_head.i, ev_tok.i):
         return 1  # on a noun of the event's clause: "met at the summit last week"
     if (
@@ -180,6 +182,16 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _before_complement(tx_tok: Token, tx_head: Token) -> bool:
+    """Whether a date the parser hung on a reported clause stands before that clause's subject,
+    right after the verb reporting it ("said on Saturday they attacked the town"): it tells when
+    the saying was, and dates the reported act only when nothing in its own clause does."""
+    if tx_head.dep_ != "ccomp" or tx_head.head.i > tx_tok.i:
+        return False
+    subjects = [c.i for c in tx_head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and tx_tok.i < min(subjects)
 
 
 def _infinitive_below(tx_head: Token, ev_head: Token) -> bool:
@@ -223,9 +235,18 @@ def _names_other_noun(tx_tok: Token, ev_tok: Token) -> bool:
         noun = tx_tok.head
     elif tx_tok.head.dep_ == "amod" and tx_tok.head.head.pos_ in ("NOUN", "PROPN"):
         noun = tx_tok.head.head  # "notes due 1997"
-    if noun is None or noun.i == ev_tok.i:
+    if noun is None or noun.i == ev_tok.i or _occasion_of(noun, ev_tok):
         return False
     return not any(a.i == noun.i for a in ev_tok.ancestors)
+
+
+def _occasion_of(noun: Token, ev_tok: Token) -> bool:
+    """Whether a noun names the occasion of the event ("complained at last year's meeting"): the
+    object of an occasion preposition hung on the event word or on its clause's verb."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lexicon().occasion_preps:
+        return False
+    return prep.head.i in (ev_tok.i, clause_head(ev_tok).i)
 
 
 def _set_against(preps: list[Token], ev_tok: Token) -> bool:
