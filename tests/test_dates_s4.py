@@ -160,3 +160,43 @@ def test_act_named_by_a_dated_noun_just_before(parser) -> None:
     )
     ev = _date(parser, text, "agreed", "1987-03-24", event="AGREE")
     assert ev.date_source == "article"  # another act's noun: no carry-over
+
+
+def test_since_of_a_reason_is_no_time(parser) -> None:
+    text = "The panel will find it hard since the president opposes tax increases."
+    ev = _date(parser, text, "opposes", "2024-06-02", event="REJECT")
+    assert (ev.date, ev.date_source) == ("2024-06-02", "article")
+
+
+def test_future_meeting_reported_is_no_stance(parser) -> None:
+    text = "The talks with the envoys will focus on aid, she added."
+    ev = _date(parser, text, "talks", "2024-06-02")
+    assert ev.date is None
+
+
+def test_deadline_of_what_was_asked_does_not_date_the_asking(parser) -> None:
+    text = "The ministry had asked the firms to submit their bids by June 17."
+    ev = _date(parser, text, "asked", "2024-06-18", event="REQUEST")
+    assert ev.date != "2024-06-17"
+
+
+def test_act_to_come_takes_no_date_before_the_story(parser) -> None:
+    text = (
+        "He told reporters that he would be seeking an accord with Spain similar to one struck last autumn."
+    )
+    ev = _date(parser, text, "accord", "2024-04-03", event="AGREE")
+    assert ev.date != "2023-09"
+
+
+def test_date_of_a_clause_on_another_branch(parser) -> None:
+    text = (
+        "He is the first envoy to visit Spain since the king announced plans to impose tariffs on April 17."
+    )
+    ev = _date(parser, text, "visit", "2024-03-31")
+    assert ev.date != "2024-04-17"
+
+
+def test_determiner_of_another_noun_is_no_reference_back(parser) -> None:
+    text = "The two leaders held talks in Rome last year.\nAn aide said he was hopeful about the results of talks next week."
+    ev = _date(parser, text, "talks", "2024-04-27", nth=1)
+    assert ev.date != "2023"

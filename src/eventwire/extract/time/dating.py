@@ -348,8 +348,9 @@ _SHORT_UNITS = {"TS", "TM", "TH"}  # "hours after": still the day's news
 
 def _long_before(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the event is told as what another act came a while after: in a clause or phrase of
-    "since" ("since he took office"), or of "after" measured in days or more ("weeks after Kyiv
-    condemned him"). It lies before the story's news, so the story's date is not its date."""
+    "since" ("since he took office", not the "since" of a reason: "since Reagan opposes it"), or
+    of "after" measured in days or more ("weeks after Kyiv condemned him"). It lies before the
+    story's news, so the story's date is not its date."""
     tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
     if tok is None:
         return False
@@ -362,7 +363,9 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
             if m.lower_ not in lex.after_preps:
                 continue
             if m.lower_ == "since":
-                return True
+                if m.dep_ == "prep" or verb_tense(t) in ("past", "pluperfect"):
+                    return True  # "since he took office"; "since Reagan opposes it" gives a reason
+                continue
             before = m.doc[m.i - 1] if m.i > 0 else None
             unit = lex.unit_of.get(before.lemma_.lower()) if before is not None else None
             if unit is not None and unit not in _SHORT_UNITS:
@@ -617,9 +620,9 @@ def _noun_named(tok: Token | None) -> Token | None:
 def is_statement(ev: Event, ctx: DocContext | None = None) -> bool:
     """Whether an event is an intent stated (a future or conditional verbal act: "will impose" coded
     THREATEN, "will provide" coded AGREE, "could ask"): it happened when it was said. A verbal act
-    told in the future but coded as done is a stance taken in the saying ("he told reporters the
-    bloc would not bow to pressure" is a rejection made that day): with ``ctx`` its tense and the
-    verb reporting it are read."""
+    coded as done from a refusal told in the future is a stance taken in the saying ("he told
+    reporters the bloc would not bow to pressure" is a rejection made that day): with ``ctx`` the
+    verb's tense, its negation and the verb reporting it are read."""
     if not plover().quad.get(ev.event, "").startswith("verbal"):
         return False
     if ev.future or ev.hypothetical:
@@ -627,7 +630,8 @@ def is_statement(ev: Event, ctx: DocContext | None = None) -> bool:
     if ctx is None or ev.trigger_start is None or ev.trigger_end is None:
         return False
     tok = span_root(parsed(getattr(ctx, "doc", None)), ev.trigger_start, ev.trigger_end)
-    if tok is None or statement_head(tok) is None:
+    verb = clause_verb(tok) if tok is not None else None
+    if verb is None or statement_head(tok) is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
     return _event_tense(ctx, ev.trigger_start, ev.trigger_end) == "future"
 

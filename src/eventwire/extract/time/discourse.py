@@ -23,6 +23,8 @@ from .tense import tense_at
 from .values import Anchor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from ..context import DocContext
 
 # --------------------------------------------------------------------------------------------
@@ -206,7 +208,19 @@ def noun_at(ctx: DocContext, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not len(span):
         return True
-    return not span[0].pos_ or span[0].pos_ in {"NOUN", "PROPN"}  # no tagger: cannot tell
+    tok = span[0]
+    if tok.pos_ and tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not doc.has_annotation("DEP") or _determined(tok)
+
+
+def _determined(tok: Token) -> bool:
+    """Whether a noun has its own determiner or possessor ("the visit", "the signing ceremony",
+    "their talks"), not one of another noun ("the results of talks" names no talks told before)."""
+    noun = tok
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 _PRONOUNS = {"he", "she", "it", "they", "we"}

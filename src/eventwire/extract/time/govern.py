@@ -118,6 +118,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
     end = story_end(ctx)
     verb = clause_verb(ev_tok) if ev_tok is not None else None
     done = verb is not None and verb_tense(verb) in ("past", "pluperfect")  # "to sign" is not done
+    to_come = verb is not None and verb_tense(verb) == "future"
+    start = story_start(ctx)
     out: list[Cand] = []
     for t in ctx.timexes:
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
@@ -128,6 +130,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         later = end is not None and span_start(per[0]) > end
         if done and later:
             continue  # "has called a meeting for January 27": what is done is not dated after the story
+        if to_come and start is not None and span_end(per[1] or per[0]) < start:
+            continue  # "would be seeking an accord similar to one struck last autumn"
         dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
         dist = max(0, dist)
         rank: int | None = 1
@@ -145,6 +149,12 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         if rank is not None:
             out.append(Cand(t, per, rank, dist))
     return out
+
+
+def story_start(ctx: DocContext) -> str | None:
+    """The first day the story's date covers ("1987-03" -> "1987-03-01"), or None."""
+    per = timex_to_range(ctx.dct) if ctx.dct else None
+    return span_start(per[0]) if per else None
 
 
 def story_end(ctx: DocContext) -> str | None:
@@ -168,6 +178,8 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
         return 0  # "said on Saturday they attacked": the saying's date, hung on what was said
     if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
         return None
+    if tx_head.i not in (ev_head.i, ev_tok.i) and any(p.lower_ in lexicon().deadline_words for p in preps):
+        return None  # "asked parties to submit statements by June 17": the deadline of what was asked
     if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
         return 1 if _before_complement(tx_tok, tx_head) else 0
     if tx_head.i in (ev_head.i, ev_tok.i):
@@ -179,9 +191,21 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
+        or _cousin_clause(tx_head, ev_head)
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _cousin_clause(tx_head: Token, ev_head: Token) -> bool:
+    """Whether the date's clause and the event's lie on separate branches of the sentence, neither
+    within the other ("the first official to visit Japan since Reagan announced tariffs to start
+    on April 17"): each tells its own time."""
+    if tx_head.pos_ not in ("VERB", "AUX") or tx_head.i == ev_head.i:
+        return False
+    return not any(a.i == tx_head.i for a in ev_head.ancestors) and not any(
+        a.i == ev_head.i for a in tx_head.ancestors
+    )
 
 
 def _before_complement(tx_tok: Token, tx_head: Token) -> bool:
