@@ -200,3 +200,29 @@ def test_determiner_of_another_noun_is_no_reference_back(parser) -> None:
     text = "The two leaders held talks in Rome last year.\nAn aide said he was hopeful about the results of talks next week."
     ev = _date(parser, text, "talks", "2024-04-27", nth=1)
     assert ev.date != "2023"
+
+
+def test_earlier_date_of_a_conjunct_branch_still_dates(parser) -> None:
+    text = "The last cabinet also attempted to cut fuel subsidies in 2003, but was forced to back down after protests."
+    ev = _date(parser, text, "back down", None, event="CONCEDE")
+    assert ev.date == "2003"
+
+
+def test_weekday_on_a_present_verb_is_the_coming_one(parser) -> None:
+    text = "Talks ended on Thursday. The minister starts a week-long visit to Lima on Sunday."
+    ev = _date(parser, text, "visit", "1987-04-17")  # a Friday
+    assert (ev.date, ev.date_source) == ("1987-04-19", "Sunday")
+    ev = _date(parser, "The minister started a visit to Lima on Sunday.", "visit", "1987-04-17")
+    assert ev.date == "1987-04-12"
+
+
+def test_occasion_in_a_dated_vote(parser) -> None:
+    text = "Most voters backed the treaty in the 1975 referendum."
+    ev = _date(parser, text, "backed", None, event="SUPPORT")
+    assert ev.date == "1975"
+
+
+def test_weekday_of_a_noun_under_a_present_verb_keeps_its_day(parser) -> None:
+    text = "The visit follows a meeting on Monday between the two ministers."
+    ev = _date(parser, text, "meeting", "2024-08-20")  # a Tuesday
+    assert ev.date == "2024-08-19"

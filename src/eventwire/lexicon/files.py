@@ -430,6 +430,7 @@ class Time(TypedDict):
     dating_participles: Words
     occasion_preps: Words
     time_relatives: Words
+    sequence_verbs: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...lexicon.plover import plover
@@ -50,6 +51,7 @@ from .periods import span_start as _span_start  # noqa: F401
 from .periods import timex_period, timex_to_range
 from .tense import tense_at
 from .undated import infer_dct
+from .values import Anchor
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -506,7 +508,7 @@ def date_span(
         return _statement_date(ctx, start, end, story, article_date)
     c = pick(candidates(ctx, start, end, story))
     if c is not None and (c.rank == 0 or not _run_since(ctx, start, end)):
-        return SpanDate(*c.period, c.timex.text)
+        return _scheduled(ctx, c) or SpanDate(*c.period, c.timex.text)
     s0, s1 = sentence_bounds(ctx, start, end)
     probe = Event(
         id="", event="", trigger_start=start, trigger_end=end, future=future, hypothetical=hypothetical
@@ -533,6 +535,30 @@ def date_span(
             return n
         return _news_date(ctx, story, start, end, tense)
     return None
+
+
+_WEEKDAY_WORDS = re.compile(r"^(?:on\s+)?([A-Za-z]+)\.?$")
+
+
+def _scheduled(ctx: DocContext, c: Cand) -> SpanDate | None:
+    """ "Abe starts a week-long visit on Sunday", "the summit opens Monday": a bare weekday on a verb
+    in the present tense is the coming one (the tagger, reading cue words only, may have taken the
+    one before), unless the verb only orders the act against another ("the visit follows a meeting
+    on Monday"). None when nothing needs to change."""
+    m = _WEEKDAY_WORDS.match(c.timex.text.strip())
+    day = lexicon().weekday_of.get(m[1].lower()) if m else None
+    base = Anchor.parse(ctx.dct)
+    if day is None or base is None or base.date is None or c.period[2] != "day":
+        return None
+    tok = span_root(parsed(getattr(ctx, "doc", None)), c.timex.start, c.timex.end)
+    if tok is None or verb_tense(clause_head(tok)) != "present" or c.period[0] > base.date.isoformat():
+        return None
+    if clause_head(tok).lemma_.lower() in lexicon().sequence_verbs:
+        return None  # "follows a meeting on Monday": the day of the meeting, told before
+    ahead = (day - base.date.isoweekday()) % 7
+    if ahead == 0:
+        return None  # the story's own weekday: today, or a week on
+    return SpanDate((base.date + timedelta(days=ahead)).isoformat(), None, "day", c.timex.text)
 
 
 def _when_clause_date(ctx: DocContext, start: int, end: int) -> SpanDate | None:

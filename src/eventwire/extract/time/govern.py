@@ -141,7 +141,7 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
                 continue  # a later date hung on a past verb is misread ("an interview shown tomorrow said")
             if tx_tok is not None:
                 beyond = end is None or span_end(per[1] or per[0]) > end  # reaches past the story's day
-                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond)
+                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond, later)
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
@@ -163,7 +163,9 @@ def story_end(ctx: DocContext) -> str | None:
     return span_end(per[1] or per[0]) if per else None
 
 
-def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: bool = True) -> int | None:
+def _rank(
+    ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: bool = True, later: bool = False
+) -> int | None:
     """0 when a date hangs on the event's own clause, 1 when elsewhere in its sentence, None when it
     tells the time of something else: a conjunct or complement clause with its own time, a clause
     of another noun, a noun the date names ("the 1986 agreement", "notes due 1997"), an event the
@@ -171,7 +173,7 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
     act is not told as done), so a complement's date is the complement's own; ``beyond``: the date
     reaches past the story's day, so a to-infinitive's date is the act agreed or planned ("agreed
     to cut prices in 1987/88"), while one before it tells when the agreeing was ("agreed to consider
-    the offer at a meeting last month")."""
+    the offer at a meeting last month"); ``later``: the date lies after the story's day."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
     if tx_head.head.i in (ev_head.i, ev_tok.i) and _before_complement(tx_tok, tx_head) and not via_noun:
@@ -191,7 +193,7 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
-        or _cousin_clause(tx_head, ev_head)
+        or (later and _cousin_clause(tx_head, ev_head))
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
@@ -200,7 +202,8 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
 def _cousin_clause(tx_head: Token, ev_head: Token) -> bool:
     """Whether the date's clause and the event's lie on separate branches of the sentence, neither
     within the other ("the first official to visit Japan since Reagan announced tariffs to start
-    on April 17"): each tells its own time."""
+    on April 17"): a date after the story's there tells the other branch's time (an earlier one
+    may still be the sentence's: "attempted to cut subsidies in 2003, but was forced to back down")."""
     if tx_head.pos_ not in ("VERB", "AUX") or tx_head.i == ev_head.i:
         return False
     return not any(a.i == tx_head.i for a in ev_head.ancestors) and not any(

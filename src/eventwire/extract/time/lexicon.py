@@ -56,6 +56,7 @@ class Lexicon:
     dating_participles: frozenset[str]
     occasion_preps: frozenset[str]
     time_relatives: frozenset[str]
+    sequence_verbs: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
         dating_participles=frozenset(raw["dating_participles"]),
         occasion_preps=frozenset(raw["occasion_preps"]),
         time_relatives=frozenset(raw["time_relatives"]),
+        sequence_verbs=frozenset(raw["sequence_verbs"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
