@@ -226,3 +226,10 @@ def test_weekday_of_a_noun_under_a_present_verb_keeps_its_day(parser) -> None:
     text = "The visit follows a meeting on Monday between the two ministers."
     ev = _date(parser, text, "meeting", "2024-08-20")  # a Tuesday
     assert ev.date == "2024-08-19"
+
+
+def test_tagger_reads_the_present_of_a_scheduled_act_as_coming() -> None:
+    found = tag("The two leaders meet separately Monday with the envoy.", "1998-05-01")  # a Friday
+    assert [t.value for t in found] == ["1998-05-04"]
+    found = tag("The two leaders met separately Monday with the envoy.", "1998-05-01")
+    assert [t.value for t in found] == ["1998-04-27"]
