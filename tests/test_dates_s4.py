@@ -233,3 +233,23 @@ def test_tagger_reads_the_present_of_a_scheduled_act_as_coming() -> None:
     assert [t.value for t in found] == ["1998-05-04"]
     found = tag("The two leaders met separately Monday with the envoy.", "1998-05-01")
     assert [t.value for t in found] == ["1998-04-27"]
+
+
+def test_deadline_above_the_act_still_bounds_it(parser) -> None:
+    text = "By autumn, the exchange expects to join the market when the agency approves its bid."
+    ev = _date(parser, text, "approves", "1987-06-15", event="SUPPORT")
+    assert ev.date != "1987-06-15"
+
+
+def test_date_of_the_act_responded_to(parser) -> None:
+    text = "Navy ships destroyed the platform in response to a missile strike on the tanker on Friday."
+    ev = _date(parser, text, "destroyed", "1987-10-19", event="ASSAULT")
+    assert ev.date != "1987-10-16"
+    ev = _date(parser, text, "strike", "1987-10-19", event="ASSAULT")
+    assert ev.date == "1987-10-16"
+
+
+def test_occasion_dated_by_its_own_clause(parser) -> None:
+    text = "In a letter sent yesterday, the minister told the envoy that Tokyo does not object to the bids."
+    ev = _date(parser, text, "object", "1987-03-27", event="REJECT")
+    assert ev.date == "1987-03-26"

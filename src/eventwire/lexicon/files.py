@@ -431,6 +431,7 @@ class Time(TypedDict):
     occasion_preps: Words
     time_relatives: Words
     sequence_verbs: Words
+    ordering_nouns: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

@@ -22,6 +22,7 @@ from .clause import (
     hangs_on,
     has_subject,
     modifies_other_noun,
+    reporting,
     separate_clauses,
     span_root,
     verb_tense,
@@ -178,9 +179,13 @@ def _rank(
     via_noun, preps = hangs_on(tx_tok, tx_head)
     if tx_head.head.i in (ev_head.i, ev_tok.i) and _before_complement(tx_tok, tx_head) and not via_noun:
         return 0  # "said on Saturday they attacked": the saying's date, hung on what was said
-    if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
+    if (
+        _set_against(preps, ev_tok, tx_tok)
+        or _names_other_noun(tx_tok, ev_tok)
+        or _ordered_clause(tx_head, ev_tok)
+    ):
         return None
-    if tx_head.i not in (ev_head.i, ev_tok.i) and any(p.lower_ in lexicon().deadline_words for p in preps):
+    if complement_of(tx_head, ev_head) and any(p.lower_ in lexicon().deadline_words for p in preps):
         return None  # "asked parties to submit statements by June 17": the deadline of what was asked
     if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
         return 1 if _before_complement(tx_tok, tx_head) else 0
@@ -189,7 +194,10 @@ def _rank(
     if (
         separate_clauses(ev_head, tx_head)
         or _other_time(ev_head, tx_head)
-        or modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
+        or (
+            modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
+            and not (tx_head.dep_ == "acl" and _occasion_of(tx_head.head, ev_tok))
+        )
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
@@ -268,22 +276,33 @@ def _names_other_noun(tx_tok: Token, ev_tok: Token) -> bool:
 
 
 def _occasion_of(noun: Token, ev_tok: Token) -> bool:
-    """Whether a noun names the occasion of the event ("complained at last year's meeting"): the
-    object of an occasion preposition hung on the event word or on its clause's verb."""
+    """Whether a noun names the occasion of the event ("complained at last year's meeting", "in a
+    letter sent yesterday, the minister told him ..."): the object of an occasion preposition hung
+    on the event word, on its clause's verb or on the verb reporting that clause."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lexicon().occasion_preps:
         return False
-    return prep.head.i in (ev_tok.i, clause_head(ev_tok).i)
+    head = clause_head(ev_tok)
+    hosts = {ev_tok.i, head.i}
+    if head.dep_ == "ccomp" and reporting(head.head):
+        hosts.add(head.head.i)
+    return prep.head.i in hosts
 
 
-def _set_against(preps: list[Token], ev_tok: Token) -> bool:
+def _set_against(preps: list[Token], ev_tok: Token, tx_tok: Token | None = None) -> bool:
     """Whether a date hangs in a phrase that sets the event against another ("despite a breakdown
-    last weekend", "after an October 7 attack"), with the event itself outside that phrase."""
-    ordering = lexicon().ordering_preps
-    return any(
-        p.lower_ in ordering and p.i != ev_tok.i and not any(a.i == p.i for a in ev_tok.ancestors)
-        for p in preps
-    )
+    last weekend", "after an October 7 attack", "in response to a strike on Friday"), with the event
+    itself outside that phrase."""
+    lex = lexicon()
+    marks = [p for p in preps if p.lower_ in lex.ordering_preps]
+    t = tx_tok
+    for _ in range(12):
+        if t is None or t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lex.ordering_nouns:
+            marks.append(t)
+        t = t.head
+    return any(p.i != ev_tok.i and not any(a.i == p.i for a in ev_tok.ancestors) for p in marks)
 
 
 def _ordered_clause(tx_head: Token, ev_tok: Token) -> bool:

@@ -57,6 +57,7 @@ class Lexicon:
     occasion_preps: frozenset[str]
     time_relatives: frozenset[str]
     sequence_verbs: frozenset[str]
+    ordering_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -151,6 +152,7 @@ def lexicon() -> Lexicon:
         occasion_preps=frozenset(raw["occasion_preps"]),
         time_relatives=frozenset(raw["time_relatives"]),
         sequence_verbs=frozenset(raw["sequence_verbs"]),
+        ordering_nouns=frozenset(raw["ordering_nouns"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
