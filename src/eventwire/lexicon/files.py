@@ -454,6 +454,10 @@ class Time(TypedDict):
     conditional_marks: Words
     after_preps: Words
     dating_participles: Words
+    occasion_preps: Words
+    time_relatives: Words
+    sequence_verbs: Words
+    ordering_nouns: Words
     present_cues: Words
     deadline_words: Words
     temporal_preps: Words

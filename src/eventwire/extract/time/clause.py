@@ -39,7 +39,13 @@ def span_root(doc: Doc | None, start: int, end: int) -> Token | None:
         return None
     if sp is None or len(sp) == 0:
         return None
-    return sp.root
+    # a full stop read into the words ("in May.") hangs on the sentence's root: it is no head
+    i, j = sp.start, sp.end
+    while j - i > 1 and doc[j - 1].is_punct:
+        j -= 1
+    while j - i > 1 and doc[i].is_punct:
+        i += 1
+    return doc[i:j].root
 
 
 def clause_head(tok: Token) -> Token:
@@ -150,6 +156,11 @@ def statement_head(tok: Token) -> Token | None:
         if reporting(h) or verb_tense(h) not in ("future", None):
             return h
     return None
+
+
+def statement_dep(verb: Token) -> bool:
+    """Whether a verb's clause is stated by the verb above it ("announced plans", "said it would")."""
+    return verb.dep_ in _STATEMENT_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX")
 
 
 def backshifted(verb: Token) -> bool:

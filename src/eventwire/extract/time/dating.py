@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...lexicon.plover import plover
@@ -28,11 +29,21 @@ from .clause import (
     finite_tense,
     hangs_on,
     parsed,
+    reporting,
     span_root,
+    statement_dep,
     statement_head,
     verb_tense,
 )
-from .discourse import dates_main_act, leaves_episode, noun_at, pronoun_subject, refers_back, usable
+from .discourse import (
+    dates_main_act,
+    first_sentences,
+    leaves_episode,
+    noun_at,
+    pronoun_subject,
+    refers_back,
+    usable,
+)
 from .govern import Cand, Story, candidates, paragraph_start, pick, sentence_bounds, story_of
 from .lexicon import lexicon
 from .periods import span_end as _span_end  # noqa: F401 - kept for callers of the old names
@@ -40,6 +51,7 @@ from .periods import span_start as _span_start  # noqa: F401
 from .periods import timex_period, timex_to_range
 from .tense import tense_at
 from .undated import infer_dct
+from .values import Anchor
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -98,6 +110,8 @@ def _discourse(
             continue
         if not future and _after_story_day(ctx, per[0]):
             continue
+        if _aside(ctx, t):
+            continue  # "a contract Poland signed in 2022": the date of a thing named in passing
         if _quoted_apart(text, t.start, ev_start):
             continue
         if not anaphoric and (
@@ -107,6 +121,12 @@ def _discourse(
         if best is None or t.start > best.start:
             best = t
     return best
+
+
+def _aside(ctx: DocContext, t: Timex) -> bool:
+    """Whether a date sits in a relative or participle clause (an aside about some noun)."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), t.start, t.end)
+    return tok is not None and clause_head(tok).dep_ in _ASIDE_DEPS
 
 
 def _quoted_apart(text: str, at: int, ev_start: int) -> bool:
@@ -140,12 +160,46 @@ def _antecedent(ctx: DocContext, ev_start: int, ev_end: int, sent_start: int, st
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
     if not re.fullmatch(r"[a-z][a-z-]+", stem):
         return None
-    occ = list(re.finditer(rf"\b{re.escape(stem)}s?\b", text[:sent_start], re.I))
-    for m in reversed(occ[-6:]):
-        c = pick([c for c in candidates(ctx, m.start(), m.end(), story) if c.rank == 0])
+    spans = _mentions_of_act(ctx, ev_start, ev_end, sent_start)
+    if spans is None:
+        spans = [m.span() for m in re.finditer(rf"\b{re.escape(stem)}s?\b", text[:sent_start], re.I)]
+    for a, b in reversed(spans[-6:]):
+        c = pick([c for c in candidates(ctx, a, b, story) if c.rank == 0])
         if c is not None:
             return c
     return None
+
+
+_ASIDE_DEPS = {"relcl", "acl"}
+_STEM_CHARS = 4  # "signing" and "signed" share "sign": the shortest stem that names one act
+
+
+def _mentions_of_act(
+    ctx: DocContext, ev_start: int, ev_end: int, sent_start: int
+) -> list[tuple[int, int]] | None:
+    """Where the text named the act an event noun refers back to ("the signing ceremony" after
+    "Poland on Friday signed"): earlier words of its stem, as noun or verb, told as the story's
+    act, not in an aside about something else ("a contract Poland signed in 2022"). None without
+    a parse."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, ev_start, ev_end)
+    if tok is None:
+        return None
+    lemma = tok.lemma_.lower()
+    out = []
+    for t in doc:
+        if t.idx >= sent_start:
+            break
+        if t.pos_ not in ("NOUN", "VERB"):
+            continue
+        other = t.lemma_.lower()
+        short, long_ = sorted((lemma, other), key=len)
+        if len(short) < _STEM_CHARS or not long_.startswith(short):
+            continue
+        if clause_head(t).dep_ in _ASIDE_DEPS:
+            continue
+        out.append((t.idx, t.idx + len(t)))
+    return out
 
 
 _DEF_NP = re.compile(
@@ -191,6 +245,25 @@ def _own_clause(ctx: DocContext, start: int, end: int) -> Callable[[int], bool]:
     return own
 
 
+def _marks_clause(ctx: DocContext, start: int, end: int) -> Callable[[re.Match[str]], bool]:
+    """A test of whether a past marker ("previously", "years ago") speaks for the clause of the
+    words at [start, end): it must sit in that clause and hang on its verb, not inside one of its
+    noun phrases ("the company, formerly Acme, agreed ..." is news; "formerly" names the firm)."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, start, end)
+    if tok is None:
+        return lambda _m: True
+    head = clause_head(tok)
+
+    def marks(m: re.Match[str]) -> bool:
+        t = span_root(doc, m.start(), m.end())
+        if t is None:
+            return True
+        return clause_head(t).i == head.i and not (t.pos_ != "VERB" and hangs_on(t, head)[0])
+
+    return marks
+
+
 def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str | None) -> bool:
     """Whether the event's clause says it is not news of the day (past, future, ongoing)."""
     if ev.future or ev.hypothetical or tense == "future":
@@ -200,9 +273,9 @@ def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: st
     end = ev.trigger_end if ev.trigger_end is not None else s1
     lo, hi = max(s0, start - _NEAR), min(s1, end + _NEAR)
     own = _own_clause(ctx, start, end)
-    if any(own(m.start()) for m in _PAST_MARKERS.finditer(text, lo, hi)):
+    if any(map(_marks_clause(ctx, start, end), _PAST_MARKERS.finditer(text, lo, hi))):
         return True
-    if _past_noun(ctx, start, end):
+    if _past_noun(ctx, start, end) or _long_before(ctx, start, end):
         return True
     if tense == "pluperfect":
         verb = _event_verb(ctx, start, end)
@@ -216,7 +289,28 @@ def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: st
             return True
         if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
             return True  # "over the last decade the two nations strengthened ..."
+        if (
+            t.type == "DURATION"
+            and _FOR.search(text[max(s0, t.start - 8) : t.start])
+            and _perfect(ctx, start, end)
+        ):
+            return True  # "have been fighting the government for six years": a state, not news
     return False
+
+
+_FOR = re.compile(r"\bfor\s+$", re.I)
+_PERFECT_WORDS = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|ing)\b", re.I)
+
+
+def _perfect(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the event's verb is in a perfect tense ("have fought", "has been negotiating"): with
+    a stretch of time ("for six years") it tells a state reaching up to the story, not an act of
+    its day."""
+    verb = _event_verb(ctx, start, end)
+    if verb is not None:
+        return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    s0 = max(0, start - 40)
+    return bool(_PERFECT_WORDS.search(ctx.article.text, s0, end))
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
@@ -237,6 +331,50 @@ def _run_since(ctx: DocContext, start: int, end: int) -> bool:
     own = _own_clause(ctx, start, end)
     s0, s1 = sentence_bounds(ctx, start, end)
     return any(s0 <= t.start < s1 and own(t.start) and _since_on_verb(ctx, t) for t in ctx.timexes)
+
+
+def _state_of_affairs(ctx: DocContext, start: int, end: int, story: Story) -> bool:
+    """Whether the event's clause is in the simple present ("allows", "is neutral in the war"),
+    past the story's headline and lead (where the present tells the news: "Poland signs deal")."""
+    verb = _event_verb(ctx, start, end)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or reporting(verb):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is fighting", "has fought", "will fight": read by their tense
+    first = first_sentences(ctx)
+    return not first or start >= first[-1][1]
+
+
+_SHORT_UNITS = {"TS", "TM", "TH"}  # "hours after": still the day's news
+
+
+def _long_before(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the event is told as what another act came a while after: in a clause or phrase of
+    "since" ("since he took office", not the "since" of a reason: "since Reagan opposes it"), or
+    of "after" measured in days or more ("weeks after Kyiv condemned him"). It lies before the
+    story's news, so the story's date is not its date."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    if tok is None:
+        return False
+    lex = lexicon()
+    for t in [tok, *tok.ancestors]:
+        marks = [c for c in t.children if c.dep_ == "mark"] if t.pos_ in ("VERB", "AUX") else []
+        if t.dep_ == "prep" and t.i != tok.i:
+            marks.append(t)
+        for m in marks:
+            if m.lower_ not in lex.after_preps:
+                continue
+            if m.lower_ == "since":
+                if m.dep_ == "prep" or verb_tense(t) in ("past", "pluperfect"):
+                    return True  # "since he took office"; "since Reagan opposes it" gives a reason
+                continue
+            before = m.doc[m.i - 1] if m.i > 0 else None
+            unit = lex.unit_of.get(before.lemma_.lower()) if before is not None else None
+            if unit is not None and unit not in _SHORT_UNITS:
+                return True
+        if t.dep_ in ("ROOT", "ccomp", "conj") and t is not tok:
+            break
+    return False
 
 
 def _past_noun(ctx: DocContext, start: int, end: int) -> bool:
@@ -313,19 +451,31 @@ def _statement_date(
     head = statement_head(tok) if tok is not None else None
     tense = None
     if head is not None:
-        c = pick([c for c in candidates(ctx, head.idx, head.idx + len(head), story) if c.rank == 0])
+        c = _saying_date(ctx, head, story)
         if c is not None:
             return SpanDate(*c.period, c.timex.text)
         tense = verb_tense(head)
         if tense == "pluperfect" and not backshifted(head):
             return None
         s0, s1 = sentence_bounds(ctx, head.idx, head.idx + len(head))
-        own = _own_clause(ctx, head.idx, head.idx + len(head))
-        if any(own(m.start()) for m in _PAST_MARKERS.finditer(ctx.article.text, s0, s1)):
+        marks = _marks_clause(ctx, head.idx, head.idx + len(head))
+        if any(map(marks, _PAST_MARKERS.finditer(ctx.article.text, s0, s1))):
             return None  # "had previously said it would"
     if not article_date:
         return None
     return _news_date(ctx, story, start, end, "past" if tense == "present" else tense)
+
+
+def _saying_date(ctx: DocContext, head: Token, story: Story) -> Cand | None:
+    """The date in the clause of the verb stating an intent, else in the clause that reports that
+    one ("announced last week plans to impose tariffs", "said on Monday Oslo plans to send aid")."""
+    h = head
+    for _ in range(4):
+        c = pick([c for c in candidates(ctx, h.idx, h.idx + len(h), story) if c.rank == 0])
+        if c is not None or not statement_dep(h):
+            return c
+        h = h.head
+    return None
 
 
 def date_span(
@@ -337,6 +487,7 @@ def date_span(
     hypothetical: bool = False,
     article_date: bool = True,
     statement: bool = False,
+    material: bool = False,
     story: Story | None = None,
 ) -> SpanDate | None:
     """The date governing the words at [start, end): what events use, for deals, figures and quotes too.
@@ -345,20 +496,27 @@ def date_span(
     "they") to a date before; else, for what the text reports as just done, the lead's episode
     date or the article date (when ``article_date`` allows it); nothing when the clause says the
     thing is past, future or ongoing. A ``statement`` (an intent event: a promise, plan or
-    threat) is dated by its saying.
+    threat) is dated by its saying. A ``material`` act told in the simple present after the lead
+    ("the government allows five banks", "troops occupy the island") is a state of affairs, which
+    the story's day does not date.
     """
     story = story or story_of(ctx)
+    w = _when_clause_date(ctx, start, end)
+    if w is not None:
+        return w
     if statement:
         return _statement_date(ctx, start, end, story, article_date)
     c = pick(candidates(ctx, start, end, story))
     if c is not None and (c.rank == 0 or not _run_since(ctx, start, end)):
-        return SpanDate(*c.period, c.timex.text)
+        return _scheduled(ctx, c) or SpanDate(*c.period, c.timex.text)
     s0, s1 = sentence_bounds(ctx, start, end)
     probe = Event(
         id="", event="", trigger_start=start, trigger_end=end, future=future, hypothetical=hypothetical
     )
     tense = _event_tense(ctx, start, end)
-    blocked = _blocks_article_date(ctx, probe, s0, s1, tense)
+    blocked = _blocks_article_date(ctx, probe, s0, s1, tense) or (
+        material and _state_of_affairs(ctx, start, end, story)
+    )
     if not blocked:
         a = _antecedent(ctx, start, end, s0, story) or _clause_mate_antecedent(ctx, s0, start, story)
         if a is not None:
@@ -372,7 +530,54 @@ def date_span(
         e = _elaborated(ctx, start, end, s1, story)
         if e is not None:
             return SpanDate(*e.period, e.timex.text)
+        n = _named_before(ctx, start, end, s0)
+        if n is not None:
+            return n
         return _news_date(ctx, story, start, end, tense)
+    return None
+
+
+_WEEKDAY_WORDS = re.compile(r"^(?:on\s+)?([A-Za-z]+)\.?$")
+
+
+def _scheduled(ctx: DocContext, c: Cand) -> SpanDate | None:
+    """ "Abe starts a week-long visit on Sunday", "the summit opens Monday": a bare weekday on a verb
+    in the present tense is the coming one (the tagger, reading cue words only, may have taken the
+    one before), unless the verb only orders the act against another ("the visit follows a meeting
+    on Monday"). None when nothing needs to change."""
+    m = _WEEKDAY_WORDS.match(c.timex.text.strip())
+    day = lexicon().weekday_of.get(m[1].lower()) if m else None
+    base = Anchor.parse(ctx.dct)
+    if day is None or base is None or base.date is None or c.period[2] != "day":
+        return None
+    tok = span_root(parsed(getattr(ctx, "doc", None)), c.timex.start, c.timex.end)
+    if tok is None or verb_tense(clause_head(tok)) != "present" or c.period[0] > base.date.isoformat():
+        return None
+    if clause_head(tok).lemma_.lower() in lexicon().sequence_verbs:
+        return None  # "follows a meeting on Monday": the day of the meeting, told before
+    ahead = (day - base.date.isoweekday()) % 7
+    if ahead == 0:
+        return None  # the story's own weekday: today, or a week on
+    return SpanDate((base.date + timedelta(days=ahead)).isoformat(), None, "day", c.timex.text)
+
+
+def _when_clause_date(ctx: DocContext, start: int, end: int) -> SpanDate | None:
+    """ "The toll was the highest since January 2, when troops overran the garrison": an act told in a
+    relative clause of a date is dated by that date, even one that bounds a period for the rest."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, start, end)
+    if tok is None:
+        return None
+    head = clause_head(tok)
+    if head.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ in lexicon().time_relatives for c in head.children
+    ):
+        return None
+    at = head.head.idx
+    for t in ctx.timexes:
+        if t.start <= at < t.end:
+            per = timex_period(t)
+            return SpanDate(*per, t.text) if per is not None else None
     return None
 
 
@@ -399,10 +604,62 @@ def _elaborated(ctx: DocContext, start: int, end: int, s1: int, story: Story) ->
     return None
 
 
-def is_statement(ev: Event) -> bool:
+_NAMING_DEPS = {"nmod", "compound", "poss", "nummod", "npadvmod", "amod"}
+
+
+def _named_before(ctx: DocContext, start: int, end: int, s0: int) -> SpanDate | None:
+    """ "... in line with the February 22 Paris agreement by six nations. The six nations agreed
+    to cooperate": an undated act told as done, whose act the sentence before named as a dated
+    noun of the same stem, is that act told again, and takes the date that names it."""
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, start, end)
+    if tok is None or tok.pos_ != "VERB" or verb_tense(tok) != "past" or s0 <= 0:
+        return None
+    lemma = tok.lemma_.lower()
+    if len(lemma) < _STEM_CHARS:
+        return None
+    p0, _ = sentence_bounds(ctx, max(0, s0 - 2), max(0, s0 - 1))
+    for t in ctx.timexes:
+        if t.start < p0 or t.end > s0:
+            continue
+        noun = _noun_named(span_root(doc, t.start, t.end))
+        if noun is None or not noun.lemma_.lower().startswith(lemma):
+            continue
+        per = timex_period(t)
+        if per is not None and not _after_story_day(ctx, per[0]):
+            return SpanDate(*per, t.text)
+    return None
+
+
+def _noun_named(tok: Token | None) -> Token | None:
+    """The noun a date names as a modifier ("the February 22 Paris agreement" -> agreement)."""
+    t = tok
+    for _ in range(3):
+        if t is None or t.dep_ not in _NAMING_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "NOUN":
+            return t
+    return None
+
+
+def is_statement(ev: Event, ctx: DocContext | None = None) -> bool:
     """Whether an event is an intent stated (a future or conditional verbal act: "will impose" coded
-    THREATEN, "will provide" coded AGREE, "could ask"): it happened when it was said."""
-    return (ev.future or ev.hypothetical) and plover().quad.get(ev.event, "").startswith("verbal")
+    THREATEN, "will provide" coded AGREE, "could ask"): it happened when it was said. A verbal act
+    coded as done from a refusal told in the future is a stance taken in the saying ("he told
+    reporters the bloc would not bow to pressure" is a rejection made that day): with ``ctx`` the
+    verb's tense, its negation and the verb reporting it are read."""
+    if not plover().quad.get(ev.event, "").startswith("verbal"):
+        return False
+    if ev.future or ev.hypothetical:
+        return True
+    if ctx is None or ev.trigger_start is None or ev.trigger_end is None:
+        return False
+    tok = span_root(parsed(getattr(ctx, "doc", None)), ev.trigger_start, ev.trigger_end)
+    verb = clause_verb(tok) if tok is not None else None
+    if verb is None or statement_head(tok) is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return _event_tense(ctx, ev.trigger_start, ev.trigger_end) == "future"
 
 
 def date_events(ctx: DocContext, events: list[Event]) -> None:
@@ -421,7 +678,8 @@ def date_events(ctx: DocContext, events: list[Event]) -> None:
             end,
             future=ev.future,
             hypothetical=ev.hypothetical,
-            statement=is_statement(ev),
+            statement=is_statement(ev, ctx),
+            material=plover().quad.get(ev.event, "").startswith("material"),
             story=story,
         )
         if d is not None:

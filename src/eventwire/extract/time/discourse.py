@@ -23,6 +23,8 @@ from .tense import tense_at
 from .values import Anchor
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from ..context import DocContext
 
 # --------------------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ def lead_of(ctx: DocContext, skip: list[tuple[int, int]]) -> Lead | None:
     if base is None or base.date is None:
         return None
     text = ctx.article.text
-    for s0, s1 in _first_sentences(ctx):
+    for s0, s1 in first_sentences(ctx):
         for t in ctx.timexes:
             if not (s0 <= t.start and t.end <= s1) or in_spans(t, skip):
                 continue
@@ -153,7 +155,7 @@ def dates_main_act(ctx: DocContext, t: Timex) -> bool:
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 
 
-def _first_sentences(ctx: DocContext) -> list[tuple[int, int]]:
+def first_sentences(ctx: DocContext) -> list[tuple[int, int]]:
     """The spans of the story's first sentences (a headline left in the text, then the lead)."""
     doc = getattr(ctx, "doc", None)
     if doc is not None and doc.has_annotation("SENT_START"):
@@ -206,7 +208,19 @@ def noun_at(ctx: DocContext, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not len(span):
         return True
-    return not span[0].pos_ or span[0].pos_ in {"NOUN", "PROPN"}  # no tagger: cannot tell
+    tok = span[0]
+    if tok.pos_ and tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not doc.has_annotation("DEP") or _determined(tok)
+
+
+def _determined(tok: Token) -> bool:
+    """Whether a noun has its own determiner or possessor ("the visit", "the signing ceremony",
+    "their talks"), not one of another noun ("the results of talks" names no talks told before)."""
+    noun = tok
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 _PRONOUNS = {"he", "she", "it", "they", "we"}

@@ -22,6 +22,7 @@ from .clause import (
     hangs_on,
     has_subject,
     modifies_other_noun,
+    reporting,
     separate_clauses,
     span_root,
     verb_tense,
@@ -118,6 +119,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
     end = story_end(ctx)
     verb = clause_verb(ev_tok) if ev_tok is not None else None
     done = verb is not None and verb_tense(verb) in ("past", "pluperfect")  # "to sign" is not done
+    to_come = verb is not None and verb_tense(verb) == "future"
+    start = story_start(ctx)
     out: list[Cand] = []
     for t in ctx.timexes:
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
@@ -128,6 +131,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         later = end is not None and span_start(per[0]) > end
         if done and later:
             continue  # "has called a meeting for January 27": what is done is not dated after the story
+        if to_come and start is not None and span_end(per[1] or per[0]) < start:
+            continue  # "would be seeking an accord similar to one struck last autumn"
         dist = ev_start - t.end if t.end <= ev_start else t.start - ev_end
         dist = max(0, dist)
         rank: int | None = 1
@@ -137,7 +142,7 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
                 continue  # a later date hung on a past verb is misread ("an interview shown tomorrow said")
             if tx_tok is not None:
                 beyond = end is None or span_end(per[1] or per[0]) > end  # reaches past the story's day
-                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond)
+                rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond, later)
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
@@ -147,13 +152,21 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
     return out
 
 
+def story_start(ctx: DocContext) -> str | None:
+    """The first day the story's date covers ("1987-03" -> "1987-03-01"), or None."""
+    per = timex_to_range(ctx.dct) if ctx.dct else None
+    return span_start(per[0]) if per else None
+
+
 def story_end(ctx: DocContext) -> str | None:
     """The last day the story's date covers ("1987-03" -> "1987-03-31"), or None."""
     per = timex_to_range(ctx.dct) if ctx.dct else None
     return span_end(per[1] or per[0]) if per else None
 
 
-def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: bool = True) -> int | None:
+def _rank(
+    ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: bool = True, later: bool = False
+) -> int | None:
     """0 when a date hangs on the event's own clause, 1 when elsewhere in its sentence, None when it
     tells the time of something else: a conjunct or complement clause with its own time, a clause
     of another noun, a noun the date names ("the 1986 agreement", "notes due 1997"), an event the
@@ -161,25 +174,59 @@ def _rank(ev_tok: Token, ev_head: Token, tx_tok: Token, ahead: bool, beyond: boo
     act is not told as done), so a complement's date is the complement's own; ``beyond``: the date
     reaches past the story's day, so a to-infinitive's date is the act agreed or planned ("agreed
     to cut prices in 1987/88"), while one before it tells when the agreeing was ("agreed to consider
-    the offer at a meeting last month")."""
+    the offer at a meeting last month"); ``later``: the date lies after the story's day."""
     tx_head = clause_head(tx_tok)
     via_noun, preps = hangs_on(tx_tok, tx_head)
-    if _set_against(preps, ev_tok) or _names_other_noun(tx_tok, ev_tok) or _ordered_clause(tx_head, ev_tok):
+    if tx_head.head.i in (ev_head.i, ev_tok.i) and _before_complement(tx_tok, tx_head) and not via_noun:
+        return 0  # "said on Saturday they attacked": the saying's date, hung on what was said
+    if (
+        _set_against(preps, ev_tok, tx_tok)
+        or _names_other_noun(tx_tok, ev_tok)
+        or _ordered_clause(tx_head, ev_tok)
+    ):
         return None
+    if complement_of(tx_head, ev_head) and any(p.lower_ in lexicon().deadline_words for p in preps):
+        return None  # "asked parties to submit statements by June 17": the deadline of what was asked
     if tx_tok.head.i == ev_tok.i or ((tx_head.i == ev_head.i or tx_head.i == ev_tok.i) and not via_noun):
-        return 0
+        return 1 if _before_complement(tx_tok, tx_head) else 0
     if tx_head.i in (ev_head.i, ev_tok.i):
         return 1  # on a noun of the event's clause: "met at the summit last week"
     if (
         separate_clauses(ev_head, tx_head)
         or _other_time(ev_head, tx_head)
-        or modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
+        or (
+            modifies_other_noun(tx_head, ev_tok, lexicon().dating_participles)
+            and not (tx_head.dep_ == "acl" and _occasion_of(tx_head.head, ev_tok))
+        )
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
+        or (later and _cousin_clause(tx_head, ev_head))
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _cousin_clause(tx_head: Token, ev_head: Token) -> bool:
+    """Whether the date's clause and the event's lie on separate branches of the sentence, neither
+    within the other ("the first official to visit Japan since Reagan announced tariffs to start
+    on April 17"): a date after the story's there tells the other branch's time (an earlier one
+    may still be the sentence's: "attempted to cut subsidies in 2003, but was forced to back down")."""
+    if tx_head.pos_ not in ("VERB", "AUX") or tx_head.i == ev_head.i:
+        return False
+    return not any(a.i == tx_head.i for a in ev_head.ancestors) and not any(
+        a.i == ev_head.i for a in tx_head.ancestors
+    )
+
+
+def _before_complement(tx_tok: Token, tx_head: Token) -> bool:
+    """Whether a date the parser hung on a reported clause stands before that clause's subject,
+    right after the verb reporting it ("said on Saturday they attacked the town"): it tells when
+    the saying was, and dates the reported act only when nothing in its own clause does."""
+    if tx_head.dep_ != "ccomp" or tx_head.head.i > tx_tok.i:
+        return False
+    subjects = [c.i for c in tx_head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and tx_tok.i < min(subjects)
 
 
 def _infinitive_below(tx_head: Token, ev_head: Token) -> bool:
@@ -223,19 +270,39 @@ def _names_other_noun(tx_tok: Token, ev_tok: Token) -> bool:
         noun = tx_tok.head
     elif tx_tok.head.dep_ == "amod" and tx_tok.head.head.pos_ in ("NOUN", "PROPN"):
         noun = tx_tok.head.head  # "notes due 1997"
-    if noun is None or noun.i == ev_tok.i:
+    if noun is None or noun.i == ev_tok.i or _occasion_of(noun, ev_tok):
         return False
     return not any(a.i == noun.i for a in ev_tok.ancestors)
 
 
-def _set_against(preps: list[Token], ev_tok: Token) -> bool:
+def _occasion_of(noun: Token, ev_tok: Token) -> bool:
+    """Whether a noun names the occasion of the event ("complained at last year's meeting", "in a
+    letter sent yesterday, the minister told him ..."): the object of an occasion preposition hung
+    on the event word, on its clause's verb or on the verb reporting that clause."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lexicon().occasion_preps:
+        return False
+    head = clause_head(ev_tok)
+    hosts = {ev_tok.i, head.i}
+    if head.dep_ == "ccomp" and reporting(head.head):
+        hosts.add(head.head.i)
+    return prep.head.i in hosts
+
+
+def _set_against(preps: list[Token], ev_tok: Token, tx_tok: Token | None = None) -> bool:
     """Whether a date hangs in a phrase that sets the event against another ("despite a breakdown
-    last weekend", "after an October 7 attack"), with the event itself outside that phrase."""
-    ordering = lexicon().ordering_preps
-    return any(
-        p.lower_ in ordering and p.i != ev_tok.i and not any(a.i == p.i for a in ev_tok.ancestors)
-        for p in preps
-    )
+    last weekend", "after an October 7 attack", "in response to a strike on Friday"), with the event
+    itself outside that phrase."""
+    lex = lexicon()
+    marks = [p for p in preps if p.lower_ in lex.ordering_preps]
+    t = tx_tok
+    for _ in range(12):
+        if t is None or t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lex.ordering_nouns:
+            marks.append(t)
+        t = t.head
+    return any(p.i != ev_tok.i and not any(a.i == p.i for a in ev_tok.ancestors) for p in marks)
 
 
 def _ordered_clause(tx_head: Token, ev_tok: Token) -> bool:

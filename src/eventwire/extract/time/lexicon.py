@@ -54,6 +54,10 @@ class Lexicon:
     conditional_marks: frozenset[str]
     after_preps: frozenset[str]
     dating_participles: frozenset[str]
+    occasion_preps: frozenset[str]
+    time_relatives: frozenset[str]
+    sequence_verbs: frozenset[str]
+    ordering_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     year_preps: frozenset[str]
     stretch_words: frozenset[str]
@@ -145,6 +149,10 @@ def lexicon() -> Lexicon:
         conditional_marks=frozenset(raw["conditional_marks"]),
         after_preps=frozenset(raw["after_preps"]),
         dating_participles=frozenset(raw["dating_participles"]),
+        occasion_preps=frozenset(raw["occasion_preps"]),
+        time_relatives=frozenset(raw["time_relatives"]),
+        sequence_verbs=frozenset(raw["sequence_verbs"]),
+        ordering_nouns=frozenset(raw["ordering_nouns"]),
         temporal_preps=frozenset(raw["temporal_preps"]),
         year_preps=frozenset(raw["year_preps"]),
         stretch_words=frozenset(raw["stretch_words"]),
