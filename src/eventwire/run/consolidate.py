@@ -33,6 +33,9 @@ from ..model import ActorRecord, ArticleExtraction, Mention, stable_id
 from ..store import Store, record_row
 from ..store.consolidation import ConsolidationState
 
+# the actor-blocking scheme (consolidate/blocking.py): a store filed under another one is rebuilt,
+# as its stored keys would link what the rules now compare differently
+BLOCKING_VERSION = 2
 MAX_EVIDENCE = 100  # as consolidate.activity: mentions kept on an actor record
 _RECORD_PARTS = ("events", "deals", "figures", "quotes")
 
@@ -40,7 +43,7 @@ _RECORD_PARTS = ("events", "deals", "figures", "quotes")
 def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     """Bring the corpus-wide records up to date with the stored extractions (see the module)."""
     stamp = current_stamp()
-    stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
+    stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}|blocks{BLOCKING_VERSION}"
     with store.engine.begin() as conn:
         state = ConsolidationState(conn, store.dialect)
         state.lock()  # one consolidation at a time: two would both take the same queue
@@ -101,6 +104,7 @@ class _Run:
         from ..consolidate.blocking import actor_keys, group_units
 
         touched = self.s.unit_blocks(dirty)
+        orphans = self.s.article_keys("b", dirty)  # surnames a re-extraction may take away
         self.s.delete_units(dirty)
         units: dict[str, list[tuple[str, str]]] = {}
         rows: dict[str, dict[str, Any]] = {}
@@ -121,7 +125,7 @@ class _Run:
                 }
         unit_rows, key_rows = [], []
         renamed: dict[str, str] = {}
-        for uids, stored in group_units(units, self.s.existing, self.s.vocabulary):
+        for uids, stored in group_units(units, self.s.existing, self.s.vocabulary, self.s.present, orphans):
             block = min(stored) if stored else _block_id(uids[0])
             if len(stored) > 1:
                 self.s.relabel(stored, block)

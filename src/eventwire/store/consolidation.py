@@ -159,6 +159,23 @@ class ConsolidationState:
             out += [(w, b) for w, b in self.conn.execute(q) if w[:1] == ch]
         return out
 
+    def present(self, role: str, words: Iterable[str]) -> set[str]:
+        """Which of these words are stored as keys of this role (blocking: is it a surname?)."""
+        k = T.cons_actor_keys.c
+        out: set[str] = set()
+        for chunk in _chunks(words):
+            out |= set(self.conn.scalars(select(k.key).where(k.role == role, k.key.in_(chunk)).distinct()))
+        return out
+
+    def article_keys(self, role: str, articles: Iterable[str]) -> set[str]:
+        """The keys of this role the articles' stored units hold (read before they are removed)."""
+        k = T.cons_actor_keys.c
+        out: set[str] = set()
+        for chunk in _chunks(articles):
+            q = select(k.key).where(k.role == role, k.article_id.in_(chunk)).distinct()
+            out |= set(self.conn.scalars(q))
+        return out
+
     def relabel(self, olds: set[str], new: str) -> None:
         """Merge stored blocks into one (a batch linked them)."""
         olds = olds - {new}
