@@ -4,12 +4,14 @@ People are clustered by name with care, because a wrong merge is worse than a mi
 - the same full name, folded (Yasar Guler = Yaşar Güler), is one person unless the states differ;
 - a shorter full name inside a longer one ("Mohamed Khaled" / "Mohamed Khaled Nordin") joins it
   when only one longer name fits;
-- a one-word name ("Güler", the typo "Gueler") joins the one full name whose surname it is (or, when
-  no full name of the corpus ends in it, whose surname is spelt alike), with a compatible state;
-  when two people fit equally it stays apart. A bare given name is not matched across articles
-  (within one article the linker already reads "Anwar" as the "Anwar Ibrahim" before it): across
-  a corpus a lone "Arthur" or "Carlos" names no one in particular, and matching given names
-  chained every person into one actor block that each batch of a growing store re-resolved;
+- a one-word name ("Güler", the typo "Gueler") joins the one full name whose surname it is; when no
+  full name of the corpus ends in it, the one whose given name it is with an office they share
+  ("Prime Minister Anwar", "Anwar Ibrahim" the prime minister), else whose surname is spelt alike;
+  always with a compatible state, and when two people fit equally it stays apart. A bare given
+  name without an office is not matched across articles (within one article the linker already
+  reads "Anwar" as the "Anwar Ibrahim" before it): across a corpus a lone "Arthur" or "Carlos"
+  names no one in particular, and matching every given name chained all people into one actor
+  block that each batch of a growing store re-resolved;
 - two full names that differ ("Anwar Ibrahim", "Ibrahim Kalin") are never merged, whatever they share.
 Everything is processed in sorted order and ties are broken on content, so the result does not
 depend on the order articles were ingested; ids derive from content (``stable_id``).
@@ -193,10 +195,13 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
             merge(next(iter(cands)), ci)
     # 4. one-word names: the full names whose surname the word is, else whose surname is spelt alike
     surnames: dict[str, set[int]] = defaultdict(set)
+    given: dict[tuple[str, str], set[int]] = defaultdict(set)  # (given name, office) -> clusters
     for ci, c in enumerate(clusters):
         if alive[ci]:
             for it in c.items:
                 surnames[it.tokens[-1]].add(ci)
+                for r in it.la.roles:
+                    given[(it.tokens[0], fold(r.title))].add(ci)
     singles: dict[str, list[_Item]] = defaultdict(list)
     for it in short:
         if it.tokens:
@@ -213,10 +218,12 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         strong_states = [st for st in by_state if st is not None]
         if len(strong_states) == 1 and None in by_state:  # weak readings join the one strong one
             by_state[strong_states[0]].extend(by_state.pop(None))
-        cand = _surname_candidates(word, surnames, first_letter)
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
+            cand = _surname_candidates(word, surnames, first_letter)
+            if word not in surnames:  # "Prime Minister Narendra": the given name of one in that office
+                cand = set().union(*(given.get((word, t), set()) for t in sorted(titles))) or cand
             best: list[tuple[tuple, int]] = []
             for ci in sorted(cand):
                 if not alive[ci]:

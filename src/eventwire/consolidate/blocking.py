@@ -12,10 +12,12 @@ links below mirror the rules of :mod:`.actors`, each a superset of what a rule c
 - people with a full name: every ordered pair of its words (the same name, or a shorter full name
   inside a longer one, shares a pair), and its typo keys (``actors.typo_keys``: the same length and
   every word but one the same, which is what step 2 of ``_cluster_people`` compares);
+- a one-word name with an office: every full name whose given name (first word) it is and that
+  holds the same office (``pg`` keys; the given-name route of step 4);
 - a one-word name: the same word alone and every full name whose surname (last word) it is; only
   while no full name ends in it, the surnames of four letters or more with the same initial that
   rapidfuzz rates 80 or more (the spelling fallback of step 4). A full name's first word links
-  nothing: a bare given name is not matched across articles, so "John Smith" and "John Baker" are
+  nothing else: a bare given name is not matched across articles, so "John Smith" and "John Baker" are
   not linked, nor are "Ana Pereira" and "Rui Pereira" except through a one-word "Pereira".
 
 A spelling link made while a word was no one's surname stays when a full name ending in it arrives
@@ -36,6 +38,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from ..link.names import fold
 from ..model import LocalActor
 from .actors import SPELLING_CUTOFF, SPELLING_MIN_LEN, _tokens, actor_bucket, org_forms, typo_keys
 
@@ -56,10 +59,11 @@ def actor_keys(article_id: str, la: LocalActor) -> list[Key]:
     toks = _tokens(la.name)
     if not toks:
         return [("l", f"p0|{article_id}|{la.key}")]  # resolution ignores it: alone
+    offices: list[Key] = [("l", f"pg|{toks[0]}\x1f{t}") for t in sorted({fold(r.title) for r in la.roles})]
     if len(toks) == 1:
-        return [("s", toks[0])]
+        return [("s", toks[0]), *offices]
     words = toks[:MAX_PAIR_WORDS]
-    keys: list[Key] = [("l", f"pp|{a}\x1f{b}") for a, b in combinations(words, 2)]
+    keys: list[Key] = [("l", f"pp|{a}\x1f{b}") for a, b in combinations(words, 2)] + offices
     for n, i, masked, initial, head in typo_keys(toks):
         keys.append(("l", f"py|{n}|{i}|{initial}|{head}|" + "\x1f".join(masked)))
     keys.append(("b", toks[-1]))
