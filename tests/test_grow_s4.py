@@ -180,3 +180,30 @@ def test_removing_the_only_full_name_with_a_surname_falls_back_to_spelling(tmp_p
     assert _snapshot(store) == got
     ids = {json.loads(v)["name"]: k for k, v in got.items()}
     assert "Mark Callowey" not in ids
+
+
+def _country_stories() -> list[tuple[Article, ArticleExtraction]]:
+    forms = [("c3", "France", ["French"]), ("c1", "the French Republic", []), ("c2", "France", ["Paris"])]
+    out = []
+    for aid, name, aliases in forms:
+        fra = LocalActor(key="c:FRA", name=name, kind="country", country="FRA", aliases=aliases)
+        out.append((Article(id=aid, path=f"{aid}.txt", text=aid), ext(aid, fra, la("Lena Marsh", "NZL"))))
+    return out
+
+
+def test_a_country_block_only_added_to_is_updated_from_its_record(tmp_path: Path, monkeypatch) -> None:
+    """The United States' block holds a unit per story naming it: a batch that only adds to a
+    country folds its new units into the stored record, and gets what resolving them all gives
+    (the name comes from the first article by id, here one that arrives last)."""
+    import eventwire.consolidate.actors as actors
+
+    calls: list[int] = []
+    real = actors.fold_country
+    monkeypatch.setattr(actors, "fold_country", lambda *a: (calls.append(1), real(*a))[1])
+    stories = _country_stories()
+    together = _snapshot(_store(tmp_path, "c_all", [stories]))
+    store = _store(tmp_path, "c_one", [[s] for s in stories])
+    assert calls  # the later batches folded
+    assert _snapshot(store) == together
+    fra = next(json.loads(v) for v in together.values() if json.loads(v)["id"] == "c:FRA")
+    assert fra["name"] == "the French Republic" and set(fra["aliases"]) == {"France", "French", "Paris"}

@@ -461,6 +461,36 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
     )
 
 
+def fold_country(
+    old: ActorRecord, added: list[tuple[str, LocalActor, int]], first: str | None
+) -> ActorRecord:
+    """A country's record (:func:`_record` of kind country, with the unit counts) with more units
+    added: what resolving the old units and the added ones together gives, for a record without
+    offices. ``added``: (article, local actor, entity mentions counted); ``first``: the first
+    article (by id) of all the block's units, whose local name names the country."""
+    name = old.name
+    for aid, la, _n in sorted(added, key=lambda x: x[0]):
+        if aid == first:
+            name = la.name
+    forms = {*old.aliases, old.name}
+    for _aid, la, _n in added:
+        forms.update(a for a in [la.name, *la.aliases] if a)
+    return ActorRecord(
+        id=old.id,
+        name=name,
+        kind=old.kind,
+        country=old.country,
+        sector=old.sector,
+        aliases=sorted(forms - {name}, key=lambda a: (fold(a), a)),
+        roles=[],
+        mentions=[],
+        country_source=old.country_source,
+        code=old.code,
+        mention_count=old.mention_count + sum(n for _a, _la, n in added),
+        article_count=old.article_count + len({aid for aid, _la, n in added if n}),
+    )
+
+
 def _own_code(kind: str, country: str | None, name: str, aliases: list[str]) -> str | None:
     """An international body's identity code (IGOUNO, IGOEUREEC): its country is only 'IGO'."""
     from ..link.knowledge import get_lexicon

@@ -104,6 +104,8 @@ class _Run:
         from ..consolidate.blocking import actor_keys, group_units
 
         touched = self.s.unit_blocks(dirty)
+        removed = set(touched)  # blocks that lose units: never added to (``_fold_countries``)
+        self.added: dict[str, list[tuple[str, str, Any, int]]] = {}  # country block -> new units
         orphans = self.s.article_keys("b", dirty)  # surnames a re-extraction may take away
         self.s.delete_units(dirty)
         units: dict[str, list[tuple[str, str]]] = {}
@@ -131,6 +133,12 @@ class _Run:
                 self.s.relabel(stored, block)
                 renamed.update((b, block) for b in stored)
             touched.add(block)
+            if not self.full and len(stored) == 1 and block not in removed:
+                if all(self._local[u].key.startswith("c:") for u in uids):
+                    self.added[block] = [
+                        (rows[u]["article_id"], self._local[u].key, self._local[u], rows[u]["mentions"])
+                        for u in uids
+                    ]
             for uid in uids:
                 unit_rows.append({**rows[uid], "block": block})
                 aid = rows[uid]["article_id"]
@@ -160,12 +168,14 @@ class _Run:
         from ..model import LocalActor
 
         old_sigs = self.s.actor_sigs(blocks)
+        folded, fold_map = self._fold_countries(blocks)
+        whole = blocks - {b for b, _rec in folded.values()}  # resolved from all their units
         if self.full:
             units = self.fresh_units
         else:
             units = [
                 (r.article_id, r.local_key, r.block, LocalActor.from_dict(r.payload), r.mentions)
-                for r in self.s.units_in(blocks)
+                for r in self.s.units_in(whole)
             ]
         per_article: dict[str, list[Any]] = defaultdict(list)
         old_ids: dict[tuple[str, str], str | None] = {}
@@ -177,11 +187,16 @@ class _Run:
             counts[(aid, lkey)] = n
         if not self.full:
             old_ids = {(r[0], r[1]): None for r in units}
-            old_ids.update(self.s.unit_actor_ids(blocks))
+            old_ids.update(self.s.unit_actor_ids(whole))
         self.fresh_units = []
         exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_article.items()]
         records, key_map = resolve_actors(exts)
         del exts, per_article
+        for aid, lkey, block, gid in fold_map:
+            key_map[(aid, lkey)] = gid
+            old_ids[(aid, lkey)] = None
+            block_of[(aid, lkey)] = block
+        records += [rec for _b, rec in folded.values()]
         times: Counter[str] = Counter()
         arts: dict[str, set[str]] = defaultdict(set)
         rec_block: dict[str, str] = {}
@@ -199,9 +214,10 @@ class _Run:
         resolved: dict[str, ActorRecord] = {}
         state_rows: list[dict[str, Any]] = []
         for rec in records:
-            role_articles = {m.article_id for m in rec.mentions}
-            rec.mention_count = max(times[rec.id], len(role_articles))
-            rec.article_count = max(len(arts[rec.id]), len(role_articles))
+            if rec.id not in folded:  # a folded record already counts its stored units too
+                role_articles = {m.article_id for m in rec.mentions}
+                rec.mention_count = max(times[rec.id], len(role_articles))
+                rec.article_count = max(len(arts[rec.id]), len(role_articles))
             resolved[rec.id] = rec
             was = old_sigs.get(rec.id, (None, None))
             state_rows.append(
@@ -220,6 +236,8 @@ class _Run:
         for key, old in old_ids.items():
             if old in changed or now.get(key, old) in changed:
                 affected.add(key[0])
+        renamed = [block for gid, (block, _rec) in folded.items() if gid in changed]
+        affected |= {aid for aid, _lkey in self.s.unit_actor_ids(renamed)}  # its name changed
         self.s.replace_actor_state(blocks, state_rows)
         if self.full:
             for row in self._unit_rows:
@@ -229,6 +247,37 @@ class _Run:
         else:
             self.s.set_actor_ids(changes)
         return affected, changed | set(resolved) | set(old_sigs), resolved
+
+    def _fold_countries(self, blocks: set[str]) -> tuple[dict[str, tuple[str, ActorRecord]], list[tuple]]:
+        """Country blocks this batch only added to, updated from their stored record.
+
+        A country's record is a fold of its units (its name from the first article, every other
+        form an alias, mentions and articles summed; countries carry no offices), so adding units
+        to the stored record gives what resolving every unit of the block gives, without reading
+        the block's thousands of units (the United States' block holds one per story naming it).
+        A block that also lost units, or whose record holds offices, is resolved whole.
+        Returns {actor id: (block, record)} and (article, local key, block, actor id) per new unit.
+        """
+        from ..consolidate.actors import fold_country
+
+        todo = {b: units for b, units in self.added.items() if b in blocks}
+        if not todo:
+            return {}, []
+        stored = self.s.block_actors(todo)
+        firsts = self.s.first_articles(todo)
+        folded: dict[str, tuple[str, ActorRecord]] = {}
+        fold_map: list[tuple] = []
+        for block, units in sorted(todo.items()):
+            rows = stored.get(block, [])
+            if len(rows) != 1 or any(la.roles for _a, _k, la, _n in units):
+                continue
+            old = ActorRecord.from_dict(rows[0][3])
+            if old.roles or old.mentions:
+                continue
+            rec = fold_country(old, [(aid, la, n) for aid, _k, la, n in units], firsts.get(block))
+            folded[rec.id] = (block, rec)
+            fold_map += [(aid, lkey, block, rec.id) for aid, lkey, _la, _n in units]
+        return folded, fold_map
 
     # ---------------------------------------------------------------- 3. readings
     def _file_readings(self, articles: set[str], meta: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:

@@ -229,6 +229,25 @@ class ConsolidationState:
         for i in range(0, len(rows), 1000):
             self.conn.execute(q, rows[i : i + 1000])
 
+    def block_actors(self, blocks: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, Any]]]:
+        """Per block: its resolved actors as (id, sig, digest, record payload)."""
+        a = T.cons_actors.c
+        out: dict[str, list[tuple[str, str, str | None, Any]]] = defaultdict(list)
+        for chunk in _chunks(blocks):
+            q = select(a.block, a.id, a.sig, a.digest, a.record).where(a.block.in_(chunk))
+            for block, gid, sig, dg, rec in self.conn.execute(q):
+                out[block].append((gid, sig, dg, rec))
+        return out
+
+    def first_articles(self, blocks: Iterable[str]) -> dict[str, str]:
+        """Per block: the first article (by id) of its units."""
+        u = T.cons_actor_units.c
+        out: dict[str, str] = {}
+        for chunk in _chunks(blocks):
+            q = select(u.block, func.min(u.article_id)).where(u.block.in_(chunk)).group_by(u.block)
+            out.update((b, a) for b, a in self.conn.execute(q))
+        return out
+
     def replace_actor_state(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         for chunk in _chunks(blocks):
             self.conn.execute(delete(T.cons_actors).where(T.cons_actors.c.block.in_(chunk)))
