@@ -12,7 +12,7 @@ from pathlib import Path
 
 from eventwire.consolidate.actors import resolve_actors, typo_keys
 from eventwire.consolidate.blocking import actor_keys, group_units
-from eventwire.model import Article, ArticleExtraction, LocalActor, Role
+from eventwire.model import Article, ArticleExtraction, Entity, LocalActor, Role
 from eventwire.run.consolidate import consolidate
 from eventwire.store import Store
 
@@ -207,3 +207,35 @@ def test_a_country_block_only_added_to_is_updated_from_its_record(tmp_path: Path
     assert _snapshot(store) == together
     fra = next(json.loads(v) for v in together.values() if json.loads(v)["id"] == "c:FRA")
     assert fra["name"] == "the French Republic" and set(fra["aliases"]) == {"France", "French", "Paris"}
+
+
+def test_a_state_named_by_an_article_holding_no_actor_of_it_reads_the_states_record(tmp_path: Path) -> None:
+    """A figure whose party is a state read from a place ("FRA" in that story, no actor of it)
+    takes the state's corpus name, whether or not another story of its batch names the state."""
+    from eventwire.model import Figure, Mention
+
+    def story(aid: str, with_actor: bool, amount: float) -> tuple[Article, ArticleExtraction]:
+        party = Entity(id="c:FRA", name="FRA", kind="country", country="FRA")
+        fig = Figure(
+            id=f"{aid}-f",
+            metric="exports",
+            amount=amount,
+            unit="USD",
+            actors=[party],
+            date="2020-03-01",
+            mentions=[Mention(aid, f"{aid}.txt", "Exports rose to 5 dlrs.", 0, 24)],
+        )
+        actors = [LocalActor(key="c:FRA", name="France", kind="country", country="FRA")] if with_actor else []
+        e = ArticleExtraction(article_id=aid, actors=actors, figures=[fig])
+        return Article(id=aid, path=f"{aid}.txt", text="Exports rose to 5 dlrs."), e
+
+    named, bare = story("f1", True, 5.0), story("f2", False, 90.0)  # two figures, not fused
+    together = _store(tmp_path, "f_all", [[named, bare]])
+    apart = _store(tmp_path, "f_apart", [[named], [bare]])
+    figs = [r for r in apart.iter_records("figures")]
+    assert len(figs) == 2 and all(a["name"] == "France" for r in figs for a in r["actors"])
+    want = [json.dumps(r, sort_keys=True) for r in together.iter_records("figures")]
+    assert [json.dumps(r, sort_keys=True) for r in apart.iter_records("figures")] == want
+    # the state's record made (or renamed) after the story was filed: the story is rekeyed
+    later = _store(tmp_path, "f_later", [[bare], [named]])
+    assert [json.dumps(r, sort_keys=True) for r in later.iter_records("figures")] == want

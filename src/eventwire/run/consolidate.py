@@ -238,6 +238,9 @@ class _Run:
                 affected.add(key[0])
         renamed = [block for gid, (block, _rec) in folded.items() if gid in changed]
         affected |= {aid for aid, _lkey in self.s.unit_actor_ids(renamed)}  # its name changed
+        # a state is also named by articles that hold no actor of it (a figure's or event's party
+        # read from a place): their readings carry its name too, so they are rekeyed as well
+        affected |= self.s.articles_naming(g for g in changed if g.startswith("c:"))
         self.s.replace_actor_state(blocks, state_rows)
         if self.full:
             for row in self._unit_rows:
@@ -293,7 +296,9 @@ class _Run:
             self.exts[aid] = ArticleExtraction.from_dict(keep)
         todo = sorted(a for a in articles if a in self.exts and not (meta.get(a) or {}).get("duplicate_of"))
         key_map = self.s.key_map(todo)
-        actors = self.s.actor_records(set(key_map.values()))
+        # a state is named by its global id even where the article holds no actor of it (a party
+        # read from a place): every state's record is at hand, as in a rebuild
+        actors = {**self.s.country_records(), **self.s.actor_records(set(key_map.values()))}
         rekey = rekeyer(key_map, list(actors.values()))
         rows: list[dict[str, Any]] = []
         for aid in todo:

@@ -283,6 +283,12 @@ class ConsolidationState:
                 out[gid] = ActorRecord.from_dict(rec)
         return out
 
+    def country_records(self) -> dict[str, ActorRecord]:
+        """Every state's resolved record (ids ``c:ISO3``): a few hundred rows."""
+        a = T.cons_actors.c
+        q = select(a.id, a.record).where(a.id >= "c:", a.id < "c;")
+        return {gid: ActorRecord.from_dict(rec) for gid, rec in self.conn.execute(q)}
+
     def article_unit_counts(self, ids: Iterable[str]) -> dict[str, tuple[int, set[str]]]:
         """Per global id: entity mentions counted, and the articles they were counted in."""
         u = T.cons_actor_units.c
@@ -409,6 +415,23 @@ class ConsolidationState:
             ]
             for i in range(0, len(crow), 2000):
                 self.conn.execute(insert(T.cons_records), crow[i : i + 2000])
+
+    def articles_naming(self, ids: Iterable[str]) -> set[str]:
+        """The articles of every stored record these actors take part in."""
+        ids = list(ids)
+        out: set[str] = set()
+        for kind in T.PARTIES:
+            one = T.SINGULAR[kind]
+            p, m = T.PARTIES[kind], T.MENTIONS[kind]
+            for chunk in _chunks(ids):
+                q = (
+                    select(m.c.article_id)
+                    .join(p, p.c[f"{one}_id"] == m.c[f"{one}_id"])
+                    .where(p.c.actor_id.in_(chunk))
+                    .distinct()
+                )
+                out |= set(self.conn.scalars(q))
+        return out
 
     def evidence(self, ids: Iterable[str]) -> dict[str, tuple[list[Mention], int]]:
         """Per actor: the mentions of every record it takes part in, and its events counted."""
