@@ -4,9 +4,14 @@ People are clustered by name with care, because a wrong merge is worse than a mi
 - the same full name, folded (Yasar Guler = Yaşar Güler), is one person unless the states differ;
 - a shorter full name inside a longer one ("Mohamed Khaled" / "Mohamed Khaled Nordin") joins it
   when only one longer name fits;
-- a one-word name ("Güler", "Anwar", the typo "Anvar") joins the one full name whose surname
-  (better) or given name (or a close spelling) it is, with a compatible state; when two people fit
-  equally it stays apart;
+- a one-word name ("Güler", the typo "Gueler") joins the one full name whose surname it is; when no
+  full name of the corpus ends in it, the one whose given name it is with an office they share
+  ("Prime Minister Anwar", "Anwar Ibrahim" the prime minister), else whose surname is spelt alike;
+  always with a compatible state, and when two people fit equally it stays apart. A bare given
+  name without an office is not matched across articles (within one article the linker already
+  reads "Anwar" as the "Anwar Ibrahim" before it): across a corpus a lone "Arthur" or "Carlos"
+  names no one in particular, and matching every given name chained all people into one actor
+  block that each batch of a growing store re-resolved;
 - two full names that differ ("Anwar Ibrahim", "Ibrahim Kalin") are never merged, whatever they share.
 Everything is processed in sorted order and ties are broken on content, so the result does not
 depend on the order articles were ingested; ids derive from content (``stable_id``).
@@ -134,11 +139,11 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         clusters[src].items = []
         alive[src] = False
 
-    # 2. typos between full names of the same length, same state, same initials
-    blocks: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    # 2. typos between full names of the same length that differ in one word (same state)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
     for toks in sorted(by_tokens):
-        for ci in by_tokens[toks]:
-            blocks[(len(toks), toks[0][:1], toks[-1][:2])].append(ci)
+        for key in typo_keys(toks):
+            blocks[key].extend(by_tokens[toks])
     for key in sorted(blocks):
         cis = blocks[key]
         if len(cis) < 2 or len(cis) > 400:
@@ -188,24 +193,23 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         }
         if len(cands) == 1:
             merge(next(iter(cands)), ci)
-    # 4. one-word names
-    index = defaultdict(set)
+    # 4. one-word names: the full names whose surname the word is, else whose surname is spelt alike
+    surnames: dict[str, set[int]] = defaultdict(set)
+    given: dict[tuple[str, str], set[int]] = defaultdict(set)  # (given name, office) -> clusters
     for ci, c in enumerate(clusters):
-        if alive[ci] and c.items:
-            toks = c.items[0].tokens
-            index[toks[0]].add(ci)
-            index[toks[-1]].add(ci)
+        if alive[ci]:
+            for it in c.items:
+                surnames[it.tokens[-1]].add(ci)
+                for r in it.la.roles:
+                    given[(it.tokens[0], fold(r.title))].add(ci)
     singles: dict[str, list[_Item]] = defaultdict(list)
     for it in short:
         if it.tokens:
             singles[it.tokens[0]].append(it)
-    first_letter: dict[str, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
-    for ci, c in enumerate(clusters):
-        if alive[ci] and c.items:
-            for w in sorted({c.items[0].tokens[0], c.items[0].tokens[-1]}):
-                if len(w) >= 4:
-                    first_letter[w[:1]][0].append(w)
-                    first_letter[w[:1]][1].append(ci)
+    first_letter: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(surnames):
+        if len(w) >= SPELLING_MIN_LEN:
+            first_letter[w[:1]].append(w)
     for word in sorted(singles):
         group = singles[word]
         by_state: dict[str | None, list[_Item]] = defaultdict(list)
@@ -217,29 +221,19 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
+            cand = _surname_candidates(word, surnames, first_letter)
+            if word not in surnames:  # "Prime Minister Narendra": the given name of one in that office
+                cand = set().union(*(given.get((word, t), set()) for t in sorted(titles))) or cand
             best: list[tuple[tuple, int]] = []
-            cand = set(index.get(word, set()))
-            exact = True
-            if not cand and len(word) >= 4:
-                exact = False
-                parts, owners = first_letter.get(word[:1], ([], []))
-                for _w, score, k in process.extract(
-                    word, parts, scorer=fuzz.ratio, score_cutoff=80, limit=None
-                ):
-                    if len(word) < 6 and score < 90:
-                        continue  # one letter changed in a short name is another name: Obama, Osama
-                    cand.add(owners[k])
             for ci in sorted(cand):
                 if not alive[ci]:
                     continue
                 c = clusters[ci]
                 if not _compatible(c.strong_country(), state):
                     continue
-                toks = c.items[0].tokens
-                pos = 2 if toks[-1] == word else 1 if toks[0] == word else 0
                 office = 1 if titles and titles & c.titles() else 0
                 same_state = 1 if state and c.strong_country() == state else 0
-                best.append(((pos if exact else 0, office, same_state), ci))
+                best.append(((office, same_state), ci))
             if not best:
                 clusters.append(_Cluster(items=list(its)))
                 alive.append(True)
@@ -255,6 +249,49 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
                 continue
             clusters[best[0][1]].items.extend(its)
     return [c for ci, c in enumerate(clusters) if alive[ci] and c.items]
+
+
+SPELLING_MIN_LEN = 4  # a surname spelt alike: both words of four letters or more (blocking.py too)
+SPELLING_CUTOFF = 80
+
+
+def typo_keys(toks: tuple[str, ...]) -> list[tuple]:
+    """Keys two full names share when they could be typos of one another (step 2 of
+    :func:`_cluster_people`): the same length and every word but one the same, with the first
+    initial and the surname's first two letters, which the typo rule also requires. Only names
+    that could merge are compared, so the groups stay small whatever the corpus."""
+    n = len(toks)
+    return [
+        (
+            n,
+            i,
+            toks[:i] + ("*",) + toks[i + 1 :],
+            toks[0][:1] if i == 0 else "",
+            toks[-1][:2] if i == n - 1 else "",
+        )
+        for i in range(n)
+    ]
+
+
+def _surname_candidates(
+    word: str, surnames: dict[str, set[int]], first_letter: dict[str, list[str]]
+) -> set[int]:
+    """The clusters a one-word name is decided among: those holding a full name whose surname the
+    word is; only when no full name ends in it, those whose surname is spelt alike (a short word
+    needs a closer spelling: one letter changed in a five-letter name is another name)."""
+    if word in surnames:
+        return set(surnames[word])
+    cand: set[int] = set()
+    if len(word) < SPELLING_MIN_LEN:
+        return cand
+    pool = first_letter.get(word[:1], [])
+    for other, score, _k in process.extract(
+        word, pool, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF, limit=None
+    ):
+        if len(word) < 6 and score < 90:
+            continue  # Obama is not Osama
+        cand |= surnames[other]
+    return cand
 
 
 def _dominant(first: _Cluster, second: _Cluster) -> bool:
@@ -421,6 +458,36 @@ def _record(kind: str, items: list[_Item], key_map: dict[tuple[str, str], str]) 
         mentions=mentions,
         country_source=source if country else None,
         code=_own_code(kind, country, name, aliases),
+    )
+
+
+def fold_country(
+    old: ActorRecord, added: list[tuple[str, LocalActor, int]], first: str | None
+) -> ActorRecord:
+    """A country's record (:func:`_record` of kind country, with the unit counts) with more units
+    added: what resolving the old units and the added ones together gives, for a record without
+    offices. ``added``: (article, local actor, entity mentions counted); ``first``: the first
+    article (by id) of all the block's units, whose local name names the country."""
+    name = old.name
+    for aid, la, _n in sorted(added, key=lambda x: x[0]):
+        if aid == first:
+            name = la.name
+    forms = {*old.aliases, old.name}
+    for _aid, la, _n in added:
+        forms.update(a for a in [la.name, *la.aliases] if a)
+    return ActorRecord(
+        id=old.id,
+        name=name,
+        kind=old.kind,
+        country=old.country,
+        sector=old.sector,
+        aliases=sorted(forms - {name}, key=lambda a: (fold(a), a)),
+        roles=[],
+        mentions=[],
+        country_source=old.country_source,
+        code=old.code,
+        mention_count=old.mention_count + sum(n for _a, _la, n in added),
+        article_count=old.article_count + len({aid for aid, _la, n in added if n}),
     )
 
 

@@ -33,6 +33,9 @@ from ..model import ActorRecord, ArticleExtraction, Mention, stable_id
 from ..store import Store, record_row
 from ..store.consolidation import ConsolidationState
 
+# the actor-blocking scheme (consolidate/blocking.py): a store filed under another one is rebuilt,
+# as its stored keys would link what the rules now compare differently
+BLOCKING_VERSION = 2
 MAX_EVIDENCE = 100  # as consolidate.activity: mentions kept on an actor record
 _RECORD_PARTS = ("events", "deals", "figures", "quotes")
 
@@ -40,7 +43,7 @@ _RECORD_PARTS = ("events", "deals", "figures", "quotes")
 def consolidate(store: Store, *, rebuild: bool = False) -> dict[str, int]:
     """Bring the corpus-wide records up to date with the stored extractions (see the module)."""
     stamp = current_stamp()
-    stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}"
+    stamp_text = f"{stamp.code_version}|{stamp.knowledge_digest}|blocks{BLOCKING_VERSION}"
     with store.engine.begin() as conn:
         state = ConsolidationState(conn, store.dialect)
         state.lock()  # one consolidation at a time: two would both take the same queue
@@ -101,6 +104,9 @@ class _Run:
         from ..consolidate.blocking import actor_keys, group_units
 
         touched = self.s.unit_blocks(dirty)
+        removed = set(touched)  # blocks that lose units: never added to (``_fold_countries``)
+        self.added: dict[str, list[tuple[str, str, Any, int]]] = {}  # country block -> new units
+        orphans = self.s.article_keys("b", dirty)  # surnames a re-extraction may take away
         self.s.delete_units(dirty)
         units: dict[str, list[tuple[str, str]]] = {}
         rows: dict[str, dict[str, Any]] = {}
@@ -121,12 +127,18 @@ class _Run:
                 }
         unit_rows, key_rows = [], []
         renamed: dict[str, str] = {}
-        for uids, stored in group_units(units, self.s.existing, self.s.vocabulary):
+        for uids, stored in group_units(units, self.s.existing, self.s.vocabulary, self.s.present, orphans):
             block = min(stored) if stored else _block_id(uids[0])
             if len(stored) > 1:
                 self.s.relabel(stored, block)
                 renamed.update((b, block) for b in stored)
             touched.add(block)
+            if not self.full and len(stored) == 1 and block not in removed:
+                if all(self._local[u].key.startswith("c:") for u in uids):
+                    self.added[block] = [
+                        (rows[u]["article_id"], self._local[u].key, self._local[u], rows[u]["mentions"])
+                        for u in uids
+                    ]
             for uid in uids:
                 unit_rows.append({**rows[uid], "block": block})
                 aid = rows[uid]["article_id"]
@@ -156,12 +168,14 @@ class _Run:
         from ..model import LocalActor
 
         old_sigs = self.s.actor_sigs(blocks)
+        folded, fold_map = self._fold_countries(blocks)
+        whole = blocks - {b for b, _rec in folded.values()}  # resolved from all their units
         if self.full:
             units = self.fresh_units
         else:
             units = [
                 (r.article_id, r.local_key, r.block, LocalActor.from_dict(r.payload), r.mentions)
-                for r in self.s.units_in(blocks)
+                for r in self.s.units_in(whole)
             ]
         per_article: dict[str, list[Any]] = defaultdict(list)
         old_ids: dict[tuple[str, str], str | None] = {}
@@ -173,11 +187,16 @@ class _Run:
             counts[(aid, lkey)] = n
         if not self.full:
             old_ids = {(r[0], r[1]): None for r in units}
-            old_ids.update(self.s.unit_actor_ids(blocks))
+            old_ids.update(self.s.unit_actor_ids(whole))
         self.fresh_units = []
         exts = [ArticleExtraction(article_id=a, actors=las) for a, las in per_article.items()]
         records, key_map = resolve_actors(exts)
         del exts, per_article
+        for aid, lkey, block, gid in fold_map:
+            key_map[(aid, lkey)] = gid
+            old_ids[(aid, lkey)] = None
+            block_of[(aid, lkey)] = block
+        records += [rec for _b, rec in folded.values()]
         times: Counter[str] = Counter()
         arts: dict[str, set[str]] = defaultdict(set)
         rec_block: dict[str, str] = {}
@@ -195,9 +214,10 @@ class _Run:
         resolved: dict[str, ActorRecord] = {}
         state_rows: list[dict[str, Any]] = []
         for rec in records:
-            role_articles = {m.article_id for m in rec.mentions}
-            rec.mention_count = max(times[rec.id], len(role_articles))
-            rec.article_count = max(len(arts[rec.id]), len(role_articles))
+            if rec.id not in folded:  # a folded record already counts its stored units too
+                role_articles = {m.article_id for m in rec.mentions}
+                rec.mention_count = max(times[rec.id], len(role_articles))
+                rec.article_count = max(len(arts[rec.id]), len(role_articles))
             resolved[rec.id] = rec
             was = old_sigs.get(rec.id, (None, None))
             state_rows.append(
@@ -216,6 +236,11 @@ class _Run:
         for key, old in old_ids.items():
             if old in changed or now.get(key, old) in changed:
                 affected.add(key[0])
+        renamed = [block for gid, (block, _rec) in folded.items() if gid in changed]
+        affected |= {aid for aid, _lkey in self.s.unit_actor_ids(renamed)}  # its name changed
+        # a state is also named by articles that hold no actor of it (a figure's or event's party
+        # read from a place): their readings carry its name too, so they are rekeyed as well
+        affected |= self.s.articles_naming(g for g in changed if g.startswith("c:"))
         self.s.replace_actor_state(blocks, state_rows)
         if self.full:
             for row in self._unit_rows:
@@ -225,6 +250,37 @@ class _Run:
         else:
             self.s.set_actor_ids(changes)
         return affected, changed | set(resolved) | set(old_sigs), resolved
+
+    def _fold_countries(self, blocks: set[str]) -> tuple[dict[str, tuple[str, ActorRecord]], list[tuple]]:
+        """Country blocks this batch only added to, updated from their stored record.
+
+        A country's record is a fold of its units (its name from the first article, every other
+        form an alias, mentions and articles summed; countries carry no offices), so adding units
+        to the stored record gives what resolving every unit of the block gives, without reading
+        the block's thousands of units (the United States' block holds one per story naming it).
+        A block that also lost units, or whose record holds offices, is resolved whole.
+        Returns {actor id: (block, record)} and (article, local key, block, actor id) per new unit.
+        """
+        from ..consolidate.actors import fold_country
+
+        todo = {b: units for b, units in self.added.items() if b in blocks}
+        if not todo:
+            return {}, []
+        stored = self.s.block_actors(todo)
+        firsts = self.s.first_articles(todo)
+        folded: dict[str, tuple[str, ActorRecord]] = {}
+        fold_map: list[tuple] = []
+        for block, units in sorted(todo.items()):
+            rows = stored.get(block, [])
+            if len(rows) != 1 or any(la.roles for _a, _k, la, _n in units):
+                continue
+            old = ActorRecord.from_dict(rows[0][3])
+            if old.roles or old.mentions:
+                continue
+            rec = fold_country(old, [(aid, la, n) for aid, _k, la, n in units], firsts.get(block))
+            folded[rec.id] = (block, rec)
+            fold_map += [(aid, lkey, block, rec.id) for aid, lkey, _la, _n in units]
+        return folded, fold_map
 
     # ---------------------------------------------------------------- 3. readings
     def _file_readings(self, articles: set[str], meta: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
@@ -240,7 +296,9 @@ class _Run:
             self.exts[aid] = ArticleExtraction.from_dict(keep)
         todo = sorted(a for a in articles if a in self.exts and not (meta.get(a) or {}).get("duplicate_of"))
         key_map = self.s.key_map(todo)
-        actors = self.s.actor_records(set(key_map.values()))
+        # a state is named by its global id even where the article holds no actor of it (a party
+        # read from a place): every state's record is at hand, as in a rebuild
+        actors = {**self.s.country_records(), **self.s.actor_records(set(key_map.values()))}
         rekey = rekeyer(key_map, list(actors.values()))
         rows: list[dict[str, Any]] = []
         for aid in todo:

@@ -159,6 +159,23 @@ class ConsolidationState:
             out += [(w, b) for w, b in self.conn.execute(q) if w[:1] == ch]
         return out
 
+    def present(self, role: str, words: Iterable[str]) -> set[str]:
+        """Which of these words are stored as keys of this role (blocking: is it a surname?)."""
+        k = T.cons_actor_keys.c
+        out: set[str] = set()
+        for chunk in _chunks(words):
+            out |= set(self.conn.scalars(select(k.key).where(k.role == role, k.key.in_(chunk)).distinct()))
+        return out
+
+    def article_keys(self, role: str, articles: Iterable[str]) -> set[str]:
+        """The keys of this role the articles' stored units hold (read before they are removed)."""
+        k = T.cons_actor_keys.c
+        out: set[str] = set()
+        for chunk in _chunks(articles):
+            q = select(k.key).where(k.role == role, k.article_id.in_(chunk)).distinct()
+            out |= set(self.conn.scalars(q))
+        return out
+
     def relabel(self, olds: set[str], new: str) -> None:
         """Merge stored blocks into one (a batch linked them)."""
         olds = olds - {new}
@@ -212,6 +229,25 @@ class ConsolidationState:
         for i in range(0, len(rows), 1000):
             self.conn.execute(q, rows[i : i + 1000])
 
+    def block_actors(self, blocks: Iterable[str]) -> dict[str, list[tuple[str, str, str | None, Any]]]:
+        """Per block: its resolved actors as (id, sig, digest, record payload)."""
+        a = T.cons_actors.c
+        out: dict[str, list[tuple[str, str, str | None, Any]]] = defaultdict(list)
+        for chunk in _chunks(blocks):
+            q = select(a.block, a.id, a.sig, a.digest, a.record).where(a.block.in_(chunk))
+            for block, gid, sig, dg, rec in self.conn.execute(q):
+                out[block].append((gid, sig, dg, rec))
+        return out
+
+    def first_articles(self, blocks: Iterable[str]) -> dict[str, str]:
+        """Per block: the first article (by id) of its units."""
+        u = T.cons_actor_units.c
+        out: dict[str, str] = {}
+        for chunk in _chunks(blocks):
+            q = select(u.block, func.min(u.article_id)).where(u.block.in_(chunk)).group_by(u.block)
+            out.update((b, a) for b, a in self.conn.execute(q))
+        return out
+
     def replace_actor_state(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         for chunk in _chunks(blocks):
             self.conn.execute(delete(T.cons_actors).where(T.cons_actors.c.block.in_(chunk)))
@@ -246,6 +282,12 @@ class ConsolidationState:
             for gid, rec in self.conn.execute(select(a.id, a.record).where(a.id.in_(chunk))):
                 out[gid] = ActorRecord.from_dict(rec)
         return out
+
+    def country_records(self) -> dict[str, ActorRecord]:
+        """Every state's resolved record (ids ``c:ISO3``): a few hundred rows."""
+        a = T.cons_actors.c
+        q = select(a.id, a.record).where(a.id >= "c:", a.id < "c;")
+        return {gid: ActorRecord.from_dict(rec) for gid, rec in self.conn.execute(q)}
 
     def article_unit_counts(self, ids: Iterable[str]) -> dict[str, tuple[int, set[str]]]:
         """Per global id: entity mentions counted, and the articles they were counted in."""
@@ -373,6 +415,23 @@ class ConsolidationState:
             ]
             for i in range(0, len(crow), 2000):
                 self.conn.execute(insert(T.cons_records), crow[i : i + 2000])
+
+    def articles_naming(self, ids: Iterable[str]) -> set[str]:
+        """The articles of every stored record these actors take part in."""
+        ids = list(ids)
+        out: set[str] = set()
+        for kind in T.PARTIES:
+            one = T.SINGULAR[kind]
+            p, m = T.PARTIES[kind], T.MENTIONS[kind]
+            for chunk in _chunks(ids):
+                q = (
+                    select(m.c.article_id)
+                    .join(p, p.c[f"{one}_id"] == m.c[f"{one}_id"])
+                    .where(p.c.actor_id.in_(chunk))
+                    .distinct()
+                )
+                out |= set(self.conn.scalars(q))
+        return out
 
     def evidence(self, ids: Iterable[str]) -> dict[str, tuple[list[Mention], int]]:
         """Per actor: the mentions of every record it takes part in, and its events counted."""
