@@ -52,6 +52,7 @@ class _Lex:
     small_metrics: frozenset[str]
     min_count: float
     goal: re.Pattern[str]
+    clause_openers: re.Pattern[str]
     expectation: re.Pattern[str]
     period_refs: re.Pattern[str]
     comparison: re.Pattern[str]
@@ -70,6 +71,10 @@ class _Lex:
     change: dict[str, str]  # lemma -> increase | decrease
     change_preps: frozenset[str]
     raising: frozenset[str]
+    count_verbs: dict[str, str]  # verb lemma -> metric ("die" -> deaths)
+    stretch_units: dict[str, str]  # "months" -> M
+    stretch_to: re.Pattern[str]  # "the three months to" (before a date): a stretch ending on it
+    stretch_first: re.Pattern[str]  # "the first eight months of" (before a year): a stretch opening it
     # metric words found per sentence text (see ``_metric_hits``); not part of the lexicon's value
     hits: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -81,7 +86,10 @@ def lexicon() -> _Lex:
     metrics = [
         (name, re.compile("(?=(" + _alt(words) + "))", re.I)) for name, words in raw["metrics"].items()
     ]
-    verbs = r"(?:" + "|".join(re.escape(v) for v in raw["goal_verbs"]) + r")(?:e?d|s)?"
+    verbs = "|".join(re.escape(v) for v in raw["goal_verbs"])
+    nxt = "|".join(re.escape(w) for w in raw["goal_intransitive_next"])
+    # active forms with an object ("to raise trade to"), or a passive ("can be raised to")
+    verbs = rf"(?:(?:{verbs})s?(?![\w-])(?!\s+(?:{nxt})\b|\s*[$\d])|(?:{verbs})(?:e?d))"
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(
         metrics=metrics,
@@ -101,6 +109,7 @@ def lexicon() -> _Lex:
         small_metrics=frozenset(raw["small_amount_metrics"]),
         min_count=float(raw["min_count"]),
         goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
+        clause_openers=re.compile(r"\s" + _alt(raw["kind_clause_openers"]) + r"\s", re.I),
         expectation=re.compile(_alt(raw["expectation_words"]), re.I),
         period_refs=re.compile(_alt(raw["period_refs"]), re.I),
         # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
@@ -121,6 +130,18 @@ def lexicon() -> _Lex:
         change={w.casefold(): d for d, words in raw["change_words"].items() for w in words},
         change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
         raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
+        count_verbs={w.casefold(): k for k, words in raw["count_verbs"].items() for w in words},
+        stretch_units={k.casefold(): v for k, v in raw["period_units"].items()},
+        stretch_to=re.compile(
+            r"(?:([\w.,-]+)\s+)?(" + _alt(list(raw["period_units"])) + r")\s+"
+            + _alt(raw["period_end_words"]) + r"\s+$",
+            re.I,
+        ),
+        stretch_first=re.compile(
+            _alt(raw["period_first_words"]) + r"\s+(?:([\w.,-]+)\s+)?(" + _alt(list(raw["period_units"]))
+            + r")\s+(?:of|in)\s+$",
+            re.I,
+        ),
     )
 
 
@@ -222,7 +243,10 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     "the ministry, which aims to cut costs, said exports reached $5 billion" stays actual.
     """
     before = text[max(clause_start, start - 100) : start]
-    cut = max(before.rfind(";"), before.rfind(", which"), before.rfind(", who"), before.rfind(", said"))
+    cut = max(before.rfind(";"), before.rfind(", said"))
+    openers = [m.start() for m in lexicon().clause_openers.finditer(before)]
+    if openers:
+        cut = max(cut, openers[-1])
     asides = [m.end() for m in re.finditer(r",[^,]{0,60},", before)]
     if asides:
         cut = max(cut, asides[-1] - 1)
@@ -384,8 +408,8 @@ def _period(
         if t.type != "DATE":
             continue
         d = timex_date(t.value)
-        if not d or (len(d) > 7 and not t.end_value):
-            continue  # a day is when it was said, not what the figure covers
+        if not d or (len(d) > 7 and not t.end_value and not lex.stretch_to.search(text[max(0, t.start - 40) : t.start])):
+            continue  # a day is when it was said, not what the figure covers (unless a stretch ends on it)
         before = text[max(sent_start, t.start - 60) : t.start]
         if base:
             # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
@@ -404,7 +428,7 @@ def _period(
     if best is None or base:
         return None
     t = best[1]
-    span = _span_of(t)
+    span = _stretch(text, t, _span_of(t))
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
@@ -435,8 +459,49 @@ def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
 
 
 def _span_of(t: Timex) -> dict[str, str | None]:
+    """The period a time expression names, whole: a quarter is its three months, a week its days."""
+    from .time.periods import timex_to_range
+
     start = timex_date(t.value)
-    return {"start": start, "end": timex_date(t.end_value) if t.end_value else start}
+    rng = timex_to_range(t.value)
+    end = timex_date(t.end_value) if t.end_value else (rng[1] if rng and rng[1] else start)
+    return {"start": start, "end": end}
+
+
+def _stretch(text: str, t: Timex, span: dict[str, str | None]) -> dict[str, str | None]:
+    """The whole stretch a date closes or opens, when the words before it tell one: "the three
+    months to March" (January to March), "the week ended March 28" (March 22 to 28), "the first
+    eight months of 1987" (January to August). Otherwise the date's own span."""
+    lex = lexicon()
+    before = text[max(0, t.start - 40) : t.start]
+    end, start = span.get("end"), span.get("start")
+    m = lex.stretch_to.search(before)
+    if m and end:
+        n = parse_number(m.group(1) or "") or 1.0
+        got = _back_from(end, int(n), lex.stretch_units[m.group(2).casefold()])
+        return {"start": got, "end": end} if got else span
+    m = lex.stretch_first.search(before)
+    if m and start and len(start) == 4:
+        n = int(parse_number(m.group(1) or "") or 1)
+        months = n * {"M": 1, "Q": 3}.get(lex.stretch_units[m.group(2).casefold()], 0)
+        if 0 < months <= 12:
+            return {"start": f"{start}-01", "end": f"{start}-{months:02d}"}
+    return span
+
+
+def _back_from(end: str, n: int, unit: str) -> str | None:
+    """The first day or month of ``n`` units that end on ``end`` (a day, month or year)."""
+    from datetime import date, timedelta
+
+    if unit in ("D", "W") and len(end) == 10:
+        last = date.fromisoformat(end)
+        return (last - timedelta(days=n * (7 if unit == "W" else 1) - 1)).isoformat()
+    months = n * {"M": 1, "Q": 3, "Y": 12}.get(unit, 0)
+    if not months or len(end) < 7 or n > 24:
+        return None
+    y, mo = int(end[:4]), int(end[5:7])
+    k = y * 12 + mo - 1 - months + 1
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
 def _clause_verb(ctx: DocContext, char: int) -> Token | None:
@@ -497,6 +562,16 @@ def _counts(ctx: DocContext, sent: Span, skip: list[tuple[int, int]]) -> list[_F
         scale = _scale_after(tok)
         out.append(_Found(start=tok.idx, end=head.idx + len(head.text), amount=value * scale, unit=unit))
     return out
+
+
+def _befell(ctx: DocContext, f: _Found) -> str | None:
+    """What the verb of a counted noun did to it (``count_verbs``): "26 people died" counts deaths,
+    "the blast killed 12 civilians" too."""
+    root = amount_root(ctx.doc, f.start, f.end)
+    noun = root.head if root is not None and root.dep_ in ("nummod", "quantmod", "compound") else root
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+        return None
+    return lexicon().count_verbs.get(noun.head.lemma_.casefold())
 
 
 def _scale_after(tok: Token) -> float:
@@ -570,7 +645,7 @@ def extract(ctx: DocContext) -> list[Figure]:
             ):
                 metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
             if metric is None and not f.is_money and not f.is_percent and f.unit not in lex.measure_units:
-                metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
+                metric = _befell(ctx, f) or f.unit  # "3,000 troops": the counted noun is the measure
             if f.is_percent and metric is None:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
@@ -676,8 +751,39 @@ def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
     own = [t for t in words if not f.start <= t.idx < f.end]  # "46 Turkish companies" counts firms
     if any(t.lemma_.casefold() in lex.firm_nouns and t.pos_ == "NOUN" for t in own):
         return True
+    if any(_firm_possessor(ctx, t) for t in own if t.pos_ == "NOUN"):
+        return True
     text = " ".join(t.text for t in words)
     return bool(lex.counterfactual.search(text))
+
+
+def _firm_possessor(ctx: DocContext, noun: Token) -> bool:
+    """Does a possessive pronoun on the noun ("its imports", "their sales") stand for a firm? The
+    pronoun is read as the subject it goes back to: the subject of the noun's clause, or, when that
+    is a pronoun too ("Daewoo said it will boost its imports") or a measure ("the company said
+    imports will be 35 pct of its purchases"), the subject of the clause above.
+    A firm is a ``firm_nouns`` word ("the company") or a company named there."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" and c.morph.get("Person") == ["3"] for c in noun.children):
+        return False
+    verb: Token | None = noun
+    for _ in range(4):
+        while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+            verb = None if verb.head == verb else verb.head
+        if verb is None:
+            return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON" and not _is_metric_word(subj.text):
+            if subj.lemma_.casefold() in lexicon().firm_nouns:
+                return True
+            ms = ctx.entities_in(min(t.idx for t in subj.subtree), max(t.idx + len(t.text) for t in subj.subtree))
+            return any(_is_company(m.entity) and not m.is_place for m in ms)
+        verb = None if verb.head == verb else verb.head
+    return False
+
+
+def _is_metric_word(word: str) -> bool:
+    """Is the word one that names a metric ("imports", "output"): a measure, never an owner."""
+    return any(a == 0 and b == len(word) for _, _, a, b in _metric_hits(word))
 
 
 def _tied_actors(

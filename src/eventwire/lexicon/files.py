@@ -345,6 +345,8 @@ class Figures(TypedDict):
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
     goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
     goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    goal_intransitive_next: Words  # an active goal verb followed by these has no object: a forecast
+    kind_clause_openers: Words  # open another clause: an amount's kind is read after the last one
     expectation_words: Words  # a goal verb under these is a forecast ("expects trade will expand to")
     period_refs: Words  # words that take the previous figure's period ("in the month")
     comparison_words: Words  # a time expression after these is the comparison base ("from December")
@@ -368,6 +370,10 @@ class Figures(TypedDict):
     change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
     change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
     money_raising_verbs: Words  # a sum these take as object is money found ("raised 5 bln dlrs")
+    count_verbs: dict[str, Words]  # metric -> verb lemmas: what befell a count of people ("26 people died")
+    period_units: dict[str, Literal["D", "W", "M", "Q", "Y"]]  # a stretch's nouns ("months") by length
+    period_end_words: Words  # join a stretch to the date it ends on ("the week ended March 28")
+    period_first_words: Words  # open a stretch from the start of the date's year ("the first 8 months of")
 
 
 class Fusion(TypedDict):
