@@ -70,6 +70,8 @@ class _Lex:
     min_value: float
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
+    exchanges: dict[str, str]  # ticker suffix -> state
+    bare_ticker: str
 
 
 def _fold(s: str) -> str:
@@ -114,6 +116,8 @@ def lexicon() -> _Lex:
             for n in [c["name"], *c.get("aliases", [])]
         },
         products={_fold(p): c["name"] for c in raw["contractors"] for p in c.get("products", [])},
+        exchanges={k.upper(): v for k, v in raw["ticker_exchanges"].items()},
+        bare_ticker=raw["bare_ticker_state"],
     )
 
 
@@ -153,9 +157,28 @@ def maker_of(name: str | None) -> tuple[str, str] | None:
     words = _fold(name).replace(".", "").split()
     for i in range(len(words)):
         for j in range(len(words), i, -1):
-            hit = makers.get(" ".join(words[i:j]))
-            if hit is not None and (i == 0 or j == len(words)):
+            key = " ".join(words[i:j])
+            hit = makers.get(key)
+            # inside a longer name only a distinctive name ("Avions Marcel Dassault-Breguet Aviation")
+            if hit is not None and (i == 0 or j == len(words) or len(key) >= 6):
                 return hit
+    return None
+
+
+_TICKER = re.compile(r"^\s*\(?<([A-Z][A-Z0-9&]{0,7})(?:\.([A-Z]{1,2}))?>")
+
+
+def ticker_state(ctx: DocContext, e: Entity) -> str | None:
+    """The state a company's ticker tells, printed after any of its names in the story ("Isuzu
+    Motors Ltd <ISUM.T>" -> Japan; ``ticker_exchanges``), for a company with no other state."""
+    lex = lexicon()
+    text = ctx.article.text
+    for m in ctx.entities:
+        if m.entity.id != e.id and m.entity.name != e.name:
+            continue
+        t = _TICKER.match(text[m.end : m.end + 16])
+        if t:
+            return lex.exchanges.get(t.group(2)) if t.group(2) else lex.bare_ticker
     return None
 
 
@@ -819,7 +842,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if not iso and m.entity.kind == "organization":
             # "Thai Airways purchased two DC-10s"; a known company buys for its home state
             known = maker_of(m.entity.name)
-            iso = country_in_name(m.entity.name) or (known[1] if known else None)
+            iso = (
+                country_in_name(m.entity.name) or (known[1] if known else None) or ticker_state(ctx, m.entity)
+            )
         if iso == m.entity.country and iso in _BODIES:
             recipient = _copy(m.entity)  # "the EC bought": the bloc itself, as PLOVER codes it
         elif iso:
@@ -1066,6 +1091,9 @@ def _maker(
             contractor.country = hit[1]
             if supplier is not None and guessed and supplier.country == guessed:
                 supplier = None  # the state came from the wrong guess: the maker's home state replaces it
+    if contractor is not None and not contractor.country and (iso := ticker_state(ctx, contractor)):
+        contractor = _copy(contractor)
+        contractor.country = iso
     if contractor is None and designation:
         name = maker_of_designation(designation)
         hit = maker_of(name) if name else None

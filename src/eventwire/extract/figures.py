@@ -133,12 +133,17 @@ def lexicon() -> _Lex:
         count_verbs={w.casefold(): k for k, words in raw["count_verbs"].items() for w in words},
         stretch_units={k.casefold(): v for k, v in raw["period_units"].items()},
         stretch_to=re.compile(
-            r"(?:([\w.,-]+)\s+)?(" + _alt(list(raw["period_units"])) + r")\s+"
-            + _alt(raw["period_end_words"]) + r"\s+$",
+            r"(?:([\w.,-]+)\s+)?("
+            + _alt(list(raw["period_units"]))
+            + r")\s+"
+            + _alt(raw["period_end_words"])
+            + r"\s+$",
             re.I,
         ),
         stretch_first=re.compile(
-            _alt(raw["period_first_words"]) + r"\s+(?:([\w.,-]+)\s+)?(" + _alt(list(raw["period_units"]))
+            _alt(raw["period_first_words"])
+            + r"\s+(?:([\w.,-]+)\s+)?("
+            + _alt(list(raw["period_units"]))
             + r")\s+(?:of|in)\s+$",
             re.I,
         ),
@@ -408,7 +413,9 @@ def _period(
         if t.type != "DATE":
             continue
         d = timex_date(t.value)
-        if not d or (len(d) > 7 and not t.end_value and not lex.stretch_to.search(text[max(0, t.start - 40) : t.start])):
+        if not d or (
+            len(d) > 7 and not t.end_value and not lex.stretch_to.search(text[max(0, t.start - 40) : t.start])
+        ):
             continue  # a day is when it was said, not what the figure covers (unless a stretch ends on it)
         before = text[max(sent_start, t.start - 60) : t.start]
         if base:
@@ -763,7 +770,9 @@ def _firm_possessor(ctx: DocContext, noun: Token) -> bool:
     is a pronoun too ("Daewoo said it will boost its imports") or a measure ("the company said
     imports will be 35 pct of its purchases"), the subject of the clause above.
     A firm is a ``firm_nouns`` word ("the company") or a company named there."""
-    if not any(c.dep_ == "poss" and c.pos_ == "PRON" and c.morph.get("Person") == ["3"] for c in noun.children):
+    if not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and c.morph.get("Person") == ["3"] for c in noun.children
+    ):
         return False
     verb: Token | None = noun
     for _ in range(4):
@@ -775,7 +784,9 @@ def _firm_possessor(ctx: DocContext, noun: Token) -> bool:
         if subj is not None and subj.pos_ != "PRON" and not _is_metric_word(subj.text):
             if subj.lemma_.casefold() in lexicon().firm_nouns:
                 return True
-            ms = ctx.entities_in(min(t.idx for t in subj.subtree), max(t.idx + len(t.text) for t in subj.subtree))
+            ms = ctx.entities_in(
+                min(t.idx for t in subj.subtree), max(t.idx + len(t.text) for t in subj.subtree)
+            )
             return any(_is_company(m.entity) and not m.is_place for m in ms)
         verb = None if verb.head == verb else verb.head
     return False

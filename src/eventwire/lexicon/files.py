@@ -326,6 +326,8 @@ class Deals(TypedDict):
     batch_words: Words
     item_head_nouns: Words
     contractors: list[Contractor]  # makers: their home state and the designations they make
+    ticker_exchanges: dict[str, str]  # a ticker's exchange suffix ("T" in <ISUM.T>) -> the company's state
+    bare_ticker_state: str  # the state of a ticker with no suffix ("<F>")
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
     request_verbs: Words  # a deal under these is another's wish ("urged Japan to buy"): no deal

@@ -1,0 +1,179 @@
+"""Deals, figures and quotes on unseen news (issue 16, parts 6-7), fourth round: the mechanisms
+behind the records an analyst reads, each pinned with short invented sentences.
+
+- figures: a period is the whole stretch its words tell (a quarter, "the first eight months of",
+  "the week ended", "the three months to"); an active goal verb with no object is foreseen, not
+  set; the kind is read in the amount's own clause; "its" standing for a firm makes company copy;
+  a count of people is named by what befell it; "off 6 pct" is a fall;
+- deals: a company's state from its wire ticker or its known name inside a longer one;
+- fusion (part 7): two amounts of one story are never one figure with a conflict; bulk sales of
+  other quantities are other sales, while counted items told apart stay one deal with a conflict.
+"""
+
+from __future__ import annotations
+
+from doc_context import fake_context
+from eventwire.consolidate.fuse import fuse
+from eventwire.extract import deals, figures
+from eventwire.extract.context import DocContext
+from eventwire.model import ArticleExtraction, Deal, Entity, Figure, Mention
+
+ENTS = {
+    "Ruritania": ("c:RUR", "country", "CAN"),
+    "Freedonia": ("c:FRE", "country", "USA"),
+    "Acme Widgets Corp": ("o:acme", "organization", ""),
+    "Grand Fenwick Aviation Dassault Works": ("o:gfadw", "organization", ""),
+}
+
+
+def ctx(text: str, timexes: tuple = (), dct: str = "1987-04-10") -> DocContext:
+    table = {k: (key, kind, iso or None) for k, (key, kind, iso) in ENTS.items()}
+    c = fake_context(text, table, dct=dct, timexes=timexes)
+    for m in c.entities:  # a company is a business (as the linker marks it)
+        if m.entity.kind == "organization":
+            m.entity.sector = "BUS"
+    return c
+
+
+def _figs(text: str, timexes: tuple = ()) -> list[Figure]:
+    return figures.extract(ctx(text, timexes))
+
+
+def _one(text: str, timexes: tuple = ()) -> Figure:
+    [f] = _figs(text, timexes)
+    return f
+
+
+# ------------------------------------------------------------------------------------- periods
+
+
+def test_a_quarter_is_its_three_months() -> None:
+    f = _one(
+        "Ruritania's exports rose 4 pct in the first quarter.", (("the first quarter", "DATE", "1987-Q1"),)
+    )
+    assert f.period == {"start": "1987-01", "end": "1987-03"}
+
+
+def test_the_first_months_of_a_year_are_a_stretch() -> None:
+    text = "Ruritania's imports in the first eight months of 1986 were 12 billion dlrs."
+    f = _one(text, (("the first eight months", "DURATION", "P8M"), ("1986", "DATE", "1986")))
+    assert f.period == {"start": "1986-01", "end": "1986-08"}
+
+
+def test_a_stretch_ending_on_a_date() -> None:
+    text = "Freedonia's output in the week ended March 28 was 17 mln tonnes of coal."
+    f = _one(text, (("March 28", "DATE", "1987-03-28"),))
+    assert f.period == {"start": "1987-03-22", "end": "1987-03-28"}
+    text = "Ruritania's exports in the three months to February rose 5 pct."
+    f = _one(text, (("February", "DATE", "1987-02"),))
+    assert f.period == {"start": "1986-12", "end": "1987-02"}
+
+
+def test_a_plain_day_still_dates_no_figure() -> None:
+    text = "Ruritania's exports rose 5 pct, the ministry said on March 28."
+    assert _one(text, (("March 28", "DATE", "1987-03-28"),)).period is None
+
+
+# ------------------------------------------------------------------------------------- kinds
+
+
+def test_growth_with_no_object_is_foreseen_and_raising_something_is_a_goal() -> None:
+    assert _one("Ruritania's economy would grow by 2 pct next year.").kind == "forecast"
+    assert _one("Ruritania would increase imports to 10 billion dlrs.").kind == "target"
+    assert _one("Ruritania's exports can be raised to 5 billion dlrs.").kind == "target"
+
+
+def test_a_modal_of_another_clause_makes_no_forecast() -> None:
+    text = "The minister said this would not end the crisis that began when Ruritania suspended payments on 68 billion dlrs of debt."
+    f = _one(text)
+    assert (f.metric, f.kind) == ("debt", "actual")
+
+
+# ------------------------------------------------------------------------------------- owners
+
+
+def test_its_standing_for_a_firm_is_company_copy() -> None:
+    assert (
+        _figs("Acme Widgets Corp said it will boost its imports of Freedonian goods to 200 mln dlrs.") == []
+    )
+    assert _figs("The company said imports will be 35 pct of its total purchases of 565 mln dlrs.") == []
+    f = _one("Ruritania said its exports reached 30 billion dlrs.")
+    assert [a.country for a in f.actors] == ["CAN"]
+
+
+def test_a_count_of_people_is_named_by_what_befell_it() -> None:
+    assert _one("At least 26 people died when a ferry sank off Ruritania.").metric == "deaths"
+    assert _one("The storm in Freedonia injured 40 people.").metric == "injuries"
+    assert _one("Ruritania sent 3,000 troops.").metric == "troops"
+
+
+def test_off_is_a_fall() -> None:
+    f = _one("Freedonia's coal output was off 1.6 pct from the week before.")
+    assert (f.amount, f.change) == (-1.6, "decrease")
+
+
+# ------------------------------------------------------------------------------------- deals
+
+
+def test_a_wire_ticker_tells_a_company_state() -> None:
+    [d] = deals.extract(ctx("Acme Widgets Corp <ACME.T> delivered six airliners to Ruritania."))
+    assert d.contractor.country == "JPN"
+    assert d.supplier.country == "JPN"
+    assert d.recipient.country == "CAN"
+
+
+def test_a_known_maker_inside_a_longer_name() -> None:
+    assert deals.maker_of("Avions Marcel Dassault-Breguet Aviation") == ("Dassault Aviation", "FRA")
+    assert deals.maker_of("Grand GE Holdings") is None  # a short alias only at a name's edge
+
+
+# ------------------------------------------------------------------------------------- fusion
+
+
+def _c(iso: str) -> Entity:
+    return Entity(id=f"c:{iso}", name=iso, kind="country", country=iso, sector="GOV")
+
+
+def _m(aid: str, start: int = 0) -> Mention:
+    return Mention(article_id=aid, path=f"{aid}.txt", sentence=f"s {aid} {start}", start=start, end=start + 5)
+
+
+META = {"a1": {"publisher": "One"}, "a2": {"publisher": "Two"}, "a3": {"publisher": "Three"}}
+
+
+def test_two_amounts_of_one_story_are_two_figures() -> None:
+    def fig(amount: float, start: int) -> Figure:
+        return Figure(
+            id=f"f{start}", metric="deficit", amount=amount, unit="USD", kind="actual",
+            actors=[_c("USA")], mentions=[_m("a1", start)], confidence=0.7,
+        )  # fmt: skip
+
+    out = fuse([ArticleExtraction("a1", figures=[fig(19.6e9, 0), fig(19.7e9, 40)])], {}, [], META).figures
+    assert len(out) == 2
+    assert all(not f.conflicts for f in out)
+
+
+def _grain(aid: str, qty: int, date: str, unit: str | None = "tonne", item: str = "corn") -> Deal:
+    return Deal(
+        id=f"d-{aid}", item=item, quantity=qty, unit=unit, status="agreement", date=date,
+        supplier=_c("USA"), recipient=_c("SUN"), mentions=[_m(aid)],
+    )  # fmt: skip
+
+
+def test_bulk_sales_of_other_quantities_are_other_sales() -> None:
+    exts = [
+        ArticleExtraction("a1", deals=[_grain("a1", 125_000, "1987-03-03")]),
+        ArticleExtraction("a2", deals=[_grain("a2", 1_000_000, "1987-03")]),
+    ]
+    out = fuse(exts, {}, [], META).deals
+    assert sorted(d.quantity for d in out) == [125_000, 1_000_000]
+    assert all(not d.conflicts for d in out)
+
+
+def test_counted_items_told_apart_are_one_deal_with_a_conflict() -> None:
+    exts = [
+        ArticleExtraction("a1", deals=[_grain("a1", 12, "1987-03", None, "fighter jets")]),
+        ArticleExtraction("a2", deals=[_grain("a2", 14, "1987-03-05", None, "fighter jets")]),
+    ]
+    [d] = fuse(exts, {}, [], META).deals
+    assert {c["value"] for c in d.conflicts if c["field"] == "quantity"} == {12, 14}
