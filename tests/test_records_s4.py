@@ -177,3 +177,28 @@ def test_counted_items_told_apart_are_one_deal_with_a_conflict() -> None:
     ]
     [d] = fuse(exts, {}, [], META).deals
     assert {c["value"] for c in d.conflicts if c["field"] == "quantity"} == {12, 14}
+
+
+# ------------------------------------------------------------------------------------- more figures
+
+
+def test_a_price_keeps_what_it_is_per() -> None:
+    f = _one("The price of silver in Freedonia rose to 9.00 dlrs an ounce.")
+    assert (f.metric, f.amount, f.unit, f.per) == ("price", 9.0, "USD", "ounce")
+    assert _one("Ruritania's exports reached 30 billion dlrs.").per is None
+
+
+def test_money_paid_back_is_a_repayment_not_debt() -> None:
+    assert _one("Ruritania repaid 500 mln dlrs of its debt last year.").metric == "debt repayment"
+    assert _one("Ruritania's debt rose to 100 billion dlrs.").metric == "debt"
+
+
+def test_a_range_is_not_two_sides_of_trade() -> None:
+    f = _one("Ruritania hopes for total trade of between 200 and 300 mln dlrs.")
+    assert f.metric == "trade"
+    assert [a.country for a in f.actors] == ["CAN"]
+
+
+def test_a_state_a_verb_aims_at_is_no_owner_of_the_figure() -> None:
+    f = _one("At least 26 people died when a ferry left Ruritania for Freedonia.")
+    assert [a.country for a in f.actors] == ["CAN"]

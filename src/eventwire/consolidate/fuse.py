@@ -769,8 +769,8 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
 
 def _figures_compatible(x: _Item, y: _Item) -> bool:
     a, b = x.rec, y.rec
-    if a.unit != b.unit or a.kind != b.kind:
-        return False
+    if a.unit != b.unit or a.kind != b.kind or a.per != b.per:
+        return False  # "5 dlrs an ounce" and "5 dlrs a barrel" are other prices
     if a.metric and b.metric and not (a.metric in b.metric or b.metric in a.metric):
         return False
     ca, cb = _countries(a.actors), _countries(b.actors)

@@ -71,6 +71,9 @@ class _Lex:
     change: dict[str, str]  # lemma -> increase | decrease
     change_preps: frozenset[str]
     raising: frozenset[str]
+    owner_preps: frozenset[str]
+    refined: dict[str, str]  # debt -> debt repayment, when the amount's verb says so
+    per: re.Pattern[str]  # "an ounce", "per barrel" right after an amount
     count_verbs: dict[str, str]  # verb lemma -> metric ("die" -> deaths)
     stretch_units: dict[str, str]  # "months" -> M
     stretch_to: re.Pattern[str]  # "the three months to" (before a date): a stretch ending on it
@@ -93,7 +96,8 @@ def lexicon() -> _Lex:
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(
         metrics=metrics,
-        bilateral=re.compile(_alt(raw["bilateral_cues"]), re.I),
+        # "between 200 and 300 mln dlrs" is a range, not two sides
+        bilateral=re.compile(_alt(raw["bilateral_cues"]) + r"(?!\s+(?:about\s+|some\s+)?[$\d])", re.I),
         kinds=kinds,
         count_units=frozenset(w.casefold() for w in raw["count_units"]),
         percent=re.compile(
@@ -130,6 +134,9 @@ def lexicon() -> _Lex:
         change={w.casefold(): d for d, words in raw["change_words"].items() for w in words},
         change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
         raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
+        owner_preps=frozenset(w.casefold() for w in raw["owner_preps"]),
+        refined=dict(raw["refined_by_verb"]),
+        per=re.compile(r"^\s*(?:a|an|per|each|/)\s*(" + _alt(raw["per_units"]) + r")(?:e?s)?(?![\w-])", re.I),
         count_verbs={w.casefold(): k for k, words in raw["count_verbs"].items() for w in words},
         stretch_units={k.casefold(): v for k, v in raw["period_units"].items()},
         stretch_to=re.compile(
@@ -693,6 +700,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
+            per = lex.per.match(text[f.end : f.end + 24]) if f.is_money else None
             figures.append(
                 Figure(
                     id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
@@ -701,6 +709,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                     unit=f.unit,
                     kind=kind,
                     change=change,
+                    per=" ".join(per.group(1).casefold().split()) if per else None,
                     actors=actors,
                     period=period,
                     date=ctx.dct,
@@ -808,7 +817,23 @@ def _tied_actors(
     spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
     own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
     kept = [a for a in actors if a.country in own]
-    return kept or actors
+    if kept:
+        return kept
+    # none among its own words: the sentence's states that stand as actors, not as where
+    # someone went or what a verb was aimed at ("the minister left for Washington to discuss
+    # Sri Lanka's request for a loan of 6.5 billion rupees": Sri Lanka's, not Washington's)
+    acting = {m.entity.country for m in mentions if m.entity.country and not _placed_object(ctx, m)}
+    return [a for a in actors if a.country in acting] or actors
+
+
+def _placed_object(ctx: DocContext, m: EntityMention) -> bool:
+    """Is the mention the object of a preposition that places or aims ("for Washington", "in
+    Tokyo", "to Britain")? Only "of" and "by" phrases name whose or by whom."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ not in lexicon().owner_preps
 
 
 def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
@@ -880,6 +905,9 @@ def _metric_of(
         )
         if metric is not None:
             break
+    finer = lexicon().refined.get(metric or "")
+    if finer and root is not None and _verb_names(root, finer):
+        metric = finer  # "repaid 500 mln dlrs of debt": a repayment
     if (
         metric is None
         and last_metric
@@ -887,6 +915,20 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _verb_names(root: Token, metric: str) -> bool:
+    """Does the verb the amount hangs on (directly or through its noun) name ``metric``?"""
+    tok = root
+    for _ in range(4):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(
+                name == metric and a == 0 and b == len(tok.text) for _, name, a, b in _metric_hits(tok.text)
+            )
+    return False
 
 
 def _thing_pronoun(t: Token) -> bool:

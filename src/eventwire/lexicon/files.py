@@ -372,6 +372,11 @@ class Figures(TypedDict):
     change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
     change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
     money_raising_verbs: Words  # a sum these take as object is money found ("raised 5 bln dlrs")
+    refined_by_verb: dict[
+        str, str
+    ]  # a phrase's metric -> the verb's metric that refines it (debt -> repayment)
+    per_units: Words  # the measures a price is per ("5.70 dlrs an ounce")
+    owner_preps: Words  # a state named after these is an owner ("the debt of Brazil"), not a place
     count_verbs: dict[str, Words]  # metric -> verb lemmas: what befell a count of people ("26 people died")
     period_units: dict[str, Literal["D", "W", "M", "Q", "Y"]]  # a stretch's nouns ("months") by length
     period_end_words: Words  # join a stretch to the date it ends on ("the week ended March 28")
