@@ -202,3 +202,26 @@ def test_a_range_is_not_two_sides_of_trade() -> None:
 def test_a_state_a_verb_aims_at_is_no_owner_of_the_figure() -> None:
     f = _one("At least 26 people died when a ferry left Ruritania for Freedonia.")
     assert [a.country for a in f.actors] == ["CAN"]
+
+
+def test_since_a_date_runs_to_the_story_day_and_a_month_range_is_whole() -> None:
+    f = _one("Since 1980, Ruritania's imports have been cut 45 pct.", (("1980", "DATE", "1980"),))
+    assert f.period == {"start": "1980", "end": "1987-04"}
+    text = "Ruritania's output will grow 2.5 pct in the current January/March quarter."
+    f = _one(text, (("January", "DATE", "1988-01"),))
+    assert (f.kind, f.period) == ("forecast", {"start": "1988-01", "end": "1988-03"})
+
+
+def test_a_year_on_the_noun_a_sum_is_of_is_its_period() -> None:
+    text = "Ruritania had a surplus in 1986, against a 1985 deficit of 900 mln dlrs."
+    by = {f.metric: f for f in _figs(text, (("1986", "DATE", "1986"), ("1985", "DATE", "1985")))}
+    assert by["deficit"].period == {"start": "1985", "end": "1985"}
+
+
+def test_a_bare_kind_of_money_one_named_state_uses_is_that_state() -> None:
+    from eventwire.extract.money import find_money, localise
+
+    [sp] = localise(find_money("fell to 160 mln crowns"), "ZAF", 1987, {"NOR", "ZAF"})
+    assert sp.currency == "NOK"
+    [sp] = localise(find_money("fell to 160 mln crowns"), "ZAF", 1987, {"NOR", "DNK", "ZAF"})
+    assert sp.currency == "SEK"  # two states use crowns: the editor's default stays

@@ -77,6 +77,7 @@ class _Lex:
     count_verbs: dict[str, str]  # verb lemma -> metric ("die" -> deaths)
     stretch_units: dict[str, str]  # "months" -> M
     stretch_to: re.Pattern[str]  # "the three months to" (before a date): a stretch ending on it
+    stretch_since: re.Pattern[str]  # "since" right before a date: a stretch from it to the story's day
     stretch_first: re.Pattern[str]  # "the first eight months of" (before a year): a stretch opening it
     # metric words found per sentence text (see ``_metric_hits``); not part of the lexicon's value
     hits: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
@@ -147,6 +148,7 @@ def lexicon() -> _Lex:
             + r"\s+$",
             re.I,
         ),
+        stretch_since=re.compile(_alt(raw["period_since_words"]) + r"\s+$", re.I),
         stretch_first=re.compile(
             _alt(raw["period_first_words"])
             + r"\s+(?:([\w.,-]+)\s+)?("
@@ -272,7 +274,9 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     lex = lexicon()
     for kind, rx in lex.kinds:
         if kind == "target" and (
-            rx.search(own) or (lex.goal.search(before) and not lex.expectation.search(before))
+            # the amount itself follows the goal words: "will grow 2.5 pct" has no object
+            rx.search(own)
+            or (lex.goal.search(before + text[start:end]) and not lex.expectation.search(before))
         ):
             return kind  # a goal named or set ("will cross the $100 billion target", "to raise ... to")
         if rx.search(after) or rx.search(before):
@@ -442,7 +446,7 @@ def _period(
     if best is None or base:
         return None
     t = best[1]
-    span = _stretch(text, t, _span_of(t))
+    span = _stretch(text, t, _span_of(t), ctx.dct)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
@@ -482,13 +486,20 @@ def _span_of(t: Timex) -> dict[str, str | None]:
     return {"start": start, "end": end}
 
 
-def _stretch(text: str, t: Timex, span: dict[str, str | None]) -> dict[str, str | None]:
-    """The whole stretch a date closes or opens, when the words before it tell one: "the three
+def _stretch(
+    text: str, t: Timex, span: dict[str, str | None], dct: str | None = None
+) -> dict[str, str | None]:
+    """The whole stretch a date closes or opens, when the words around it tell one: "the three
     months to March" (January to March), "the week ended March 28" (March 22 to 28), "the first
-    eight months of 1987" (January to August). Otherwise the date's own span."""
+    eight months of 1987" (January to August), "since 1980" (to the story's month), "the
+    January/March quarter" (January to March). Otherwise the date's own span."""
     lex = lexicon()
     before = text[max(0, t.start - 40) : t.start]
     end, start = span.get("end"), span.get("start")
+    if start and len(start) == 7 and (last := _month_after(text[t.end : t.end + 14], start)):
+        return {"start": start, "end": last}
+    if start and dct and lex.stretch_since.search(before) and start < dct[: len(start)]:
+        return {"start": start, "end": dct[:7]}
     m = lex.stretch_to.search(before)
     if m and end:
         n = parse_number(m.group(1) or "") or 1.0
@@ -501,6 +512,19 @@ def _stretch(text: str, t: Timex, span: dict[str, str | None]) -> dict[str, str 
         if 0 < months <= 12:
             return {"start": f"{start}-01", "end": f"{start}-{months:02d}"}
     return span
+
+
+def _month_after(after: str, start: str) -> str | None:
+    """The month a range goes on to, joined by a dash or slash ("January/March", "April-June"):
+    the range's last month, in the year that keeps it after ``start``."""
+    from .time.lexicon import lexicon as time_lexicon
+
+    m = re.match(r"^\s*[/–-]\s*([A-Za-z]+)\.?", after)
+    month = time_lexicon().month_of.get(m.group(1).casefold()) if m else None
+    if month is None:
+        return None
+    y, first = int(start[:4]), int(start[5:7])
+    return f"{y + (month < first):04d}-{month:02d}" if month != first else None
 
 
 def _back_from(end: str, n: int, unit: str) -> str | None:
@@ -674,7 +698,10 @@ def extract(ctx: DocContext) -> list[Figure]:
             if not f.is_money and not f.is_percent:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
-                actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
+                # a body the sentence names beside states is the figure's only when among its own
+                # words ("the IMF loan of 6.5 bln"), not when it drew up a plan the debt is under
+                bodies = _igo_entities(_own_mentions(ctx, mentions, tied) if actors else mentions)
+                actors = actors + [e for e in bodies if e.id not in {a.id for a in actors}]
             if len(actors) > 2 and len(found) > 2 and metric != "bilateral trade":
                 actors = _nearest_state(actors, mentions, f, text)  # a list of states, one amount each
             if (
@@ -826,6 +853,12 @@ def _tied_actors(
     return [a for a in actors if a.country in acting] or actors
 
 
+def _own_mentions(ctx: DocContext, mentions: list[EntityMention], tied: set[int]) -> list[EntityMention]:
+    """The mentions among an amount's own words (``metric_tree``) and its verbs' party phrases."""
+    spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
+    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+
+
 def _placed_object(ctx: DocContext, m: EntityMention) -> bool:
     """Is the mention the object of a preposition that places or aims ("for Washington", "in
     Tokyo", "to Britain")? Only "of" and "by" phrases name whose or by whom."""
@@ -865,14 +898,28 @@ def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
     """The month or year told on the noun the amount qualifies ("a 1.1 pct increase in 1986"):
     the figure's own period, before any nearer time expression of the clause."""
     root = amount_root(ctx.doc, f.start, f.end)
-    if root is None or root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
+    if root is None:
+        return None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        head = root.head.head  # "a 1985 deficit of 900 mln dlrs": the noun the sum is of
+        years = [c for c in head.lefts if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
+        lo = min(t.idx for t in head.subtree)
+        for t in ctx.timexes_in(lo, f.start):
+            d = timex_date(t.value)
+            if t.type == "DATE" and d and len(d) <= 7 and any(t.start <= c.idx < t.end for c in years):
+                return _span_of(t)
+        return None
+    if root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
         return None
     head = root.head
     if head.pos_ != "NOUN":
         return None
     lo = min(t.idx for t in head.subtree)
     hi = max(t.idx + len(t.text) for t in head.subtree)
-    for t in ctx.timexes_in(max(lo, f.end), hi):
+    # a year or month modifying the noun itself ("a 1985 deficit of 900 mln dlrs") is its period too
+    years = [c for c in head.lefts if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.i != root.i]
+    before = [t for t in ctx.timexes_in(lo, f.start) if any(t.start <= c.idx < t.end for c in years)]
+    for t in before + ctx.timexes_in(max(lo, f.end), hi):
         d = timex_date(t.value)
         if (
             t.type == "DATE"

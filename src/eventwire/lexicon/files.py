@@ -380,6 +380,7 @@ class Figures(TypedDict):
     count_verbs: dict[str, Words]  # metric -> verb lemmas: what befell a count of people ("26 people died")
     period_units: dict[str, Literal["D", "W", "M", "Q", "Y"]]  # a stretch's nouns ("months") by length
     period_end_words: Words  # join a stretch to the date it ends on ("the week ended March 28")
+    period_since_words: Words  # open a stretch from the date to the story's day ("since 1980")
     period_first_words: Words  # open a stretch from the start of the date's year ("the first 8 months of")
 
 
@@ -412,6 +413,7 @@ class Currencies(TypedDict):
     iso_codes: Words
     approximators: Words
     number_words: dict[str, float]
+    same_kind: dict[str, str]  # a currency name's last word -> the kind one English word covers
 
 
 class Time(TypedDict):
