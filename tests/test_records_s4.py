@@ -225,3 +225,31 @@ def test_a_bare_kind_of_money_one_named_state_uses_is_that_state() -> None:
     assert sp.currency == "NOK"
     [sp] = localise(find_money("fell to 160 mln crowns"), "ZAF", 1987, {"NOR", "DNK", "ZAF"})
     assert sp.currency == "SEK"  # two states use crowns: the editor's default stays
+
+
+def test_a_ticker_suffix_is_the_home_exchange_and_a_bare_one_american_only_after_corp() -> None:
+    from eventwire.link.orgs import ticker_country
+
+    assert ticker_country("Isuzu Motors Ltd", " <ISUM.T> said") == "JPN"
+    assert ticker_country("Bank AG", "'s <BKFG.F> profits") == "DEU"
+    assert ticker_country("Widget Corp", " <WID> said") == "USA"
+    assert ticker_country("Widget Ltd", " <WID> said") is None  # a foreign company's US listing
+    assert ticker_country("Widget Corp", " said") is None
+
+
+# ------------------------------------------------------------------------------------- quotes
+
+
+def test_a_speaker_for_a_listed_firm_takes_its_state() -> None:
+    """The ticker gives the firm its state, and the linker gives the firm's people theirs."""
+    from eventwire.run.article import code
+
+    text = (
+        "Northern Widget Insurance Corp <NWI.L> said it is arranging a loan. Anna Voss, Northern "
+        'Widget\'s treasurer, said "the loan will not add to our debt at all."'
+    )
+    [q] = code(text, "1987-04-10").quotes
+    assert (q.speaker.name, q.speaker.country) == ("Anna Voss", "GBR")
+    text = 'Eastland Farm Bank AG <EFB.F> profits fell, board chairman Karl Weber said. "We see a clear improvement now," he added.'
+    [q] = code(text, "1987-04-10").quotes
+    assert (q.speaker.name, q.speaker.country) == ("Karl Weber", "DEU")

@@ -70,8 +70,6 @@ class _Lex:
     min_value: float
     makers: dict[str, tuple[str, str]]  # folded name or alias -> (maker's name, home state)
     products: dict[str, str]  # folded designation -> maker's name
-    exchanges: dict[str, str]  # ticker suffix -> state
-    bare_ticker: str
 
 
 def _fold(s: str) -> str:
@@ -116,8 +114,6 @@ def lexicon() -> _Lex:
             for n in [c["name"], *c.get("aliases", [])]
         },
         products={_fold(p): c["name"] for c in raw["contractors"] for p in c.get("products", [])},
-        exchanges={k.upper(): v for k, v in raw["ticker_exchanges"].items()},
-        bare_ticker=raw["bare_ticker_state"],
     )
 
 
@@ -165,20 +161,17 @@ def maker_of(name: str | None) -> tuple[str, str] | None:
     return None
 
 
-_TICKER = re.compile(r"^\s*\(?<([A-Z][A-Z0-9&]{0,7})(?:\.([A-Z]{1,2}))?>")
-
-
 def ticker_state(ctx: DocContext, e: Entity) -> str | None:
-    """The state a company's ticker tells, printed after any of its names in the story ("Isuzu
-    Motors Ltd <ISUM.T>" -> Japan; ``ticker_exchanges``), for a company with no other state."""
-    lex = lexicon()
+    """The state a company's wire ticker tells, printed after any of its names in the story ("Isuzu
+    Motors Ltd <ISUM.T>" -> Japan; ``link.orgs.ticker_country``), for a company with no other state."""
+    from ..link.orgs import ticker_country
+
     text = ctx.article.text
     for m in ctx.entities:
-        if m.entity.id != e.id and m.entity.name != e.name:
-            continue
-        t = _TICKER.match(text[m.end : m.end + 16])
-        if t:
-            return lex.exchanges.get(t.group(2)) if t.group(2) else lex.bare_ticker
+        if m.entity.id == e.id or m.entity.name == e.name:
+            iso = ticker_country(m.text, text[m.end : m.end + 16])
+            if iso:
+                return iso
     return None
 
 

@@ -326,8 +326,6 @@ class Deals(TypedDict):
     batch_words: Words
     item_head_nouns: Words
     contractors: list[Contractor]  # makers: their home state and the designations they make
-    ticker_exchanges: dict[str, str]  # a ticker's exchange suffix ("T" in <ISUM.T>) -> the company's state
-    bare_ticker_state: str  # the state of a ticker with no suffix ("<F>")
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
     request_verbs: Words  # a deal under these is another's wish ("urged Japan to buy"): no deal
@@ -653,6 +651,11 @@ class Names(TypedDict):
     settlement_nouns: Words
     envoy_titles: Words
     envoy_preps: Words
+    ticker_exchanges: dict[
+        str, ActorCode
+    ]  # a ticker's exchange suffix ("T" in <ISUM.T>) -> the company's state
+    bare_ticker_state: ActorCode  # the state of a ticker with no suffix ("Ford Motor Co <F>") ...
+    bare_ticker_suffixes: Words  # ... after a name ending in one of these corporate words only
 
 
 class Coref(TypedDict):
