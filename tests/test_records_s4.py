@@ -253,3 +253,30 @@ def test_a_speaker_for_a_listed_firm_takes_its_state() -> None:
     text = 'Eastland Farm Bank AG <EFB.F> profits fell, board chairman Karl Weber said. "We see a clear improvement now," he added.'
     [q] = code(text, "1987-04-10").quotes
     assert (q.speaker.name, q.speaker.country) == ("Karl Weber", "DEU")
+
+
+def test_a_done_figure_never_covers_a_quarter_ahead_of_the_story() -> None:
+    text = "Freedonia's assets rose 15.4 billion dlrs in the third quarter."
+    f = _one(text, (("the third quarter", "DATE", "1987-Q3"),))
+    assert f.period == {"start": "1986-07", "end": "1986-09"}  # told in April 1987: last year's
+    text = "Freedonia's exports will rise 5 pct in the third quarter."
+    assert _one(text, (("the third quarter", "DATE", "1987-Q3"),)).period["start"] == "1987-07"
+    text = "Freedonia's assets rose 15.4 billion dlrs in the third quarter of 1987."
+    f = _one(text, (("the third quarter of 1987", "DATE", "1987-Q3"),))
+    assert f.period["start"] == "1987-07"  # the year the text names stands
+
+
+def test_between_two_months_is_one_stretch() -> None:
+    text = "Freedonia's assets rose 800 mln dlrs between October and December."
+    f = _one(text, (("October", "DATE", "1986-10"), ("December", "DATE", "1986-12")))
+    assert f.period == {"start": "1986-10", "end": "1986-12"}
+
+
+def test_a_nationality_on_a_firm_noun_is_the_firm_s() -> None:
+    text = "Zentrix Corp said its Ruritania distributor paid 5 mln dlrs in fees."
+    table = dict(ENTS, **{"Zentrix Corp": ("o:zx", "organization", "")})
+    c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
+    for m in c.entities:
+        if m.entity.kind == "organization":
+            m.entity.sector = "BUS"
+    assert figures.extract(c) == []

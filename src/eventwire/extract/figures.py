@@ -31,7 +31,7 @@ from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
 from .money import MoneySpan, find_money, is_conversion, localise, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
@@ -354,7 +354,18 @@ def _nearest_state(actors: list[Entity], mentions: list[EntityMention], f: _Foun
     return [best[2]] if best else actors
 
 
-def _about_states(metric: str | None, actors: list[Entity], mentions: list[EntityMention]) -> bool:
+def _firm_nationality(doc: Doc, m: EntityMention) -> bool:
+    """Is the mention a nationality word on a firm noun ("Japanese distributors", "U.S. unit")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.casefold() in lexicon().firm_nouns
+
+
+def _about_states(
+    metric: str | None, actors: list[Entity], mentions: list[EntityMention], doc: Doc | None = None
+) -> bool:
     """Whether a figure is about states (economies, trade, aid, defence), the only figures worth a
     record: it needs a metric and a state or international body, and a company's books (revenue,
     earnings, stakes) in a sentence naming a company are company copy. Financial and market copy
@@ -363,6 +374,15 @@ def _about_states(metric: str | None, actors: list[Entity], mentions: list[Entit
         return False
     if not _names_company(mentions):
         return True
+    firms = [m for m in mentions if _is_company(m.entity) and not m.is_place]
+    # a state word inside a firm's name ("South China Morning Post") or naming a firm's nationality
+    # ("its Japanese distributors", "its U.S. subsidiary") is the firm's, not a state acting
+    mentions = [
+        m
+        for m in mentions
+        if not any(f is not m and f.start <= m.start < f.end for f in firms)
+        and not (doc and _firm_nationality(doc, m))
+    ]
     # a company named beside states only as places ("spent 1.1 bln dlrs on properties in the
     # United States, Amoco said") is the one the figure is about
     acting = any(
@@ -446,7 +466,8 @@ def _period(
     if best is None or base:
         return None
     t = best[1]
-    span = _stretch(text, t, _span_of(t), ctx.dct)
+    nxt = next((x for x in ctx.timexes_in(t.end, sent_end) if x.type == "DATE"), None)
+    span = _stretch(text, t, _span_of(t), ctx.dct, nxt)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
@@ -487,7 +508,7 @@ def _span_of(t: Timex) -> dict[str, str | None]:
 
 
 def _stretch(
-    text: str, t: Timex, span: dict[str, str | None], dct: str | None = None
+    text: str, t: Timex, span: dict[str, str | None], dct: str | None = None, nxt: Timex | None = None
 ) -> dict[str, str | None]:
     """The whole stretch a date closes or opens, when the words around it tell one: "the three
     months to March" (January to March), "the week ended March 28" (March 22 to 28), "the first
@@ -500,6 +521,12 @@ def _stretch(
         return {"start": start, "end": last}
     if start and dct and lex.stretch_since.search(before) and start < dct[: len(start)]:
         return {"start": start, "end": dct[:7]}
+    if start and nxt is not None and re.search(r"\bbetween\s+$", before, re.I):
+        # "between October and December": the two dates close one stretch
+        gap = text[t.end : nxt.start]
+        last = _span_of(nxt).get("end")
+        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", gap) and last and last >= start:
+            return {"start": start, "end": last}
     m = lex.stretch_to.search(before)
     if m and end:
         n = parse_number(m.group(1) or "") or 1.0
@@ -512,6 +539,23 @@ def _stretch(
         if 0 < months <= 12:
             return {"start": f"{start}-01", "end": f"{start}-{months:02d}"}
     return span
+
+
+def _not_ahead(ctx: DocContext, period: dict[str, str | None], s0: int, s1: int) -> dict[str, str | None]:
+    """A figure told as done cannot cover a stretch that starts after the story's day: a quarter
+    or month named without its year ("rose 15.4 billion dlrs in the third quarter", told in March)
+    is the last one of that name, a year back."""
+    start, end = period.get("start"), period.get("end")
+    if not ctx.dct or not start or len(start) != 7 or start <= ctx.dct[:7]:
+        return period
+    named = [t for t in ctx.timexes_in(s0, s1) if timex_date(t.value) == start]
+    if not named or any(re.search(r"\d{4}|'\d\d", t.text) for t in named):
+        return period  # a year the text names is the text's
+
+    def back(d: str | None) -> str | None:
+        return f"{int(d[:4]) - 1:04d}{d[4:]}" if d and d[:4].isdigit() else d
+
+    return {"start": back(start), "end": back(end)}
 
 
 def _month_after(after: str, start: str) -> str | None:
@@ -712,7 +756,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
-            if not _about_states(metric, actors, mentions):
+            if not _about_states(metric, actors, mentions, ctx.doc):
                 continue
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
@@ -723,6 +767,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 kind = "estimate"
             change = change_of(ctx, f)
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
+            if kind == "actual" and period:
+                period = _not_ahead(ctx, period, s0, s1)
             if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
