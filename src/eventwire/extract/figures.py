@@ -756,7 +756,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
-            if not _about_states(metric, actors, mentions, ctx.doc):
+            # a count of firms by nationality ("12 Chilean firms") is about their state
+            if not _about_states(metric, actors, mentions, ctx.doc if f.is_money or f.is_percent else None):
                 continue
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
