@@ -901,8 +901,18 @@ def _tied_actors(
 
 
 def _own_mentions(ctx: DocContext, mentions: list[EntityMention], tied: set[int]) -> list[EntityMention]:
-    """The mentions among an amount's own words (``metric_tree``) and its verbs' party phrases."""
-    spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
+    """The mentions among an amount's own words (``metric_tree``) and its verbs' party phrases; a
+    pronoun subject there ("the World Bank said it approved a 100 mln dlr loan") stands for the
+    subject of the clause above."""
+    words = tied | _party_phrases(ctx, tied)
+    for i in list(tied):
+        t = ctx.doc[i]
+        if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass") and t.head.head != t.head:
+            up = t.head.head
+            for c in up.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    words |= {x.i for x in c.subtree}
+    spans = char_spans(ctx.doc, words)
     return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
