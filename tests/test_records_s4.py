@@ -280,3 +280,16 @@ def test_a_nationality_on_a_firm_noun_is_the_firm_s() -> None:
         if m.entity.kind == "organization":
             m.entity.sector = "BUS"
     assert figures.extract(c) == []
+
+
+def test_a_state_word_on_a_thing_is_no_party() -> None:
+    got = deals.extract(ctx("Ruritania wants to transfer its oil tankers to Freedonia's registration."))
+    assert all(d.recipient is None or d.recipient.country != "USA" for d in got)
+    text = "Ruritania will transfer its tankers to Freedonian registration."
+    table = dict(ENTS, Freedonian=("c:FRE", "country", "USA"))
+    c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
+    assert deals.extract(c) == []
+    text = "Ruritania sold six frigates to the Freedonian navy."
+    c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
+    [d] = deals.extract(c)
+    assert (d.supplier.country, d.recipient.country) == ("CAN", "USA")

@@ -52,6 +52,7 @@ class _Lex:
     plan_first: re.Pattern[str]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
+    party_nouns: frozenset[str]
     deal_nouns: frozenset[str]
     sell_nouns: frozenset[str]
     buy_nouns: frozenset[str]
@@ -92,6 +93,7 @@ def lexicon() -> _Lex:
         plan_first=re.compile(_alt(raw["plan_first"]), re.I),
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
         owner_words=re.compile(_alt(raw["owner_words"]), re.I),
+        party_nouns=frozenset(w.casefold() for w in raw["party_nouns"]),
         deal_nouns=frozenset(raw["deal_nouns"]),
         sell_nouns=frozenset(raw["sell_nouns"]),
         buy_nouns=frozenset(raw["buy_nouns"]),
@@ -281,11 +283,21 @@ def _names_a_thing(ctx: DocContext, m: EntityMention) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head.pos_ in ("PROPN", "ADJ") and root.head != root:
+        root = root.head  # "U.S. or Soviet registration": the first conjunct's place
+    head = root.head.lemma_.casefold()
+    lex = lexicon()
+    if root.dep_ == "compound":
+        return root.head.pos_ == "NOUN" and head not in lex.deal_nouns and head not in lex.item_words
+    # "to U.S. registration", "to Panama's flag": a state's word on a noun that stands for no
+    # party describes it
     return (
-        root.dep_ == "compound"
+        root.dep_ in ("amod", "nmod", "poss")
+        and m.entity.kind == "country"
         and root.head.pos_ == "NOUN"
-        and root.head.lemma_.casefold() not in lexicon().deal_nouns
-        and root.head.lemma_.casefold() not in lexicon().item_words
+        and head not in lex.party_nouns
+        and head not in lex.deal_nouns
+        and head not in lex.item_words
     )
 
 

@@ -325,6 +325,7 @@ class Deals(TypedDict):
     buy_nouns: Words
     batch_words: Words
     item_head_nouns: Words
+    party_nouns: Words  # nouns a state's word modifies that stand for a party ("the Colombian government")
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
