@@ -293,3 +293,12 @@ def test_a_state_word_on_a_thing_is_no_party() -> None:
     c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
     [d] = deals.extract(c)
     assert (d.supplier.country, d.recipient.country) == ("CAN", "USA")
+
+
+def test_goods_imported_are_delivered_and_an_interest_is_no_deal() -> None:
+    [d] = deals.extract(ctx("Ruritania has imported 12,000 tonnes of sugar from Freedonia."))
+    assert (d.supplier.country, d.recipient.country, d.status) == ("USA", "CAN", "delivered")
+    assert (
+        deals.extract(ctx("Ruritania was interested in purchasing 2.3 mln tonnes of corn from Freedonia."))
+        == []
+    )
