@@ -302,3 +302,15 @@ def test_goods_imported_are_delivered_and_an_interest_is_no_deal() -> None:
         deals.extract(ctx("Ruritania was interested in purchasing 2.3 mln tonnes of corn from Freedonia."))
         == []
     )
+
+
+def test_a_joint_statement_is_no_one_party_s() -> None:
+    from eventwire.run.article import code
+
+    text = 'Japan and China said in a joint statement: "Both sides will expand trade next year."'
+    assert code(text, "1987-04-10").quotes == []  # two states: neither alone said it
+    text = '"We will merge our units next year," Acme Corp and Zenith Inc said.'
+    assert code(text, "1987-04-10").quotes == []
+    text = 'Smith said: "We will merge our units next year."'
+    [q] = code(text, "1987-04-10").quotes
+    assert q.speaker.name == "Smith"
