@@ -314,3 +314,21 @@ def test_a_joint_statement_is_no_one_party_s() -> None:
     text = 'Smith said: "We will merge our units next year."'
     [q] = code(text, "1987-04-10").quotes
     assert q.speaker.name == "Smith"
+
+
+def test_a_second_base_is_a_level_of_its_own_period() -> None:
+    text = "Ruritania's inflation would fall to 2 pct in 1988 from 2.5 pct this year and 2.7 pct last year."
+    spec = (("1988", "DATE", "1988"), ("this year", "DATE", "1987"), ("last year", "DATE", "1986"))
+    by = {f.amount: f for f in _figs(text, spec)}
+    assert (by[2.7].kind, by[2.7].change, by[2.7].period["start"]) == ("actual", None, "1986")
+
+
+def test_a_trade_volume_is_bilateral_only_between_two_states() -> None:
+    assert _one("Ruritania's total trade volume was up 2.5 pct.").metric == "trade"
+    f = _one("Trade turnover between Ruritania and Freedonia rose to 5 billion dlrs.")
+    assert f.metric == "bilateral trade"
+
+
+def test_a_change_noun_says_what_changed() -> None:
+    assert _figs("Ruritania's deficit is responding to the 40 pct drop in the dollar.") == []
+    assert _one("Ruritania reported a 7 pct decline in imports.").metric == "imports"

@@ -59,6 +59,7 @@ class _Lex:
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
     base: re.Pattern[str]
+    base_chain: re.Pattern[str]
     metric_preps: frozenset[str]
     party_preps: frozenset[str]
     measure_units: frozenset[str]
@@ -123,6 +124,8 @@ def lexicon() -> _Lex:
         company_metrics=frozenset(raw["company_metrics"]),
         # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
         base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
+        # "from 2.5 pct this year and" before an amount: a second base of the same comparison
+        base_chain=re.compile(_alt(raw["base_words"]) + r"\s+[^,;:]{0,12}\d[^,;:]{0,40}\band\s+$", re.I),
         metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
         party_preps=frozenset(w.casefold() for w in raw["party_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
@@ -493,8 +496,13 @@ def _in_base_phrase(ctx: DocContext, tx: Timex, amount: int) -> bool:
 
 
 def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
-    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes")?"""
-    return bool(lexicon().base.search(text[max(sent_start, amount_start - 20) : amount_start]))
+    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes"), or
+    one more base joined to one ("from 2.5 pct this year and 2.7 pct last year")?"""
+    lex = lexicon()
+    if lex.base.search(text[max(sent_start, amount_start - 20) : amount_start]):
+        return True
+    before = text[max(sent_start, amount_start - 70) : amount_start]
+    return bool(lex.base_chain.search(before))
 
 
 def _span_of(t: Timex) -> dict[str, str | None]:
@@ -766,7 +774,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
-            change = change_of(ctx, f)
+            # the base a change is measured from is a level, whatever verb it hangs on
+            change = None if _is_base(text, s0, f.start) else change_of(ctx, f)
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
             if kind == "actual" and period:
                 period = _not_ahead(ctx, period, s0, s1)
@@ -1002,7 +1011,10 @@ def _metric_of(
     # a sum's own "of" phrase first ("payments on 68 bln dlrs of debt"), then the noun the amount
     # qualifies ("offer a $1 bln bond issue"), then its clause
     phrase = {t.i for t in root.subtree} if root is not None and f.is_money else set()
+    topic = _change_topic(root) if root is not None else None
     for words in (phrase, own, tied):
+        if words is tied and topic is not None:
+            words = own | {t.i for t in topic.subtree}  # "the 40 pct drop in the dollar": the dollar's
         allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
         metric, dist = metric_near(
             stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed, share=not f.is_money
@@ -1019,6 +1031,24 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _change_topic(root: Token) -> Token | None:
+    """The thing a change noun says what changed ("a 40 pct drop in the dollar", "a rise of 8 pct
+    in exports"): the object of its "in" phrase. Its metric is named there or nowhere, never by
+    the clause around it ("the deficit appears to respond to the 40 pct drop in the dollar")."""
+    head = root.head
+    if root.dep_ not in ("nummod", "compound", "quantmod", "amod") or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.casefold() not in lexicon().change:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "a 1.5 pct increase in 2024" says when, not what
+            if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
 
 
 def _verb_names(root: Token, metric: str) -> bool:
