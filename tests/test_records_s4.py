@@ -332,3 +332,17 @@ def test_a_trade_volume_is_bilateral_only_between_two_states() -> None:
 def test_a_change_noun_says_what_changed() -> None:
     assert _figs("Ruritania's deficit is responding to the 40 pct drop in the dollar.") == []
     assert _one("Ruritania reported a 7 pct decline in imports.").metric == "imports"
+
+
+def test_a_conjunct_inside_a_speaker_s_title_makes_no_joint_statement() -> None:
+    from eventwire.run.article import code
+
+    text = '"Closures are a key factor behind the crisis," said Nigel Roberts, World Bank director for Ruritania and Freedonia.'
+    [q] = code(text, "1987-04-10").quotes
+    assert q.speaker.name == "Nigel Roberts"
+
+
+def test_payments_balances_repayments_and_market_help() -> None:
+    assert _one("Ruritania will post a 31 billion dlr payments surplus.").metric == "current account"
+    assert _one("Ruritania has amortised six billion dlrs in foreign debt.").metric == "debt repayment"
+    assert _figs("The bank provided the market with late assistance worth 15 mln dlrs in Ruritania.") == []

@@ -218,9 +218,9 @@ def _joint_speakers(ctx: DocContext, subj: Token) -> list[EntityMention] | None:
     """The actors of a subject that joins two or more ("Acme and Zenith said", "Japan and China
     said in a joint statement"), or None for a subject of one; empty when one of them is a name
     the linker did not know (then they share no state that can be told)."""
-    heads = [subj] + [
-        c for c in subj.subtree if c.dep_ == "conj" and c.head.i in {subj.i} | {x.i for x in subj.subtree}
-    ]
+    heads = [subj]
+    for h in heads:  # the subject's own conjuncts, not those inside its modifiers ("for Gaza and ...")
+        heads += [c for c in h.children if c.dep_ == "conj"]
     if len(heads) < 2:
         return None
     found: list[EntityMention] = []
