@@ -346,3 +346,11 @@ def test_payments_balances_repayments_and_market_help() -> None:
     assert _one("Ruritania will post a 31 billion dlr payments surplus.").metric == "current account"
     assert _one("Ruritania has amortised six billion dlrs in foreign debt.").metric == "debt repayment"
     assert _figs("The bank provided the market with late assistance worth 15 mln dlrs in Ruritania.") == []
+
+
+def test_the_state_on_the_amount_s_own_noun_comes_first() -> None:
+    text = "Ruritania and Lanka accounted for a fifth of the 170 billion dlr Freedonia trade deficit in 1986."
+    table = dict(ENTS, Lanka=("c:LKA", "country", "LKA"))
+    c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
+    [f] = figures.extract(c)
+    assert [a.country for a in f.actors] == ["USA"]

@@ -740,7 +740,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
                 continue
-            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric)
+            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric, f)
             if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):
                 metric = "bilateral trade"
             if metric == "bilateral trade" and len(actors) < 2:
@@ -890,13 +890,33 @@ def _is_metric_word(word: str) -> bool:
 
 
 def _tied_actors(
-    actors: list[Entity], mentions: list[EntityMention], tied: set[int], ctx: DocContext, metric: str | None
+    actors: list[Entity],
+    mentions: list[EntityMention],
+    tied: set[int],
+    ctx: DocContext,
+    metric: str | None,
+    f: _Found | None = None,
 ) -> list[Entity]:
     """The states among the amount's own words, when it names any ("cutting the 170 billion dlr
-    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); else all the
-    sentence's. Trade between two states keeps both wherever they are named."""
+    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); those of the noun the
+    amount qualifies first ("the four NICs accounted for a fifth of the 170 billion dlr U.S.
+    deficit": the U.S. alone); else all the sentence's. Trade between two states keeps both
+    wherever they are named."""
     if metric in ("trade", "bilateral trade") or len(actors) < 2:
         return actors
+    root = amount_root(ctx.doc, f.start, f.end) if f is not None else None
+    if (
+        root is not None
+        and root.dep_ in ("nummod", "compound", "quantmod", "amod")
+        and root.head.pos_ == "NOUN"
+    ):
+        # the amount qualifies a noun ("the 170 billion dlr U.S. trade deficit"): its own modifiers
+        left = {t.i for c in root.head.lefts if c != root for t in c.subtree}
+        noun = char_spans(ctx.doc, left)
+        named = {m.entity.country for m in mentions if any(a <= m.start < b for a, b in noun)}
+        kept = [a for a in actors if a.country in named]
+        if kept:
+            return kept
     spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
     own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
     kept = [a for a in actors if a.country in own]
