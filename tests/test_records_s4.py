@@ -354,3 +354,13 @@ def test_the_state_on_the_amount_s_own_noun_comes_first() -> None:
     c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
     [f] = figures.extract(c)
     assert [a.country for a in f.actors] == ["USA"]
+
+
+def test_a_quotation_that_names_a_person_is_not_his() -> None:
+    from eventwire.run.article import code
+
+    text = 'Secretary Jane Roe met farmers. An official said, "Roe will not wage a vigorous campaign against it."'
+    assert all(q.speaker is None or q.speaker.name != "Jane Roe" for q in code(text, "1987-04-10").quotes)
+    text = 'Secretary Jane Roe met farmers. "We will not wage a vigorous campaign against it," Roe said.'
+    [q] = code(text, "1987-04-10").quotes
+    assert q.speaker.name == "Jane Roe"

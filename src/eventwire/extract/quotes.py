@@ -364,6 +364,8 @@ def extract(ctx: DocContext) -> list[Quote]:
         if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
+        if speaker is not None and _named_inside(ctx, speaker, sp):
+            continue  # '..., he said, "Shultz will not wage a campaign"': the speaker is not Shultz
         # does the quote go on from the last one? (asked only of a quote with no speaker of its own)
         going_on = (
             speaker is None
@@ -397,6 +399,18 @@ def extract(ctx: DocContext) -> list[Quote]:
         )
         last = (out[-1], sp)
     return out
+
+
+def _named_inside(ctx: DocContext, speaker: EntityMention, sp: _Span) -> bool:
+    """Does the quotation name its own speaker, a person, by name? A speaker who names X in the
+    third person is not X: the attribution went to the wrong person."""
+    if speaker.entity.kind != "person":
+        return False
+    for a, b in sp.parts:
+        for m in ctx.entities_in(a, b):
+            if m.key == speaker.key and m.text[:1].isupper() and m.text.casefold() not in lexicon().anaphors:
+                return True
+    return False
 
 
 def _is_title(words: str) -> bool:
