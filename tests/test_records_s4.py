@@ -364,3 +364,14 @@ def test_a_quotation_that_names_a_person_is_not_his() -> None:
     text = 'Secretary Jane Roe met farmers. "We will not wage a vigorous campaign against it," Roe said.'
     [q] = code(text, "1987-04-10").quotes
     assert q.speaker.name == "Jane Roe"
+
+
+def test_a_base_that_is_a_change_keeps_its_sign_and_lenders_stay() -> None:
+    text = "Ruritania's trade grew 8.8 pct, against a 12.4 pct decline in the same period last year."
+    by = {abs(f.amount): f for f in _figs(text)}
+    assert (by[12.4].amount, by[12.4].change) == (-12.4, "decrease")
+    text = "Ruritania, which owes the International Monetary Fund 450 mln dlrs in arrears, will hold talks."
+    table = dict(ENTS, **{"International Monetary Fund": ("o:imf", "organization", "IGO")})
+    c = fake_context(text, {k: (a, b, d or None) for k, (a, b, d) in table.items()}, dct="1987-04-10")
+    [f] = figures.extract(c)
+    assert sorted(a.country for a in f.actors) == ["CAN", "IGO"]

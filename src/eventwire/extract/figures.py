@@ -73,6 +73,7 @@ class _Lex:
     change_preps: frozenset[str]
     raising: frozenset[str]
     owner_preps: frozenset[str]
+    lender_metrics: frozenset[str]
     refined: dict[str, str]  # debt -> debt repayment, when the amount's verb says so
     per: re.Pattern[str]  # "an ounce", "per barrel" right after an amount
     count_verbs: dict[str, str]  # verb lemma -> metric ("die" -> deaths)
@@ -139,6 +140,7 @@ def lexicon() -> _Lex:
         change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
         raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
         owner_preps=frozenset(w.casefold() for w in raw["owner_preps"]),
+        lender_metrics=frozenset(raw["lender_metrics"]),
         refined=dict(raw["refined_by_verb"]),
         per=re.compile(r"^\s*(?:a|an|per|each|/)\s*(" + _alt(raw["per_units"]) + r")(?:e?s)?(?![\w-])", re.I),
         count_verbs={w.casefold(): k for k, words in raw["count_verbs"].items() for w in words},
@@ -551,7 +553,7 @@ def _stretch(
 
 def _not_ahead(ctx: DocContext, period: dict[str, str | None], s0: int, s1: int) -> dict[str, str | None]:
     """A figure told as done cannot cover a stretch that starts after the story's day: a quarter
-    or month named without its year ("rose 15.4 billion dlrs in the third quarter", told in March)
+    or half named without its year ("rose 15.4 billion dlrs in the third quarter", told in March)
     is the last one of that name, a year back."""
     start, end = period.get("start"), period.get("end")
     if not ctx.dct or not start or len(start) != 7 or start <= ctx.dct[:7]:
@@ -559,6 +561,8 @@ def _not_ahead(ctx: DocContext, period: dict[str, str | None], s0: int, s1: int)
     named = [t for t in ctx.timexes_in(s0, s1) if timex_date(t.value) == start]
     if not named or any(re.search(r"\d{4}|'\d\d", t.text) for t in named):
         return period  # a year the text names is the text's
+    if not any(re.search(r"-[QH]\d$", t.value or "") for t in named):
+        return period  # a month is read with its tense already; a quarter or half is not
 
     def back(d: str | None) -> str | None:
         return f"{int(d[:4]) - 1:04d}{d[4:]}" if d and d[:4].isdigit() else d
@@ -752,7 +756,10 @@ def extract(ctx: DocContext) -> list[Figure]:
             if metric != "bilateral trade":
                 # a body the sentence names beside states is the figure's only when among its own
                 # words ("the IMF loan of 6.5 bln"), not when it drew up a plan the debt is under
-                bodies = _igo_entities(_own_mentions(ctx, mentions, tied) if actors else mentions)
+                lent = metric in lex.lender_metrics  # a loan's or aid's body is its lender or donor
+                bodies = _igo_entities(
+                    _own_mentions(ctx, mentions, tied) if actors and not lent else mentions
+                )
                 actors = actors + [e for e in bodies if e.id not in {a.id for a in actors}]
             if len(actors) > 2 and len(found) > 2 and metric != "bilateral trade":
                 actors = _nearest_state(actors, mentions, f, text)  # a list of states, one amount each
@@ -774,8 +781,11 @@ def extract(ctx: DocContext) -> list[Figure]:
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
-            # the base a change is measured from is a level, whatever verb it hangs on
-            change = None if _is_base(text, s0, f.start) else change_of(ctx, f)
+            # the base a change is measured from is a level, whatever verb it hangs on, unless it is
+            # itself the size of a change ("against a 12.4 pct decline in the same period")
+            change = change_of(ctx, f)
+            if change and _is_base(text, s0, f.start) and not _sizes_a_change_noun(ctx, f):
+                change = None
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
             if kind == "actual" and period:
                 period = _not_ahead(ctx, period, s0, s1)
@@ -967,6 +977,8 @@ def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
         for ch in verb.children:
             if ch.dep_ in ("prep", "dative") and ch.lower_ in preps:
                 out |= {t.i for t in ch.subtree}
+            elif ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN"):
+                out |= {t.i for t in ch.subtree}  # "owes the IMF 450 mln dlrs": whom it goes to
     return out
 
 
@@ -1051,6 +1063,16 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _sizes_a_change_noun(ctx: DocContext, f: _Found) -> bool:
+    """Is the amount the size of a change noun ("a 12.4 pct decline")?"""
+    root = amount_root(ctx.doc, f.start, f.end)
+    return (
+        root is not None
+        and root.dep_ in ("nummod", "compound", "quantmod", "amod")
+        and root.head.lemma_.casefold() in lexicon().change
+    )
 
 
 def _change_topic(root: Token) -> Token | None:

@@ -375,6 +375,7 @@ class Figures(TypedDict):
         str, str
     ]  # a phrase's metric -> the verb's metric that refines it (debt -> repayment)
     per_units: Words  # the measures a price is per ("5.70 dlrs an ounce")
+    lender_metrics: Words  # a body named in the sentence of these is the figure's lender or donor
     owner_preps: Words  # a state named after these is an owner ("the debt of Brazil"), not a place
     count_verbs: dict[str, Words]  # metric -> verb lemmas: what befell a count of people ("26 people died")
     period_units: dict[str, Literal["D", "W", "M", "Q", "Y"]]  # a stretch's nouns ("months") by length
