@@ -908,15 +908,16 @@ def _tied_actors(
     f: _Found | None = None,
 ) -> list[Entity]:
     """The states among the amount's own words, when it names any ("cutting the 170 billion dlr
-    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); those of the noun the
-    amount qualifies first ("the four NICs accounted for a fifth of the 170 billion dlr U.S.
-    deficit": the U.S. alone); else all the sentence's. Trade between two states keeps both
+    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); beside a list of
+    states, those of the noun the amount qualifies first ("the four NICs accounted for a fifth of
+    the 170 billion dlr U.S. deficit": the U.S. alone); else all the sentence's. Trade between two states keeps both
     wherever they are named."""
     if metric in ("trade", "bilateral trade") or len(actors) < 2:
         return actors
     root = amount_root(ctx.doc, f.start, f.end) if f is not None else None
     if (
-        root is not None
+        len(actors) > 2  # a list of states beside it; with two, the other is often a party (a creditor)
+        and root is not None
         and root.dep_ in ("nummod", "compound", "quantmod", "amod")
         and root.head.pos_ == "NOUN"
     ):
