@@ -175,7 +175,9 @@ def test_period_leaves_out_comparison_base_and_date_of_saying() -> None:
         [("last March", "DATE", "2024-03"), ("2027", "DATE", "2027")],
     )
     [f] = figures.extract(ctx)
-    assert f.period == {"start": "2027", "end": "2027"} and f.metric == "debt"
+    assert (
+        f.period == {"start": "2027", "end": "2027"} and f.metric == "debt repayment"
+    )  # money paid back, not debt
     ctx = make_ctx("Chilean exports rose 3 pct from December levels.", [("December", "DATE", "2024-12")])
     [f] = figures.extract(ctx)
     assert f.period is None

@@ -360,6 +360,8 @@ class Figure(Record):
     # increase | decrease when the amount is the size of a change ("fell 12 pct"; a fall's amount is
     # negative), None when it is a level ("fell to 3 billion dlrs")
     change: str | None = None
+    # the measure a price is per ("5.70 dlrs an ounce" -> "ounce"), None for a plain amount
+    per: str | None = None
     actors: list[Entity] = field(default_factory=list)
     period: dict[str, str | None] | None = None  # {"start": date, "end": date}
     date: str | None = None

@@ -682,6 +682,8 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
             return False
     if a.designation and b.designation and _norm(a.designation) != _norm(b.designation):
         return False
+    if a.quantity and b.quantity and a.quantity != b.quantity and not _one_deal_counted_apart(x, y):
+        return False
     if x.rng and y.rng and x.rng[0].year != y.rng[0].year:
         # readings dated in other years are one deal only across stories (an agreement and its
         # contract), never inside one story, and only when they count the same items
@@ -690,6 +692,18 @@ def _deals_compatible(x: _Item, y: _Item) -> bool:
         if not (a.quantity and a.quantity == b.quantity):
             return False
     return True
+
+
+def _one_deal_counted_apart(x: _Item, y: _Item) -> bool:
+    """May two readings that count other quantities still be one deal, told differently? Only
+    across stories and for counted items, whose dates do not clash: "three corvettes" and "four
+    corvettes" for one buyer are one order with a conflict to show. A bulk quantity in tonnes or
+    barrels differs because the sales differ ("125,000 tonnes of corn" and "one mln tonnes of
+    corn" are two sales; a running total is a third), so those never fuse."""
+    a, b = x.rec, y.rec
+    if x.article_id == y.article_id or a.unit or b.unit:
+        return False
+    return x.rng is None or y.rng is None or _overlap(x.rng, y.rng)
 
 
 def _deals_in_block(items: list[_Item], articles: dict[str, dict[str, Any]]) -> list[Deal]:
@@ -755,8 +769,8 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
 
 def _figures_compatible(x: _Item, y: _Item) -> bool:
     a, b = x.rec, y.rec
-    if a.unit != b.unit or a.kind != b.kind:
-        return False
+    if a.unit != b.unit or a.kind != b.kind or a.per != b.per:
+        return False  # "5 dlrs an ounce" and "5 dlrs a barrel" are other prices
     if a.metric and b.metric and not (a.metric in b.metric or b.metric in a.metric):
         return False
     ca, cb = _countries(a.actors), _countries(b.actors)
@@ -775,6 +789,10 @@ def _figures_compatible(x: _Item, y: _Item) -> bool:
         )
         if not _overlap(ra, rb):
             return False
+    if x.article_id == y.article_id and a.amount != b.amount:
+        # one story told each of its figures once (``figures._merge_within``): two amounts of it,
+        # however near ("$19.6bn, down from $19.7bn"), are two figures, never a conflict
+        return False
     close = abs(a.amount - b.amount) <= 0.01 * max(abs(a.amount), abs(b.amount))
     if close:
         return True

@@ -52,6 +52,7 @@ class _Lex:
     plan_first: re.Pattern[str]
     future_delivery: re.Pattern[str]
     owner_words: re.Pattern[str]
+    party_nouns: frozenset[str]
     deal_nouns: frozenset[str]
     sell_nouns: frozenset[str]
     buy_nouns: frozenset[str]
@@ -92,6 +93,7 @@ def lexicon() -> _Lex:
         plan_first=re.compile(_alt(raw["plan_first"]), re.I),
         future_delivery=re.compile(r"(?:" + _alt(raw["future_delivery"]) + r")\s*$", re.I),
         owner_words=re.compile(_alt(raw["owner_words"]), re.I),
+        party_nouns=frozenset(w.casefold() for w in raw["party_nouns"]),
         deal_nouns=frozenset(raw["deal_nouns"]),
         sell_nouns=frozenset(raw["sell_nouns"]),
         buy_nouns=frozenset(raw["buy_nouns"]),
@@ -153,9 +155,25 @@ def maker_of(name: str | None) -> tuple[str, str] | None:
     words = _fold(name).replace(".", "").split()
     for i in range(len(words)):
         for j in range(len(words), i, -1):
-            hit = makers.get(" ".join(words[i:j]))
-            if hit is not None and (i == 0 or j == len(words)):
+            key = " ".join(words[i:j])
+            hit = makers.get(key)
+            # inside a longer name only a distinctive name ("Avions Marcel Dassault-Breguet Aviation")
+            if hit is not None and (i == 0 or j == len(words) or len(key) >= 6):
                 return hit
+    return None
+
+
+def ticker_state(ctx: DocContext, e: Entity) -> str | None:
+    """The state a company's wire ticker tells, printed after any of its names in the story ("Isuzu
+    Motors Ltd <ISUM.T>" -> Japan; ``link.orgs.ticker_country``), for a company with no other state."""
+    from ..link.orgs import ticker_country
+
+    text = ctx.article.text
+    for m in ctx.entities:
+        if m.entity.id == e.id or m.entity.name == e.name:
+            iso = ticker_country(m.text, text[m.end : m.end + 16])
+            if iso:
+                return iso
     return None
 
 
@@ -265,11 +283,21 @@ def _names_a_thing(ctx: DocContext, m: EntityMention) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head.pos_ in ("PROPN", "ADJ") and root.head != root:
+        root = root.head  # "U.S. or Soviet registration": the first conjunct's place
+    head = root.head.lemma_.casefold()
+    lex = lexicon()
+    if root.dep_ == "compound":
+        return root.head.pos_ == "NOUN" and head not in lex.deal_nouns and head not in lex.item_words
+    # "to U.S. registration", "to Panama's flag": a state's word on a noun that stands for no
+    # party describes it
     return (
-        root.dep_ == "compound"
+        root.dep_ in ("amod", "nmod", "poss")
+        and m.entity.kind == "country"
         and root.head.pos_ == "NOUN"
-        and root.head.lemma_.casefold() not in lexicon().deal_nouns
-        and root.head.lemma_.casefold() not in lexicon().item_words
+        and head not in lex.party_nouns
+        and head not in lex.deal_nouns
+        and head not in lex.item_words
     )
 
 
@@ -819,7 +847,9 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if not iso and m.entity.kind == "organization":
             # "Thai Airways purchased two DC-10s"; a known company buys for its home state
             known = maker_of(m.entity.name)
-            iso = country_in_name(m.entity.name) or (known[1] if known else None)
+            iso = (
+                country_in_name(m.entity.name) or (known[1] if known else None) or ticker_state(ctx, m.entity)
+            )
         if iso == m.entity.country and iso in _BODIES:
             recipient = _copy(m.entity)  # "the EC bought": the bloc itself, as PLOVER codes it
         elif iso:
@@ -1066,6 +1096,9 @@ def _maker(
             contractor.country = hit[1]
             if supplier is not None and guessed and supplier.country == guessed:
                 supplier = None  # the state came from the wrong guess: the maker's home state replaces it
+    if contractor is not None and not contractor.country and (iso := ticker_state(ctx, contractor)):
+        contractor = _copy(contractor)
+        contractor.country = iso
     if contractor is None and designation:
         name = maker_of_designation(designation)
         hit = maker_of(name) if name else None

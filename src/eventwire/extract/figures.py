@@ -31,7 +31,7 @@ from .metric_tree import amount_root, char_spans, metric_tokens, noun_tokens
 from .money import MoneySpan, find_money, is_conversion, localise, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12])(?:-\d{2})?)?$")
 
@@ -52,12 +52,14 @@ class _Lex:
     small_metrics: frozenset[str]
     min_count: float
     goal: re.Pattern[str]
+    clause_openers: re.Pattern[str]
     expectation: re.Pattern[str]
     period_refs: re.Pattern[str]
     comparison: re.Pattern[str]
     reporting: re.Pattern[str]
     company_metrics: frozenset[str]
     base: re.Pattern[str]
+    base_chain: re.Pattern[str]
     metric_preps: frozenset[str]
     party_preps: frozenset[str]
     measure_units: frozenset[str]
@@ -70,6 +72,15 @@ class _Lex:
     change: dict[str, str]  # lemma -> increase | decrease
     change_preps: frozenset[str]
     raising: frozenset[str]
+    owner_preps: frozenset[str]
+    lender_metrics: frozenset[str]
+    refined: dict[str, str]  # debt -> debt repayment, when the amount's verb says so
+    per: re.Pattern[str]  # "an ounce", "per barrel" right after an amount
+    count_verbs: dict[str, str]  # verb lemma -> metric ("die" -> deaths)
+    stretch_units: dict[str, str]  # "months" -> M
+    stretch_to: re.Pattern[str]  # "the three months to" (before a date): a stretch ending on it
+    stretch_since: re.Pattern[str]  # "since" right before a date: a stretch from it to the story's day
+    stretch_first: re.Pattern[str]  # "the first eight months of" (before a year): a stretch opening it
     # metric words found per sentence text (see ``_metric_hits``); not part of the lexicon's value
     hits: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -81,11 +92,15 @@ def lexicon() -> _Lex:
     metrics = [
         (name, re.compile("(?=(" + _alt(words) + "))", re.I)) for name, words in raw["metrics"].items()
     ]
-    verbs = r"(?:" + "|".join(re.escape(v) for v in raw["goal_verbs"]) + r")(?:e?d|s)?"
+    verbs = "|".join(re.escape(v) for v in raw["goal_verbs"])
+    nxt = "|".join(re.escape(w) for w in raw["goal_intransitive_next"])
+    # active forms with an object ("to raise trade to"), or a passive ("can be raised to")
+    verbs = rf"(?:(?:{verbs})s?(?![\w-])(?!\s+(?:{nxt})\b|\s*[$\d])|(?:{verbs})(?:e?d))"
     kinds = [(k, re.compile(_alt(words), re.I)) for k, words in raw["kinds"].items()]
     return _Lex(
         metrics=metrics,
-        bilateral=re.compile(_alt(raw["bilateral_cues"]), re.I),
+        # "between 200 and 300 mln dlrs" is a range, not two sides
+        bilateral=re.compile(_alt(raw["bilateral_cues"]) + r"(?!\s+(?:about\s+|some\s+)?[$\d])", re.I),
         kinds=kinds,
         count_units=frozenset(w.casefold() for w in raw["count_units"]),
         percent=re.compile(
@@ -101,6 +116,7 @@ def lexicon() -> _Lex:
         small_metrics=frozenset(raw["small_amount_metrics"]),
         min_count=float(raw["min_count"]),
         goal=re.compile(_alt(raw["goal_auxiliaries"]) + r"\s+(?:\w+\s+)?" + verbs + r"(?![\w-])", re.I),
+        clause_openers=re.compile(r"\s" + _alt(raw["kind_clause_openers"]) + r"\s", re.I),
         expectation=re.compile(_alt(raw["expectation_words"]), re.I),
         period_refs=re.compile(_alt(raw["period_refs"]), re.I),
         # "from December levels", "compared to 215 mln in 1985": the base may hold its own amount
@@ -109,6 +125,8 @@ def lexicon() -> _Lex:
         company_metrics=frozenset(raw["company_metrics"]),
         # "compared with 7.9 pct", "from 8.3 pct": the amount right after is the comparison base
         base=re.compile(_alt(raw["base_words"]) + r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I),
+        # "from 2.5 pct this year and" before an amount: a second base of the same comparison
+        base_chain=re.compile(_alt(raw["base_words"]) + r"\s+[^,;:]{0,12}\d[^,;:]{0,40}\band\s+$", re.I),
         metric_preps=frozenset(w.casefold() for w in raw["metric_preps"]),
         party_preps=frozenset(w.casefold() for w in raw["party_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
@@ -121,6 +139,28 @@ def lexicon() -> _Lex:
         change={w.casefold(): d for d, words in raw["change_words"].items() for w in words},
         change_preps=frozenset(w.casefold() for w in raw["change_preps"]),
         raising=frozenset(w.casefold() for w in raw["money_raising_verbs"]),
+        owner_preps=frozenset(w.casefold() for w in raw["owner_preps"]),
+        lender_metrics=frozenset(raw["lender_metrics"]),
+        refined=dict(raw["refined_by_verb"]),
+        per=re.compile(r"^\s*(?:a|an|per|each|/)\s*(" + _alt(raw["per_units"]) + r")(?:e?s)?(?![\w-])", re.I),
+        count_verbs={w.casefold(): k for k, words in raw["count_verbs"].items() for w in words},
+        stretch_units={k.casefold(): v for k, v in raw["period_units"].items()},
+        stretch_to=re.compile(
+            r"(?:([\w.,-]+)\s+)?("
+            + _alt(list(raw["period_units"]))
+            + r")\s+"
+            + _alt(raw["period_end_words"])
+            + r"\s+$",
+            re.I,
+        ),
+        stretch_since=re.compile(_alt(raw["period_since_words"]) + r"\s+$", re.I),
+        stretch_first=re.compile(
+            _alt(raw["period_first_words"])
+            + r"\s+(?:([\w.,-]+)\s+)?("
+            + _alt(list(raw["period_units"]))
+            + r")\s+(?:of|in)\s+$",
+            re.I,
+        ),
     )
 
 
@@ -222,7 +262,10 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     "the ministry, which aims to cut costs, said exports reached $5 billion" stays actual.
     """
     before = text[max(clause_start, start - 100) : start]
-    cut = max(before.rfind(";"), before.rfind(", which"), before.rfind(", who"), before.rfind(", said"))
+    cut = max(before.rfind(";"), before.rfind(", said"))
+    openers = [m.start() for m in lexicon().clause_openers.finditer(before)]
+    if openers:
+        cut = max(cut, openers[-1])
     asides = [m.end() for m in re.finditer(r",[^,]{0,60},", before)]
     if asides:
         cut = max(cut, asides[-1] - 1)
@@ -236,7 +279,9 @@ def kind_of(text: str, start: int, end: int, clause_start: int = 0) -> str:
     lex = lexicon()
     for kind, rx in lex.kinds:
         if kind == "target" and (
-            rx.search(own) or (lex.goal.search(before) and not lex.expectation.search(before))
+            # the amount itself follows the goal words: "will grow 2.5 pct" has no object
+            rx.search(own)
+            or (lex.goal.search(before + text[start:end]) and not lex.expectation.search(before))
         ):
             return kind  # a goal named or set ("will cross the $100 billion target", "to raise ... to")
         if rx.search(after) or rx.search(before):
@@ -314,7 +359,18 @@ def _nearest_state(actors: list[Entity], mentions: list[EntityMention], f: _Foun
     return [best[2]] if best else actors
 
 
-def _about_states(metric: str | None, actors: list[Entity], mentions: list[EntityMention]) -> bool:
+def _firm_nationality(doc: Doc, m: EntityMention) -> bool:
+    """Is the mention a nationality word on a firm noun ("Japanese distributors", "U.S. unit")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.casefold() in lexicon().firm_nouns
+
+
+def _about_states(
+    metric: str | None, actors: list[Entity], mentions: list[EntityMention], doc: Doc | None = None
+) -> bool:
     """Whether a figure is about states (economies, trade, aid, defence), the only figures worth a
     record: it needs a metric and a state or international body, and a company's books (revenue,
     earnings, stakes) in a sentence naming a company are company copy. Financial and market copy
@@ -323,6 +379,15 @@ def _about_states(metric: str | None, actors: list[Entity], mentions: list[Entit
         return False
     if not _names_company(mentions):
         return True
+    firms = [m for m in mentions if _is_company(m.entity) and not m.is_place]
+    # a state word inside a firm's name ("South China Morning Post") or naming a firm's nationality
+    # ("its Japanese distributors", "its U.S. subsidiary") is the firm's, not a state acting
+    mentions = [
+        m
+        for m in mentions
+        if not any(f is not m and f.start <= m.start < f.end for f in firms)
+        and not (doc and _firm_nationality(doc, m))
+    ]
     # a company named beside states only as places ("spent 1.1 bln dlrs on properties in the
     # United States, Amoco said") is the one the figure is about
     acting = any(
@@ -384,8 +449,10 @@ def _period(
         if t.type != "DATE":
             continue
         d = timex_date(t.value)
-        if not d or (len(d) > 7 and not t.end_value):
-            continue  # a day is when it was said, not what the figure covers
+        if not d or (
+            len(d) > 7 and not t.end_value and not lex.stretch_to.search(text[max(0, t.start - 40) : t.start])
+        ):
+            continue  # a day is when it was said, not what the figure covers (unless a stretch ends on it)
         before = text[max(sent_start, t.start - 60) : t.start]
         if base:
             # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
@@ -404,7 +471,8 @@ def _period(
     if best is None or base:
         return None
     t = best[1]
-    span = _span_of(t)
+    nxt = next((x for x in ctx.timexes_in(t.end, sent_end) if x.type == "DATE"), None)
+    span = _stretch(text, t, _span_of(t), ctx.dct, nxt)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
@@ -430,13 +498,104 @@ def _in_base_phrase(ctx: DocContext, tx: Timex, amount: int) -> bool:
 
 
 def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
-    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes")?"""
-    return bool(lexicon().base.search(text[max(sent_start, amount_start - 20) : amount_start]))
+    """Is the amount the base of a comparison ("from 8.3 pct", "against 1.74 mln tonnes"), or
+    one more base joined to one ("from 2.5 pct this year and 2.7 pct last year")?"""
+    lex = lexicon()
+    if lex.base.search(text[max(sent_start, amount_start - 20) : amount_start]):
+        return True
+    before = text[max(sent_start, amount_start - 70) : amount_start]
+    return bool(lex.base_chain.search(before))
 
 
 def _span_of(t: Timex) -> dict[str, str | None]:
+    """The period a time expression names, whole: a quarter is its three months, a week its days."""
+    from .time.periods import timex_to_range
+
     start = timex_date(t.value)
-    return {"start": start, "end": timex_date(t.end_value) if t.end_value else start}
+    rng = timex_to_range(t.value)
+    end = timex_date(t.end_value) if t.end_value else (rng[1] if rng and rng[1] else start)
+    return {"start": start, "end": end}
+
+
+def _stretch(
+    text: str, t: Timex, span: dict[str, str | None], dct: str | None = None, nxt: Timex | None = None
+) -> dict[str, str | None]:
+    """The whole stretch a date closes or opens, when the words around it tell one: "the three
+    months to March" (January to March), "the week ended March 28" (March 22 to 28), "the first
+    eight months of 1987" (January to August), "since 1980" (to the story's month), "the
+    January/March quarter" (January to March). Otherwise the date's own span."""
+    lex = lexicon()
+    before = text[max(0, t.start - 40) : t.start]
+    end, start = span.get("end"), span.get("start")
+    if start and len(start) == 7 and (last := _month_after(text[t.end : t.end + 14], start)):
+        return {"start": start, "end": last}
+    if start and dct and lex.stretch_since.search(before) and start < dct[: len(start)]:
+        return {"start": start, "end": dct[:7]}
+    if start and nxt is not None and re.search(r"\bbetween\s+$", before, re.I):
+        # "between October and December": the two dates close one stretch
+        gap = text[t.end : nxt.start]
+        last = _span_of(nxt).get("end")
+        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", gap) and last and last >= start:
+            return {"start": start, "end": last}
+    m = lex.stretch_to.search(before)
+    if m and end:
+        n = parse_number(m.group(1) or "") or 1.0
+        got = _back_from(end, int(n), lex.stretch_units[m.group(2).casefold()])
+        return {"start": got, "end": end} if got else span
+    m = lex.stretch_first.search(before)
+    if m and start and len(start) == 4:
+        n = int(parse_number(m.group(1) or "") or 1)
+        months = n * {"M": 1, "Q": 3}.get(lex.stretch_units[m.group(2).casefold()], 0)
+        if 0 < months <= 12:
+            return {"start": f"{start}-01", "end": f"{start}-{months:02d}"}
+    return span
+
+
+def _not_ahead(ctx: DocContext, period: dict[str, str | None], s0: int, s1: int) -> dict[str, str | None]:
+    """A figure told as done cannot cover a stretch that starts after the story's day: a quarter
+    or half named without its year ("rose 15.4 billion dlrs in the third quarter", told in March)
+    is the last one of that name, a year back."""
+    start, end = period.get("start"), period.get("end")
+    if not ctx.dct or not start or len(start) != 7 or start <= ctx.dct[:7]:
+        return period
+    named = [t for t in ctx.timexes_in(s0, s1) if timex_date(t.value) == start]
+    if not named or any(re.search(r"\d{4}|'\d\d", t.text) for t in named):
+        return period  # a year the text names is the text's
+    if not any(re.search(r"-[QH]\d$", t.value or "") for t in named):
+        return period  # a month is read with its tense already; a quarter or half is not
+
+    def back(d: str | None) -> str | None:
+        return f"{int(d[:4]) - 1:04d}{d[4:]}" if d and d[:4].isdigit() else d
+
+    return {"start": back(start), "end": back(end)}
+
+
+def _month_after(after: str, start: str) -> str | None:
+    """The month a range goes on to, joined by a dash or slash ("January/March", "April-June"):
+    the range's last month, in the year that keeps it after ``start``."""
+    from .time.lexicon import lexicon as time_lexicon
+
+    m = re.match(r"^\s*[/–-]\s*([A-Za-z]+)\.?", after)
+    month = time_lexicon().month_of.get(m.group(1).casefold()) if m else None
+    if month is None:
+        return None
+    y, first = int(start[:4]), int(start[5:7])
+    return f"{y + (month < first):04d}-{month:02d}" if month != first else None
+
+
+def _back_from(end: str, n: int, unit: str) -> str | None:
+    """The first day or month of ``n`` units that end on ``end`` (a day, month or year)."""
+    from datetime import date, timedelta
+
+    if unit in ("D", "W") and len(end) == 10:
+        last = date.fromisoformat(end)
+        return (last - timedelta(days=n * (7 if unit == "W" else 1) - 1)).isoformat()
+    months = n * {"M": 1, "Q": 3, "Y": 12}.get(unit, 0)
+    if not months or len(end) < 7 or n > 24:
+        return None
+    y, mo = int(end[:4]), int(end[5:7])
+    k = y * 12 + mo - 1 - months + 1
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
 def _clause_verb(ctx: DocContext, char: int) -> Token | None:
@@ -497,6 +656,16 @@ def _counts(ctx: DocContext, sent: Span, skip: list[tuple[int, int]]) -> list[_F
         scale = _scale_after(tok)
         out.append(_Found(start=tok.idx, end=head.idx + len(head.text), amount=value * scale, unit=unit))
     return out
+
+
+def _befell(ctx: DocContext, f: _Found) -> str | None:
+    """What the verb of a counted noun did to it (``count_verbs``): "26 people died" counts deaths,
+    "the blast killed 12 civilians" too."""
+    root = amount_root(ctx.doc, f.start, f.end)
+    noun = root.head if root is not None and root.dep_ in ("nummod", "quantmod", "compound") else root
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+        return None
+    return lexicon().count_verbs.get(noun.head.lemma_.casefold())
 
 
 def _scale_after(tok: Token) -> float:
@@ -570,12 +739,12 @@ def extract(ctx: DocContext) -> list[Figure]:
             ):
                 metric = None  # "cost 1 bln dlrs in losses and left 1,000 people dead": another clause's
             if metric is None and not f.is_money and not f.is_percent and f.unit not in lex.measure_units:
-                metric = f.unit  # "3,000 troops", "250 mln shares": the counted noun is the measure
+                metric = _befell(ctx, f) or f.unit  # "3,000 troops": the counted noun is the measure
             if f.is_percent and metric is None:
                 continue
             if f.is_money and f.amount < lex.min_amount and metric not in lex.small_metrics:
                 continue
-            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric)
+            actors = _tied_actors(_country_entities(mentions), mentions, tied, ctx, metric, f)
             if metric == "trade" and (len(actors) >= 2 or lex.bilateral.search(stext)):
                 metric = "bilateral trade"
             if metric == "bilateral trade" and len(actors) < 2:
@@ -585,7 +754,13 @@ def extract(ctx: DocContext) -> list[Figure]:
             if not f.is_money and not f.is_percent:
                 actors = _count_actors(ctx, f) or actors
             if metric != "bilateral trade":
-                actors = actors + [e for e in _igo_entities(mentions) if e.id not in {a.id for a in actors}]
+                # a body the sentence names beside states is the figure's only when among its own
+                # words ("the IMF loan of 6.5 bln"), not when it drew up a plan the debt is under
+                lent = metric in lex.lender_metrics  # a loan's or aid's body is its lender or donor
+                bodies = _igo_entities(
+                    _own_mentions(ctx, mentions, tied) if actors and not lent else mentions
+                )
+                actors = actors + [e for e in bodies if e.id not in {a.id for a in actors}]
             if len(actors) > 2 and len(found) > 2 and metric != "bilateral trade":
                 actors = _nearest_state(actors, mentions, f, text)  # a list of states, one amount each
             if (
@@ -596,7 +771,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
-            if not _about_states(metric, actors, mentions):
+            # a count of firms by nationality ("12 Chilean firms") is about their state
+            if not _about_states(metric, actors, mentions, ctx.doc if f.is_money or f.is_percent else None):
                 continue
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
@@ -605,12 +781,19 @@ def extract(ctx: DocContext) -> list[Figure]:
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
                 kind = "estimate"
+            # the base a change is measured from is a level, whatever verb it hangs on, unless it is
+            # itself the size of a change ("against a 12.4 pct decline in the same period")
             change = change_of(ctx, f)
+            if change and _is_base(text, s0, f.start) and not _sizes_a_change_noun(ctx, f):
+                change = None
             period = _own_period(ctx, f) or _period(ctx, s0, s1, f.end, f.start)
+            if kind == "actual" and period:
+                period = _not_ahead(ctx, period, s0, s1)
             if period is None and lex.period_refs.search(stext) and not _is_base(text, s0, f.start):
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
+            per = lex.per.match(text[f.end : f.end + 24]) if f.is_money else None
             figures.append(
                 Figure(
                     id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
@@ -619,6 +802,7 @@ def extract(ctx: DocContext) -> list[Figure]:
                     unit=f.unit,
                     kind=kind,
                     change=change,
+                    per=" ".join(per.group(1).casefold().split()) if per else None,
                     actors=actors,
                     period=period,
                     date=ctx.dct,
@@ -676,22 +860,110 @@ def _firm_or_counterfactual(ctx: DocContext, tied: set[int], f: _Found) -> bool:
     own = [t for t in words if not f.start <= t.idx < f.end]  # "46 Turkish companies" counts firms
     if any(t.lemma_.casefold() in lex.firm_nouns and t.pos_ == "NOUN" for t in own):
         return True
+    if any(_firm_possessor(ctx, t) for t in own if t.pos_ == "NOUN"):
+        return True
     text = " ".join(t.text for t in words)
     return bool(lex.counterfactual.search(text))
 
 
+def _firm_possessor(ctx: DocContext, noun: Token) -> bool:
+    """Does a possessive pronoun on the noun ("its imports", "their sales") stand for a firm? The
+    pronoun is read as the subject it goes back to: the subject of the noun's clause, or, when that
+    is a pronoun too ("Daewoo said it will boost its imports") or a measure ("the company said
+    imports will be 35 pct of its purchases"), the subject of the clause above.
+    A firm is a ``firm_nouns`` word ("the company") or a company named there."""
+    if not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and c.morph.get("Person") == ["3"] for c in noun.children
+    ):
+        return False
+    verb: Token | None = noun
+    for _ in range(4):
+        while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+            verb = None if verb.head == verb else verb.head
+        if verb is None:
+            return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON" and not _is_metric_word(subj.text):
+            if subj.lemma_.casefold() in lexicon().firm_nouns:
+                return True
+            ms = ctx.entities_in(
+                min(t.idx for t in subj.subtree), max(t.idx + len(t.text) for t in subj.subtree)
+            )
+            return any(_is_company(m.entity) and not m.is_place for m in ms)
+        verb = None if verb.head == verb else verb.head
+    return False
+
+
+def _is_metric_word(word: str) -> bool:
+    """Is the word one that names a metric ("imports", "output"): a measure, never an owner."""
+    return any(a == 0 and b == len(word) for _, _, a, b in _metric_hits(word))
+
+
 def _tied_actors(
-    actors: list[Entity], mentions: list[EntityMention], tied: set[int], ctx: DocContext, metric: str | None
+    actors: list[Entity],
+    mentions: list[EntityMention],
+    tied: set[int],
+    ctx: DocContext,
+    metric: str | None,
+    f: _Found | None = None,
 ) -> list[Entity]:
     """The states among the amount's own words, when it names any ("cutting the 170 billion dlr
-    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); else all the
-    sentence's. Trade between two states keeps both wherever they are named."""
+    U.S. trade deficit and persuading Germany and Japan to open": the U.S.); beside a list of
+    states, those of the noun the amount qualifies first ("the four NICs accounted for a fifth of
+    the 170 billion dlr U.S. deficit": the U.S. alone); else all the sentence's. Trade between two states keeps both
+    wherever they are named."""
     if metric in ("trade", "bilateral trade") or len(actors) < 2:
         return actors
+    root = amount_root(ctx.doc, f.start, f.end) if f is not None else None
+    if (
+        len(actors) > 2  # a list of states beside it; with two, the other is often a party (a creditor)
+        and root is not None
+        and root.dep_ in ("nummod", "compound", "quantmod", "amod")
+        and root.head.pos_ == "NOUN"
+    ):
+        # the amount qualifies a noun ("the 170 billion dlr U.S. trade deficit"): its own modifiers
+        left = {t.i for c in root.head.lefts if c != root for t in c.subtree}
+        noun = char_spans(ctx.doc, left)
+        named = {m.entity.country for m in mentions if any(a <= m.start < b for a, b in noun)}
+        kept = [a for a in actors if a.country in named]
+        if kept:
+            return kept
     spans = char_spans(ctx.doc, tied | _party_phrases(ctx, tied))
     own = {m.entity.country for m in mentions if m.entity.country and any(a <= m.start < b for a, b in spans)}
     kept = [a for a in actors if a.country in own]
-    return kept or actors
+    if kept:
+        return kept
+    # none among its own words: the sentence's states that stand as actors, not as where
+    # someone went or what a verb was aimed at ("the minister left for Washington to discuss
+    # Sri Lanka's request for a loan of 6.5 billion rupees": Sri Lanka's, not Washington's)
+    acting = {m.entity.country for m in mentions if m.entity.country and not _placed_object(ctx, m)}
+    return [a for a in actors if a.country in acting] or actors
+
+
+def _own_mentions(ctx: DocContext, mentions: list[EntityMention], tied: set[int]) -> list[EntityMention]:
+    """The mentions among an amount's own words (``metric_tree``) and its verbs' party phrases; a
+    pronoun subject there ("the World Bank said it approved a 100 mln dlr loan") stands for the
+    subject of the clause above."""
+    words = tied | _party_phrases(ctx, tied)
+    for i in list(tied):
+        t = ctx.doc[i]
+        if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass") and t.head.head != t.head:
+            up = t.head.head
+            for c in up.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    words |= {x.i for x in c.subtree}
+    spans = char_spans(ctx.doc, words)
+    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
+
+
+def _placed_object(ctx: DocContext, m: EntityMention) -> bool:
+    """Is the mention the object of a preposition that places or aims ("for Washington", "in
+    Tokyo", "to Britain")? Only "of" and "by" phrases name whose or by whom."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ not in lexicon().owner_preps
 
 
 def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
@@ -706,6 +978,8 @@ def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
         for ch in verb.children:
             if ch.dep_ in ("prep", "dative") and ch.lower_ in preps:
                 out |= {t.i for t in ch.subtree}
+            elif ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN"):
+                out |= {t.i for t in ch.subtree}  # "owes the IMF 450 mln dlrs": whom it goes to
     return out
 
 
@@ -723,14 +997,28 @@ def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
     """The month or year told on the noun the amount qualifies ("a 1.1 pct increase in 1986"):
     the figure's own period, before any nearer time expression of the clause."""
     root = amount_root(ctx.doc, f.start, f.end)
-    if root is None or root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
+    if root is None:
+        return None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        head = root.head.head  # "a 1985 deficit of 900 mln dlrs": the noun the sum is of
+        years = [c for c in head.lefts if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
+        lo = min(t.idx for t in head.subtree)
+        for t in ctx.timexes_in(lo, f.start):
+            d = timex_date(t.value)
+            if t.type == "DATE" and d and len(d) <= 7 and any(t.start <= c.idx < t.end for c in years):
+                return _span_of(t)
+        return None
+    if root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
         return None
     head = root.head
     if head.pos_ != "NOUN":
         return None
     lo = min(t.idx for t in head.subtree)
     hi = max(t.idx + len(t.text) for t in head.subtree)
-    for t in ctx.timexes_in(max(lo, f.end), hi):
+    # a year or month modifying the noun itself ("a 1985 deficit of 900 mln dlrs") is its period too
+    years = [c for c in head.lefts if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.i != root.i]
+    before = [t for t in ctx.timexes_in(lo, f.start) if any(t.start <= c.idx < t.end for c in years)]
+    for t in before + ctx.timexes_in(max(lo, f.end), hi):
         d = timex_date(t.value)
         if (
             t.type == "DATE"
@@ -756,13 +1044,19 @@ def _metric_of(
     # a sum's own "of" phrase first ("payments on 68 bln dlrs of debt"), then the noun the amount
     # qualifies ("offer a $1 bln bond issue"), then its clause
     phrase = {t.i for t in root.subtree} if root is not None and f.is_money else set()
+    topic = _change_topic(root) if root is not None else None
     for words in (phrase, own, tied):
+        if words is tied and topic is not None:
+            words = own | {t.i for t in topic.subtree}  # "the 40 pct drop in the dollar": the dollar's
         allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
         metric, dist = metric_near(
             stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed, share=not f.is_money
         )
         if metric is not None:
             break
+    finer = lexicon().refined.get(metric or "")
+    if finer and root is not None and _verb_names(root, finer):
+        metric = finer  # "repaid 500 mln dlrs of debt": a repayment
     if (
         metric is None
         and last_metric
@@ -770,6 +1064,48 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _sizes_a_change_noun(ctx: DocContext, f: _Found) -> bool:
+    """Is the amount the size of a change noun ("a 12.4 pct decline")?"""
+    root = amount_root(ctx.doc, f.start, f.end)
+    return (
+        root is not None
+        and root.dep_ in ("nummod", "compound", "quantmod", "amod")
+        and root.head.lemma_.casefold() in lexicon().change
+    )
+
+
+def _change_topic(root: Token) -> Token | None:
+    """The thing a change noun says what changed ("a 40 pct drop in the dollar", "a rise of 8 pct
+    in exports"): the object of its "in" phrase. Its metric is named there or nowhere, never by
+    the clause around it ("the deficit appears to respond to the 40 pct drop in the dollar")."""
+    head = root.head
+    if root.dep_ not in ("nummod", "compound", "quantmod", "amod") or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.casefold() not in lexicon().change:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "a 1.5 pct increase in 2024" says when, not what
+            if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+
+def _verb_names(root: Token, metric: str) -> bool:
+    """Does the verb the amount hangs on (directly or through its noun) name ``metric``?"""
+    tok = root
+    for _ in range(4):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(
+                name == metric and a == 0 and b == len(tok.text) for _, name, a, b in _metric_hits(tok.text)
+            )
+    return False
 
 
 def _thing_pronoun(t: Token) -> bool:

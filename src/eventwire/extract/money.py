@@ -52,6 +52,7 @@ class _Lexicon:
     approx_re: re.Pattern[str]
     bare_words: frozenset[str]  # one-word currency names an editor reads in the story's own money
     local_only: dict[str, frozenset[str]]  # kind of money -> the local currencies a story may mean
+    kinds: dict[str, str]  # a currency name's last word -> the kind one English word names (krone -> krona)
 
 
 def _alt(items: list[str], word: bool = True) -> str:
@@ -138,6 +139,7 @@ def lexicon() -> _Lexicon:
         approx_re,
         bare,
         local_only,
+        {str(k).casefold(): str(v).casefold() for k, v in raw["same_kind"].items()},
     )
 
 
@@ -248,7 +250,8 @@ def _family(code: str) -> str:
         name = get_currency_name(code, locale="en").split("(")[0].split()
     except Exception:  # noqa: BLE001 - an unknown code is its own family
         return code
-    return name[-1].casefold() if name else code
+    last = name[-1].casefold() if name else code
+    return lexicon().kinds.get(last, last)
 
 
 @lru_cache(maxsize=1024)
@@ -293,6 +296,17 @@ def localise(
         for c in _state_currencies(other, year):
             if own.get(_family(c), c) != c:
                 own.pop(_family(c), None)
+    # a kind the story's own state does not use, used by just one other state it names, is that
+    # state's ("Norwegian imports from South Africa fell to 160 mln crowns": Norway's crowns), except
+    # kinds whose bare word means the world's currency (``story_local_only``: dollars)
+    theirs: dict[str, set[str]] = {}
+    for other in set(others) - {state}:
+        for c in _state_currencies(other, year):
+            theirs.setdefault(_family(c), set()).add(c)
+    own_families = {_family(c) for c in (_state_currencies(state, year) if state else ())}
+    for fam, cs in theirs.items():
+        if fam not in own_families and fam not in only and len(cs) == 1:
+            own.setdefault(fam, next(iter(cs)))
     named: dict[str, str] = {}
     out = []
     for sp in spans:

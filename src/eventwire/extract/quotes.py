@@ -187,6 +187,9 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
     if s is not None:
         left = min(t.idx for t in s.subtree)
         right = max(t.idx + len(t.text) for t in s.subtree)
+        joint = _joint_speakers(ctx, s)
+        if joint is not None:
+            return _common_state(joint, s)  # "X and Y said in a joint statement": no one of them
         # the name the subject's head word belongs to ("Paine Webber analyst Stephen Smith"),
         # else the best actor anywhere in the subject
         own = ctx.entity_at(s.idx, s.idx + len(s.text))
@@ -209,6 +212,50 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
             return None  # "a trader at Lloyds said": he speaks for himself, not for the bank
         return _office_holder(ctx, found, left, right)
     return None
+
+
+def _joint_speakers(ctx: DocContext, subj: Token) -> list[EntityMention] | None:
+    """The actors of a subject that joins two or more ("Acme and Zenith said", "Japan and China
+    said in a joint statement"), or None for a subject of one; empty when one of them is a name
+    the linker did not know (then they share no state that can be told)."""
+    heads = [subj]
+    for h in heads:  # the subject's own conjuncts, not those inside its modifiers ("for Gaza and ...")
+        heads += [c for c in h.children if c.dep_ == "conj"]
+    if len(heads) < 2:
+        return None
+    found: list[EntityMention] = []
+    names = 0
+    for h in heads:
+        m = ctx.entity_at(h.idx, h.idx + len(h.text))
+        if m is None and h.pos_ == "PROPN":
+            names += 1  # a name the linker did not know is a party all the same
+            continue
+        if m is None or m.is_place or m.entity.kind not in ("person", "organization", "country"):
+            return None  # "Smith and his aides": one named speaker and others
+        if all(x.key != m.key for x in found):
+            found.append(m)
+    if len(found) + names < 2:
+        return None
+    return found if not names else []
+
+
+def _is_joint(ctx: DocContext, vstart: int, vend: int) -> bool:
+    """Is the attribution verb's subject two or more actors? Then no one actor in it is the speaker."""
+    s = _subject_token(ctx, vstart, vend)
+    return s is not None and _joint_speakers(ctx, s) is not None
+
+
+def _common_state(joint: list[EntityMention], subj: Token) -> EntityMention | None:
+    """The one state every joint speaker is of, as the speaker; none when they are of several."""
+    states = {m.entity.country for m in joint}
+    if not joint or len(states) != 1 or None in states:
+        return None
+    iso = next(iter(states))
+    if not re.fullmatch(r"[A-Z]{3}", iso or "") or iso in ("IGO", "NGO"):
+        return None
+    first = joint[0]
+    ent = Entity(id=f"c:{iso}", name=iso, kind="country", country=iso, sector="GOV")
+    return EntityMention(key=ent.id, start=first.start, end=joint[-1].end, text=subj.text, entity=ent)
 
 
 def _demonym_person(ctx: DocContext, m: EntityMention, head: Token) -> bool:
@@ -317,6 +364,8 @@ def extract(ctx: DocContext) -> list[Quote]:
         if len(words.split()) < lex.min_words or _is_title(words):
             continue
         speaker, attr = _attribute(ctx, sp)
+        if speaker is not None and _named_inside(ctx, speaker, sp):
+            continue  # '..., he said, "Shultz will not wage a campaign"': the speaker is not Shultz
         # does the quote go on from the last one? (asked only of a quote with no speaker of its own)
         going_on = (
             speaker is None
@@ -350,6 +399,18 @@ def extract(ctx: DocContext) -> list[Quote]:
         )
         last = (out[-1], sp)
     return out
+
+
+def _named_inside(ctx: DocContext, speaker: EntityMention, sp: _Span) -> bool:
+    """Does the quotation name its own speaker, a person, by name? A speaker who names X in the
+    third person is not X: the attribution went to the wrong person."""
+    if speaker.entity.kind != "person":
+        return False
+    for a, b in sp.parts:
+        for m in ctx.entities_in(a, b):
+            if m.key == speaker.key and m.text[:1].isupper() and m.text.casefold() not in lexicon().anaphors:
+                return True
+    return False
 
 
 def _is_title(words: str) -> bool:
@@ -407,7 +468,11 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
             ws, we, vs, ve = m.start("who2"), m.end("who2"), m.start("v2"), m.end("v2")
         base = sp.close
         who = _subject_entity(ctx, base + vs, base + ve)
-        if who is None and not _named_subject(ctx, base + vs, base + ve, ("NOUN",)):
+        if (
+            who is None
+            and not _named_subject(ctx, base + vs, base + ve, ("NOUN",))
+            and not _is_joint(ctx, base + vs, base + ve)
+        ):
             who = _who(ctx, base + ws, base + we, sp.start)
         if who is not None:
             return who, (base, base + _clause_end(tail))
@@ -420,7 +485,7 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
         who = _subject_entity(ctx, vs, ve)
-        if who is None and not _named_subject(ctx, vs, ve, ("PROPN",)):
+        if who is None and not _named_subject(ctx, vs, ve, ("PROPN",)) and not _is_joint(ctx, vs, ve):
             who = _who(ctx, head_off, vs, sp.start)
         if who is not None:
             return who, (head_off, sp.start)

@@ -351,6 +351,7 @@ class Deals(TypedDict):
     buy_nouns: Words
     batch_words: Words
     item_head_nouns: Words
+    party_nouns: Words  # nouns a state's word modifies that stand for a party ("the Colombian government")
     contractors: list[Contractor]  # makers: their home state and the designations they make
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
@@ -371,6 +372,8 @@ class Figures(TypedDict):
     kinds: dict[Literal["target", "forecast", "estimate"], Words]
     goal_verbs: Words  # raising verbs that make a future amount a target ("to increase ... to")
     goal_auxiliaries: Words  # the words before a goal verb that make it a goal ("to", "would", "be")
+    goal_intransitive_next: Words  # an active goal verb followed by these has no object: a forecast
+    kind_clause_openers: Words  # open another clause: an amount's kind is read after the last one
     expectation_words: Words  # a goal verb under these is a forecast ("expects trade will expand to")
     period_refs: Words  # words that take the previous figure's period ("in the month")
     comparison_words: Words  # a time expression after these is the comparison base ("from December")
@@ -394,6 +397,17 @@ class Figures(TypedDict):
     change_words: dict[Literal["increase", "decrease"], Words]  # lemmas an amount's change hangs on
     change_preps: Words  # prepositions an amount reaches its change word through ("by 4 pct")
     money_raising_verbs: Words  # a sum these take as object is money found ("raised 5 bln dlrs")
+    refined_by_verb: dict[
+        str, str
+    ]  # a phrase's metric -> the verb's metric that refines it (debt -> repayment)
+    per_units: Words  # the measures a price is per ("5.70 dlrs an ounce")
+    lender_metrics: Words  # a body named in the sentence of these is the figure's lender or donor
+    owner_preps: Words  # a state named after these is an owner ("the debt of Brazil"), not a place
+    count_verbs: dict[str, Words]  # metric -> verb lemmas: what befell a count of people ("26 people died")
+    period_units: dict[str, Literal["D", "W", "M", "Q", "Y"]]  # a stretch's nouns ("months") by length
+    period_end_words: Words  # join a stretch to the date it ends on ("the week ended March 28")
+    period_since_words: Words  # open a stretch from the date to the story's day ("since 1980")
+    period_first_words: Words  # open a stretch from the start of the date's year ("the first 8 months of")
 
 
 class Fusion(TypedDict):
@@ -425,6 +439,7 @@ class Currencies(TypedDict):
     iso_codes: Words
     approximators: Words
     number_words: dict[str, float]
+    same_kind: dict[str, str]  # a currency name's last word -> the kind one English word covers
 
 
 class Time(TypedDict):
@@ -668,6 +683,11 @@ class Names(TypedDict):
     settlement_nouns: Words
     envoy_titles: Words
     envoy_preps: Words
+    ticker_exchanges: dict[
+        str, ActorCode
+    ]  # a ticker's exchange suffix ("T" in <ISUM.T>) -> the company's state
+    bare_ticker_state: ActorCode  # the state of a ticker with no suffix ("Ford Motor Co <F>") ...
+    bare_ticker_suffixes: Words  # ... after a name ending in one of these corporate words only
 
 
 class Coref(TypedDict):

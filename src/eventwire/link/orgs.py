@@ -174,6 +174,22 @@ def known_company_country(name: str) -> str | None:
     return None
 
 
+_TICKER = re.compile(r"^(?:['’]s)?\s*\(?<([A-Z][A-Z0-9&]{0,7})(?:\.([A-Z]{1,2}))?>")
+
+
+def ticker_country(name: str, after: str) -> str | None:
+    """The state a company's wire ticker tells, from the text right after its name ("Isuzu Motors
+    Ltd <ISUM.T>" -> Japan, "Ford Motor Co <F>" -> the United States; names.yaml)."""
+    t = _TICKER.match(after)
+    if t is None:
+        return None
+    names = wordsets("names")
+    if t.group(2):
+        return names.ticker_exchanges.get(t.group(2))
+    last = fold(name.split()[-1]).rstrip(".") if name.split() else ""
+    return names.bare_ticker_state if last in names.bare_ticker_suffixes else None
+
+
 def org_country(doc: Doc, start: int, end: int, tokmap: dict[int, Found]) -> str | None:
     """The one state named inside an organisation's name, if exactly one."""
     cs = {tokmap[j].country for j in range(start, end) if j in tokmap and tokmap[j].kind == "country"}
@@ -315,6 +331,10 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
         if country is None:
             country = known_company_country(name)
             src = "knowledge" if country else ""
+        if country is None:
+            end_char = doc[e - 1].idx + len(doc[e - 1].text)
+            country = ticker_country(name, doc.text[end_char : end_char + 16])
+            src = "knowledge" if country else ""  # a listing, as a registry would tell it
         sector = lex.org_sector(name) or d_sector or l_sector
         f = Found(
             start=s,
