@@ -136,6 +136,7 @@ class Plover(TypedDict):
     hypothetical_marks: Words
     contexts: dict[str, Words]
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
+    member_heads: Words  # "union leaders": the group noun before gives the sector
     require_participant: bool
     require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool
@@ -263,6 +264,7 @@ class Clauses(TypedDict):
     through_preps: Words
     group_place_preps: Words
     located_group_sectors: Words
+    story_group_sectors: Words  # civil groups a story's own state addresses
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words
@@ -659,6 +661,7 @@ class Coref(TypedDict):
     company_nouns: Words
     title_abbreviations: dict[str, str]
     counterpart_heads: Words
+    relation_heads: Words  # "its creditor banks": the possessor is the other side
     max_sentences_back: int
     authored_acts: dict[str, Words]
     discourse_sentences: int

@@ -630,13 +630,16 @@ def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool]
 
 def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
     """'Israeli police' -> group ISR COP; 'Turkish officials' -> the state (GOV); 'Sudan's government'."""
+    relation = wordsets("coref").relation_heads
     for f in found:
         if f.kind != "country" or f.entry is None or f.entry.kind not in ("adj", "country", "capital"):
             continue
         j = f.end
+        owned = False
         if f.entry.kind in ("country", "capital"):
             if j < len(doc) and doc[j].text in ("'s", "’s"):
                 j += 1
+                owned = True
             elif not (j < len(doc) and _group_noun_at(doc, j, lex)):
                 continue
         steps = 0
@@ -671,6 +674,8 @@ def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex:
         nstart, end, sector, gov = hit
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and not gov:
             continue  # "Turkish company Aselsan": the organisation takes it
+        if owned and end < len(doc) and doc[end].lemma_.lower() in relation:
+            continue  # "Israel's militia ally": the state's partner, not its own militia
         mods = [k for k in range(f.end, nstart) if k not in tokmap and doc[k].lower_ not in ("and", ",", "-")]
         noun = doc[(mods[0] if mods and mods[-1] == nstart - 1 else nstart) : end]
         if any(k in tokmap and tokmap[k].kind in ("person", "organization") for k in range(f.end, end)):

@@ -143,8 +143,10 @@ class Participants:
 
     def _partitive(self, head: Token) -> Token:
         """'thousands of students', 'members of the party': the group after 'of'."""
+        members = words("plover").member_heads
         for _ in range(3):
-            if head.lemma_.lower() not in self.partitives and head.pos_ != "NUM":
+            lem = head.lemma_.lower()
+            if lem not in self.partitives and head.pos_ != "NUM" and lem not in members:
                 return head
             if head.i in self.by_tok:
                 return head
@@ -176,6 +178,8 @@ class Participants:
         if head.lemma_.lower() in words("coref").counterpart_heads:
             # "his counterpart": the possessor is the other side, not the counterpart
             mentions = [m for m in mentions if not self._is_poss(m, head)]
+        # "a patrol of Israel's militia ally": the possessor of an ally is the other side
+        mentions = [m for m in mentions if not any(self._is_poss(m, t) for t in toks if self.relational(t))]
         if not mentions or (head.i not in self.by_tok and all(self._is_poss(m, head) for m in mentions)):
             ref = self._reference(head, toks)
             if ref:
@@ -267,9 +271,20 @@ class Participants:
                     return got
         return []
 
+    @staticmethod
+    def relational(head: Token) -> bool:
+        """'ally', 'creditor banks', 'trading partners': a party named by its relation to another
+        (coref.yaml ``relation_heads``), whose possessor is that other side, not its owner."""
+        rel = words("coref").relation_heads
+        return head.lemma_.lower() in rel or any(
+            ch.dep_ in {"compound", "amod"} and ch.lemma_.lower() in rel for ch in head.lefts
+        )
+
     def _owner_state(self, head: Token) -> str | None:
         """'its forces', 'their troops', 'the country's ministry': the state the possessive pronoun
-        or description refers to."""
+        or description refers to ('its allies' are not its own)."""
+        if self.relational(head):
+            return None
         for c in head.children:
             if c.dep_ == "poss" and c.pos_ in {"PRON", "NOUN"} and c.i not in self.by_tok:
                 got = self.refs.get(c) or []
@@ -432,9 +447,20 @@ class Participants:
         return None
 
     def group_sector(self, head: Token) -> str | None:
+        """The sector of a group noun; for a member head ('union leaders', 'party members') the
+        sector of the group noun before it (plover.yaml ``member_heads``)."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        return self.rules.group_nouns.get(head.lemma_.lower()) or self.rules.group_nouns.get(head.lower_)
+        if head.lemma_.lower() in words("plover").member_heads | words("coref").relation_heads:
+            for ch in head.lefts:
+                if ch.dep_ == "compound" and ch.i not in self.by_tok and ch.pos_ == "NOUN":
+                    got = self._noun_sector(ch)
+                    if got is not None:
+                        return got
+        return self._noun_sector(head)
+
+    def _noun_sector(self, tok: Token) -> str | None:
+        return self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
 
     def _prep_country(self, head: Token) -> str | None:
         """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country;

@@ -773,11 +773,65 @@ def read_parties(
         recipients = occasion_host(c, parts, actors)
     if not recipients and r.event == "REJECT":
         recipients = pressed_by(c, parts, actors)
+    if not recipients:
+        recipients = unnamed_addressees(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
     story_officials(ctx, actors, recipients)
+    story_addressees(ctx, actors, recipients)
     return actors, recipients, place
+
+
+def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'asked chipmakers to cut output', 'met union leaders', 'agreed with creditor banks': when
+    nothing else names the other side, an unnamed group the act is done to or with (its object or
+    prepositional object, a group noun of plover.yaml ``group_nouns``) is the recipient, with its
+    sector and whatever state the text gives it. A state's own officials and forces ('recalled its
+    envoy') stay out; its own firms and people ('asked its automakers') do not."""
+    civil = words("clauses").story_group_sectors
+    ids = {e.id for e in actors}
+    own = {e.country for e in actors if e.country}
+    # a state body's act on firms alone is administration (sense.py): firms only beside a state
+    firms_ok = any(e.kind == "country" for e in actors)
+    toks, _ = _object_tokens(c)
+    out: list[Entity] = []
+    for t in toks:
+        if parts.is_place(t) or (t.dep_ == "pobj" and t.head.lower_ in words("clauses").topic_preps):
+            continue
+        for e in parts.entities(t, strict=False):
+            if e.kind != "group" or e.sector is None or e.id in ids:
+                continue
+            if e.sector in words("plover").business_sectors and not firms_ok:
+                continue
+            if e.id in parts.owned_groups and e.country in own and e.sector not in civil:
+                continue
+            if all(e.id != o.id for o in out):
+                out.append(e)
+    return out
+
+
+def story_addressees(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Japan's trade ministry asked chipmakers to cut output' in a story about Japan: an unnamed
+    civil group (clauses.yaml ``story_group_sectors``: firms, unions, parties, people) that a body
+    of the story's own state acts on is that state's, the weak context evidence ``story_officials``
+    gives unnamed officials. Never a group whose relation to someone names it ('creditor banks')."""
+    civil = words("clauses").story_group_sectors
+    groups = [e for e in _stateless_groups(recipients, civil) if not _relational(e)]
+    if not groups:
+        return
+    iso = story_state(ctx)
+    if iso is None or iso not in {e.country for e in actors}:
+        return
+    for e in groups:
+        e.country = iso
+
+
+def _relational(e: Entity) -> bool:
+    """A group named by its relation to another party ('creditor banks', 'its allies'): coref.yaml
+    ``relation_heads`` among its words (singular or plural)."""
+    rel = words("coref").relation_heads
+    return any(w in rel or w.removesuffix("s") in rel for w in fold(e.name).split())
 
 
 def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:

@@ -1,0 +1,51 @@
+"""Both sides of every event (#15, fifth round): unnamed groups as recipients with their sector and
+the story's state, parties named by their relation to another, titles whose phrase gives a state.
+All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from eventwire.run.article import code as code_article
+
+
+def _sides(text: str, date: str = "2001-03-05") -> list[tuple[str, set, list[tuple]]]:
+    ext = code_article(text, date)
+    return [
+        (e.event, {x.country for x in e.actor}, [(x.name, x.country, x.sector) for x in e.recipient])
+        for e in ext.events
+    ]
+
+
+def test_firms_asked_by_a_state_are_the_recipient_with_its_state():
+    got = _sides("Norway's energy ministry asked shipbuilders and steelmakers to cut prices.")
+    assert any(ev == "REQUEST" and ("steelmakers", "NOR", "BUS") in r for ev, _a, r in got), got
+
+
+def test_union_leaders_met_are_labour_of_the_story_state():
+    got = _sides("Prime Minister Ola Berg of Norway met union leaders in Oslo on Monday.")
+    assert any(ev == "CONSULT" and r and r[0][1:] == ("NOR", "LAB") for ev, _a, r in got), got
+
+
+def test_the_opposition_accused_takes_the_story_state():
+    got = _sides("The Kenyan government accused the opposition of plotting a coup.")
+    assert any(ev == "ACCUSE" and r == [("opposition", "KEN", "OPP")] for ev, _a, r in got), got
+
+
+def test_creditor_banks_are_a_recipient_but_not_of_the_debtor_state():
+    got = _sides("Peru reached an agreement with its creditor banks on Friday.")
+    agree = [r for ev, _a, r in got if ev == "AGREE"]
+    assert agree and agree[0] and agree[0][0][2] == "BUS" and agree[0][0][1] != "PER", got
+
+
+def test_a_state_s_own_forces_stay_out_of_its_recipients():
+    got = _sides("Chile will send its troops to the border.")
+    assert not any(r for _ev, _a, r in got), got
+
+
+def test_an_ally_possessed_by_a_state_is_not_that_state_s():
+    got = _sides("Rebels ambushed a patrol of Syria's militia ally in northern Iraq on Sunday.")
+    assert any(ev == "ASSAULT" and r and r[0][1] == "IRQ" for ev, _a, r in got), got
+
+
+def test_the_leader_of_a_group_stands_for_the_group():
+    got = _sides("The leader of the opposition accused the Ghanaian government of fraud.")
+    assert any(ev == "ACCUSE" and a == {"GHA"} for ev, a, _r in got), got
