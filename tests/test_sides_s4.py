@@ -49,3 +49,23 @@ def test_an_ally_possessed_by_a_state_is_not_that_state_s():
 def test_the_leader_of_a_group_stands_for_the_group():
     got = _sides("The leader of the opposition accused the Ghanaian government of fraud.")
     assert any(ev == "ACCUSE" and a == {"GHA"} for ev, a, _r in got), got
+
+
+def test_a_title_before_a_name_is_no_group_recipient():
+    got = _sides("The ministry renewed its warning about what spokeswoman Anna Holt called its policy.")
+    assert not any(("spokeswoman", None, "GOV") in r for _ev, _a, r in got), got
+
+
+def test_groups_beside_a_protest_are_companions_not_targets():
+    got = _sides("Chile's labour unrest is spreading, with banks and universities on strike.")
+    assert not any(ev == "PROTEST" and r for ev, _a, r in got), got
+
+
+def test_international_bodies_do_not_take_the_story_state():
+    got = _sides("Chile's finance minister Ana Ruiz met international agencies in Geneva on Monday.")
+    assert not any(("international agencies", "CHL", "MED") in r for _ev, _a, r in got), got
+
+
+def test_heads_of_government_are_not_a_definite_group():
+    got = _sides("Chile's president also called for heads of government to play a larger role.")
+    assert not any(("government", "CHL", "GOV") in r for _ev, _a, r in got), got

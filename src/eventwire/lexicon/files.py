@@ -265,6 +265,9 @@ class Clauses(TypedDict):
     group_place_preps: Words
     located_group_sectors: Words
     story_group_sectors: Words  # civil groups a story's own state addresses
+    companion_events: Words  # "with banks on strike": companions, not targets
+    addressee_preps: Words  # "met with union leaders": an unnamed group addressed
+    foreign_modifiers: Words  # "international agencies": no story state
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words

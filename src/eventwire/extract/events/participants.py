@@ -156,8 +156,17 @@ class Participants:
                     nxt = next((p for p in c.children if p.dep_ == "pobj"), None)
             if nxt is None:
                 return head
+            if lem in members and not self._definite_group(nxt):
+                return head  # "heads of government", "officials of the countries visited"
             head = nxt
         return head
+
+    def _definite_group(self, tok: Token) -> bool:
+        """'the opposition', 'Hamas', 'Israel's militia ally': a named actor, or a group noun with
+        a determiner or a possessor (a member head's 'of' phrase then names the group it is of)."""
+        if tok.i in self.by_tok:
+            return True
+        return self.group_sector(tok) is not None and any(ch.dep_ in {"det", "poss"} for ch in tok.children)
 
     def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
         if strict and head.i not in self.by_tok and head.lemma_.lower() in words("clauses").owned_things:

@@ -796,9 +796,17 @@ def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> li
     firms_ok = any(e.kind == "country" for e in actors)
     toks, _ = _object_tokens(c)
     out: list[Entity] = []
+    cw = words("clauses")
     for t in toks:
-        if parts.is_place(t) or (t.dep_ == "pobj" and t.head.lower_ in words("clauses").topic_preps):
+        if parts.is_place(t) or (t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps):
             continue
+        if t.dep_ == "pobj" and t.head.lower_ not in cw.addressee_preps:
+            continue  # "responsible for the technical side": no one the act is done to or with
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and c.rule.event in cw.companion_events:
+            continue  # "unrest is spreading, with banks and universities on strike": companions
+        nxt = parts.by_tok.get(t.i + 1) if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.entity.kind == "person":
+            continue  # "what spokeswoman Phyllis Oakley called": a title, not a group
         for e in parts.entities(t, strict=False):
             if e.kind != "group" or e.sector is None or e.id in ids:
                 continue
@@ -817,7 +825,7 @@ def story_addressees(ctx: DocContext, actors: list[Entity], recipients: list[Ent
     of the story's own state acts on is that state's, the weak context evidence ``story_officials``
     gives unnamed officials. Never a group whose relation to someone names it ('creditor banks')."""
     civil = words("clauses").story_group_sectors
-    groups = [e for e in _stateless_groups(recipients, civil) if not _relational(e)]
+    groups = [e for e in _stateless_groups(recipients, civil) if not _relational(e) and not _abroad(e)]
     if not groups:
         return
     iso = story_state(ctx)
@@ -825,6 +833,12 @@ def story_addressees(ctx: DocContext, actors: list[Entity], recipients: list[Ent
         return
     for e in groups:
         e.country = iso
+
+
+def _abroad(e: Entity) -> bool:
+    """A group a word places beyond any one state ('international agencies', 'foreign banks',
+    'world leaders': clauses.yaml ``foreign_modifiers``)."""
+    return bool(set(fold(e.name).split()) & words("clauses").foreign_modifiers)
 
 
 def _relational(e: Entity) -> bool:
@@ -1049,7 +1063,7 @@ def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
 
 
 # sectors of the unnamed officials ("officials", "ministers", "the spokesman") a story's state has
-_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY"})
 
 
 def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
