@@ -52,18 +52,18 @@ def test_the_leader_of_a_group_stands_for_the_group():
 
 
 def test_a_title_before_a_name_is_no_group_recipient():
-    got = _sides("The ministry renewed its warning about what spokeswoman Anna Holt called its policy.")
-    assert not any(("spokeswoman", None, "GOV") in r for _ev, _a, r in got), got
+    got = _sides("Chile telephoned what spokeswoman Anna Holt called friends.")
+    assert got and not any(("spokeswoman", None, "GOV") in r for _ev, _a, r in got), got
+
+
+def test_a_group_placed_abroad_takes_neither_the_place_nor_the_story_state():
+    got = _sides("Chile's finance minister Ana Ruiz met international agencies in Geneva on Monday.")
+    assert any(ev == "CONSULT" and r and r[0][1] is None for ev, _a, r in got), got
 
 
 def test_groups_beside_a_protest_are_companions_not_targets():
     got = _sides("Chile's labour unrest is spreading, with banks and universities on strike.")
     assert not any(ev == "PROTEST" and r for ev, _a, r in got), got
-
-
-def test_international_bodies_do_not_take_the_story_state():
-    got = _sides("Chile's finance minister Ana Ruiz met international agencies in Geneva on Monday.")
-    assert not any(("international agencies", "CHL", "MED") in r for _ev, _a, r in got), got
 
 
 def test_heads_of_government_are_not_a_definite_group():

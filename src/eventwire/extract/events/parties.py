@@ -719,8 +719,8 @@ def read_parties(
         # men, officials and organisations are not (their state comes from the text about them)
         located = words("clauses").located_group_sectors
         for e in [*actors, *recipients, *crowd]:
-            if e.kind == "group" and e.country is None and e.sector in located:
-                e.country = place.country
+            if e.kind == "group" and e.country is None and e.sector in located and not _abroad(e):
+                e.country = place.country  # not "foreign journalists in Cairo"
     domestic_crowd(actors, [*recipients, *crowd], c.rule.mode in words("clauses").domestic_modes)
     recipients += [e for e in crowd if e.country]
     brief_groups(ctx, actors)
