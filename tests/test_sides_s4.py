@@ -69,3 +69,25 @@ def test_groups_beside_a_protest_are_companions_not_targets():
 def test_heads_of_government_are_not_a_definite_group():
     got = _sides("Chile's president also called for heads of government to play a larger role.")
     assert not any(("government", "CHL", "GOV") in r for _ev, _a, r in got), got
+
+
+def test_an_office_of_a_province_gives_the_state_of_the_province():
+    got = _sides("Omar Baig, the governor of Sindh province, accused India of meddling.")
+    assert any(ev == "ACCUSE" and a == {"PAK"} for ev, a, _r in got), got
+
+
+def test_a_left_apposition_with_a_region_gives_its_state():
+    got = _sides("Gunmen tried to kill the deputy governor of the Tyumen region, Ivan Sokol, on Monday.")
+    assert any(ev == "ASSAULT" and r and r[0][1] == "RUS" for ev, _a, r in got), got
+
+
+def test_a_province_is_no_organisation_acting():
+    got = _sides("The governor of Sindh province, Omar Baig, accused India of meddling.")
+    assert all("Sindh province" not in str(a) for _ev, a, _r in got), got
+
+
+def test_a_relative_takes_the_state_of_the_kin_named():
+    got = _sides("Chilean President Ana Ruiz's son Pedro Vidal accused Peru of spying.")
+    assert any(ev == "ACCUSE" and a == {"CHL"} for ev, a, _r in got), got
+    got = _sides("Pedro Vidal, Chilean President Ana Ruiz's son, accused Peru of spying.")
+    assert any(ev == "ACCUSE" and a == {"CHL"} for ev, a, _r in got), got

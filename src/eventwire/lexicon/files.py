@@ -641,6 +641,7 @@ class Names(TypedDict):
     facility_town_preps: Words
     short_place_preps: Words
     settlement_nouns: Words
+    kin_nouns: Words  # "X's sister Y": Y takes X's state
     envoy_titles: Words
     envoy_preps: Words
 

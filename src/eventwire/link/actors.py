@@ -525,6 +525,40 @@ def _served_states(persons: list[Found], when: str | None) -> None:
                 break
 
 
+def _kin_states(doc: Doc, persons: list[Found], when: str | None) -> None:
+    """'Kim Jong Un's sister Kim Yo Jong', 'Y, the president's son,' with the president named: a
+    person the text gives no state, named as the kin (names.yaml ``kin_nouns``) of a person with
+    one, takes that state (evidence 'org': a tie to someone else, weaker than a title)."""
+    kin = wordsets("names").kin_nouns
+    by_tok = {j: p for p in persons for j in range(p.start, p.end)}
+    by_key = {p.key: p.country for p in persons if p.country}
+    for p in persons:
+        if p.country:
+            continue
+        for k in _kin_words(doc, p):
+            if fold(doc[k].text) not in kin or k - 2 < 0 or doc[k - 1].text not in ("'s", "’s"):
+                continue
+            other = by_tok.get(k - 2)
+            if other is None or other.key == p.key:
+                continue
+            state = by_key.get(other.key) or known_country(other.name, when)
+            if state:
+                p.country, p.country_src = state, "org"
+                break
+
+
+def _kin_words(doc: Doc, p: Found) -> list[int]:
+    """Where a kin word about ``p`` may stand: right before the name ("X's sister Y"), or at the
+    end of an apposition after it ("Y, X's sister,")."""
+    out = [p.start - 1] if p.start >= 1 else []
+    if p.end + 3 < len(doc) and doc[p.end].text == ",":
+        k = p.end + 1
+        while k < len(doc) and k < p.end + 8 and doc[k].text not in (",", "."):
+            k += 1
+        out.append(k - 1)
+    return out
+
+
 def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
     """'with Malaysian PM A, Defence Minister B, Armed Forces Chief C': one state for the list."""
     ps = sorted(persons, key=lambda p: p.start)
@@ -845,6 +879,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
     _served_states(persons, dct)
+    _kin_states(doc, persons, dct)
     _inherit_list_country(doc, persons)
     _party_state_tags(doc, persons)
     found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people
