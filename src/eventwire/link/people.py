@@ -18,8 +18,8 @@ from rapidfuzz import fuzz, process
 from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
-from .places import lookup
 from .names import clean_surface, fold
+from .places import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
