@@ -91,3 +91,37 @@ def test_a_relative_takes_the_state_of_the_kin_named():
     assert any(ev == "ACCUSE" and a == {"CHL"} for ev, a, _r in got), got
     got = _sides("Pedro Vidal, Chilean President Ana Ruiz's son, accused Peru of spying.")
     assert any(ev == "ACCUSE" and a == {"CHL"} for ev, a, _r in got), got
+
+
+def test_a_portfolio_word_is_no_person_and_a_one_state_brief_places_its_office_holders():
+    got = _sides(
+        "Interior Minister Omar Baig allowed opposition leader Ali Rana to hold a rally, "
+        "according to the Pakistani Federal Secretary Interior."
+    )
+    assert any(r and r[0][1] == "PAK" for _ev, _a, r in got), got
+
+
+def test_a_purpose_clause_of_the_framed_act_names_the_recipient():
+    got = _sides("Denmark is willing to send equipment to help defend Kuwait, its defence minister said.")
+    assert any(ev == "AGREE" and r and r[0][1] == "KWT" for ev, _a, r in got), got
+
+
+def test_a_bare_number_counts_the_group_the_governing_clause_acts_on():
+    got = _sides(
+        "Kenyan police used tear gas to disperse student protesters, injuring five and arresting 20."
+    )
+    assert any(ev == "COERCE" and r and r[0][1] == "KEN" for ev, _a, r in got), got
+
+
+def test_a_threat_carried_out_by_unnamed_police_targets_what_they_act_on():
+    got = _sides(
+        "Egypt's interior minister warned that police will not tolerate marches by the Muslim Brotherhood."
+    )
+    assert any(ev == "THREATEN" and r and "Brotherhood" in r[0][0] for ev, _a, r in got), got
+
+
+def test_a_stance_towards_a_state_is_not_the_group_s_state():
+    got = _sides("An anti-Iran journalist was shot dead in Kabul on Monday.")
+    assert any(ev == "ASSAULT" and r and r[0][1] == "AFG" for ev, _a, r in got), got
+    got = _sides("Pro-Moscow rebels attacked a Ukrainian army post.")
+    assert any(ev == "ASSAULT" and "RUS" not in a for ev, a, _r in got), got

@@ -267,6 +267,7 @@ class Clauses(TypedDict):
     story_group_sectors: Words  # civil groups a story's own state addresses
     companion_events: Words  # "with banks on strike": companions, not targets
     addressee_preps: Words  # "met with union leaders": an unnamed group addressed
+    stance_prefixes: Words  # "anti-Syria journalist": a stance, not the group's state
     foreign_modifiers: Words  # "international agencies": no story state
     leading_verbs: Words
     affiliation_words: Words

@@ -441,6 +441,8 @@ def _find_people(
         name = clean_surface(doc[core:end].text)
         if not name or not any(c.isupper() for c in name):
             continue  # "the" left of a party the gazetteer took ("the Lib Dems"): names have capitals
+        if len(name.split()) == 1 and (fold(name) in lex.modifiers or fold(name) in lex.heads):
+            continue  # "the Federal Secretary Interior": a portfolio or title word, not a name
         body = _leader_body(doc, core, end, name, dct)
         if body is not None:  # "the Bush administration": the leader's government, not the leader
             others.append(body)
@@ -665,9 +667,12 @@ def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool]
 def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
     """'Israeli police' -> group ISR COP; 'Turkish officials' -> the state (GOV); 'Sudan's government'."""
     relation = wordsets("coref").relation_heads
+    stance = wordsets("clauses").stance_prefixes
     for f in found:
         if f.kind != "country" or f.entry is None or f.entry.kind not in ("adj", "country", "capital"):
             continue
+        if f.start >= 2 and doc[f.start - 1].text == "-" and doc[f.start - 2].lower_ in stance:
+            continue  # "pro-Moscow rebels": a stance towards the state, not its own rebels
         j = f.end
         owned = False
         if f.entry.kind in ("country", "capital"):

@@ -189,6 +189,8 @@ class Participants:
             mentions = [m for m in mentions if not self._is_poss(m, head)]
         # "a patrol of Israel's militia ally": the possessor of an ally is the other side
         mentions = [m for m in mentions if not any(self._is_poss(m, t) for t in toks if self.relational(t))]
+        # "an anti-Syria journalist": a stance towards a state, not the group's state
+        mentions = [m for m in mentions if not self._stance(m)]
         if not mentions or (head.i not in self.by_tok and all(self._is_poss(m, head) for m in mentions)):
             ref = self._reference(head, toks)
             if ref:
@@ -279,6 +281,18 @@ class Participants:
                 if got and len(got) > 1:
                     return got
         return []
+
+    def _stance(self, m: EntityMention) -> bool:
+        """A state's name a stance prefix joins to the phrase ('anti-Syria', 'pro-Moscow'; clauses.yaml
+        ``stance_prefixes``): it says what the group is for or against, not whose it is."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.entity.kind != "country":
+            return False
+        k = span.start
+        prefixes = words("clauses").stance_prefixes
+        if k >= 1 and self.doc[k - 1].lower_ in prefixes:
+            return True  # "anti-Syria" read as one token pair without the hyphen
+        return k >= 2 and self.doc[k - 1].text == "-" and self.doc[k - 2].lower_ in prefixes
 
     @staticmethod
     def relational(head: Token) -> bool:

@@ -216,7 +216,52 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     ents = _clause_recipients(c, parts, rs, toks, ents, owner_is_actor_id)
     if not ents and c.kind == "verb":
         ents = _purpose_recipients(c, parts)
+    if not ents:
+        # "is willing to send material to help defend X", "agreed to send troops to protect X":
+        # the one the act it frames is meant for
+        frames = [*(a.head for a in c.absorbed), *(x for x in complements_of(h) if x.dep_ == "xcomp")]
+        frames += [x for x in c.trig.children if x.dep_ == "xcomp"] if c.trig != h else []
+        for v in frames:
+            ents = [e for e in _purpose_entities(v, parts) if not owner_is_actor_id(e)]
+            if ents:
+                break
+    if not ents:
+        ents = _counted_recipients(c, parts)
     return ents, _between_parties(between, parts)
+
+
+def _counted_recipients(c: Cand, parts: Participants) -> list[Entity]:
+    """'opened fire to disperse demonstrators, killing one and arresting 12': a bare number as the
+    object counts the group the governing clause acts on (its object or its purpose's object)."""
+    h = c.head
+    if not any(ch.dep_ == "dobj" and ch.pos_ == "NUM" and not list(ch.children) for ch in h.children):
+        return []
+    cur = h
+    for _ in range(3):  # "..., killing one and arresting 12": up through the joined participles
+        if cur.dep_ not in {"advcl", "conj"} or cur.head == cur:
+            return []
+        cur = cur.head
+        for t in objects_of(cur):
+            got = [e for e in parts.entities(t, strict=False) if e.kind == "group"]
+            if got:
+                return got
+        got = [e for e in _purpose_entities(cur, parts) if e.kind == "group"]
+        if got:
+            return got
+    return []
+
+
+def _purpose_entities(v: Token, parts: Participants) -> list[Entity]:
+    """The first party named as an object inside the purpose clause ('to help defend X') of ``v``."""
+    for ch in v.children:
+        if ch.dep_ != "advcl" or not any(a.tag_ == "TO" for a in ch.children):
+            continue
+        for t in ch.subtree:
+            if t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
+                got = parts.entities(t, strict=False)
+                if got:
+                    return got
+    return []
 
 
 def _object_tokens(c: Cand) -> tuple[list[Token], list[Token]]:
@@ -399,6 +444,10 @@ def _clause_recipients(
             s = subject_of(comp)
             if s is not None and comp.dep_ != "xcomp":
                 ents = parts.entities(s, strict=False)
+                if c.rule.event == "THREATEN":
+                    # "warned that police will not tolerate rallies by X": the threatener's own
+                    # unnamed forces carry the threat out; the target is what they act on
+                    ents = [e for e in ents if not _stateless_groups([e], _OFFICIAL_SECTORS)]
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
@@ -517,8 +566,8 @@ def unplaced_crowd(c: Cand, parts: Participants) -> list[Entity]:
     toks, _ = _object_tokens(c)
     out: list[Entity] = []
     for t in toks:
-        if t.dep_ != "dobj" or parts.is_place(t):
-            continue
+        if t.dep_ not in {"dobj", "nsubjpass"} or parts.is_place(t):
+            continue  # "killed journalists", "a journalist was killed"
         for e in parts.entities(t, strict=False):
             if (
                 e.kind == "group"
@@ -798,6 +847,8 @@ def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> li
     out: list[Entity] = []
     cw = words("clauses")
     for t in toks:
+        if t.dep_ not in {"dobj", "dative", "pobj", "nsubjpass"}:
+            continue  # "warned that police will ...": the subject of a clause is no addressee
         if parts.is_place(t) or (t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps):
             continue
         if t.dep_ == "pobj" and t.head.lower_ not in cw.addressee_preps:
