@@ -125,3 +125,20 @@ def test_a_stance_towards_a_state_is_not_the_group_s_state():
     assert any(ev == "ASSAULT" and r and r[0][1] == "AFG" for ev, _a, r in got), got
     got = _sides("Pro-Moscow rebels attacked a Ukrainian army post.")
     assert any(ev == "ASSAULT" and "RUS" not in a for ev, a, _r in got), got
+
+
+def test_a_people_the_linker_does_not_know_is_a_civilian_group_placed_by_out_of():
+    got = _sides(
+        "Togo opened its borders today to most West Africans ordered out of Ghana as illegal aliens, police said."
+    )
+    assert any(r and r[0][1:] == ("GHA", "CVL") for _ev, _a, r in got), got
+
+
+def test_civilians_a_state_admits_do_not_take_the_story_state():
+    got = _sides("Togo opened its borders to most refugees fleeing the fighting.")
+    assert not any(r and r[0][1] == "TGO" for _ev, _a, r in got), got
+
+
+def test_a_state_s_own_citizens_may_be_addressed():
+    got = _sides("Japan asked its citizens to leave Iraq at once.")
+    assert any(ev == "REQUEST" and r and r[0][1:] == ("JPN", "CVL") for ev, _a, r in got), got

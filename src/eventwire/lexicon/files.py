@@ -137,6 +137,7 @@ class Plover(TypedDict):
     contexts: dict[str, Words]
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     member_heads: Words  # "union leaders": the group noun before gives the sector
+    people_sector: str  # "West Africans": a people the linker does not know (a sector of `sectors`)
     require_participant: bool
     require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool

@@ -480,7 +480,16 @@ class Participants:
                     got = self._noun_sector(ch)
                     if got is not None:
                         return got
-        return self._noun_sector(head)
+        got = self._noun_sector(head)
+        if (
+            got is None
+            and head.ent_type_ == "NORP"
+            and head.tag_ in {"NNPS", "NNS"}
+            and head.i not in self.by_tok
+        ):
+            # "West Africans", "Kurds": a people the linker did not know is a group of civilians
+            return str(words("plover").people_sector)
+        return got
 
     def _noun_sector(self, tok: Token) -> str | None:
         return self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
@@ -517,7 +526,10 @@ class Participants:
             if c.dep_ not in {"prep", "acl"}:
                 continue
             for q in _phrase_subtree(c):
-                if q.i == c.i or q.head.lower_ not in words("clauses").group_place_preps:
+                prep = q.head
+                if prep.lower_ == "of" and prep.i > 0 and self.doc[prep.i - 1].lower_ == "out":
+                    pass  # "West Africans ordered out of Nigeria"
+                elif q.i == c.i or prep.lower_ not in words("clauses").group_place_preps:
                     continue
                 m = self.by_tok.get(q.i)
                 if m is not None and (m.is_place or m.entity.kind == "country") and m.entity.country:

@@ -838,7 +838,6 @@ def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> li
     prepositional object, a group noun of plover.yaml ``group_nouns``) is the recipient, with its
     sector and whatever state the text gives it. A state's own officials and forces ('recalled its
     envoy') stay out; its own firms and people ('asked its automakers') do not."""
-    civil = words("clauses").story_group_sectors
     ids = {e.id for e in actors}
     own = {e.country for e in actors if e.country}
     # a state body's act on firms alone is administration (sense.py): firms only beside a state
@@ -863,8 +862,8 @@ def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> li
                 continue
             if e.sector in words("plover").business_sectors and not firms_ok:
                 continue
-            if e.id in parts.owned_groups and e.country in own and e.sector not in civil:
-                continue
+            if e.id in parts.owned_groups and e.country in own and e.sector in _OFFICIAL_SECTORS:
+                continue  # "recalled its envoy" (but "asked its automakers", "its citizens")
             if all(e.id != o.id for o in out):
                 out.append(e)
     return out
