@@ -142,3 +142,22 @@ def test_civilians_a_state_admits_do_not_take_the_story_state():
 def test_a_state_s_own_citizens_may_be_addressed():
     got = _sides("Japan asked its citizens to leave Iraq at once.")
     assert any(ev == "REQUEST" and r and r[0][1:] == ("JPN", "CVL") for ev, _a, r in got), got
+
+
+def test_the_body_in_a_person_s_title_is_not_a_second_actor():
+    got = _sides("Central Bank governor Ana Vidal said Peru should cut its deficit.")
+    assert any(ev == "REQUEST" and len(a) == 1 for ev, a, _r in got), got
+
+
+def test_plural_states_addressed_do_not_take_the_story_state():
+    got = _sides("Chile's president Ana Ruiz said the industrialized states should cut tariffs.")
+    assert not any(("industrialized states", "CHL", "GOV") in r for _ev, _a, r in got), got
+
+
+def test_a_firm_s_call_is_not_aimed_at_the_story_s_other_state():
+    text = (
+        "Spain and the United States signed a trade accord on Monday. The Spanish utility Fecsa "
+        "called for renegotiating its debt on Tuesday."
+    )
+    got = _sides(text)
+    assert not any(ev == "REQUEST" and "USA" in {x[1] for x in r} for ev, _a, r in got), got

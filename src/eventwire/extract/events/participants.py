@@ -197,6 +197,10 @@ class Participants:
                 return ref
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
+        persons = [m for m in people if m.entity.kind == "person"]
+        if persons and len(people) > len(persons):
+            # "Reserve Bank governor X": the body in a person's title is where X holds office
+            people = [m for m in people if m in persons or not self._title_body(m, persons)]
         if len(people) > 1:
             # "Netanyahu's security adviser, Meir Ben Shabbat": the adviser, not his principal
             named = [m for m in people if not self._is_poss_anywhere(m)]
@@ -281,6 +285,26 @@ class Participants:
                 if got and len(got) > 1:
                     return got
         return []
+
+    def _title_body(self, m: EntityMention, persons: list[EntityMention]) -> bool:
+        """Whether the body ``m`` is a compound in the title before one of ``persons`` ('Reserve
+        Bank governor X', 'Bundesbank President X')."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.entity.kind == "person":
+            return False
+        if m.entity.country and any(p.entity.country not in (None, m.entity.country) for p in persons):
+            return False  # "U.N. mediator X" of another state: the body is the party he acts for
+        inside = {
+            t.i for p in persons for t in (self.doc.char_span(p.start, p.end, alignment_mode="expand") or [])
+        }
+        t = span.root
+        for _ in range(6):
+            if t.dep_ != "compound" or t.head == t:
+                return False
+            t = t.head
+            if t.i in inside:
+                return True
+        return False
 
     def _stance(self, m: EntityMention) -> bool:
         """A state's name a stance prefix joins to the phrase ('anti-Syria', 'pro-Moscow'; clauses.yaml

@@ -885,6 +885,13 @@ def story_addressees(ctx: DocContext, actors: list[Entity], recipients: list[Ent
         e.country = iso
 
 
+def _plural(e: Entity) -> bool:
+    """A group named by a plural of a state's word ('industrialized states', 'governments'; coref.yaml
+    ``state_heads``): many states, not the story's own."""
+    last = (fold(e.name).split() or [""])[-1]
+    return last.endswith("s") and last.removesuffix("s") in words("coref").state_heads
+
+
 def _abroad(e: Entity) -> bool:
     """A group a word places beyond any one state ('international agencies', 'foreign banks',
     'world leaders': clauses.yaml ``foreign_modifiers``)."""
@@ -976,6 +983,8 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     ``dyad_events``, when the actors are all of one side of the article's dominant dyad."""
     if c.rule.event not in words("coref").dyad_events or not actors:
         return []
+    if any((e.sector or "") in words("plover").business_sectors for e in actors):
+        return []  # "FECSA called for renegotiating its debt": a firm's act is not between states
     dyad = parts.refs.dominant_dyad()
     sides = {e.country for e in actors}
     if not dyad or len(sides) != 1 or not sides <= set(dyad):
@@ -984,7 +993,15 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     # that target is not the other state
     heads = [c.head, *complements_of(c.head)]
     named = [t for hd in heads for t in [*objects_of(hd), subject_of(hd)] if t is not None and t != c.trig]
-    if any(parts.group_sector(t) is not None and t.i not in parts.by_tok for t in named if t.i != c.head.i):
+    # "appealed for an effort from developed countries": the one the object is asked of
+    named += [p for t in list(named) for p in prep_objects(t, {"from", "by"})]
+    states = words("coref").state_heads
+    if any(
+        (parts.group_sector(t) is not None or (t.lemma_.lower() in states and t.tag_ == "NNS"))
+        and t.i not in parts.by_tok
+        for t in named
+        if t.i != c.head.i
+    ):
         return []
     other = next(s for s in dyad if s not in sides)
     # and the other state is in view: named in this sentence or the last three
@@ -1172,7 +1189,8 @@ def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> lis
 def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
     """'Unions want the government to withdraw the rules' in a story about one state: the
     government addressed is that state's, unless the state itself is the one acting."""
-    governments = _stateless_groups(recipients, {"GOV"})
+    # "the government", not "the industrialized states" or "foreign governments"
+    governments = [e for e in _stateless_groups(recipients, {"GOV"}) if not _plural(e) and not _abroad(e)]
     if not governments:
         return
     iso = story_state(ctx)
