@@ -161,3 +161,20 @@ def test_a_firm_s_call_is_not_aimed_at_the_story_s_other_state():
     )
     got = _sides(text)
     assert not any(ev == "REQUEST" and "USA" in {x[1] for x in r} for ev, _a, r in got), got
+
+
+def test_the_chancellor_accused_of_doing_is_the_chancellor_named_before():
+    text = (
+        "Premier Ana Ruiz has backed Finance Minister Pedro Vidal's budget. Mr Soto accused the "
+        "finance minister of hiding losses. Ms Ruiz praised her finance minister for his work."
+    )
+    got = _sides(text)
+    accused = [r for ev, _a, r in got if ev == "ACCUSE"]
+    assert accused and accused[0] and accused[0][0][0] == "Pedro Vidal", got
+    backed = [r for ev, _a, r in got if ev == "SUPPORT"]
+    assert len(backed) == 2 and all(r and r[0][0] == "Pedro Vidal" for r in backed), got
+
+
+def test_the_owner_of_a_group_wins_over_where_it_is():
+    got = _sides("Israel said its troops in Lebanon had killed three guerrillas.")
+    assert any(ev == "ASSAULT" and a == {"ISR"} for ev, a, _r in got), got

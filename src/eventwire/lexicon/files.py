@@ -667,6 +667,7 @@ class Coref(TypedDict):
     company_nouns: Words
     title_abbreviations: dict[str, str]
     counterpart_heads: Words
+    person_possessives: Words  # "his chancellor": a description of a person named before
     relation_heads: Words  # "its creditor banks": the possessor is the other side
     max_sentences_back: int
     authored_acts: dict[str, Words]

@@ -248,13 +248,14 @@ class Participants:
                 return []
             sector = None
         if not countries:
+            # "its forces": the owner's own, never what the owner acts on; the owner wins over where
+            # they are ("GATT said its negotiators in Geneva")
+            nat = self._owner_state(head)
+            if nat is not None:
+                g = self._group(head, nat, sector)
+                self.owned_groups.add(g.id)
+                return [g]
             nat = self._prep_country(head)
-            if nat is None:
-                nat = self._owner_state(head)
-                if nat is not None:  # "its forces": the owner's own, never what the owner acts on
-                    g = self._group(head, nat, sector)
-                    self.owned_groups.add(g.id)
-                    return [g]
             if nat is None:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
