@@ -178,3 +178,8 @@ def test_the_chancellor_accused_of_doing_is_the_chancellor_named_before():
 def test_the_owner_of_a_group_wins_over_where_it_is():
     got = _sides("Israel said its troops in Lebanon had killed three guerrillas.")
     assert any(ev == "ASSAULT" and a == {"ISR"} for ev, a, _r in got), got
+
+
+def test_a_lowercase_portfolio_word_keeps_the_title_and_its_nationality():
+    got = _sides("Japanese officials met British corporate affairs minister Tom Hale in Tokyo.")
+    assert any(ev == "CONSULT" and r and r[0][1] == "GBR" for ev, _a, r in got), got
