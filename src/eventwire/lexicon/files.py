@@ -136,6 +136,8 @@ class Plover(TypedDict):
     hypothetical_marks: Words
     contexts: dict[str, Words]
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
+    member_heads: Words  # "union leaders": the group noun before gives the sector
+    people_sector: str  # "West Africans": a people the linker does not know (a sector of `sectors`)
     require_participant: bool
     require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool
@@ -289,6 +291,11 @@ class Clauses(TypedDict):
     through_preps: Words
     group_place_preps: Words
     located_group_sectors: Words
+    story_group_sectors: Words  # civil groups a story's own state addresses
+    companion_events: Words  # "with banks on strike": companions, not targets
+    addressee_preps: Words  # "met with union leaders": an unnamed group addressed
+    stance_prefixes: Words  # "anti-Syria journalist": a stance, not the group's state
+    foreign_modifiers: Words  # "international agencies": no story state
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words
@@ -681,6 +688,7 @@ class Names(TypedDict):
     facility_town_preps: Words
     short_place_preps: Words
     settlement_nouns: Words
+    kin_nouns: Words  # "X's sister Y": Y takes X's state
     envoy_titles: Words
     envoy_preps: Words
     ticker_exchanges: dict[
@@ -709,6 +717,8 @@ class Coref(TypedDict):
     company_nouns: Words
     title_abbreviations: dict[str, str]
     counterpart_heads: Words
+    person_possessives: Words  # "his chancellor": a description of a person named before
+    relation_heads: Words  # "its creditor banks": the possessor is the other side
     max_sentences_back: int
     authored_acts: dict[str, Words]
     discourse_sentences: int

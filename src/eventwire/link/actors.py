@@ -441,6 +441,8 @@ def _find_people(
         name = clean_surface(doc[core:end].text)
         if not name or not any(c.isupper() for c in name):
             continue  # "the" left of a party the gazetteer took ("the Lib Dems"): names have capitals
+        if len(name.split()) == 1 and (fold(name) in lex.modifiers or fold(name) in lex.heads):
+            continue  # "the Federal Secretary Interior": a portfolio or title word, not a name
         body = _leader_body(doc, core, end, name, dct)
         if body is not None:  # "the Bush administration": the leader's government, not the leader
             others.append(body)
@@ -523,6 +525,40 @@ def _served_states(persons: list[Found], when: str | None) -> None:
                 p.country, p.country_src = state, "org"
                 r["country"] = r["country"] or state
                 break
+
+
+def _kin_states(doc: Doc, persons: list[Found], when: str | None) -> None:
+    """'Kim Jong Un's sister Kim Yo Jong', 'Y, the president's son,' with the president named: a
+    person the text gives no state, named as the kin (names.yaml ``kin_nouns``) of a person with
+    one, takes that state (evidence 'org': a tie to someone else, weaker than a title)."""
+    kin = wordsets("names").kin_nouns
+    by_tok = {j: p for p in persons for j in range(p.start, p.end)}
+    by_key = {p.key: p.country for p in persons if p.country}
+    for p in persons:
+        if p.country:
+            continue
+        for k in _kin_words(doc, p):
+            if fold(doc[k].text) not in kin or k - 2 < 0 or doc[k - 1].text not in ("'s", "’s"):
+                continue
+            other = by_tok.get(k - 2)
+            if other is None or other.key == p.key:
+                continue
+            state = by_key.get(other.key) or known_country(other.name, when)
+            if state:
+                p.country, p.country_src = state, "org"
+                break
+
+
+def _kin_words(doc: Doc, p: Found) -> list[int]:
+    """Where a kin word about ``p`` may stand: right before the name ("X's sister Y"), or at the
+    end of an apposition after it ("Y, X's sister,")."""
+    out = [p.start - 1] if p.start >= 1 else []
+    if p.end + 3 < len(doc) and doc[p.end].text == ",":
+        k = p.end + 1
+        while k < len(doc) and k < p.end + 8 and doc[k].text not in (",", "."):
+            k += 1
+        out.append(k - 1)
+    return out
 
 
 def _inherit_list_country(doc: Doc, persons: list[Found]) -> None:
@@ -630,13 +666,19 @@ def _group_noun_at(doc: Doc, j: int, lex: Lexicon) -> tuple[int, int, str, bool]
 
 def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex: Lexicon) -> None:
     """'Israeli police' -> group ISR COP; 'Turkish officials' -> the state (GOV); 'Sudan's government'."""
+    relation = wordsets("coref").relation_heads
+    stance = wordsets("clauses").stance_prefixes
     for f in found:
         if f.kind != "country" or f.entry is None or f.entry.kind not in ("adj", "country", "capital"):
             continue
+        if f.start >= 2 and doc[f.start - 1].text == "-" and doc[f.start - 2].lower_ in stance:
+            continue  # "pro-Moscow rebels": a stance towards the state, not its own rebels
         j = f.end
+        owned = False
         if f.entry.kind in ("country", "capital"):
             if j < len(doc) and doc[j].text in ("'s", "’s"):
                 j += 1
+                owned = True
             elif not (j < len(doc) and _group_noun_at(doc, j, lex)):
                 continue
         steps = 0
@@ -671,6 +713,8 @@ def _demonym_groups(doc: Doc, found: list[Found], tokmap: dict[int, Found], lex:
         nstart, end, sector, gov = hit
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and not gov:
             continue  # "Turkish company Aselsan": the organisation takes it
+        if owned and end < len(doc) and doc[end].lemma_.lower() in relation:
+            continue  # "Israel's militia ally": the state's partner, not its own militia
         mods = [k for k in range(f.end, nstart) if k not in tokmap and doc[k].lower_ not in ("and", ",", "-")]
         noun = doc[(mods[0] if mods and mods[-1] == nstart - 1 else nstart) : end]
         if any(k in tokmap and tokmap[k].kind in ("person", "organization") for k in range(f.end, end)):
@@ -842,6 +886,7 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     persons = [p for p in persons if p.kind == "person"]
     coref.resolve_short_forms(persons)
     _served_states(persons, dct)
+    _kin_states(doc, persons, dct)
     _inherit_list_country(doc, persons)
     _party_state_tags(doc, persons)
     found = [f for f in gaz if not any(j in consumed for j in range(f.start, f.end))] + persons + not_people

@@ -249,10 +249,14 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
         if head is None or head in wordsets("names").vague_heads:
             continue
         nxt = doc[end] if end < len(doc) else None
+        after = doc[end + 1] if end + 1 < len(doc) else None
         if nxt is not None and (
             nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or nxt.lower_ in ("of", ",", "for")
         ):
-            continue  # a title before a name or an apposition: a new person, not a reference
+            if not (nxt.lower_ in ("of", "for") and after is not None and _act_or_owner(after)):
+                continue  # a title before a name or an apposition: a new person, not a reference
+            # "accused the chancellor of using ...", "praised his chancellor for his role": what is
+            # said of him, not his office's scope
         if doc[end - 1].tag_ in ("NNS", "NNPS"):
             continue
         cands = []
@@ -287,6 +291,12 @@ def description_mentions(doc: Doc, found: list[Found], tokmap: dict[int, Found],
     return out
 
 
+def _act_or_owner(tok: Token) -> bool:
+    """A gerund ('of hiding losses', tagged a verb or, before a noun, a noun) or a possessive
+    pronoun ('for his role'): what opens it is said of a person, not an office's scope."""
+    return tok.tag_ in ("VBG", "PRP$") or (tok.text.islower() and tok.text.endswith("ing"))
+
+
 def _description_start(doc: Doc, tok: Token, tokmap: dict[int, Found]) -> int | None:
     """Where a description's words begin after 'the' or a state's possessive ('Saudi Arabia's
     crown prince'), or None when ``tok`` opens none."""
@@ -294,6 +304,8 @@ def _description_start(doc: Doc, tok: Token, tokmap: dict[int, Found]) -> int | 
         return tok.i + 1
     if _possessor_state(doc, tok, tokmap):
         return tok.i + 1
+    if tok.lower_ in wordsets("coref").person_possessives:
+        return tok.i + 1  # "Mr Blair praised his chancellor": the chancellor named before
     return None
 
 

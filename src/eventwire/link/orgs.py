@@ -309,6 +309,14 @@ def find(doc: Doc, tokmap: dict[int, Found], lex: Lexicon, exclude: set[int] | N
             out.append(place_found(s, e, name, pl.country or (inner[0] if inner else None)))
             used.update(range(s, e))
             continue
+        if e - s >= 2 and words[-1] in wordsets("names").settlement_nouns:
+            from .places import lookup
+
+            pl = lookup(clean_surface(doc[s : e - 1].text))
+            if pl.country is not None:  # "Sindh province", "the Tyumen region": a place, not a body
+                out.append(place_found(s, e, name, pl.country))
+                used.update(range(s, e))
+                continue
         if (
             s > 0 and fold(doc[s - 1].text) in wordsets("names").short_place_preps or _settlement_of(doc, s)
         ) and e - s <= 3:

@@ -19,6 +19,7 @@ from ..lexicon.wordsets import words as wordsets
 from .gazetteer import Found
 from .knowledge import Lexicon
 from .names import clean_surface, fold
+from .places import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -433,7 +434,28 @@ def _phrase_parts(doc: Doc, idx: list[int], tokmap: dict[int, Found], lex: Lexic
             cs = {x.country for x in fds if x.kind == "country"}
             if len(cs) == 1:
                 t.org_country = next(iter(cs))
+            elif t.country is None and (where := _office_place(text)) is not None:
+                # "governor of Sindh province", "the deputy mayor of the city of Basra": the
+                # office is that place's, so the state the place is in is the holder's
+                t.country, t.organization = where, None
     return words
+
+
+def _office_place(text: str) -> str | None:
+    """The state of a place an office's 'of' complement names by a settlement noun (names.yaml
+    ``settlement_nouns``: "Sindh province", "the Tyumen region", "the city of Basra"), else None.
+    A complement without such a noun may be a firm named like a town, so it gives nothing."""
+    nouns = wordsets("names").settlement_nouns
+    ws = [w for w in text.split() if fold(w) != "the"]
+    if len(ws) >= 3 and fold(ws[0]) in nouns and fold(ws[1]) == "of":
+        name = ws[2:]  # "the city of Basra"
+    elif len(ws) >= 2 and fold(ws[-1]) in nouns:
+        name = ws[:-1]  # "Sindh province", "the Tyumen region"
+    else:
+        return None
+    if not name or not all(w[:1].isupper() for w in name):
+        return None
+    return lookup(" ".join(name)).country
 
 
 def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) -> Title | None:
@@ -456,6 +478,7 @@ def left_apposition(doc: Doc, i: int, tokmap: dict[int, Found], lex: Lexicon) ->
         if (
             _title_word(lex, tok)
             or (idx and f"{f} {fold(doc[idx[-1]].text)}" in lex.heads)  # "X's crown prince, Y"
+            or (not idx and f in wordsets("names").settlement_nouns)  # "governor of the X region, Y"
             or f in wordsets("names").name_connectors
             or f in _POSS
             or _found_at(tokmap, j) is not None

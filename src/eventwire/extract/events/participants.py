@@ -143,8 +143,10 @@ class Participants:
 
     def _partitive(self, head: Token) -> Token:
         """'thousands of students', 'members of the party': the group after 'of'."""
+        members = words("plover").member_heads
         for _ in range(3):
-            if head.lemma_.lower() not in self.partitives and head.pos_ != "NUM":
+            lem = head.lemma_.lower()
+            if lem not in self.partitives and head.pos_ != "NUM" and lem not in members:
                 return head
             if head.i in self.by_tok:
                 return head
@@ -154,8 +156,17 @@ class Participants:
                     nxt = next((p for p in c.children if p.dep_ == "pobj"), None)
             if nxt is None:
                 return head
+            if lem in members and not self._definite_group(nxt):
+                return head  # "heads of government", "officials of the countries visited"
             head = nxt
         return head
+
+    def _definite_group(self, tok: Token) -> bool:
+        """'the opposition', 'Hamas', 'Israel's militia ally': a named actor, or a group noun with
+        a determiner or a possessor (a member head's 'of' phrase then names the group it is of)."""
+        if tok.i in self.by_tok:
+            return True
+        return self.group_sector(tok) is not None and any(ch.dep_ in {"det", "poss"} for ch in tok.children)
 
     def _conjunct_entities(self, head: Token, allow_places: bool, strict: bool = True) -> list[Entity]:
         if strict and head.i not in self.by_tok and head.lemma_.lower() in words("clauses").owned_things:
@@ -176,12 +187,20 @@ class Participants:
         if head.lemma_.lower() in words("coref").counterpart_heads:
             # "his counterpart": the possessor is the other side, not the counterpart
             mentions = [m for m in mentions if not self._is_poss(m, head)]
+        # "a patrol of Israel's militia ally": the possessor of an ally is the other side
+        mentions = [m for m in mentions if not any(self._is_poss(m, t) for t in toks if self.relational(t))]
+        # "an anti-Syria journalist": a stance towards a state, not the group's state
+        mentions = [m for m in mentions if not self._stance(m)]
         if not mentions or (head.i not in self.by_tok and all(self._is_poss(m, head) for m in mentions)):
             ref = self._reference(head, toks)
             if ref:
                 return ref
         people = [m for m in mentions if m.entity.kind in PERSONAL or m.entity.kind == "group"]
         countries = [m for m in mentions if m.entity.kind == "country" and m not in people]
+        persons = [m for m in people if m.entity.kind == "person"]
+        if persons and len(people) > len(persons):
+            # "Reserve Bank governor X": the body in a person's title is where X holds office
+            people = [m for m in people if m in persons or not self._title_body(m, persons)]
         if len(people) > 1:
             # "Netanyahu's security adviser, Meir Ben Shabbat": the adviser, not his principal
             named = [m for m in people if not self._is_poss_anywhere(m)]
@@ -229,13 +248,14 @@ class Participants:
                 return []
             sector = None
         if not countries:
+            # "its forces": the owner's own, never what the owner acts on; the owner wins over where
+            # they are ("GATT said its negotiators in Geneva")
+            nat = self._owner_state(head)
+            if nat is not None:
+                g = self._group(head, nat, sector)
+                self.owned_groups.add(g.id)
+                return [g]
             nat = self._prep_country(head)
-            if nat is None:
-                nat = self._owner_state(head)
-                if nat is not None:  # "its forces": the owner's own, never what the owner acts on
-                    g = self._group(head, nat, sector)
-                    self.owned_groups.add(g.id)
-                    return [g]
             if nat is None:
                 return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
             return [self._group(head, nat, sector)]
@@ -267,9 +287,52 @@ class Participants:
                     return got
         return []
 
+    def _title_body(self, m: EntityMention, persons: list[EntityMention]) -> bool:
+        """Whether the body ``m`` is a compound in the title before one of ``persons`` ('Reserve
+        Bank governor X', 'Bundesbank President X')."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.entity.kind == "person":
+            return False
+        if m.entity.country and any(p.entity.country not in (None, m.entity.country) for p in persons):
+            return False  # "U.N. mediator X" of another state: the body is the party he acts for
+        inside = {
+            t.i for p in persons for t in (self.doc.char_span(p.start, p.end, alignment_mode="expand") or [])
+        }
+        t = span.root
+        for _ in range(6):
+            if t.dep_ != "compound" or t.head == t:
+                return False
+            t = t.head
+            if t.i in inside:
+                return True
+        return False
+
+    def _stance(self, m: EntityMention) -> bool:
+        """A state's name a stance prefix joins to the phrase ('anti-Syria', 'pro-Moscow'; clauses.yaml
+        ``stance_prefixes``): it says what the group is for or against, not whose it is."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.entity.kind != "country":
+            return False
+        k = span.start
+        prefixes = words("clauses").stance_prefixes
+        if k >= 1 and self.doc[k - 1].lower_ in prefixes:
+            return True  # "anti-Syria" read as one token pair without the hyphen
+        return k >= 2 and self.doc[k - 1].text == "-" and self.doc[k - 2].lower_ in prefixes
+
+    @staticmethod
+    def relational(head: Token) -> bool:
+        """'ally', 'creditor banks', 'trading partners': a party named by its relation to another
+        (coref.yaml ``relation_heads``), whose possessor is that other side, not its owner."""
+        rel = words("coref").relation_heads
+        return head.lemma_.lower() in rel or any(
+            ch.dep_ in {"compound", "amod"} and ch.lemma_.lower() in rel for ch in head.lefts
+        )
+
     def _owner_state(self, head: Token) -> str | None:
         """'its forces', 'their troops', 'the country's ministry': the state the possessive pronoun
-        or description refers to."""
+        or description refers to ('its allies' are not its own)."""
+        if self.relational(head):
+            return None
         for c in head.children:
             if c.dep_ == "poss" and c.pos_ in {"PRON", "NOUN"} and c.i not in self.by_tok:
                 got = self.refs.get(c) or []
@@ -432,9 +495,29 @@ class Participants:
         return None
 
     def group_sector(self, head: Token) -> str | None:
+        """The sector of a group noun; for a member head ('union leaders', 'party members') the
+        sector of the group noun before it (plover.yaml ``member_heads``)."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        return self.rules.group_nouns.get(head.lemma_.lower()) or self.rules.group_nouns.get(head.lower_)
+        if head.lemma_.lower() in words("plover").member_heads | words("coref").relation_heads:
+            for ch in head.lefts:
+                if ch.dep_ == "compound" and ch.i not in self.by_tok and ch.pos_ == "NOUN":
+                    got = self._noun_sector(ch)
+                    if got is not None:
+                        return got
+        got = self._noun_sector(head)
+        if (
+            got is None
+            and head.ent_type_ == "NORP"
+            and head.tag_ in {"NNPS", "NNS"}
+            and head.i not in self.by_tok
+        ):
+            # "West Africans", "Kurds": a people the linker did not know is a group of civilians
+            return str(words("plover").people_sector)
+        return got
+
+    def _noun_sector(self, tok: Token) -> str | None:
+        return self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
 
     def _prep_country(self, head: Token) -> str | None:
         """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country;
@@ -468,7 +551,10 @@ class Participants:
             if c.dep_ not in {"prep", "acl"}:
                 continue
             for q in _phrase_subtree(c):
-                if q.i == c.i or q.head.lower_ not in words("clauses").group_place_preps:
+                prep = q.head
+                if prep.lower_ == "of" and prep.i > 0 and self.doc[prep.i - 1].lower_ == "out":
+                    pass  # "West Africans ordered out of Nigeria"
+                elif q.i == c.i or prep.lower_ not in words("clauses").group_place_preps:
                     continue
                 m = self.by_tok.get(q.i)
                 if m is not None and (m.is_place or m.entity.kind == "country") and m.entity.country:

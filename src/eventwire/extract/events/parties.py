@@ -245,7 +245,52 @@ def recipient_side(c: Cand, parts: Participants, rs: RuleSet) -> tuple[list[Enti
     ents = _clause_recipients(c, parts, rs, toks, ents, owner_is_actor_id)
     if not ents and c.kind == "verb":
         ents = _purpose_recipients(c, parts)
+    if not ents:
+        # "is willing to send material to help defend X", "agreed to send troops to protect X":
+        # the one the act it frames is meant for
+        frames = [*(a.head for a in c.absorbed), *(x for x in complements_of(h) if x.dep_ == "xcomp")]
+        frames += [x for x in c.trig.children if x.dep_ == "xcomp"] if c.trig != h else []
+        for v in frames:
+            ents = [e for e in _purpose_entities(v, parts) if not owner_is_actor_id(e)]
+            if ents:
+                break
+    if not ents:
+        ents = _counted_recipients(c, parts)
     return ents, _between_parties(between, parts)
+
+
+def _counted_recipients(c: Cand, parts: Participants) -> list[Entity]:
+    """'opened fire to disperse demonstrators, killing one and arresting 12': a bare number as the
+    object counts the group the governing clause acts on (its object or its purpose's object)."""
+    h = c.head
+    if not any(ch.dep_ == "dobj" and ch.pos_ == "NUM" and not list(ch.children) for ch in h.children):
+        return []
+    cur = h
+    for _ in range(3):  # "..., killing one and arresting 12": up through the joined participles
+        if cur.dep_ not in {"advcl", "conj"} or cur.head == cur:
+            return []
+        cur = cur.head
+        for t in objects_of(cur):
+            got = [e for e in parts.entities(t, strict=False) if e.kind == "group"]
+            if got:
+                return got
+        got = [e for e in _purpose_entities(cur, parts) if e.kind == "group"]
+        if got:
+            return got
+    return []
+
+
+def _purpose_entities(v: Token, parts: Participants) -> list[Entity]:
+    """The first party named as an object inside the purpose clause ('to help defend X') of ``v``."""
+    for ch in v.children:
+        if ch.dep_ != "advcl" or not any(a.tag_ == "TO" for a in ch.children):
+            continue
+        for t in ch.subtree:
+            if t.dep_ in {"dobj", "pobj", "dative"} and not parts.is_place(t):
+                got = parts.entities(t, strict=False)
+                if got:
+                    return got
+    return []
 
 
 def _object_tokens(c: Cand) -> tuple[list[Token], list[Token]]:
@@ -428,6 +473,10 @@ def _clause_recipients(
             s = subject_of(comp)
             if s is not None and comp.dep_ != "xcomp":
                 ents = parts.entities(s, strict=False)
+                if c.rule.event == "THREATEN":
+                    # "warned that police will not tolerate rallies by X": the threatener's own
+                    # unnamed forces carry the threat out; the target is what they act on
+                    ents = [e for e in ents if not _stateless_groups([e], _OFFICIAL_SECTORS)]
                 if ents:
                     break
         for a in c.absorbed if not ents else []:  # "threatened to impose sanctions on X": X
@@ -546,8 +595,8 @@ def unplaced_crowd(c: Cand, parts: Participants) -> list[Entity]:
     toks, _ = _object_tokens(c)
     out: list[Entity] = []
     for t in toks:
-        if t.dep_ != "dobj" or parts.is_place(t):
-            continue
+        if t.dep_ not in {"dobj", "nsubjpass"} or parts.is_place(t):
+            continue  # "killed journalists", "a journalist was killed"
         for e in parts.entities(t, strict=False):
             if (
                 e.kind == "group"
@@ -763,8 +812,8 @@ def read_parties(
         # men, officials and organisations are not (their state comes from the text about them)
         located = words("clauses").located_group_sectors
         for e in [*actors, *recipients, *crowd]:
-            if e.kind == "group" and e.country is None and e.sector in located:
-                e.country = place.country
+            if e.kind == "group" and e.country is None and e.sector in located and not _abroad(e):
+                e.country = place.country  # not "foreign journalists in Cairo"
     domestic_crowd(actors, [*recipients, *crowd], c.rule.mode in words("clauses").domestic_modes)
     recipients += [e for e in crowd if e.country]
     brief_groups(ctx, actors)
@@ -817,11 +866,87 @@ def read_parties(
         recipients = occasion_host(c, parts, actors)
     if not recipients and r.event == "REJECT":
         recipients = pressed_by(c, parts, actors)
+    if not recipients:
+        recipients = unnamed_addressees(c, parts, actors)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
     story_officials(ctx, actors, recipients)
+    story_addressees(ctx, actors, recipients)
     return actors, recipients, place
+
+
+def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'asked chipmakers to cut output', 'met union leaders', 'agreed with creditor banks': when
+    nothing else names the other side, an unnamed group the act is done to or with (its object or
+    prepositional object, a group noun of plover.yaml ``group_nouns``) is the recipient, with its
+    sector and whatever state the text gives it. A state's own officials and forces ('recalled its
+    envoy') stay out; its own firms and people ('asked its automakers') do not."""
+    ids = {e.id for e in actors}
+    own = {e.country for e in actors if e.country}
+    # a state body's act on firms alone is administration (sense.py): firms only beside a state
+    firms_ok = any(e.kind == "country" for e in actors)
+    toks, _ = _object_tokens(c)
+    out: list[Entity] = []
+    cw = words("clauses")
+    for t in toks:
+        if t.dep_ not in {"dobj", "dative", "pobj", "nsubjpass"}:
+            continue  # "warned that police will ...": the subject of a clause is no addressee
+        if parts.is_place(t) or (t.dep_ == "pobj" and t.head.lower_ in cw.topic_preps):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ not in cw.addressee_preps:
+            continue  # "responsible for the technical side": no one the act is done to or with
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and c.rule.event in cw.companion_events:
+            continue  # "unrest is spreading, with banks and universities on strike": companions
+        nxt = parts.by_tok.get(t.i + 1) if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.entity.kind == "person":
+            continue  # "what spokeswoman Phyllis Oakley called": a title, not a group
+        for e in parts.entities(t, strict=False):
+            if e.kind != "group" or e.sector is None or e.id in ids:
+                continue
+            if e.sector in words("plover").business_sectors and not firms_ok:
+                continue
+            if e.id in parts.owned_groups and e.country in own and e.sector in _OFFICIAL_SECTORS:
+                continue  # "recalled its envoy" (but "asked its automakers", "its citizens")
+            if all(e.id != o.id for o in out):
+                out.append(e)
+    return out
+
+
+def story_addressees(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
+    """'Japan's trade ministry asked chipmakers to cut output' in a story about Japan: an unnamed
+    civil group (clauses.yaml ``story_group_sectors``: firms, unions, parties, people) that a body
+    of the story's own state acts on is that state's, the weak context evidence ``story_officials``
+    gives unnamed officials. Never a group whose relation to someone names it ('creditor banks')."""
+    civil = words("clauses").story_group_sectors
+    groups = [e for e in _stateless_groups(recipients, civil) if not _relational(e) and not _abroad(e)]
+    if not groups:
+        return
+    iso = story_state(ctx)
+    if iso is None or iso not in {e.country for e in actors}:
+        return
+    for e in groups:
+        e.country = iso
+
+
+def _plural(e: Entity) -> bool:
+    """A group named by a plural of a state's word ('industrialized states', 'governments'; coref.yaml
+    ``state_heads``): many states, not the story's own."""
+    last = (fold(e.name).split() or [""])[-1]
+    return last.endswith("s") and last.removesuffix("s") in words("coref").state_heads
+
+
+def _abroad(e: Entity) -> bool:
+    """A group a word places beyond any one state ('international agencies', 'foreign banks',
+    'world leaders': clauses.yaml ``foreign_modifiers``)."""
+    return bool(set(fold(e.name).split()) & words("clauses").foreign_modifiers)
+
+
+def _relational(e: Entity) -> bool:
+    """A group named by its relation to another party ('creditor banks', 'its allies'): coref.yaml
+    ``relation_heads`` among its words (singular or plural)."""
+    rel = words("coref").relation_heads
+    return any(w in rel or w.removesuffix("s") in rel for w in fold(e.name).split())
 
 
 def unattributed(c: Cand, iso: str, recipients: list[Entity]) -> list[Entity]:
@@ -902,6 +1027,8 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     ``dyad_events``, when the actors are all of one side of the article's dominant dyad."""
     if c.rule.event not in words("coref").dyad_events or not actors:
         return []
+    if any((e.sector or "") in words("plover").business_sectors for e in actors):
+        return []  # "FECSA called for renegotiating its debt": a firm's act is not between states
     dyad = parts.refs.dominant_dyad()
     sides = {e.country for e in actors}
     if not dyad or len(sides) != 1 or not sides <= set(dyad):
@@ -910,7 +1037,15 @@ def dyad_partner(c: Cand, parts: Participants, actors: list[Entity]) -> list[Ent
     # that target is not the other state
     heads = [c.head, *complements_of(c.head)]
     named = [t for hd in heads for t in [*objects_of(hd), subject_of(hd)] if t is not None and t != c.trig]
-    if any(parts.group_sector(t) is not None and t.i not in parts.by_tok for t in named if t.i != c.head.i):
+    # "appealed for an effort from developed countries": the one the object is asked of
+    named += [p for t in list(named) for p in prep_objects(t, {"from", "by"})]
+    states = words("coref").state_heads
+    if any(
+        (parts.group_sector(t) is not None or (t.lemma_.lower() in states and t.tag_ == "NNS"))
+        and t.i not in parts.by_tok
+        for t in named
+        if t.i != c.head.i
+    ):
         return []
     other = next(s for s in dyad if s not in sides)
     # and the other state is in view: named in this sentence or the last three
@@ -1039,7 +1174,7 @@ def brief_groups(ctx: DocContext, ents: list[Entity]) -> None:
 
 
 # sectors of the unnamed officials ("officials", "ministers", "the spokesman") a story's state has
-_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY"})
 
 
 def story_officials(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
@@ -1098,7 +1233,8 @@ def message_addressee(c: Cand, parts: Participants, actors: list[Entity]) -> lis
 def story_government(ctx: DocContext, actors: list[Entity], recipients: list[Entity]) -> None:
     """'Unions want the government to withdraw the rules' in a story about one state: the
     government addressed is that state's, unless the state itself is the one acting."""
-    governments = _stateless_groups(recipients, {"GOV"})
+    # "the government", not "the industrialized states" or "foreign governments"
+    governments = [e for e in _stateless_groups(recipients, {"GOV"}) if not _plural(e) and not _abroad(e)]
     if not governments:
         return
     iso = story_state(ctx)
