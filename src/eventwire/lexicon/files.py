@@ -184,6 +184,11 @@ class Plover(TypedDict):
     intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
     business_posts: NotRequired[Words]  # "resigned from the board", "quit as partner in a firm"
     firm_post_types: NotRequired[list[str]]  # types that leaving a post in a firm does not give
+    campaign_types: NotRequired[list[str]]  # types no act when aimed at a campaign target
+    campaign_targets: NotRequired[Words]  # problems campaigned against ("the deficit", "waste")
+    thing_agent_types: NotRequired[list[str]]  # types no act in a passive with a thing as agent
+    partner_verbs: NotRequired[Words]  # talk verbs that consult only with a partner named
+    preventing_verbs: NotRequired[Words]  # "kept him from probing": the from-clause act is not done
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 

@@ -159,9 +159,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             if any(
                 noun_keys(o) & r.not_objects
                 for o in [*objs, *(c for c in t.children if c.dep_ == "acomp")]  # "pleaded guilty"
-                if o.dep_ in OBJ_DEPS
-                or o.dep_ in {"nsubjpass", "acomp"}
-                or (o.dep_ == "pobj" and o.head.head == t)
+                if _direct_object(o, t)
             ):
                 continue
         if r.not_complement and any(
@@ -224,6 +222,19 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 continue
         return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra, act_obj=act_obj)
     return None
+
+
+def _direct_object(o: Token, t: Token) -> bool:
+    """Whether `o` is what verb `t` acts on: its object, passive subject or predicate, the object of
+    a preposition on it, or a conjunct of one of these ('attacked Labour's "unfair" and complicated
+    taxes', where the parser takes the adjective for the object and the noun for its conjunct)."""
+    for _ in range(4):
+        if o.dep_ in OBJ_DEPS or o.dep_ in {"nsubjpass", "acomp"} or (o.dep_ == "pobj" and o.head.head == t):
+            return True
+        if o.dep_ != "conj" or o.head == o:
+            return False
+        o = o.head
+    return False
 
 
 def _ceremony_of(t: Token) -> bool:

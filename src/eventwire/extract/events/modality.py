@@ -78,11 +78,18 @@ def _inverted_condition(h) -> bool:
 
 def _shares_negation(h, first) -> bool:
     """'did not attack or bomb', 'is not being promoted by Brazil or even defended by Peru': a
-    conjunct joined by or/nor with no subject of its own shares the first verb's negation."""
+    conjunct joined by or/nor with no subject of its own shares the first verb's negation; so does a
+    bare verb with no subject or auxiliary of its own after a negated auxiliary ("Britain would not
+    intervene and press the banks": "press" hangs on "would not" too)."""
     if any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
         return False
+    if not any(ch.dep_ == "neg" for ch in first.children):
+        return False
     joined = {ch.lower_ for ch in first.children if ch.dep_ == "cc"}
-    return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
+    if joined & {"or", "nor"}:
+        return True
+    bare = h.tag_ == "VB" and not any(ch.dep_ in {"aux", "auxpass"} for ch in h.children)
+    return bare and any(ch.dep_ == "aux" and ch.tag_ in {"MD", "VBD", "VBZ", "VBP"} for ch in first.children)
 
 
 def _future_aux(v, fut_aux: frozenset[str], *, lemma: bool = False, would: bool = True) -> bool:
@@ -199,6 +206,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     intents = words("plover").intent_nouns
     beliefs = words("plover").belief_verbs
     owes = words("plover").obligation_frames
+    preventing = words("plover").preventing_verbs
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
@@ -223,6 +231,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
         if h.dep_ == "conj" and _shares_negation(h, gov):
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
+        if h.dep_ == "pcomp" and gov.lower_ == "from" and set(word_forms(gov.head)) & preventing:
+            negated = True  # "kept him from probing the scandal": prevented, not done
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):

@@ -9,7 +9,7 @@ from ...model import Entity
 from .detect import Cand
 from .participants import Participants
 from .parties import nonactor_subject
-from .syntax import is_passive, passive_agents
+from .syntax import is_passive, noun_keys, passive_agents, subject_of
 
 TEAM_COPY = 1000  # private_copy's score of sport or entertainment copy starts here
 
@@ -136,8 +136,12 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
 def _office_of_state(e: Entity, rs: RuleSet) -> bool:
     """In sport or entertainment copy, a participant that is political whatever the story: a body of
     a political sector, or a person holding an office a firm or a club does not give (not the
-    "sporting director" or "manager" of a club). A group ("the England side") is a team there."""
+    "sporting director" or "manager" of a club). A group ("the England side") is a team there, and
+    a person with a sector but no office has it from a rank that is a team's role there ("All Blacks
+    captain Tama Umaga": MIL from "captain")."""
     if e.kind in {"country", "group"} or not political(e, rs):
+        return False
+    if e.kind == "person" and not e.office:
         return False
     head = (e.office or "").lower().split()[-1:]  # "sporting director" -> director
     return not (e.kind == "person" and head and head[0] in words("plover").business_offices_stateless)
@@ -238,6 +242,55 @@ def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     return before and after
 
 
+def _thing_agent(c: Cand, parts: Participants) -> bool:
+    """A verb in the passive whose by-agents name no actor, person or group: "growth could be
+    threatened by attempts to cut the deficit", "imports are limited by pipeline capacity"."""
+    if c.kind != "verb" or not is_passive(c.head):
+        return False
+    agents = passive_agents(c.head)
+    return bool(agents) and not any(
+        parts.entities(a, strict=False) or parts.group_sector(a) or a.pos_ == "PRON" for a in agents
+    )
+
+
+def _campaign(c: Cand) -> bool:
+    """An act aimed at a problem campaigned against (`campaign_targets`, plover.yaml): the direct
+    object of a verb ("attack the trade deficit") or the on/against object of a noun ("the war on
+    waste, fraud and abuse", "a battle against poverty"), any of its conjuncts included."""
+    t = c.trig
+    if c.kind == "verb":
+        objs = [o for o in t.children if o.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        objs = [
+            p
+            for ch in t.children
+            if ch.dep_ == "prep" and ch.lower_ in {"on", "against"}
+            for p in ch.children
+        ]
+        objs = [o for o in objs if o.dep_ == "pobj"]
+    objs += [x for o in objs for x in o.conjuncts]
+    targets = words("plover").campaign_targets
+    return bool(objs) and all(noun_keys(o) & targets for o in objs)
+
+
+def _has_partner(c: Cand, actors: list[Entity], recipients: list[Entity]) -> bool:
+    """A talk verb (`partner_verbs`, plover.yaml) consults someone only with a partner: a
+    recipient, two actors or more, a with/to phrase, or a plural subject ("the two sides talked")."""
+    if c.kind != "verb" or c.trig.lemma_.lower() not in words("plover").partner_verbs:
+        return True
+    if recipients or len(actors) > 1:
+        return True
+    if any(ch.dep_ == "prep" and ch.lower_ in {"with", "to"} for ch in c.trig.children):
+        return True
+    subj = subject_of(c.head)
+    return subj is not None and (
+        # "the two sides", "the French and British ministers", "Iran and Iraq"
+        subj.tag_ in {"NNS", "NNPS"}
+        and any(d.lower_ in {"two", "both"} or d.like_num or d.conjuncts for d in subj.lefts)
+        or any(ch.dep_ == "conj" for ch in subj.children)
+    )
+
+
 def is_reported_act(
     c: Cand,
     rs: RuleSet,
@@ -258,14 +311,12 @@ def is_reported_act(
         return False  # "resigned as chairman of Acme Corp": business
     if not in_affairs(actors, recipients, private, rs):
         return False
-    if (
-        r.event == "THREATEN"
-        and c.kind == "verb"
-        and is_passive(c.head)
-        and passive_agents(c.head)
-        and not any(parts.entities(a) for a in passive_agents(c.head))
-    ):
-        return False  # "growth could be threatened by attempts to cut the deficit": a risk, no threat
+    if r.event in words("plover").thing_agent_types and _thing_agent(c, parts):
+        return False  # "imports are limited by pipeline capacity": a state of things, no act
+    if r.event in words("plover").campaign_types and _campaign(c):
+        return False  # "attack the trade deficit", "the war on waste": a policy, no violence
+    if r.event == "CONSULT" and not _has_partner(c, actors, recipients):
+        return False  # "officials began to talk about the threat of inflation": no one talked with
     if (
         r.event in {"THREATEN", "REQUEST"}
         and c.kind == "verb"
