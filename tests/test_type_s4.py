@@ -46,6 +46,29 @@ def test_talk_about_a_subject_with_no_partner_is_no_consultation() -> None:
     assert "CONSULT" in _types("Iran and Iraq talked about the border.")
 
 
+def test_withdrawing_a_thing_is_no_retreat() -> None:
+    assert "RETREAT" not in _types("Iran withdrew two posters and launched new designs.")
+    assert "RETREAT" in _types("Russia withdrew its troops from the border.")
+    assert "RETREAT" in _types("Russia withdrew missiles from Europe.")  # arms (the military context)
+    assert "RETREAT" in _types("Iran withdrew from the talks with Iraq.")  # no object at all
+
+
+def test_an_envoy_called_home_is_no_phone_call() -> None:
+    assert "CONSULT" not in _types(
+        "Iran said its ambassador to Iraq had been called home to review security."
+    )
+
+
+def test_a_force_named_by_its_participle_is_a_standing_force_not_a_deployment() -> None:
+    assert "MOBILIZE" not in _types("Russia lacked repair yards for the 600 ships deployed near Japan.")
+    assert "MOBILIZE" in _types("Russia deployed 600 ships near Japan.")
+
+
+def test_arriving_in_ones_own_state_is_no_visit() -> None:
+    assert _types("The Chinese premier will arrive in Beijing on Friday.") == []
+    assert "AGREE" in _types("The Chinese premier will arrive in Ankara on Friday.")  # a visit to come
+
+
 # ------------------------------------------------------------------------------------ modality
 
 
@@ -79,3 +102,17 @@ def test_private_copy_scores_sport_above_team_copy() -> None:
 
     doc = get_nlp()("The coach said the squad for the rugby match had no injury worries for the season.")
     assert private_copy(doc, load_rules()) >= TEAM_COPY
+
+
+def test_in_market_copy_a_state_named_only_as_a_firms_nationality_is_no_party() -> None:
+    # "the bank, through its Canadian bank subsidiary, will invest": Canada qualifies a firm's noun
+    rs = load_rules()
+    bank = Entity(id="o:b", name="First Bank", kind="organization", sector="BUS")
+    canada = Entity(id="c:CAN", name="Canada", kind="country", country="CAN")
+    assert not in_affairs([bank], [canada], 8, rs, frozenset({"c:CAN"}))
+    assert in_affairs([bank], [canada], 8, rs)  # the state named as a party ("invest in Canada")
+
+
+def test_in_market_copy_a_place_standing_in_for_a_recipient_makes_no_act() -> None:
+    text = "Dealers said operators refrained from taking large positions in Cairo, deposit rates were 6 pct."
+    assert _types(text) == []

@@ -41,6 +41,7 @@ class Rule:
     clause_needs_act: bool = False
     experiencer: bool = False
     judgement: bool = False
+    object_actors: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
     order: int = 0
@@ -113,6 +114,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         clause_needs_act=bool(raw.get("clause_needs_act")),
         experiencer=bool(raw.get("experiencer")),
         judgement=bool(raw.get("judgement")),
+        object_actors=bool(raw.get("object_actors")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,

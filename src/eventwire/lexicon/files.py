@@ -229,6 +229,7 @@ class Rule(TypedDict):
     judgement: NotRequired[
         bool
     ]  # a reported verdict: the one who states it is the actor, the judged the recipient
+    object_actors: NotRequired[bool]  # a direct object, if any, names actors or arms ("withdrew troops")
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     context: NotRequired[WordOrWords]

@@ -211,6 +211,8 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             obj = obj or direct[0]
         if r.judgement and reporter_of(t) is None:
             continue  # a verdict nobody states is no accusation
+        if r.object_actors and not _objects_are_actors(t, parts):
+            continue  # "withdrew two posters": a thing taken back, no forces
         if r.visit:
             if is_visiting_modifier(t):
                 # "the visiting Russian President": a visit under way; its host is read from the clause
@@ -222,6 +224,26 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
                 continue
         return Cand(rule=r, kind="verb", trig=t, head=t, obj=obj, extra=extra, act_obj=act_obj)
     return None
+
+
+def _objects_are_actors(t: Token, parts: Participants) -> bool:
+    """Whether the direct objects of `t`, if it has any, name actors, groups of people or forces,
+    or arms (words of the `military` context): "withdrew its troops", "withdrew missiles from
+    Europe", but not "withdrew two posters". A verb with no direct object passes."""
+    objs = [o for o in t.children if o.dep_ in {"dobj", "nsubjpass"}]
+    if not objs:
+        return True
+    military = load_rules().context_words.get("military", (frozenset(), ()))[0]
+    return any(
+        o.i in parts.by_tok
+        or parts.group_sector(o)
+        or parts.entities(o, strict=False)
+        or o.lemma_.lower() in parts.partitives
+        or noun_keys(o) & military
+        or o.pos_ == "PRON"
+        for x in objs
+        for o in [x, *x.conjuncts]
+    )
 
 
 def _direct_object(o: Token, t: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...lexicon.events import RuleSet
 from ...lexicon.wordsets import words
-from ...model import Entity
+from ...model import Entity, Place
 from .detect import Cand
 from .participants import Participants
 from .parties import nonactor_subject
@@ -165,7 +165,13 @@ def anonymous(e: Entity, rs: RuleSet) -> bool:
     return e.kind == "organization" or not e.sector
 
 
-def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
+def in_affairs(
+    actors: list[Entity],
+    recipients: list[Entity],
+    private: int,
+    rs: RuleSet,
+    weak: frozenset[str] = frozenset(),
+) -> bool:
     """False for private life and business: acts among companies and private groups only; in copy
     with any market, sport or entertainment words, acts among anonymous participants only
     ("Mitsubishi is in talks with PSA", "the association will cooperate with Cedel"); in plain such
@@ -194,7 +200,12 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if _regulates_own_firms(actors, recipients, rs):
         return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
-    if need <= private < TEAM_COPY and not any(state_level(e, rs) for e in parts) and not _foreign(parts, rs):
+    strong = [e for e in parts if e.id not in weak]
+    if (
+        need <= private < TEAM_COPY
+        and not any(state_level(e, rs) for e in strong)
+        and not _foreign(strong, rs)
+    ):
         return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
     if private >= TEAM_COPY and not any(_office_of_state(e, rs) for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
@@ -240,6 +251,61 @@ def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     before = any(ch.dep_ == "ccomp" and ch.i < h.i for ch in h.children)
     after = any(ch.dep_ == "nsubj" and ch.i > h.i for ch in h.children)
     return before and after
+
+
+def _weak_states(
+    c: Cand, parts: Participants, actors: list[Entity], recipients: list[Entity], rs: RuleSet
+) -> frozenset[str]:
+    """States the clause does not name as parties, only as a firm's or a thing's nationality ("its
+    Canadian bank subsidiary will invest", "Spain's citrus committee suspended exports": a modifier
+    of a noun that names no actor), or not at all when nothing acts ("stocks were prohibited in
+    Germany": a place's state standing in as the recipient). In market copy they do not make an act
+    one between political actors."""
+    sent = c.head.sent
+    weak: set[str] = set()
+    for e in [*actors, *recipients]:
+        if e.kind != "country":
+            continue
+        toks = [
+            sent.doc[i]
+            for i in range(sent.start, sent.end)
+            if i in parts.by_tok and parts.by_tok[i].entity.id == e.id
+        ]
+        if not toks:
+            if not actors:
+                weak.add(e.id)
+            continue
+        if all(_modifier_of_thing(t, parts, rs) for t in toks):
+            weak.add(e.id)
+    return frozenset(weak)
+
+
+def _modifier_of_thing(t, parts: Participants, rs: RuleSet) -> bool:
+    """A word naming a state that qualifies a noun naming no actor: "Canadian" in "its Canadian
+    bank subsidiary", "Spain" in "Spain's citrus committee" (not "Spain" in "Spain's government")."""
+    if t.dep_ == "appos" and t.head.i in parts.by_tok:
+        # "First National Bank of Chicago (Canada)": the firm's national arm, not the state
+        return business(parts.by_tok[t.head.i].entity, rs)
+    if t.dep_ not in {"amod", "compound", "poss", "nmod"} or t.head.i in parts.by_tok:
+        return False
+    h = t.head
+    if t.dep_ == "poss" and parts.group_sector(h) not in words("plover").business_sectors:
+        return False  # "Manila's insistence": the owner of an act is its actor
+    return (
+        parts.group_sector(h) in {None, *words("plover").business_sectors}
+        and h.lemma_.lower() not in words("coref").state_heads
+    )
+
+
+def _homecoming(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:
+    """A visit verb whose place is in the state of every actor, with no host named but that state:
+    "the minister is due to arrive in Tokyo" (a Japanese minister) is a return or a tour at home,
+    not a visit to anyone."""
+    if not c.rule.visit or c.kind != "verb" or place is None or not place.country:
+        return False
+    if any(e.kind != "country" or e.country != place.country for e in recipients):
+        return False  # a host named apart from the place's own state
+    return bool(actors) and {a.country for a in actors} == {place.country}
 
 
 def _thing_agent(c: Cand, parts: Participants) -> bool:
@@ -298,9 +364,12 @@ def is_reported_act(
     actors: list[Entity],
     recipients: list[Entity],
     private: int = 0,
+    place: Place | None = None,
 ) -> bool:
     """False for candidates that report no act between actors."""
     r = c.rule
+    if _homecoming(c, actors, recipients, place):
+        return False  # "Miyazawa is to arrive in Tokyo": a return home, no visit
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return False
     if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
@@ -309,7 +378,7 @@ def is_reported_act(
         return False  # "the company will increase its presence in Brazil": no deployment
     if r.event in words("plover").firm_post_types and left_firm_post(c, rs):
         return False  # "resigned as chairman of Acme Corp": business
-    if not in_affairs(actors, recipients, private, rs):
+    if not in_affairs(actors, recipients, private, rs, _weak_states(c, parts, actors, recipients, rs)):
         return False
     if r.event in words("plover").thing_agent_types and _thing_agent(c, parts):
         return False  # "imports are limited by pipeline capacity": a state of things, no act
