@@ -164,6 +164,7 @@ class Plover(TypedDict):
     default_recipient: dict[str, DefaultRecipient]
     political_sectors: NotRequired[list[str]]  # sectors that make an actor political
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
+    legislative_sectors: NotRequired[list[str]]  # legislatures: state-level in market copy
     legal_sectors: NotRequired[list[str]]  # sectors of courts: a party only beside a political actor
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")

@@ -123,8 +123,8 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     """A state, an international body, or a person or group of a political sector (a minister, the
     lawmakers of a state): a party that makes an act in market copy one between political actors. A
     state's agency, central bank or court acting alone or on firms runs its market and is not one."""
-    if stately(e, rs):
-        return True
+    if stately(e, rs) or (e.sector or "") in words("plover").legislative_sectors:
+        return True  # a legislature or its committee legislates for the state
     head = (e.name or "").lower().split()[-1:]
     if e.country and head and head[0] in words("coref").state_heads:
         return True  # "the unit was seized by the government" (of Russia): the state itself
@@ -207,6 +207,15 @@ def in_affairs(
         and not _foreign(strong, rs)
     ):
         return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
+    if (
+        need <= private < TEAM_COPY
+        and actors
+        and all(_firm(e, rs) or (anonymous(e, rs) and e.kind != "person") for e in actors)
+        and not _foreign(strong, rs)
+    ):
+        # "Nomura urged the government to take pump-priming measures", "the bank will invest through
+        # its Canadian unit": in market copy a firm's appeal to, or dealing with, a state is business
+        return False
     if private >= TEAM_COPY and not any(_office_of_state(e, rs) for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
     return not (private >= need and not any(public(e, rs) for e in parts))
@@ -376,6 +385,10 @@ def is_reported_act(
         return False
     if actors and r.event in words("plover").not_by_firms and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
+    if actors and r.visit and c.kind == "verb" and all(_firm(e, rs) for e in actors):
+        return (
+            False  # "South African Airways flies to Australia": a route flown, no visit (its officers visit)
+        )
     if r.event in words("plover").firm_post_types and left_firm_post(c, rs):
         return False  # "resigned as chairman of Acme Corp": business
     if not in_affairs(actors, recipients, private, rs, _weak_states(c, parts, actors, recipients, rs)):
