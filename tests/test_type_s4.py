@@ -140,3 +140,24 @@ def test_television_copy_is_entertainment() -> None:
         "The judges of the talent show said a contestant and a presenter left after the audition."
     )
     assert private_copy(doc, load_rules()) > 1000
+
+
+def test_a_meeting_with_reporters_is_a_briefing() -> None:
+    assert "CONSULT" not in _types("Meeting with reporters in Geneva, the Iranian envoy said Iraq had erred.")
+    assert "CONSULT" in _types("Iran held talks with Iraq in Geneva.")
+
+
+def test_a_visit_the_subject_of_a_verb_to_come_is_future() -> None:
+    ev = _one("Erdogan said his visit to Malaysia next week will help trade.", "AGREE")
+    assert ev.future
+
+
+def test_no_intention_of_acting_is_a_negation() -> None:
+    from eventwire.analyse.nlp import get_nlp
+    from eventwire.extract.events.modality import _no_aim
+
+    doc = get_nlp()("The ministers had no intention of resigning.")
+    verb = next(t for t in doc if t.text == "resigning")
+    assert _no_aim(verb)
+    doc = get_nlp()("The ministers had every intention of resigning.")
+    assert not _no_aim(next(t for t in doc if t.text == "resigning"))

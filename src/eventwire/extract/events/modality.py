@@ -122,6 +122,13 @@ def _aim_of(h, intents: set[str]) -> bool:
     return False
 
 
+def _no_aim(h) -> bool:
+    """Whether the noun of intent whose aim clause `h` is carries "no" ("no intention of resigning",
+    "no plan to meet")."""
+    noun = h.head if h.dep_ in {"acl", "xcomp"} else h.head.head
+    return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -169,6 +176,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
     ):
         negated = True  # "no governmental authority has ever alleged it": no one did
+    t = c.trig
+    if c.kind == "noun" and t.dep_ in {"nsubj", "nsubjpass"} and _future_aux(t.head, fut_aux, lemma=True):
+        future = True  # "my visit to the United States will be the most important": the visit is to come
     host = _host_verb(c)
     if host is not None and _future_aux(host, fut_aux, lemma=True, would=False):
         future = True  # "during a visit to Japan later this month, he will demand ...": the visit is to come
@@ -229,13 +239,14 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             doubted = True  # "we have to agree to dismantle them": owed, not done
         if _aim_of(h, intents):
             doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
+            negated = negated or _no_aim(h)  # "had no intention of resigning": not done, nor meant
         if h.dep_ == "conj" and _shares_negation(h, gov):
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "pcomp" and gov.lower_ == "from" and set(word_forms(gov.head)) & preventing:
             negated = True  # "kept him from probing the scandal": prevented, not done
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
-        if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
+        if h.dep_ == "xcomp" and forms & frames:  # "hopes" read as "hop" by the small model
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
                 negated = True

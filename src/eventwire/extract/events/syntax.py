@@ -56,9 +56,11 @@ def noun_keys(tok: Token) -> set[str]:
     if start < tok.i:
         keys.add(doc[start : tok.i + 1].text.lower())
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "with"}:
             for p in c.children:
-                if p.dep_ == "pobj":  # "state of emergency", "moratorium on payments"
+                if (
+                    p.dep_ == "pobj"
+                ):  # "state of emergency", "moratorium on payments", "meeting with reporters"
                     keys.add(f"{lem} {c.lower_} {p.lemma_.lower()}")
     return keys
 
