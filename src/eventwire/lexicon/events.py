@@ -43,6 +43,7 @@ class Rule:
     experiencer: bool = False
     patient_of: bool = False
     judgement: bool = False
+    object_actors: bool = False
     not_objects: frozenset[str] = frozenset()
     not_complement: frozenset[str] = frozenset()
     order: int = 0
@@ -124,6 +125,7 @@ def _rule(raw: dict[str, Any], event: str, defaults: dict[str, Any], order: int)
         experiencer=bool(raw.get("experiencer")),
         patient_of=bool(raw.get("patient_of")),
         judgement=bool(raw.get("judgement")),
+        object_actors=bool(raw.get("object_actors")),
         not_objects=frozenset(_norm(w) for w in _words(raw.get("not_objects"))),
         not_complement=frozenset(_norm(w) for w in _words(raw.get("not_complement"))),
         order=order,

@@ -170,6 +170,7 @@ class Plover(TypedDict):
     default_recipient: dict[str, DefaultRecipient]
     political_sectors: NotRequired[list[str]]  # sectors that make an actor political
     political_non_state: NotRequired[list[str]]  # non-state codes that are political bodies
+    legislative_sectors: NotRequired[list[str]]  # legislatures: state-level in market copy
     legal_sectors: NotRequired[list[str]]  # sectors of courts: a party only beside a political actor
     business_sectors: NotRequired[list[str]]  # sectors of private business
     company_suffixes: NotRequired[Words]  # last words of company names ("AG", "Corp")
@@ -191,6 +192,11 @@ class Plover(TypedDict):
     intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
     business_posts: NotRequired[Words]  # "resigned from the board", "quit as partner in a firm"
     firm_post_types: NotRequired[list[str]]  # types that leaving a post in a firm does not give
+    campaign_types: NotRequired[list[str]]  # types no act when aimed at a campaign target
+    campaign_targets: NotRequired[Words]  # problems campaigned against ("the deficit", "waste")
+    thing_agent_types: NotRequired[list[str]]  # types no act in a passive with a thing as agent
+    partner_verbs: NotRequired[Words]  # talk verbs that consult only with a partner named
+    preventing_verbs: NotRequired[Words]  # "kept him from probing": the from-clause act is not done
     private_domain_min: NotRequired[int]  # distinct domain words that make a story private copy
     private_domains: NotRequired[dict[str, Words]]  # domain -> its words (lemmas; phrases match text)
 
@@ -242,6 +248,7 @@ class Rule(TypedDict):
     judgement: NotRequired[
         bool
     ]  # a reported verdict: the one who states it is the actor, the judged the recipient
+    object_actors: NotRequired[bool]  # a direct object, if any, names actors or arms ("withdrew troops")
     mode: NotRequired[str]
     cameo: NotRequired[CameoCode]
     # a trigger's own finer code and mode ("torture": 1822 torture under an attack rule's 190)

@@ -178,7 +178,7 @@ def _build(
             return None  # a verdict with no speaker, or about the speaker's own side, accuses no one
         if place is not None and place.country in {e.country for e in recipients}:
             place = None
-    if not is_reported_act(c, rs, parts, actors, recipients, private):
+    if not is_reported_act(c, rs, parts, actors, recipients, private, place):
         return None
     if (
         rs.settings.get("require_placed_party")

@@ -162,9 +162,7 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             if any(
                 noun_keys(o) & r.not_objects
                 for o in [*objs, *(c for c in t.children if c.dep_ == "acomp")]  # "pleaded guilty"
-                if o.dep_ in OBJ_DEPS
-                or o.dep_ in {"nsubjpass", "acomp"}
-                or (o.dep_ == "pobj" and o.head.head == t)
+                if _direct_object(o, t)
             ):
                 continue
         if r.not_complement and any(
@@ -218,6 +216,8 @@ def _verb_cand(t: Token, entries: list[Entry], parts: Participants) -> Cand | No
             obj = obj or direct[0]
         if r.judgement and reporter_of(t) is None:
             continue  # a verdict nobody states is no accusation
+        if r.object_actors and not _objects_are_actors(t, parts):
+            continue  # "withdrew two posters": a thing taken back, no forces
         if r.visit:
             if is_visiting_modifier(t):
                 # "the visiting Russian President": a visit under way; its host is read from the clause
@@ -238,6 +238,39 @@ def _of_time(prep: Token) -> bool:
     return bool(objs) and all(
         o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in words("clauses").time_nouns for o in objs
     )
+
+
+def _objects_are_actors(t: Token, parts: Participants) -> bool:
+    """Whether the direct objects of `t`, if it has any, name actors, groups of people or forces,
+    or arms (words of the `military` context): "withdrew its troops", "withdrew missiles from
+    Europe", but not "withdrew two posters". A verb with no direct object passes."""
+    objs = [o for o in t.children if o.dep_ in {"dobj", "nsubjpass"}]
+    if not objs:
+        return True
+    military = load_rules().context_words.get("military", (frozenset(), ()))[0]
+    return any(
+        o.i in parts.by_tok
+        or parts.group_sector(o)
+        or parts.entities(o, strict=False)
+        or o.lemma_.lower() in parts.partitives
+        or noun_keys(o) & military
+        or o.pos_ == "PRON"
+        for x in objs
+        for o in [x, *x.conjuncts]
+    )
+
+
+def _direct_object(o: Token, t: Token) -> bool:
+    """Whether `o` is what verb `t` acts on: its object, passive subject or predicate, the object of
+    a preposition on it, or a conjunct of one of these ('attacked Labour's "unfair" and complicated
+    taxes', where the parser takes the adjective for the object and the noun for its conjunct)."""
+    for _ in range(4):
+        if o.dep_ in OBJ_DEPS or o.dep_ in {"nsubjpass", "acomp"} or (o.dep_ == "pobj" and o.head.head == t):
+            return True
+        if o.dep_ != "conj" or o.head == o:
+            return False
+        o = o.head
+    return False
 
 
 def _ceremony_of(t: Token) -> bool:

@@ -59,11 +59,18 @@ def _inverted_condition(h) -> bool:
 
 def _shares_negation(h, first) -> bool:
     """'did not attack or bomb', 'is not being promoted by Brazil or even defended by Peru': a
-    conjunct joined by or/nor with no subject of its own shares the first verb's negation."""
+    conjunct joined by or/nor with no subject of its own shares the first verb's negation; so does a
+    bare verb with no subject or auxiliary of its own after a negated auxiliary ("Britain would not
+    intervene and press the banks": "press" hangs on "would not" too)."""
     if any(ch.dep_ in {"nsubj", "nsubjpass"} for ch in h.children):
         return False
+    if not any(ch.dep_ == "neg" for ch in first.children):
+        return False
     joined = {ch.lower_ for ch in first.children if ch.dep_ == "cc"}
-    return bool(joined & {"or", "nor"}) and any(ch.dep_ == "neg" for ch in first.children)
+    if joined & {"or", "nor"}:
+        return True
+    bare = h.tag_ == "VB" and not any(ch.dep_ in {"aux", "auxpass"} for ch in h.children)
+    return bare and any(ch.dep_ == "aux" and ch.tag_ in {"MD", "VBD", "VBZ", "VBP"} for ch in first.children)
 
 
 def _future_aux(v, fut_aux: frozenset[str], *, lemma: bool = False, would: bool = True) -> bool:
@@ -94,6 +101,13 @@ def _aim_of(h, intents: set[str]) -> bool:
     if h.dep_ == "pcomp" and h.head.dep_ == "prep":
         return h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in intents
     return False
+
+
+def _no_aim(h) -> bool:
+    """Whether the noun of intent whose aim clause `h` is carries "no" ("no intention of resigning",
+    "no plan to meet")."""
+    noun = h.head if h.dep_ in {"acl", "xcomp"} else h.head.head
+    return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
 
 
 def _host_verb(c: Cand):
@@ -143,6 +157,9 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
     ):
         negated = True  # "no governmental authority has ever alleged it": no one did
+    t = c.trig
+    if c.kind == "noun" and t.dep_ in {"nsubj", "nsubjpass"} and _future_aux(t.head, fut_aux, lemma=True):
+        future = True  # "my visit to the United States will be the most important": the visit is to come
     host = _host_verb(c)
     if host is not None and _future_aux(host, fut_aux, lemma=True, would=False):
         future = True  # "during a visit to Japan later this month, he will demand ...": the visit is to come
@@ -180,6 +197,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     intents = words("plover").intent_nouns
     beliefs = words("plover").belief_verbs
     owes = words("plover").obligation_frames
+    preventing = words("plover").preventing_verbs
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
@@ -202,11 +220,14 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             doubted = True  # "we have to agree to dismantle them": owed, not done
         if _aim_of(h, intents):
             doubted = True  # "in the hope of freeing the hostages", "in an effort to reach a deal"
+            negated = negated or _no_aim(h)  # "had no intention of resigning": not done, nor meant
         if h.dep_ == "conj" and _shares_negation(h, gov):
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
+        if h.dep_ == "pcomp" and gov.lower_ == "from" and set(word_forms(gov.head)) & preventing:
+            negated = True  # "kept him from probing the scandal": prevented, not done
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
-        if h.dep_ == "xcomp" and (gov.lemma_.lower() in frames or gov.lower_ in frames):
+        if h.dep_ == "xcomp" and forms & frames:  # "hopes" read as "hop" by the small model
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
                 negated = True

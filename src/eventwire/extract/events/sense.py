@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ...lexicon.events import RuleSet
 from ...lexicon.wordsets import words
-from ...model import Entity
+from ...model import Entity, Place
 from .detect import Cand
 from .participants import Participants
 from .parties import nonactor_subject
-from .syntax import is_passive, passive_agents
+from .syntax import is_passive, noun_keys, passive_agents, subject_of
 
 TEAM_COPY = 1000  # private_copy's score of sport or entertainment copy starts here
 
@@ -123,8 +123,8 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
     """A state, an international body, or a person or group of a political sector (a minister, the
     lawmakers of a state): a party that makes an act in market copy one between political actors. A
     state's agency, central bank or court acting alone or on firms runs its market and is not one."""
-    if stately(e, rs):
-        return True
+    if stately(e, rs) or (e.sector or "") in words("plover").legislative_sectors:
+        return True  # a legislature or its committee legislates for the state
     head = (e.name or "").lower().split()[-1:]
     if e.country and head and head[0] in words("coref").state_heads:
         return True  # "the unit was seized by the government" (of Russia): the state itself
@@ -136,8 +136,12 @@ def state_level(e: Entity, rs: RuleSet) -> bool:
 def _office_of_state(e: Entity, rs: RuleSet) -> bool:
     """In sport or entertainment copy, a participant that is political whatever the story: a body of
     a political sector, or a person holding an office a firm or a club does not give (not the
-    "sporting director" or "manager" of a club). A group ("the England side") is a team there."""
+    "sporting director" or "manager" of a club). A group ("the England side") is a team there, and
+    a person with a sector but no office has it from a rank that is a team's role there ("All Blacks
+    captain Tama Umaga": MIL from "captain")."""
     if e.kind in {"country", "group"} or not political(e, rs):
+        return False
+    if e.kind == "person" and not e.office:
         return False
     head = (e.office or "").lower().split()[-1:]  # "sporting director" -> director
     return not (e.kind == "person" and head and head[0] in words("plover").business_offices_stateless)
@@ -161,7 +165,13 @@ def anonymous(e: Entity, rs: RuleSet) -> bool:
     return e.kind == "organization" or not e.sector
 
 
-def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs: RuleSet) -> bool:
+def in_affairs(
+    actors: list[Entity],
+    recipients: list[Entity],
+    private: int,
+    rs: RuleSet,
+    weak: frozenset[str] = frozenset(),
+) -> bool:
     """False for private life and business: acts among companies and private groups only; in copy
     with any market, sport or entertainment words, acts among anonymous participants only
     ("Mitsubishi is in talks with PSA", "the association will cooperate with Cedel"); in plain such
@@ -190,8 +200,22 @@ def in_affairs(actors: list[Entity], recipients: list[Entity], private: int, rs:
     if _regulates_own_firms(actors, recipients, rs):
         return False  # "the Transportation Department rejected TWA's application"
     need = int(s.get("private_domain_min") or 3)
-    if need <= private < TEAM_COPY and not any(state_level(e, rs) for e in parts) and not _foreign(parts, rs):
+    strong = [e for e in parts if e.id not in weak]
+    if (
+        need <= private < TEAM_COPY
+        and not any(state_level(e, rs) for e in strong)
+        and not _foreign(strong, rs)
+    ):
         return False  # "the FCC ordered phone companies ...", "the Bank invited bill offers": market administration
+    if (
+        need <= private < TEAM_COPY
+        and actors
+        and all(_firm(e, rs) or (anonymous(e, rs) and e.kind != "person") for e in actors)
+        and not _foreign(strong, rs)
+    ):
+        # "Nomura urged the government to take pump-priming measures", "the bank will invest through
+        # its Canadian unit": in market copy a firm's appeal to, or dealing with, a state is business
+        return False
     if private >= TEAM_COPY and not any(_office_of_state(e, rs) for e in parts):
         return False  # sport or entertainment copy: a country is a team, only an office is political
     return not (private >= need and not any(public(e, rs) for e in parts))
@@ -238,6 +262,110 @@ def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     return before and after
 
 
+def _weak_states(
+    c: Cand, parts: Participants, actors: list[Entity], recipients: list[Entity], rs: RuleSet
+) -> frozenset[str]:
+    """States the clause does not name as parties, only as a firm's or a thing's nationality ("its
+    Canadian bank subsidiary will invest", "Spain's citrus committee suspended exports": a modifier
+    of a noun that names no actor), or not at all when nothing acts ("stocks were prohibited in
+    Germany": a place's state standing in as the recipient). In market copy they do not make an act
+    one between political actors."""
+    sent = c.head.sent
+    weak: set[str] = set()
+    for e in [*actors, *recipients]:
+        if e.kind != "country":
+            continue
+        toks = [
+            sent.doc[i]
+            for i in range(sent.start, sent.end)
+            if i in parts.by_tok and parts.by_tok[i].entity.id == e.id
+        ]
+        if not toks:
+            if not actors:
+                weak.add(e.id)
+            continue
+        if all(_modifier_of_thing(t, parts, rs) for t in toks):
+            weak.add(e.id)
+    return frozenset(weak)
+
+
+def _modifier_of_thing(t, parts: Participants, rs: RuleSet) -> bool:
+    """A word naming a state that qualifies a noun naming no actor: "Canadian" in "its Canadian
+    bank subsidiary", "Spain" in "Spain's citrus committee" (not "Spain" in "Spain's government")."""
+    if t.dep_ == "appos" and t.head.i in parts.by_tok:
+        # "First National Bank of Chicago (Canada)": the firm's national arm, not the state
+        return business(parts.by_tok[t.head.i].entity, rs)
+    if t.dep_ not in {"amod", "compound", "poss", "nmod"} or t.head.i in parts.by_tok:
+        return False
+    h = t.head
+    if t.dep_ == "poss" and parts.group_sector(h) not in words("plover").business_sectors:
+        return False  # "Manila's insistence": the owner of an act is its actor
+    return (
+        parts.group_sector(h) in {None, *words("plover").business_sectors}
+        and h.lemma_.lower() not in words("coref").state_heads
+    )
+
+
+def _homecoming(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:
+    """A visit verb whose place is in the state of every actor, with no host named but that state:
+    "the minister is due to arrive in Tokyo" (a Japanese minister) is a return or a tour at home,
+    not a visit to anyone."""
+    if not c.rule.visit or c.kind != "verb" or place is None or not place.country:
+        return False
+    if any(e.kind != "country" or e.country != place.country for e in recipients):
+        return False  # a host named apart from the place's own state
+    return bool(actors) and {a.country for a in actors} == {place.country}
+
+
+def _thing_agent(c: Cand, parts: Participants) -> bool:
+    """A verb in the passive whose by-agents name no actor, person or group: "growth could be
+    threatened by attempts to cut the deficit", "imports are limited by pipeline capacity"."""
+    if c.kind != "verb" or not is_passive(c.head):
+        return False
+    agents = passive_agents(c.head)
+    return bool(agents) and not any(
+        parts.entities(a, strict=False) or parts.group_sector(a) or a.pos_ == "PRON" for a in agents
+    )
+
+
+def _campaign(c: Cand) -> bool:
+    """An act aimed at a problem campaigned against (`campaign_targets`, plover.yaml): the direct
+    object of a verb ("attack the trade deficit") or the on/against object of a noun ("the war on
+    waste, fraud and abuse", "a battle against poverty"), any of its conjuncts included."""
+    t = c.trig
+    if c.kind == "verb":
+        objs = [o for o in t.children if o.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        objs = [
+            p
+            for ch in t.children
+            if ch.dep_ == "prep" and ch.lower_ in {"on", "against"}
+            for p in ch.children
+        ]
+        objs = [o for o in objs if o.dep_ == "pobj"]
+    objs += [x for o in objs for x in o.conjuncts]
+    targets = words("plover").campaign_targets
+    return bool(objs) and all(noun_keys(o) & targets for o in objs)
+
+
+def _has_partner(c: Cand, actors: list[Entity], recipients: list[Entity]) -> bool:
+    """A talk verb (`partner_verbs`, plover.yaml) consults someone only with a partner: a
+    recipient, two actors or more, a with/to phrase, or a plural subject ("the two sides talked")."""
+    if c.kind != "verb" or c.trig.lemma_.lower() not in words("plover").partner_verbs:
+        return True
+    if recipients or len(actors) > 1:
+        return True
+    if any(ch.dep_ == "prep" and ch.lower_ in {"with", "to"} for ch in c.trig.children):
+        return True
+    subj = subject_of(c.head)
+    return subj is not None and (
+        # "the two sides", "the French and British ministers", "Iran and Iraq"
+        subj.tag_ in {"NNS", "NNPS"}
+        and any(d.lower_ in {"two", "both"} or d.like_num or d.conjuncts for d in subj.lefts)
+        or any(ch.dep_ == "conj" for ch in subj.children)
+    )
+
+
 def is_reported_act(
     c: Cand,
     rs: RuleSet,
@@ -245,27 +373,32 @@ def is_reported_act(
     actors: list[Entity],
     recipients: list[Entity],
     private: int = 0,
+    place: Place | None = None,
 ) -> bool:
     """False for candidates that report no act between actors."""
     r = c.rule
+    if _homecoming(c, actors, recipients, place):
+        return False  # "Miyazawa is to arrive in Tokyo": a return home, no visit
     if rs.settings.get("require_participant", True) and not actors and not recipients:
         return False
     if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
         return False
     if actors and r.event in words("plover").not_by_firms and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
+    if actors and r.visit and c.kind == "verb" and all(_firm(e, rs) for e in actors):
+        return (
+            False  # "South African Airways flies to Australia": a route flown, no visit (its officers visit)
+        )
     if r.event in words("plover").firm_post_types and left_firm_post(c, rs):
         return False  # "resigned as chairman of Acme Corp": business
-    if not in_affairs(actors, recipients, private, rs):
+    if not in_affairs(actors, recipients, private, rs, _weak_states(c, parts, actors, recipients, rs)):
         return False
-    if (
-        r.event == "THREATEN"
-        and c.kind == "verb"
-        and is_passive(c.head)
-        and passive_agents(c.head)
-        and not any(parts.entities(a) for a in passive_agents(c.head))
-    ):
-        return False  # "growth could be threatened by attempts to cut the deficit": a risk, no threat
+    if r.event in words("plover").thing_agent_types and _thing_agent(c, parts):
+        return False  # "imports are limited by pipeline capacity": a state of things, no act
+    if r.event in words("plover").campaign_types and _campaign(c):
+        return False  # "attack the trade deficit", "the war on waste": a policy, no violence
+    if r.event == "CONSULT" and not _has_partner(c, actors, recipients):
+        return False  # "officials began to talk about the threat of inflation": no one talked with
     if (
         r.event in {"THREATEN", "REQUEST"}
         and c.kind == "verb"

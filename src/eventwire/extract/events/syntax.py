@@ -35,7 +35,7 @@ def word_forms(t: Token) -> tuple[str, ...]:
 def noun_keys(tok: Token) -> set[str]:
     """Names a noun answers to: 'sanction', 'economic sanction', 'state of emergency' ..."""
     lem = tok.lemma_.lower()
-    keys = {lem, tok.lower_}
+    keys = {lem, tok.lower_, *_singulars(tok)}
     mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     for m in mods:
         keys.add(f"{m.lemma_.lower()} {lem}")
@@ -56,11 +56,24 @@ def noun_keys(tok: Token) -> set[str]:
     if start < tok.i:
         keys.add(doc[start : tok.i + 1].text.lower())
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "with"}:
             for p in c.children:
-                if p.dep_ == "pobj":  # "state of emergency", "moratorium on payments"
+                if (
+                    p.dep_ == "pobj"
+                ):  # "state of emergency", "moratorium on payments", "meeting with reporters"
                     keys.add(f"{lem} {c.lower_} {p.lemma_.lower()}")
     return keys
+
+
+def _singulars(tok: Token) -> tuple[str, ...]:
+    """Naive singulars of a plural noun: the small model lemmatises some plurals to another word
+    ("taxes" -> "taxis"), so a plural is also looked up without its ending ("taxes" -> "tax")."""
+    low = tok.lower_
+    if tok.tag_ not in {"NNS", "NNPS"} or len(low) < 4 or not low.endswith("s"):
+        return ()
+    if low.endswith("ies"):
+        return (low[:-3] + "y",)
+    return (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)
 
 
 def objects_of(v: Token) -> list[Token]:
