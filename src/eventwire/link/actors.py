@@ -1259,7 +1259,7 @@ def _state_title_holders(found: list[Found], ranked: list[tuple[str, int]]) -> N
             continue
         orgs_ = [fold(r["organization"]).removeprefix("the ") for r in p.roles if r.get("organization")]
         holders = {c for o in orgs_ for c in bodies.get(o, ())} if orgs_ else _title_holders(p, titles)
-        top = next((c for c, _n in ranked if c in holders and c not in p.not_countries), None)
+        top = _first_holder(ranked, holders, p.not_countries)
         if top:
             p.country, p.country_src = top, "context"
 
@@ -1285,7 +1285,14 @@ def _body_state(p: Found, top: str, ranked: list[tuple[str, int]]) -> str:
     holders = bodies.get(fold(p.name).removeprefix("the "))
     if not holders or top in holders:
         return top
-    return next((c for c, _n in ranked if c in holders), top)
+    return _first_holder(ranked, set(holders)) or top
+
+
+def _first_holder(
+    ranked: list[tuple[str, int]], holders: set[str], skip: set[str] = frozenset()
+) -> str | None:
+    """The story's most named state among those that have a body or office (``holders``)."""
+    return next((c for c, _n in ranked if c in holders and c not in skip), None)
 
 
 def _one_state_brief(doc: Doc, found: list[Found]) -> None:
@@ -1614,12 +1621,7 @@ def _known_surname(name: str, when: str | None) -> str | None:
     if len(first) > FEW_NAMESAKES:
         first = []  # a common given name ("President John") is no evidence of identity
     for people_ in (world.people_with_surname(name) if len(name) >= 4 else [], first):
-        holders = {
-            a.country
-            for p in people_
-            for a in p.affiliations_on(when)
-            if a.kind == "domestic" and a.sector == "GOV" and a.country
-        }
+        holders = {c for p in people_ for c in _office_states(p, when)}
         if holders:
             return next(iter(holders)) if len(holders) == 1 else None
     return None
@@ -1636,12 +1638,15 @@ def known_holder(name: str, when: str | None, titled: bool) -> Any:
     namesakes = load_world().people_with_surname(name)
     if not titled and len(namesakes) > FEW_NAMESAKES:
         return None
-    holders = [
-        p
-        for p in namesakes
-        if any(a.kind == "domestic" and a.sector == "GOV" and a.country for a in p.affiliations_on(when))
-    ]
+    holders = [p for p in namesakes if _office_states(p, when)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _office_states(p: Any, when: str) -> set[str]:
+    """The states in whose government a knowledge person holds office on ``when``."""
+    return {
+        a.country for a in p.affiliations_on(when) if a.kind == "domestic" and a.sector == "GOV" and a.country
+    }
 
 
 def namesake_country(name: str, when: str | None) -> str | None:

@@ -87,7 +87,7 @@ def _visit_purposes(built: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]
     for c, ev in built:
         t = c.trig
         v = visits.get(t.head.head.i) if t.dep_ == "pobj" and t.head.lower_ == "for" else None
-        if v is None or t.lemma_.lower() not in talk or ev.event != "CONSULT" and ev.event != "AGREE":
+        if v is None or t.lemma_.lower() not in talk or ev.event not in {"CONSULT", "AGREE"}:
             out.append((c, ev))
             continue
         if {a.id for a in ev.actor} - {a.id for a in v.actor}:
