@@ -218,10 +218,11 @@ def _cluster_people(items: list[_Item]) -> list[_Cluster]:
         strong_states = [st for st in by_state if st is not None]
         if len(strong_states) == 1 and None in by_state:  # weak readings join the one strong one
             by_state[strong_states[0]].extend(by_state.pop(None))
+        spelt = _surname_candidates(word, surnames, first_letter)  # the same for every state
         for state in sorted(by_state, key=lambda s: s or ""):
             its = by_state[state]
             titles = {fold(r.title) for i in its for r in i.la.roles}
-            cand = _surname_candidates(word, surnames, first_letter)
+            cand = spelt
             if word not in surnames:  # "Prime Minister Narendra": the given name of one in that office
                 cand = set().union(*(given.get((word, t), set()) for t in sorted(titles))) or cand
             best: list[tuple[tuple, int]] = []

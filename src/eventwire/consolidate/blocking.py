@@ -182,7 +182,7 @@ def _spelling_links(
                 for u in by_key[("b", w)]:
                     uf.union(("u", u), ("b", b))
     # an orphan: its stored names fall back to the surnames spelt alike, new or stored
-    gone = {w for w in orphans if w not in fulls} - present("b", orphans)
+    gone = orphans - surnamed  # their store answer is already in `surnamed`
     if not gone:
         return
     mine = _by_word(vocabulary("s", {w[:1] for w in gone}))
