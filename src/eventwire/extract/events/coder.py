@@ -132,13 +132,11 @@ def _feeler_and_cause(c: Cand, parts: Participants, actors: list, recipients: li
     """'X was disappointed by Y's decision / after Y skipped the talks': the one who feels is the
     actor even when the participle reads as a passive, and the recipient is whoever did the act that
     caused the feeling: the by/at/over/with object (or its owner) or the subject of the clause of cause."""
-    if any(ch.dep_ == "nsubjpass" for ch in c.head.children):
-        actors, recipients = recipients, actors  # the parse took the feeler for the patient
-    elif c.trig == c.head and c.head.pos_ == "VERB" and any(ch.dep_ == "dobj" for ch in c.head.children):
-        actors, recipients = (
-            recipients,
-            actors,
-        )  # "X's move angered Y": the object feels, the subject caused it
+    # the parse took the feeler for the patient, or "X's move angered Y": the object feels
+    if any(ch.dep_ == "nsubjpass" for ch in c.head.children) or (
+        c.trig == c.head and c.head.pos_ == "VERB" and any(ch.dep_ == "dobj" for ch in c.head.children)
+    ):
+        actors, recipients = recipients, actors
     mine = {a.id for a in actors} | {a.country for a in actors if a.country}
     causes: list = []
     for holder in dict.fromkeys([c.trig, c.head]):

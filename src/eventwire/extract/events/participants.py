@@ -499,7 +499,8 @@ class Participants:
         sector of the group noun before it (plover.yaml ``member_heads``)."""
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if head.lemma_.lower() in words("plover").member_heads | words("coref").relation_heads:
+        lem = head.lemma_.lower()
+        if lem in words("plover").member_heads or lem in words("coref").relation_heads:
             for ch in head.lefts:
                 if ch.dep_ == "compound" and ch.i not in self.by_tok and ch.pos_ == "NOUN":
                     got = self._noun_sector(ch)

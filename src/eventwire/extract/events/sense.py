@@ -298,12 +298,10 @@ def _modifier_of_thing(t, parts: Participants, rs: RuleSet) -> bool:
     if t.dep_ not in {"amod", "compound", "poss", "nmod"} or t.head.i in parts.by_tok:
         return False
     h = t.head
-    if t.dep_ == "poss" and parts.group_sector(h) not in words("plover").business_sectors:
+    sector, firms = parts.group_sector(h), words("plover").business_sectors
+    if t.dep_ == "poss" and sector not in firms:
         return False  # "Manila's insistence": the owner of an act is its actor
-    return (
-        parts.group_sector(h) in {None, *words("plover").business_sectors}
-        and h.lemma_.lower() not in words("coref").state_heads
-    )
+    return (sector is None or sector in firms) and h.lemma_.lower() not in words("coref").state_heads
 
 
 def _homecoming(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:

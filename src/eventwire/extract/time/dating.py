@@ -643,17 +643,17 @@ def _noun_named(tok: Token | None) -> Token | None:
     return None
 
 
-def is_statement(ev: Event, ctx: DocContext | None = None) -> bool:
+def is_statement(ev: Event, ctx: DocContext) -> bool:
     """Whether an event is an intent stated (a future or conditional verbal act: "will impose" coded
     THREATEN, "will provide" coded AGREE, "could ask"): it happened when it was said. A verbal act
     coded as done from a refusal told in the future is a stance taken in the saying ("he told
-    reporters the bloc would not bow to pressure" is a rejection made that day): with ``ctx`` the
-    verb's tense, its negation and the verb reporting it are read."""
+    reporters the bloc would not bow to pressure" is a rejection made that day): the verb's tense,
+    its negation and the verb reporting it are read."""
     if not plover().quad.get(ev.event, "").startswith("verbal"):
         return False
     if ev.future or ev.hypothetical:
         return True
-    if ctx is None or ev.trigger_start is None or ev.trigger_end is None:
+    if ev.trigger_start is None or ev.trigger_end is None:
         return False
     tok = span_root(parsed(getattr(ctx, "doc", None)), ev.trigger_start, ev.trigger_end)
     verb = clause_verb(tok) if tok is not None else None
