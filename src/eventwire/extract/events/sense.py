@@ -389,7 +389,10 @@ def is_reported_act(
         )
     if r.event in words("plover").firm_post_types and left_firm_post(c, rs):
         return False  # "resigned as chairman of Acme Corp": business
-    if not in_affairs(actors, recipients, private, rs, _weak_states(c, parts, actors, recipients, rs)):
+    # which states stand only for a firm's nationality or a place matters only in market copy
+    market = int(rs.settings.get("private_domain_min") or 3) <= private < TEAM_COPY
+    weak = _weak_states(c, parts, actors, recipients, rs) if market else frozenset()
+    if not in_affairs(actors, recipients, private, rs, weak):
         return False
     if r.event in words("plover").thing_agent_types and _thing_agent(c, parts):
         return False  # "imports are limited by pipeline capacity": a state of things, no act
