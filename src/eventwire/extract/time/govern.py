@@ -65,11 +65,13 @@ class Story:
 
     datelines: list[tuple[int, int]]
     lead: Lead | None
+    start: str | None = None  # the first and last day the story's date covers
+    end: str | None = None
 
 
 def story_of(ctx: DocContext) -> Story:
     spans = dateline_spans(ctx.article.text)
-    return Story(datelines=spans, lead=lead_of(ctx, spans))
+    return Story(datelines=spans, lead=lead_of(ctx, spans), start=story_start(ctx), end=story_end(ctx))
 
 
 def sentence_bounds(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
@@ -116,11 +118,11 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         doc = None  # no parse: fall back to punctuation for clause bounds
     ev_tok = span_root(doc, ev_start, ev_end)
     ev_head = clause_head(ev_tok) if ev_tok is not None else None
-    end = story_end(ctx)
+    end = story.end
     verb = clause_verb(ev_tok) if ev_tok is not None else None
     done = verb is not None and verb_tense(verb) in ("past", "pluperfect")  # "to sign" is not done
     to_come = verb is not None and verb_tense(verb) == "future"
-    start = story_start(ctx)
+    start = story.start
     out: list[Cand] = []
     for t in ctx.timexes:
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
