@@ -585,17 +585,16 @@ def _month_after(after: str, start: str) -> str | None:
 
 def _back_from(end: str, n: int, unit: str) -> str | None:
     """The first day or month of ``n`` units that end on ``end`` (a day, month or year)."""
-    from datetime import date, timedelta
+    from datetime import date
+
+    from .time.values import add_days, add_months, fmt_day, fmt_month
 
     if unit in ("D", "W") and len(end) == 10:
-        last = date.fromisoformat(end)
-        return (last - timedelta(days=n * (7 if unit == "W" else 1) - 1)).isoformat()
+        return fmt_day(add_days(date.fromisoformat(end), 1 - n * (7 if unit == "W" else 1)))
     months = n * {"M": 1, "Q": 3, "Y": 12}.get(unit, 0)
     if not months or len(end) < 7 or n > 24:
         return None
-    y, mo = int(end[:4]), int(end[5:7])
-    k = y * 12 + mo - 1 - months + 1
-    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    return fmt_month(*add_months(int(end[:4]), int(end[5:7]), 1 - months))
 
 
 def _clause_verb(ctx: DocContext, char: int) -> Token | None:
