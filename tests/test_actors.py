@@ -11,6 +11,12 @@ def run(nlp, text: str, published: str = "2024-05-10"):
     return mentions, {a.key: a for a in actors}
 
 
+def country_of(nlp, text: str, name: str, published: str = "2024-05-10") -> str | None:
+    """The state the linker gives the actor named ``name`` in ``text``."""
+    _ms, actors = run(nlp, text, published=published)
+    return next(a.country for a in actors.values() if a.name == name)
+
+
 def at(mentions, text: str):
     hits = [m for m in mentions if m.text == text]
     assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"

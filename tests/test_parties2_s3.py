@@ -124,10 +124,9 @@ def test_a_people_of_a_place_a_state_holds_keeps_its_own_state(nlp):
 
 
 def _actor_country(nlp, text: str, name: str) -> str | None:
-    from test_actors import run
+    from test_actors import country_of
 
-    _ms, actors = run(nlp, text, published="1987-04-20")
-    return next(a.country for a in actors.values() if a.name == name)
+    return country_of(nlp, text, name, published="1987-04-20")
 
 
 def test_a_bare_body_name_is_the_story_state_that_has_such_a_body(nlp):

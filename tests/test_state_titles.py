@@ -6,10 +6,9 @@ from __future__ import annotations
 
 
 def _actor_country(nlp, text: str, name: str) -> str | None:
-    from test_actors import run
+    from test_actors import country_of
 
-    _ms, actors = run(nlp, text, published="2019-04-20")
-    return next(a.country for a in actors.values() if a.name == name)
+    return country_of(nlp, text, name, published="2019-04-20")
 
 
 def test_a_crown_prince_in_a_story_mostly_about_another_state_is_the_monarchy_s(nlp):
