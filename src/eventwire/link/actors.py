@@ -1269,7 +1269,7 @@ def _title_holders(p: Found, titles: dict[str, list[str]]) -> set[str]:
     its state already; 'Deputy Crown Prince' is still a crown prince's office)."""
     out: set[str] = set()
     for r in p.roles:
-        title = fold(r.get("title") or "")
+        title = fold(r.get("title") or "").replace("-", " ")  # "Governor-General"
         for key, states in titles.items():
             if title == key or title.endswith(" " + key):
                 out.update(states)
