@@ -605,6 +605,8 @@ def test_long_headline_first_in_the_header() -> None:
         "Ministers meet in Valletta, Malta, March 22, 2018. EXA/EXA63-22",
         "Officials wait outside the ministry in Valletta on March 30, 2018. (REUTERS PHOTO)",
         "Photo by Jan Example",
+        "Last Update: 04/05/2023 10:55",
+        "Updated 04.05.23, 9:10 pm GMT",
         "ArrowArtboard Title ChevronIcon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon ArrowIcon Print",
     ],
 )
