@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -244,6 +245,13 @@ def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
     ks = [(lo.year, lo.month)]
     if (hi.year, hi.month) != ks[0]:
         ks.append((hi.year, hi.month))
+    if lo == hi:
+        # a day at the edge of its month also keys on the month next to it, where a story filed a
+        # day apart may date the same act (``_retold_apart``)
+        reach = _retold_days()
+        for near in (lo - timedelta(days=reach), lo + timedelta(days=reach)):
+            if (near.year, near.month) not in ks:
+                ks.append((near.year, near.month))
     if it.phase:
         # put and look alike, so the result does not depend on which phase is read first
         months = _phase_lexicon()[1] // 30 + 1
@@ -413,13 +421,51 @@ def _phases_apart(x: _Item, y: _Item) -> bool:
 
 
 def _similar_text(a: Event, b: Event) -> bool:
+    return _same_trigger(a, b) or _told_alike(a, b)
+
+
+def _same_trigger(a: Event, b: Event) -> bool:
+    return bool(a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger))
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """Evidence sentences that share most of their words (a story and its follow-up)."""
     from rapidfuzz import fuzz
 
-    if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
-        return True
     sa = " ".join(m.sentence for m in a.mentions[:1])
     sb = " ".join(m.sentence for m in b.mentions[:1])
     return fuzz.token_set_ratio(sa, sb) >= 70
+
+
+@lru_cache(maxsize=1)
+def _retold_days() -> int:
+    """fusion.yaml max_retold_days."""
+    from ..lexicon import load
+
+    return int(load("fusion")["max_retold_days"])
+
+
+def _story_dated(ev: Event) -> bool:
+    """Is a reading dated relative to its story (its own day, "yesterday", "on Tuesday") rather
+    than by words that name the day ("March 3")? A named day carries its number. A reading that
+    does not say how it was dated gives no ground to think so."""
+    src = ev.date_source
+    return bool(src) and (src in ("article", "inferred") or not any(ch.isdigit() for ch in src))
+
+
+def _retold_apart(x: _Item, y: _Item) -> bool:
+    """Two stories' day-dated readings a day apart are one act told twice when at least one is
+    dated relative to its story (a story filed the day after resolves "on Tuesday", or its own
+    day, otherwise) and both tell it alike: in close words, or by the same trigger with a person
+    named in both (a body or a state acts every day; a named person doing the same is rarer). Their dates are kept as a conflict (``_date_conflicts``)."""
+    if x.article_id == y.article_id or x.rng is None or y.rng is None or _width(x.rng) or _width(y.rng):
+        return False
+    a, b = x.rec, y.rec
+    if _days_apart(x, y) > _retold_days() or not (_story_dated(a) or _story_dated(b)):
+        return False
+    if _told_alike(a, b):
+        return True
+    return _same_trigger(a, b) and bool(_people(a) & _people(b))
 
 
 def _same_sentence(a: Event, b: Event, strict: bool = False) -> bool:
@@ -488,7 +534,8 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
             return False
         return _similar_text(a, b) if x.article_id == y.article_id else _same_sentence(a, b)
     if not _overlap(x.rng, y.rng):
-        return _phases_apart(x, y)  # announced on one day, in force on another: one event
+        # announced on one day, in force on another; or told by a story filed a day later
+        return _phases_apart(x, y) or _retold_apart(x, y)
     if _width(x.rng) > 31 or _width(y.rng) > 31:
         # year-level readings overlap too easily: the same period and, inside one story, the same
         # words; across stories only the same sentence (the same trigger is no identity)
@@ -526,6 +573,9 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
     host = _host_codes()
     best = min(cl, key=lambda i: (_width(i.rng), i.rec.cameo in host, -i.rec.confidence, i.order))
     ev = copy.copy(best.rec)
+    dating = _dating(cl, best)
+    for k in ("date", "enddate", "date_precision", "date_source"):
+        setattr(ev, k, getattr(dating.rec, k))
     evs = [i.rec for i in cl]
     votes = Counter(e.event for e in evs)
     ev.event = sorted(votes, key=lambda t: (-votes[t], t != best.rec.event, t))[0]
@@ -552,6 +602,18 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
         "e", _family(ev), first.article_id, first.start, ev.trigger_start, _dyad(ev), sorted(_people(ev))
     )
     return ev
+
+
+def _dating(cl: list[_Item], best: _Item) -> _Item:
+    """The reading whose date a record takes when its reports date it apart: among the most
+    precise, the date told by the most stories, then one named by the words ("March 3") over one
+    read from the story's own day ("on Tuesday", "yesterday"), then the best reading."""
+    width = _width(best.rng)
+    same = [i for i in cl if _width(i.rng) == width]
+    support: dict[str | None, set[str]] = defaultdict(set)
+    for i in same:
+        support[i.rec.date].add(i.article_id)
+    return min(same, key=lambda i: (-len(support[i.rec.date]), _story_dated(i.rec), i is not best, i.order))
 
 
 def _oriented(best: Event, e: Event) -> tuple[list[Entity], list[Entity]]:
