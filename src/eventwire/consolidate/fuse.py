@@ -974,7 +974,7 @@ def readings(ext: ArticleExtraction, rekey: _Rekeyer) -> dict[str, list[_Item]]:
     """One article's records with global actor ids, as fusion compares them, per kind."""
     aid = ext.article_id
     out: dict[str, list[_Item]] = {k: [] for k in KINDS}
-    for ev in join_elaborations(ext.events):
+    for ev in one_per_act(join_elaborations(ext.events)):
         e = copy.copy(ev)
         e.actor = rekey.many(ev.actor, aid, ev.date)
         e.recipient = rekey.many(ev.recipient, aid, ev.date)
@@ -1013,6 +1013,77 @@ def join_elaborations(events: list[Event]) -> list[Event]:
             host.event_loc = ev.event_loc
         host.mentions = host.mentions + [m for m in ev.mentions if m not in host.mentions]
     return kept
+
+
+def one_per_act(events: list[Event]) -> list[Event]:
+    """One record per act in a sentence. Two patterns firing on one act ("met X for talks and
+    continued their discussions", "killed or wounded 200 soldiers", "a protocol signed in 1985 under
+    which A agreed to buy") give readings of one kind whose sides fit in each other's: the one
+    with the most specific code stands for the act, with every party either names. Readings
+    that name other parties on a side, or other dates, are other acts and stay."""
+    events = [copy.copy(ev) for ev in events]  # the stored extraction stays as it was read
+    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.mentions:
+            by_sentence[(ev.mentions[0].article_id, ev.mentions[0].start)].append(ev)
+    gone: set[int] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        order = sorted(group, key=_act_rank)
+        kept: list[Event] = []
+        for ev in order:
+            host = next((k for k in kept if _one_act(k, ev)), None)
+            if host is None:
+                kept.append(ev)
+                continue
+            _take_parties(host, ev)
+            gone.add(id(ev))
+    return [ev for ev in events if id(ev) not in gone]
+
+
+def _act_rank(ev: Event) -> tuple:
+    """Which reading of one act stands for it: the most specific code (a CAMEO code's trailing
+    zeros mark an unspecified parent: "057" sign an agreement is finer than "030"), then the one
+    naming the most parties, then the surest, then the first told."""
+    code = (ev.cameo or "").rstrip("0")
+    return (-len(code), -len(ev.actor) - len(ev.recipient), -ev.confidence, ev.trigger_start or 0, ev.id)
+
+
+def _one_act(a: Event, b: Event) -> bool:
+    """Are two readings of one sentence one act: the same kind, flags and date, and on each side
+    (both sides at once for a meeting or an accord) the parties of one among the other's?"""
+    if _family(a) != _family(b) or a.negated != b.negated:
+        return False
+    if (a.mode and b.mode and a.mode != b.mode) or (a.mode == "visit") != (b.mode == "visit"):
+        return False
+    if not _places_compatible(a.event_loc, b.event_loc):
+        return False
+    if a.date and b.date and (a.date, a.enddate) != (b.date, b.enddate):
+        return False
+
+    def nested(x: set[str], y: set[str]) -> bool:
+        return x <= y or y <= x
+
+    if _family(a) in SYMMETRIC:
+        return nested({e.id for e in a.actor + a.recipient}, {e.id for e in b.actor + b.recipient})
+    return all(
+        nested({e.id for e in getattr(a, side)}, {e.id for e in getattr(b, side)})
+        for side in ("actor", "recipient")
+    )
+
+
+def _take_parties(host: Event, other: Event) -> None:
+    """The parties and date a reading of the same act names that its standing reading lacks."""
+    have = {e.id for e in host.actor + host.recipient}
+    host.actor = host.actor + [e for e in other.actor if e.id not in have]
+    have |= {e.id for e in other.actor}
+    host.recipient = host.recipient + [e for e in other.recipient if e.id not in have]
+    if not host.date and other.date:
+        host.date, host.enddate = other.date, other.enddate
+        host.date_precision, host.date_source = other.date_precision, other.date_source
+    if host.event_loc is None:
+        host.event_loc = other.event_loc
 
 
 def _told_before(ev: Event, kept: list[Event], gap: int) -> Event | None:
