@@ -810,10 +810,10 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
     # date: the most precise of the readings that agree with the best-supported year
     dated = [(r.date, a) for r, a in ds if r.date]
     if dated:
-        years, yconf = _best([(str(x)[:4], a) for x, a in dated])
+        years, _ = _best([(str(x)[:4], a) for x, a in dated])
         same = sorted((x for x, _ in dated if str(x).startswith(years)), key=lambda x: (-len(x), x))
         d.date = same[0]
-        conflicts += [{"field": "date", **c} for c in yconf]
+        conflicts += _deal_date_conflicts(ds)
     statuses = {r.status for r, _ in ds if r.status}
     d.status = min(statuses, key=LIFECYCLE.index) if statuses else None
     d.delivery = next((r.delivery for r, _ in ds if r.delivery), None)
@@ -824,6 +824,30 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
     first = d.mentions[0]
     d.id = stable_id("d", first.article_id, first.start, _deal_block(d), d.item, d.quantity)
     return d
+
+
+def _deal_date_conflicts(ds: list[tuple[Deal, str]]) -> list[dict[str, Any]]:
+    """Dates that differ between reports of one deal, each with its sources and, when its
+    reports agree on one, the stage of the deal it dates (the MoU in June, the contract in
+    December). A coarser date holding a finer one reported ("2024", "2024-06") is that date told
+    less precisely, no disagreement."""
+    days: dict[str, set[str]] = defaultdict(set)
+    stages: dict[str, set[str]] = defaultdict(set)
+    for r, aid in ds:
+        if r.date:
+            days[str(r.date)].add(aid)
+            if r.status:
+                stages[str(r.date)].add(r.status)
+    keys = [d for d in days if not any(o != d and o.startswith(d) for o in days)]
+    if len(keys) < 2:
+        return []
+    out = []
+    for d in sorted(keys, key=lambda k: (-len(days[k]), k)):
+        c: dict[str, Any] = {"field": "date", "value": d, "sources": sorted(days[d])}
+        if len(stages[d]) == 1:
+            c["phase"] = next(iter(stages[d]))
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- figures
