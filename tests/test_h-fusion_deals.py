@@ -37,3 +37,34 @@ def test_a_coarser_date_of_the_same_day_is_no_conflict() -> None:
     [d] = _fused(_deal("a1", "2026", None), _deal("a2", "2026-06", None), _deal("a3", "2026-06-09", None))
     assert not [c for c in d.conflicts if c["field"] == "date"]
     assert d.date == "2026-06-09"
+
+
+def test_reports_of_one_figure_over_other_periods_keep_both() -> None:
+    from eventwire.model import Figure
+
+    def fig(aid: str, period: dict) -> Figure:
+        return Figure(
+            id=f"f-{aid}",
+            metric="exports",
+            amount=5e9,
+            unit="USD",
+            actors=[Entity(id="c:NOR", name="Norway", kind="country", country="NOR")],
+            period=period,
+            mentions=[
+                Mention(article_id=aid, path=f"{aid}.txt", sentence=f"Exports in {aid}.", start=0, end=9)
+            ],
+        )
+
+    year, fiscal = {"start": "2025", "end": "2025"}, {"start": "2024-07", "end": "2025-06"}
+    exts = [
+        ArticleExtraction("a1", figures=[fig("a1", year)]),
+        ArticleExtraction("a2", figures=[fig("a2", fiscal)]),
+    ]
+    [f] = fuse(exts, {}, [], META).figures
+    got = {
+        (c["value"]["start"], c["value"]["end"]): c["sources"] for c in f.conflicts if c["field"] == "period"
+    }
+    assert got == {("2025", "2025"): ["a1"], ("2024-07", "2025-06"): ["a2"]}
+    inner = ArticleExtraction("a3", figures=[fig("a3", {"start": "2025-02", "end": "2025-02"})])
+    [f] = fuse([exts[0], inner], {}, [], META).figures  # a month inside the year: told more precisely
+    assert not [c for c in f.conflicts if c["field"] == "period"]

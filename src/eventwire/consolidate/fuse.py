@@ -932,10 +932,30 @@ def _merge_figures(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Figu
     f.mentions = _mentions(r for r, _ in fs)
     f.sources = _independent(f.mentions, articles)
     f.confidence = corroborated(max(r.confidence for r, _ in fs), f.sources)
-    f.conflicts = [{"field": "amount", **c} for c in conf]
+    f.conflicts = [{"field": "amount", **c} for c in conf] + _period_conflicts(fs)
     first = f.mentions[0]
     f.id = stable_id("f", first.article_id, first.start, f.unit, f.kind, f.amount, f.metric)
     return f
+
+
+def _period_conflicts(fs: list[tuple[Figure, str]]) -> list[dict[str, Any]]:
+    """Reports of one figure that give it periods that overlap without one holding the other
+    ("in 2025", "in the year to June 2025"): each period with the reports that gave it, as fusion
+    keeps one. A period inside another ("February 1987" in "1987") is the same told more
+    precisely, as with dates."""
+    spans = [((r.period.get("start"), r.period.get("end")), a) for r, a in fs if r.period]
+    ranges = {s: date_range(s[0] or s[1], s[1]) for s, _ in spans}
+
+    def inside(s: tuple, o: tuple) -> bool:
+        a, b = ranges[s], ranges[o]
+        return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
+
+    kept = [(s, a) for s, a in spans if not any(o != s and (inside(s, o) or inside(o, s)) for o in ranges)]
+    _, conf = _best(kept)
+    return [
+        {"field": "period", "value": {"start": c["value"][0], "end": c["value"][1]}, "sources": c["sources"]}
+        for c in conf
+    ]
 
 
 # ---------------------------------------------------------------------------------------- quotes
