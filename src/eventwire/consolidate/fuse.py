@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -244,6 +245,13 @@ def _month_keys(it: _Item) -> tuple[list[Any], list[Any]]:
     ks = [(lo.year, lo.month)]
     if (hi.year, hi.month) != ks[0]:
         ks.append((hi.year, hi.month))
+    if lo == hi:
+        # a day at the edge of its month also keys on the month next to it, where a story filed a
+        # day apart may date the same act (``_retold_apart``)
+        reach = _retold_days()
+        for near in (lo - timedelta(days=reach), lo + timedelta(days=reach)):
+            if (near.year, near.month) not in ks:
+                ks.append((near.year, near.month))
     if it.phase:
         # put and look alike, so the result does not depend on which phase is read first
         months = _phase_lexicon()[1] // 30 + 1
@@ -413,13 +421,51 @@ def _phases_apart(x: _Item, y: _Item) -> bool:
 
 
 def _similar_text(a: Event, b: Event) -> bool:
+    return _same_trigger(a, b) or _told_alike(a, b)
+
+
+def _same_trigger(a: Event, b: Event) -> bool:
+    return bool(a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger))
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """Evidence sentences that share most of their words (a story and its follow-up)."""
     from rapidfuzz import fuzz
 
-    if a.trigger and b.trigger and _norm(a.trigger) == _norm(b.trigger):
-        return True
     sa = " ".join(m.sentence for m in a.mentions[:1])
     sb = " ".join(m.sentence for m in b.mentions[:1])
     return fuzz.token_set_ratio(sa, sb) >= 70
+
+
+@lru_cache(maxsize=1)
+def _retold_days() -> int:
+    """fusion.yaml max_retold_days."""
+    from ..lexicon import load
+
+    return int(load("fusion")["max_retold_days"])
+
+
+def _story_dated(ev: Event) -> bool:
+    """Is a reading dated relative to its story (its own day, "yesterday", "on Tuesday") rather
+    than by words that name the day ("March 3")? A named day carries its number. A reading that
+    does not say how it was dated gives no ground to think so."""
+    src = ev.date_source
+    return bool(src) and (src in ("article", "inferred") or not any(ch.isdigit() for ch in src))
+
+
+def _retold_apart(x: _Item, y: _Item) -> bool:
+    """Two stories' day-dated readings a day apart are one act told twice when at least one is
+    dated relative to its story (a story filed the day after resolves "on Tuesday", or its own
+    day, otherwise) and both tell it alike: in close words, or by the same trigger with a person
+    named in both (a body or a state acts every day; a named person doing the same is rarer). Their dates are kept as a conflict (``_date_conflicts``)."""
+    if x.article_id == y.article_id or x.rng is None or y.rng is None or _width(x.rng) or _width(y.rng):
+        return False
+    a, b = x.rec, y.rec
+    if _days_apart(x, y) > _retold_days() or not (_story_dated(a) or _story_dated(b)):
+        return False
+    if _told_alike(a, b):
+        return True
+    return _same_trigger(a, b) and bool(_people(a) & _people(b))
 
 
 def _same_sentence(a: Event, b: Event, strict: bool = False) -> bool:
@@ -488,7 +534,8 @@ def _events_compatible(x: _Item, y: _Item) -> bool:
             return False
         return _similar_text(a, b) if x.article_id == y.article_id else _same_sentence(a, b)
     if not _overlap(x.rng, y.rng):
-        return _phases_apart(x, y)  # announced on one day, in force on another: one event
+        # announced on one day, in force on another; or told by a story filed a day later
+        return _phases_apart(x, y) or _retold_apart(x, y)
     if _width(x.rng) > 31 or _width(y.rng) > 31:
         # year-level readings overlap too easily: the same period and, inside one story, the same
         # words; across stories only the same sentence (the same trigger is no identity)
@@ -526,6 +573,9 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
     host = _host_codes()
     best = min(cl, key=lambda i: (_width(i.rng), i.rec.cameo in host, -i.rec.confidence, i.order))
     ev = copy.copy(best.rec)
+    dating = _dating(cl, best)
+    for k in ("date", "enddate", "date_precision", "date_source"):
+        setattr(ev, k, getattr(dating.rec, k))
     evs = [i.rec for i in cl]
     votes = Counter(e.event for e in evs)
     ev.event = sorted(votes, key=lambda t: (-votes[t], t != best.rec.event, t))[0]
@@ -552,6 +602,18 @@ def _merge_events(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Event
         "e", _family(ev), first.article_id, first.start, ev.trigger_start, _dyad(ev), sorted(_people(ev))
     )
     return ev
+
+
+def _dating(cl: list[_Item], best: _Item) -> _Item:
+    """The reading whose date a record takes when its reports date it apart: among the most
+    precise, the date told by the most stories, then one named by the words ("March 3") over one
+    read from the story's own day ("on Tuesday", "yesterday"), then the best reading."""
+    width = _width(best.rng)
+    same = [i for i in cl if _width(i.rng) == width]
+    support: dict[str | None, set[str]] = defaultdict(set)
+    for i in same:
+        support[i.rec.date].add(i.article_id)
+    return min(same, key=lambda i: (-len(support[i.rec.date]), _story_dated(i.rec), i is not best, i.order))
 
 
 def _oriented(best: Event, e: Event) -> tuple[list[Entity], list[Entity]]:
@@ -748,10 +810,10 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
     # date: the most precise of the readings that agree with the best-supported year
     dated = [(r.date, a) for r, a in ds if r.date]
     if dated:
-        years, yconf = _best([(str(x)[:4], a) for x, a in dated])
+        years, _ = _best([(str(x)[:4], a) for x, a in dated])
         same = sorted((x for x, _ in dated if str(x).startswith(years)), key=lambda x: (-len(x), x))
         d.date = same[0]
-        conflicts += [{"field": "date", **c} for c in yconf]
+        conflicts += _deal_date_conflicts(ds)
     statuses = {r.status for r, _ in ds if r.status}
     d.status = min(statuses, key=LIFECYCLE.index) if statuses else None
     d.delivery = next((r.delivery for r, _ in ds if r.delivery), None)
@@ -762,6 +824,30 @@ def _merge_deals(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Deal:
     first = d.mentions[0]
     d.id = stable_id("d", first.article_id, first.start, _deal_block(d), d.item, d.quantity)
     return d
+
+
+def _deal_date_conflicts(ds: list[tuple[Deal, str]]) -> list[dict[str, Any]]:
+    """Dates that differ between reports of one deal, each with its sources and, when its
+    reports agree on one, the stage of the deal it dates (the MoU in June, the contract in
+    December). A coarser date holding a finer one reported ("2024", "2024-06") is that date told
+    less precisely, no disagreement."""
+    days: dict[str, set[str]] = defaultdict(set)
+    stages: dict[str, set[str]] = defaultdict(set)
+    for r, aid in ds:
+        if r.date:
+            days[str(r.date)].add(aid)
+            if r.status:
+                stages[str(r.date)].add(r.status)
+    keys = [d for d in days if not any(o != d and o.startswith(d) for o in days)]
+    if len(keys) < 2:
+        return []
+    out = []
+    for d in sorted(keys, key=lambda k: (-len(days[k]), k)):
+        c: dict[str, Any] = {"field": "date", "value": d, "sources": sorted(days[d])}
+        if len(stages[d]) == 1:
+            c["phase"] = next(iter(stages[d]))
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- figures
@@ -846,10 +932,30 @@ def _merge_figures(cl: list[_Item], articles: dict[str, dict[str, Any]]) -> Figu
     f.mentions = _mentions(r for r, _ in fs)
     f.sources = _independent(f.mentions, articles)
     f.confidence = corroborated(max(r.confidence for r, _ in fs), f.sources)
-    f.conflicts = [{"field": "amount", **c} for c in conf]
+    f.conflicts = [{"field": "amount", **c} for c in conf] + _period_conflicts(fs)
     first = f.mentions[0]
     f.id = stable_id("f", first.article_id, first.start, f.unit, f.kind, f.amount, f.metric)
     return f
+
+
+def _period_conflicts(fs: list[tuple[Figure, str]]) -> list[dict[str, Any]]:
+    """Reports of one figure that give it periods that overlap without one holding the other
+    ("in 2025", "in the year to June 2025"): each period with the reports that gave it, as fusion
+    keeps one. A period inside another ("February 1987" in "1987") is the same told more
+    precisely, as with dates."""
+    spans = [((r.period.get("start"), r.period.get("end")), a) for r, a in fs if r.period]
+    ranges = {s: date_range(s[0] or s[1], s[1]) for s, _ in spans}
+
+    def inside(s: tuple, o: tuple) -> bool:
+        a, b = ranges[s], ranges[o]
+        return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
+
+    kept = [(s, a) for s, a in spans if not any(o != s and (inside(s, o) or inside(o, s)) for o in ranges)]
+    _, conf = _best(kept)
+    return [
+        {"field": "period", "value": {"start": c["value"][0], "end": c["value"][1]}, "sources": c["sources"]}
+        for c in conf
+    ]
 
 
 # ---------------------------------------------------------------------------------------- quotes
@@ -912,7 +1018,7 @@ def readings(ext: ArticleExtraction, rekey: _Rekeyer) -> dict[str, list[_Item]]:
     """One article's records with global actor ids, as fusion compares them, per kind."""
     aid = ext.article_id
     out: dict[str, list[_Item]] = {k: [] for k in KINDS}
-    for ev in join_elaborations(ext.events):
+    for ev in one_per_act(join_elaborations(ext.events)):
         e = copy.copy(ev)
         e.actor = rekey.many(ev.actor, aid, ev.date)
         e.recipient = rekey.many(ev.recipient, aid, ev.date)
@@ -951,6 +1057,77 @@ def join_elaborations(events: list[Event]) -> list[Event]:
             host.event_loc = ev.event_loc
         host.mentions = host.mentions + [m for m in ev.mentions if m not in host.mentions]
     return kept
+
+
+def one_per_act(events: list[Event]) -> list[Event]:
+    """One record per act in a sentence. Two patterns firing on one act ("met X for talks and
+    continued their discussions", "killed or wounded 200 soldiers", "a protocol signed in 1985 under
+    which A agreed to buy") give readings of one kind whose sides fit in each other's: the one
+    with the most specific code stands for the act, with every party either names. Readings
+    that name other parties on a side, or other dates, are other acts and stay."""
+    events = [copy.copy(ev) for ev in events]  # the stored extraction stays as it was read
+    by_sentence: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    for ev in events:
+        if ev.mentions:
+            by_sentence[(ev.mentions[0].article_id, ev.mentions[0].start)].append(ev)
+    gone: set[int] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        order = sorted(group, key=_act_rank)
+        kept: list[Event] = []
+        for ev in order:
+            host = next((k for k in kept if _one_act(k, ev)), None)
+            if host is None:
+                kept.append(ev)
+                continue
+            _take_parties(host, ev)
+            gone.add(id(ev))
+    return [ev for ev in events if id(ev) not in gone]
+
+
+def _act_rank(ev: Event) -> tuple:
+    """Which reading of one act stands for it: the most specific code (a CAMEO code's trailing
+    zeros mark an unspecified parent: "057" sign an agreement is finer than "030"), then the one
+    naming the most parties, then the surest, then the first told."""
+    code = (ev.cameo or "").rstrip("0")
+    return (-len(code), -len(ev.actor) - len(ev.recipient), -ev.confidence, ev.trigger_start or 0, ev.id)
+
+
+def _one_act(a: Event, b: Event) -> bool:
+    """Are two readings of one sentence one act: the same kind, flags and date, and on each side
+    (both sides at once for a meeting or an accord) the parties of one among the other's?"""
+    if _family(a) != _family(b) or a.negated != b.negated:
+        return False
+    if (a.mode and b.mode and a.mode != b.mode) or (a.mode == "visit") != (b.mode == "visit"):
+        return False
+    if not _places_compatible(a.event_loc, b.event_loc):
+        return False
+    if a.date and b.date and (a.date, a.enddate) != (b.date, b.enddate):
+        return False
+
+    def nested(x: set[str], y: set[str]) -> bool:
+        return x <= y or y <= x
+
+    if _family(a) in SYMMETRIC:
+        return nested({e.id for e in a.actor + a.recipient}, {e.id for e in b.actor + b.recipient})
+    return all(
+        nested({e.id for e in getattr(a, side)}, {e.id for e in getattr(b, side)})
+        for side in ("actor", "recipient")
+    )
+
+
+def _take_parties(host: Event, other: Event) -> None:
+    """The parties and date a reading of the same act names that its standing reading lacks."""
+    have = {e.id for e in host.actor + host.recipient}
+    host.actor = host.actor + [e for e in other.actor if e.id not in have]
+    have |= {e.id for e in other.actor}
+    host.recipient = host.recipient + [e for e in other.recipient if e.id not in have]
+    if not host.date and other.date:
+        host.date, host.enddate = other.date, other.enddate
+        host.date_precision, host.date_source = other.date_precision, other.date_source
+    if host.event_loc is None:
+        host.event_loc = other.event_loc
 
 
 def _told_before(ev: Event, kept: list[Event], gap: int) -> Event | None:

@@ -429,6 +429,7 @@ class Fusion(TypedDict):
     max_phase_days: int  # widest gap between two phases of one event
     max_cue_distance: int  # widest distance (characters) between a phase cue and its date
     max_elaboration_gap: int  # widest gap (characters) to the event an actorless report tells more of
+    max_retold_days: int  # widest gap (days) between two stories' readings of one act dated by their story
     agreement_support_codes: Words  # SUPPORT codes fusing with AGREE/COOPERATE readings of one pact
     host_codes: Words  # a host's reading of a visit: the visitor's reading orients a fused record
 

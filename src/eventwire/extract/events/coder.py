@@ -80,7 +80,8 @@ def _visit_purposes(built: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]
     for are that visit, one event (#16: one record per event): the visit's record stays, and takes
     the ones talked with as its recipients when they are of the host's state (a person is more
     precise than the state). Talks with a third party ("visits Washington for meetings with the
-    IMF") are an event of their own."""
+    IMF") are an event of their own; talks with people of no known state ("for talks with
+    government officials") are the host's, so the visit's record stays as it is."""
     talk = words("clauses").talk_nouns
     visits = {c.head.i: ev for c, ev in built if c.rule.visit}
     out: list[tuple[Cand, Event]] = []
@@ -94,11 +95,12 @@ def _visit_purposes(built: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]
             out.append((c, ev))
             continue
         hosts = {r.country for r in v.recipient}
-        if ev.recipient and not {r.country for r in ev.recipient} <= hosts:
+        if not {r.country for r in ev.recipient if r.country} <= hosts:
             out.append((c, ev))  # talks with a third party
             continue
-        if ev.recipient and v.recipient and all(r.kind == "country" for r in v.recipient):
-            v.recipient = list(ev.recipient)
+        placed = [r for r in ev.recipient if r.country]
+        if placed and v.recipient and all(r.kind == "country" for r in v.recipient):
+            v.recipient = placed
     return out
 
 
