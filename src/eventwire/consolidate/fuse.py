@@ -648,19 +648,27 @@ def _date_conflicts(cl: list[_Item]) -> list[dict[str, Any]]:
             phases[d].add(it.phase)
         if it.rec.date_source:
             evidence.setdefault(d, it.rec.date_source)
-    # a month that holds a day also reported is the same reading told less precisely
+
+    def told(d: str) -> dict[str, Any]:
+        return {
+            **({"phase": sorted(phases[d])[0]} if phases.get(d) else {}),
+            **({"evidence": evidence[d]} if d in evidence else {}),
+        }
+
+    return _date_readings(days, told)
+
+
+def _date_readings(days: dict[str, set[str]], told: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One conflict row per date the reports give (most reported first), with what ``told`` adds
+    about it, or none when they agree. A coarser date holding a finer one also reported ("2024",
+    "2024-06") is that date told less precisely, no disagreement."""
     keys = [d for d in days if not any(o != d and o.startswith(d) for o in days)]
     if len(keys) < 2:
         return []
-    out = []
-    for d in sorted(keys, key=lambda k: (-len(days[k]), k)):
-        c: dict[str, Any] = {"field": "date", "value": d, "sources": sorted(days[d])}
-        if phases.get(d):
-            c["phase"] = sorted(phases[d])[0]
-        if d in evidence:
-            c["evidence"] = evidence[d]
-        out.append(c)
-    return out
+    return [
+        {"field": "date", "value": d, "sources": sorted(days[d]), **told(d)}
+        for d in sorted(keys, key=lambda k: (-len(days[k]), k))
+    ]
 
 
 def _party_conflicts(cl: list[_Item], side: str) -> list[dict[str, Any]]:
@@ -838,16 +846,7 @@ def _deal_date_conflicts(ds: list[tuple[Deal, str]]) -> list[dict[str, Any]]:
             days[str(r.date)].add(aid)
             if r.status:
                 stages[str(r.date)].add(r.status)
-    keys = [d for d in days if not any(o != d and o.startswith(d) for o in days)]
-    if len(keys) < 2:
-        return []
-    out = []
-    for d in sorted(keys, key=lambda k: (-len(days[k]), k)):
-        c: dict[str, Any] = {"field": "date", "value": d, "sources": sorted(days[d])}
-        if len(stages[d]) == 1:
-            c["phase"] = next(iter(stages[d]))
-        out.append(c)
-    return out
+    return _date_readings(days, lambda d: {"phase": next(iter(stages[d]))} if len(stages[d]) == 1 else {})
 
 
 # ---------------------------------------------------------------------------------------- figures
