@@ -110,6 +110,22 @@ def _no_aim(h) -> bool:
     return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
 
 
+def _inside_condition(h, marks: frozenset[str]) -> bool:
+    """Whether a clause sits, through complements only, inside a condition or a question: "would
+    change if it became clear that X had taken the lead in renouncing the treaty" (the act is what
+    the condition supposes). A relative or adverbial clause on the way up is an act of its own ("if
+    the treaty they signed is broken": the signing happened), so the climb stops there."""
+    passable = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "acomp", "conj", "dobj"}
+    t = h
+    for _ in range(8):
+        if t.dep_ not in passable or t.head == t:
+            return False
+        t = t.head
+        if any(ch.dep_ == "mark" and ch.lower_ in marks for ch in t.children):
+            return True
+    return False
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -198,6 +214,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     beliefs = words("plover").belief_verbs
     owes = words("plover").obligation_frames
     preventing = words("plover").preventing_verbs
+    privative = words("clauses").privative_preps
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
@@ -225,6 +242,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "pcomp" and gov.lower_ == "from" and set(word_forms(gov.head)) & preventing:
             negated = True  # "kept him from probing the scandal": prevented, not done
+        if h.dep_ == "pcomp" and gov.lower_ in privative:
+            negated = True  # "strengthen ties without violating its agreements": no violation
         if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
             future = True  # "is to hold talks"
         if h.dep_ == "xcomp" and forms & frames:  # "hopes" read as "hop" by the small model
@@ -254,6 +273,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
         hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    if _inside_condition(c.head, marks):
+        hypothetical = True  # "if it became clear that X had renounced the treaty": supposed, not done
     if counterfactual:  # "would have attacked", "would have forced Reagan to impose quotas": not done
         return negated, False, True
     return negated, future, hypothetical or doubted
