@@ -243,6 +243,20 @@ def _opinion(c: Cand, actors: list[Entity], recipients: list[Entity], rs: RuleSe
     return bool(actors) and all(e.kind == "person" for e in actors)
 
 
+def _bare_stance(c: Cand, recipients: list[Entity]) -> bool:
+    """'were determined to pass such legislation', 'remain committed to these objectives': an
+    adjective of readiness (`stance_frame_types`, plover.yaml) that governs no act coded and names no
+    one it is offered to states the actor's resolve, not a promise to anyone ("ready to resume talks
+    with X" governs talks; "ready to help X" names X)."""
+    return (
+        c.kind == "adj"
+        and c.rule.frame
+        and c.rule.event in words("plover").stance_frame_types
+        and not c.absorbed
+        and not recipients
+    )
+
+
 def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
     against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
@@ -381,6 +395,8 @@ def is_reported_act(
         return False
     if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
         return False
+    if _bare_stance(c, recipients):
+        return False  # "were determined to pass such legislation": resolve, promised to no one
     if actors and r.event in words("plover").not_by_firms and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
     if actors and r.visit and c.kind == "verb" and all(_firm(e, rs) for e in actors):
