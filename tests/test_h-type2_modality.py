@@ -55,5 +55,30 @@ def test_a_should_with_a_perfect_or_under_a_verb_of_knowing_is_no_demand() -> No
     assert "REQUEST" in {e.event for e in code("Erdogan said Iran should withdraw from Iraq.")}
 
 
-def test_defending_ones_own_sovereignty_supports_no_one() -> None:
-    assert "SUPPORT" not in {e.event for e in code("Iran is defending its sovereignty over the gulf.")}
+def test_a_pledged_policy_stays_an_agreement() -> None:
+    assert "AGREE" in {e.event for e in code("Peru is committed to opening up its economy.")}
+
+
+def test_negotiating_needs_a_partner_or_a_deal() -> None:
+    assert "CONSULT" not in {
+        e.event for e in code("Erdogan said Turkey had negotiated from a position of strength.")
+    }
+    assert "CONSULT" in {e.event for e in code("Turkey negotiated a settlement with Iran.")}
+    assert "CONSULT" in {e.event for e in code("Turkey and Iran negotiated for weeks.")}
+
+
+def test_a_text_named_as_subject_does_no_act() -> None:
+    import test_events
+
+    test_events.NAMES.setdefault("Ankara Accord", ("o:acc", "organization", None, False))
+    try:
+        assert not [e for e in code("The Ankara Accord allowed Peru to export more.") if e.actor]
+    finally:
+        test_events.NAMES.pop("Ankara Accord", None)
+
+
+def test_a_hazard_foretold_to_no_one_is_no_threat() -> None:
+    assert "THREATEN" not in {
+        e.event for e in code("Erdogan warned that companies could face a shortage of staff.")
+    }
+    assert "THREATEN" in {e.event for e in code("Erdogan warned that Iraq could face sanctions.")}
