@@ -82,3 +82,17 @@ def test_a_hazard_foretold_to_no_one_is_no_threat() -> None:
         e.event for e in code("Erdogan warned that companies could face a shortage of staff.")
     }
     assert "THREATEN" in {e.event for e in code("Erdogan warned that Iraq could face sanctions.")}
+
+
+def test_meeting_a_complaint_satisfies_it_and_consults_no_one() -> None:
+    assert "CONSULT" not in {
+        e.event for e in code("Japan is striving to meet US complaints about its trade.")
+    }
+
+
+def test_a_should_joined_to_a_verb_of_knowing_is_still_a_call() -> None:
+    got = {
+        e.event
+        for e in code("Erdogan said the public did not know whom to believe and Iran should withdraw.")
+    }
+    assert "REQUEST" in got

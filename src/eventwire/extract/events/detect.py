@@ -456,10 +456,11 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     h = t
     for _ in range(3):
         if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head != h):
+            content = h.dep_ == "ccomp"
             h = h.head
             if h.pos_ in {"NOUN", "PROPN"}:  # "issued a stern reminder that X must"
                 h = h.head if h.head.pos_ in {"VERB", "AUX"} else h
-            if h.pos_ in {"VERB", "AUX"} and set(word_forms(h)) & words("plover").knowing_verbs:
+            if content and h.pos_ in {"VERB", "AUX"} and set(word_forms(h)) & words("plover").knowing_verbs:
                 return None  # "they will realise they should buy now": what is wise, no one's demand
             if h.pos_ in {"VERB", "AUX"} and (h.lemma_.lower() in reporters or subject_of(h)):
                 return Cand(rule=rs.must[0], kind="must", trig=t, head=t, reporter=h)
