@@ -96,3 +96,14 @@ def test_a_should_joined_to_a_verb_of_knowing_is_still_a_call() -> None:
         for e in code("Erdogan said the public did not know whom to believe and Iran should withdraw.")
     }
     assert "REQUEST" in got
+
+
+def test_a_judgement_of_how_hard_an_act_is_reports_none_done() -> None:
+    flags = _flags("Yeutter said it was difficult to defend the tariffs of Peru.", "SUPPORT")
+    assert flags is None or (flags[2] and not flags[1])
+    assert _flags("Erdogan is to hold talks with Iran.", "AGREE") is not None
+
+
+def test_resisting_a_temptation_rejects_no_one() -> None:
+    assert "REJECT" not in {e.event for e in code("Erdogan resisted the temptation to sell at a discount.")}
+    assert "REJECT" in {e.event for e in code("Turkey resisted pressure from Iran.")}

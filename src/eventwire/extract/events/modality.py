@@ -244,8 +244,13 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = True  # "kept him from probing the scandal": prevented, not done
         if h.dep_ == "pcomp" and gov.lower_ in privative:
             negated = True  # "strengthen ties without violating its agreements": no violation
-        if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
-            future = True  # "is to hold talks"
+        if (
+            h.dep_ == "xcomp"
+            and gov.lemma_.lower() == "be"
+            and any(a.tag_ == "TO" for a in h.children)
+            and not any(ch.dep_ in {"acomp", "attr"} for ch in gov.children)
+        ):
+            future = True  # "is to hold talks" (not "it was difficult to defend": a judgement)
         if h.dep_ == "xcomp" and forms & frames:  # "hopes" read as "hop" by the small model
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
