@@ -107,3 +107,15 @@ def test_a_judgement_of_how_hard_an_act_is_reports_none_done() -> None:
 def test_resisting_a_temptation_rejects_no_one() -> None:
     assert "REJECT" not in {e.event for e in code("Erdogan resisted the temptation to sell at a discount.")}
     assert "REJECT" in {e.event for e in code("Turkey resisted pressure from Iran.")}
+
+
+def test_an_agreement_not_yet_reached_is_no_refusal() -> None:
+    got = {e.event for e in code("Turkey has not yet agreed on a timetable with Iran.")}
+    assert "REJECT" not in got
+    assert "REJECT" in {e.event for e in code("Turkey did not agree on a timetable with Iran.")}
+
+
+def test_a_campaign_against_social_ills_is_no_assault() -> None:
+    assert "ASSAULT" not in {
+        e.event for e in code("Turkey is attacking ignorance and squalor but promoting health.")
+    }

@@ -342,6 +342,7 @@ class Clauses(TypedDict):
     owned_things: NotRequired[Words]  # "Kuwait's economy pulled out": a state's thing is no actor
     natural_hazards: NotRequired[Words]  # "Hurricane Mitch killed": a force of nature is no actor
     privative_preps: NotRequired[Words]  # "without violating": the act in their clause is not done
+    pending_adverbs: NotRequired[Words]  # "has not yet agreed": still to come, no failure
 
 
 # ------------------------------------------------------------------------------------- extractors

@@ -126,6 +126,12 @@ def _inside_condition(h, marks: frozenset[str]) -> bool:
     return False
 
 
+def _pending(h) -> bool:
+    """'has not yet agreed on a schedule': a negation with an adverb of pending (`pending_adverbs`,
+    clauses.yaml) says the act is still to come, not that it failed or was refused."""
+    return any(ch.dep_ == "advmod" and ch.lower_ in words("clauses").pending_adverbs for ch in h.children)
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -332,7 +338,7 @@ def recode(
         intent = True
     elif negated and not actors:
         pass  # "the zones will not be discussed": no one refuses; the coder keeps no record
-    elif negated and not hypothetical and (rw.get("negated") or {}).get(event):
+    elif negated and not hypothetical and (rw.get("negated") or {}).get(event) and not _pending(c.head):
         event, cameo, mode, negated = (
             rw["negated"][event],
             rs.type_cameo.get(rw["negated"][event], cameo),

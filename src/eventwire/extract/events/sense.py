@@ -385,7 +385,8 @@ def _campaign(c: Cand) -> bool:
             for p in ch.children
         ]
         objs = [o for o in objs if o.dep_ == "pobj"]
-    objs += [x for o in objs for x in o.conjuncts]
+    # the nouns joined to the object, not a verb the parser hung on it ("... squalor but promoting")
+    objs += [x for o in objs for x in o.conjuncts if x.pos_ in {"NOUN", "PROPN"}]
     targets = words("plover").campaign_targets
     return bool(objs) and all(noun_keys(o) & targets for o in objs)
 
