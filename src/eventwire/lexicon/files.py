@@ -148,6 +148,7 @@ class Plover(TypedDict):
     alternative_markers: NotRequired[Words]  # "rather than pay": the clause after is not done
     unrealised_adjectives: NotRequired[Words]  # adjectives whose for-gerund act is not done
     unrealised_nouns: NotRequired[Words]  # nouns whose to-clause act is not done ("the need to seek")
+    capacity_modifiers: NotRequired[Words]  # "enough votes to block": any noun's to-clause a means
     negated_dropped: NotRequired[Words]  # types a negation leaves no record of ("would not welcome")
     request_content_frames: NotRequired[Words]  # types whose requested content is no act of anyone
     agreement_nouns: NotRequired[Words]  # objects whose to-clause names the agreement's parties
@@ -188,6 +189,8 @@ class Plover(TypedDict):
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
     named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
     opinion_verbs: NotRequired[Words]  # "he said he agreed": bare, of a person, an opinion
+    stance_frame_types: NotRequired[list[str]]  # adjective frames that need an act or an addressee
+    knowing_verbs: NotRequired[Words]  # "realise they should buy": a should seen, no demand
     obligation_frames: NotRequired[Words]  # "we have to agree": owed, not done (present tense only)
     intent_nouns: NotRequired[Words]  # "in the hope of freeing", "in an effort to agree": not done
     business_posts: NotRequired[Words]  # "resigned from the board", "quit as partner in a firm"
@@ -338,6 +341,8 @@ class Clauses(TypedDict):
     condition_marks: NotRequired[Words]  # "if convicted": an elliptic condition, no act
     owned_things: NotRequired[Words]  # "Kuwait's economy pulled out": a state's thing is no actor
     natural_hazards: NotRequired[Words]  # "Hurricane Mitch killed": a force of nature is no actor
+    privative_preps: NotRequired[Words]  # "without violating": the act in their clause is not done
+    pending_adverbs: NotRequired[Words]  # "has not yet agreed": still to come, no failure
 
 
 # ------------------------------------------------------------------------------------- extractors

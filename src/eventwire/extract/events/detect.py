@@ -432,6 +432,8 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
         return None
     if t.dep_ == "relcl":
         return None  # "the one who must answer to the people": a duty, not a demand
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i > aux.i for c in t.children):
+        return None  # "they should have had their papers by now": a reproach or a hope gone, no demand
     if t.lemma_.lower() == "be" and not any(
         g.dep_ in {"xcomp", "ccomp"} for c in t.children if c.dep_ in {"acomp", "attr"} for g in c.children
     ):
@@ -454,9 +456,12 @@ def _must_cand(t: Token, rs: RuleSet, parts: Participants) -> Cand | None:
     h = t
     for _ in range(3):
         if h.dep_ in {"ccomp", "acl", "relcl", "advcl"} or (h.dep_ == "conj" and h.head != h):
+            content = h.dep_ == "ccomp"
             h = h.head
             if h.pos_ in {"NOUN", "PROPN"}:  # "issued a stern reminder that X must"
                 h = h.head if h.head.pos_ in {"VERB", "AUX"} else h
+            if content and h.pos_ in {"VERB", "AUX"} and set(word_forms(h)) & words("plover").knowing_verbs:
+                return None  # "they will realise they should buy now": what is wise, no one's demand
             if h.pos_ in {"VERB", "AUX"} and (h.lemma_.lower() in reporters or subject_of(h)):
                 return Cand(rule=rs.must[0], kind="must", trig=t, head=t, reporter=h)
         else:
@@ -601,9 +606,20 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
         or h.head.pos_ not in {"NOUN", "PROPN"}
     ):
         return False
+    if _means_at_hand(h):
+        return True  # "had enough votes to block a decision": a capacity, not a veto
     return h.head.lemma_.lower() in nouns and any(
         a.tag_ == "TO" or (a.dep_ == "mark" and a.lower_ == "that") for a in h.children
     )  # "the plan to send aid", "Iraq's demand that Iran withdraw"
+
+
+def _means_at_hand(h: Token) -> bool:
+    """'had enough votes to block a decision': the to-clause of a noun counted as enough
+    (`capacity_modifiers`, plover.yaml) says what the means would allow, not what was done."""
+    if h.dep_ != "acl" or not any(a.tag_ == "TO" for a in h.children):
+        return False
+    mods = words("plover").capacity_modifiers
+    return any(m.dep_ in {"amod", "advmod"} and m.lower_ in mods for m in h.head.children)
 
 
 def _conditional_content(c: Cand, rs: RuleSet, nouns: set[str]) -> bool:

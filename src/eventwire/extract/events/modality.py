@@ -110,6 +110,28 @@ def _no_aim(h) -> bool:
     return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in noun.children)
 
 
+def _inside_condition(h, marks: frozenset[str]) -> bool:
+    """Whether a clause sits, through complements only, inside a condition or a question: "would
+    change if it became clear that X had taken the lead in renouncing the treaty" (the act is what
+    the condition supposes). A relative or adverbial clause on the way up is an act of its own ("if
+    the treaty they signed is broken": the signing happened), so the climb stops there."""
+    passable = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "acomp", "conj", "dobj"}
+    t = h
+    for _ in range(8):
+        if t.dep_ not in passable or t.head == t:
+            return False
+        t = t.head
+        if any(ch.dep_ == "mark" and ch.lower_ in marks for ch in t.children):
+            return True
+    return False
+
+
+def _pending(h) -> bool:
+    """'has not yet agreed on a schedule': a negation with an adverb of pending (`pending_adverbs`,
+    clauses.yaml) says the act is still to come, not that it failed or was refused."""
+    return any(ch.dep_ == "advmod" and ch.lower_ in words("clauses").pending_adverbs for ch in h.children)
+
+
 def _host_verb(c: Cand):
     """The verb a noun act's phrase hangs on ("will demand ... during a visit"): the act happens in
     the time of that clause."""
@@ -198,6 +220,7 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
     beliefs = words("plover").belief_verbs
     owes = words("plover").obligation_frames
     preventing = words("plover").preventing_verbs
+    privative = words("clauses").privative_preps
     if _inverted_condition(h) or (h.dep_ == "xcomp" and _inverted_condition(h.head)):
         hypothetical = True
     counterfactual = _counterfactual(h) or (h.dep_ in {"xcomp", "ccomp"} and _counterfactual(h.head))
@@ -225,8 +248,15 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
             negated = True  # "is not being promoted by Brazil or even defended by Peru"
         if h.dep_ == "pcomp" and gov.lower_ == "from" and set(word_forms(gov.head)) & preventing:
             negated = True  # "kept him from probing the scandal": prevented, not done
-        if h.dep_ == "xcomp" and gov.lemma_.lower() == "be" and any(a.tag_ == "TO" for a in h.children):
-            future = True  # "is to hold talks"
+        if h.dep_ == "pcomp" and gov.lower_ in privative:
+            negated = True  # "strengthen ties without violating its agreements": no violation
+        if (
+            h.dep_ == "xcomp"
+            and gov.lemma_.lower() == "be"
+            and any(a.tag_ == "TO" for a in h.children)
+            and not any(ch.dep_ in {"acomp", "attr"} for ch in gov.children)
+        ):
+            future = True  # "is to hold talks" (not "it was difficult to defend": a judgement)
         if h.dep_ == "xcomp" and forms & frames:  # "hopes" read as "hop" by the small model
             future = True  # "plans to", "is expected to", "would be happy to"
             if any(ch.dep_ == "neg" for ch in gov.children):
@@ -254,6 +284,8 @@ def modality(c: Cand, rs: RuleSet) -> tuple[bool, bool, bool]:
         and not any(ch.dep_ == "mark" for ch in c.head.children)
     ):
         hypothetical = False  # "said it would meet": a future told in the past, not a condition
+    if _inside_condition(c.head, marks):
+        hypothetical = True  # "if it became clear that X had renounced the treaty": supposed, not done
     if counterfactual:  # "would have attacked", "would have forced Reagan to impose quotas": not done
         return negated, False, True
     return negated, future, hypothetical or doubted
@@ -306,7 +338,7 @@ def recode(
         intent = True
     elif negated and not actors:
         pass  # "the zones will not be discussed": no one refuses; the coder keeps no record
-    elif negated and not hypothetical and (rw.get("negated") or {}).get(event):
+    elif negated and not hypothetical and (rw.get("negated") or {}).get(event) and not _pending(c.head):
         event, cameo, mode, negated = (
             rw["negated"][event],
             rs.type_cameo.get(rw["negated"][event], cameo),

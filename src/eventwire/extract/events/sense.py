@@ -243,6 +243,50 @@ def _opinion(c: Cand, actors: list[Entity], recipients: list[Entity], rs: RuleSe
     return bool(actors) and all(e.kind == "person" for e in actors)
 
 
+def _document(e: Entity, rs: RuleSet) -> bool:
+    """A participant that is a text, not an actor: a name ending in an agreement noun
+    (`agreement_nouns`, plover.yaml: "the Multi-Fibre Agreement", "the 1992 Accord") that nothing
+    makes a body of a state or an alliance ("the Warsaw Pact" is one: IGO)."""
+    name = (e.name or "").lower().split()
+    return (
+        e.kind not in {"person", "country"}
+        and not political(e, rs)
+        and bool(name)
+        and name[-1] in words("plover").agreement_nouns
+    )
+
+
+def _warning_to_no_one(c: Cand, recipients: list[Entity], rs: RuleSet) -> bool:
+    """'warned that companies could face a short supply of talent': a hostile frame that needs an act
+    in its clause (`clause_needs_act`), absorbed none and names no one warned foretells a hazard
+    under a modal of chance; it threatens no one ("warned that Iran could face consequences" names
+    Iran, "warned that police will no longer tolerate rallies" announces an act: both stay)."""
+    hostile = rs.quad.get(c.rule.event, "").endswith("conf")
+    if not hostile or not c.rule.clause_needs_act or c.absorbed or recipients:
+        return False
+    chance = words("clauses").threat_modals
+    clauses = [ch for ch in c.head.children if ch.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        any(a.dep_ == "aux" and a.lower_ in chance for a in cl.children) for cl in clauses
+    )
+
+
+def _bare_stance(c: Cand, recipients: list[Entity]) -> bool:
+    """'were determined to pass such legislation': an adjective of readiness (`stance_frame_types`,
+    plover.yaml) whose to-clause governs no act coded and names no one it is offered to states the
+    actor's resolve, not a promise to anyone ("ready to resume talks with X" governs talks; "ready to
+    help X" names X). "Committed to" a noun or a gerund is a policy pledged and is left to stand."""
+    return (
+        c.kind == "adj"
+        and c.rule.frame
+        and c.rule.event in words("plover").stance_frame_types
+        and not c.absorbed
+        and not recipients
+        # the resolve's to-infinitive: "committed to opening up the economy" (a policy pledged) stays
+        and any(ch.dep_ == "xcomp" and any(a.tag_ == "TO" for a in ch.children) for ch in c.trig.children)
+    )
+
+
 def not_an_act_sense(c: Cand, rs: RuleSet) -> bool:
     """A trigger verb used in a sense that reports no act: a participle used as a noun ("penalties
     against the accused"), a participle used as a preposition ("barring any changes"), or a verb that
@@ -341,7 +385,8 @@ def _campaign(c: Cand) -> bool:
             for p in ch.children
         ]
         objs = [o for o in objs if o.dep_ == "pobj"]
-    objs += [x for o in objs for x in o.conjuncts]
+    # the nouns joined to the object, not a verb the parser hung on it ("... squalor but promoting")
+    objs += [x for o in objs for x in o.conjuncts if x.pos_ in {"NOUN", "PROPN"}]
     targets = words("plover").campaign_targets
     return bool(objs) and all(noun_keys(o) & targets for o in objs)
 
@@ -355,6 +400,8 @@ def _has_partner(c: Cand, actors: list[Entity], recipients: list[Entity]) -> boo
         return True
     if any(ch.dep_ == "prep" and ch.lower_ in {"with", "to"} for ch in c.trig.children):
         return True
+    if any(ch.dep_ == "dobj" for ch in c.trig.children):
+        return True  # "negotiated a settlement", "discussed the border": a deal or a topic worked on
     subj = subject_of(c.head)
     return subj is not None and (
         # "the two sides", "the French and British ministers", "Iran and Iraq"
@@ -381,6 +428,12 @@ def is_reported_act(
         return False
     if not_an_act_sense(c, rs) or _opinion(c, actors, recipients, rs):
         return False
+    if actors and all(_document(e, rs) for e in actors):
+        return False  # "the agreement allowed poor countries to export": a text's terms, no one's act
+    if _warning_to_no_one(c, recipients, rs):
+        return False  # "warned that companies could face shortages": a hazard foretold, no threat
+    if _bare_stance(c, recipients):
+        return False  # "were determined to pass such legislation": resolve, promised to no one
     if actors and r.event in words("plover").not_by_firms and all(_firm(e, rs) for e in actors):
         return False  # "the company will increase its presence in Brazil": no deployment
     if actors and r.visit and c.kind == "verb" and all(_firm(e, rs) for e in actors):
