@@ -306,6 +306,7 @@ class Clauses(TypedDict):
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words
+    grounds_preps: Words  # "attacked X over Y": with a party as object, Y is the grounds
     topic_events: Words
     topic_heads: Words
     visit_nouns: Words
@@ -738,6 +739,7 @@ class Coref(TypedDict):
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float
+    story_state_share: float  # "the government" is of a state named this share of the top one's times
     official_sectors: Words
 
 
