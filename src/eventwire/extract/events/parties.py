@@ -345,6 +345,7 @@ def _token_recipients(
     acts, owners of an act object, prepositional fallbacks, host states, appositions, holders."""
     h = c.head
     ents: list[Entity] = []
+    grounds: list[Entity] = []
     cw = words("clauses")
     directed = cw.directed_place_preps
     for t in toks:
@@ -416,10 +417,15 @@ def _token_recipients(
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         if not got and not topic:  # "demanded the release of activists held by Saudi Arabia"
             got = entities_of(holders_of(t), parts, strict=False)
+        if t.dep_ == "pobj" and t.head.lower_ in cw.grounds_preps and t.head.head == h:
+            grounds += [e for e in got if all(e.id != o.id for o in grounds)]
+            continue
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
-    return ents
+    # "attacked the government over Iraq", "sanctioned Russia over Ukraine": with a party named as
+    # the object, the 'over' phrase is the grounds of the act, not a second party
+    return ents or grounds
 
 
 def _clause_recipients(
@@ -1261,7 +1267,8 @@ def story_state(ctx: DocContext) -> str | None:
             or (k == "organization" and m.entity.sector in {"GOV", "LEG", "MIL"})
         ):
             counts[c] = counts.get(c, 0) + 1
-    headline = headline_state(ctx.article.title, get_lexicon())
+    firms = [m.text for m in ctx.entities if m.entity.kind == "organization"]
+    headline = headline_state(ctx.article.title, get_lexicon(), firms)
     if headline:
         counts[headline] = counts.get(headline, 0) + 2
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
