@@ -23,6 +23,8 @@ from .names import accent_score, clean_surface, fold
 from .world import load_world
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -925,7 +927,8 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _named_members(doc, found)
     _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
-    _home_state_officials(doc, found, headline_state(article.title, lex))
+    orgs_ = [doc[f.start : f.end].text for f in found if f.kind == "organization"]
+    _home_state_officials(doc, found, headline_state(article.title, lex, orgs_))
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -1381,18 +1384,25 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
     return None
 
 
-def headline_state(title: str | None, lex: Lexicon) -> str | None:
+def headline_state(title: str | None, lex: Lexicon, firms: Iterable[str] = ()) -> str | None:
     """The state a headline opens with ("JAPAN'S LDP URGES MORE IMPORTS", "Taiwan plans to
-    invest in U.S."): the state the story is about, when its first sentence names none."""
+    invest in U.S."): the state the story is about, when its first sentence names none. Not a
+    state word that opens the name of an organisation the story names (``firms``): "AMERICAN
+    CYANAMID TO SET UP PLANT IN DUNKIRK" is about a company, not the United States."""
     if not title:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z.\-]*", re.sub(r"['’][sS]\b", "", title))
     if not words or not words[0][:1].isupper():
         return None
+    opens = {tuple(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.\-]*", f)) for f in firms}
     for n in (3, 2, 1):  # only a headline that opens with the state: its subject, not its topic
         iso = lex.country_of(" ".join(words[:n]))
-        if iso and len(iso) == 3 and iso not in plover().non_state:
-            return iso
+        if not iso or len(iso) != 3 or iso in plover().non_state:
+            continue
+        head = tuple(w.lower() for w in words[: n + 1])
+        if len(head) > n and any(o[: n + 1] == head for o in opens):
+            return None  # the state's word is the first of a firm's name
+        return iso
     return None
 
 
