@@ -1,0 +1,51 @@
+"""Both sides of every event (#15, h-sides2): 'the government' of the story's own state, the
+grounds of an act are no party, a firm's name in a headline is no state, a longer name holding an
+international body's short name is another body. All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from eventwire.analyse.nlp import get_nlp
+from eventwire.link.actors import headline_state
+from eventwire.link.gazetteer import match
+from eventwire.link.knowledge import get_lexicon
+from eventwire.run.article import code as code_article
+
+
+def _sides(text: str, date: str = "2001-03-05") -> list[tuple[str, set, set]]:
+    ext = code_article(text, date)
+    return [(e.event, {x.country for x in e.actor}, {x.country for x in e.recipient}) for e in ext.events]
+
+
+def test_the_government_is_the_story_state_not_a_state_named_in_passing():
+    text = (
+        "President Ana Mora of Chile appealed for aid after floods hit Chile. "
+        "Chile's minister Luis Vega said Chile had lost its harvest. "
+        "Farmers would rely on Argentina for grain this year, Vega said. "
+        "Mora said the government would give millions of pesos in aid to farmers."
+    )
+    ext = code_article(text, "2001-03-05")
+    last = [e for e in ext.events if e.mentions and "the government" in e.mentions[0].sentence]
+    assert last and {x.country for x in last[0].actor} == {"CHL"}, [(e.event, e.actor) for e in last]
+
+
+def test_a_party_named_in_the_over_phrase_is_the_grounds_when_the_act_has_an_object():
+    got = _sides("Norway sanctioned Russia over its war in Ukraine.")
+    assert ("SANCTION", {"NOR"}, {"RUS"}) in got, got
+
+
+def test_the_over_phrase_is_still_the_party_when_nothing_else_is():
+    got = _sides("Israel protested over Iran's nuclear programme.")
+    assert any(r == {"IRN"} for _ev, _a, r in got), got
+
+
+def test_a_headline_opening_with_a_firm_s_name_names_no_state():
+    lex = get_lexicon()
+    assert headline_state("AMERICAN CYANAMID TO BUILD PLANT", lex, ["American Cyanamid Corp"]) is None
+    assert headline_state("JAPAN'S LDP URGES MORE IMPORTS", lex, ["LDP"]) == "JPN"
+
+
+def test_a_longer_name_around_a_security_council_is_not_the_un_body():
+    doc = get_nlp()("Officials said the National Security Council met on Monday.")
+    assert not any(f.country == "IGO" for f in match(doc, get_lexicon()))
+    doc = get_nlp()("Diplomats said the UN Security Council met on Monday.")
+    assert any(f.country == "IGO" for f in match(doc, get_lexicon()))
