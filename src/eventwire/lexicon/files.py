@@ -307,6 +307,7 @@ class Clauses(TypedDict):
     affiliation_words: Words
     topic_preps: Words
     grounds_preps: Words  # "attacked X over Y": with a party as object, Y is the grounds
+    holding_nouns: Words  # "released from Chinese custody": the holder did it
     topic_events: Words
     topic_heads: Words
     visit_nouns: Words
