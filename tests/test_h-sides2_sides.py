@@ -49,3 +49,23 @@ def test_a_longer_name_around_a_security_council_is_not_the_un_body():
     assert not any(f.country == "IGO" for f in match(doc, get_lexicon()))
     doc = get_nlp()("Diplomats said the UN Security Council met on Monday.")
     assert any(f.country == "IGO" for f in match(doc, get_lexicon()))
+
+
+def test_a_by_phrase_the_parse_hung_on_the_verb_names_the_visitor():
+    got = _sides("The accord followed a visit to Lima by a delegation from Norway.")
+    assert any(ev == "CONSULT" and a == {"NOR"} for ev, a, _r in got), got
+
+
+def test_release_from_a_state_s_custody_is_done_by_that_state():
+    got = _sides("Three Danish sailors were released from Iranian custody on Friday.")
+    assert any(ev == "RETREAT" and a == {"IRN"} and r == {"DNK"} for ev, a, r in got), got
+
+
+def test_the_noun_a_passive_participle_modifies_is_not_its_doer():
+    got = _sides("The two Danes freed from Iranian custody flew home.")
+    assert not any(ev == "RETREAT" and "DNK" in a for ev, a, _r in got), got
+
+
+def test_the_author_of_a_welcomed_proposal_is_the_recipient():
+    got = _sides("Chile welcomed proposals made by Peru.")
+    assert ("SUPPORT", {"CHL"}, {"PER"}) in got, got
