@@ -69,3 +69,19 @@ def test_the_noun_a_passive_participle_modifies_is_not_its_doer():
 def test_the_author_of_a_welcomed_proposal_is_the_recipient():
     got = _sides("Chile welcomed proposals made by Peru.")
     assert ("SUPPORT", {"CHL"}, {"PER"}) in got, got
+
+
+def test_an_unnamed_government_urged_is_the_story_state_s():
+    text = (
+        "Chile's top court rejected a claim against tobacco firms in Santiago. "
+        "Chile's health minister Ana Ruiz said Chile would study the ruling. "
+        "But campaigner Luis Vega of the Clean Air Fund urged the government to appeal."
+    )
+    ext = code_article(text, "2001-03-05")
+    got = [
+        (x.name, x.country)
+        for e in ext.events
+        if e.event == "REQUEST" and e.mentions and "urged" in e.mentions[0].sentence
+        for x in e.recipient
+    ]
+    assert ("government", "CHL") in got, got

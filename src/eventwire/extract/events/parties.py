@@ -902,6 +902,7 @@ def read_parties(
         actors = unattributed(c, place.country, recipients)
     story_officials(ctx, actors, recipients)
     story_addressees(ctx, actors, recipients)
+    story_government(ctx, actors, recipients)  # "urged the government to ...", found only above
     return actors, recipients, place
 
 
