@@ -85,3 +85,9 @@ def test_an_unnamed_government_urged_is_the_story_state_s():
         for x in e.recipient
     ]
     assert ("government", "CHL") in got, got
+
+
+def test_a_body_named_beyond_one_state_takes_no_state_from_a_brief():
+    ext = code_article("The Asian Water Forum concluded that Chile must spend more on dams.", "2001-03-05")
+    got = {m.entity.country for m in ext.entities if "Forum" in m.text}
+    assert got == {None}, got

@@ -303,6 +303,7 @@ class Clauses(TypedDict):
     addressee_preps: Words  # "met with union leaders": an unnamed group addressed
     stance_prefixes: Words  # "anti-Syria journalist": a stance, not the group's state
     foreign_modifiers: Words  # "international agencies": no story state
+    regional_name_words: Words  # "Association of African Jurists": no one state's body
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words

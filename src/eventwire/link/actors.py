@@ -1312,7 +1312,7 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
         if p.country is not None:
             continue
         if p.kind == "organization" and p.source == "org" and p.sector in _BRIEF_BODIES:
-            if len(bodies) == 1 and not bodies & p.not_countries:
+            if len(bodies) == 1 and not bodies & p.not_countries and not _beyond_one_state(p.name):
                 p.country, p.country_src = next(iter(bodies)), "context"
         elif (
             p.kind == "person"
@@ -1326,6 +1326,14 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
             p.country, p.country_src = next(iter(people_)), "context"
         elif _untitled_in_one_state_brief(p, doc, found, people_):
             p.country, p.country_src = next(iter(people_)), "context"  # "approved ... X's coalition"
+
+
+def _beyond_one_state(name: str) -> bool:
+    """A body whose name reaches beyond one state ('the Third World Water Forum', 'the Association
+    of African Jurists': clauses.yaml ``foreign_modifiers`` and ``regional_name_words``), which the
+    one state of a brief it is named in does not own."""
+    w = wordsets("clauses")
+    return bool(set(fold(name).split()) & (w.foreign_modifiers | w.regional_name_words))
 
 
 def _untitled_in_one_state_brief(p: Found, doc: Doc, found: list[Found], states: set[str]) -> bool:
