@@ -91,3 +91,23 @@ def test_a_body_named_beyond_one_state_takes_no_state_from_a_brief():
     ext = code_article("The Asian Water Forum concluded that Chile must spend more on dams.", "2001-03-05")
     got = {m.entity.country for m in ext.entities if "Forum" in m.text}
     assert got == {None}, got
+
+
+def test_ministers_from_many_nations_are_not_the_story_state_s():
+    text = (
+        "Finance ministers from major industrial nations should meet soon, Lars Berg of Norway said. "
+        "Norway's central bank said Norway's currency had fallen. Norway's exports rose."
+    )
+    ext = code_article(text, "2001-03-05")
+    got = {
+        x.country
+        for e in ext.events
+        for x in [*e.actor, *e.recipient]
+        if x.name.lower() == "finance ministers"
+    }
+    assert "NOR" not in got, got
+
+
+def test_the_owner_of_an_act_in_the_over_phrase_stays_a_recipient():
+    got = _sides("Peru complained to the United Nations over two Chilean air raids.")
+    assert any("CHL" in r for _ev, _a, r in got), got

@@ -434,7 +434,13 @@ def _token_recipients(
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         if not got and not topic:  # "demanded the release of activists held by Saudi Arabia"
             got = entities_of(holders_of(t), parts, strict=False)
-        if t.dep_ == "pobj" and t.head.lower_ in cw.grounds_preps and t.head.head == h:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in cw.grounds_preps
+            and t.head.head == h
+            and t.i in parts.by_tok
+        ):
+            # a party named bare ("over Iraq"), not the owner of an act ("over Israeli air raids")
             grounds += [e for e in got if all(e.id != o.id for o in grounds)]
             continue
         for e in got:
@@ -903,6 +909,9 @@ def read_parties(
     story_officials(ctx, actors, recipients)
     story_addressees(ctx, actors, recipients)
     story_government(ctx, actors, recipients)  # "urged the government to ...", found only above
+    for e in [*actors, *recipients]:  # "finance ministers from major industrial nations": no one state's
+        if e.id in parts.many_state_groups:
+            e.country = None
     return actors, recipients, place
 
 
