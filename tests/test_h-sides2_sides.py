@@ -111,3 +111,16 @@ def test_ministers_from_many_nations_are_not_the_story_state_s():
 def test_the_owner_of_an_act_in_the_over_phrase_stays_a_recipient():
     got = _sides("Peru complained to the United Nations over two Chilean air raids.")
     assert any("CHL" in r for _ev, _a, r in got), got
+
+
+def test_a_state_reported_by_its_own_official_acts_through_the_official():
+    got = code_article(
+        "Foreign Minister Ana Ruiz of Chile said Chile would expel two Peruvian diplomats.", "2001-03-05"
+    )
+    assert any(["Ana Ruiz"] == [x.name for x in e.actor] for e in got.events), [
+        (e.event, e.actor) for e in got.events
+    ]
+    got = code_article("Ana Ruiz, a Peruvian lawyer, said Chile would expel two diplomats.", "2001-03-05")
+    assert not any("Ana Ruiz" in [x.name for x in e.actor] for e in got.events), [
+        (e.event, e.actor) for e in got.events
+    ]

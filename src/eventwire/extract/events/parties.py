@@ -906,6 +906,7 @@ def read_parties(
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
+    actors = state_speaker(c, parts, actors)
     story_officials(ctx, actors, recipients)
     story_addressees(ctx, actors, recipients)
     story_government(ctx, actors, recipients)  # "urged the government to ...", found only above
@@ -913,6 +914,29 @@ def read_parties(
         if e.id in parts.many_state_groups:
             e.country = None
     return actors, recipients, place
+
+
+def state_speaker(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Treasury Secretary X said Washington was disappointed': a state named as the actor of a
+    clause its own official reports speaks through that official, who is then the actor (of the
+    same state), as in the official's own 'we were disappointed'."""
+    if len(actors) != 1 or actors[0].kind != "country" or not actors[0].country:
+        return actors
+    reporters = words("plover").reporting_verbs
+    cur = c.head
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporters:
+            subj = subject_of(cur.head)
+            if subj is None:
+                return actors
+            people = [e for e in parts.entities(subj) if e.kind == "person"]
+            if people and all(e.country == actors[0].country for e in people):
+                return people
+            return actors
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return actors
 
 
 def custody_holder(c: Cand, parts: Participants) -> tuple[list[Entity], list[Entity]]:
