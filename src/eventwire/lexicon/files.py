@@ -306,9 +306,12 @@ class Clauses(TypedDict):
     addressee_preps: Words  # "met with union leaders": an unnamed group addressed
     stance_prefixes: Words  # "anti-Syria journalist": a stance, not the group's state
     foreign_modifiers: Words  # "international agencies": no story state
+    regional_name_words: Words  # "Association of African Jurists": no one state's body
     leading_verbs: Words
     affiliation_words: Words
     topic_preps: Words
+    grounds_preps: Words  # "attacked X over Y": with a party as object, Y is the grounds
+    holding_nouns: Words  # "released from Chinese custody": the holder did it
     topic_events: Words
     topic_heads: Words
     visit_nouns: Words
@@ -744,6 +747,7 @@ class Coref(TypedDict):
     dyad_events: Words
     dyad_min_mentions: int
     dyad_min_share: float
+    story_state_share: float  # "the government" is of a state named this share of the top one's times
     official_sectors: Words
 
 

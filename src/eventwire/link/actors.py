@@ -23,6 +23,8 @@ from .names import accent_score, clean_surface, fold
 from .world import load_world
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -925,7 +927,8 @@ def link(doc: Doc, article: Article) -> tuple[list[EntityMention], list[LocalAct
     _named_members(doc, found)
     _igo_short_forms(found, lex)
     _leaders_at_home(doc, found)
-    _home_state_officials(doc, found, headline_state(article.title, lex))
+    orgs_ = [doc[f.start : f.end].text for f in found if f.kind == "organization"]
+    _home_state_officials(doc, found, headline_state(article.title, lex, orgs_))
     _ethnic_groups(doc, found)
     found += descs
     found += coref.pronoun_mentions(doc, found)
@@ -1309,7 +1312,7 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
         if p.country is not None:
             continue
         if p.kind == "organization" and p.source == "org" and p.sector in _BRIEF_BODIES:
-            if len(bodies) == 1 and not bodies & p.not_countries:
+            if len(bodies) == 1 and not bodies & p.not_countries and not _beyond_one_state(p.name):
                 p.country, p.country_src = next(iter(bodies)), "context"
         elif (
             p.kind == "person"
@@ -1323,6 +1326,14 @@ def _one_state_brief(doc: Doc, found: list[Found]) -> None:
             p.country, p.country_src = next(iter(people_)), "context"
         elif _untitled_in_one_state_brief(p, doc, found, people_):
             p.country, p.country_src = next(iter(people_)), "context"  # "approved ... X's coalition"
+
+
+def _beyond_one_state(name: str) -> bool:
+    """A body whose name reaches beyond one state ('the Third World Water Forum', 'the Association
+    of African Jurists': clauses.yaml ``foreign_modifiers`` and ``regional_name_words``), which the
+    one state of a brief it is named in does not own."""
+    w = wordsets("clauses")
+    return bool(set(fold(name).split()) & (w.foreign_modifiers | w.regional_name_words))
 
 
 def _untitled_in_one_state_brief(p: Found, doc: Doc, found: list[Found], states: set[str]) -> bool:
@@ -1381,18 +1392,25 @@ def _lede_state(doc: Doc, found: list[Found]) -> str | None:
     return None
 
 
-def headline_state(title: str | None, lex: Lexicon) -> str | None:
+def headline_state(title: str | None, lex: Lexicon, firms: Iterable[str] = ()) -> str | None:
     """The state a headline opens with ("JAPAN'S LDP URGES MORE IMPORTS", "Taiwan plans to
-    invest in U.S."): the state the story is about, when its first sentence names none."""
+    invest in U.S."): the state the story is about, when its first sentence names none. Not a
+    state word that opens the name of an organisation the story names (``firms``): "AMERICAN
+    CYANAMID TO SET UP PLANT IN DUNKIRK" is about a company, not the United States."""
     if not title:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z.\-]*", re.sub(r"['’][sS]\b", "", title))
     if not words or not words[0][:1].isupper():
         return None
+    opens = {tuple(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z.\-]*", f)) for f in firms}
     for n in (3, 2, 1):  # only a headline that opens with the state: its subject, not its topic
         iso = lex.country_of(" ".join(words[:n]))
-        if iso and len(iso) == 3 and iso not in plover().non_state:
-            return iso
+        if not iso or len(iso) != 3 or iso in plover().non_state:
+            continue
+        head = tuple(w.lower() for w in words[: n + 1])
+        if len(head) > n and any(o[: n + 1] == head for o in opens):
+            return None  # the state's word is the first of a firm's name
+        return iso
     return None
 
 

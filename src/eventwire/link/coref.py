@@ -915,6 +915,9 @@ class References:
         own = self._own_actors(tok)
         region = self._region(tok)
         acting = self._head_in(tok, self.w.acting_state_heads)  # "the government": never a place
+        # "the government" is one the story is about, not a third state named in passing ("would
+        # rely on South Africa for food. X said the government would ..." in a story on Botswana)
+        story = self.story_states() if acting else set()
         here = [t for t in tok.sent if t.i < tok.i]
         for toks in [here, *([*s] for s in self._back(tok))]:
             # the most salient state of the nearest sentence that names one: a state named as a
@@ -930,12 +933,27 @@ class References:
                 st = m.entity.country if m.entity.kind == "country" or m.is_place else None
                 if not st or not _state_of(m.entity) or st in own or (region and st not in region):
                     continue
+                if story and st not in story:
+                    continue
                 key = (m.is_place or m.entity.kind != "country", _depth(t), t.dep_ not in _SUBJ, -t.i)
                 if best is None or key < best[0]:
                     best = (key, st)
             if best is not None:
                 return [_country(best[1], self._known)]
+        if len(story) == 1 and not own & story and not region:
+            return [_country(next(iter(story)), self._known)]  # the one state the story is about
         return None
+
+    def story_states(self) -> set[str]:
+        """The states a story is about: each named (with its people and bodies) at least
+        ``story_state_share`` as often as the most named one, when that one is named often enough
+        to say (``dyad_min_mentions`` + 1); else none, and nothing is ruled out."""
+        self.main_dyad()
+        counts = self._state_counts
+        top = max(counts.values(), default=0)
+        if top <= int(self.w.dyad_min_mentions):
+            return set()
+        return {st for st, n in counts.items() if n >= float(self.w.story_state_share) * top}
 
     # -------------------------------------------------------------- "his counterpart"
     def _counterpart(self, tok: Token) -> list[Entity] | None:

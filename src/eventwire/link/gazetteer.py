@@ -16,7 +16,7 @@ from .knowledge import Entry, Lexicon
 from .names import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MAX_WORDS = 8
 _PRIORITY = {
@@ -159,6 +159,9 @@ def match(doc: Doc, lex: Lexicon) -> list[Found]:
             i += 1
             continue
         j, e = hit
+        if e.kind == "igo" and _inside_longer_name(toks, i, j, lex):
+            i = j  # "the National Security Council" is no UN body
+            continue
         kind = {"igo": "organization", "adj": "country", "people": "group", "capital": "country"}.get(
             e.kind, e.kind
         )
@@ -177,3 +180,17 @@ def match(doc: Doc, lex: Lexicon) -> list[Found]:
         )
         i = j
     return out
+
+
+def _inside_longer_name(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """'the National Security Council', 'the Inter-American Development Bank': an international
+    body's name that a capitalised word before it extends into a longer name (a compound on it,
+    itself no state and no known name) names some other body."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.is_sent_start or prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+        return False
+    if prev.dep_ != "compound" or not i <= prev.head.i < j:
+        return False
+    return not (lex.country_of(prev.text) or fold(prev.text) in lex.phrases)

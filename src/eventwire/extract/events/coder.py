@@ -29,7 +29,7 @@ from .detect import Cand, absorb, dedupe, detect, empty_clause, merge_objects, u
 from .direction import aimed_at
 from .modality import contexts, recode
 from .participants import Participants
-from .parties import country_entity, read_parties
+from .parties import country_entity, read_parties, state_speaker
 from .sense import is_reported_act, placed, private_copy
 from .verdict import verdict_sides
 from .visiting import is_visiting_modifier, visitor_and_host
@@ -172,6 +172,7 @@ def _build(
             return None  # a feeling with no one whose act caused it is no disapproval of anyone
         if place is not None and place.country in {e.country for e in recipients}:
             place = None  # "disappointed at China's move": the cause, not where it was felt
+        actors = state_speaker(c, parts, actors)  # "X said Washington was disappointed"
     if r.judgement:
         actors, recipients = verdict_sides(c.trig, c.head, parts, actors, r.preps)
         if not actors or not recipients:

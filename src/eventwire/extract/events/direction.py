@@ -86,7 +86,11 @@ def aimed_at(c: Cand, recipients: list[Entity], parts: Participants) -> list[Ent
         return recipients  # "signed a deal to buy Egyptian cotton": the content names the partner
     roots = _aim_regions(c, obj, stance)
     if roots:
-        inside = {t.i for r in roots for t in r.subtree}
+        # "proposals made by Germany": the participle's agent is the measure's author, not its aim
+        authors = {
+            t.i for r in roots if r.tag_ == "VBN" for a in r.children if a.dep_ == "agent" for t in a.subtree
+        }
+        inside = {t.i for r in roots for t in r.subtree} - authors
         sent = c.head.sent
         named_in = {
             k for i in inside if i in parts.by_tok for k in (parts.by_tok[i].key, parts.by_tok[i].entity.id)

@@ -65,6 +65,7 @@ class Participants:
         # leaves a party implicit reads back into ("Israel rejected the charge")
         self.history: list[tuple[int, Event]] = []
         self.owned_groups: set[str] = set()  # groups named by a possessive pronoun ("its envoy")
+        self.many_state_groups: set[str] = set()  # "ministers from major industrial nations"
         self.partitives = words("plover").partitive_nouns
         self._dl_spans: list[tuple[int, int]] | None = None
 
@@ -257,7 +258,12 @@ class Participants:
                 return [g]
             nat = self._prep_country(head)
             if nat is None:
-                return [self._group(head, None, sector)] if head.pos_ != "PRON" else []
+                if head.pos_ == "PRON":
+                    return []
+                g = self._group(head, None, sector)
+                if self._from_many_states(head):
+                    self.many_state_groups.add(g.id)
+                return [g]
             return [self._group(head, nat, sector)]
         return [self._group(head, m.entity.country, sector, m) for m in countries]
 
@@ -519,6 +525,19 @@ class Participants:
 
     def _noun_sector(self, tok: Token) -> str | None:
         return self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
+
+    @staticmethod
+    def _from_many_states(head: Token) -> bool:
+        """'finance ministers from major industrial nations', 'officials of several countries': a
+        group drawn from many states (a plural of coref.yaml ``state_heads``), no one state's."""
+        heads = words("coref").state_heads
+        return any(
+            p.tag_ in {"NNS", "NNPS"} and p.lemma_.lower() in heads
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "of", "among"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
 
     def _prep_country(self, head: Token) -> str | None:
         """'rebels in the Ivory Coast', 'students from Iraq': the place of a group as its country;

@@ -87,6 +87,8 @@ def actor_side(h: Token, parts: Participants, rs: RuleSet) -> list[Entity]:
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return parts.entities(objs[0])
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur == h:
+            return []  # "the Britons freed from US custody": the noun is the one acted on
         if cur.dep_ in {"relcl", "acl"} and cur.head.pos_ in {"NOUN", "PROPN"}:
             ents = parts.entities(cur.head)
             if ents or cur.head.dep_ not in {"dobj", "pobj", "attr"}:
@@ -140,7 +142,7 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
     'Israeli air strikes' (a national adjective on the act noun itself), 'a U.S. attack on X' (a
     state's name before an act noun that names its target), 'a Taliban attack' (an armed group's
     name before it, clauses.yaml ``owner_group_sectors``), 'the visit of X to Y'."""
-    poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"})
+    poss = [ch for ch in trig.children if ch.dep_ == "poss"] + prep_objects(trig, {"by"}) + _stray_agent(trig)
     if trig.lemma_.lower() in words("clauses").from_owner_nouns:
         poss += prep_objects(trig, {"from"})  # "calls from Germany for sanctions"
     if visit:
@@ -179,6 +181,20 @@ def noun_owners(trig: Token, parts: Participants, visit: bool = False) -> list[E
             if mine and all(e.id != o.id for o in out):
                 out.append(e)
     return out
+
+
+def _stray_agent(trig: Token) -> list[Token]:
+    """'followed a visit to Aden by a delegation': a 'by' phrase right after an act noun that the
+    parser hung on the active verb governing the noun (an active verb has no agent phrase) names
+    the noun's doer, not a means ('by raising rates' is a gerund, left alone)."""
+    v = trig.head
+    if trig.dep_ != "dobj" or v.pos_ != "VERB" or is_passive(v):
+        return []
+    return [
+        p
+        for p in prep_objects(v, {"by"})
+        if p.head.i == trig.right_edge.i + 1 and p.pos_ in {"NOUN", "PROPN"} and p.tag_ != "VBG"
+    ]
 
 
 def patients_of(trig: Token, parts: Participants) -> list[Entity]:
@@ -309,7 +325,8 @@ def _object_tokens(c: Cand) -> tuple[list[Token], list[Token]]:
         toks.remove(c.trig)
     # "denounced as a crime Serbia's suppression of ...": what is named is the apposition
     toks += [a for p in prep_objects(h, {"as"}) for a in p.children if a.dep_ == "appos"]
-    if is_passive(h) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
+    reduced = h.dep_ == "acl" and h.tag_ == "VBN" and not is_stative(h)
+    if (is_passive(h) or reduced) and not any(ch.dep_ == "nsubjpass" for ch in h.children):
         # reduced passive: "Supported by the US, China argued" / "a camp attacked by militias"
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN"}:
             toks.append(h.head)
@@ -345,6 +362,7 @@ def _token_recipients(
     acts, owners of an act object, prepositional fallbacks, host states, appositions, holders."""
     h = c.head
     ents: list[Entity] = []
+    grounds: list[Entity] = []
     cw = words("clauses")
     directed = cw.directed_place_preps
     for t in toks:
@@ -416,10 +434,21 @@ def _token_recipients(
             got = entities_of([a for a in t.children if a.dep_ == "appos"], parts, strict=False)
         if not got and not topic:  # "demanded the release of activists held by Saudi Arabia"
             got = entities_of(holders_of(t), parts, strict=False)
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in cw.grounds_preps
+            and t.head.head == h
+            and t.i in parts.by_tok
+        ):
+            # a party named bare ("over Iraq"), not the owner of an act ("over Israeli air raids")
+            grounds += [e for e in got if all(e.id != o.id for o in grounds)]
+            continue
         for e in got:
             if all(e.id != o.id for o in ents):
                 ents.append(e)
-    return ents
+    # "attacked the government over Iraq", "sanctioned Russia over Ukraine": with a party named as
+    # the object, the 'over' phrase is the grounds of the act, not a second party
+    return ents or grounds
 
 
 def _clause_recipients(
@@ -760,6 +789,12 @@ def read_parties(
             # "killed in a Taliban attack", "wounded in Israel's raid": the act's own doer
             actors = noun_owners(c.trig, parts)
     recipients, between = recipient_side(c, parts, rs)
+    if not actors:
+        held, place = custody_holder(c, parts)
+        if held:  # "were released from Chinese custody": the state that held them did it
+            actors = held
+            gone = {e.id for e in [*held, *place]}
+            recipients = [e for e in recipients if e.id not in gone]
     if c.kind == "noun" and c.head != c.trig and c.head.lemma_.lower() in words("clauses").victim_verbs:
         # "Maduro survived an attack on his life": who survives it is its target, not its doer
         recipients, actors = actors or recipients, noun_owners(c.trig, parts)
@@ -871,9 +906,58 @@ def read_parties(
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
+    actors = state_speaker(c, parts, actors)
     story_officials(ctx, actors, recipients)
     story_addressees(ctx, actors, recipients)
+    story_government(ctx, actors, recipients)  # "urged the government to ...", found only above
+    for e in [*actors, *recipients]:  # "finance ministers from major industrial nations": no one state's
+        if e.id in parts.many_state_groups:
+            e.country = None
     return actors, recipients, place
+
+
+def state_speaker(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
+    """'Treasury Secretary X said Washington was disappointed': a state named as the actor of a
+    clause its own official reports speaks through that official, who is then the actor (of the
+    same state), as in the official's own 'we were disappointed'."""
+    if len(actors) != 1 or actors[0].kind != "country" or not actors[0].country:
+        return actors
+    reporters = words("plover").reporting_verbs
+    cur = c.head
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporters:
+            subj = subject_of(cur.head)
+            if subj is None:
+                return actors
+            people = [e for e in parts.entities(subj) if e.kind == "person"]
+            if people and all(e.country == actors[0].country for e in people):
+                return people
+            return actors
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return actors
+
+
+def custody_holder(c: Cand, parts: Participants) -> tuple[list[Entity], list[Entity]]:
+    """'two Canadians were released from Chinese custody', 'fishermen freed from Indian jails': an
+    act with no agent that takes its patient out of a place of holding (clauses.yaml
+    ``holding_nouns``) is done by the state or body whose holding it was (the noun's owner).
+    (holders, what the place phrase itself was read as: no recipient then)."""
+    h = c.head
+    if any(ch.dep_ in {"nsubj", "agent"} for ch in h.children):
+        return [], []
+    out: list[Entity] = []
+    place: list[Entity] = []
+    for p in prep_objects(h, {"from"}):
+        if p.lemma_.lower() not in words("clauses").holding_nouns:
+            continue
+        owners = [ch for ch in p.children if ch.dep_ in {"poss", "amod", "compound", "nmod"}]
+        for e in entities_of(owners, parts, strict=False):
+            if e.kind in {"country", "organization", "group"} and all(e.id != o.id for o in out):
+                out.append(e)
+        place += entities_of([p], parts, strict=False)
+    return out, place
 
 
 def unnamed_addressees(c: Cand, parts: Participants, actors: list[Entity]) -> list[Entity]:
@@ -1261,7 +1345,8 @@ def story_state(ctx: DocContext) -> str | None:
             or (k == "organization" and m.entity.sector in {"GOV", "LEG", "MIL"})
         ):
             counts[c] = counts.get(c, 0) + 1
-    headline = headline_state(ctx.article.title, get_lexicon())
+    firms = [m.text for m in ctx.entities if m.entity.kind == "organization"]
+    headline = headline_state(ctx.article.title, get_lexicon(), firms)
     if headline:
         counts[headline] = counts.get(headline, 0) + 2
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
