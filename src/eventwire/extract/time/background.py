@@ -29,7 +29,7 @@ from .lexicon import lexicon
 from .tense import tense_at
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..context import DocContext
 
@@ -111,9 +111,13 @@ def blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str
     if parsed(getattr(ctx, "doc", None)) is None and _PLUPERFECT.search(text, lo, hi):
         return True
     for t in ctx.timexes:
-        if not (lo <= t.start and t.end <= hi) or not own(t.start):
+        if not (lo <= t.start and t.end <= hi):
             continue
-        if t.value in ("PAST_REF", "FUTURE_REF") or _since_on_verb(ctx, t):
+        if _since_on_verb(ctx, t, own):
+            return True
+        if not own(t.start):
+            continue
+        if t.value in ("PAST_REF", "FUTURE_REF"):
             return True
         if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
             return True  # "over the last decade the two nations strengthened ..."
@@ -144,13 +148,62 @@ def _perfect(ctx: DocContext, start: int, end: int) -> bool:
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
-def _since_on_verb(ctx: DocContext, t: Timex) -> bool:
-    """ "Since 1980, the utility has signed ...": the act is a run of acts since then, not news of
-    the day (unlike "the lowest level since 2003", where the date hangs on a noun)."""
+def _since_on_verb(ctx: DocContext, t: Timex, own: Callable[[int], bool]) -> bool:
+    """ "Since 1980, the utility has signed ...": the act of the clause ``own`` accepts is a run of
+    acts since then, not news of the day (unlike "the lowest level since 2003", where the date
+    hangs on a noun)."""
     if not _SINCE.search(ctx.article.text[max(0, t.start - 12) : t.start]):
         return False
-    tok = span_root(parsed(getattr(ctx, "doc", None)), t.start, t.end)
-    return tok is not None and not hangs_on(tok, clause_head(tok))[0]
+    doc = parsed(getattr(ctx, "doc", None))
+    tok = span_root(doc, t.start, t.end)
+    if doc is None or tok is None:
+        return False
+    host = _since_host(doc, tok, t)
+    return host is not None and own(host.idx)
+
+
+def _since_host(doc: Doc, tok: Token, t: Timex) -> Token | None:
+    """The verb whose clause a "since <date>" phrase bounds, or None when it hangs on a noun. A
+    parser may read "since" before a date as opening the next clause, the date as its subject
+    ("the project they had worked on since 2016 constituted a breach"): a date is no subject, so
+    the phrase then belongs to the clause before "since"."""
+    since = _since_word(doc, t)
+    if since is not None and (since.dep_ == "mark" or tok.dep_ in _SUBJECT_DEPS):
+        prev = doc[since.i - 1] if since.i > since.sent.start else None
+        if prev is not None:
+            if prev.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return None  # "the lowest since 2003"
+            return clause_head(prev)
+    head = clause_head(tok)
+    return None if hangs_on(tok, head)[0] else head
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _since_word(doc: Doc, t: Timex) -> Token | None:
+    """The token "since" just before a date ("since 2016", "since the 1990s"), or None."""
+    sp = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return None
+    for j in range(sp.start - 1, max(-1, sp.start - 3), -1):
+        if doc[j].lower_ == "since":
+            return doc[j]
+        if doc[j].lower_ != "the":
+            return None
+    return None
+
+
+def _dated_since(ctx: DocContext, m: Token) -> bool:
+    """Whether a "since" the parser read as opening a clause stands right before a date: then it
+    bounds a period ("worked on since 2016"), told by ``_since_on_verb``, and says nothing of the
+    clause after it."""
+    after = m.idx + len(m)
+    gap = ctx.article.text[after : after + 6]
+    skip = len(gap) - len(gap.lstrip())
+    if gap.lstrip().lower().startswith("the "):
+        skip += 4
+    return any(t.start == after + skip for t in ctx.timexes)
 
 
 def run_since(ctx: DocContext, start: int, end: int) -> bool:
@@ -158,7 +211,7 @@ def run_since(ctx: DocContext, start: int, end: int) -> bool:
     event's own clause makes it a run of acts since a date, which no date elsewhere dates."""
     own = _own_clause(ctx, start, end)
     s0, s1 = sentence_bounds(ctx, start, end)
-    return any(s0 <= t.start < s1 and own(t.start) and _since_on_verb(ctx, t) for t in ctx.timexes)
+    return any(s0 <= t.start < s1 and _since_on_verb(ctx, t, own) for t in ctx.timexes)
 
 
 def state_of_affairs(ctx: DocContext, start: int, end: int, story: Story) -> bool:
@@ -193,6 +246,8 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
             if m.lower_ not in lex.after_preps:
                 continue
             if m.lower_ == "since":
+                if m.dep_ == "mark" and _dated_since(ctx, m):
+                    continue  # "since 2016" read as a clause opener: a date's preposition
                 if m.dep_ == "prep" or verb_tense(t) in ("past", "pluperfect"):
                     return True  # "since he took office"; "since Reagan opposes it" gives a reason
                 continue
