@@ -203,10 +203,23 @@ def _rank(
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
+        or _relative_aside(ev_head, tx_head)
         or (later and _cousin_clause(tx_head, ev_head))
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _relative_aside(ev_head: Token, tx_head: Token) -> bool:
+    """Whether the event is told in a relative clause, in a perfect or another tense than the
+    clause the date hangs on ("a ship which Greece had threatened to stop kept to its waters
+    yesterday"): the aside says what was done to a noun before, and the host's date is the host's."""
+    if ev_head.dep_ != "relcl" or any(a.i == ev_head.i for a in tx_head.ancestors) or tx_head.i == ev_head.i:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in ev_head.children):
+        return True
+    ta, tb = verb_tense(ev_head), verb_tense(tx_head)
+    return ta is not None and tb is not None and ta != tb
 
 
 def _cousin_clause(tx_head: Token, ev_head: Token) -> bool:
