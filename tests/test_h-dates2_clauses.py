@@ -106,3 +106,30 @@ def test_conjunct_of_a_reported_intent_is_dated_by_the_report(parser) -> None:
     text = "Ito said he told the envoy in March that Japan would not retreat and abandon the talks."
     ev = _date(parser, text, "abandon", "2024-06-14", event="REJECT", future=True)
     assert (ev.date, ev.date_precision) == ("2024-03", "month")
+
+
+# ---- background told by the words of the clause
+
+
+def test_a_run_of_acts_up_to_the_story_takes_no_story_date(parser) -> None:
+    for text, trigger in (
+        ("Seoul has long accused Tokyo of hiding the facts.", "accused"),
+        ("Seoul has repeatedly accused Tokyo of hiding the facts.", "accused"),
+        ("To date, Lima has defended the sale and conceded only minor errors.", "conceded"),
+    ):
+        assert _date(parser, text, trigger, "2024-06-14", event="ACCUSE").date is None, text
+    ev = _date(parser, "Seoul accused Tokyo of hiding the facts.", "accused", "2024-06-14", event="ACCUSE")
+    assert ev.date == "2024-06-14"
+
+
+def test_a_marker_on_a_later_conjunct_does_not_speak_for_the_first(parser) -> None:
+    text = "Lima signed the deal and has repeatedly accused Quito of fraud."
+    assert _date(parser, text, "signed", "2024-06-14", event="AGREE").date == "2024-06-14"
+    assert _date(parser, text, "accused", "2024-06-14", event="ACCUSE").date is None
+
+
+def test_a_perfect_existential_tells_a_run_of_meetings(parser) -> None:
+    text = "There have been a number of discussions between the two camps, he said."
+    assert _date(parser, text, "discussions", "2024-06-14").date is None
+    text = "There were talks between the two camps on the border, he said."
+    assert _date(parser, text, "talks", "2024-06-14").date == "2024-06-14"

@@ -479,6 +479,7 @@ class Time(TypedDict):
     event_nouns: Words
     episode_shifts: Words
     past_noun_modifiers: Words
+    past_markers: Words
     ordering_preps: Words
     conditional_marks: Words
     after_preps: Words

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Event, Timex
@@ -17,6 +18,7 @@ from .clause import (
     clause_head,
     clause_verb,
     finite_tense,
+    first_conjunct,
     hangs_on,
     parsed,
     reporting,
@@ -25,7 +27,7 @@ from .clause import (
 )
 from .discourse import first_sentences
 from .govern import Story, sentence_bounds
-from .lexicon import lexicon
+from .lexicon import lexicon, phrases
 from .tense import tense_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,21 +36,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import DocContext
 
 __all__ = [
-    "PAST_MARKERS",
     "blocks_article_date",
     "event_tense",
     "event_verb",
     "marks_clause",
+    "past_markers",
     "run_since",
     "state_of_affairs",
 ]
 
 
-PAST_MARKERS = re.compile(
-    r"\b(?:previously|formerly|once|already|in the past|used to|years ago|decades ago|"
-    r"recent years|last decade|the past decade)\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def past_markers() -> re.Pattern[str]:
+    """The words that tell a clause's act as done before the story (data/time.yaml past_markers)."""
+    return re.compile(rf"\b(?:{phrases(lexicon().past_markers)})\b", re.I)
+
+
 # read from the verb's auxiliaries when the text is parsed, from the words when it is not
 _PLUPERFECT = re.compile(r"\b(?:had been|had\s+\w+ed)\b", re.I)
 
@@ -76,18 +79,24 @@ def _own_clause(ctx: DocContext, start: int, end: int) -> Callable[[int], bool]:
 def marks_clause(ctx: DocContext, start: int, end: int) -> Callable[[re.Match[str]], bool]:
     """A test of whether a past marker ("previously", "years ago") speaks for the clause of the
     words at [start, end): it must sit in that clause and hang on its verb, not inside one of its
-    noun phrases ("the company, formerly Acme, agreed ..." is news; "formerly" names the firm)."""
+    noun phrases ("the company, formerly Acme, agreed ..." is news; "formerly" names the firm).
+    A marker before the first of verbs sharing one subject speaks for all of them ("to date it has
+    defended the sale and conceded only errors")."""
     doc = parsed(getattr(ctx, "doc", None))
     tok = span_root(doc, start, end)
     if tok is None:
         return lambda _m: True
     head = clause_head(tok)
+    first = first_conjunct(head)
 
     def marks(m: re.Match[str]) -> bool:
         t = span_root(doc, m.start(), m.end())
         if t is None:
             return True
-        return clause_head(t).i == head.i and not (t.pos_ != "VERB" and hangs_on(t, head)[0])
+        at = clause_head(t)
+        if at.i != head.i and not (at.i == first.i and t.i < first.i):
+            return False
+        return not (t.pos_ != "VERB" and hangs_on(t, at)[0])
 
     return marks
 
@@ -101,9 +110,9 @@ def blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str
     end = ev.trigger_end if ev.trigger_end is not None else s1
     lo, hi = max(s0, start - _NEAR), min(s1, end + _NEAR)
     own = _own_clause(ctx, start, end)
-    if any(map(marks_clause(ctx, start, end), PAST_MARKERS.finditer(text, lo, hi))):
+    if any(map(marks_clause(ctx, start, end), past_markers().finditer(text, lo, hi))):
         return True
-    if _past_noun(ctx, start, end) or _long_before(ctx, start, end):
+    if _past_noun(ctx, start, end) or _long_before(ctx, start, end) or _existential_run(ctx, start, end):
         return True
     if tense == "pluperfect":
         verb = event_verb(ctx, start, end)
@@ -258,6 +267,18 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
         if t.dep_ in ("ROOT", "ccomp", "conj") and t is not tok:
             break
     return False
+
+
+def _existential_run(ctx: DocContext, start: int, end: int) -> bool:
+    """ "There have been several rounds of talks": an event noun a perfect existential clause
+    says exists is a run of acts reaching up to the story, not an act of its day."""
+    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = clause_head(tok)
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _past_noun(ctx: DocContext, start: int, end: int) -> bool:

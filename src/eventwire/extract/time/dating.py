@@ -21,10 +21,10 @@ from ...lexicon.plover import plover
 from ...link.coref import QUOTATION
 from ...model import Event, Timex
 from .background import (
-    PAST_MARKERS,
     blocks_article_date,
     event_tense,
     marks_clause,
+    past_markers,
     run_since,
     state_of_affairs,
 )
@@ -269,7 +269,7 @@ def _statement_date(
             return None
         s0, s1 = sentence_bounds(ctx, head.idx, head.idx + len(head))
         marks = marks_clause(ctx, head.idx, head.idx + len(head))
-        if any(map(marks, PAST_MARKERS.finditer(ctx.article.text, s0, s1))):
+        if any(map(marks, past_markers().finditer(ctx.article.text, s0, s1))):
             return None  # "had previously said it would"
     if not article_date:
         return None
