@@ -43,6 +43,7 @@ class Cand:
     period: tuple[str, str | None, str]
     rank: int  # 0 same clause, 1 same sentence, 2 discourse
     distance: int
+    report: bool = False  # hangs on a verb reporting the event's clause ("..., officials said on Friday")
 
 
 _PRECISION_ORDER = {
@@ -125,6 +126,7 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
     start = story.start
     out: list[Cand] = []
     for t in ctx.timexes:
+        report = False
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
             continue
         per = timex_period(t)
@@ -145,13 +147,20 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
             if tx_tok is not None:
                 beyond = end is None or span_end(per[1] or per[0]) > end  # reaches past the story's day
                 rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond, later)
+                report = _on_report(ev_head, clause_head(tx_tok))
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
                 rank = 0
         if rank is not None:
-            out.append(Cand(t, per, rank, dist))
+            out.append(Cand(t, per, rank, dist, report))
     return out
+
+
+def _on_report(ev_head: Token, tx_head: Token) -> bool:
+    """Whether a date's clause is a verb reporting the event's clause ("Seoul accused Tokyo earlier
+    this month, officials said on Friday"): it dates the saying, which is later than the act."""
+    return tx_head.i != ev_head.i and reporting(tx_head) and any(a.i == tx_head.i for a in ev_head.ancestors)
 
 
 def story_start(ctx: DocContext) -> str | None:
@@ -354,6 +363,8 @@ def pick(cands: list[Cand]) -> Cand | None:
         inside = span_start(best.period[0]) <= span_start(c.period[0]) and span_end(
             c.period[1] or c.period[0]
         ) <= span_end(best.period[1] or best.period[0])
+        if c.report and not best.report:
+            continue  # a finer date of the saying does not refine the act's ("last month ..., said Friday")
         if inside and _PRECISION_ORDER.get(c.period[2], 9) < _PRECISION_ORDER.get(best.period[2], 9):
             best = c
     return best
