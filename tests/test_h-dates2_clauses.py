@@ -133,3 +133,24 @@ def test_a_perfect_existential_tells_a_run_of_meetings(parser) -> None:
     assert _date(parser, text, "discussions", "2024-06-14").date is None
     text = "There were talks between the two camps on the border, he said."
     assert _date(parser, text, "talks", "2024-06-14").date == "2024-06-14"
+
+
+def test_a_relative_clause_about_what_a_noun_did_before_is_background(parser) -> None:
+    text = "The stance has angered London, which has threatened to retaliate, and Paris."
+    assert _date(parser, text, "threatened", "2024-06-14", event="THREATEN").date is None
+    text = "At those talks Rossi, who declined to attend the spring summit, agreed to help."
+    assert _date(parser, text, "declined", "2024-06-14", event="REJECT").date is None
+    assert _date(parser, text, "agreed", "2024-06-14", event="AGREE").date == "2024-06-14"
+    text = "Rossi, who arrived in Paris on Monday, met Macron."
+    assert _date(parser, text, "arrived", "2024-06-14").date == "2024-06-10"  # its own date
+
+
+# ---- the date of the saying does not refine the act's
+
+
+def test_a_finer_date_of_the_report_does_not_refine_the_acts(parser) -> None:
+    text = "Seoul accused Tokyo of dumping earlier this month, officials said on Friday."
+    ev = _date(parser, text, "accused", "2024-06-14", event="ACCUSE")
+    assert (ev.date, ev.date_precision) == ("2024-06", "month")
+    text = "Seoul accused Tokyo of dumping, officials said on Friday."
+    assert _date(parser, text, "accused", "2024-06-14", event="ACCUSE").date == "2024-06-14"

@@ -114,6 +114,8 @@ def blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str
         return True
     if _past_noun(ctx, start, end) or _long_before(ctx, start, end) or _existential_run(ctx, start, end):
         return True
+    if _relative_background(ctx, start, end):
+        return True
     if tense == "pluperfect":
         verb = event_verb(ctx, start, end)
         return verb is None or not backshifted(verb)  # "announced it had ordered ...": the news
@@ -267,6 +269,21 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
         if t.dep_ in ("ROOT", "ccomp", "conj") and t is not tok:
             break
     return False
+
+
+def _relative_background(ctx: DocContext, start: int, end: int) -> bool:
+    """ "London, which has threatened to retaliate, ...", "Rossi, who declined to attend the talks,
+    ...": an act told in a relative clause in the perfect, or in a non-restrictive one (set off by a
+    comma) in the past, describes the noun it hangs on by what it did before; it is not the news
+    the story reports, so the story's day does not date it (a date in its own clause still does)."""
+    verb = event_verb(ctx, start, end)
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return True
+    edge = verb.left_edge
+    set_off = edge.i > 0 and edge.doc[edge.i - 1].text == ","
+    return set_off and verb_tense(verb) == "past"
 
 
 def _existential_run(ctx: DocContext, start: int, end: int) -> bool:
