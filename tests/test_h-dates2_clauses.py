@@ -154,3 +154,10 @@ def test_a_finer_date_of_the_report_does_not_refine_the_acts(parser) -> None:
     assert (ev.date, ev.date_precision) == ("2024-06", "month")
     text = "Seoul accused Tokyo of dumping, officials said on Friday."
     assert _date(parser, text, "accused", "2024-06-14", event="ACCUSE").date == "2024-06-14"
+
+
+def test_an_act_going_on_up_to_the_story_is_not_its_news(parser) -> None:
+    text = "Kenya and Peru have been holding talks on the currency, sources said."
+    assert _date(parser, text, "talks", "2024-06-14").date is None
+    text = "Kenya and Peru held talks on the currency, sources said."
+    assert _date(parser, text, "talks", "2024-06-14").date == "2024-06-14"

@@ -114,7 +114,7 @@ def blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str
         return True
     if _past_noun(ctx, start, end) or _long_before(ctx, start, end) or _existential_run(ctx, start, end):
         return True
-    if _relative_background(ctx, start, end):
+    if _relative_background(ctx, start, end) or _perfect_progressive(ctx, start, end):
         return True
     if tense == "pluperfect":
         verb = event_verb(ctx, start, end)
@@ -269,6 +269,17 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
         if t.dep_ in ("ROOT", "ccomp", "conj") and t is not tok:
             break
     return False
+
+
+def _perfect_progressive(ctx: DocContext, start: int, end: int) -> bool:
+    """ "The two states have been holding talks on the currency", "has been trying to cut output":
+    an act told as going on up to the story, begun on some earlier day, is not news of the
+    story's day."""
+    verb = event_verb(ctx, start, end)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "been" in auxes and bool(auxes & {"has", "have", "'ve", "'s"})
 
 
 def _relative_background(ctx: DocContext, start: int, end: int) -> bool:
