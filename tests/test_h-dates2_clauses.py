@@ -161,3 +161,18 @@ def test_an_act_going_on_up_to_the_story_is_not_its_news(parser) -> None:
     assert _date(parser, text, "talks", "2024-06-14").date is None
     text = "Kenya and Peru held talks on the currency, sources said."
     assert _date(parser, text, "talks", "2024-06-14").date == "2024-06-14"
+    text = "Lima said the bank had been urging Quito to cut spending."
+    assert _date(parser, text, "urging", "2024-06-14", event="REQUEST").date is None
+
+
+def test_a_perfect_participle_tells_what_was_done_before(parser) -> None:
+    text = "Rossi, having said before the vote that he favoured lower rates, left the party."
+    assert _date(parser, text, "said", "2024-06-14", event="REQUEST").date is None
+    text = "Having signed the pact on Monday, Oslo left."
+    assert _date(parser, text, "signed", "2024-06-14", event="AGREE").date == "2024-06-10"
+
+
+def test_the_date_of_a_purpose_ahead_is_not_the_seeking(parser) -> None:
+    text = "Oslo is seeking a loan to cover its deficit in 2025."
+    ev = _date(parser, text, "seeking", "2024-06-14", event="REQUEST")
+    assert (ev.date, ev.date_source) == ("2024-06-14", "article")

@@ -272,14 +272,17 @@ def _long_before(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def _perfect_progressive(ctx: DocContext, start: int, end: int) -> bool:
-    """ "The two states have been holding talks on the currency", "has been trying to cut output":
-    an act told as going on up to the story, begun on some earlier day, is not news of the
-    story's day."""
+    """ "The two states have been holding talks on the currency", "said the bank had been urging
+    Brasilia": an act told as going on up to the story (or up to the report of it), begun on some
+    earlier day, is not news of the story's day. Nor is one told by a perfect participle ("having
+    said before the cut that ..."): it was done before the clause it hangs on."""
     verb = event_verb(ctx, start, end)
-    if verb is None or verb.tag_ != "VBG":
+    if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return "been" in auxes and bool(auxes & {"has", "have", "'ve", "'s"})
+    if "having" in auxes:
+        return True
+    return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had", "'ve", "'s", "'d"})
 
 
 def _relative_background(ctx: DocContext, start: int, end: int) -> bool:
