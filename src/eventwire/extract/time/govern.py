@@ -255,13 +255,14 @@ def _before_complement(tx_tok: Token, tx_head: Token) -> bool:
 
 def _infinitive_below(tx_head: Token, ev_head: Token) -> bool:
     """Whether the date's clause is a to-infinitive the event governs ("agreed to cut prices in
-    1987/88"): the time of the act agreed, planned or asked for, not of the agreeing."""
+    1987/88", "is seeking a loan to meet its targets in 1987"): the time of the act agreed,
+    planned, asked for or aimed at, not of the agreeing or seeking."""
     t = tx_head
     for _ in range(12):
         if t.head.i == t.i:
             return False
         if t.head.i == ev_head.i:
-            return t.dep_ == "xcomp" and any(a.tag_ == "TO" for a in t.children)
+            return t.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in t.children)
         t = t.head
     return False
 
