@@ -176,3 +176,10 @@ def test_the_date_of_a_purpose_ahead_is_not_the_seeking(parser) -> None:
     text = "Oslo is seeking a loan to cover its deficit in 2025."
     ev = _date(parser, text, "seeking", "2024-06-14", event="REQUEST")
     assert (ev.date, ev.date_source) == ("2024-06-14", "article")
+
+
+def test_then_after_the_verb_points_back_to_an_earlier_time(parser) -> None:
+    text = "The Soviets rejected the offer then on the grounds that it was too small."
+    assert _date(parser, text, "rejected", "2024-06-12", event="REJECT").date is None
+    text = "The Soviets met the envoy and then rejected the offer."
+    assert _date(parser, text, "rejected", "2024-06-12", event="REJECT").date == "2024-06-12"

@@ -480,6 +480,7 @@ class Time(TypedDict):
     episode_shifts: Words
     past_noun_modifiers: Words
     past_markers: Words
+    time_anaphors: Words
     ordering_preps: Words
     conditional_marks: Words
     after_preps: Words

@@ -116,6 +116,8 @@ def blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str
         return True
     if _relative_background(ctx, start, end) or _perfect_progressive(ctx, start, end):
         return True
+    if _at_that_time(ctx, start, end):
+        return True
     if tense == "pluperfect":
         verb = event_verb(ctx, start, end)
         return verb is None or not backshifted(verb)  # "announced it had ordered ...": the news
@@ -283,6 +285,16 @@ def _perfect_progressive(ctx: DocContext, start: int, end: int) -> bool:
     if "having" in auxes:
         return True
     return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had", "'ve", "'s", "'d"})
+
+
+def _at_that_time(ctx: DocContext, start: int, end: int) -> bool:
+    """ "The Soviets rejected the offer then": an anaphoric time adverb after the verb puts the act
+    at a time told before, not on the story's day."""
+    verb = event_verb(ctx, start, end)
+    anaphors = lexicon().time_anaphors
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in anaphors and c.i > verb.i for c in verb.children
+    )
 
 
 def _relative_background(ctx: DocContext, start: int, end: int) -> bool:
