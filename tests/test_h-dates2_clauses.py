@@ -183,3 +183,11 @@ def test_then_after_the_verb_points_back_to_an_earlier_time(parser) -> None:
     assert _date(parser, text, "rejected", "2024-06-12", event="REJECT").date is None
     text = "The Soviets met the envoy and then rejected the offer."
     assert _date(parser, text, "rejected", "2024-06-12", event="REJECT").date == "2024-06-12"
+
+
+def test_a_yearless_month_of_an_act_to_come_lies_ahead(parser) -> None:
+    text = "Troops will leave the town in December."
+    ev = _date(parser, text, "leave", "2024-01-10", event="RETREAT", future=True)
+    assert (ev.date, ev.date_precision) == ("2024-12", "month")
+    ev = _date(parser, "Troops left the town on Friday.", "left", "2024-01-10", event="RETREAT")
+    assert ev.date == "2024-01-05"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ...model import Timex
@@ -30,6 +31,7 @@ from .clause import (
 from .discourse import Lead, dateline_spans, in_spans, lead_of, usable
 from .lexicon import lexicon
 from .periods import span_end, span_start, timex_period, timex_to_range
+from .values import add_days
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -132,6 +134,8 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
         per = timex_period(t)
         if per is None or not usable(text, t):
             continue
+        if to_come and start is not None and span_end(per[1] or per[0]) < start:
+            per = _by_tense(t, per, 1)  # "will meet in December", read in January
         later = end is not None and span_start(per[0]) > end
         if done and later:
             continue  # "has called a meeting for January 27": what is done is not dated after the story
@@ -161,6 +165,27 @@ def _on_report(ev_head: Token, tx_head: Token) -> bool:
     """Whether a date's clause is a verb reporting the event's clause ("Seoul accused Tokyo earlier
     this month, officials said on Friday"): it dates the saying, which is later than the act."""
     return tx_head.i != ev_head.i and reporting(tx_head) and any(a.i == tx_head.i for a in ev_head.ancestors)
+
+
+def _by_tense(t: Timex, per: tuple[str, str | None, str], step: int) -> tuple[str, str | None, str]:
+    """A year-less month or day, or a bare weekday, that the tagger placed on the wrong side of the
+    story's date (it reads tense from cue words; the parse says the act is to come), moved
+    ``step`` occurrences on: a weekday by a week, a month or a dated day by a year. Other dates are
+    kept as they are. (A done act is not moved back: "called a meeting for February" names a
+    date ahead on purpose.)"""
+    if t.anchor != "tense" or per[1] is not None or per[2] not in ("day", "month"):
+        return per
+    weekday = any(w in lexicon().weekday_of for w in re.findall(r"[a-z]+", t.text.lower()))
+    try:
+        if per[2] == "day" and weekday:
+            return (add_days(date.fromisoformat(per[0]), 7 * step).isoformat(), None, "day")
+        y, rest = per[0].split("-", 1)
+        moved = f"{int(y) + step:04d}-{rest}"
+        if per[2] == "day":
+            date.fromisoformat(moved)  # 29 February
+        return (moved, None, per[2])
+    except ValueError:
+        return per
 
 
 def story_start(ctx: DocContext) -> str | None:
