@@ -488,6 +488,8 @@ class Time(TypedDict):
     event_nouns: Words
     episode_shifts: Words
     past_noun_modifiers: Words
+    past_markers: Words
+    time_anaphors: Words
     ordering_preps: Words
     conditional_marks: Words
     after_preps: Words

@@ -150,12 +150,25 @@ def statement_head(tok: Token) -> Token | None:
         for ch in h.children:  # "X will impose ..., Trump said": the report hangs on the act
             if ch.dep_ in ("parataxis", "ccomp") and ch.i > h.i and reporting(ch):
                 return ch
+        h = first_conjunct(h)  # "said it would not intervene and press the banks": one statement
         if h.dep_ not in _STATEMENT_DEPS or h.head.i == h.i or h.head.pos_ not in ("VERB", "AUX"):
             return None
         h = h.head
         if reporting(h) or verb_tense(h) not in ("future", None):
             return h
     return None
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first of a run of coordinated verbs ("would not intervene and press the banks" ->
+    intervene): conjuncts without a subject of their own share the first one's place in the
+    sentence, and so the statement that reports it."""
+    t = verb
+    for _ in range(8):
+        if t.dep_ != "conj" or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX") or has_subject(t):
+            return t
+        t = t.head
+    return t
 
 
 def statement_dep(verb: Token) -> bool:

@@ -13,7 +13,6 @@ promise, plan or threat) is dated by its saying, not by the act it announces.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -21,15 +20,20 @@ from typing import TYPE_CHECKING
 from ...lexicon.plover import plover
 from ...link.coref import QUOTATION
 from ...model import Event, Timex
+from .background import (
+    blocks_article_date,
+    event_tense,
+    marks_clause,
+    past_markers,
+    run_since,
+    state_of_affairs,
+)
 from .clause import (
     backshifted,
     clause_head,
     clause_verb,
     conditional,
-    finite_tense,
-    hangs_on,
     parsed,
-    reporting,
     span_root,
     statement_dep,
     statement_head,
@@ -37,7 +41,6 @@ from .clause import (
 )
 from .discourse import (
     dates_main_act,
-    first_sentences,
     leaves_episode,
     noun_at,
     pronoun_subject,
@@ -49,7 +52,6 @@ from .lexicon import lexicon
 from .periods import span_end as _span_end  # noqa: F401 - kept for callers of the old names
 from .periods import span_start as _span_start  # noqa: F401
 from .periods import timex_period, timex_to_range
-from .tense import tense_at
 from .undated import infer_dct
 from .values import Anchor
 
@@ -67,15 +69,6 @@ __all__ = [
     "timex_period",
     "timex_to_range",
 ]
-
-
-_PAST_MARKERS = re.compile(
-    r"\b(?:previously|formerly|once|already|in the past|used to|years ago|decades ago|"
-    r"recent years|last decade|the past decade)\b",
-    re.I,
-)
-# read from the verb's auxiliaries when the text is parsed, from the words when it is not
-_PLUPERFECT = re.compile(r"\b(?:had been|had\s+\w+ed)\b", re.I)
 
 
 def _discourse(
@@ -224,189 +217,6 @@ def _present_ref(ctx: DocContext, s0: int, s1: int) -> bool:
     return any(s0 <= t.start and t.end <= s1 and t.value == "PRESENT_REF" for t in ctx.timexes)
 
 
-_NEAR = 80  # chars: how close a past/future marker must be to the trigger to speak for it
-_PERIOD_BACK = re.compile(r"\b(?:over|for|during|throughout|in)\s+(?:the\s+)?(?:past|last)\b", re.I)
-
-
-def _own_clause(ctx: DocContext, start: int, end: int) -> Callable[[int], bool]:
-    """A test of whether a char offset lies in the clause of the words at [start, end): a marker in
-    another clause ("a building where officials had recently worked") does not speak for the
-    event. Without a parse every offset near the event counts."""
-    doc = parsed(getattr(ctx, "doc", None))
-    tok = span_root(doc, start, end)
-    if tok is None:
-        return lambda _pos: True
-    head = clause_head(tok)
-
-    def own(pos: int) -> bool:
-        t = span_root(doc, pos, pos + 1)
-        return t is None or clause_head(t).i == head.i
-
-    return own
-
-
-def _marks_clause(ctx: DocContext, start: int, end: int) -> Callable[[re.Match[str]], bool]:
-    """A test of whether a past marker ("previously", "years ago") speaks for the clause of the
-    words at [start, end): it must sit in that clause and hang on its verb, not inside one of its
-    noun phrases ("the company, formerly Acme, agreed ..." is news; "formerly" names the firm)."""
-    doc = parsed(getattr(ctx, "doc", None))
-    tok = span_root(doc, start, end)
-    if tok is None:
-        return lambda _m: True
-    head = clause_head(tok)
-
-    def marks(m: re.Match[str]) -> bool:
-        t = span_root(doc, m.start(), m.end())
-        if t is None:
-            return True
-        return clause_head(t).i == head.i and not (t.pos_ != "VERB" and hangs_on(t, head)[0])
-
-    return marks
-
-
-def _blocks_article_date(ctx: DocContext, ev: Event, s0: int, s1: int, tense: str | None) -> bool:
-    """Whether the event's clause says it is not news of the day (past, future, ongoing)."""
-    if ev.future or ev.hypothetical or tense == "future":
-        return True
-    text = ctx.article.text
-    start = ev.trigger_start if ev.trigger_start is not None else s0
-    end = ev.trigger_end if ev.trigger_end is not None else s1
-    lo, hi = max(s0, start - _NEAR), min(s1, end + _NEAR)
-    own = _own_clause(ctx, start, end)
-    if any(map(_marks_clause(ctx, start, end), _PAST_MARKERS.finditer(text, lo, hi))):
-        return True
-    if _past_noun(ctx, start, end) or _long_before(ctx, start, end):
-        return True
-    if tense == "pluperfect":
-        verb = _event_verb(ctx, start, end)
-        return verb is None or not backshifted(verb)  # "announced it had ordered ...": the news
-    if parsed(getattr(ctx, "doc", None)) is None and _PLUPERFECT.search(text, lo, hi):
-        return True
-    for t in ctx.timexes:
-        if not (lo <= t.start and t.end <= hi) or not own(t.start):
-            continue
-        if t.value in ("PAST_REF", "FUTURE_REF") or _since_on_verb(ctx, t):
-            return True
-        if t.type == "DURATION" and _PERIOD_BACK.search(text[max(s0, t.start - 20) : t.end]):
-            return True  # "over the last decade the two nations strengthened ..."
-        if (
-            t.type == "DURATION"
-            and _FOR.search(text[max(s0, t.start - 8) : t.start])
-            and _perfect(ctx, start, end)
-        ):
-            return True  # "have been fighting the government for six years": a state, not news
-    return False
-
-
-_FOR = re.compile(r"\bfor\s+$", re.I)
-_PERFECT_WORDS = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|ing)\b", re.I)
-
-
-def _perfect(ctx: DocContext, start: int, end: int) -> bool:
-    """Whether the event's verb is in a perfect tense ("have fought", "has been negotiating"): with
-    a stretch of time ("for six years") it tells a state reaching up to the story, not an act of
-    its day."""
-    verb = _event_verb(ctx, start, end)
-    if verb is not None:
-        return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    s0 = max(0, start - 40)
-    return bool(_PERFECT_WORDS.search(ctx.article.text, s0, end))
-
-
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-
-
-def _since_on_verb(ctx: DocContext, t: Timex) -> bool:
-    """ "Since 1980, the utility has signed ...": the act is a run of acts since then, not news of
-    the day (unlike "the lowest level since 2003", where the date hangs on a noun)."""
-    if not _SINCE.search(ctx.article.text[max(0, t.start - 12) : t.start]):
-        return False
-    tok = span_root(parsed(getattr(ctx, "doc", None)), t.start, t.end)
-    return tok is not None and not hangs_on(tok, clause_head(tok))[0]
-
-
-def _run_since(ctx: DocContext, start: int, end: int) -> bool:
-    """ "The terminal, attacked 135 times since August 1985, was last raided in January": the
-    event's own clause makes it a run of acts since a date, which no date elsewhere dates."""
-    own = _own_clause(ctx, start, end)
-    s0, s1 = sentence_bounds(ctx, start, end)
-    return any(s0 <= t.start < s1 and own(t.start) and _since_on_verb(ctx, t) for t in ctx.timexes)
-
-
-def _state_of_affairs(ctx: DocContext, start: int, end: int, story: Story) -> bool:
-    """Whether the event's clause is in the simple present ("allows", "is neutral in the war"),
-    past the story's headline and lead (where the present tells the news: "Poland signs deal")."""
-    verb = _event_verb(ctx, start, end)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or reporting(verb):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False  # "is fighting", "has fought", "will fight": read by their tense
-    first = first_sentences(ctx)
-    return not first or start >= first[-1][1]
-
-
-_SHORT_UNITS = {"TS", "TM", "TH"}  # "hours after": still the day's news
-
-
-def _long_before(ctx: DocContext, start: int, end: int) -> bool:
-    """Whether the event is told as what another act came a while after: in a clause or phrase of
-    "since" ("since he took office", not the "since" of a reason: "since Reagan opposes it"), or
-    of "after" measured in days or more ("weeks after Kyiv condemned him"). It lies before the
-    story's news, so the story's date is not its date."""
-    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
-    if tok is None:
-        return False
-    lex = lexicon()
-    for t in [tok, *tok.ancestors]:
-        marks = [c for c in t.children if c.dep_ == "mark"] if t.pos_ in ("VERB", "AUX") else []
-        if t.dep_ == "prep" and t.i != tok.i:
-            marks.append(t)
-        for m in marks:
-            if m.lower_ not in lex.after_preps:
-                continue
-            if m.lower_ == "since":
-                if m.dep_ == "prep" or verb_tense(t) in ("past", "pluperfect"):
-                    return True  # "since he took office"; "since Reagan opposes it" gives a reason
-                continue
-            before = m.doc[m.i - 1] if m.i > 0 else None
-            unit = lex.unit_of.get(before.lemma_.lower()) if before is not None else None
-            if unit is not None and unit not in _SHORT_UNITS:
-                return True
-        if t.dep_ in ("ROOT", "ccomp", "conj") and t is not tok:
-            break
-    return False
-
-
-def _past_noun(ctx: DocContext, start: int, end: int) -> bool:
-    """ "Her recent visit", "the previous round": an event noun said to lie before the story."""
-    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    mods = lexicon().past_noun_modifiers
-    return any(c.dep_ == "amod" and c.lower_ in mods for c in tok.children)
-
-
-def _event_verb(ctx: DocContext, start: int, end: int) -> Token | None:
-    tok = span_root(parsed(getattr(ctx, "doc", None)), start, end)
-    return clause_verb(tok) if tok is not None else None
-
-
-def _event_tense(ctx: DocContext, start: int, end: int) -> str | None:
-    """The tense of the event itself: the trigger verb's form and auxiliaries when the text is
-    parsed (a noun trigger takes its clause's verb), else the cue words around it."""
-    doc = parsed(getattr(ctx, "doc", None))
-    if doc is not None:
-        tok = span_root(doc, start, end)
-        if tok is not None and tok.head.dep_ == "prep" and tok.head.lower_ in lexicon().after_preps:
-            return "past"  # "after my discussions with him, I don't think ...": done before
-        verb = _event_verb(ctx, start, end)
-        if verb is not None:
-            tense = finite_tense(verb)
-            if tense is not None:
-                return tense
-    return tense_at(ctx.article.text, start, end)
-
-
 @dataclass
 class SpanDate:
     """When something read at a span happened: (date, enddate, precision) and what said so."""
@@ -458,8 +268,8 @@ def _statement_date(
         if tense == "pluperfect" and not backshifted(head):
             return None
         s0, s1 = sentence_bounds(ctx, head.idx, head.idx + len(head))
-        marks = _marks_clause(ctx, head.idx, head.idx + len(head))
-        if any(map(marks, _PAST_MARKERS.finditer(ctx.article.text, s0, s1))):
+        marks = marks_clause(ctx, head.idx, head.idx + len(head))
+        if any(map(marks, past_markers().finditer(ctx.article.text, s0, s1))):
             return None  # "had previously said it would"
     if not article_date:
         return None
@@ -507,15 +317,15 @@ def date_span(
     if statement:
         return _statement_date(ctx, start, end, story, article_date)
     c = pick(candidates(ctx, start, end, story))
-    if c is not None and (c.rank == 0 or not _run_since(ctx, start, end)):
+    if c is not None and (c.rank == 0 or not run_since(ctx, start, end)):
         return _scheduled(ctx, c) or SpanDate(*c.period, c.timex.text)
     s0, s1 = sentence_bounds(ctx, start, end)
     probe = Event(
         id="", event="", trigger_start=start, trigger_end=end, future=future, hypothetical=hypothetical
     )
-    tense = _event_tense(ctx, start, end)
-    blocked = _blocks_article_date(ctx, probe, s0, s1, tense) or (
-        material and _state_of_affairs(ctx, start, end, story)
+    tense = event_tense(ctx, start, end)
+    blocked = blocks_article_date(ctx, probe, s0, s1, tense) or (
+        material and state_of_affairs(ctx, start, end, story)
     )
     if not blocked:
         a = _antecedent(ctx, start, end, s0, story) or _clause_mate_antecedent(ctx, s0, start, story)
@@ -659,7 +469,7 @@ def is_statement(ev: Event, ctx: DocContext) -> bool:
     verb = clause_verb(tok) if tok is not None else None
     if verb is None or statement_head(tok) is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
-    return _event_tense(ctx, ev.trigger_start, ev.trigger_end) == "future"
+    return event_tense(ctx, ev.trigger_start, ev.trigger_end) == "future"
 
 
 def date_events(ctx: DocContext, events: list[Event]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ...model import Timex
@@ -30,6 +31,7 @@ from .clause import (
 from .discourse import Lead, dateline_spans, in_spans, lead_of, usable
 from .lexicon import lexicon
 from .periods import span_end, span_start, timex_period, timex_to_range
+from .values import add_days
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -43,6 +45,7 @@ class Cand:
     period: tuple[str, str | None, str]
     rank: int  # 0 same clause, 1 same sentence, 2 discourse
     distance: int
+    report: bool = False  # hangs on a verb reporting the event's clause ("..., officials said on Friday")
 
 
 _PRECISION_ORDER = {
@@ -125,11 +128,14 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
     start = story.start
     out: list[Cand] = []
     for t in ctx.timexes:
+        report = False
         if not (s0 <= t.start and t.end <= s1) or in_spans(t, story.datelines):
             continue
         per = timex_period(t)
         if per is None or not usable(text, t):
             continue
+        if to_come and start is not None and span_end(per[1] or per[0]) < start:
+            per = _by_tense(t, per, 1)  # "will meet in December", read in January
         later = end is not None and span_start(per[0]) > end
         if done and later:
             continue  # "has called a meeting for January 27": what is done is not dated after the story
@@ -145,13 +151,41 @@ def candidates(ctx: DocContext, ev_start: int, ev_end: int, story: Story) -> lis
             if tx_tok is not None:
                 beyond = end is None or span_end(per[1] or per[0]) > end  # reaches past the story's day
                 rank = _rank(ev_tok, ev_head, tx_tok, later or end is None or not done, beyond, later)
+                report = _on_report(ev_head, clause_head(tx_tok))
         else:
             lo, hi = (t.end, ev_start) if t.end <= ev_start else (ev_end, t.start)
             if not _CLAUSE_BREAK.search(text[lo:hi]):
                 rank = 0
         if rank is not None:
-            out.append(Cand(t, per, rank, dist))
+            out.append(Cand(t, per, rank, dist, report))
     return out
+
+
+def _on_report(ev_head: Token, tx_head: Token) -> bool:
+    """Whether a date's clause is a verb reporting the event's clause ("Seoul accused Tokyo earlier
+    this month, officials said on Friday"): it dates the saying, which is later than the act."""
+    return tx_head.i != ev_head.i and reporting(tx_head) and any(a.i == tx_head.i for a in ev_head.ancestors)
+
+
+def _by_tense(t: Timex, per: tuple[str, str | None, str], step: int) -> tuple[str, str | None, str]:
+    """A year-less month or day, or a bare weekday, that the tagger placed on the wrong side of the
+    story's date (it reads tense from cue words; the parse says the act is to come), moved
+    ``step`` occurrences on: a weekday by a week, a month or a dated day by a year. Other dates are
+    kept as they are. (A done act is not moved back: "called a meeting for February" names a
+    date ahead on purpose.)"""
+    if t.anchor != "tense" or per[1] is not None or per[2] not in ("day", "month"):
+        return per
+    weekday = any(w in lexicon().weekday_of for w in re.findall(r"[a-z]+", t.text.lower()))
+    try:
+        if per[2] == "day" and weekday:
+            return (add_days(date.fromisoformat(per[0]), 7 * step).isoformat(), None, "day")
+        y, rest = per[0].split("-", 1)
+        moved = f"{int(y) + step:04d}-{rest}"
+        if per[2] == "day":
+            date.fromisoformat(moved)  # 29 February
+        return (moved, None, per[2])
+    except ValueError:
+        return per
 
 
 def story_start(ctx: DocContext) -> str | None:
@@ -203,10 +237,23 @@ def _rank(
         or (ahead and complement_of(tx_head, ev_head))
         or (beyond and _infinitive_below(tx_head, ev_head))
         or _other_relative(tx_head, ev_tok)
+        or _relative_aside(ev_head, tx_head)
         or (later and _cousin_clause(tx_head, ev_head))
     ):
         return None  # "construction will start this year, and the ships will be delivered ..."
     return 1
+
+
+def _relative_aside(ev_head: Token, tx_head: Token) -> bool:
+    """Whether the event is told in a relative clause, in a perfect or another tense than the
+    clause the date hangs on ("a ship which Greece had threatened to stop kept to its waters
+    yesterday"): the aside says what was done to a noun before, and the host's date is the host's."""
+    if ev_head.dep_ != "relcl" or any(a.i == ev_head.i for a in tx_head.ancestors) or tx_head.i == ev_head.i:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in ev_head.children):
+        return True
+    ta, tb = verb_tense(ev_head), verb_tense(tx_head)
+    return ta is not None and tb is not None and ta != tb
 
 
 def _cousin_clause(tx_head: Token, ev_head: Token) -> bool:
@@ -233,13 +280,14 @@ def _before_complement(tx_tok: Token, tx_head: Token) -> bool:
 
 def _infinitive_below(tx_head: Token, ev_head: Token) -> bool:
     """Whether the date's clause is a to-infinitive the event governs ("agreed to cut prices in
-    1987/88"): the time of the act agreed, planned or asked for, not of the agreeing."""
+    1987/88", "is seeking a loan to meet its targets in 1987"): the time of the act agreed,
+    planned, asked for or aimed at, not of the agreeing or seeking."""
     t = tx_head
     for _ in range(12):
         if t.head.i == t.i:
             return False
         if t.head.i == ev_head.i:
-            return t.dep_ == "xcomp" and any(a.tag_ == "TO" for a in t.children)
+            return t.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in t.children)
         t = t.head
     return False
 
@@ -341,6 +389,8 @@ def pick(cands: list[Cand]) -> Cand | None:
         inside = span_start(best.period[0]) <= span_start(c.period[0]) and span_end(
             c.period[1] or c.period[0]
         ) <= span_end(best.period[1] or best.period[0])
+        if c.report and not best.report:
+            continue  # a finer date of the saying does not refine the act's ("last month ..., said Friday")
         if inside and _PRECISION_ORDER.get(c.period[2], 9) < _PRECISION_ORDER.get(best.period[2], 9):
             best = c
     return best

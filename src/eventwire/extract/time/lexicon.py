@@ -50,6 +50,8 @@ class Lexicon:
     deadline_words: frozenset[str]
     episode_shifts: frozenset[str]
     past_noun_modifiers: frozenset[str]
+    past_markers: tuple[str, ...]
+    time_anaphors: frozenset[str]
     ordering_preps: frozenset[str]
     conditional_marks: frozenset[str]
     after_preps: frozenset[str]
@@ -145,6 +147,8 @@ def lexicon() -> Lexicon:
         deadline_words=frozenset(raw["deadline_words"]),
         episode_shifts=frozenset(raw["episode_shifts"]),
         past_noun_modifiers=frozenset(raw["past_noun_modifiers"]),
+        past_markers=tuple(raw["past_markers"]),
+        time_anaphors=frozenset(raw["time_anaphors"]),
         ordering_preps=frozenset(raw["ordering_preps"]),
         conditional_marks=frozenset(raw["conditional_marks"]),
         after_preps=frozenset(raw["after_preps"]),
