@@ -61,6 +61,7 @@ class _Lex:
     container_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    wish_words: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
@@ -102,6 +103,7 @@ def lexicon() -> _Lex:
         container_nouns=frozenset(raw["container_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
         request_verbs=frozenset(raw["request_verbs"]),
+        wish_words=frozenset(raw["wish_words"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
@@ -175,6 +177,13 @@ def ticker_state(ctx: DocContext, e: Entity) -> str | None:
             if iso:
                 return iso
     return None
+
+
+def company_state(ctx: DocContext, e: Entity) -> str | None:
+    """A stateless company's state from its own name ("Thai Airways"), a known maker's name, or
+    its wire ticker: the evidence a company carries itself, read the same way by every record."""
+    known = maker_of(e.name)
+    return country_in_name(e.name) or (known[1] if known else None) or ticker_state(ctx, e)
 
 
 def maker_of_designation(designation: str | None) -> str | None:
@@ -605,9 +614,10 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
     if first is None:
         return None, None
     value = parse_number(first.text) or 0.0
-    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
-    if nxt is not None and nxt.i < holder.i:
-        value *= money_lexicon().scales.get(nxt.text.casefold(), 1.0)
+    # the scale before the measure scales the whole range ("between one and two mln tonnes")
+    scales = money_lexicon().scales
+    scale = next((scales[t.lower_] for t in first.doc[first.i + 1 : holder.i] if t.lower_ in scales), 1.0)
+    value *= scale
     return (int(value), holder.text.casefold()) if value > 0 else (None, None)
 
 
@@ -1061,6 +1071,8 @@ def _denied(anchor: Token, item: Token) -> bool:
             return True
         if tok != anchor and tok.lemma_.casefold() in lex.request_verbs:
             return True  # "urged Japan to buy more supercomputers": a wish of another, no deal
+        if tok != anchor and _wished(tok):
+            return True  # "wanted to sell a supercomputer", "issued a tender to buy wheat": no deal
         if own and any(
             c.dep_ == "neg"
             or (c.lower_ in ("no", "never") and c.dep_ == "det")
@@ -1074,6 +1086,15 @@ def _denied(anchor: Token, item: Token) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _wished(tok: Token) -> bool:
+    """Is a word above a transfer a wish, a need or a tender ("wanted to", "is keen to"), or a
+    verb whose object is one ("issued a tender to buy", "put out a tender for")?"""
+    wish = lexicon().wish_words
+    if tok.pos_ in ("VERB", "ADJ", "NOUN") and tok.lemma_.casefold() in wish:
+        return True
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.casefold() in wish for c in tok.children)
 
 
 def _maker(

@@ -370,6 +370,7 @@ class Deals(TypedDict):
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
     request_verbs: Words  # a deal under these is another's wish ("urged Japan to buy"): no deal
+    wish_words: Words  # a transfer hanging under these is only wished for, sought or tendered
     condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
     topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
     policy_nouns: Words  # "the <item> accord" with no count or value is a trade accord, not a sale
