@@ -19,6 +19,7 @@ from ..lexicon import load
 from ..lexicon.files import Quotes
 from ..model import Entity, EntityMention, Quote, stable_id
 from .context import DocContext
+from .deals import company_state
 from .figures import timex_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -344,8 +345,8 @@ def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMenti
     if m is not None:
         return _office_holder(ctx, m, start, end)
     words = ctx.article.text[start:end].strip().casefold().split()
-    if words and words[-1] in lexicon().anaphors:
-        return _person_before(ctx, quote_start)
+    if words and words[-1] in lexicon().anaphors and not (len(words) > 1 and words[-2] in ("a", "an")):
+        return _person_before(ctx, quote_start)  # "a spokesman said" is someone new, not the last person
     return None
 
 
@@ -389,7 +390,7 @@ def extract(ctx: DocContext) -> list[Quote]:
         out.append(
             Quote(
                 id=stable_id("q", ctx.article.id, sp.start, words[:80]),
-                speaker=_copy(speaker.entity),
+                speaker=speaker_entity(ctx, speaker),
                 text=words,
                 channel=channel,
                 date=_date(ctx, attr) or ctx.dct,
@@ -450,6 +451,87 @@ def _same_speaker(ctx: DocContext, prev: Quote, sp: _Span, words: str) -> Quote:
 
 def _copy(e: Entity) -> Entity:
     return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
+
+
+# ------------------------------------------------------------------------------------- speaker's state
+
+# Dependents of a name that describe its bearer: a title before it ("ITT Corp Chairman X") and an
+# apposition after it ("X, a broker with Acme in Miami"). Clauses inside the apposition ("who met
+# the French minister") tell what the bearer did, not who he is, and are left out.
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+def speaker_entity(ctx: DocContext, m: EntityMention) -> Entity:
+    """The speaker as recorded, with the state its own words give when the linker gave none or only
+    the story's context: the body in its title or apposition ("an executive at Acme", Acme's
+    state), a place there ("a broker in Miami") or a nationality ("a Japanese trader"); for a
+    company, the state in its name or its wire ticker. Never the nearest country word."""
+    e = _copy(m.entity)
+    if e.kind not in ("person", "organization") or m.is_place:
+        return e
+    actor = ctx.actors.get(m.key)
+    weak = actor is not None and actor.country_source == "context"
+    if e.country and not weak:
+        return e
+    iso = _described_state(ctx, m)
+    if iso is None and e.kind == "organization" and not e.country:
+        iso = company_state(ctx, e)
+    if iso:
+        e.country = iso
+    return e
+
+
+def _described_state(ctx: DocContext, speaker: EntityMention) -> str | None:
+    """The state told by the words that describe the speaker wherever the story names him: the
+    nearest body with a state, place or nationality in his title or apposition."""
+    for m in ctx.entities:
+        if m.key != speaker.key:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        name = span.root
+        region: set[int] = set()
+        for c in name.children:
+            if c.dep_ in _TITLE_DEPS and c.i < span.start:
+                region |= {t.i for t in c.subtree}
+            elif c.dep_ == "appos":
+                region |= _described_words(c)
+        if not region:
+            continue
+        toks = [ctx.doc[i] for i in region]
+        hits = []
+        for x in ctx.entities_in(min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)):
+            xs = ctx.doc.char_span(x.start, x.end, alignment_mode="expand")
+            iso = _state_of(ctx, x) if x.key != speaker.key and xs is not None else None
+            if iso and any(t.i in region for t in xs):
+                hits.append((abs(xs.root.i - name.i), iso))
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _described_words(appos: Token) -> set[int]:
+    """The words of an apposition, without the clauses inside it."""
+    out: set[int] = set()
+    todo = [appos]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+    return out
+
+
+def _state_of(ctx: DocContext, x: EntityMention) -> str | None:
+    """The state a mention in a speaker's description stands for: a body's (its own, the one its
+    name carries, its ticker's), a place's, a nationality's."""
+    e = x.entity
+    if x.is_place or e.kind == "country":
+        return e.country
+    if e.kind == "organization":
+        return e.country or company_state(ctx, e)
+    return None
 
 
 def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[int, int]]:
