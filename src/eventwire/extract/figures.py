@@ -64,6 +64,7 @@ class _Lex:
     party_preps: frozenset[str]
     measure_units: frozenset[str]
     firm_nouns: frozenset[str]
+    measure_heads: frozenset[str]
     money_metrics: frozenset[str]
     base_heads: frozenset[str]
     counterfactual: re.Pattern[str]
@@ -131,6 +132,7 @@ def lexicon() -> _Lex:
         party_preps=frozenset(w.casefold() for w in raw["party_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
         firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
+        measure_heads=frozenset(w.casefold() for w in raw["measure_heads"]),
         money_metrics=frozenset(raw["money_metrics"]),
         base_heads=frozenset(w.casefold() for w in raw["base_prepositions"]),
         counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
@@ -770,9 +772,16 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
+            firm = _own_firm(ctx, mentions, tied)
+            if firm is not None:
+                actors = [firm]  # "Acme produced 3.6 mln tons": the company's figure, not its state's
             # a count of firms by nationality ("12 Chilean firms") is about their state
-            if not _about_states(metric, actors, mentions, ctx.doc if f.is_money or f.is_percent else None):
+            if firm is None and not _about_states(
+                metric, actors, mentions, ctx.doc if f.is_money or f.is_percent else None
+            ):
                 continue
+            if firm is not None and (metric is None or metric in lex.company_metrics):
+                continue  # a firm's books are company copy, whoever owns the firm
             kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
             if kind == "actual":
                 kind = _verb_kind(ctx, tied)
@@ -792,7 +801,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
-            per = lex.per.match(text[f.end : f.end + 24]) if f.is_money else None
+            # a price per thing bought, a flow per stretch of time ("4.3 mln barrels a day")
+            per = lex.per.match(text[f.end : f.end + 24]) if not f.is_percent else None
             figures.append(
                 Figure(
                     id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
@@ -955,6 +965,24 @@ def _own_mentions(ctx: DocContext, mentions: list[EntityMention], tied: set[int]
     return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
+def _own_firm(ctx: DocContext, mentions: list[EntityMention], tied: set[int]) -> Entity | None:
+    """The company an amount's own words name, when they name no state ("Acme will receive 15 mln
+    dlrs", "output at Acme's mine fell 10 pct"): the figure is the company's, with the company's
+    state as the company holds it, not the state of the nearest country word."""
+    own = [m for m in _own_mentions(ctx, mentions, tied) if not m.is_place]
+    if any(m.entity.kind == "country" or m.entity.office or m.entity.sector in _STATE_SECTORS for m in own):
+        return None
+    firm = next((m for m in own if _is_company(m.entity)), None)
+    if firm is None:
+        return None
+    e = _copy(firm.entity)
+    if not e.country:
+        from .deals import company_state
+
+        e.country = company_state(ctx, e)
+    return e
+
+
 def _placed_object(ctx: DocContext, m: EntityMention) -> bool:
     """Is the mention the object of a preposition that places or aims ("for Washington", "in
     Tokyo", "to Britain")? Only "of" and "by" phrases name whose or by whom."""
@@ -1044,9 +1072,11 @@ def _metric_of(
     # qualifies ("offer a $1 bln bond issue"), then its clause
     phrase = {t.i for t in root.subtree} if root is not None and f.is_money else set()
     topic = _change_topic(root) if root is not None else None
+    labels = _classifiers(ctx, tied | phrase, own)
     for words in (phrase, own, tied):
         if words is tied and topic is not None:
             words = own | {t.i for t in topic.subtree}  # "the 40 pct drop in the dollar": the dollar's
+        words = words - labels
         allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
         metric, dist = metric_near(
             stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed, share=not f.is_money
@@ -1063,6 +1093,32 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _classifiers(ctx: DocContext, words: set[int], own: set[int]) -> set[int]:
+    """Metric words that only say what kind of thing another noun is ("the budget airline", "profit
+    on production operations"): a modifier of a noun that is neither the amount's own noun, nor a
+    measure (figures.yaml ``measure_heads``: "the export target", "the oil import bill"), nor in
+    a phrase that names what the amount is ("provide $1 bln as budget support"). They name no
+    measure of the amount."""
+    heads = lexicon().measure_heads
+    out: set[int] = set()
+    for i in words:
+        t = ctx.doc[i]
+        while t.dep_ == "conj" and t.head != t:  # "exploration and production operations"
+            t = t.head
+        h = t.head
+        if (
+            t.dep_ in ("compound", "amod", "nmod")
+            and h.pos_ in ("NOUN", "PROPN")
+            and h.i not in own
+            and h.lemma_.casefold() not in heads
+            and not (h.dep_ == "pobj" and h.head.lower_ in lexicon().metric_preps)  # "as budget support"
+            and _is_metric_word(ctx.doc[i].text)
+            and not _is_metric_word(h.text)
+        ):
+            out.add(i)
+    return out
 
 
 def _sizes_a_change_noun(ctx: DocContext, f: _Found) -> bool:

@@ -404,6 +404,7 @@ class Figures(TypedDict):
     party_preps: Words  # a verb's phrases after these name a party of its amount ("provide $1 bln to X")
     measure_units: Words  # counted units that say how much, not of what: figures only with a metric
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
+    measure_heads: Words  # nouns a metric word may modify and still name the measure ("export target")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
     base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base

@@ -1,0 +1,110 @@
+"""Deals, figures and quotes on unseen news (issue 16 item 6), h-records2 round: the mechanisms
+behind records an analyst reads, each pinned with short invented sentences.
+
+- quotes: a speaker the linker left stateless takes the state of the body, place or nationality
+  in his own title or apposition, never a country named in a clause about him; "a spokesman
+  said" is someone new, not the last person named;
+- figures: a metric word that only classifies another noun ("production operations") names no
+  measure; an amount whose own words name a company and no state is the company's;
+- deals: a purchase only wished for or put out to tender is no deal; the scale of a range
+  ("between one and two mln tonnes") scales its lower bound too.
+"""
+
+from __future__ import annotations
+
+from doc_context import fake_context
+from eventwire.extract import deals, figures, quotes
+from eventwire.extract.context import DocContext
+
+ENTS = {
+    "Ruritania": ("c:RUR", "country", "CAN"),
+    "Freedonia": ("c:FRE", "country", "USA"),
+    "Zenda Bank": ("o:zenda", "organization", "CAN"),
+    "Acme Widgets Corp": ("o:acme", "organization", ""),
+    "Anna Berg": ("p:berg", "person", ""),
+    "Berg": ("p:berg", "person", ""),
+    "Karl Ott": ("p:ott", "person", ""),
+}
+
+
+def ctx(text: str, dct: str = "1987-04-10") -> DocContext:
+    table = {k: (key, kind, iso or None) for k, (key, kind, iso) in ENTS.items()}
+    c = fake_context(text, table, dct=dct)
+    for m in c.entities:  # a company is a business (as the linker marks it)
+        if m.entity.kind == "organization":
+            m.entity.sector = "BUS"
+    return c
+
+
+# ------------------------------------------------------------------------------------- quotes
+
+
+def test_a_speakers_state_comes_from_the_body_in_his_apposition() -> None:
+    text = '"We will not change the plan this year," said Anna Berg, an economist at Zenda Bank.'
+    [q] = quotes.extract(ctx(text))
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"
+    assert q.speaker.country == "CAN"
+
+
+def test_a_speakers_state_comes_from_the_body_in_his_title() -> None:
+    text = 'Zenda Bank chairman Anna Berg said: "We expect a much better year than the last one."'
+    [q] = quotes.extract(ctx(text))
+    assert q.speaker is not None and q.speaker.country == "CAN"
+
+
+def test_a_country_named_in_a_clause_about_the_speaker_is_not_his() -> None:
+    text = '"We will wait and see how the talks go," said Anna Berg, who met Freedonia officials last week.'
+    [q] = quotes.extract(ctx(text))
+    assert q.speaker is not None and q.speaker.country is None
+
+
+def test_a_spokesman_with_an_indefinite_article_is_not_the_last_person() -> None:
+    text = (
+        "Karl Ott said the loans were safe. A spokesman at Acme Widgets Corp said it was too early "
+        'to judge. "It is our view that the economy will recover soon," a spokesman said.'
+    )
+    qs = quotes.extract(ctx(text))
+    assert all(q.speaker is None or q.speaker.name != "Karl Ott" for q in qs)
+
+
+# ------------------------------------------------------------------------------------- figures
+
+
+def test_a_metric_word_that_classifies_another_noun_is_no_measure() -> None:
+    text = "Ruritania's profit on exploration and production operations fell to 869 mln dlrs."
+    fs = figures.extract(ctx(text))
+    assert all(f.metric != "output" for f in fs)
+
+
+def test_the_amount_a_metric_word_modifies_keeps_it() -> None:
+    [f] = figures.extract(ctx("Ruritania agreed a 500 mln dlr aid package with Freedonia."))
+    assert f.metric == "aid"
+
+
+def test_an_amount_whose_own_words_name_a_company_is_the_companys() -> None:
+    fs = figures.extract(ctx("Acme Widgets Corp produced 3.6 mln tonnes of coal last year, Ruritania said."))
+    assert fs and all([a.name for a in f.actors] == ["Acme Widgets Corp"] for f in fs)
+
+
+def test_a_companys_books_stay_company_copy() -> None:
+    assert (
+        figures.extract(ctx("Acme Widgets Corp said its net profit rose to 12 mln dlrs in Ruritania.")) == []
+    )
+
+
+# ------------------------------------------------------------------------------------- deals
+
+
+def test_a_sale_only_wanted_is_no_deal() -> None:
+    assert deals.extract(ctx("Freedonia wanted to sell a supercomputer to Ruritania.")) == []
+
+
+def test_a_tender_to_buy_is_no_deal_but_a_purchase_in_a_tender_is() -> None:
+    assert deals.extract(ctx("Ruritania issued a tender to buy 200,000 tonnes of Freedonia wheat.")) == []
+    [d] = deals.extract(ctx("Ruritania bought 200,000 tonnes of Freedonia wheat in a tender."))
+    assert d.quantity == 200000
+
+
+def test_the_scale_of_a_range_scales_its_lower_bound() -> None:
+    [d] = deals.extract(ctx("Ruritania purchased between one and two mln tonnes of Freedonia corn."))
+    assert d.quantity == 1000000 and d.unit == "tonnes"
