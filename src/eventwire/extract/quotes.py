@@ -186,8 +186,9 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
     """The actor that is the subject of the attribution verb at [vstart, vend)."""
     s = _subject_token(ctx, vstart, vend)
     if s is not None:
-        left = min(t.idx for t in s.subtree)
-        right = max(t.idx + len(t.text) for t in s.subtree)
+        words = _described_words(s)  # "the strategist, who works for his party's leader": not the leader
+        left = min(ctx.doc[i].idx for i in words)
+        right = max(ctx.doc[i].idx + len(ctx.doc[i].text) for i in words)
         joint = _joint_speakers(ctx, s)
         if joint is not None:
             return _common_state(joint, s)  # "X and Y said in a joint statement": no one of them
@@ -196,7 +197,7 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         own = ctx.entity_at(s.idx, s.idx + len(s.text))
         if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
             return own
-        found = _best_actor(ctx, left, right) or own
+        found = _best_actor(ctx, left, right, words) or own
         if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
             return None  # "a dealer for a German bank said": Germany is no speaker
         if found is not None and found.entity.kind == "country" and _demonym_person(ctx, found, s):
@@ -330,13 +331,21 @@ def _office_holder(
     return found
 
 
-def _best_actor(ctx: DocContext, start: int, end: int) -> EntityMention | None:
-    ms = [m for m in ctx.entities_in(start, end) if not m.is_place]
+def _best_actor(ctx: DocContext, start: int, end: int, only: set[int] | None = None) -> EntityMention | None:
+    """The actor named in [start, end) most likely to speak (a person before a body before a
+    state); with ``only``, among the mentions on those tokens alone."""
+    ms = [m for m in ctx.entities_in(start, end) if not m.is_place and (only is None or _on(ctx, m, only))]
     if not ms:
         m = ctx.entity_at(start, end)
-        return m if m is not None and not m.is_place else None
+        return m if m is not None and not m.is_place and (only is None or _on(ctx, m, only)) else None
     rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
     return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
+
+
+def _on(ctx: DocContext, m: EntityMention, toks: set[int]) -> bool:
+    """Does the mention lie on one of these tokens?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.i in toks for t in span)
 
 
 def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMention | None:
@@ -513,7 +522,7 @@ def _described_state(ctx: DocContext, speaker: EntityMention) -> str | None:
 
 
 def _described_words(appos: Token) -> set[int]:
-    """The words of an apposition, without the clauses inside it."""
+    """The words of a noun phrase (a subject, an apposition), without the clauses inside it."""
     out: set[int] = set()
     todo = [appos]
     while todo:
@@ -567,8 +576,10 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
         who = _subject_entity(ctx, vs, ve)
-        if who is None and not _named_subject(ctx, vs, ve, ("PROPN",)) and not _is_joint(ctx, vs, ve):
-            who = _who(ctx, head_off, vs, sp.start)
+        if who is None and not _named_subject(ctx, vs, ve, ("PROPN", "NOUN")) and not _is_joint(ctx, vs, ve):
+            who = _who(
+                ctx, head_off, vs, sp.start
+            )  # "The strategist said": someone unnamed, not "his" leader
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)
