@@ -405,6 +405,7 @@ class Figures(TypedDict):
     measure_units: Words  # counted units that say how much, not of what: figures only with a metric
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
     measure_heads: Words  # nouns a metric word may modify and still name the measure ("export target")
+    row_words: Words  # between amounts in a verbless sentence: a results table row ("4.1 mln vs 3.2 mln")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
     base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
