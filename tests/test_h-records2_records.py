@@ -170,3 +170,12 @@ def test_a_split_year_covers_both_its_years() -> None:
 
 def test_a_results_table_row_is_no_figure() -> None:
     assert figures.extract(ctx("Ruritania unit investment income 1.59 mln dlrs vs 2.19 mln")) == []
+
+
+def test_the_state_on_a_sale_noun_sells_what_another_made() -> None:
+    table = {k: (key, kind, iso or None) for k, (key, kind, iso) in ENTS.items()}
+    table.update({"Zendan": ("c:ZEN", "country", "ISR"), "Osterlich": ("c:OST", "country", "IRN")})
+    text = "The leader approved a Zendan shipment of Freedonia arms worth 30 mln dlrs to Osterlich."
+    [d] = deals.extract(fake_context(text, table, dct="1987-04-10"))
+    assert d.supplier is not None and d.supplier.country == "ISR"
+    assert d.recipient is not None and d.recipient.country == "IRN"

@@ -878,6 +878,14 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
+    if role in ("sell", "buy") and anchor.pos_ == "NOUN":
+        # "an Israeli shipment of U.S. arms", "the Indian purchase of jets": the state on the deal
+        # noun makes the move; the one on the item only made it
+        for c in anchor.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and head not in c.subtree:
+                for m in _ents_in_span(ctx, c.subtree):
+                    if m.entity.kind == "country" and not m.is_place:
+                        (as_seller if role == "sell" else as_buyer)(m)
     if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
         if not _awards_a_deal(anchor, head):
             return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
