@@ -483,7 +483,7 @@ def speaker_entity(ctx: DocContext, m: EntityMention) -> Entity:
     weak = actor is not None and actor.country_source == "context"
     if e.country and not weak:
         return e
-    iso = _described_state(ctx, m)
+    iso = _described_state(ctx, m, places=not e.country)  # a post's place never outvotes a reading
     if iso is None and e.kind == "organization" and not e.country:
         iso = company_state(ctx, e)
     if iso:
@@ -491,9 +491,11 @@ def speaker_entity(ctx: DocContext, m: EntityMention) -> Entity:
     return e
 
 
-def _described_state(ctx: DocContext, speaker: EntityMention) -> str | None:
+def _described_state(ctx: DocContext, speaker: EntityMention, places: bool = True) -> str | None:
     """The state told by the words that describe the speaker wherever the story names him: the
-    nearest body with a state, place or nationality in his title or apposition."""
+    nearest body with a state or nationality in his title or apposition, else (with ``places``)
+    the nearest place there, which tells where his post is ("a broker in Miami"), weaker evidence
+    than whose he is ("the French envoy in Washington")."""
     for m in ctx.entities:
         if m.key != speaker.key:
             continue
@@ -514,10 +516,10 @@ def _described_state(ctx: DocContext, speaker: EntityMention) -> str | None:
         for x in ctx.entities_in(min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)):
             xs = ctx.doc.char_span(x.start, x.end, alignment_mode="expand")
             iso = _state_of(ctx, x) if x.key != speaker.key and xs is not None else None
-            if iso and any(t.i in region for t in xs):
-                hits.append((abs(xs.root.i - name.i), iso))
+            if iso and any(t.i in region for t in xs) and (places or not x.is_place):
+                hits.append((int(x.is_place), abs(xs.root.i - name.i), iso))
         if hits:
-            return min(hits)[1]
+            return min(hits)[2]
     return None
 
 
