@@ -179,3 +179,13 @@ def test_the_state_on_a_sale_noun_sells_what_another_made() -> None:
     [d] = deals.extract(fake_context(text, table, dct="1987-04-10"))
     assert d.supplier is not None and d.supplier.country == "ISR"
     assert d.recipient is not None and d.recipient.country == "IRN"
+
+
+def test_people_left_dead_are_deaths() -> None:
+    [f] = figures.extract(ctx("The floods have left at least 2,500 people dead in Ruritania."))
+    assert f.metric == "deaths"
+
+
+def test_a_planned_amount_is_a_target() -> None:
+    [f] = figures.extract(ctx("Freedonia will decide on the planned 100 pct tariff on Ruritania goods."))
+    assert f.kind == "target"

@@ -677,7 +677,16 @@ def _befell(ctx: DocContext, f: _Found) -> str | None:
     noun = root.head if root is not None and root.dep_ in ("nummod", "quantmod", "compound") else root
     if noun is None or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
         return None
-    return lexicon().count_verbs.get(noun.head.lemma_.casefold())
+    verbs = lexicon().count_verbs
+    verb = noun.head
+    # "left 25,000 people dead", "were left homeless": the state the verb leaves them in
+    states = [c for c in [*verb.children, *noun.children] if c.pos_ == "ADJ" and c.dep_ in _LEFT_IN]
+    return verbs.get(verb.lemma_.casefold()) or next(
+        (verbs[c.lemma_.casefold()] for c in states if c.lemma_.casefold() in verbs), None
+    )
+
+
+_LEFT_IN = frozenset({"oprd", "acomp", "xcomp", "ccomp", "amod"})
 
 
 def _scale_after(tok: Token) -> float:
