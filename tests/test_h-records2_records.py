@@ -54,6 +54,12 @@ def test_a_speakers_state_comes_from_the_body_in_his_title() -> None:
     assert q.speaker is not None and q.speaker.country == "CAN"
 
 
+def test_a_speakers_state_comes_from_the_body_he_is_of() -> None:
+    text = '"The central bank is going to look at this positively," said Anna Berg of Zenda Bank.'
+    [q] = quotes.extract(ctx(text))
+    assert q.speaker is not None and q.speaker.country == "CAN"
+
+
 def test_a_country_named_in_a_clause_about_the_speaker_is_not_his() -> None:
     text = '"We will wait and see how the talks go," said Anna Berg, who met Freedonia officials last week.'
     [q] = quotes.extract(ctx(text))

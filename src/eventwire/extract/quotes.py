@@ -44,6 +44,7 @@ class _Lex:
     anaphors: frozenset[str]
     title_small: frozenset[str]
     representatives: frozenset[str]
+    affiliation_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def lexicon() -> _Lex:
         anaphors=frozenset(raw["anaphors"]),
         title_small=frozenset(raw["title_small_words"]),
         representatives=frozenset(w.casefold() for w in raw["representatives"]),
+        affiliation_preps=frozenset(w.casefold() for w in raw["affiliation_preps"]),
     )
 
 
@@ -464,8 +466,9 @@ def _copy(e: Entity) -> Entity:
 
 # ------------------------------------------------------------------------------------- speaker's state
 
-# Dependents of a name that describe its bearer: a title before it ("ITT Corp Chairman X") and an
-# apposition after it ("X, a broker with Acme in Miami"). Clauses inside the apposition ("who met
+# Dependents of a name that describe its bearer: a title before it ("ITT Corp Chairman X"), an
+# apposition after it ("X, a broker with Acme in Miami") and an affiliation ("X of Acme", quotes.yaml
+# ``affiliation_preps``). Clauses inside the apposition ("who met
 # the French minister") tell what the bearer did, not who he is, and are left out.
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
@@ -507,8 +510,8 @@ def _described_state(ctx: DocContext, speaker: EntityMention, places: bool = Tru
         for c in name.children:
             if c.dep_ in _TITLE_DEPS and c.i < span.start:
                 region |= {t.i for t in c.subtree}
-            elif c.dep_ == "appos":
-                region |= _described_words(c)
+            elif c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in lexicon().affiliation_preps):
+                region |= _described_words(c)  # "X, a broker with Acme", "X of Acme", "X at Acme"
         if not region:
             continue
         toks = [ctx.doc[i] for i in region]

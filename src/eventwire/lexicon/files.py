@@ -444,6 +444,7 @@ class Quotes(TypedDict):
     min_words: int
     anaphors: Words
     representatives: Words  # people who speak for the body they are "at" or "for" (an official)
+    affiliation_preps: Words  # tie a name to its body or place ("X of Acme"): the speaker's own state
 
 
 class Currencies(TypedDict):
