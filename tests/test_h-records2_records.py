@@ -195,3 +195,8 @@ def test_people_left_dead_are_deaths() -> None:
 def test_a_planned_amount_is_a_target() -> None:
     [f] = figures.extract(ctx("Freedonia will decide on the planned 100 pct tariff on Ruritania goods."))
     assert f.kind == "target"
+
+
+def test_a_measure_right_before_the_item_is_its_quantity() -> None:
+    [d] = deals.extract(ctx("Ruritania bought 25,000 tonnes Freedonia soybeans today."))
+    assert (d.quantity, d.unit) == (25000, "tonnes")

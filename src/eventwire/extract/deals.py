@@ -597,8 +597,11 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
 
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head == of:
-        return None, None
-    holder = of.head
+        holder = _measure_before(head)  # "bought 25,000 tonnes U.S. soybeans": no "of" between
+        if holder is None:
+            return None, None
+    else:
+        holder = of.head
     if holder.like_num:
         v = parse_number(holder.text)
         return (int(v), None) if v is not None and v == int(v) and 0 < v < 100000 else (None, None)
@@ -619,6 +622,18 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
     scale = next((scales[t.lower_] for t in first.doc[first.i + 1 : holder.i] if t.lower_ in scales), 1.0)
     value *= scale
     return (int(value), holder.text.casefold()) if value > 0 else (None, None)
+
+
+def _measure_before(head: Token) -> Token | None:
+    """A counted measure right before the item phrase, with no "of" between ("25,000 tonnes U.S.
+    soybeans", which the parse takes as two objects): the measure the item is sold by."""
+    left = min(t.i for t in head.subtree)
+    if left == 0:
+        return None
+    prev = head.doc[left - 1]
+    units = lexicon().measure_units
+    counted = any(c.like_num or c.dep_ in ("nummod", "quantmod") for c in prev.children)
+    return prev if counted and (prev.lemma_.casefold() in units or prev.lower_ in units) else None
 
 
 def _glued_modifier(t: Token) -> bool:
