@@ -200,3 +200,8 @@ def test_a_planned_amount_is_a_target() -> None:
 def test_a_measure_right_before_the_item_is_its_quantity() -> None:
     [d] = deals.extract(ctx("Ruritania bought 25,000 tonnes Freedonia soybeans today."))
     assert (d.quantity, d.unit) == (25000, "tonnes")
+
+
+def test_an_export_tax_is_a_tariff() -> None:
+    [f] = figures.extract(ctx("Freedonia imposed a 15 pct export tax on Ruritania lumber."))
+    assert f.metric == "tariffs"
