@@ -205,3 +205,8 @@ def test_a_measure_right_before_the_item_is_its_quantity() -> None:
 def test_an_export_tax_is_a_tariff() -> None:
     [f] = figures.extract(ctx("Freedonia imposed a 15 pct export tax on Ruritania lumber."))
     assert f.metric == "tariffs"
+
+
+def test_a_choice_between_sellers_names_none() -> None:
+    text = "Ruritania is considering to buy 50 new aircraft from either Zenda Bank or Acme Widgets Corp."
+    assert all(d.contractor is None and d.supplier is None for d in deals.extract(ctx(text)))

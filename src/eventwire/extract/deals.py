@@ -624,6 +624,11 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
     return (int(value), holder.text.casefold()) if value > 0 else (None, None)
 
 
+def _alternatives(tok: Token) -> bool:
+    """Is the phrase a choice between parties ("either Boeing or Airbus", "France or Sweden")?"""
+    return any(c.dep_ == "preconj" or (c.dep_ == "cc" and c.lower_ == "or") for c in tok.children)
+
+
 def _measure_before(head: Token) -> Token | None:
     """A counted measure right before the item phrase, with no "of" between ("25,000 tonnes U.S.
     soybeans", which the parse takes as two objects): the measure the item is sold by."""
@@ -948,7 +953,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if not passive:
             as_buyer(subj_m)
         for pobj in _preps(anchor, ("from",), after):
-            as_seller(_party(ctx, pobj.subtree))
+            if not _alternatives(pobj):  # "from either Boeing or Airbus": no seller chosen yet
+                as_seller(_party(ctx, pobj.subtree))
         if supplier is None and contractor is None:
             # "signed a deal with France to buy ...", "in talks with China to buy ..."
             for pobj in _with_on_chain(anchor):
