@@ -288,4 +288,4 @@ def test_a_count_takes_no_metric_from_another_clause() -> None:
         )
         if g.unit == "people"
     ]
-    assert f.metric == "people"
+    assert f.metric == "deaths"  # what the verb left them in (count_verbs), never the other clause's losses

@@ -89,7 +89,7 @@ def test_unknown_key_without_a_close_spelling_lists_the_known_ones(data: Path) -
     _edit(path, "\nmin_words:", "\nzzz: 1\nmin_words:")
     assert (
         _error()
-        == f"{path}: zzz: unknown key (known keys: verbs, channels, outlet_words, title_small_words, min_words, anaphors, representatives)"
+        == f"{path}: zzz: unknown key (known keys: verbs, channels, outlet_words, title_small_words, min_words, anaphors, representatives, affiliation_preps)"
     )
 
 

@@ -61,6 +61,7 @@ class _Lex:
     container_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    wish_words: frozenset[str]
     condition_marks: frozenset[str]
     topic_preps: frozenset[str]
     unit_price: re.Pattern[str]
@@ -102,6 +103,7 @@ def lexicon() -> _Lex:
         container_nouns=frozenset(raw["container_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
         request_verbs=frozenset(raw["request_verbs"]),
+        wish_words=frozenset(raw["wish_words"]),
         condition_marks=frozenset(raw["condition_marks"]),
         topic_preps=frozenset(raw["topic_preps"]),
         make=frozenset(raw["make_verbs"]),
@@ -175,6 +177,13 @@ def ticker_state(ctx: DocContext, e: Entity) -> str | None:
             if iso:
                 return iso
     return None
+
+
+def company_state(ctx: DocContext, e: Entity) -> str | None:
+    """A stateless company's state from its own name ("Thai Airways"), a known maker's name, or
+    its wire ticker: the evidence a company carries itself, read the same way by every record."""
+    known = maker_of(e.name)
+    return country_in_name(e.name) or (known[1] if known else None) or ticker_state(ctx, e)
 
 
 def maker_of_designation(designation: str | None) -> str | None:
@@ -588,8 +597,11 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
 
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head == of:
-        return None, None
-    holder = of.head
+        holder = _measure_before(head)  # "bought 25,000 tonnes U.S. soybeans": no "of" between
+        if holder is None:
+            return None, None
+    else:
+        holder = of.head
     if holder.like_num:
         v = parse_number(holder.text)
         return (int(v), None) if v is not None and v == int(v) and 0 < v < 100000 else (None, None)
@@ -605,10 +617,28 @@ def _bulk(head: Token) -> tuple[int | None, str | None]:
     if first is None:
         return None, None
     value = parse_number(first.text) or 0.0
-    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
-    if nxt is not None and nxt.i < holder.i:
-        value *= money_lexicon().scales.get(nxt.text.casefold(), 1.0)
+    # the scale before the measure scales the whole range ("between one and two mln tonnes")
+    scales = money_lexicon().scales
+    scale = next((scales[t.lower_] for t in first.doc[first.i + 1 : holder.i] if t.lower_ in scales), 1.0)
+    value *= scale
     return (int(value), holder.text.casefold()) if value > 0 else (None, None)
+
+
+def _alternatives(tok: Token) -> bool:
+    """Is the phrase a choice between parties ("either Boeing or Airbus", "France or Sweden")?"""
+    return any(c.dep_ == "preconj" or (c.dep_ == "cc" and c.lower_ == "or") for c in tok.children)
+
+
+def _measure_before(head: Token) -> Token | None:
+    """A counted measure right before the item phrase, with no "of" between ("25,000 tonnes U.S.
+    soybeans", which the parse takes as two objects): the measure the item is sold by."""
+    left = min(t.i for t in head.subtree)
+    if left == 0:
+        return None
+    prev = head.doc[left - 1]
+    units = lexicon().measure_units
+    counted = any(c.like_num or c.dep_ in ("nummod", "quantmod") for c in prev.children)
+    return prev if counted and (prev.lemma_.casefold() in units or prev.lower_ in units) else None
 
 
 def _glued_modifier(t: Token) -> bool:
@@ -868,6 +898,14 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
                 if supplier is None or other.entity.country != supplier.country:
                     as_buyer(other)
 
+    if role in ("sell", "buy") and anchor.pos_ == "NOUN":
+        # "an Israeli shipment of U.S. arms", "the Indian purchase of jets": the state on the deal
+        # noun makes the move; the one on the item only made it
+        for c in anchor.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and head not in c.subtree:
+                for m in _ents_in_span(ctx, c.subtree):
+                    if m.entity.kind == "country" and not m.is_place:
+                        (as_seller if role == "sell" else as_buyer)(m)
     if role == "sell" and anchor.lemma_.casefold() in lexicon().award:
         if not _awards_a_deal(anchor, head):
             return None  # "awarded export licences for 20,000 tonnes of maize": a permit, no sale
@@ -915,7 +953,8 @@ def _read(ctx: DocContext, sent: Span, head: Token) -> Deal | None:
         if not passive:
             as_buyer(subj_m)
         for pobj in _preps(anchor, ("from",), after):
-            as_seller(_party(ctx, pobj.subtree))
+            if not _alternatives(pobj):  # "from either Boeing or Airbus": no seller chosen yet
+                as_seller(_party(ctx, pobj.subtree))
         if supplier is None and contractor is None:
             # "signed a deal with France to buy ...", "in talks with China to buy ..."
             for pobj in _with_on_chain(anchor):
@@ -1061,6 +1100,8 @@ def _denied(anchor: Token, item: Token) -> bool:
             return True
         if tok != anchor and tok.lemma_.casefold() in lex.request_verbs:
             return True  # "urged Japan to buy more supercomputers": a wish of another, no deal
+        if tok != anchor and _wished(tok):
+            return True  # "wanted to sell a supercomputer", "issued a tender to buy wheat": no deal
         if own and any(
             c.dep_ == "neg"
             or (c.lower_ in ("no", "never") and c.dep_ == "det")
@@ -1074,6 +1115,15 @@ def _denied(anchor: Token, item: Token) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _wished(tok: Token) -> bool:
+    """Is a word above a transfer a wish, a need or a tender ("wanted to", "is keen to"), or a
+    verb whose object is one ("issued a tender to buy", "put out a tender for")?"""
+    wish = lexicon().wish_words
+    if tok.pos_ in ("VERB", "ADJ", "NOUN") and tok.lemma_.casefold() in wish:
+        return True
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.casefold() in wish for c in tok.children)
 
 
 def _maker(

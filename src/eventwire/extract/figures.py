@@ -64,6 +64,9 @@ class _Lex:
     party_preps: frozenset[str]
     measure_units: frozenset[str]
     firm_nouns: frozenset[str]
+    measure_heads: frozenset[str]
+    openers: frozenset[str]
+    row_words: frozenset[str]
     money_metrics: frozenset[str]
     base_heads: frozenset[str]
     counterfactual: re.Pattern[str]
@@ -131,6 +134,9 @@ def lexicon() -> _Lex:
         party_preps=frozenset(w.casefold() for w in raw["party_preps"]),
         measure_units=frozenset(w.casefold() for w in raw["measure_units"]),
         firm_nouns=frozenset(w.casefold() for w in raw["firm_nouns"]),
+        measure_heads=frozenset(w.casefold() for w in raw["measure_heads"]),
+        openers=frozenset(w.casefold() for w in raw["kind_clause_openers"]),
+        row_words=frozenset(w.casefold() for w in raw["row_words"]),
         money_metrics=frozenset(raw["money_metrics"]),
         base_heads=frozenset(w.casefold() for w in raw["base_prepositions"]),
         counterfactual=re.compile(_alt(raw["counterfactual"]), re.I),
@@ -225,7 +231,9 @@ def metric_near(
         if (
             share
             and m0 >= end
-            and re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?", text[end:m0])
+            and re.fullmatch(
+                r"\s*of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?(?:[a-z][\w-]*\s+)?", text[end:m0]
+            )
         ):
             continue  # "2 percent of GDP": what it is a share of, not what it measures
         dist = start - m1 if m1 <= start else (m0 - end) * 1.5
@@ -457,7 +465,7 @@ def _period(
         if base:
             # "compared with 2.4 billion dlrs in 1986/87": a base figure's period follows it
             if 0 <= t.start - amount_end <= 30 and not re.search(r"[,;]", text[amount_end : t.start]):
-                return _span_of(t)
+                return _span_of(t, text)
             continue
         if (lex.comparison.search(before) and not t.end_value) or lex.reporting.search(before):
             continue
@@ -472,7 +480,7 @@ def _period(
         return None
     t = best[1]
     nxt = next((x for x in ctx.timexes_in(t.end, sent_end) if x.type == "DATE"), None)
-    span = _stretch(text, t, _span_of(t), ctx.dct, nxt)
+    span = _stretch(text, t, _span_of(t, text), ctx.dct, nxt)
     before = ctx.article.text[max(sent_start, t.start - 12) : t.start].casefold()
     if re.search(r"\b(by|until|till)\s*$", before):
         span["start"] = None
@@ -507,13 +515,18 @@ def _is_base(text: str, sent_start: int, amount_start: int) -> bool:
     return bool(lex.base_chain.search(before))
 
 
-def _span_of(t: Timex) -> dict[str, str | None]:
-    """The period a time expression names, whole: a quarter is its three months, a week its days."""
+def _span_of(t: Timex, text: str = "") -> dict[str, str | None]:
+    """The period a time expression names, whole: a quarter is its three months, a week its days,
+    and a split year ("1986/87", a crop, marketing or fiscal year) both its years; ``text`` is
+    the article, read right after the expression for the split year's second part."""
     from .time.periods import timex_to_range
 
     start = timex_date(t.value)
     rng = timex_to_range(t.value)
     end = timex_date(t.end_value) if t.end_value else (rng[1] if rng and rng[1] else start)
+    split = re.match(r"/(\d{2}|\d{4})(?!\d)", text[t.end : t.end + 6]) if start and len(start) == 4 else None
+    if split and start and int(split.group(1)[-2:]) == (int(start) + 1) % 100:
+        end = str(int(start) + 1)
     return {"start": start, "end": end}
 
 
@@ -534,7 +547,7 @@ def _stretch(
     if start and nxt is not None and re.search(r"\bbetween\s+$", before, re.I):
         # "between October and December": the two dates close one stretch
         gap = text[t.end : nxt.start]
-        last = _span_of(nxt).get("end")
+        last = _span_of(nxt, text).get("end")
         if re.fullmatch(r"\s*(?:and|to|-|–)\s*", gap) and last and last >= start:
             return {"start": start, "end": last}
     m = lex.stretch_to.search(before)
@@ -664,7 +677,16 @@ def _befell(ctx: DocContext, f: _Found) -> str | None:
     noun = root.head if root is not None and root.dep_ in ("nummod", "quantmod", "compound") else root
     if noun is None or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
         return None
-    return lexicon().count_verbs.get(noun.head.lemma_.casefold())
+    verbs = lexicon().count_verbs
+    verb = noun.head
+    # "left 25,000 people dead", "were left homeless": the state the verb leaves them in
+    states = [c for c in [*verb.children, *noun.children] if c.pos_ == "ADJ" and c.dep_ in _LEFT_IN]
+    return verbs.get(verb.lemma_.casefold()) or next(
+        (verbs[c.lemma_.casefold()] for c in states if c.lemma_.casefold() in verbs), None
+    )
+
+
+_LEFT_IN = frozenset({"oprd", "acomp", "xcomp", "ccomp", "amod"})
 
 
 def _scale_after(tok: Token) -> float:
@@ -706,6 +728,8 @@ def extract(ctx: DocContext) -> list[Figure]:
         stext = text[s0:s1]
         if lex.market.search(stext):
             continue  # "the Bank provided the money market with assistance worth 90 mln stg"
+        if _table_row(sent):
+            continue  # "Investment income 1.59 mln stg vs 2.19 mln": a line of a firm's results table
         time_spans = [(t.start, t.end) for t in ctx.timexes_in(s0, s1)]
         found: list[_Found] = []
         money = find_money(stext)
@@ -770,12 +794,18 @@ def extract(ctx: DocContext) -> list[Figure]:
                 and not _names_company(ctx.entities)
             ):
                 actors = top_countries(ctx, 1)  # "inflation dropped to 63 pct": the story's state
-            # a count of firms by nationality ("12 Chilean firms") is about their state
+            if _firm_owned(ctx, mentions, tied):
+                continue  # "Acme produced 3.6 mln tons": the company's figure, company copy
             if not _about_states(metric, actors, mentions, ctx.doc if f.is_money or f.is_percent else None):
                 continue
-            kind = kind_of(ktext, f.start - s0, f.end - s0, clause_start=max(0, prev_end - s0))
+            kind = kind_of(
+                _without_subject_modals(ctx, f, ktext, s0),
+                f.start - s0,
+                f.end - s0,
+                clause_start=max(0, prev_end - s0),
+            )
             if kind == "actual":
-                kind = _verb_kind(ctx, tied)
+                kind = _verb_kind(ctx, tied, f)
             if kind in ("forecast", "target") and _is_base(text, s0, f.start):
                 kind = "actual"  # "projected to leap to 12 billion from four billion in 1986": told, not foreseen
             if kind == "actual" and f.approx and "estimat" in f.approx:
@@ -792,7 +822,8 @@ def extract(ctx: DocContext) -> list[Figure]:
                 period = last_period  # "in the month": the period of the figure before
             last_period = period or last_period
             conf = 0.55 + (0.15 if metric else 0) + (0.1 if actors else 0)
-            per = lex.per.match(text[f.end : f.end + 24]) if f.is_money else None
+            # a price per thing bought, a flow per stretch of time ("4.3 mln barrels a day")
+            per = lex.per.match(text[f.end : f.end + 24]) if not f.is_percent else None
             figures.append(
                 Figure(
                     id=stable_id("f", ctx.article.id, f.start, f.amount, f.unit),
@@ -812,6 +843,19 @@ def extract(ctx: DocContext) -> list[Figure]:
             prev_end = f.end
             last_metric = metric
     return _merge_within(figures)
+
+
+def _table_row(sent: Span) -> bool:
+    """Is the sentence a row of a results table ("Net profit 4.1 mln vs 3.2 mln", "Shr 10 cts vs
+    12 cts"): no verb, and a ``row_words`` word between two numbers? Rows are a firm's books."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    rows = lexicon().row_words
+    toks = list(sent)
+    return any(
+        t.lower_ in rows and any(x.like_num for x in toks[:k]) and any(x.like_num for x in toks[k + 1 :])
+        for k, t in enumerate(toks)
+    )
 
 
 def market_story(text: str) -> bool:
@@ -955,6 +999,19 @@ def _own_mentions(ctx: DocContext, mentions: list[EntityMention], tied: set[int]
     return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
+def _firm_owned(ctx: DocContext, mentions: list[EntityMention], tied: set[int]) -> bool:
+    """Do the amount's own words name a company and no state ("Acme will receive 15 mln dlrs",
+    "Acme's output fell 10 pct in Chile")? Then the figure is the company's: company copy, whatever
+    its metric, and never a figure of the company's state or of the nearest country word."""
+    own = [m for m in _own_mentions(ctx, mentions, tied) if not m.is_place]
+    if any(m.entity.kind == "country" or m.entity.office or m.entity.sector in _STATE_SECTORS for m in own):
+        return False
+    return any(_is_company(m.entity) and m.entity.country not in _BODIES for m in own)
+
+
+_BODIES = frozenset({"IGO", "NGO"})  # PLOVER's codes of bodies that are no state and no firm
+
+
 def _placed_object(ctx: DocContext, m: EntityMention) -> bool:
     """Is the mention the object of a preposition that places or aims ("for Washington", "in
     Tokyo", "to Britain")? Only "of" and "by" phrases name whose or by whom."""
@@ -982,14 +1039,74 @@ def _party_phrases(ctx: DocContext, tied: set[int]) -> set[int]:
     return out
 
 
-def _verb_kind(ctx: DocContext, tied: set[int]) -> str:
+def _verb_kind(ctx: DocContext, tied: set[int], f: _Found | None = None) -> str:
     """The kind the amount's own verbs tell, wherever they stand ("shipments of 35,000 tonnes
-    were also expected this month", "the plan calls for measures worth 5,000 billion yen")."""
-    verbs = " ".join(ctx.doc[i].text for i in sorted(tied) if ctx.doc[i].pos_ in ("VERB", "AUX"))
+    were also expected this month", "the plan calls for measures worth 5,000 billion yen"). A
+    modal on a verb whose subject holds the amount foretells what the thing will do, not its size
+    ("the 100 pct tariffs will show Congress", "the $5 bln loan will be disbursed"): it is left out."""
+    in_subject = _subject_verbs(ctx, f) if f is not None else set()
+    beyond = _beyond_opener(ctx, f) if f is not None else set()
+    verbs = " ".join(
+        t.text
+        for t in (ctx.doc[i] for i in sorted(tied))
+        if t.pos_ in ("VERB", "AUX")
+        and not (t.dep_ == "aux" and t.head.i in in_subject)
+        and t.i not in beyond
+        and t.head.i not in beyond
+    )
     for kind, rx in lexicon().kinds:
         if rx.search(verbs):
             return kind
     return "actual"
+
+
+def _beyond_opener(ctx: DocContext, f: _Found) -> set[int]:
+    """The words above a clause opener the amount hangs under ("predicted output will grow 2.5
+    pct after falling 0.7 pct", "rose when exports fell 5 pct"): another clause, whose verbs do
+    not tell the amount's kind."""
+    openers = lexicon().openers
+    tok = amount_root(ctx.doc, f.start, f.end)
+    out: set[int] = set()
+    cut = False
+    for _ in range(10):
+        if tok is None or tok.head == tok:
+            break
+        if tok.lower_ in openers and tok.dep_ in ("prep", "mark", "advmod"):
+            cut = True
+        elif any(c.dep_ == "mark" and c.lower_ in openers for c in tok.children):
+            cut = True
+        tok = tok.head
+        if cut:
+            out.add(tok.i)
+    return out
+
+
+def _without_subject_modals(ctx: DocContext, f: _Found, ktext: str, s0: int) -> str:
+    """The sentence with the modals blanked of the verbs whose subject holds the amount ("the
+    January deficit of 14.8 bln dlrs will be revised"): they foretell what befalls the thing, not
+    its size, so they make no forecast of it."""
+    verbs = _subject_verbs(ctx, f)
+    for i in verbs:
+        for c in ctx.doc[i].children:
+            if c.dep_ == "aux" and c.idx >= f.end:
+                a, b = c.idx - s0, c.idx + len(c.text) - s0
+                ktext = ktext[:a] + " " * (b - a) + ktext[b:]
+    return ktext
+
+
+def _subject_verbs(ctx: DocContext, f: _Found) -> set[int]:
+    """The verbs whose subject holds the amount."""
+    root = amount_root(ctx.doc, f.start, f.end)
+    out: set[int] = set()
+    tok = root
+    for _ in range(6):
+        if tok is None or tok.head == tok:
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            out.add(tok.head.i)
+            break
+        tok = tok.head
+    return out
 
 
 def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
@@ -1005,7 +1122,7 @@ def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
         for t in ctx.timexes_in(lo, f.start):
             d = timex_date(t.value)
             if t.type == "DATE" and d and len(d) <= 7 and any(t.start <= c.idx < t.end for c in years):
-                return _span_of(t)
+                return _span_of(t, ctx.article.text)
         return None
     if root.dep_ not in ("nummod", "compound", "quantmod", "amod"):
         return None
@@ -1025,7 +1142,7 @@ def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
             and len(d) <= 7
             and not lexicon().comparison.search(ctx.article.text[max(lo, t.start - 40) : t.start])
         ):
-            return _span_of(t)
+            return _span_of(t, ctx.article.text)
     return None
 
 
@@ -1044,9 +1161,11 @@ def _metric_of(
     # qualifies ("offer a $1 bln bond issue"), then its clause
     phrase = {t.i for t in root.subtree} if root is not None and f.is_money else set()
     topic = _change_topic(root) if root is not None else None
+    labels = _classifiers(ctx, tied | phrase, own)
     for words in (phrase, own, tied):
         if words is tied and topic is not None:
             words = own | {t.i for t in topic.subtree}  # "the 40 pct drop in the dollar": the dollar's
+        words = words - labels
         allowed = [(a - s0, b - s0) for a, b in char_spans(ctx.doc, words)]
         metric, dist = metric_near(
             stext, f.start - s0, f.end - s0, names, after=True, allowed=allowed, share=not f.is_money
@@ -1063,6 +1182,32 @@ def _metric_of(
     ):
         return last_metric, 0, tied
     return metric, dist, tied
+
+
+def _classifiers(ctx: DocContext, words: set[int], own: set[int]) -> set[int]:
+    """Metric words that only say what kind of thing another noun is ("the budget airline", "profit
+    on production operations"): a modifier of a noun that is neither the amount's own noun, nor a
+    measure (figures.yaml ``measure_heads``: "the export target", "the oil import bill"), nor in
+    a phrase that names what the amount is ("provide $1 bln as budget support"). They name no
+    measure of the amount."""
+    heads = lexicon().measure_heads
+    out: set[int] = set()
+    for i in words:
+        t = ctx.doc[i]
+        while t.dep_ == "conj" and t.head != t:  # "exploration and production operations"
+            t = t.head
+        h = t.head
+        if (
+            t.dep_ in ("compound", "amod", "nmod")
+            and h.pos_ in ("NOUN", "PROPN")
+            and h.i not in own
+            and h.lemma_.casefold() not in heads
+            and not (h.dep_ == "pobj" and h.head.lower_ in lexicon().metric_preps)  # "as budget support"
+            and _is_metric_word(ctx.doc[i].text)
+            and not _is_metric_word(h.text)
+        ):
+            out.add(i)
+    return out
 
 
 def _sizes_a_change_noun(ctx: DocContext, f: _Found) -> bool:

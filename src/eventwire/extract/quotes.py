@@ -19,6 +19,7 @@ from ..lexicon import load
 from ..lexicon.files import Quotes
 from ..model import Entity, EntityMention, Quote, stable_id
 from .context import DocContext
+from .deals import company_state
 from .figures import timex_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,6 +44,7 @@ class _Lex:
     anaphors: frozenset[str]
     title_small: frozenset[str]
     representatives: frozenset[str]
+    affiliation_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,7 @@ def lexicon() -> _Lex:
         anaphors=frozenset(raw["anaphors"]),
         title_small=frozenset(raw["title_small_words"]),
         representatives=frozenset(w.casefold() for w in raw["representatives"]),
+        affiliation_preps=frozenset(w.casefold() for w in raw["affiliation_preps"]),
     )
 
 
@@ -185,8 +188,9 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
     """The actor that is the subject of the attribution verb at [vstart, vend)."""
     s = _subject_token(ctx, vstart, vend)
     if s is not None:
-        left = min(t.idx for t in s.subtree)
-        right = max(t.idx + len(t.text) for t in s.subtree)
+        words = _described_words(s)  # "the strategist, who works for his party's leader": not the leader
+        left = min(ctx.doc[i].idx for i in words)
+        right = max(ctx.doc[i].idx + len(ctx.doc[i].text) for i in words)
         joint = _joint_speakers(ctx, s)
         if joint is not None:
             return _common_state(joint, s)  # "X and Y said in a joint statement": no one of them
@@ -195,7 +199,7 @@ def _subject_entity(ctx: DocContext, vstart: int, vend: int) -> EntityMention | 
         own = ctx.entity_at(s.idx, s.idx + len(s.text))
         if own is not None and not own.is_place and own.entity.kind in ("person", "organization"):
             return own
-        found = _best_actor(ctx, left, right) or own
+        found = _best_actor(ctx, left, right, words) or own
         if found is not None and found.entity.kind == "country" and _buried(ctx, found, s):
             return None  # "a dealer for a German bank said": Germany is no speaker
         if found is not None and found.entity.kind == "country" and _demonym_person(ctx, found, s):
@@ -329,13 +333,21 @@ def _office_holder(
     return found
 
 
-def _best_actor(ctx: DocContext, start: int, end: int) -> EntityMention | None:
-    ms = [m for m in ctx.entities_in(start, end) if not m.is_place]
+def _best_actor(ctx: DocContext, start: int, end: int, only: set[int] | None = None) -> EntityMention | None:
+    """The actor named in [start, end) most likely to speak (a person before a body before a
+    state); with ``only``, among the mentions on those tokens alone."""
+    ms = [m for m in ctx.entities_in(start, end) if not m.is_place and (only is None or _on(ctx, m, only))]
     if not ms:
         m = ctx.entity_at(start, end)
-        return m if m is not None and not m.is_place else None
+        return m if m is not None and not m.is_place and (only is None or _on(ctx, m, only)) else None
     rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
     return sorted(ms, key=lambda m: (rank.get(m.entity.kind, 4), m.start))[0]
+
+
+def _on(ctx: DocContext, m: EntityMention, toks: set[int]) -> bool:
+    """Does the mention lie on one of these tokens?"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.i in toks for t in span)
 
 
 def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMention | None:
@@ -344,8 +356,8 @@ def _who(ctx: DocContext, start: int, end: int, quote_start: int) -> EntityMenti
     if m is not None:
         return _office_holder(ctx, m, start, end)
     words = ctx.article.text[start:end].strip().casefold().split()
-    if words and words[-1] in lexicon().anaphors:
-        return _person_before(ctx, quote_start)
+    if words and words[-1] in lexicon().anaphors and not (len(words) > 1 and words[-2] in ("a", "an")):
+        return _person_before(ctx, quote_start)  # "a spokesman said" is someone new, not the last person
     return None
 
 
@@ -389,7 +401,7 @@ def extract(ctx: DocContext) -> list[Quote]:
         out.append(
             Quote(
                 id=stable_id("q", ctx.article.id, sp.start, words[:80]),
-                speaker=_copy(speaker.entity),
+                speaker=speaker_entity(ctx, speaker),
                 text=words,
                 channel=channel,
                 date=_date(ctx, attr) or ctx.dct,
@@ -452,6 +464,90 @@ def _copy(e: Entity) -> Entity:
     return Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector, office=e.office)
 
 
+# ------------------------------------------------------------------------------------- speaker's state
+
+# Dependents of a name that describe its bearer: a title before it ("ITT Corp Chairman X"), an
+# apposition after it ("X, a broker with Acme in Miami") and an affiliation ("X of Acme", quotes.yaml
+# ``affiliation_preps``). Clauses inside the apposition ("who met
+# the French minister") tell what the bearer did, not who he is, and are left out.
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+def speaker_entity(ctx: DocContext, m: EntityMention) -> Entity:
+    """The speaker as recorded, with the state its own words give when the linker gave none or only
+    the story's context: the body in its title or apposition ("an executive at Acme", Acme's
+    state), a place there ("a broker in Miami") or a nationality ("a Japanese trader"); for a
+    company, the state in its name or its wire ticker. Never the nearest country word."""
+    e = _copy(m.entity)
+    if e.kind not in ("person", "organization") or m.is_place:
+        return e
+    actor = ctx.actors.get(m.key)
+    weak = actor is not None and actor.country_source == "context"
+    if e.country and not weak:
+        return e
+    iso = _described_state(ctx, m, places=not e.country)  # a post's place never outvotes a reading
+    if iso is None and e.kind == "organization" and not e.country:
+        iso = company_state(ctx, e)
+    if iso:
+        e.country = iso
+    return e
+
+
+def _described_state(ctx: DocContext, speaker: EntityMention, places: bool = True) -> str | None:
+    """The state told by the words that describe the speaker wherever the story names him: the
+    nearest body with a state or nationality in his title or apposition, else (with ``places``)
+    the nearest place there, which tells where his post is ("a broker in Miami"), weaker evidence
+    than whose he is ("the French envoy in Washington")."""
+    for m in ctx.entities:
+        if m.key != speaker.key:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        name = span.root
+        region: set[int] = set()
+        for c in name.children:
+            if c.dep_ in _TITLE_DEPS and c.i < span.start:
+                region |= {t.i for t in c.subtree}
+            elif c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in lexicon().affiliation_preps):
+                region |= _described_words(c)  # "X, a broker with Acme", "X of Acme", "X at Acme"
+        if not region:
+            continue
+        toks = [ctx.doc[i] for i in region]
+        hits = []
+        for x in ctx.entities_in(min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)):
+            xs = ctx.doc.char_span(x.start, x.end, alignment_mode="expand")
+            iso = _state_of(ctx, x) if x.key != speaker.key and xs is not None else None
+            if iso and any(t.i in region for t in xs) and (places or not x.is_place):
+                hits.append((int(x.is_place), abs(xs.root.i - name.i), iso))
+        if hits:
+            return min(hits)[2]
+    return None
+
+
+def _described_words(appos: Token) -> set[int]:
+    """The words of a noun phrase (a subject, an apposition), without the clauses inside it."""
+    out: set[int] = set()
+    todo = [appos]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+    return out
+
+
+def _state_of(ctx: DocContext, x: EntityMention) -> str | None:
+    """The state a mention in a speaker's description stands for: a body's (its own, the one its
+    name carries, its ticker's), a place's, a nationality's."""
+    e = x.entity
+    if x.is_place or e.kind == "country":
+        return e.country
+    if e.kind == "organization":
+        return e.country or company_state(ctx, e)
+    return None
+
+
 def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[int, int]]:
     """Speaker of a quote, and the attribution's offsets (for channel and date)."""
     lex = lexicon()
@@ -485,8 +581,10 @@ def _attribute(ctx: DocContext, sp: _Span) -> tuple[EntityMention | None, tuple[
     if m:
         vs, ve = head_off + m.start("v"), head_off + m.end("v")
         who = _subject_entity(ctx, vs, ve)
-        if who is None and not _named_subject(ctx, vs, ve, ("PROPN",)) and not _is_joint(ctx, vs, ve):
-            who = _who(ctx, head_off, vs, sp.start)
+        if who is None and not _named_subject(ctx, vs, ve, ("PROPN", "NOUN")) and not _is_joint(ctx, vs, ve):
+            who = _who(
+                ctx, head_off, vs, sp.start
+            )  # "The strategist said": someone unnamed, not "his" leader
         if who is not None:
             return who, (head_off, sp.start)
     return None, (sp.start, sp.end)

@@ -378,6 +378,7 @@ class Deals(TypedDict):
     container_nouns: Words  # nouns that hold the item between it and the transfer ("a batch of")
     denial_verbs: Words  # a deal under these is denied ("denied reports that it signed a deal")
     request_verbs: Words  # a deal under these is another's wish ("urged Japan to buy"): no deal
+    wish_words: Words  # a transfer hanging under these is only wished for, sought or tendered
     condition_marks: Words  # a transfer in a clause opened by these is a condition, not a deal
     topic_preps: Words  # a deal noun "on" an item is an accord about it, not its sale
     policy_nouns: Words  # "the <item> accord" with no count or value is a trade accord, not a sale
@@ -411,6 +412,8 @@ class Figures(TypedDict):
     party_preps: Words  # a verb's phrases after these name a party of its amount ("provide $1 bln to X")
     measure_units: Words  # counted units that say how much, not of what: figures only with a metric
     firm_nouns: Words  # nouns for a firm: an amount tied to one is company copy ("the utility's revenues")
+    measure_heads: Words  # nouns a metric word may modify and still name the measure ("export target")
+    row_words: Words  # between amounts in a verbless sentence: a results table row ("4.1 mln vs 3.2 mln")
     counterfactual: Words  # an amount under these never happened ("would have risen by")
     money_metrics: Words  # metrics only money (or its change) can measure: a count is never one
     base_prepositions: Words  # a time inside a phrase headed by these dates a comparison base
@@ -450,6 +453,7 @@ class Quotes(TypedDict):
     min_words: int
     anaphors: Words
     representatives: Words  # people who speak for the body they are "at" or "for" (an official)
+    affiliation_preps: Words  # tie a name to its body or place ("X of Acme"): the speaker's own state
 
 
 class Currencies(TypedDict):
