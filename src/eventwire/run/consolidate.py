@@ -383,7 +383,7 @@ class _Run:
             **{k: v for k, v in resolved.items() if k in ids},
         }
         stored = self.s.actor_digests(base)
-        evidence = self.s.evidence(base)
+        evidence = self.s.evidence(base, MAX_EVIDENCE)
         rows, digests = [], {}
         for gid in sorted(base):
             rec = base[gid]
