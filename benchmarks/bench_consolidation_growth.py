@@ -59,12 +59,42 @@ def _forget(store: Store) -> list[str]:
         return [r[0] for r in conn.execute(text("SELECT id FROM articles ORDER BY rowid"))]
 
 
+COUNTED = ("units_in", "readings_in", "extractions", "evidence", "block_actors", "actor_records")
+
+
+def _count_rows(seen: dict[str, int]) -> None:
+    """Wrap the state's readers so each batch says how many rows (or items) it read of each."""
+    from eventwire.run import consolidate as run
+
+    for name in COUNTED:
+        orig = getattr(ConsolidationState, name)
+
+        def counted(self, *args, _orig=orig, _name=name, **kw):
+            out = _orig(self, *args, **kw)
+            if not isinstance(out, (dict, list)):
+                out = list(out)
+            n = sum(len(v) for v in out.values()) if _name == "readings_in" else len(out)
+            seen[_name] = seen.get(_name, 0) + n
+            return out
+
+        setattr(ConsolidationState, name, counted)
+    orig_file = run._Run._file_readings
+
+    def filed(self, articles, *rest, _orig=orig_file):
+        seen["refiled"] = seen.get("refiled", 0) + len(articles)
+        return _orig(self, articles, *rest)
+
+    run._Run._file_readings = filed
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("store", type=Path)
     ap.add_argument("--batch-size", type=int, default=300)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--sort", default="cumulative", help="the profile's order: cumulative, tottime ...")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--stats", action="store_true", help="rows each batch read, by reader")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-cons-"))
     db = tmp / "store.db"
@@ -74,23 +104,28 @@ def main() -> int:
     print(f"{len(ids)} stored articles, batches of {a.batch_size}")
     print(f"{'batch':>5} {'stored':>7} | {'cpu s':>6} {'wall s':>6}")
     prof = None
+    seen: dict[str, int] = {}
+    if a.stats:
+        _count_rows(seen)
     for i in range(0, len(ids), a.batch_size):
         batch = ids[i : i + a.batch_size]
         with store.engine.begin() as conn:
             conn.execute(insert(T.cons_dirty), [{"article_id": x} for x in batch])
         last = i + a.batch_size >= len(ids)
         if last and a.profile:
-            prof = cProfile.Profile()
+            prof = cProfile.Profile(time.process_time)  # CPU, not the shared machine's wall
             prof.enable()
         c0, w0 = time.process_time(), time.time()
         consolidate(store)
         cpu, wall = time.process_time() - c0, time.time() - w0
         if prof:
             prof.disable()
-        print(f"{i // a.batch_size + 1:5d} {i + len(batch):7d} | {cpu:6.2f} {wall:6.2f}", flush=True)
+        stats = " ".join(f"{k} {v}" for k, v in sorted(seen.items()))
+        print(f"{i // a.batch_size + 1:5d} {i + len(batch):7d} | {cpu:6.2f} {wall:6.2f} {stats}", flush=True)
+        seen.clear()
     if prof:
         s = io.StringIO()
-        pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(prof, stream=s).sort_stats(a.sort).print_stats(45)
         print(s.getvalue())
     inc = _export_digest(store)
     print("records:", " ".join(f"{k} {v}" for k, v in inc.items()))
