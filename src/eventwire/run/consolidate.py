@@ -95,7 +95,7 @@ class _Run:
             self.exts[aid] = ArticleExtraction.from_dict(payload)
         actor_blocks = self._file_actors(dirty)
         affected, changed_actors, resolved = self._resolve(actor_blocks)
-        fusion_blocks = self._file_readings(set(dirty) | affected, meta)
+        fusion_blocks = self._file_readings(set(dirty) | affected, meta, resolved)
         old_parties = self._fuse(fusion_blocks)
         self._write_actors(changed_actors | old_parties, resolved)
 
@@ -283,7 +283,13 @@ class _Run:
         return folded, fold_map
 
     # ---------------------------------------------------------------- 3. readings
-    def _file_readings(self, articles: set[str], meta: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+    def _file_readings(
+        self, articles: set[str], meta: dict[str, dict[str, Any]], resolved: dict[str, ActorRecord]
+    ) -> set[tuple[str, str]]:
+        """Rekey the articles' records and file each reading under its fusion block.
+
+        ``resolved``: the records step 2 just resolved and stored; most actors the articles name
+        are among them, so only the others are read back (a batch of 2,000 named ~6,000)."""
         from ..consolidate.fuse import block_key, readings, rekeyer
 
         blocks = self.s.reading_blocks(articles)
@@ -298,7 +304,12 @@ class _Run:
         key_map = self.s.key_map(todo)
         # a state is named by its global id even where the article holds no actor of it (a party
         # read from a place): every state's record is at hand, as in a rebuild
-        actors = {**self.s.country_records(), **self.s.actor_records(set(key_map.values()))}
+        named = set(key_map.values())
+        actors = {
+            **self.s.country_records(),
+            **self.s.actor_records(named - resolved.keys()),
+            **{gid: resolved[gid] for gid in named & resolved.keys()},
+        }
         rekey = rekeyer(key_map, list(actors.values()))
         rows: list[dict[str, Any]] = []
         for aid in todo:
@@ -383,7 +394,7 @@ class _Run:
             **{k: v for k, v in resolved.items() if k in ids},
         }
         stored = self.s.actor_digests(base)
-        evidence = self.s.evidence(base)
+        evidence = self.s.evidence(base, MAX_EVIDENCE)
         rows, digests = [], {}
         for gid in sorted(base):
             rec = base[gid]

@@ -433,34 +433,58 @@ class ConsolidationState:
                 out |= set(self.conn.scalars(q))
         return out
 
-    def evidence(self, ids: Iterable[str]) -> dict[str, tuple[list[Mention], int]]:
-        """Per actor: the mentions of every record it takes part in, and its events counted."""
-        out: dict[str, tuple[list[Mention], set[str]]] = defaultdict(lambda: ([], set()))
+    def evidence(self, ids: Iterable[str], keep: int) -> dict[str, tuple[list[Mention], int]]:
+        """Per actor: the mentions of the records it takes part in that can be among its first
+        ``keep`` by (article, offset), and its events counted.
+
+        A country takes part in thousands of records, and only its first ``keep`` mentions are
+        kept (``run/consolidate._with_evidence``): the database ranks them and sends the rows of
+        the first ``keep`` (article, offset) pairs of each kind, a superset of what the cap keeps
+        whatever the actor's own mentions, instead of every row of every record, so a batch that
+        touches the United States no longer reads all its evidence back."""
+        ids = list(ids)
+        out: dict[str, tuple[list[Mention], int]] = defaultdict(lambda: ([], 0))
         for kind in T.PARTIES:
-            one = T.SINGULAR[kind]
-            p, m = T.PARTIES[kind], T.MENTIONS[kind]
-            rid = p.c[f"{one}_id"]
             for chunk in _chunks(ids):
-                q = (
-                    select(
-                        p.c.actor_id,
-                        rid,
-                        m.c.article_id,
-                        m.c.path,
-                        m.c.sentence,
-                        m.c.char_start,
-                        m.c.char_end,
-                    )
-                    .join(m, m.c[f"{one}_id"] == rid)
-                    .where(p.c.actor_id.in_(chunk))
-                    .distinct()
-                )
-                for gid, rec, aid, path, sentence, start, end in self.conn.execute(q):
-                    ms, events = out[gid]
-                    ms.append(Mention(aid, path, sentence, start, end))
-                    if kind == "events":
-                        events.add(rec)
-        return {gid: (ms, len(ev)) for gid, (ms, ev) in out.items()}
+                for gid, aid, path, sentence, start, end in self._first_mentions(kind, chunk, keep):
+                    out[gid][0].append(Mention(aid, path, sentence, start, end))
+        p, m = T.PARTIES["events"], T.MENTIONS["events"]
+        for chunk in _chunks(ids):
+            q = (
+                select(p.c.actor_id, func.count(p.c.event_id.distinct()))
+                .join(m, m.c.event_id == p.c.event_id)
+                .where(p.c.actor_id.in_(chunk))
+                .group_by(p.c.actor_id)
+            )
+            for gid, n in self.conn.execute(q):
+                out[gid] = (out[gid][0], n)
+        return dict(out)
+
+    def _first_mentions(self, kind: str, actors: list[str], keep: int) -> Iterator[Any]:
+        """(actor, article, path, sentence, start, end) of the records of ``kind`` the actors take
+        part in, for each actor's first ``keep`` distinct (article, offset) pairs."""
+        one = T.SINGULAR[kind]
+        p, m = T.PARTIES[kind], T.MENTIONS[kind]
+        aid = m.c.article_id.collate("C") if self.dialect == "postgresql" else m.c.article_id
+        rank = func.dense_rank().over(partition_by=p.c.actor_id, order_by=(aid, m.c.char_start))
+        rows = (
+            select(
+                p.c.actor_id,
+                m.c.article_id,
+                m.c.path,
+                m.c.sentence,
+                m.c.char_start,
+                m.c.char_end,
+                rank.label("rk"),
+            )
+            .join(m, m.c[f"{one}_id"] == p.c[f"{one}_id"])
+            .where(p.c.actor_id.in_(actors))
+            .distinct()
+            .subquery()
+        )
+        r = rows.c
+        q = select(r.actor_id, r.article_id, r.path, r.sentence, r.char_start, r.char_end).where(r.rk <= keep)
+        return iter(self.conn.execute(q).all())
 
     def counts(self) -> dict[str, int]:
         order = ("actors", "events", "deals", "figures", "quotes")
