@@ -868,6 +868,8 @@ def read_parties(
         recipients = pressed_by(c, parts, actors)
     if not recipients:
         recipients = unnamed_addressees(c, parts, actors)
+    if not actors and not recipients:
+        actors, recipients = reached_between(c, parts)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
@@ -1448,3 +1450,24 @@ def discourse_actor(c: Cand, parts: Participants, recipients: list[Entity]) -> l
                 for e in ev.actor
             ]
     return []
+
+
+def reached_between(c: Cand, parts: Participants) -> tuple[list[Entity], list[Entity]]:
+    """'a compromise has been reached', 'agreement was reached on Monday': an agreement in an
+    agentless passive that names no party is between the sides of the talks or agreement the
+    last sentences (or its own, before it) report (#16: such a sentence is the talks' outcome)."""
+    h = c.head
+    if c.rule.event != "AGREE" or c.kind != "verb" or not is_passive(h) or passive_agents(h):
+        return [], []
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        if ev.event in {"CONSULT", "AGREE"} and ev.actor and ev.recipient:
+            copy = [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.actor
+            ]
+            return copy, [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
+                for e in ev.recipient
+            ]
+    return [], []
