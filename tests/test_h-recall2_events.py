@@ -98,3 +98,21 @@ def test_an_agreement_reached_with_no_party_is_between_the_sides_of_the_talks() 
 
 def test_an_agreement_reached_with_no_talks_before_it_has_no_parties() -> None:
     assert not [e for e in code("A compromise was reached.") if e.event == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Iran said it would lift tariffs on Chinese steel.", "sanction.raise_tariffs"),  # lifting ends them
+        ("Peru raised the export duty on its copper.", "sanction.raise_tariffs"),  # a tax on its own trade
+        ("Chile favours reform of the Peruvian banks.", "support.back_policy"),  # a preference, no backing
+    ],
+)
+def test_look_alike_clauses_fire_no_new_pattern(text: str, pattern: str) -> None:
+    assert pattern not in {e.pattern for e in code(text)}, text
+
+
+def test_britain_announcing_measures_against_a_state_sanctions_it() -> None:
+    ev = one("Britain announced new measures against Iran.", "SANCTION")
+    assert countries(ev.actor) == {"GBR"}
+    assert countries(ev.recipient) == {"IRN"}
