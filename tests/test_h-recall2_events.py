@@ -116,3 +116,19 @@ def test_britain_announcing_measures_against_a_state_sanctions_it() -> None:
     ev = one("Britain announced new measures against Iran.", "SANCTION")
     assert countries(ev.actor) == {"GBR"}
     assert countries(ev.recipient) == {"IRN"}
+
+
+def test_an_agreement_reported_after_talks_of_two_sides_is_between_them() -> None:
+    ev = one("Turkey and Iraq held talks in Geneva. Officials said a compromise had been reached.", "AGREE")
+    assert countries([*ev.actor, *ev.recipient]) == {"TUR", "IRQ"}
+
+
+def test_an_agreement_wished_for_is_no_outcome_of_the_talks() -> None:
+    text = "Turkey and Iraq held talks in Geneva. It is important that a compromise is reached soon."
+    assert not [e for e in code(text) if e.event == "AGREE"]
+
+
+def test_a_mistake_made_by_another_state_is_a_verdict_on_it() -> None:
+    ev = one("Turkey has made a grave mistake, the Egyptian president said.", "ACCUSE")
+    assert countries(ev.actor) == {"EGY"}
+    assert countries(ev.recipient) == {"TUR"}

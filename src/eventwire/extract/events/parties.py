@@ -1459,15 +1459,28 @@ def reached_between(c: Cand, parts: Participants) -> tuple[list[Entity], list[En
     h = c.head
     if c.rule.event != "AGREE" or c.kind != "verb" or not is_passive(h) or passive_agents(h):
         return [], []
+    if not _stated_outcome(h):
+        return [], []  # "it is important that agreement is reached": a wish, no outcome of any talks
     n = int(words("coref").discourse_sentences)
     for ev in parts.recent(c.trig, n):
-        if ev.event in {"CONSULT", "AGREE"} and ev.actor and ev.recipient:
+        sides = list({e.id: e for e in [*ev.actor, *ev.recipient]}.values())
+        if ev.event in {"CONSULT", "AGREE"} and len(sides) > 1:  # "A and B held talks": both sides
             copy = [
-                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
-                for e in ev.actor
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector) for e in sides
             ]
-            return copy, [
-                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector)
-                for e in ev.recipient
-            ]
+            return copy[:1], copy[1:]
     return [], []
+
+
+def _stated_outcome(h: Token) -> bool:
+    """Whether clause ``h`` states its act as done: a main clause (or one joined to it), or the
+    clause a reporting verb states ("officials said a deal had been reached")."""
+    for _ in range(3):
+        if h.dep_ == "ROOT":
+            return True
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in words("plover").reporting_verbs:
+            return True
+        if h.dep_ != "conj":
+            return False
+        h = h.head
+    return False
