@@ -132,3 +132,16 @@ def test_a_mistake_made_by_another_state_is_a_verdict_on_it() -> None:
     ev = one("Turkey has made a grave mistake, the Egyptian president said.", "ACCUSE")
     assert countries(ev.actor) == {"EGY"}
     assert countries(ev.recipient) == {"TUR"}
+
+
+def test_an_act_in_the_infinitive_of_a_condemned_move_is_coded() -> None:
+    ev = one("Iran condemned the Iraqi move to impose sanctions on Turkey.", "SANCTION")
+    assert "TUR" in countries(ev.recipient)
+
+
+def test_an_act_in_the_infinitive_of_a_plan_is_not_done() -> None:
+    assert not [
+        e
+        for e in code("Iran condemned the Iraqi plan to impose sanctions on Turkey.")
+        if e.event == "SANCTION"
+    ]
