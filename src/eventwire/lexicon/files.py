@@ -138,6 +138,8 @@ class Plover(TypedDict):
     group_nouns: dict[str, Words]  # sector -> nouns (checks.plover: a sector of `sectors`)
     member_heads: Words  # "union leaders": the group noun before gives the sector
     people_sector: str  # "West Africans": a people the linker does not know (a sector of `sectors`)
+    # office heads (offices.yaml `heads`) that are also common nouns, never a holder: "in the head"
+    title_heads_not_holders: NotRequired[Words]
     require_participant: bool
     require_placed_party: NotRequired[bool]  # some participant tied to a state or an international body
     require_actor_when_subject: bool

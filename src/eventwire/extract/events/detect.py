@@ -561,6 +561,9 @@ def _purpose(c: Cand) -> bool:
         if (
             a is not None
             and a.dep_ == "advcl"
+            # "the US move to impose sanctions": an infinitive the parser hung on a noun as an
+            # adverbial clause is that noun's content (read as `unrealised` reads it), no aim
+            and not _nominal(a.head)
             and any(ch.dep_ == "aux" and ch.tag_ == "TO" for ch in a.children)
             and subject_of(a) is None
             and not _after_ordinal(a)
@@ -574,6 +577,12 @@ def _purpose(c: Cand) -> bool:
         if cur.lemma_.lower() in words("clauses").purpose_heads:
             return True
     return False
+
+
+def _nominal(t: Token) -> bool:
+    """A noun, or a word the tagger took for a verb in a noun's place ("condemned the US move to
+    impose": 'move' tagged a verb but the object of 'condemned')."""
+    return t.pos_ in {"NOUN", "PROPN"} or t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
 
 
 def _after_ordinal(a: Token) -> bool:
@@ -602,8 +611,8 @@ def unrealised(c: Cand, rs: RuleSet) -> bool:
         return h.head.head.lemma_.lower() in words("plover").unrealised_adjectives
     if (
         c.kind not in {"verb", "adj"}
-        or h.dep_ not in {"acl", "ccomp"}
-        or h.head.pos_ not in {"NOUN", "PROPN"}
+        or h.dep_ not in {"acl", "ccomp", "advcl"}  # advcl: an infinitive hung on the noun by the parser
+        or not _nominal(h.head)
     ):
         return False
     if _means_at_hand(h):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...lexicon import load
+from ...lexicon.cache import per_data_folder
 from ...lexicon.wordsets import words
 from ...link.coref import References
 from ...link.knowledge import get_lexicon
@@ -524,7 +526,23 @@ class Participants:
         return got
 
     def _noun_sector(self, tok: Token) -> str | None:
-        return self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
+        got = self.rules.group_nouns.get(tok.lemma_.lower()) or self.rules.group_nouns.get(tok.lower_)
+        return got or self._holder_sector(tok)
+
+    @staticmethod
+    def _holder_sector(tok: Token) -> str | None:
+        """'the mayor', 'the Saudi prince', 'its envoy': an office title with a determiner, possessor
+        or modifier names the one who holds it, so an event with a named side and a title-only side
+        keeps its titled party (with the office's sector, offices.yaml `heads`); a bare noun
+        ("demanded justice") and the heads that are also common nouns name no holder."""
+        heads = _holder_sectors()
+        lem = tok.lemma_.lower()
+        sector = heads.get(lem) or heads.get(tok.lower_)
+        if sector is None:
+            return None
+        if not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.lefts):
+            return None
+        return str(sector)
 
     @staticmethod
     def _from_many_states(head: Token) -> bool:
@@ -762,6 +780,13 @@ def _phrase_subtree(head: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or c.dep_ == "punct")
     return sorted(out, key=lambda x: x.i)
+
+
+@per_data_folder
+def _holder_sectors() -> dict[str, str]:
+    """Office heads that name their holder, with the holder's sector (offices.yaml `heads`)."""
+    skip = words("plover").title_heads_not_holders
+    return {k.lower(): str(v) for k, v in load("offices")["heads"].items() if k.lower() not in skip}
 
 
 def _copy(e: Entity) -> Entity:

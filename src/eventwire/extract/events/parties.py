@@ -903,6 +903,8 @@ def read_parties(
         recipients = pressed_by(c, parts, actors)
     if not recipients:
         recipients = unnamed_addressees(c, parts, actors)
+    if not actors and not recipients:
+        actors, recipients = reached_between(c, parts)
     actors, recipients = joint_body(parts, actors, recipients)
     if not actors and place is not None and place.country:
         actors = unattributed(c, place.country, recipients)
@@ -1533,3 +1535,37 @@ def discourse_actor(c: Cand, parts: Participants, recipients: list[Entity]) -> l
                 for e in ev.actor
             ]
     return []
+
+
+def reached_between(c: Cand, parts: Participants) -> tuple[list[Entity], list[Entity]]:
+    """'a compromise has been reached', 'agreement was reached on Monday': an agreement in an
+    agentless passive that names no party is between the sides of the talks or agreement the
+    last sentences (or its own, before it) report (#16: such a sentence is the talks' outcome)."""
+    h = c.head
+    if c.rule.event != "AGREE" or c.kind != "verb" or not is_passive(h) or passive_agents(h):
+        return [], []
+    if not _stated_outcome(h):
+        return [], []  # "it is important that agreement is reached": a wish, no outcome of any talks
+    n = int(words("coref").discourse_sentences)
+    for ev in parts.recent(c.trig, n):
+        sides = list({e.id: e for e in [*ev.actor, *ev.recipient]}.values())
+        if ev.event in {"CONSULT", "AGREE"} and len(sides) > 1:  # "A and B held talks": both sides
+            copy = [
+                Entity(id=e.id, name=e.name, kind=e.kind, country=e.country, sector=e.sector) for e in sides
+            ]
+            return copy[:1], copy[1:]
+    return [], []
+
+
+def _stated_outcome(h: Token) -> bool:
+    """Whether clause ``h`` states its act as done: a main clause (or one joined to it), or the
+    clause a reporting verb states ("officials said a deal had been reached")."""
+    for _ in range(3):
+        if h.dep_ == "ROOT":
+            return True
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in words("plover").reporting_verbs:
+            return True
+        if h.dep_ != "conj":
+            return False
+        h = h.head
+    return False
