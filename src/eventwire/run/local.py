@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections import deque
@@ -21,6 +22,7 @@ class WorkerStartError(RuntimeError):
     """A worker could not warm up (its model or tables failed to load): the run stops, named."""
 
 
+log = logging.getLogger("eventwire")
 _START_ERROR: BaseException | None = None  # why this worker's warm-up failed, if it did
 
 
@@ -94,6 +96,25 @@ def _start_method() -> str:
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "forkserver"
 
 
+def _inheritable_tables() -> None:
+    """Build the world's tables here, before forking, so every worker inherits them built.
+
+    Each worker spent ~1.1 of its ~2.7 CPU-seconds of warm-up reading the world (the knowledge
+    lexicon's states, bodies and leaders; the city gazetteer); this process reads the knowledge
+    lexicon anyway to consolidate, so built once before the fork the tables cost the run one copy
+    instead of three (2,000 wire stories on 2 cores: ~1.5 CPU-s less). spaCy is still never
+    loaded here. A table that fails to build is left to the workers, whose warm-up reports it.
+    """
+    from ..link import places
+    from ..link.knowledge import get_lexicon
+
+    try:
+        get_lexicon()
+        places.city_population("")
+    except Exception:  # noqa: BLE001 - the workers build it again and report why it fails
+        log.debug("tables not built before forking", exc_info=True)
+
+
 class LocalEngine:
     """All local cores: a process pool, spaCy loaded once per worker.
 
@@ -125,6 +146,8 @@ class LocalEngine:
         the parent never loads spaCy at all.
         """
         if self.workers > 1:
+            if _start_method() == "fork":
+                _inheritable_tables()
             self._get_pool()
 
     def map(
