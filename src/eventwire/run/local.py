@@ -146,8 +146,6 @@ class LocalEngine:
         the parent never loads spaCy at all.
         """
         if self.workers > 1:
-            if _start_method() == "fork":
-                _inheritable_tables()
             self._get_pool()
 
     def map(
@@ -189,7 +187,10 @@ class LocalEngine:
         if self._pool is None:
             import multiprocessing as mp
 
-            ctx = mp.get_context(_start_method())
+            method = _start_method()
+            if method == "fork":
+                _inheritable_tables()
+            ctx = mp.get_context(method)
             self._pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self._pool
 
