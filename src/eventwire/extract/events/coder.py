@@ -30,6 +30,7 @@ from .direction import aimed_at
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties
+from .political import admissible
 from .sense import is_reported_act, placed, private_copy
 from .verdict import verdict_sides
 from .visiting import is_visiting_modifier, visitor_and_host
@@ -180,6 +181,8 @@ def _build(
             place = None
     if not is_reported_act(c, rs, parts, actors, recipients, private, place):
         return None
+    if not admissible(c, rs, parts, actors, recipients):
+        return None  # parties PLOVER does not code that act for (firms alone, a metaphor, a ship)
     if (
         rs.settings.get("require_placed_party")
         and not any(placed(e) for e in [*actors, *recipients])

@@ -1,0 +1,118 @@
+"""Whether a candidate's parties are ones PLOVER codes that act for (#16): political actors.
+
+Why: a verb of conflict or cooperation is an event only between political actors (states,
+governments, officials, armed groups, international bodies, parties; workers who protest to a
+government). Business and labour copy is full of the same verbs ("the union attacked the company",
+"the firm dropped its plans", "workers struck at the plant"), and political debate of the same
+state is full of violent metaphors ("Congress battled the president over the budget"). Which types
+need which parties is data (plover.yaml: `economic_types`, `economic_sectors`, `debate_types`,
+`debate_sectors`); this module only reads the parties the linker and ``parties`` gave.
+"""
+
+from __future__ import annotations
+
+from ...lexicon.events import RuleSet
+from ...lexicon.wordsets import words
+from ...model import Entity
+from .detect import Cand
+from .participants import Participants
+from .sense import business, business_person, political
+
+_QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def economic(e: Entity, rs: RuleSet) -> bool:
+    """A firm, a union, farmers or their officers: a party of `economic_sectors` or a company."""
+    return business(e, rs) or (e.sector or "") in words("plover").economic_sectors
+
+
+def _maybe_political(e: Entity, rs: RuleSet) -> bool:
+    """A political party, or a named person nothing marks as business, who may hold an office the
+    linker missed (the benefit of the doubt keeps the event)."""
+    if political(e, rs):
+        return True
+    return e.kind == "person" and not e.sector and not business_person(e, rs)
+
+
+def firm_nationality(e: Entity, c: Cand, parts: Participants, rs: RuleSet) -> bool:
+    """A state named in the sentence only as the nationality or owner of a firm ("Japan's Canon
+    Inc", "the Japanese firm Canon"): it does not make the firm's act one of the state."""
+    if e.kind != "country":
+        return False
+    sent = c.head.sent
+    toks = [
+        sent.doc[i]
+        for i in range(sent.start, sent.end)
+        if i in parts.by_tok and parts.by_tok[i].entity.id == e.id
+    ]
+    if not toks:
+        return False
+    for t in toks:
+        owner = parts.by_tok.get(t.head.i)
+        if t.dep_ not in _QUALIFIER_DEPS or owner is None or owner.entity.id == e.id:
+            return False
+        if not business(owner.entity, rs):
+            return False
+    return True
+
+
+def economic_only(
+    c: Cand, parts: Participants, actors: list[Entity], recipients: list[Entity], rs: RuleSet
+) -> bool:
+    """An act among firms, unions or farmers only: one party is economic and none may be political
+    (a state standing only as a firm's nationality is not counted). Workers or farmers acting at no
+    one named may be acting against their state, and keep the act."""
+    everyone = [*actors, *recipients]
+    if not any(economic(e, rs) for e in everyone):
+        return False
+    if not recipients and not all(business(e, rs) for e in actors):
+        return False  # "farmers protested", "workers went on strike": at whom is not said, the state may be
+    strong = [e for e in everyone if not firm_nationality(e, c, parts, rs)]
+    return not any(_maybe_political(e, rs) for e in strong if not economic(e, rs))
+
+
+def _debating(e: Entity) -> bool:
+    """A body or an officer of political debate (`debate_sectors`), or a group of one whose groups
+    debate rather than march (`debate_group_sectors`: "the senators", not "opposition supporters")."""
+    pl = words("plover")
+    sector = e.sector or ""
+    if e.kind == "group":
+        return sector in pl.debate_group_sectors
+    return e.kind in {"person", "organization"} and sector in pl.debate_sectors
+
+
+def debate_metaphor(actors: list[Entity], recipients: list[Entity]) -> bool:
+    """A violent verb between bodies or officers of political debate of one state (legislature,
+    government, parties, courts: `debate_sectors`), none of them a crowd or a state: they fight
+    with words and votes, not arms. Both sides must be named: "the president was attacked" says
+    nothing of who attacked."""
+    if not actors or not recipients:
+        return False
+    if not all(_debating(e) for e in [*actors, *recipients]):
+        return False
+    everyone = [*actors, *recipients]
+    states = {e.country for e in everyone}
+    return len(states) == 1 and None not in states
+
+
+def thing_visitor(actors: list[Entity], rs: RuleSet) -> bool:
+    """Visitors that are things or anonymous groups ("the Liberian vessel concluded a trip to
+    Hamburg"): a group or an organization of no sector that is no firm pays no visit."""
+    return bool(actors) and all(
+        e.kind in {"group", "organization"} and not e.sector and not political(e, rs) and not business(e, rs)
+        for e in actors
+    )
+
+
+def admissible(
+    c: Cand, rs: RuleSet, parts: Participants, actors: list[Entity], recipients: list[Entity]
+) -> bool:
+    """False when the candidate's parties cannot do its type in PLOVER's sense: economic parties
+    alone, debating bodies of one state in a violent verb, or a thing on a visit."""
+    event = c.rule.event
+    pl = words("plover")
+    if event in pl.economic_types and economic_only(c, parts, actors, recipients, rs):
+        return False  # "the union attacked the company", "Goldstar agreed with Japan's Canon Inc"
+    if event in pl.debate_types and debate_metaphor(actors, recipients):
+        return False  # "Congress battled the president over the budget"
+    return not (c.rule.visit and thing_visitor(actors, rs))
