@@ -91,3 +91,13 @@ def test_a_thing_pays_no_visit() -> None:
     assert thing_visitor([ship], rs)
     assert not thing_visitor([Entity(id="p:l", name="Lane", kind="person", country="USA")], rs)
     assert not thing_visitor([Entity(id="o:s", name="Senate", kind="organization", sector="LEG")], rs)
+
+
+def test_a_pledge_at_home_is_no_agreement() -> None:
+    assert "AGREE" not in _types("President Lane pledged to cut taxes for families.")
+    assert "AGREE" not in _types("President Lane announced he will stand down next year.")
+
+
+def test_a_pledge_to_another_party_or_by_a_state_stays() -> None:
+    assert "AGREE" in _types("President Lane pledged to cooperate with Japan on trade.")
+    assert "AGREE" in _types("Japan pledged to cut tariffs.")

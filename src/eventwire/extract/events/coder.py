@@ -181,8 +181,6 @@ def _build(
             place = None
     if not is_reported_act(c, rs, parts, actors, recipients, private, place):
         return None
-    if not admissible(c, rs, parts, actors, recipients):
-        return None  # parties PLOVER does not code that act for (firms alone, a metaphor, a ship)
     if (
         rs.settings.get("require_placed_party")
         and not any(placed(e) for e in [*actors, *recipients])
@@ -190,6 +188,8 @@ def _build(
     ):
         return None  # "the other side will appeal": nothing ties the act to a state, in who or where
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
+    if not admissible(c, rs, parts, actors, recipients, event):
+        return None  # parties PLOVER does not code that act for (firms alone, a metaphor, a pledge at home)
     if (
         negated
         and event in words("plover").negated_dropped

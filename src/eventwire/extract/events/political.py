@@ -104,13 +104,40 @@ def thing_visitor(actors: list[Entity], rs: RuleSet) -> bool:
     )
 
 
+def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipients: list[Entity]) -> bool:
+    """A promise by officers or bodies of one state (not the state itself) to no one, whose clause
+    names no party but them and their own state, nor a group of people: a pledge at home ("he
+    pledged to turn his beliefs into reality"), no intent to cooperate with anyone."""
+    if recipients or not actors or any(e.kind == "country" for e in actors):
+        return False
+    own = {e.country for e in actors}
+    if len(own) != 1 or None in own:
+        return False
+    mine = {e.id for e in actors}
+    for t in c.head.subtree:
+        m = parts.by_tok.get(t.i)
+        if m is not None and m.entity.id not in mine and m.entity.country not in own:
+            return False  # "pledged to work with Japan"
+        if m is None and t.pos_ == "NOUN" and parts.group_sector(t) is not None:
+            return False  # "agreed to cooperate with other nations", "promised farmers"
+    return True
+
+
 def admissible(
-    c: Cand, rs: RuleSet, parts: Participants, actors: list[Entity], recipients: list[Entity]
+    c: Cand,
+    rs: RuleSet,
+    parts: Participants,
+    actors: list[Entity],
+    recipients: list[Entity],
+    event: str | None = None,
 ) -> bool:
     """False when the candidate's parties cannot do its type in PLOVER's sense: economic parties
-    alone, debating bodies of one state in a violent verb, or a thing on a visit."""
-    event = c.rule.event
+    alone, debating bodies of one state in a violent verb, a pledge at home, or a thing on a visit.
+    `event` is the type after the rewrites (a future act is an AGREE), the rule's by default."""
+    event = event or c.rule.event
     pl = words("plover")
+    if event in pl.domestic_pledge_types and domestic_pledge(c, parts, actors, recipients):
+        return False  # "the MP said he will stand down": a pledge to no one
     if event in pl.economic_types and economic_only(c, parts, actors, recipients, rs):
         return False  # "the union attacked the company", "Goldstar agreed with Japan's Canon Inc"
     if event in pl.debate_types and debate_metaphor(actors, recipients):
