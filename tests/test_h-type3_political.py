@@ -101,3 +101,16 @@ def test_a_pledge_at_home_is_no_agreement() -> None:
 def test_a_pledge_to_another_party_or_by_a_state_stays() -> None:
     assert "AGREE" in _types("President Lane pledged to cooperate with Japan on trade.")
     assert "AGREE" in _types("Japan pledged to cut tariffs.")
+
+
+def test_workers_killed_with_no_attacker_named_is_an_accident() -> None:
+    assert "ASSAULT" not in _types(
+        "Thirty coal miners were killed in an explosion at a colliery near Ottawa."
+    )
+    assert "ASSAULT" in _types("Gunmen killed ten miners near Ottawa.")
+    assert "ASSAULT" in _types("Ten soldiers were killed in an explosion near Ottawa.")
+
+
+def test_a_trip_at_home_is_no_visit() -> None:
+    assert "CONSULT" not in _types("President Lane made a trip to Philadelphia on Monday.")
+    assert "CONSULT" in _types("President Lane made a trip to Japan on Monday.")

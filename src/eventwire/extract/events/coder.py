@@ -188,7 +188,7 @@ def _build(
     ):
         return None  # "the other side will appeal": nothing ties the act to a state, in who or where
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
-    if not admissible(c, rs, parts, actors, recipients, event):
+    if not admissible(c, rs, parts, actors, recipients, event, place):
         return None  # parties PLOVER does not code that act for (firms alone, a metaphor, a pledge at home)
     if (
         negated

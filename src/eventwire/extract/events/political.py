@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...lexicon.events import RuleSet
 from ...lexicon.wordsets import words
-from ...model import Entity
+from ...model import Entity, Place
 from .detect import Cand
 from .participants import Participants
 from .sense import business, business_person, political
@@ -123,6 +123,36 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
     return True
 
 
+def domestic_trip(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:
+    """A visit whose place is in the state of every actor, no host named but that state ("the
+    president's trip to Philadelphia", "a campaign tour of the north"): a tour at home, no visit to
+    anyone (sense.py judges the verbs; this the nouns too)."""
+    if not c.rule.visit or place is None or not place.country or not actors:
+        return False
+    if any(e.kind != "country" or e.country != place.country for e in recipients):
+        return False
+    return all(e.country == place.country for e in actors)
+
+
+def _economic_patient(t, parts: Participants, rs: RuleSet) -> bool:
+    """A victim named by a word of an economic sector: "miners", "the workers", "Acme Corp"."""
+    m = parts.by_tok.get(t.i)
+    if m is not None:
+        return economic(m.entity, rs)
+    return (parts.group_sector(t) or "") in words("plover").economic_sectors
+
+
+def workplace_accident(c: Cand, parts: Participants, actors: list[Entity], rs: RuleSet) -> bool:
+    """Workers killed with no attacker named ("miners were killed in an explosion"): an accident
+    at work, not an attack. A named attacker ("gunmen killed ten miners") keeps the act."""
+    unnamed = str(words("clauses").unattributed_name)
+    if any(e.name != unnamed for e in actors):
+        return False
+    patients = [ch for ch in c.head.children if ch.dep_ in {"nsubjpass", "dobj"}]
+    patients += [x for p in patients for x in p.conjuncts]
+    return bool(patients) and all(_economic_patient(p, parts, rs) for p in patients)
+
+
 def admissible(
     c: Cand,
     rs: RuleSet,
@@ -130,9 +160,11 @@ def admissible(
     actors: list[Entity],
     recipients: list[Entity],
     event: str | None = None,
+    place: Place | None = None,
 ) -> bool:
     """False when the candidate's parties cannot do its type in PLOVER's sense: economic parties
-    alone, debating bodies of one state in a violent verb, a pledge at home, or a thing on a visit.
+    alone, debating bodies of one state in a violent verb, a pledge or a trip at home, an accident at
+    work, or a thing on a visit.
     `event` is the type after the rewrites (a future act is an AGREE), the rule's by default."""
     event = event or c.rule.event
     pl = words("plover")
@@ -142,4 +174,8 @@ def admissible(
         return False  # "the union attacked the company", "Goldstar agreed with Japan's Canon Inc"
     if event in pl.debate_types and debate_metaphor(actors, recipients):
         return False  # "Congress battled the president over the budget"
+    if event in pl.accident_types and workplace_accident(c, parts, actors, rs):
+        return False  # "miners were killed in an explosion at the colliery"
+    if domestic_trip(c, actors, recipients, place):
+        return False  # "the president's trip to Philadelphia"
     return not (c.rule.visit and thing_visitor(actors, rs))
