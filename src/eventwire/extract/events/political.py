@@ -126,12 +126,14 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
 def domestic_trip(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:
     """A visit whose place is in the state of every actor, no host named but that state ("the
     president's trip to Philadelphia", "a campaign tour of the north"): a tour at home, no visit to
-    anyone (sense.py judges the verbs; this the nouns too)."""
+    anyone (sense.py judges the verbs; this the nouns too). Only named actors count: an unnamed
+    group may have been placed by the very place visited."""
     if not c.rule.visit or place is None or not place.country or not actors:
         return False
     if any(e.kind != "country" or e.country != place.country for e in recipients):
         return False
-    return all(e.country == place.country for e in actors)
+    # a group unnamed ("the visiting minister") may have been placed by the story's places alone
+    return all(e.kind != "group" and e.country == place.country for e in actors)
 
 
 def _economic_patient(t, parts: Participants, rs: RuleSet) -> bool:
