@@ -114,3 +114,8 @@ def test_workers_killed_with_no_attacker_named_is_an_accident() -> None:
 def test_a_trip_at_home_is_no_visit() -> None:
     assert "CONSULT" not in _types("President Lane made a trip to Philadelphia on Monday.")
     assert "CONSULT" in _types("President Lane made a trip to Japan on Monday.")
+
+
+def test_a_visit_to_no_host_and_no_state_is_no_consultation() -> None:
+    assert "CONSULT" not in _types("President Lane is touring the country promoting his book.")
+    assert "CONSULT" in _types("President Lane paid a visit to Japan.")

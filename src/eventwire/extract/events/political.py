@@ -136,6 +136,12 @@ def domestic_trip(c: Cand, actors: list[Entity], recipients: list[Entity], place
     return all(e.kind != "group" and e.country == place.country for e in actors)
 
 
+def hostless_visit(c: Cand, recipients: list[Entity], place: Place | None) -> bool:
+    """A visit with no host and no place in any state ("touring the country promoting his book",
+    "on a tour of the region"): no one is visited, so no consultation is coded."""
+    return c.rule.visit and not recipients and (place is None or not place.country)
+
+
 def _economic_patient(t, parts: Participants, rs: RuleSet) -> bool:
     """A victim named by a word of an economic sector: "miners", "the workers", "Acme Corp"."""
     m = parts.by_tok.get(t.i)
@@ -165,8 +171,8 @@ def admissible(
     place: Place | None = None,
 ) -> bool:
     """False when the candidate's parties cannot do its type in PLOVER's sense: economic parties
-    alone, debating bodies of one state in a violent verb, a pledge or a trip at home, an accident at
-    work, or a thing on a visit.
+    alone, debating bodies of one state in a violent verb, a pledge or a trip at home, a visit to
+    no host, an accident at work, or a thing on a visit.
     `event` is the type after the rewrites (a future act is an AGREE), the rule's by default."""
     event = event or c.rule.event
     pl = words("plover")
@@ -178,6 +184,8 @@ def admissible(
         return False  # "Congress battled the president over the budget"
     if event in pl.accident_types and workplace_accident(c, parts, actors, rs):
         return False  # "miners were killed in an explosion at the colliery"
+    if hostless_visit(c, recipients, place):
+        return False  # "touring the country promoting his autobiography"
     if domestic_trip(c, actors, recipients, place):
         return False  # "the president's trip to Philadelphia"
     return not (c.rule.visit and thing_visitor(actors, rs))
