@@ -119,3 +119,7 @@ def test_a_trip_at_home_is_no_visit() -> None:
 def test_a_visit_to_no_host_and_no_state_is_no_consultation() -> None:
     assert "CONSULT" not in _types("President Lane is touring the country promoting his book.")
     assert "CONSULT" in _types("President Lane paid a visit to Japan.")
+
+
+def test_a_pledge_with_a_partner_stays() -> None:
+    assert "AGREE" in _types("President Lane said he would continue to cooperate closely with other nations.")

@@ -192,6 +192,7 @@ class Plover(TypedDict):
     debate_sectors: NotRequired[list[str]]  # sectors of political debate (legislature, party ...)
     domestic_pledge_types: NotRequired[list[str]]  # types no event as a pledge at home to no one
     accident_types: NotRequired[list[str]]  # types no event when only workers die, no one named
+    pledge_partner_preps: NotRequired[Words]  # prepositions whose object is a pledge's partner
     debate_group_sectors: NotRequired[list[str]]  # of them, the sectors whose groups debate, not crowds
     named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
     opinion_verbs: NotRequired[Words]  # "he said he agreed": bare, of a person, an opinion

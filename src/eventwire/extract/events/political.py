@@ -17,6 +17,7 @@ from ...model import Entity, Place
 from .detect import Cand
 from .participants import Participants
 from .sense import business, business_person, political
+from .visiting import is_visiting_modifier
 
 _QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
@@ -119,7 +120,9 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
         if m is not None and m.entity.id not in mine and m.entity.country not in own:
             return False  # "pledged to work with Japan"
         if m is None and t.pos_ == "NOUN" and parts.group_sector(t) is not None:
-            return False  # "agreed to cooperate with other nations", "promised farmers"
+            return False  # "promised farmers"
+        if t.dep_ == "pobj" and t.head.lower_ in words("plover").pledge_partner_preps:
+            return False  # "would continue to cooperate closely with other major nations"
     return True
 
 
@@ -139,6 +142,8 @@ def domestic_trip(c: Cand, actors: list[Entity], recipients: list[Entity], place
 def hostless_visit(c: Cand, recipients: list[Entity], place: Place | None) -> bool:
     """A visit with no host and no place in any state ("touring the country promoting his book",
     "on a tour of the region"): no one is visited, so no consultation is coded."""
+    if c.kind == "verb" and is_visiting_modifier(c.trig):
+        return False  # "the visiting minister told Japan": the story's host, read by visiting.py
     return c.rule.visit and not recipients and (place is None or not place.country)
 
 
