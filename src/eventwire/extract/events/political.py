@@ -112,8 +112,8 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
     if recipients or not actors or any(e.kind == "country" for e in actors):
         return False
     own = {e.country for e in actors}
-    if len(own) != 1 or None in own:
-        return False
+    if len(own) != 1 or None in own or own & words("plover").political_non_state:
+        return False  # an international body's pledge is made to its members, not at home
     mine = {e.id for e in actors}
     for t in c.head.subtree:
         m = parts.by_tok.get(t.i)
