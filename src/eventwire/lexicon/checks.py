@@ -50,9 +50,19 @@ def plover(data: Any, fail: Fail) -> None:
         is_type(("rewrites",), "keep", t)
     for t in data["present_passive_is_state"]:
         is_type((), "present_passive_is_state", t)
-    for key in ("stance_types", "giving_types"):
+    for key in (
+        "stance_types",
+        "giving_types",
+        "economic_types",
+        "debate_types",
+        "domestic_pledge_types",
+        "accident_types",
+    ):
         for t in data.get(key) or []:
             is_type((), key, t)
+    for key in ("economic_sectors", "debate_sectors", "debate_group_sectors"):
+        for sector in data.get(key) or []:
+            _need(fail, (key,), sector, _one_of(sector, data["sectors"], "a PLOVER sector"))
     for t in data["default_recipient"]:
         is_type(("default_recipient",), t, t)
     sectors = data["sectors"]

@@ -189,6 +189,14 @@ class Plover(TypedDict):
     modal_codes: NotRequired[dict[str, CameoCode]]  # such a frame's code by its modal ("should": appeal)
     speech_tag_acts: NotRequired[list[str]]  # types a verb still codes as a quote's tag ("..., warned X")
     not_by_firms: NotRequired[list[str]]  # types a firm never does ("increase its presence in Brazil")
+    economic_sectors: NotRequired[list[str]]  # sectors of firms, unions, farmers: no political party
+    economic_types: NotRequired[list[str]]  # types no event among economic parties alone
+    debate_types: NotRequired[list[str]]  # violent types that are metaphors between debating bodies
+    debate_sectors: NotRequired[list[str]]  # sectors of political debate (legislature, party ...)
+    domestic_pledge_types: NotRequired[list[str]]  # types no event as a pledge at home to no one
+    accident_types: NotRequired[list[str]]  # types no event when only workers die, no one named
+    pledge_partner_preps: NotRequired[Words]  # prepositions whose object is a pledge's partner
+    debate_group_sectors: NotRequired[list[str]]  # of them, the sectors whose groups debate, not crowds
     named_by_participle: NotRequired[list[str]]  # "the embargo imposed on China": named, not reported
     opinion_verbs: NotRequired[Words]  # "he said he agreed": bare, of a person, an opinion
     stance_frame_types: NotRequired[list[str]]  # adjective frames that need an act or an addressee

@@ -30,6 +30,7 @@ from .direction import aimed_at
 from .modality import contexts, recode
 from .participants import Participants
 from .parties import country_entity, read_parties, state_speaker
+from .political import admissible
 from .sense import is_reported_act, placed, private_copy
 from .verdict import verdict_sides
 from .visiting import is_visiting_modifier, visitor_and_host
@@ -188,6 +189,8 @@ def _build(
     ):
         return None  # "the other side will appeal": nothing ties the act to a state, in who or where
     event, cameo, mode, negated, future, hypothetical = recode(c, rs, actors, recipients, place)
+    if not admissible(c, rs, parts, actors, recipients, event, place):
+        return None  # parties PLOVER does not code that act for (firms alone, a metaphor, a pledge at home)
     if (
         negated
         and event in words("plover").negated_dropped
