@@ -23,6 +23,7 @@ NAMES = {
     "President Lane": ("p:lane", "person", "USA", "GOV", "president"),
     "the riot police": ("g:police", "group", "USA", "COP", None),
     "Japan": ("c:JPN", "country", "JPN", None, None),
+    "the United States": ("c:USA", "country", "USA", None, None),
 }
 
 
@@ -101,6 +102,8 @@ def test_a_pledge_at_home_is_no_agreement() -> None:
 def test_a_pledge_to_another_party_or_by_a_state_stays() -> None:
     assert "AGREE" in _types("President Lane pledged to cooperate with Japan on trade.")
     assert "AGREE" in _types("Japan pledged to cut tariffs.")
+    # the state's commitment, reported by its minister, is the state's: PLOVER codes it AGREE
+    assert "AGREE" in _types("President Lane said the United States is committed to opening its market.")
 
 
 def test_workers_killed_with_no_attacker_named_is_an_accident() -> None:

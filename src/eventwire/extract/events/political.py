@@ -114,6 +114,8 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
     own = {e.country for e in actors}
     if len(own) != 1 or None in own or own & words("plover").political_non_state:
         return False  # an international body's pledge is made to its members, not at home
+    if _state_subject(c, parts):
+        return False  # "said Vietnam is committed to opening up": the state's own commitment
     mine = {e.id for e in actors}
     for t in c.head.subtree:
         m = parts.by_tok.get(t.i)
@@ -124,6 +126,15 @@ def domestic_pledge(c: Cand, parts: Participants, actors: list[Entity], recipien
         if t.dep_ == "pobj" and t.head.lower_ in words("plover").pledge_partner_preps:
             return False  # "would continue to cooperate closely with other major nations"
     return True
+
+
+def _state_subject(c: Cand, parts: Participants) -> bool:
+    """The trigger's own subject is a state ("Vietnam is committed to ..."), whoever reports it."""
+    for t in c.head.children:
+        m = parts.by_tok.get(t.i) if t.dep_ in {"nsubj", "nsubjpass"} else None
+        if m is not None and m.entity.kind == "country":
+            return True
+    return False
 
 
 def domestic_trip(c: Cand, actors: list[Entity], recipients: list[Entity], place: Place | None) -> bool:
