@@ -924,21 +924,25 @@ def state_speaker(c: Cand, parts: Participants, actors: list[Entity]) -> list[En
     same state), as in the official's own 'we were disappointed'."""
     if len(actors) != 1 or actors[0].kind != "country" or not actors[0].country:
         return actors
+    subj = reporting_subject(c.head)
+    if subj is None:
+        return actors
+    people = [e for e in parts.entities(subj) if e.kind == "person"]
+    return people if people and all(e.country == actors[0].country for e in people) else actors
+
+
+def reporting_subject(head: Token) -> Token | None:
+    """The subject of the reporting verb ("X said ...") whose complement holds ``head``, within
+    three clauses up; None when no reporting verb governs it or it has no subject."""
     reporters = words("plover").reporting_verbs
-    cur = c.head
+    cur = head
     for _ in range(3):
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporters:
-            subj = subject_of(cur.head)
-            if subj is None:
-                return actors
-            people = [e for e in parts.entities(subj) if e.kind == "person"]
-            if people and all(e.country == actors[0].country for e in people):
-                return people
-            return actors
+            return subject_of(cur.head)
         if cur.head == cur:
             break
         cur = cur.head
-    return actors
+    return None
 
 
 def custody_holder(c: Cand, parts: Participants) -> tuple[list[Entity], list[Entity]]:
@@ -1503,19 +1507,11 @@ def author_of_object(c: Cand, parts: Participants, actors: list[Entity]) -> list
 def reporter_party(c: Cand, parts: Participants, rs: RuleSet, recipients: list[Entity]) -> list[Entity]:
     """'Stelco said negotiations with the union concluded': whoever reports its own talks with
     someone is the other side of them."""
-    reporters = words("plover").reporting_verbs
-    h = c.head
-    for _ in range(3):
-        if h.dep_ == "ccomp" and h.head.lemma_.lower() in reporters:
-            subj = subject_of(h.head)
-            if subj is None:
-                return []
-            them = _states(recipients)
-            return [e for e in parts.entities(subj) if e.kind != "person" and not _states([e]) & them]
-        if h.head == h:
-            return []
-        h = h.head
-    return []
+    subj = reporting_subject(c.head)
+    if subj is None:
+        return []
+    them = _states(recipients)
+    return [e for e in parts.entities(subj) if e.kind != "person" and not _states([e]) & them]
 
 
 def discourse_actor(c: Cand, parts: Participants, recipients: list[Entity]) -> list[Entity]:
