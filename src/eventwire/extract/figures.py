@@ -1065,20 +1065,25 @@ def _beyond_opener(ctx: DocContext, f: _Found) -> set[int]:
     pct after falling 0.7 pct", "rose when exports fell 5 pct"): another clause, whose verbs do
     not tell the amount's kind."""
     openers = lexicon().openers
-    tok = amount_root(ctx.doc, f.start, f.end)
     out: set[int] = set()
     cut = False
-    for _ in range(10):
-        if tok is None or tok.head == tok:
-            break
+    for tok in _walk_up(amount_root(ctx.doc, f.start, f.end), 10):
         if tok.lower_ in openers and tok.dep_ in ("prep", "mark", "advmod"):
             cut = True
         elif any(c.dep_ == "mark" and c.lower_ in openers for c in tok.children):
             cut = True
-        tok = tok.head
         if cut:
-            out.add(tok.i)
+            out.add(tok.head.i)
     return out
+
+
+def _walk_up(tok, steps: int):
+    """The word and those above it, at most `steps` of them, stopping below the sentence root."""
+    for _ in range(steps):
+        if tok is None or tok.head == tok:
+            return
+        yield tok
+        tok = tok.head
 
 
 def _without_subject_modals(ctx: DocContext, f: _Found, ktext: str, s0: int) -> str:
@@ -1096,17 +1101,10 @@ def _without_subject_modals(ctx: DocContext, f: _Found, ktext: str, s0: int) -> 
 
 def _subject_verbs(ctx: DocContext, f: _Found) -> set[int]:
     """The verbs whose subject holds the amount."""
-    root = amount_root(ctx.doc, f.start, f.end)
-    out: set[int] = set()
-    tok = root
-    for _ in range(6):
-        if tok is None or tok.head == tok:
-            break
+    for tok in _walk_up(amount_root(ctx.doc, f.start, f.end), 6):
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            out.add(tok.head.i)
-            break
-        tok = tok.head
-    return out
+            return {tok.head.i}
+    return set()
 
 
 def _own_period(ctx: DocContext, f: _Found) -> dict[str, str | None] | None:
