@@ -278,3 +278,15 @@ def nlp():
     from eventwire.analyse.nlp import get_nlp
 
     return get_nlp()
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data folder, in use through EVENTWIRE_DATA, for a test to break."""
+    from eventwire import lexicon
+
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon.SHIPPED_DATA, copy, ignore=shutil.ignore_patterns("world"))
+    monkeypatch.setenv("EVENTWIRE_DATA", str(copy))
+    monkeypatch.delenv("EVENTWIRE_KNOWLEDGE", raising=False)
+    return copy

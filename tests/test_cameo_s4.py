@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -124,15 +123,6 @@ def test_scores_are_goldstein_weights_that_follow_the_code() -> None:
         elif not code_.startswith(("024", "025")):
             assert score < 0, code_
     assert codes["100"]["score"] == -5.0 and codes["026"]["score"] == 4.0 and codes["057"]["score"] == 8.0
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(lexicon.SHIPPED_DATA, copy, ignore=shutil.ignore_patterns("world"))
-    monkeypatch.setenv("EVENTWIRE_DATA", str(copy))
-    monkeypatch.delenv("EVENTWIRE_KNOWLEDGE", raising=False)
-    return copy
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,16 +17,6 @@ from eventwire.lexicon.files import EVENT_FILE, FILES
 from eventwire.lexicon.schema import check
 
 SRC = Path(lexicon.__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped data folder, in use through EVENTWIRE_DATA, for a test to break."""
-    copy = tmp_path / "data"
-    shutil.copytree(lexicon.SHIPPED_DATA, copy, ignore=shutil.ignore_patterns("world"))
-    monkeypatch.setenv("EVENTWIRE_DATA", str(copy))
-    monkeypatch.delenv("EVENTWIRE_KNOWLEDGE", raising=False)
-    return copy
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
